@@ -1,0 +1,48 @@
+// Import boundaries of docs/ARCHITECTURE.md: code imports only downward, and a wrong import fails CI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const nativeAndNode = [...nodeBuiltins, 'better-sqlite3', 'pg', '@electric-sql/pglite', 'fastify', 'ws'];
+
+function boundary(files, forbiddenPaths, forbiddenModules, message) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: forbiddenModules.map((name) => ({ name, message })),
+        patterns: [{ group: forbiddenPaths, message }],
+      }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  boundary(['src-shared/**'], ['**/src-main/**', '**/src-server/**', '**/src-renderer/**'],
+    [...nativeAndNode, 'electron', 'react', 'react-dom', 'dexie'],
+    'src-shared is pure: no Node, no DOM, no Electron, no app layer above it.'),
+  boundary(['src-main/core/**'], ['**/src-renderer/**', '**/src-server/**', '**/shell/**'], ['electron'],
+    'src-main/core runs in plain Node and never imports electron or the renderer/server.'),
+  boundary(['src-main/web-host/**'], ['**/src-renderer/**', '**/src-server/**', '**/shell/**'], ['electron'],
+    'The web host is plain Node: it serves core over loopback and never imports electron.'),
+  boundary(['src-renderer/**'], ['**/src-main/**', '**/src-server/**'], [...nativeAndNode, 'electron'],
+    'The renderer talks only to the contract client; it never reaches Node, Electron or the server.'),
+  boundary(['src-server/**'], ['**/src-main/**', '**/src-renderer/**'], ['electron', 'react', 'react-dom', 'better-sqlite3', 'dexie'],
+    'The central API imports src-shared only.'),
+);

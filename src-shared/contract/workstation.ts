@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import {
+  CaseEventSchema, CaseSchema, MessageSchema, NoteSchema,
+} from '../domain/case';
+import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
+import { MarketCodeSchema } from '../domain/market';
+import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
+import { CaseStatusSchema } from '../domain/caseStatus';
+import { TeamSchema, UserSchema } from '../domain/user';
+import { TagSchema } from '../sync/mutations';
+import { RejectionCodeSchema } from '../sync/mutations';
+
+/**
+ * The one typed contract between the renderer and the workstation core. The Electron shell binds each
+ * method to ipcMain.handle('<name>'), the web host serves the same table over a loopback WebSocket, and
+ * the renderer's client is generated from it. Inputs are parsed on the core side; outputs are typed.
+ */
+
+export const QUEUE_VIEWS = ['mine', 'team_unassigned', 'pending_customer', 'breaching_soon', 'all'] as const;
+export const QueueViewSchema = z.enum(QUEUE_VIEWS);
+export type QueueView = z.infer<typeof QueueViewSchema>;
+
+export const QUEUE_SORTS = ['sla', 'priority', 'age'] as const;
+export const QueueSortSchema = z.enum(QUEUE_SORTS);
+export type QueueSort = z.infer<typeof QueueSortSchema>;
+
+export const QueueQuerySchema = z.object({
+  view: QueueViewSchema,
+  market: MarketCodeSchema.optional(),
+  type: CaseTypeSchema.optional(),
+  sort: QueueSortSchema.default('sla'),
+  /** Opaque keyset cursor from the previous page. */
+  cursor: z.string().max(512).optional(),
+  limit: z.int().min(1).max(500).default(100),
+});
+export type QueueQuery = z.input<typeof QueueQuerySchema>;
+
+/** What a queue row shows; the full case is fetched when it is opened. */
+export const CaseRowSchema = z.object({
+  id: IdSchema,
+  ref: z.string(),
+  subject: z.string(),
+  type: CaseTypeSchema,
+  status: CaseStatusSchema,
+  priority: PrioritySchema,
+  market: MarketCodeSchema,
+  locale: LocaleSchema,
+  customerName: z.string(),
+  assigneeId: IdSchema.nullable(),
+  tags: z.array(z.string()),
+  slaDueAt: InstantSchema.nullable(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  hasPendingChanges: z.boolean(),
+});
+export type CaseRow = z.infer<typeof CaseRowSchema>;
+
+export const QueuePageSchema = z.object({ rows: z.array(CaseRowSchema), nextCursor: z.string().nullable() });
+export type QueuePage = z.infer<typeof QueuePageSchema>;
+
+export const ViewCountsSchema = z.record(QueueViewSchema, z.int().min(0));
+export type ViewCounts = z.infer<typeof ViewCountsSchema>;
+
+export const SearchQuerySchema = z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) });
+export const SearchHitSchema = z.object({ row: CaseRowSchema, snippet: z.string() });
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+const pending = { isPending: z.boolean() };
+export const CaseDetailSchema = z.object({
+  case: CaseSchema,
+  messages: z.array(MessageSchema.extend(pending)),
+  notes: z.array(NoteSchema.extend(pending)),
+  events: z.array(CaseEventSchema),
+  pendingMutationCount: z.int().min(0),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+const CaseRefSchema = z.object({ caseId: IdSchema });
+
+export const ReplyInputSchema = z.object({
+  caseId: IdSchema,
+  /** Minted by the renderer when the draft starts, so a retried send can never create two messages. */
+  messageId: IdSchema,
+  body: z.string().trim().min(1).max(20_000),
+  locale: LocaleSchema,
+});
+export const NoteInputSchema = z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) });
+export const StatusInputSchema = z.object({ caseId: IdSchema, to: CaseStatusSchema });
+export const TagInputSchema = z.object({ caseId: IdSchema, tag: TagSchema });
+export const BulkInputSchema = z.object({
+  caseIds: z.array(IdSchema).min(1).max(500),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('addTag'), tag: TagSchema }),
+    z.object({ kind: z.literal('setStatus'), to: CaseStatusSchema }),
+  ]),
+});
+
+/** A local write's outcome: saved locally with its outbox row, or refused with the reason. */
+export const WriteResultSchema = z.object({ mutationUuid: z.uuid() });
+export const BulkResultSchema = z.object({
+  applied: z.array(IdSchema),
+  refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
+});
+
+export const SyncStatusSchema = z.object({
+  connection: z.enum(['signed_out', 'online', 'offline', 'syncing']),
+  pendingCount: z.int().min(0),
+  lastSyncedAt: InstantSchema.nullable(),
+  /** Server time minus local time, so countdowns use the server's clock (SYNC.md client rules). */
+  serverOffsetMs: z.number(),
+  bootstrap: z.object({ received: z.int().min(0), total: z.int().min(0).nullable() }).nullable(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** A rejected action from sync, shown in "Needs attention" with the agent's text kept. */
+export const AttentionItemSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  caseRef: z.string().nullable(),
+  mutationName: z.string(),
+  code: RejectionCodeSchema,
+  message: z.string(),
+  /** The reply or note text the agent wrote, when the action carried one. */
+  body: z.string().nullable(),
+  locale: LocaleSchema.nullable(),
+  createdAt: InstantSchema,
+});
+export type AttentionItem = z.infer<typeof AttentionItemSchema>;
+
+export const AttentionResolveSchema = z.object({
+  id: IdSchema,
+  /** reopen_and_send: reopen the case and send the kept reply again; discard: drop it knowingly. */
+  action: z.enum(['reopen_and_send', 'discard']),
+});
+
+export const SettingsSchema = z.object({
+  uiLocale: LocaleSchema,
+  agentLanguages: z.array(LocaleSchema),
+  /** Null means the embedded local central API with demo data. */
+  serverUrl: z.url({ protocol: /^https?$/ }).nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SessionSchema = z.object({
+  user: UserSchema.nullable(),
+  teams: z.array(TeamSchema),
+  clientId: z.uuid(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const SignInSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+const Empty = z.object({}).strict();
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const workstationContract = {
+  'session:get': method(Empty, SessionSchema),
+  'auth:signIn': method(SignInSchema, SessionSchema),
+  'auth:signOut': method(Empty, z.null()),
+  'settings:get': method(Empty, SettingsSchema),
+  'settings:update': method(SettingsSchema.partial(), SettingsSchema),
+  'cases:list': method(QueueQuerySchema, QueuePageSchema),
+  'cases:counts': method(z.object({ market: MarketCodeSchema.optional(), type: CaseTypeSchema.optional() }), ViewCountsSchema),
+  'cases:search': method(SearchQuerySchema, z.array(SearchHitSchema)),
+  'cases:get': method(CaseRefSchema, CaseDetailSchema),
+  'cases:reply': method(ReplyInputSchema, WriteResultSchema),
+  'cases:addNote': method(NoteInputSchema, WriteResultSchema),
+  'cases:setStatus': method(StatusInputSchema, WriteResultSchema),
+  'cases:addTag': method(TagInputSchema, WriteResultSchema),
+  'cases:removeTag': method(TagInputSchema, WriteResultSchema),
+  'cases:take': method(CaseRefSchema, WriteResultSchema),
+  'cases:bulk': method(BulkInputSchema, BulkResultSchema),
+  'sync:status': method(Empty, SyncStatusSchema),
+  'attention:list': method(Empty, z.array(AttentionItemSchema)),
+  'attention:resolve': method(AttentionResolveSchema, z.null()),
+} as const;
+
+export type WorkstationContract = typeof workstationContract;
+export type MethodName = keyof WorkstationContract;
+export type MethodInput<M extends MethodName> = z.input<WorkstationContract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<WorkstationContract[M]['output']>;
+export const METHOD_NAMES = Object.keys(workstationContract) as MethodName[];
+
+/** Events the core pushes to the renderer; subscriptions return an unsubscribe function. */
+export const workstationEvents = {
+  'cases:changed': z.object({ caseIds: z.array(IdSchema), all: z.boolean() }),
+  'sync:status': SyncStatusSchema,
+  'attention:changed': z.object({ count: z.int().min(0) }),
+  'notify': z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema }),
+} as const;
+export type EventName = keyof typeof workstationEvents;
+export type EventPayload<E extends EventName> = z.infer<(typeof workstationEvents)[E]>;
+export const EVENT_NAMES = Object.keys(workstationEvents) as EventName[];
+
+/** What crosses IPC or the WebSocket: never a thrown error (electron/electron#24427 drops all but message). */
+export const ContractErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export type ContractError = z.infer<typeof ContractErrorSchema>;
+export type ContractResult<T> = { ok: true; data: T } | { ok: false; error: ContractError };
+
+/** The API surface the renderer sees as window.crossdesk (or the loopback bridge). */
+export type WorkstationApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<ContractResult<MethodOutput<M>>>;
+} & {
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

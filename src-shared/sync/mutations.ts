@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
+import { CaseStatusSchema } from '../domain/caseStatus';
+import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
+
+export const TagSchema = z.string().trim().min(1).max(64).regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
+
+/**
+ * Mutations are intents, never row images (SYNC.md). Each name@v has exactly one args schema;
+ * a new shape is a new version, served beside the old one.
+ */
+export const MUTATION_ARGS = {
+  'case.reply@1': z.object({
+    caseId: IdSchema,
+    messageId: IdSchema,
+    body: z.string().trim().min(1).max(20_000),
+    locale: LocaleSchema,
+  }),
+  'case.addNote@1': z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }),
+  'case.setStatus@1': z.object({ caseId: IdSchema, to: CaseStatusSchema }),
+  'case.addTag@1': z.object({ caseId: IdSchema, tag: TagSchema }),
+  'case.removeTag@1': z.object({ caseId: IdSchema, tag: TagSchema }),
+  'case.take@1': z.object({ caseId: IdSchema }),
+  /** Supervisor only: a null assignee returns the case to the team's unassigned queue. */
+  'case.assign@1': z.object({ caseId: IdSchema, to: IdSchema.nullable() }),
+  'case.setField@1': z.discriminatedUnion('field', [
+    z.object({ caseId: IdSchema, field: z.literal('priority'), value: PrioritySchema }),
+    z.object({ caseId: IdSchema, field: z.literal('type'), value: CaseTypeSchema }),
+    z.object({ caseId: IdSchema, field: z.literal('locale'), value: LocaleSchema }),
+    z.object({ caseId: IdSchema, field: z.literal('subject'), value: z.string().trim().min(1).max(300) }),
+  ]),
+} as const;
+
+export type MutationKey = keyof typeof MUTATION_ARGS;
+export type MutationName = MutationKey extends `${infer N}@${number}` ? N : never;
+export type MutationArgs<K extends MutationKey> = z.infer<(typeof MUTATION_ARGS)[K]>;
+
+export const MutationBaseSchema = z.object({
+  caseVersion: z.int().min(0).optional(),
+  assigneeVersion: z.int().min(0).optional(),
+});
+export type MutationBase = z.infer<typeof MutationBaseSchema>;
+
+/** The envelope as it travels; args are checked against MUTATION_ARGS by name@v on the server. */
+export const MutationEnvelopeSchema = z.object({
+  id: z.int().min(1),
+  uuid: z.uuid(),
+  name: z.string().min(1).max(64),
+  v: z.int().min(1),
+  args: z.unknown(),
+  base: MutationBaseSchema.default({}),
+  clientTime: InstantSchema,
+});
+export type MutationEnvelope = z.infer<typeof MutationEnvelopeSchema>;
+
+export function mutationKey(name: string, v: number): string {
+  return `${name}@${v}`;
+}
+
+export function isKnownMutation(key: string): key is MutationKey {
+  return Object.hasOwn(MUTATION_ARGS, key);
+}
+
+/** Business refusals are results, not HTTP errors (SYNC.md, push step 4). */
+export const REJECTION_CODES = [
+  'INVALID_TRANSITION', 'ASSIGNMENT_CHANGED', 'CASE_CLOSED', 'FORBIDDEN', 'NOT_FOUND',
+  'UNSUPPORTED_MUTATION', 'INVALID_ARGS',
+] as const;
+export const RejectionCodeSchema = z.enum(REJECTION_CODES);
+export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
+
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    mutationId: z.int().min(1),
+    uuid: z.uuid(),
+    status: z.literal('applied'),
+    /** Set when a reply to a merged case was redirected to the case it was merged into. */
+    redirectedToCaseId: IdSchema.optional(),
+  }),
+  z.object({
+    mutationId: z.int().min(1),
+    uuid: z.uuid(),
+    status: z.literal('rejected'),
+    code: RejectionCodeSchema,
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real Chromium against the built renderer through the web host; one file at a time (2 cores).
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
