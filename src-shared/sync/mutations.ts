@@ -23,6 +23,8 @@ export const MUTATION_ARGS = {
   'case.take@1': z.object({ caseId: IdSchema }),
   /** Supervisor only: a null assignee returns the case to the team's unassigned queue. */
   'case.assign@1': z.object({ caseId: IdSchema, to: IdSchema.nullable() }),
+  /** Supervisor only: closes caseId as a duplicate of intoId; later replies to it are redirected there. */
+  'case.merge@1': z.object({ caseId: IdSchema, intoId: IdSchema }),
   'case.setField@1': z.discriminatedUnion('field', [
     z.object({ caseId: IdSchema, field: z.literal('priority'), value: PrioritySchema }),
     z.object({ caseId: IdSchema, field: z.literal('type'), value: CaseTypeSchema }),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { MutationEnvelopeSchema, MutationResultSchema } from './mutations';
+import { IdSchema, InstantSchema, LocaleSchema, TimeZoneSchema } from '../domain/ids';
+import { OrderSchema, PersonNameSchema } from '../domain/case';
+import { ChannelSchema } from '../domain/caseType';
+import { MarketCodeSchema } from '../domain/market';
+import { UserSchema } from '../domain/user';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_MUTATIONS = 500;
@@ -64,3 +69,75 @@ export const ApiErrorSchema = z.object({
   error: z.object({ code: ApiErrorCodeSchema, message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/**
+ * Verify (anti-entropy): `GET /sync/v1/verify` answers {count, hash} of the caller's scope, computed the
+ * same way on client and server:
+ *   hash  = sha256 hex over the concatenation of the lines `${entity}:${id}:${version}\n`
+ *           for every case, message, note and case_event in scope, where version is the Change.version
+ *           (or bootstrap row version) the server sent with that entity;
+ *   lines sorted by entity, then id, in byte order (plain `<` on ASCII strings);
+ *   count = the number of lines. An empty scope hashes the empty string.
+ */
+export const VERIFY_ENTITIES = ['case', 'case_event', 'message', 'note'] as const satisfies readonly Entity[];
+export const VerifyResponseSchema = z.object({ count: z.int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+export type VerifyResponse = z.infer<typeof VerifyResponseSchema>;
+
+export function verifyLine(entity: Entity, id: string, version: number): string {
+  return `${entity}:${id}:${version}\n`;
+}
+
+/**
+ * `GET /sync/v1/bootstrap[?pageToken=...]` streams NDJSON: row lines, a `pageToken` line after every page
+ * (resume from there after an interruption), and a final `complete` line whose cursor starts pulling.
+ */
+export const BootstrapRowSchema = z.object({
+  entity: EntitySchema,
+  entityId: z.string().min(1),
+  version: z.int().min(0),
+  data: z.unknown(),
+});
+export const BootstrapLineSchema = z.union([
+  BootstrapRowSchema,
+  z.object({ pageToken: z.string().min(1) }),
+  z.object({ complete: z.literal(true), cursor: z.string().min(1) }),
+]);
+export type BootstrapLine = z.infer<typeof BootstrapLineSchema>;
+
+/** Server-sent events of `GET /sync/v1/events`: `poke` is only a hint to pull; `reset` asks to re-bootstrap. */
+export const PokeEventSchema = z.object({ seq: z.int().min(0) });
+export const HeartbeatEventSchema = z.object({ serverTime: z.string() });
+
+export const LoginRequestSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+export const LoginResponseSchema = z.object({
+  token: z.string().min(1),
+  expiresAt: InstantSchema,
+  user: UserSchema,
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/** `POST /api/v1/inbound` (role integration): a customer's message from a channel; idempotent by externalId. */
+export const InboundRequestSchema = z.object({
+  externalId: z.string().min(1).max(256),
+  channel: ChannelSchema,
+  receivedAt: InstantSchema,
+  customer: z.object({
+    name: PersonNameSchema,
+    /** The customer's address on this channel (email address, chat handle, marketplace buyer id). */
+    address: z.string().min(1).max(320),
+    timeZone: TimeZoneSchema.optional(),
+  }),
+  market: MarketCodeSchema,
+  locale: LocaleSchema.optional(),
+  /** Appends to this case when given; opens a new case otherwise. */
+  caseId: IdSchema.optional(),
+  order: OrderSchema.optional(),
+  subject: z.string().trim().min(1).max(300).optional(),
+  body: z.string().trim().min(1).max(20_000),
+});
+export type InboundRequest = z.infer<typeof InboundRequestSchema>;
+export const InboundResponseSchema = z.object({ caseId: IdSchema, messageId: IdSchema, created: z.boolean() });
+export type InboundResponse = z.infer<typeof InboundResponseSchema>;
