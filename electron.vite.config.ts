@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+// Our folders are named by runtime (src-main, src-renderer), so every entry is given explicitly.
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src-main/shell/index.ts'),
+          // The workstation runs in a worker thread beside the main entry (src-main/core/host).
+          workstationWorker: resolve(root, 'src-main/core/host/workstationWorker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require node_modules or load ESM: one self-contained CommonJS file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve(root, 'src-main/shell/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,119 @@
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { EventName } from '../../../src-shared/contract/workstation';
+import { WorkerMessageSchema, failure, type UnknownContractResult } from './hostProtocol';
+
+export type WorkstationHostOptions = {
+  /** The directory holding the agent's local database. */
+  dataDir: string;
+  /** Worker entry; defaults to the sibling workstationWorker (source under tsx, or the built file). */
+  workerEntry?: URL;
+};
+
+/** The async face of the workstation for the Electron main thread and the web host. */
+export type WorkstationHost = {
+  dispatch(method: string, input: unknown): Promise<UnknownContractResult>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Resolves when the worker has exited; pending calls end with HOST_STOPPED. */
+  close(): Promise<void>;
+};
+
+/**
+ * better-sqlite3 is synchronous, so the workstation runs in a worker thread: a slow query can never
+ * freeze the Electron main thread or the web host's event loop. Calls and events cross a MessagePort.
+ */
+export async function startWorkstationHost(options: WorkstationHostOptions): Promise<WorkstationHost> {
+  const entry = options.workerEntry ?? defaultWorkerEntry();
+  const { port1: port, port2: workerPort } = new MessageChannel();
+  const worker = new Worker(entry, {
+    workerData: { dataDir: options.dataDir, port: workerPort },
+    transferList: [workerPort],
+    // Source entries need the TypeScript loader; a built entry is plain JavaScript.
+    execArgv: entry.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+  });
+
+  const pending = new Map<number, (result: UnknownContractResult) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  let stopped: string | null = null;
+  let exited = false;
+  worker.once('exit', () => { exited = true; });
+
+  const stopAll = (reason: string) => {
+    stopped ??= reason;
+    for (const resolve of pending.values()) resolve(failure('HOST_STOPPED', stopped));
+    pending.clear();
+  };
+
+  const ready = new Promise<void>((resolve, reject) => {
+    port.on('message', (raw: unknown) => {
+      const parsed = WorkerMessageSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const message = parsed.data;
+      switch (message.kind) {
+        case 'ready': resolve(); break;
+        case 'failed': reject(new Error(`workstation failed to open: ${message.message}`)); break;
+        case 'result': {
+          const resolveCall = pending.get(message.id);
+          pending.delete(message.id);
+          resolveCall?.(message.result);
+          break;
+        }
+        case 'event':
+          for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+          break;
+      }
+    });
+    worker.once('error', (error) => {
+      stopAll(error.message);
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      stopAll(`workstation worker exited with code ${code}`);
+      reject(new Error(`workstation worker exited with code ${code} before it was ready`));
+    });
+  });
+
+  try {
+    await ready;
+  } catch (error) {
+    port.close();
+    await worker.terminate();
+    throw error;
+  }
+
+  return {
+    dispatch(method, input) {
+      if (stopped !== null) return Promise.resolve(failure('HOST_STOPPED', stopped));
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        port.postMessage({ kind: 'call', id, method, input });
+      });
+    },
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => { set.delete(listener); };
+    },
+    async close() {
+      if (exited) return;
+      stopAll('workstation host closed');
+      const exit = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      port.postMessage({ kind: 'close' });
+      // A worker stuck in a long statement cannot hear the request; do not wait on it forever.
+      const timer = setTimeout(() => void worker.terminate(), 5_000);
+      await exit;
+      clearTimeout(timer);
+      port.close();
+    },
+  };
+}
+
+function defaultWorkerEntry(): URL {
+  const here = new URL(import.meta.url);
+  if (fileURLToPath(here).endsWith('.ts')) return new URL('./workstationWorker.ts', here);
+  // Bundled into the Electron main entry, the worker is emitted beside it (electron.vite.config.ts).
+  return new URL('./workstationWorker.js', here);
+}

@@ -1,0 +1,55 @@
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
+import { bindIpc } from './ipc';
+import { hardenSession, lockWindow } from './security';
+
+// electron-vite sets this only for `electron-vite dev`; the packaged app loads the built file.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+
+async function createWindow(host: WorkstationHost): Promise<void> {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  lockWindow(window, appUrl);
+  const unbind = bindIpc(host, window, appUrl);
+  window.on('closed', unbind);
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(appUrl);
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  hardenSession(devServerUrl ? [new URL(devServerUrl).origin.replace(/^http/, 'ws')] : []);
+  const host = await startWorkstationHost({
+    dataDir: join(app.getPath('userData'), 'workstation'),
+    workerEntry: pathToFileURL(join(import.meta.dirname, 'workstationWorker.js')),
+  });
+  await createWindow(host);
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow(host);
+  });
+  app.on('window-all-closed', () => {
+    void host.close().then(() => app.quit());
+  });
+}
+
+void main();

@@ -1,0 +1,54 @@
+/**
+ * The shell's security decisions as pure functions, so they are unit-tested without Electron.
+ * security.ts and ipc.ts apply them to the real session, window and ipcMain.
+ */
+export { contentSecurityPolicy } from '../core/host/contentSecurityPolicy';
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a URL is the app's own renderer document. file: URLs must name exactly the same file
+ * (any other local file is untrusted); http(s) (the dev server) must have exactly the same origin.
+ * Query and fragment do not matter.
+ */
+export function isAppUrl(candidate: string, appUrl: string): boolean {
+  const url = parse(candidate);
+  const app = parse(appUrl);
+  if (url === null || app === null) return false;
+  if (url.protocol !== app.protocol) return false;
+  if (app.protocol === 'file:') return url.host === app.host && url.pathname === app.pathname;
+  if (app.protocol === 'http:' || app.protocol === 'https:') return url.origin === app.origin;
+  return false;
+}
+
+export type SenderInfo = {
+  /** The sending frame's URL, or null when the frame is gone. */
+  frameUrl: string | null;
+  isMainFrame: boolean;
+};
+
+/** An IPC call is served only for the app's own top-level document, never for a subframe. */
+export function isTrustedSender(sender: SenderInfo, appUrl: string): boolean {
+  return sender.isMainFrame && sender.frameUrl !== null && isAppUrl(sender.frameUrl, appUrl);
+}
+
+/** The window never navigates away from the app document; only a reload of it is allowed. */
+export function isAllowedNavigation(target: string, appUrl: string): boolean {
+  return isAppUrl(target, appUrl);
+}
+
+/** The app asks for no browser permission (camera, notifications go through the shell, ...). */
+export function isPermissionGranted(_permission: string): boolean {
+  return false;
+}
+
+/** Events travel on their own channel namespace: 'sync:status' is both a method and an event name. */
+export function eventChannel(event: string): string {
+  return `event:${event}`;
+}

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import InboxIcon from '@mui/icons-material/Inbox';
+import ArticleIcon from '@mui/icons-material/Article';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import type { Route, ScreenId } from './navigation';
+
+const NAV_WIDTH = 220;
+
+const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
+  { screen: 'queue', icon: <InboxIcon /> },
+  { screen: 'case', icon: <ArticleIcon /> },
+  { screen: 'attention', icon: <ReportProblemIcon /> },
+  { screen: 'settings', icon: <SettingsIcon /> },
+];
+
+type Props = { route: Route; onNavigate: (route: Route) => void; children: ReactNode };
+
+export function AppShell({ route, onNavigate, children }: Props) {
+  const { t } = useTranslation('app');
+  const go = (screen: ScreenId) => {
+    if (screen === 'queue' || screen === 'attention' || screen === 'settings') onNavigate({ screen });
+  };
+  return (
+    <Box sx={{ display: 'flex', height: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography component="div" variant="h6" sx={{ flexGrow: 1 }}>{t('app.name')}</Typography>
+          <LanguageSwitcher />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <nav aria-label={t('nav.label')}>
+          <List>
+            {NAV_ITEMS.map(({ screen, icon }) => (
+              <ListItemButton
+                key={screen}
+                selected={route.screen === screen}
+                aria-current={route.screen === screen ? 'page' : undefined}
+                // The case slot opens from a queue row; it has no page of its own to jump to.
+                disabled={screen === 'case' && route.screen !== 'case'}
+                onClick={() => go(screen)}
+              >
+                <ListItemIcon>{icon}</ListItemIcon>
+                <ListItemText primary={t(`nav.${screen}`)} />
+              </ListItemButton>
+            ))}
+          </List>
+        </nav>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', p: 2, pt: 0 }}>
+        <Toolbar />
+        <Box sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column', pt: 2 }}>{children}</Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import Box from '@mui/material/Box';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { CaseRow } from '../../../../src-shared/contract/workstation';
+import { CaseGridRow } from './CaseGridRow';
+import { GRID_COLUMNS, ROW_HEIGHT } from './gridLayout';
+
+type Props = {
+  rows: CaseRow[];
+  /** All rows of the view (from the counts), so assistive tech hears the real size of a virtual list. */
+  totalCount: number | null;
+  hasMore: boolean;
+  label: string;
+  now: number;
+  serverOffsetMs: number;
+  onLoadMore: () => void;
+  onOpen: (row: CaseRow) => void;
+};
+
+const COLUMNS = ['sync', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority'] as const;
+/** Start fetching the next page this many rows before the end. */
+const PREFETCH_ROWS = 30;
+
+/**
+ * The queue as an ARIA grid: focus stays on the grid, aria-activedescendant names the active row, and
+ * only the rows in view are in the DOM (50,000 cases must scroll smoothly).
+ */
+export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs, onLoadMore, onOpen }: Props) {
+  const { t } = useTranslation('queue');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+  const clampedActive = Math.min(activeIndex, Math.max(0, rows.length - 1));
+
+  useEffect(() => {
+    if (hasMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, lastIndex, rows.length, onLoadMore]);
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = {
+      ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1,
+      PageDown: clampedActive + pageSize, PageUp: clampedActive - pageSize,
+      Home: 0, End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+      return;
+    }
+    const active = rows[clampedActive];
+    if (event.key === 'Enter' && active !== undefined) {
+      event.preventDefault();
+      onOpen(active);
+    }
+  };
+
+  const rowId = (index: number) => `queue-row-${rows[index]?.id ?? index}`;
+  const isActiveRendered = items.some((item) => item.index === clampedActive);
+
+  return (
+    <Box
+      role="grid"
+      aria-label={label}
+      aria-rowcount={(totalCount ?? rows.length) + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={rows.length > 0 && isActiveRendered ? rowId(clampedActive) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      sx={{
+        display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0,
+        border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper',
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+      }}
+    >
+      <Box role="rowgroup">
+        <Box role="row" aria-rowindex={1} sx={{
+          display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center', minHeight: 40,
+          borderBottom: 1, borderColor: 'divider', bgcolor: 'grey.100',
+        }}>
+          {COLUMNS.map((column) => (
+            <Box key={column} role="columnheader" sx={{ px: 1, fontSize: 13, fontWeight: 600, color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              {column === 'sync' ? <Box component="span" sx={visuallyHidden}>{t('columns.sync')}</Box> : t(`columns.${column}`)}
+            </Box>
+          ))}
+        </Box>
+      </Box>
+      <Box ref={scrollRef} sx={{ flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative' }}>
+        <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            return (
+              <CaseGridRow
+                key={row.id}
+                row={row}
+                rowId={rowId(item.index)}
+                ariaRowIndex={item.index + 2}
+                start={item.start}
+                isActive={item.index === clampedActive}
+                now={now}
+                serverOffsetMs={serverOffsetMs}
+                onActivate={() => setActiveIndex(item.index)}
+                onOpen={() => onOpen(row)}
+              />
+            );
+          })}
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+const visuallyHidden = {
+  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+} as const;

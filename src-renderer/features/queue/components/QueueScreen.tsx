@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { CaseRow, QueueSort, QueueView } from '../../../../src-shared/contract/workstation';
+import { useNow } from '../hooks/useNow';
+import { useQueue } from '../hooks/useQueue';
+import { useServerOffset } from '../hooks/useServerOffset';
+import { useViewCounts } from '../hooks/useViewCounts';
+import type { QueueFilter } from '../queueApi';
+import { CaseGrid } from './CaseGrid';
+import { QueueFilters } from './QueueFilters';
+import { QueueViewTabs } from './QueueViewTabs';
+
+export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow) => void }) {
+  const { t } = useTranslation('queue');
+  const [view, setView] = useState<QueueView>('all');
+  const [sort, setSort] = useState<QueueSort>('sla');
+  const [filter, setFilter] = useState<QueueFilter>({});
+  const queue = useQueue({ view, sort, ...filter });
+  const counts = useViewCounts(filter);
+  const serverOffsetMs = useServerOffset();
+  const now = useNow(1_000);
+  const panelId = useId();
+  const viewName = t(`views.${view}`);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Typography component="h1" variant="h5" sx={{ mb: 1 }}>{t('title')}</Typography>
+      <QueueViewTabs view={view} counts={counts} onChange={setView} panelId={panelId} />
+      <Box id={panelId} role="tabpanel" aria-labelledby={`queue-tab-${view}`} sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+        <QueueFilters sort={sort} filter={filter} onSortChange={setSort} onFilterChange={setFilter} />
+        {queue.status === 'loading' && <LinearProgress aria-label={t('loading')} />}
+        {queue.status === 'error' && <Alert severity="error">{t('error', { message: queue.error?.message ?? '' })}</Alert>}
+        {queue.status === 'ready' && queue.rows.length === 0 ? (
+          <Box sx={{ p: 4, textAlign: 'center' }}>
+            <Typography component="h2" variant="h6">{t('empty.title')}</Typography>
+            <Typography color="text.secondary">{t('empty.body')}</Typography>
+          </Box>
+        ) : (
+          <CaseGrid
+            rows={queue.rows}
+            totalCount={counts?.[view] ?? null}
+            hasMore={queue.hasMore}
+            label={t('grid.label', { view: viewName })}
+            now={now}
+            serverOffsetMs={serverOffsetMs}
+            onLoadMore={queue.loadMore}
+            onOpen={onOpenCase}
+          />
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,33 @@
+import Box from '@mui/material/Box';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatDuration } from '../../../i18n/format';
+import { slaCountdown, type SlaState } from '../slaCountdown';
+
+// Text and tint pairs that keep WCAG AA contrast (axe checks the queue in e2e).
+const TONES: Record<SlaState, { color: string; background: string }> = {
+  none: { color: 'text.secondary', background: 'transparent' },
+  ok: { color: 'text.primary', background: 'transparent' },
+  warning: { color: '#7a4100', background: '#fff1db' },
+  breached: { color: '#a3161a', background: '#fde8e8' },
+};
+
+type Props = { dueAt: string | null; now: number; serverOffsetMs: number };
+
+export function SlaCountdownLabel({ dueAt, now, serverOffsetMs }: Props) {
+  const { t, i18n } = useTranslation('queue');
+  const { state, remainingMs } = slaCountdown(dueAt, now, serverOffsetMs);
+  const text = state === 'none' ? t('sla.none')
+    : state === 'breached' ? t('sla.overdue', { duration: formatDuration(i18n.language, -remainingMs) })
+      : t('sla.dueIn', { duration: formatDuration(i18n.language, remainingMs) });
+  const tone = TONES[state];
+  return (
+    <Box
+      component="span"
+      title={dueAt === null ? undefined : t('sla.dueAt', { time: formatDateTime(i18n.language, dueAt) })}
+      data-sla-state={state}
+      sx={{ color: tone.color, bgcolor: tone.background, px: 0.75, py: 0.25, borderRadius: 1, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+    >
+      {text}
+    </Box>
+  );
+}

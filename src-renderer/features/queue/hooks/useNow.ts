@@ -1,0 +1,11 @@
+import { useEffect, useState } from 'react';
+
+/** One ticking clock for a whole list, so countdowns move together and rows do not each own a timer. */
+export function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaseRow, ContractError, QueueQuery } from '../../../../src-shared/contract/workstation';
+import { useQueueApi } from './useQueueApi';
+
+export type QueueState = {
+  rows: CaseRow[];
+  status: 'loading' | 'ready' | 'error';
+  error: ContractError | null;
+  hasMore: boolean;
+  loadMore: () => void;
+};
+
+const PAGE_SIZE = 100;
+/** A change event reloads what the agent has already scrolled through, up to the contract's page cap. */
+const MAX_RELOAD = 500;
+
+type Query = Pick<QueueQuery, 'view' | 'sort' | 'market' | 'type'>;
+
+/** Keyset-paged rows of one queue view; later pages load as the list scrolls near its end. */
+export function useQueue(query: Query): QueueState {
+  const api = useQueueApi();
+  const [rows, setRows] = useState<CaseRow[]>([]);
+  const [status, setStatus] = useState<QueueState['status']>('loading');
+  const [error, setError] = useState<ContractError | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const generation = useRef(0);
+  const isLoadingMore = useRef(false);
+  const loadedCount = useRef(0);
+  const { view, sort, market, type } = query;
+
+  useEffect(() => {
+    const current = ++generation.current;
+    const load = (limit: number) => void api.page({ view, sort, market, type, limit }).then((result) => {
+      if (current !== generation.current) return;
+      if (!result.ok) {
+        setStatus('error');
+        setError(result.error);
+        return;
+      }
+      loadedCount.current = result.data.rows.length;
+      setRows(result.data.rows);
+      setCursor(result.data.nextCursor);
+      setStatus('ready');
+      setError(null);
+    });
+    setStatus('loading');
+    loadedCount.current = 0;
+    load(PAGE_SIZE);
+    const unsubscribe = api.onCasesChanged(() => load(Math.min(MAX_RELOAD, Math.max(PAGE_SIZE, loadedCount.current))));
+    return unsubscribe;
+  }, [api, view, sort, market, type]);
+
+  const loadMore = useCallback(() => {
+    if (cursor === null || isLoadingMore.current) return;
+    isLoadingMore.current = true;
+    const current = generation.current;
+    void api.page({ view, sort, market, type, cursor, limit: PAGE_SIZE }).then((result) => {
+      isLoadingMore.current = false;
+      if (current !== generation.current || !result.ok) return;
+      setRows((previous) => {
+        const seen = new Set(previous.map((row) => row.id));
+        const next = [...previous, ...result.data.rows.filter((row) => !seen.has(row.id))];
+        loadedCount.current = next.length;
+        return next;
+      });
+      setCursor(result.data.nextCursor);
+    });
+  }, [api, cursor, view, sort, market, type]);
+
+  return { rows, status, error, hasMore: cursor !== null, loadMore };
+}

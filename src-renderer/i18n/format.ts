@@ -1,0 +1,46 @@
+/**
+ * Dates, numbers and durations through Intl in the UI locale (never hand-built strings), so digits,
+ * separators and unit words follow the agent's language, Arabic-Indic digits included.
+ */
+
+export function formatDateTime(locale: string, iso: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "2 h 05 min" style: the two largest units of a non-negative duration, in the locale's words. */
+export function formatDuration(locale: string, ms: number): string {
+  const total = Math.max(0, Math.floor(ms / MINUTE)) * MINUTE;
+  const days = Math.floor(total / DAY);
+  const hours = Math.floor((total % DAY) / HOUR);
+  const minutes = Math.floor((total % HOUR) / MINUTE);
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+  const parts = days > 0 ? [unit(days, 'day'), unit(hours, 'hour')]
+    : hours > 0 ? [unit(hours, 'hour'), unit(minutes, 'minute')]
+      : [unit(minutes, 'minute')];
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts);
+}
+
+export function languageName(locale: string, tag: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+export function regionName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+// The same renderer, built for the loopback web host (src-main/web-host) instead of Electron.
+export default defineConfig({
+  root: resolve(root, 'src-renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(root, 'out/web'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    reportCompressedSize: false,
+    // Loaded from loopback or disk, never over a network: one bundle is fine.
+    chunkSizeWarningLimit: 2_000,
+  },
+});
