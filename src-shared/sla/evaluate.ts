@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { CaseStatusSchema, DONE_STATUSES, PAUSED_STATUSES, type CaseStatus } from '../domain/caseStatus';
+import { InstantSchema } from '../domain/ids';
+import { calendarsFor, openTimeline, type SlaCalendars } from './calendar';
+import { explainBusinessSpan, isoIn, toMillis, type BusinessExplanation, type InstantInput } from './businessTime';
+import type { SlaPolicy, SlaTarget, SlaTargetKind } from './policy';
+
+/** What the engine needs from a case: its creation, status changes (CaseEvents) and messages, in server time. */
+export const SlaTimelineSchema = z.object({
+  createdAt: InstantSchema,
+  initialStatus: CaseStatusSchema.default('new'),
+  statusChanges: z.array(z.object({ at: InstantSchema, status: CaseStatusSchema })).default([]),
+  messages: z.array(z.object({
+    at: InstantSchema,
+    direction: z.enum(['inbound', 'outbound']),
+    authorKind: z.enum(['customer', 'agent', 'automation']),
+  })).default([]),
+});
+export type SlaTimeline = z.output<typeof SlaTimelineSchema>;
+export type SlaTimelineInput = z.input<typeof SlaTimelineSchema>;
+
+export const SLA_STATES = ['active', 'warning', 'breached', 'achieved', 'paused', 'cancelled'] as const;
+export type SlaState = typeof SLA_STATES[number];
+
+/** Server time: an instant, or the local clock plus the offset learned from the server (SYNC.md). */
+export type ServerNow = InstantInput | { localNowMs: number; serverOffsetMs: number };
+
+export interface SlaStateEvent { target: SlaTargetKind; from: SlaState | null; to: SlaState; at: string }
+
+export interface SlaTargetResult {
+  target: SlaTargetKind;
+  state: SlaState;
+  clock: SlaTarget['clock'];
+  calendar: SlaTarget['calendar'];
+  targetMinutes: number;
+  startedAt: string;
+  /** When the target is (or was) due; null while paused, since the deadline moves with the pause. */
+  dueAt: string | null;
+  /** Wall-clock milliseconds until dueAt from server time (negative once breached); null while paused. */
+  remainingMs: number | null;
+  /** Counted (open or calendar) milliseconds left of the target; negative once breached. */
+  remainingCountedMs: number;
+  elapsedFraction: number;
+  achievedAt?: string;
+  /** For achieved targets: met in time or late. */
+  met?: boolean;
+  explanation: SlaExplanation | null;
+}
+
+export interface SlaExplanation {
+  summary: string;
+  pauses: Array<{ from: string; to: string | null; status: CaseStatus }>;
+  pausedMs: number;
+  business?: BusinessExplanation;
+}
+
+export interface SlaEvaluation { targets: SlaTargetResult[]; events: SlaStateEvent[]; now: string }
+
+export interface EvaluateOptions { explain?: boolean; events?: boolean }
+
+interface Stop { from: number; to: number; status: CaseStatus }
+interface Clock { between(from: number, to: number): number; add(from: number, duration: number): number }
+
+const CALENDAR_CLOCK: Clock = { between: (from, to) => to - from, add: (from, duration) => from + Math.max(0, duration) };
+const MINUTE = 60_000;
+
+export function resolveServerNow(now: ServerNow): number {
+  if (typeof now === 'object' && !(now instanceof Date)) return now.localNowMs + now.serverOffsetMs;
+  return toMillis(now);
+}
+
+function clockFor(target: SlaTarget, calendars: SlaCalendars): Clock {
+  return target.clock === 'calendar' ? CALENDAR_CLOCK : openTimeline(calendars, target.calendar);
+}
+
+/** Intervals in which every clock stops: waiting on the customer, on hold, or solved/closed (until reopened). */
+function stopsOf(timeline: SlaTimeline, created: number, now: number): { stops: Stop[]; status: CaseStatus } {
+  const changes = timeline.statusChanges
+    .map((change) => ({ at: Math.max(created, Date.parse(change.at)), status: change.status }))
+    .filter((change) => change.at <= now)
+    .sort((a, b) => a.at - b.at);
+  const stops: Stop[] = [];
+  let status = timeline.initialStatus;
+  let since = created;
+  const close = (until: number): void => {
+    if ((PAUSED_STATUSES.includes(status) || DONE_STATUSES.includes(status)) && until > since) stops.push({ from: since, to: until, status });
+  };
+  for (const change of changes) {
+    if (change.status === status) continue;
+    close(change.at);
+    status = change.status;
+    since = change.at;
+  }
+  if (PAUSED_STATUSES.includes(status) || DONE_STATUSES.includes(status)) stops.push({ from: since, to: Number.POSITIVE_INFINITY, status });
+  return { stops, status };
+}
+
+interface Cycle { start: number; end?: number }
+
+interface CycleResult {
+  state: SlaState;
+  due: number | undefined;
+  consumed: number;
+  achievedAt?: number;
+  events: Array<{ from: SlaState | null; to: SlaState; at: number }>;
+  pauses: Stop[];
+}
+
+function evaluateCycle(cycle: Cycle, stops: readonly Stop[], clock: Clock, total: number, warningAt: number, now: number, withEvents: boolean): CycleResult {
+  const achievedAt = cycle.end !== undefined && cycle.end <= now ? cycle.end : undefined;
+  const end = achievedAt ?? now;
+  const events: CycleResult['events'] = withEvents ? [{ from: null, to: 'active', at: cycle.start }] : [];
+  let state: SlaState = 'active';
+  let consumed = 0;
+  let due: number | undefined;
+  let warn: number | undefined;
+  let cursor = cycle.start;
+  const pauses: Stop[] = [];
+  let pausedNow: Stop | undefined;
+
+  const runUntil = (until: number): void => {
+    if (until <= cursor) return;
+    const counted = clock.between(cursor, until);
+    if (warn === undefined && consumed + counted >= warningAt) {
+      warn = clock.add(cursor, warningAt - consumed);
+      if (withEvents && state === 'active') events.push({ from: state, to: 'warning', at: warn });
+      if (state === 'active') state = 'warning';
+    }
+    if (due === undefined && consumed + counted >= total) {
+      due = clock.add(cursor, total - consumed);
+      if (withEvents) events.push({ from: state, to: 'breached', at: due });
+      state = 'breached';
+    }
+    consumed += counted;
+    cursor = until;
+  };
+
+  for (const stop of stops) {
+    if (stop.to <= cursor) continue;
+    if (stop.from >= end) break;
+    runUntil(Math.max(cursor, stop.from));
+    const pauseEnd = Math.min(stop.to, end);
+    pauses.push(stop);
+    if (stop.to > end && achievedAt === undefined) {
+      pausedNow = stop;
+      if (withEvents) events.push({ from: state, to: DONE_STATUSES.includes(stop.status) ? 'cancelled' : 'paused', at: Math.max(cursor, stop.from) });
+      cursor = end;
+      break;
+    }
+    if (withEvents && pauseEnd > Math.max(cursor, stop.from)) {
+      events.push({ from: state, to: 'paused', at: Math.max(cursor, stop.from) });
+      if (pauseEnd < end) events.push({ from: 'paused', to: state, at: pauseEnd });
+    }
+    cursor = Math.max(cursor, pauseEnd);
+  }
+  if (!pausedNow) runUntil(end);
+
+  if (achievedAt !== undefined) {
+    if (withEvents) events.push({ from: state, to: 'achieved', at: achievedAt });
+    return { state: 'achieved', due: due ?? clock.add(achievedAt, total - consumed), consumed, achievedAt, events, pauses };
+  }
+  if (pausedNow) {
+    const cancelled = DONE_STATUSES.includes(pausedNow.status);
+    return { state: cancelled ? 'cancelled' : 'paused', due: undefined, consumed, events, pauses };
+  }
+  return { state, due: due ?? clock.add(now, total - consumed), consumed, events, pauses };
+}
+
+function isHumanReply(message: SlaTimeline['messages'][number]): boolean {
+  return message.direction === 'outbound' && message.authorKind === 'agent';
+}
+
+function cyclesFor(kind: SlaTargetKind, timeline: SlaTimeline, created: number, now: number): Cycle[] {
+  const messages = timeline.messages
+    .map((message) => ({ at: Date.parse(message.at), human: isHumanReply(message), inbound: message.direction === 'inbound' }))
+    .filter((message) => message.at <= now && message.at >= created)
+    .sort((a, b) => a.at - b.at);
+  const replies = messages.filter((message) => message.human);
+  const firstReply = replies[0]?.at;
+  if (kind === 'first_reply') return [firstReply === undefined ? { start: created } : { start: created, end: firstReply }];
+  if (kind === 'resolution') return [{ start: created }];
+  if (firstReply === undefined) return [];
+  if (kind === 'periodic_update') {
+    return replies.map((reply, index) => {
+      const next = replies[index + 1];
+      return next ? { start: reply.at, end: next.at } : { start: reply.at };
+    });
+  }
+  const cycles: Cycle[] = [];
+  let pending: number | undefined;
+  for (const message of messages) {
+    if (message.at <= firstReply) continue;
+    if (message.inbound && pending === undefined) pending = message.at;
+    if (message.human && pending !== undefined) {
+      cycles.push({ start: pending, end: message.at });
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) cycles.push({ start: pending });
+  return cycles;
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / MINUTE);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ') || '0 min';
+}
+
+function explain(target: SlaTarget, cycle: Cycle, result: CycleResult, calendars: SlaCalendars, zone: string, now: number): SlaExplanation {
+  const counted = target.clock === 'calendar'
+    ? 'calendar time (every hour counts, weekends and holidays included)'
+    : `open hours of the ${target.calendar === 'both' ? 'team and the customer market (only while both are open)' : target.calendar === 'team' ? 'team calendar' : 'customer market calendar'}`;
+  const pauses = result.pauses.map((stop) => ({
+    from: isoIn(stop.from, zone), to: Number.isFinite(stop.to) ? isoIn(stop.to, zone) : null, status: stop.status,
+  }));
+  const end = result.achievedAt ?? now;
+  const pausedMs = result.pauses.reduce((sum, stop) => sum + Math.max(0, Math.min(stop.to, end) - Math.max(stop.from, cycle.start)), 0);
+  const parts = [`Target ${formatDuration(target.minutes * MINUTE)} counted in ${counted}, from ${isoIn(cycle.start, zone)}.`];
+  if (pauses.length > 0) {
+    parts.push(`Clock stopped while ${pauses.map((pause) => `${pause.status} ${pause.from} – ${pause.to ?? 'now'}`).join('; ')}; the deadline moves by that time.`);
+  }
+  let business: BusinessExplanation | undefined;
+  if (result.due !== undefined) {
+    parts.push(`Due ${isoIn(result.due, zone)}.`);
+    if (target.clock === 'business') {
+      business = explainBusinessSpan(calendarsFor(calendars, target.calendar), cycle.start, result.due);
+      parts.push(business.summary);
+    }
+  } else parts.push('No deadline while the clock is stopped.');
+  return { summary: parts.join(' '), pauses, pausedMs, ...(business ? { business } : {}) };
+}
+
+/**
+ * SLA state of every target of the policy at server time `serverNow`. Pure: the same inputs give the same
+ * result under any host zone. Only human agent outbound messages satisfy reply targets.
+ */
+export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars: SlaCalendars, serverNow: ServerNow, options: EvaluateOptions = {}): SlaEvaluation {
+  const now = resolveServerNow(serverNow);
+  const created = Date.parse(timeline.createdAt);
+  const zone = calendars.team.timeZone;
+  const { stops } = stopsOf(timeline, created, now);
+  const withEvents = options.events ?? true;
+  const withExplain = options.explain ?? true;
+  const targets: SlaTargetResult[] = [];
+  const events: SlaStateEvent[] = [];
+  for (const target of policy.targets) {
+    const cycles = cyclesFor(target.kind, timeline, created, now);
+    if (cycles.length === 0) continue;
+    const clock = clockFor(target, calendars);
+    const total = target.minutes * MINUTE;
+    const warningAt = total * policy.warningThreshold;
+    for (let index = 0; index < cycles.length; index += 1) {
+      const cycle = cycles[index];
+      if (!cycle) continue;
+      const last = index === cycles.length - 1;
+      if (!last && !withEvents) continue;
+      const result = evaluateCycle(cycle, stops, clock, total, warningAt, now, withEvents);
+      for (const event of result.events) events.push({ target: target.kind, from: event.from, to: event.to, at: isoIn(event.at, 'UTC') });
+      if (!last) continue;
+      targets.push({
+        target: target.kind,
+        state: result.state,
+        clock: target.clock,
+        calendar: target.calendar,
+        targetMinutes: target.minutes,
+        startedAt: isoIn(cycle.start, zone),
+        dueAt: result.due === undefined ? null : isoIn(result.due, zone),
+        remainingMs: result.due === undefined ? null : result.due - now,
+        remainingCountedMs: total - result.consumed,
+        elapsedFraction: result.consumed / total,
+        ...(result.achievedAt !== undefined ? { achievedAt: isoIn(result.achievedAt, zone), met: result.consumed <= total } : {}),
+        explanation: withExplain ? explain(target, cycle, result, calendars, zone, now) : null,
+      });
+    }
+  }
+  events.sort((a, b) => a.at.localeCompare(b.at));
+  return { targets, events, now: isoIn(now, 'UTC') };
+}
+
+/** The earliest deadline among running targets (breached ones included, so they sort first), for Case.slaDueAt. */
+export function nextSlaDueAt(timeline: SlaTimeline, policy: SlaPolicy, calendars: SlaCalendars, serverNow: ServerNow): string | null {
+  const { targets } = evaluateSla(timeline, policy, calendars, serverNow, { explain: false, events: false });
+  let earliest: number | undefined;
+  for (const target of targets) {
+    if (target.dueAt === null || !['active', 'warning', 'breached'].includes(target.state)) continue;
+    const due = Date.parse(target.dueAt);
+    if (earliest === undefined || due < earliest) earliest = due;
+  }
+  return earliest === undefined ? null : new Date(earliest).toISOString();
+}
