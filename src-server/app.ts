@@ -1,0 +1,199 @@
+import Fastify from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { Readable } from 'node:stream';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { InboundRequestSchema, LoginRequestSchema, MAX_PUSH_BYTES, PullRequestSchema, PushRequestSchema } from '../src-shared/sync/protocol';
+import type { LoginResponse } from '../src-shared/sync/protocol';
+import type { Principal } from './auth/principal';
+import { findUserByUsername } from './auth/directory';
+import { verifyPassword } from './auth/passwords';
+import { RateLimiter } from './auth/rateLimiter';
+import { authenticate, issueToken, revokeToken } from './auth/tokens';
+import type { Db } from './db/db';
+import { errorReply } from './http/errorReply';
+import { HttpError } from './http/httpError';
+import { ingestInbound } from './inbound';
+import type { OutboundWorker } from './outbound/outboundWorker';
+import { bootstrap } from './sync/bootstrap';
+import type { PokeHub, SyncSignal } from './sync/pokeHub';
+import { pull } from './sync/pull';
+import { push } from './sync/push';
+import { readSyncState } from './sync/syncState';
+import { verify } from './sync/verify';
+
+export interface AppOptions {
+  db: Db;
+  logger: Logger;
+  now: () => number;
+  pokes: PokeHub;
+  outbound?: OutboundWorker;
+  tokenTtlMs: number;
+  replyGraceMs: number;
+  heartbeatMs: number;
+  /** Failed logins allowed per username and per IP within loginWindowMs. */
+  loginLimit: { perUser: number; perIp: number; windowMs: number };
+}
+
+// A hash to verify against when the username is unknown, so response time does not reveal which users exist.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+function createFastify(logger: Logger) {
+  return Fastify({ loggerInstance: logger, bodyLimit: MAX_PUSH_BYTES });
+}
+
+export interface App {
+  fastify: ReturnType<typeof createFastify>;
+  /** Ends open event streams so the HTTP server can close. */
+  endStreams(): void;
+}
+
+export function buildApp(options: AppOptions): App {
+  const { db, now } = options;
+  const fastify = createFastify(options.logger);
+  const byUser = new RateLimiter(options.loginLimit.perUser, options.loginLimit.windowMs, now);
+  const byIp = new RateLimiter(options.loginLimit.perIp, options.loginLimit.windowMs, now);
+  const streams = new Set<ServerResponse>();
+
+  fastify.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('x-server-time', new Date(now()).toISOString());
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    const mapped = errorReply(error);
+    if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: mapped.body.error.code }, mapped.body.error.message);
+    void reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
+  });
+  fastify.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  async function principalOf(request: FastifyRequest): Promise<Principal> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
+    if (!match?.[1]) throw new HttpError(401, 'UNAUTHORIZED', 'a bearer token is required');
+    const principal = await authenticate(db, match[1], now());
+    if (!principal) throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
+    return principal;
+  }
+
+  fastify.get('/health', async (_request, reply) => {
+    try {
+      await db.query('SELECT 1');
+      return { status: 'ok', database: db.kind, serverTime: new Date(now()).toISOString() };
+    } catch {
+      return reply.code(503).header('retry-after', '5').send({ error: { code: 'UNAVAILABLE', message: 'the database is unreachable' } });
+    }
+  });
+
+  fastify.post('/api/v1/auth/login', async (request, reply): Promise<LoginResponse> => {
+    const body = LoginRequestSchema.parse(request.body);
+    const userKey = `user:${body.username.toLowerCase()}`;
+    const ipKey = `ip:${request.ip}`;
+    const waitMs = Math.max(byUser.retryAfterMs(userKey), byIp.retryAfterMs(ipKey));
+    if (waitMs > 0) {
+      throw new HttpError(429, 'RATE_LIMITED', 'too many failed logins; try again later', { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+        { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+    }
+    const found = await findUserByUsername(db, body.username);
+    const isValid = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found || !isValid) {
+      byUser.recordFailure(userKey);
+      byIp.recordFailure(ipKey);
+      throw new HttpError(401, 'UNAUTHORIZED', 'wrong username or password');
+    }
+    byUser.reset(userKey);
+    const { token, expiresMs } = await issueToken(db, found.user.id, now(), options.tokenTtlMs);
+    void reply.code(200);
+    return { token, expiresAt: new Date(expiresMs).toISOString(), user: found.user };
+  });
+
+  fastify.post('/api/v1/auth/logout', async (request) => {
+    await principalOf(request);
+    const token = request.headers.authorization?.slice('Bearer '.length) ?? '';
+    await revokeToken(db, token, now());
+    return { ok: true };
+  });
+
+  fastify.post('/api/v1/inbound', async (request, reply) => {
+    const principal = await principalOf(request);
+    if (principal.role !== 'integration') throw new HttpError(403, 'FORBIDDEN', 'only an integration account may post inbound messages');
+    const result = await ingestInbound(db, InboundRequestSchema.parse(request.body), now());
+    return reply.code(result.created ? 201 : 200).send(result);
+  });
+
+  fastify.post('/sync/v1/push', async (request) => {
+    const principal = await principalOf(request);
+    const body = PushRequestSchema.parse(request.body);
+    const { queuedOutbound, ...response } = await push(db, principal, body, { nowMs: now(), replyGraceMs: options.replyGraceMs });
+    if (queuedOutbound) options.outbound?.kick();
+    return response;
+  });
+
+  fastify.post('/sync/v1/pull', async (request) => {
+    const principal = await principalOf(request);
+    return pull(db, principal, PullRequestSchema.parse(request.body));
+  });
+
+  fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
+
+  const BootstrapQuerySchema = z.object({ pageToken: z.string().min(1).max(1024).optional() });
+  fastify.get('/sync/v1/bootstrap', async (request, reply) => {
+    const principal = await principalOf(request);
+    const query = BootstrapQuerySchema.parse(request.query);
+    const lines = bootstrap(db, principal, query.pageToken);
+    // The first line is read before answering, so a stale page token still gets a proper 409.
+    const first = await lines.next();
+    async function* ndjson() {
+      if (!first.done) yield `${JSON.stringify(first.value)}\n`;
+      for await (const line of lines) yield `${JSON.stringify(line)}\n`;
+    }
+    return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjson()));
+  });
+
+  fastify.get('/sync/v1/events', async (request, reply) => {
+    const principal = await principalOf(request);
+    const state = await readSyncState(db);
+    openEventStream(reply, principal, state.highSeq);
+  });
+
+  function openEventStream(reply: FastifyReply, principal: Principal, seq: number): void {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const write = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    raw.write('retry: 2000\n\n');
+    write('poke', { seq });
+    const unsubscribe = options.pokes.subscribe(principal, (signal: SyncSignal) => {
+      if (signal.kind === 'poke') write('poke', { seq: signal.seq });
+      else write('reset', {});
+    });
+    const heartbeat = setInterval(() => write('heartbeat', { serverTime: new Date(now()).toISOString() }), options.heartbeatMs);
+    streams.add(raw);
+    raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(raw);
+    });
+  }
+
+  return {
+    fastify,
+    endStreams() {
+      for (const stream of streams) stream.end();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// `npm run server`: the central API from the command line.
+//   PORT (default 8787), HOST (default 127.0.0.1), DATABASE_URL (a PostgreSQL server) or
+//   DATA_DIR (PGlite data directory, default .data/server), SEED_DEMO=1 to load the demo data set into an
+//   empty database, OUTBOUND_WEBHOOK_URL (+ OUTBOUND_WEBHOOK_SECRET) to deliver replies to a channel gateway,
+//   LOG_LEVEL (pino level, default info). SIGINT/SIGTERM shut down gracefully.
+import { webhookDeliverer } from './outbound/webhookDeliverer';
+import { startServer } from './startServer';
+
+const env = process.env;
+const webhook = env.OUTBOUND_WEBHOOK_URL;
+const server = await startServer({
+  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR ?? '.data/server' }),
+  port: Number(env.PORT ?? 8787),
+  host: env.HOST ?? '127.0.0.1',
+  seedDemo: env.SEED_DEMO === '1' || env.SEED_DEMO === 'true',
+  ...(webhook ? { deliverer: webhookDeliverer({ url: webhook, ...(env.OUTBOUND_WEBHOOK_SECRET ? { secret: env.OUTBOUND_WEBHOOK_SECRET } : {}) }) } : {}),
+});
+console.log(`Crossdesk API listening on ${server.url}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(() => process.exit(0), (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  });
+}

@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, Row, SqlParam } from './db';
+import { INT8_OID } from './db';
+
+/** Opens (or creates) an embedded PGlite database; `dataDir` undefined keeps it in memory. */
+export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
+  const pg = new PGlite(dataDir, { parsers: { [INT8_OID]: (value: string) => Number(value) } });
+  await pg.waitReady;
+  const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
+      const result = await target.query<T>(sql, [...params]);
+      return result.rows;
+    },
+  });
+  const root = asQueryable(pg);
+  return {
+    kind: 'pglite',
+    query: root.query,
+    transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
+    async listen(channel, onPayload) {
+      const unlisten = await pg.listen(channel, onPayload);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}

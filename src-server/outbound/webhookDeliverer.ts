@@ -1,0 +1,46 @@
+import type { Deliverer } from './deliverer';
+
+export interface WebhookOptions {
+  url: string;
+  /** Sent as a bearer token so the receiving gateway can authenticate us. */
+  secret?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * POSTs each reply as JSON to a channel gateway with `Idempotency-Key: <messageId>`, so a retry after an
+ * ambiguous failure (timeout, 5xx) cannot reach the customer twice through a gateway that honours it.
+ * 2xx delivers; 408, 429 and 5xx and network errors retry; other 4xx fail for good.
+ */
+export function webhookDeliverer(options: WebhookOptions): Deliverer {
+  return {
+    async deliver(message, forCase) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 10_000);
+      try {
+        const response = await fetch(options.url, {
+          method: 'POST',
+          signal: controller.signal,
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': message.id,
+            ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}),
+          },
+          body: JSON.stringify({
+            messageId: message.id, caseId: forCase.id, caseRef: forCase.ref, channel: message.channel,
+            to: forCase.customer.contacts.find((contact) => contact.channel === message.channel) ?? forCase.customer.contacts[0] ?? null,
+            locale: message.locale, body: message.body, subject: forCase.subject,
+          }),
+        });
+        await response.arrayBuffer().catch(() => undefined);
+        if (response.ok) return { ok: true };
+        const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
+        return { ok: false, retryable, error: `gateway answered ${response.status}` };
+      } catch (error) {
+        return { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

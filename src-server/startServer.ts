@@ -1,0 +1,98 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { buildApp } from './app';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { openPgliteDb } from './db/pgliteDb';
+import { openPostgresDb } from './db/postgresDb';
+import type { Deliverer } from './outbound/deliverer';
+import { acceptingDeliverer } from './outbound/deliverer';
+import { OutboundWorker } from './outbound/outboundWorker';
+import { seedDemo } from './seed/seedDemo';
+import { PokeHub } from './sync/pokeHub';
+
+export interface ServerOptions {
+  /** PGlite data directory (the default driver); omitted with no databaseUrl and no db: in memory. */
+  dataDir?: string;
+  /** A PostgreSQL server; wins over dataDir. */
+  databaseUrl?: string;
+  /** An already-open database (tests share one per file); the server does not close it. */
+  db?: Db;
+  port?: number;
+  host?: string;
+  seedDemo?: boolean;
+  /** Server time; injected by tests. Defaults to the system clock. */
+  clock?: () => Date;
+  logger?: Logger;
+  deliverer?: Deliverer;
+  /** Outbound delivery: the worker runs unless false (tests drive it by hand with outbound.runOnce()). */
+  runOutbound?: boolean;
+  outboundRetry?: { backoffMs?: number; maxAttempts?: number };
+  tokenTtlMs?: number;
+  replyGraceMs?: number;
+  heartbeatMs?: number;
+  loginLimit?: { perUser: number; perIp: number; windowMs: number };
+}
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  outbound: OutboundWorker;
+  pokes: PokeHub;
+  close(): Promise<void>;
+}
+
+const HOUR = 3_600_000;
+
+export async function openDatabase(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<Db> {
+  const db = options.databaseUrl ? await openPostgresDb(options.databaseUrl) : await openPgliteDb(options.dataDir);
+  await migrate(db);
+  return db;
+}
+
+/** Starts the central API on loopback by default; the desktop embeds it for `npm start`. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? (() => new Date());
+  const now = () => clock().getTime();
+  const logger = options.logger ?? pino({ name: 'crossdesk-server', level: process.env.LOG_LEVEL ?? 'info' });
+  const ownsDb = !options.db;
+  const db = options.db ?? await openDatabase(options);
+  if (!ownsDb) await migrate(db);
+  if (options.seedDemo && await seedDemo(db, now())) logger.info('seeded the demo data set');
+
+  const pokes = new PokeHub();
+  await pokes.start(db);
+  const outbound = new OutboundWorker(db, options.deliverer ?? acceptingDeliverer, {
+    now, ...options.outboundRetry, onError: (error) => logger.warn({ err: error }, 'outbound delivery run failed'),
+  });
+  const app = buildApp({
+    db, logger, now, pokes, outbound,
+    tokenTtlMs: options.tokenTtlMs ?? 12 * HOUR,
+    replyGraceMs: options.replyGraceMs ?? 24 * HOUR,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    loginLimit: options.loginLimit ?? { perUser: 5, perIp: 30, windowMs: 15 * 60_000 },
+  });
+  const host = options.host ?? '127.0.0.1';
+  await app.fastify.listen({ port: options.port ?? 0, host });
+  if (options.runOutbound !== false) outbound.start();
+  const address = app.fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    db,
+    outbound,
+    pokes,
+    close() {
+      closing ??= (async () => {
+        app.endStreams();
+        await app.fastify.close();
+        await outbound.stop();
+        await pokes.stop();
+        if (ownsDb) await db.close();
+      })();
+      return closing;
+    },
+  };
+}

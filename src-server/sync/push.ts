@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { MutationEnvelope, MutationResult } from '../../src-shared/sync/mutations';
+import type { MutationKey } from '../../src-shared/sync/mutations';
+import { isKnownMutation, MUTATION_ARGS, mutationKey, MutationResultSchema } from '../../src-shared/sync/mutations';
+import type { PushRequest, PushResponse } from '../../src-shared/sync/protocol';
+import type { Principal } from '../auth/principal';
+import type { Db, Queryable } from '../db/db';
+import { HttpError } from '../http/httpError';
+import type { MutatorContext, Outcome } from './mutators';
+import { MUTATORS, referencedCaseIds } from './mutators';
+import { UnitOfWork } from './unitOfWork';
+
+export interface PushOptions {
+  nowMs: number;
+  replyGraceMs: number;
+}
+
+type StoredMutation = {
+  mutation_id: number;
+  uuid: string;
+  result: MutationResult;
+};
+
+/** Locks the client row (creating it for its first push) and checks it belongs to the caller. */
+export async function lockClient(tx: Queryable, clientId: string, principal: Principal, nowMs: number): Promise<number> {
+  await tx.query(
+    'INSERT INTO clients (client_id, user_id, last_mutation_id, created_ms) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING',
+    [clientId, principal.id, nowMs],
+  );
+  const rows = await tx.query<{ user_id: string; last_mutation_id: number }>(
+    'SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [clientId],
+  );
+  const row = rows[0];
+  if (!row || row.user_id !== principal.id) throw new HttpError(403, 'FORBIDDEN', 'this client belongs to another user');
+  return row.last_mutation_id;
+}
+
+function withIdentity(outcome: Outcome, mutation: MutationEnvelope): MutationResult {
+  return MutationResultSchema.parse({ ...outcome, mutationId: mutation.id, uuid: mutation.uuid });
+}
+
+/**
+ * SYNC.md push algorithm. The whole batch is one transaction: each mutation's effects, change-log rows,
+ * result row and the new lastMutationId commit together or not at all (an infrastructure failure rolls
+ * the batch back and lastMutationId does not move). Business refusals are results that still advance it.
+ */
+export async function push(db: Db, principal: Principal, request: PushRequest, options: PushOptions): Promise<PushResponse & { queuedOutbound: boolean }> {
+  const ids = request.mutations.map((mutation) => mutation.id);
+  for (let index = 1; index < ids.length; index++) {
+    if (ids[index] !== (ids[index - 1] ?? 0) + 1) {
+      throw new HttpError(400, 'BAD_REQUEST', 'mutation ids in a push must be consecutive and ascending', { ids });
+    }
+  }
+  return db.transaction(async (tx) => {
+    const last = await lockClient(tx, request.clientId, principal, options.nowMs);
+    const duplicates = request.mutations.filter((mutation) => mutation.id <= last);
+    const fresh = request.mutations.filter((mutation) => mutation.id > last);
+    const first = fresh[0];
+    if (first && first.id !== last + 1) {
+      throw new HttpError(409, 'OUT_OF_ORDER', `expected mutation ${last + 1}, got ${first.id}`, { expected: last + 1, lastMutationId: last });
+    }
+
+    const results: MutationResult[] = [];
+    if (duplicates.length > 0) {
+      const stored = await tx.query<StoredMutation>(
+        'SELECT mutation_id, uuid, result FROM mutations WHERE client_id = $1 AND mutation_id IN (SELECT (jsonb_array_elements_text($2::jsonb))::integer) ORDER BY mutation_id',
+        [request.clientId, JSON.stringify(duplicates.map((mutation) => mutation.id))],
+      );
+      const byId = new Map(stored.map((row) => [row.mutation_id, row]));
+      for (const mutation of duplicates) {
+        const row = byId.get(mutation.id);
+        if (!row || row.uuid !== mutation.uuid) {
+          throw new HttpError(409, 'CLIENT_STATE_CONFLICT', 'this client\'s mutation counter is behind the server: start a new client id and re-send', {
+            lastMutationId: last, mutationId: mutation.id,
+          });
+        }
+        results.push(row.result);
+      }
+    }
+    if (fresh.length === 0) return { lastMutationId: last, results, queuedOutbound: false };
+
+    const uow = new UnitOfWork(tx, options.nowMs);
+    // Re-sent under a new client id after CLIENT_STATE_CONFLICT: side effects stay deduplicated by uuid.
+    const seen = await tx.query<{ uuid: string; result: MutationResult }>(
+      'SELECT DISTINCT ON (uuid) uuid, result FROM mutations WHERE uuid IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY uuid, seq',
+      [JSON.stringify(fresh.map((mutation) => mutation.uuid))],
+    );
+    const seenByUuid = new Map(seen.map((row) => [row.uuid, row.result]));
+    await uow.loadCases(fresh.flatMap((mutation) => referencedCaseIds(mutation.args)));
+    await uow.preloadChildIds('message', fresh.flatMap((mutation) => stringArg(mutation.args, 'messageId')));
+    await uow.preloadChildIds('note', fresh.flatMap((mutation) => stringArg(mutation.args, 'noteId')));
+
+    const memberCache = new Map<string, Promise<string[]>>();
+    const teamMembers = (teamId: string) => {
+      let members = memberCache.get(teamId);
+      if (!members) {
+        members = tx.query<{ user_id: string }>('SELECT user_id FROM team_members WHERE team_id = $1', [teamId]).then((rows) => rows.map((row) => row.user_id));
+        memberCache.set(teamId, members);
+      }
+      return members;
+    };
+
+    const records: { mutation: MutationEnvelope; result: MutationResult }[] = [];
+    for (const mutation of fresh) {
+      const earlier = seenByUuid.get(mutation.uuid);
+      const outcome = earlier
+        ? stripIdentity(earlier)
+        : await runMutation({ uow, principal, clientTime: mutation.clientTime, base: mutation.base, replyGraceMs: options.replyGraceMs, teamMembers }, mutation);
+      const result = withIdentity(outcome, mutation);
+      records.push({ mutation, result });
+      results.push(result);
+    }
+
+    await uow.flush();
+    await uow.lockChangeLog();
+    await tx.query(
+      `INSERT INTO mutations (client_id, mutation_id, uuid, name, v, args, base, client_time, result, seq, received_ms)
+       SELECT $2, mutation_id, uuid, name, v, args, base, client_time, result, nextval('change_seq'), $3
+       FROM jsonb_to_recordset($1::jsonb) AS x(mutation_id integer, uuid text, name text, v integer, args jsonb, base jsonb, client_time text, result jsonb)
+       ORDER BY mutation_id`,
+      [JSON.stringify(records.map(({ mutation, result }) => ({
+        mutation_id: mutation.id, uuid: mutation.uuid, name: mutation.name, v: mutation.v,
+        args: mutation.args ?? null, base: mutation.base, client_time: mutation.clientTime, result,
+      }))), request.clientId, options.nowMs],
+    );
+    const lastMutationId = fresh[fresh.length - 1]?.id ?? last;
+    await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [request.clientId, lastMutationId]);
+    await uow.seal();
+    return { lastMutationId, results, queuedOutbound: uow.hasOutbound };
+  });
+}
+
+function stringArg(args: unknown, key: string): string[] {
+  if (typeof args !== 'object' || args === null) return [];
+  const value: unknown = Reflect.get(args, key);
+  return typeof value === 'string' ? [value] : [];
+}
+
+function stripIdentity(result: MutationResult): Outcome {
+  if (result.status === 'applied') {
+    return result.redirectedToCaseId ? { status: 'applied', redirectedToCaseId: result.redirectedToCaseId } : { status: 'applied' };
+  }
+  return result.details
+    ? { status: 'rejected', code: result.code, message: result.message, details: result.details }
+    : { status: 'rejected', code: result.code, message: result.message };
+}
+
+async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Promise<Outcome> {
+  const key = mutationKey(mutation.name, mutation.v);
+  if (!isKnownMutation(key)) {
+    return { status: 'rejected', code: 'UNSUPPORTED_MUTATION', message: `this server does not know ${key}`, details: { name: mutation.name, v: mutation.v } };
+  }
+  return RUNNERS[key](ctx, mutation.args);
+}
+
+type Runner = (ctx: MutatorContext, rawArgs: unknown) => Promise<Outcome>;
+
+function runner<T>(key: MutationKey, schema: z.ZodType<T>, mutator: (ctx: MutatorContext, args: T) => Promise<Outcome>): Runner {
+  return async (ctx, rawArgs) => {
+    const parsed = schema.safeParse(rawArgs);
+    if (!parsed.success) {
+      return { status: 'rejected', code: 'INVALID_ARGS', message: `invalid arguments for ${key}`, details: { issues: z.treeifyError(parsed.error) } };
+    }
+    return mutator(ctx, parsed.data);
+  };
+}
+
+const RUNNERS: Record<MutationKey, Runner> = {
+  'case.reply@1': runner('case.reply@1', MUTATION_ARGS['case.reply@1'], MUTATORS['case.reply@1']),
+  'case.addNote@1': runner('case.addNote@1', MUTATION_ARGS['case.addNote@1'], MUTATORS['case.addNote@1']),
+  'case.setStatus@1': runner('case.setStatus@1', MUTATION_ARGS['case.setStatus@1'], MUTATORS['case.setStatus@1']),
+  'case.addTag@1': runner('case.addTag@1', MUTATION_ARGS['case.addTag@1'], MUTATORS['case.addTag@1']),
+  'case.removeTag@1': runner('case.removeTag@1', MUTATION_ARGS['case.removeTag@1'], MUTATORS['case.removeTag@1']),
+  'case.take@1': runner('case.take@1', MUTATION_ARGS['case.take@1'], MUTATORS['case.take@1']),
+  'case.assign@1': runner('case.assign@1', MUTATION_ARGS['case.assign@1'], MUTATORS['case.assign@1']),
+  'case.merge@1': runner('case.merge@1', MUTATION_ARGS['case.merge@1'], MUTATORS['case.merge@1']),
+  'case.setField@1': runner('case.setField@1', MUTATION_ARGS['case.setField@1'], MUTATORS['case.setField@1']),
+};

@@ -1,0 +1,62 @@
+import type { Principal } from '../auth/principal';
+import type { SqlParam } from '../db/db';
+
+/**
+ * Who sees a case (and its messages, notes and events): an agent sees cases assigned to them plus their
+ * teams' unassigned cases; a supervisor all cases of their teams; an admin everything; trainers and
+ * integrations see no live cases. A scope is the (team, assignee) pair of a case at one moment.
+ */
+export interface Scope {
+  teamId: string;
+  assigneeId: string | null;
+}
+
+export function isVisible(principal: Principal, scope: Scope): boolean {
+  switch (principal.role) {
+    case 'agent':
+      return scope.assigneeId === principal.id || (scope.assigneeId === null && principal.teamIds.includes(scope.teamId));
+    case 'supervisor':
+      return principal.teamIds.includes(scope.teamId);
+    case 'admin':
+      return true;
+    case 'trainer':
+    case 'integration':
+      return false;
+  }
+}
+
+export function sameScope(a: Scope, b: Scope): boolean {
+  return a.teamId === b.teamId && a.assigneeId === b.assigneeId;
+}
+
+/**
+ * A SQL predicate over the given team and assignee columns for this principal. Appends its parameters to
+ * `params` (the principal's id and teams as a JSON array) and refers to them by position.
+ */
+export function visibleSql(principal: Principal, teamColumn: string, assigneeColumn: string, params: SqlParam[]): string {
+  switch (principal.role) {
+    case 'agent': {
+      params.push(principal.id, JSON.stringify(principal.teamIds));
+      const me = `$${params.length - 1}`;
+      const teams = `$${params.length}`;
+      // COALESCE: a NULL assignee makes `=` unknown, and NOT(unknown) would hide rows it must not hide.
+      return `COALESCE(${assigneeColumn} = ${me} OR (${assigneeColumn} IS NULL AND ${teamColumn} IN (SELECT jsonb_array_elements_text(${teams}::jsonb))), FALSE)`;
+    }
+    case 'supervisor': {
+      params.push(JSON.stringify(principal.teamIds));
+      return `COALESCE(${teamColumn} IN (SELECT jsonb_array_elements_text($${params.length}::jsonb)), FALSE)`;
+    }
+    case 'admin':
+      return 'TRUE';
+    case 'trainer':
+    case 'integration':
+      return 'FALSE';
+  }
+}
+
+/** The change-log filter: visible in the row's scope and not already visible in its except scope. */
+export function changeVisibleSql(principal: Principal, params: SqlParam[]): string {
+  const inScope = visibleSql(principal, 'team_id', 'assignee_id', params);
+  const inExcept = visibleSql(principal, 'except_team_id', 'except_assignee_id', params);
+  return `(${inScope} AND NOT (has_except AND ${inExcept}))`;
+}
