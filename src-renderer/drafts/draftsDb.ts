@@ -1,0 +1,35 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { z } from 'zod';
+import { IdSchema, InstantSchema, LocaleSchema } from '../../src-shared/domain/ids';
+
+export const DRAFT_KINDS = ['reply', 'note'] as const;
+export const DraftKindSchema = z.enum(DRAFT_KINDS);
+export type DraftKind = z.infer<typeof DraftKindSchema>;
+
+/** What the agent has typed but not sent; one per case and kind, so a reply and a note can be drafted together. */
+export const DraftSchema = z.object({
+  key: z.string().min(1),
+  caseId: IdSchema,
+  kind: DraftKindSchema,
+  body: z.string().max(20_000),
+  /** The customer language the reply is written in (replies only). */
+  locale: LocaleSchema.nullable(),
+  /** Minted when the draft starts and kept until it is sent, so a retried send cannot create two messages. */
+  entityId: IdSchema,
+  /** The canned reply it started from, if any. */
+  replyId: z.string().nullable(),
+  updatedAt: InstantSchema,
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export type DraftsDb = Dexie & { drafts: EntityTable<Draft, 'key'> };
+
+/**
+ * Every schema version of the renderer's IndexedDB lives here and only here (STYLE.md): versions are
+ * appended, never edited, and only what is queried is indexed.
+ */
+export function openDraftsDb(name = 'crossdesk-drafts', idb?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): DraftsDb {
+  const db = new Dexie(name, idb ?? {}) as DraftsDb;
+  db.version(1).stores({ drafts: 'key, caseId, updatedAt' });
+  return db;
+}
