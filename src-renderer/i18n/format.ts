@@ -11,27 +11,49 @@ export function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+// Countdowns re-render every second for every visible row: build each formatter once per locale.
+const unitFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function unitFormat(locale: string, unit: 'day' | 'hour' | 'minute'): Intl.NumberFormat {
+  const key = `${locale}|${unit}`;
+  let format = unitFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' });
+    unitFormats.set(key, format);
+  }
+  return format;
+}
+
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' });
+    listFormats.set(locale, format);
+  }
+  return format;
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "2 h 05 min" style: the two largest units of a non-negative duration, in the locale's words. */
+/** "2 hr 5 min" style: the two largest units of a non-negative duration, in the locale's words. */
 export function formatDuration(locale: string, ms: number): string {
   const total = Math.max(0, Math.floor(ms / MINUTE)) * MINUTE;
   const days = Math.floor(total / DAY);
   const hours = Math.floor((total % DAY) / HOUR);
   const minutes = Math.floor((total % HOUR) / MINUTE);
-  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') => unitFormat(locale, name).format(value);
   const parts = days > 0 ? [unit(days, 'day'), unit(hours, 'hour')]
     : hours > 0 ? [unit(hours, 'hour'), unit(minutes, 'minute')]
       : [unit(minutes, 'minute')];
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts);
+  return listFormat(locale).format(parts);
 }
 
 export function languageName(locale: string, tag: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+    return new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' }).of(tag) ?? tag;
   } catch {
     return tag;
   }

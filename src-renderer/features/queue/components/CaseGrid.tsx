@@ -86,6 +86,8 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
         display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0,
         border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper',
         '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+        // The active row shows a focus ring only while the grid itself has focus.
+        '&:focus [aria-selected="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
       }}
     >
       <Box role="rowgroup">
@@ -94,7 +96,7 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
           borderBottom: 1, borderColor: 'divider', bgcolor: 'grey.100',
         }}>
           {COLUMNS.map((column) => (
-            <Box key={column} role="columnheader" sx={{ px: 1, fontSize: 13, fontWeight: 600, color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <Box key={column} role="columnheader" sx={{ position: 'relative', px: 1, fontSize: 13, fontWeight: 600, color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
               {column === 'sync' ? <Box component="span" sx={visuallyHidden}>{t('columns.sync')}</Box> : t(`columns.${column}`)}
             </Box>
           ))}
@@ -127,5 +129,5 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
 }
 
 const visuallyHidden = {
-  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+  position: 'absolute', top: 0, insetInlineStart: 0, width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
 } as const;

@@ -45,7 +45,6 @@ export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex,
         display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center',
         borderBottom: 1, borderColor: 'divider', cursor: 'default',
         bgcolor: isActive ? 'action.selected' : 'background.paper',
-        outline: isActive ? '2px solid' : 'none', outlineColor: 'primary.main', outlineOffset: -2,
         '&:hover': { bgcolor: isActive ? 'action.selected' : 'action.hover' },
       }}
     >

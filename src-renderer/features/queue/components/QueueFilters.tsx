@@ -40,8 +40,8 @@ export function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Pro
         </Select>
       </FormControl>
       <FormControl size="small" sx={{ minWidth: 200 }}>
-        <InputLabel id={marketId}>{t('filter.market')}</InputLabel>
-        <Select labelId={marketId} label={t('filter.market')} value={filter.market ?? ANY}
+        <InputLabel id={marketId} shrink>{t('filter.market')}</InputLabel>
+        <Select labelId={marketId} label={t('filter.market')} displayEmpty notched value={filter.market ?? ANY}
           onChange={(event) => {
             const value = event.target.value;
             onFilterChange({ ...filter, market: isOneOf<MarketCode>(MARKET_CODES, value) ? value : undefined });
@@ -51,8 +51,8 @@ export function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Pro
         </Select>
       </FormControl>
       <FormControl size="small" sx={{ minWidth: 200 }}>
-        <InputLabel id={typeId}>{t('filter.type')}</InputLabel>
-        <Select labelId={typeId} label={t('filter.type')} value={filter.type ?? ANY}
+        <InputLabel id={typeId} shrink>{t('filter.type')}</InputLabel>
+        <Select labelId={typeId} label={t('filter.type')} displayEmpty notched value={filter.type ?? ANY}
           onChange={(event) => {
             const value = event.target.value;
             onFilterChange({ ...filter, type: isOneOf<CaseType>(CASE_TYPES, value) ? value : undefined });
