@@ -1,0 +1,195 @@
+// Test support for the server suites: a real server on loopback over a real database (a PGlite temp
+// directory, or a fresh database on the PostgreSQL server of DATABASE_URL), fixtures, and an HTTP client.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import type { Case } from '../../src-shared/domain/case';
+import type { Role, Team, User } from '../../src-shared/domain/user';
+import type { MutationEnvelope } from '../../src-shared/sync/mutations';
+import type { Db } from '../db/db';
+import { migrate } from '../db/migrate';
+import { openPgliteDb } from '../db/pgliteDb';
+import { openPostgresDb } from '../db/postgresDb';
+import { putTeam, putUser } from '../auth/directory';
+import { hashPassword } from '../auth/passwords';
+import { insertSnapshot } from '../seed/insertSnapshot';
+import type { RunningServer, ServerOptions } from '../startServer';
+import { startServer } from '../startServer';
+
+export type Driver = 'pglite' | 'postgres';
+/** PGlite always; PostgreSQL too when DATABASE_URL names a server (CI provides one). */
+export const DRIVERS: readonly Driver[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestDb {
+  db: Db;
+  /** Connection string of the fresh PostgreSQL database (postgres driver only). */
+  url?: string;
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database: a PGlite temp directory, or a new database on the DATABASE_URL server. */
+export async function openTestDb(driver: Driver): Promise<TestDb> {
+  if (driver === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'crossdesk-server-'));
+    const db = await openPgliteDb(dir);
+    await migrate(db);
+    return { db, async dispose() { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('DATABASE_URL is not set');
+  const name = `crossdesk_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = await openPostgresDb(url.toString());
+  await migrate(db);
+  return {
+    db,
+    url: url.toString(),
+    async dispose() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: base });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+/** A manually advanced clock for token expiry, rate limits and grace windows. */
+export class TestClock {
+  constructor(public ms = Date.parse('2026-11-25T10:00:00.000Z')) {}
+  readonly now = (): Date => new Date(this.ms);
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface World {
+  teamA: Team;
+  teamB: Team;
+  users: Record<'agentA1' | 'agentA2' | 'agentB1' | 'supervisorA' | 'admin' | 'gateway' | 'trainer', User>;
+}
+
+const WEEK = { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']], sat: [], sun: [] } satisfies Team['weeklyHours'];
+
+function team(name: string, markets: Team['markets']): Team {
+  return { id: randomUUID(), name, timeZone: 'Europe/Berlin', weeklyHours: WEEK, holidayMarket: 'DE', markets };
+}
+
+function user(username: string, role: Role, teamIds: string[]): User {
+  return {
+    id: randomUUID(), username, displayName: username, role, teamIds, languages: ['en'],
+    skills: { caseTypes: [], markets: [] }, timeZone: 'Europe/Berlin', uiLocale: 'en',
+  };
+}
+
+let cachedHash: Promise<string> | undefined;
+
+/** Two teams and one user per role, with unique names so many worlds can share one database. */
+export async function createWorld(db: Db): Promise<World> {
+  const suffix = randomUUID().slice(0, 8);
+  const teamA = team(`A ${suffix}`, ['DE', 'FR']);
+  const teamB = team(`B ${suffix}`, ['JP']);
+  const users = {
+    agentA1: user(`a1-${suffix}`, 'agent', [teamA.id]),
+    agentA2: user(`a2-${suffix}`, 'agent', [teamA.id]),
+    agentB1: user(`b1-${suffix}`, 'agent', [teamB.id]),
+    supervisorA: user(`sa-${suffix}`, 'supervisor', [teamA.id]),
+    admin: user(`admin-${suffix}`, 'admin', []),
+    gateway: user(`gw-${suffix}`, 'integration', []),
+    trainer: user(`tr-${suffix}`, 'trainer', [teamA.id]),
+  };
+  cachedHash ??= hashPassword(PASSWORD);
+  const hash = await cachedHash;
+  await putTeam(db, teamA);
+  await putTeam(db, teamB);
+  for (const each of Object.values(users)) await putUser(db, each, PASSWORD, hash);
+  return { teamA, teamB, users };
+}
+
+let refCounter = 900_000_000;
+
+export function makeCase(teamId: string, assigneeId: string | null, overrides: Partial<Case> = {}): Case {
+  const at = '2026-11-24T08:00:00.000Z';
+  return {
+    id: randomUUID(), ref: `CD-${refCounter++}`, type: 'return_refund', status: 'open', priority: 'normal', channel: 'email',
+    subject: 'Parcel arrived damaged', locale: 'de-DE',
+    customer: {
+      id: randomUUID(), name: { given: 'Anna', family: 'Müller', order: 'given_family', gender: 'female' }, locale: 'de-DE', market: 'DE',
+      timeZone: 'Europe/Berlin', contacts: [{ channel: 'email', address: 'anna@example.test' }],
+    },
+    teamId, assigneeId, tags: [], createdAt: at, updatedAt: at, statusChangedAt: at, firstRepliedAt: null,
+    lastCustomerMessageAt: at, slaDueAt: null, mergedIntoId: null, version: 1, assigneeVersion: 1, ...overrides,
+  };
+}
+
+export async function addCases(db: Db, cases: readonly Case[], nowMs = Date.now()): Promise<void> {
+  await insertSnapshot(db, { cases, messages: [], notes: [], events: [] }, nowMs);
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class ApiClient {
+  token: string | undefined;
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown, init: { token?: string | null; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+    const token = init.token === null ? undefined : init.token ?? this.token;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined || init.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...init.headers,
+      },
+      ...(init.raw !== undefined ? { body: init.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // NDJSON and empty bodies stay text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  async login(username: string, password = PASSWORD): Promise<string> {
+    const reply = await this.call<{ token: string }>('POST', '/api/v1/auth/login', { username, password }, { token: null });
+    if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    this.token = reply.body.token;
+    return reply.body.token;
+  }
+}
+
+export async function clientFor(server: RunningServer, username: string): Promise<ApiClient> {
+  const client = new ApiClient(server.url);
+  await client.login(username);
+  return client;
+}
+
+export function startTestServer(db: Db, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  return startServer({ db, logger: silentLogger, runOutbound: false, ...options });
+}
+
+export function mutation(id: number, name: string, args: unknown, base: MutationEnvelope['base'] = {}): MutationEnvelope {
+  return { id, uuid: randomUUID(), name, v: 1, args, base, clientTime: '2026-11-25T09:59:00.000Z' };
+}
+
+export function pushBody(clientId: string, mutations: MutationEnvelope[]) {
+  return { protocol: 1, clientId, appVersion: '0.1.0', schemaVersion: 1, mutations };
+}
