@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+declare global {
+  interface Window {
+    axe?: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+  }
+}
+
+/** The queue screen as an agent sees it: found by role and accessible name, never by CSS class. */
+export class QueuePage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string, language?: string): Promise<void> {
+    const address = new URL(url);
+    if (language !== undefined) address.search = `?lng=${language}`;
+    await this.page.goto(address.href);
+    await this.dataRows().first().waitFor();
+  }
+
+  grid(): Locator {
+    return this.page.getByRole('grid');
+  }
+
+  /** Rows with cases (the header row has no data-case-id). */
+  dataRows(): Locator {
+    return this.grid().locator('[role="row"][data-case-id]');
+  }
+
+  columnHeaders(): Locator {
+    return this.grid().getByRole('columnheader');
+  }
+
+  viewTab(name: RegExp | string): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  async rowTexts(count: number): Promise<string[]> {
+    const rows = this.dataRows();
+    const texts: string[] = [];
+    for (let index = 0; index < count; index++) texts.push(await rows.nth(index).innerText());
+    return texts;
+  }
+
+  async documentLanguage(): Promise<{ lang: string; dir: string }> {
+    return this.page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+  }
+
+  async switchLanguage(currentLabel: string, endonym: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: currentLabel }).click();
+    await this.page.getByRole('option', { name: endonym }).click();
+  }
+
+  async activeRowId(): Promise<string | null> {
+    return this.grid().getAttribute('aria-activedescendant');
+  }
+
+  async screenshot(language: string, screen: string): Promise<string> {
+    const path = resolve(SCREENSHOTS, `${language}-${screen}.png`);
+    mkdirSync(dirname(path), { recursive: true });
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /**
+   * axe-core from node_modules, evaluated through DevTools (a <script> tag would rightly be refused by the
+   * app's CSP); returns the violations of the given impacts.
+   */
+  async accessibilityViolations(impacts: readonly string[]): Promise<AxeViolation[]> {
+    await this.page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await this.page.evaluate(async () => {
+      const axe = window.axe;
+      if (axe === undefined) throw new Error('axe-core did not load');
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+    });
+    return violations.filter((violation) => violation.impact !== null && impacts.includes(violation.impact));
+  }
+}
