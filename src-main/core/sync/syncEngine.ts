@@ -1,0 +1,510 @@
+import type { SyncStatus } from '../../../src-shared/contract/workstation';
+import type { User } from '../../../src-shared/domain/user';
+import type { MutationEnvelope } from '../../../src-shared/sync/mutations';
+import {
+  BootstrapLineSchema, LoginResponseSchema, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema,
+} from '../../../src-shared/sync/protocol';
+import type { Clock, IdGenerator } from '../store/ports';
+import type { BackoffOptions } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { readLines } from './lineReader';
+import { parseServerEvents } from './serverEvents';
+import type { FetchLike } from './syncHttp';
+import { createSyncHttp, NetworkError, SyncHttpError } from './syncHttp';
+import type { BootstrapRow, SyncStore } from './syncStore';
+import type { Timers } from './timers';
+import { systemTimers } from './timers';
+
+export interface SyncEngineOptions {
+  store: SyncStore;
+  /** The central API, e.g. http://127.0.0.1:8787 (no trailing path). */
+  serverUrl: string;
+  fetch?: FetchLike;
+  clock: Clock;
+  ids: IdGenerator;
+  /** [0, 1); jitter for backoff. Defaults to Math.random. */
+  random?: () => number;
+  timers?: Timers;
+  appVersion?: string;
+  /** The local store's schema version, sent with every push. */
+  schemaVersion?: number;
+  backoff?: BackoffOptions;
+  /** Pull this often even without pokes, because pokes are only hints (SYNC.md). */
+  pollIntervalMs?: number;
+  requestTimeoutMs?: number;
+  /** A bootstrap page or the event stream silent this long counts as a dead connection. */
+  stallTimeoutMs?: number;
+  /** Listen to GET /sync/v1/events for pokes (default true). */
+  events?: boolean;
+}
+
+export interface SyncEngine {
+  /** Begins syncing once signed in (timers, event stream). Safe to call more than once. */
+  start(): void;
+  /** Stops timers and the event stream and waits for a running cycle to end. The outbox stays. */
+  stop(): Promise<void>;
+  /** Logs in, then bootstraps or pulls and drains the outbox. Throws SyncHttpError (401, 429) or NetworkError. */
+  signIn(username: string, password: string): Promise<User>;
+  /** Revokes the token (best effort) and stops syncing; local data and the outbox stay. */
+  signOut(): Promise<void>;
+  /** One full cycle (bootstrap if needed, push everything, pull everything) starting after this call; rejects with its error. */
+  syncNow(): Promise<void>;
+  /** A local write happened: push soon, unless a retry is already scheduled by backoff. */
+  kick(): void;
+  status(): SyncStatus;
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+  /** Resolves when no cycle is running or queued (a retry waiting on its backoff timer does not count). */
+  whenIdle(): Promise<void>;
+  user(): User | null;
+}
+
+const DEFAULTS = {
+  appVersion: '0.1.0',
+  schemaVersion: 1,
+  pollIntervalMs: 30_000,
+  requestTimeoutMs: 30_000,
+  stallTimeoutMs: 45_000,
+};
+
+/** Room for the push envelope around the mutations (protocol, clientId, versions, brackets). */
+const PUSH_ENVELOPE_BYTES = 512;
+
+type Deferred = { resolve: () => void; reject: (error: unknown) => void };
+
+function isDiskFull(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'SQLITE_FULL';
+}
+
+/** Human text for status.lastError; the agent sees it, so it says what happens next. */
+export function describeSyncError(error: unknown): string {
+  if (isDiskFull(error)) return 'The disk is full: new changes from the server cannot be saved. Your unsent work is kept; free some disk space and syncing resumes.';
+  if (error instanceof NetworkError) return `Cannot reach the server (${error.message}); your work is kept and sent when it is back.`;
+  if (error instanceof SyncHttpError) {
+    if (error.status === 401) return 'Your session ended: sign in again. Unsent work is kept and sent after you sign in.';
+    return `The server refused sync (${error.code}: ${error.message}); retrying.`;
+  }
+  return error instanceof Error ? `Sync failed: ${error.message}` : 'Sync failed';
+}
+
+/** Takes pending mutations from the front while the request stays within 500 mutations and 1 MB. */
+export function pushBatch(pending: readonly MutationEnvelope[]): MutationEnvelope[] {
+  const batch: MutationEnvelope[] = [];
+  let bytes = PUSH_ENVELOPE_BYTES;
+  for (const mutation of pending) {
+    const size = Buffer.byteLength(JSON.stringify(mutation)) + 1;
+    if (batch.length > 0 && (batch.length >= MAX_PUSH_MUTATIONS || bytes + size > MAX_PUSH_BYTES)) break;
+    batch.push(mutation);
+    bytes += size;
+  }
+  return batch;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, clock, ids } = options;
+  const timers = options.timers ?? systemTimers;
+  const random = options.random ?? Math.random;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const settings = {
+    appVersion: options.appVersion ?? DEFAULTS.appVersion,
+    schemaVersion: options.schemaVersion ?? DEFAULTS.schemaVersion,
+    pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    stallTimeoutMs: options.stallTimeoutMs ?? DEFAULTS.stallTimeoutMs,
+  };
+
+  let serverOffsetMs = store.getSyncState().serverOffsetMs;
+  const http = createSyncHttp({
+    baseUrl: options.serverUrl,
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    clock,
+    timers,
+    timeoutMs: settings.requestTimeoutMs,
+    onServerOffset(offset) {
+      serverOffsetMs = offset;
+    },
+  });
+
+  let token: string | null = null;
+  let currentUser: User | null = null;
+  let started = false;
+  let running: Promise<void> | null = null;
+  let wanted = false;
+  let waiters: Deferred[] = [];
+  let idleWaiters: Array<() => void> = [];
+  let failures = 0;
+  let offline = false;
+  let lastError: string | null = null;
+  let cancelRetry: (() => void) | null = null;
+  let cancelPoll: (() => void) | null = null;
+  let needsBootstrap = false;
+  let resetsInARow = 0;
+  let bootstrapGeneration: number | null = null;
+  let bootstrapPageToken: string | null = null;
+  let bootstrapReceived: number | null = null;
+  let eventsOn = false;
+  let eventStream: AbortController | null = null;
+  let wakeEvents: (() => void) | null = null;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let lastStatusJson = '';
+
+  function status(): SyncStatus {
+    let pendingCount = 0;
+    let lastSyncedAt: string | null = null;
+    try {
+      pendingCount = store.pendingCount();
+      lastSyncedAt = store.getSyncState().lastSyncedAt;
+    } catch {
+      // A store that cannot be read still gets a status; lastError already says why.
+    }
+    return {
+      connection: token === null ? 'signed_out' : running ? 'syncing' : offline ? 'offline' : 'online',
+      pendingCount,
+      lastSyncedAt,
+      serverOffsetMs,
+      bootstrap: bootstrapReceived === null ? null : { received: bootstrapReceived, total: null },
+      lastError,
+    };
+  }
+
+  function emitStatus(): void {
+    if (listeners.size === 0) return;
+    const next = status();
+    const json = JSON.stringify(next);
+    if (json === lastStatusJson) return;
+    lastStatusJson = json;
+    for (const listener of listeners) listener(next);
+  }
+
+  function requestCycle(): void {
+    wanted = true;
+    ensureLoop();
+  }
+
+  function ensureLoop(): void {
+    if (running || !started || token === null || !wanted) return;
+    running = loop().finally(() => {
+      running = null;
+      emitStatus();
+      if (wanted && cancelRetry === null) ensureLoop();
+      if (!running) {
+        const resolved = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of resolved) resolve();
+      }
+    });
+    emitStatus();
+  }
+
+  async function loop(): Promise<void> {
+    while (wanted && started && token !== null) {
+      wanted = false;
+      const cycleWaiters = waiters;
+      waiters = [];
+      cancelRetry?.();
+      cancelRetry = null;
+      try {
+        await cycle();
+        failures = 0;
+        offline = false;
+        lastError = null;
+        resetsInARow = 0;
+        schedulePoll();
+        for (const waiter of cycleWaiters) waiter.resolve();
+      } catch (error) {
+        if (handleFailure(error)) waiters.push(...cycleWaiters);
+        else for (const waiter of cycleWaiters) waiter.reject(error);
+      }
+      emitStatus();
+    }
+  }
+
+  /** Records the failure and plans what comes next; true when the cycle runs again at once. */
+  function handleFailure(error: unknown): boolean {
+    lastError = describeSyncError(error);
+    if (error instanceof SyncHttpError) {
+      if (error.status === 401) {
+        signedOut();
+        return false;
+      }
+      if (error.code === 'RESET_REQUIRED' && resetsInARow < 3) {
+        resetsInARow++;
+        needsBootstrap = true;
+        bootstrapGeneration = null;
+        bootstrapPageToken = null;
+        bootstrapReceived = null;
+        wanted = true;
+        return true;
+      }
+      if ((error.code === 'CLIENT_STATE_CONFLICT' || error.code === 'OUT_OF_ORDER') && resetsInARow < 3) {
+        // The server's record of this client no longer matches ours (restored or copied database, or a
+        // server restored from backup): continue as a new client; uuids and entity ids keep effects single.
+        resetsInARow++;
+        store.resetClient(ids.uuid());
+        wanted = true;
+        return true;
+      }
+    }
+    offline = error instanceof NetworkError || (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429));
+    scheduleRetry(error instanceof SyncHttpError ? error.retryAfterMs : null);
+    return false;
+  }
+
+  function scheduleRetry(retryAfterMs: number | null): void {
+    cancelRetry?.();
+    const delay = Math.max(backoffDelay(failures, random, backoff), Math.min(retryAfterMs ?? 0, backoff.maxMs));
+    failures++;
+    cancelRetry = timers.after(delay, () => {
+      cancelRetry = null;
+      requestCycle();
+    });
+  }
+
+  function schedulePoll(): void {
+    cancelPoll?.();
+    cancelPoll = timers.after(settings.pollIntervalMs, () => {
+      cancelPoll = null;
+      if (cancelRetry === null) requestCycle();
+    });
+  }
+
+  function signedOut(): void {
+    token = null;
+    stopEvents();
+    cancelRetry?.();
+    cancelRetry = null;
+    cancelPoll?.();
+    cancelPoll = null;
+  }
+
+  async function cycle(): Promise<void> {
+    await pushAll();
+    if (needsBootstrap || store.getSyncState().cursor === null) await bootstrap();
+    await pullAll();
+    store.setSyncState({ lastSyncedAt: new Date(clock.now()).toISOString(), serverOffsetMs });
+  }
+
+  function authToken(): string {
+    if (token === null) throw new SyncHttpError(401, 'UNAUTHORIZED', 'signed out', undefined, null);
+    return token;
+  }
+
+  async function pushAll(): Promise<void> {
+    for (;;) {
+      const batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS));
+      const first = batch[0];
+      if (!first) return;
+      const { clientId } = store.getSyncState();
+      const response = await http.json('POST', '/sync/v1/push', PushResponseSchema, {
+        token: authToken(),
+        body: { protocol: PROTOCOL_VERSION, clientId, appVersion: settings.appVersion, schemaVersion: settings.schemaVersion, mutations: batch },
+      });
+      store.markResults(response.results);
+      store.setSyncState({ lastMutationId: response.lastMutationId });
+      emitStatus();
+      const next = store.pendingMutations(1)[0];
+      if (next && next.id === first.id && next.uuid === first.uuid) {
+        throw new SyncHttpError(200, 'INTERNAL', `the server answered push without a result for mutation ${first.id}`, undefined, null);
+      }
+    }
+  }
+
+  async function pullAll(): Promise<void> {
+    for (;;) {
+      const state = store.getSyncState();
+      if (state.cursor === null) return;
+      const page = await http.json('POST', '/sync/v1/pull', PullResponseSchema, {
+        token: authToken(),
+        body: { protocol: PROTOCOL_VERSION, clientId: state.clientId, cursor: state.cursor },
+      });
+      store.applyServerChanges(page.changes, page.cursor);
+      if (page.results.length > 0) store.markResults(page.results);
+      if (page.lastMutationId > state.lastMutationId) store.setSyncState({ lastMutationId: page.lastMutationId });
+      if (page.changes.length > 0 || page.results.length > 0) emitStatus();
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function bootstrap(): Promise<void> {
+    bootstrapGeneration ??= store.beginBootstrap();
+    const generation = bootstrapGeneration;
+    bootstrapReceived ??= 0;
+    emitStatus();
+    const controller = new AbortController();
+    let cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
+    const query = bootstrapPageToken ? `?pageToken=${encodeURIComponent(bootstrapPageToken)}` : '';
+    try {
+      const response = await http.request('GET', `/sync/v1/bootstrap${query}`, { token: authToken(), signal: controller.signal, timeout: false });
+      if (!response.body) throw new NetworkError('bootstrap answered without a body');
+      let rows: BootstrapRow[] = [];
+      try {
+        for await (const line of readLines(response.body)) {
+          if (line === '') continue;
+          const parsed = BootstrapLineSchema.safeParse(JSON.parse(line));
+          if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
+          const value = parsed.data;
+          if ('pageToken' in value) {
+            store.stageBootstrapRows(generation, rows);
+            bootstrapReceived += rows.length;
+            rows = [];
+            bootstrapPageToken = value.pageToken;
+            cancelStall();
+            cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
+            emitStatus();
+          } else if ('complete' in value) {
+            store.stageBootstrapRows(generation, rows);
+            store.completeBootstrap(generation, value.cursor);
+            bootstrapGeneration = null;
+            bootstrapPageToken = null;
+            bootstrapReceived = null;
+            needsBootstrap = false;
+            return;
+          } else {
+            rows.push(value);
+          }
+        }
+      } catch (error) {
+        if (error instanceof SyncHttpError || isDiskFull(error)) throw error;
+        throw new NetworkError('the bootstrap stream was interrupted', { cause: error });
+      }
+      throw new NetworkError('the bootstrap stream ended before it was complete');
+    } finally {
+      cancelStall();
+    }
+  }
+
+  async function listenForEvents(): Promise<void> {
+    let attempt = 0;
+    while (eventsOn && started && token !== null) {
+      const controller = new AbortController();
+      eventStream = controller;
+      let cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
+      try {
+        const response = await http.request('GET', '/sync/v1/events', { token, signal: controller.signal, timeout: false });
+        if (!response.body) throw new NetworkError('events answered without a body');
+        for await (const event of parseServerEvents(readLines(response.body))) {
+          attempt = 0;
+          cancelStall();
+          cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
+          if (event.event === 'reset') needsBootstrap = true;
+          if (event.event === 'poke' || event.event === 'reset') onPoke();
+        }
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.status === 401) {
+          lastError = describeSyncError(error);
+          signedOut();
+          emitStatus();
+          return;
+        }
+      } finally {
+        cancelStall();
+        eventStream = null;
+      }
+      if (!eventsOn) return;
+      const delay = backoffDelay(attempt++, random, backoff);
+      await new Promise<void>((resolve) => {
+        const cancel = timers.after(delay, () => {
+          wakeEvents = null;
+          resolve();
+        });
+        wakeEvents = () => {
+          cancel();
+          wakeEvents = null;
+          resolve();
+        };
+      });
+    }
+    eventsOn = false;
+  }
+
+  function stopEvents(): void {
+    eventsOn = false;
+    eventStream?.abort();
+    wakeEvents?.();
+  }
+
+  /** A poke proves the server is reachable again, so it also cuts a backoff wait short. */
+  function onPoke(): void {
+    if (cancelRetry) {
+      cancelRetry();
+      cancelRetry = null;
+    }
+    requestCycle();
+  }
+
+  function startEvents(): void {
+    if (options.events === false || eventsOn || !started || token === null) return;
+    eventsOn = true;
+    void listenForEvents();
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      startEvents();
+      requestCycle();
+    },
+    async stop() {
+      started = false;
+      stopEvents();
+      cancelRetry?.();
+      cancelRetry = null;
+      cancelPoll?.();
+      cancelPoll = null;
+      await running?.catch(() => undefined);
+    },
+    async signIn(username, password) {
+      const login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, { body: { username, password } });
+      const state = store.getSyncState();
+      if (state.userId !== null && state.userId !== login.user.id) {
+        if (store.pendingCount() > 0) {
+          throw new SyncHttpError(409, 'FORBIDDEN', 'this workstation holds unsent work of another user; that user must sign in and sync first', undefined, null);
+        }
+        store.resetClient(ids.uuid());
+        needsBootstrap = true;
+      }
+      store.setSyncState({ userId: login.user.id });
+      token = login.token;
+      currentUser = login.user;
+      lastError = null;
+      failures = 0;
+      offline = false;
+      startEvents();
+      requestCycle();
+      emitStatus();
+      return login.user;
+    },
+    async signOut() {
+      const previous = token;
+      signedOut();
+      currentUser = null;
+      emitStatus();
+      if (previous) await http.request('POST', '/api/v1/auth/logout', { token: previous }).catch(() => undefined);
+    },
+    syncNow() {
+      if (token === null) return Promise.reject(new SyncHttpError(401, 'UNAUTHORIZED', 'sign in to sync', undefined, null));
+      if (!started) return Promise.reject(new Error('the sync engine is not started'));
+      return new Promise<void>((resolve, reject) => {
+        waiters.push({ resolve, reject });
+        cancelRetry?.();
+        cancelRetry = null;
+        requestCycle();
+      });
+    },
+    kick() {
+      wanted = true;
+      if (cancelRetry === null) ensureLoop();
+      emitStatus();
+    },
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    whenIdle() {
+      if (!running) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    user: () => currentUser,
+  };
+}
