@@ -25,12 +25,7 @@ export type WorkstationHost = {
 export async function startWorkstationHost(options: WorkstationHostOptions): Promise<WorkstationHost> {
   const entry = options.workerEntry ?? defaultWorkerEntry();
   const { port1: port, port2: workerPort } = new MessageChannel();
-  const worker = new Worker(entry, {
-    workerData: { dataDir: options.dataDir, port: workerPort },
-    transferList: [workerPort],
-    // Source entries need the TypeScript loader; a built entry is plain JavaScript.
-    execArgv: entry.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
-  });
+  const worker = createWorker(entry, { dataDir: options.dataDir, port: workerPort }, [workerPort]);
 
   const pending = new Map<number, (result: UnknownContractResult) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -109,6 +104,15 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
       port.close();
     },
   };
+}
+
+/**
+ * A built entry is plain JavaScript. A source entry (tsx, vitest) needs the TypeScript loader inside the
+ * worker too: Node 20 does not carry the parent's module hooks into workers, so a bootstrap loads it.
+ */
+function createWorker(entry: URL, data: Record<string, unknown>, transferList: Transferable[]): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data, transferList });
+  return new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), { workerData: { ...data, tsEntry: entry.href }, transferList });
 }
 
 function defaultWorkerEntry(): URL {
