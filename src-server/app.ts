@@ -32,6 +32,8 @@ export interface AppOptions {
   tokenTtlMs: number;
   replyGraceMs: number;
   heartbeatMs: number;
+  bootstrapPageRows?: number;
+  pullPageSize?: number;
   /** Failed logins allowed per username and per IP within loginWindowMs. */
   loginLimit: { perUser: number; perIp: number; windowMs: number };
 }
@@ -140,7 +142,7 @@ export function buildApp(options: AppOptions): App {
 
   fastify.post('/sync/v1/pull', async (request) => {
     const principal = await principalOf(request);
-    return pull(db, principal, PullRequestSchema.parse(request.body));
+    return pull(db, principal, PullRequestSchema.parse(request.body), options.pullPageSize);
   });
 
   fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
@@ -149,7 +151,7 @@ export function buildApp(options: AppOptions): App {
   fastify.get('/sync/v1/bootstrap', async (request, reply) => {
     const principal = await principalOf(request);
     const query = BootstrapQuerySchema.parse(request.query);
-    const lines = bootstrap(db, principal, query.pageToken);
+    const lines = bootstrap(db, principal, query.pageToken, options.bootstrapPageRows);
     // The first line is read before answering, so a stale page token still gets a proper 409.
     const first = await lines.next();
     async function* ndjson() {

@@ -32,6 +32,9 @@ export interface ServerOptions {
   replyGraceMs?: number;
   heartbeatMs?: number;
   loginLimit?: { perUser: number; perIp: number; windowMs: number };
+  /** Smaller pages make paging testable without thousands of rows. */
+  bootstrapPageRows?: number;
+  pullPageSize?: number;
 }
 
 export interface RunningServer {
@@ -71,6 +74,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     replyGraceMs: options.replyGraceMs ?? 24 * HOUR,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     loginLimit: options.loginLimit ?? { perUser: 5, perIp: 30, windowMs: 15 * 60_000 },
+    ...(options.bootstrapPageRows ? { bootstrapPageRows: options.bootstrapPageRows } : {}),
+    ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   await app.fastify.listen({ port: options.port ?? 0, host });

@@ -193,3 +193,47 @@ export function mutation(id: number, name: string, args: unknown, base: Mutation
 export function pushBody(clientId: string, mutations: MutationEnvelope[]) {
   return { protocol: 1, clientId, appVersion: '0.1.0', schemaVersion: 1, mutations };
 }
+
+export interface SseEvent {
+  event: string;
+  data: unknown;
+}
+
+/** Reads `GET /sync/v1/events` as a stream of parsed server-sent events. */
+export async function openEvents(baseUrl: string, token: string): Promise<{ next(): Promise<SseEvent>; nextOf(event: string): Promise<SseEvent>; close(): void; status: number }> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/sync/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const queue: SseEvent[] = [];
+  async function next(): Promise<SseEvent> {
+    for (;;) {
+      const queued = queue.shift();
+      if (queued) return queued;
+      if (!reader) throw new Error(`no event stream (status ${response.status})`);
+      const chunk = await reader.read();
+      if (chunk.done) throw new Error('event stream ended');
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data !== undefined) queue.push({ event, data: JSON.parse(data) });
+      }
+    }
+  }
+  return {
+    status: response.status,
+    next,
+    async nextOf(event) {
+      for (;;) {
+        const received = await next();
+        if (received.event === event) return received;
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
