@@ -1,4 +1,4 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { EventName } from '../../../src-shared/contract/workstation';
 import { WorkerMessageSchema, failure, type UnknownContractResult } from './hostProtocol';
