@@ -5,6 +5,8 @@ import { getMarketPack, holidayOverride } from './registry';
 export * from './schema';
 export type { DayStatus, HolidayDay } from './holidays';
 export { findMarketPack, getMarketPack, holidayOverride, listHolidayOverrides, listMarketPacks, MarketPackError } from './registry';
+export { packReport, REQUIRED_CLOCK_KINDS } from './packReport';
+export type { PackReport } from './packReport';
 export { addDays, addMonths, daysBetween, isoWeekday, parseLocalDate, weekdayName } from './localDate';
 
 /** Dates are calendar dates (YYYY-MM-DD) in the market; region is a subdivision such as US "CA" or GB "SCT". */

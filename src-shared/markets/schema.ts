@@ -165,6 +165,8 @@ export const MarketPackSchema = z.object({
     excludeNames: z.array(z.string().min(1)).default([]),
     /** Library holiday types counted as days off. */
     types: z.array(z.enum(['public', 'bank', 'optional', 'school', 'observance'])).default(['public']),
+    /** The library cannot compute this market's days off (announced schedules, moon sighting): each year needs an override file. */
+    needsYearlyOverride: z.boolean().default(false),
     source: SourceSchema,
   }),
   regions: z.record(RegionCodeSchema, RegionSchema).default({}),
