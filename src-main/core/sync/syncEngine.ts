@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { User } from '../../../src-shared/domain/user';
-import type { MutationEnvelope } from '../../../src-shared/sync/mutations';
+import type { MutationEnvelope, MutationResult } from '../../../src-shared/sync/mutations';
 import {
   BootstrapLineSchema, LoginResponseSchema, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema,
 } from '../../../src-shared/sync/protocol';
@@ -36,6 +36,14 @@ export interface SyncEngineOptions {
   stallTimeoutMs?: number;
   /** Listen to GET /sync/v1/events for pokes (default true). */
   events?: boolean;
+  /** After data from the server landed: which cases changed (all after a bootstrap) and how many rejections became attention items. */
+  onApplied?: (applied: AppliedChanges) => void;
+}
+
+export interface AppliedChanges {
+  caseIds: string[];
+  all: boolean;
+  attentionAdded: number;
 }
 
 export interface SyncEngine {
@@ -70,6 +78,10 @@ const DEFAULTS = {
 const PUSH_ENVELOPE_BYTES = 512;
 
 type Deferred = { resolve: () => void; reject: (error: unknown) => void };
+
+function isStoreError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'StoreError';
+}
 
 function isDiskFull(error: unknown): boolean {
   return typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'SQLITE_FULL';
@@ -138,8 +150,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let cancelPoll: (() => void) | null = null;
   let needsBootstrap = false;
   let resetsInARow = 0;
-  let bootstrapGeneration: number | null = null;
-  let bootstrapPageToken: string | null = null;
   let bootstrapReceived: number | null = null;
   let eventsOn = false;
   let eventStream: AbortController | null = null;
@@ -229,8 +239,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (error.code === 'RESET_REQUIRED' && resetsInARow < 3) {
         resetsInARow++;
         needsBootstrap = true;
-        bootstrapGeneration = null;
-        bootstrapPageToken = null;
         bootstrapReceived = null;
         wanted = true;
         return true;
@@ -239,7 +247,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // The server's record of this client no longer matches ours (restored or copied database, or a
         // server restored from backup): continue as a new client; uuids and entity ids keep effects single.
         resetsInARow++;
-        store.resetClient(ids.uuid());
+        store.resetClientIdentity(ids.uuid());
         wanted = true;
         return true;
       }
@@ -277,10 +285,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function cycle(): Promise<void> {
-    await pushAll();
-    if (needsBootstrap || store.getSyncState().cursor === null) await bootstrap();
+    const pushResults = await pushAll();
+    const state = store.getSyncState();
+    if (needsBootstrap || state.cursor === null || state.bootstrapGeneration !== null) await bootstrap(needsBootstrap);
     await pullAll();
+    // Applied results only after the pull that carries their effects, so the optimistic row never flickers back.
+    if (pushResults.length > 0) reportApplied(store.markResults(pushResults), false);
     store.setSyncState({ lastSyncedAt: new Date(clock.now()).toISOString(), serverOffsetMs });
+  }
+
+  function reportApplied(outcome: { caseIds: string[]; attentionAdded?: number }, all: boolean): void {
+    const attentionAdded = outcome.attentionAdded ?? 0;
+    if (outcome.caseIds.length > 0 || all || attentionAdded > 0) options.onApplied?.({ caseIds: outcome.caseIds, all, attentionAdded });
+    emitStatus();
   }
 
   function authToken(): string {
@@ -288,23 +305,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return token;
   }
 
-  async function pushAll(): Promise<void> {
+  /** Sends the whole outbox, one request at a time; answers the results, marked later by cycle(). */
+  async function pushAll(): Promise<MutationResult[]> {
+    const results: MutationResult[] = [];
+    let sent = 0;
     for (;;) {
-      const batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS));
+      const batch = pushBatch(store.pendingMutations(sent + MAX_PUSH_MUTATIONS).slice(sent));
       const first = batch[0];
-      if (!first) return;
+      const last = batch[batch.length - 1];
+      if (!first || !last) return results;
       const { clientId } = store.getSyncState();
       const response = await http.json('POST', '/sync/v1/push', PushResponseSchema, {
         token: authToken(),
         body: { protocol: PROTOCOL_VERSION, clientId, appVersion: settings.appVersion, schemaVersion: settings.schemaVersion, mutations: batch },
       });
-      store.markResults(response.results);
-      store.setSyncState({ lastMutationId: response.lastMutationId });
-      emitStatus();
-      const next = store.pendingMutations(1)[0];
-      if (next && next.id === first.id && next.uuid === first.uuid) {
-        throw new SyncHttpError(200, 'INTERNAL', `the server answered push without a result for mutation ${first.id}`, undefined, null);
+      const answered = new Set(response.results.map((result) => result.mutationId));
+      if (!batch.every((mutation) => answered.has(mutation.id))) {
+        throw new SyncHttpError(200, 'INTERNAL', `the server answered push without a result for every mutation ${first.id}..${last.id}`, undefined, null);
       }
+      results.push(...response.results);
+      sent += batch.length;
+      store.setSyncState({ lastMutationId: response.lastMutationId });
     }
   }
 
@@ -316,22 +337,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         token: authToken(),
         body: { protocol: PROTOCOL_VERSION, clientId: state.clientId, cursor: state.cursor },
       });
-      store.applyServerChanges(page.changes, page.cursor);
-      if (page.results.length > 0) store.markResults(page.results);
+      const applied = store.applyServerChanges(page.changes, page.cursor);
+      const marked = page.results.length > 0 ? store.markResults(page.results) : { caseIds: [], attentionAdded: 0 };
       if (page.lastMutationId > state.lastMutationId) store.setSyncState({ lastMutationId: page.lastMutationId });
-      if (page.changes.length > 0 || page.results.length > 0) emitStatus();
+      reportApplied({ caseIds: [...new Set([...applied.caseIds, ...marked.caseIds])], attentionAdded: marked.attentionAdded }, false);
       if (!page.hasMore) return;
     }
   }
 
-  async function bootstrap(): Promise<void> {
-    bootstrapGeneration ??= store.beginBootstrap();
-    const generation = bootstrapGeneration;
+  /** Streams the snapshot into a staged generation, resuming after the last page the store kept. */
+  async function bootstrap(fresh: boolean): Promise<void> {
+    const state = store.getSyncState();
+    const resumable = !fresh && state.bootstrapGeneration !== null && state.bootstrapPageToken !== null;
+    const generation = resumable && state.bootstrapGeneration !== null ? state.bootstrapGeneration : store.beginBootstrap();
+    const pageToken = resumable ? state.bootstrapPageToken : null;
+    needsBootstrap = false;
     bootstrapReceived ??= 0;
     emitStatus();
     const controller = new AbortController();
     let cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
-    const query = bootstrapPageToken ? `?pageToken=${encodeURIComponent(bootstrapPageToken)}` : '';
+    const query = pageToken ? `?pageToken=${encodeURIComponent(pageToken)}` : '';
     try {
       const response = await http.request('GET', `/sync/v1/bootstrap${query}`, { token: authToken(), signal: controller.signal, timeout: false });
       if (!response.body) throw new NetworkError('bootstrap answered without a body');
@@ -343,30 +368,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
           const value = parsed.data;
           if ('pageToken' in value) {
-            store.stageBootstrapRows(generation, rows);
+            store.stageBootstrap(generation, rows, value.pageToken);
             bootstrapReceived += rows.length;
             rows = [];
-            bootstrapPageToken = value.pageToken;
             cancelStall();
             cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
             emitStatus();
           } else if ('complete' in value) {
-            store.stageBootstrapRows(generation, rows);
-            store.completeBootstrap(generation, value.cursor);
-            bootstrapGeneration = null;
-            bootstrapPageToken = null;
+            if (rows.length > 0) store.stageBootstrap(generation, rows, null);
+            const outcome = store.completeBootstrap(generation, value.cursor);
             bootstrapReceived = null;
-            needsBootstrap = false;
+            reportApplied(outcome, true);
             return;
           } else {
             rows.push(value);
           }
         }
       } catch (error) {
-        if (error instanceof SyncHttpError || isDiskFull(error)) throw error;
+        if (error instanceof SyncHttpError || isDiskFull(error) || isStoreError(error)) throw error;
         throw new NetworkError('the bootstrap stream was interrupted', { cause: error });
       }
       throw new NetworkError('the bootstrap stream ended before it was complete');
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.code === 'RESET_REQUIRED') needsBootstrap = true;
+      throw error;
     } finally {
       cancelStall();
     }
@@ -460,7 +485,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (store.pendingCount() > 0) {
           throw new SyncHttpError(409, 'FORBIDDEN', 'this workstation holds unsent work of another user; that user must sign in and sync first', undefined, null);
         }
-        store.resetClient(ids.uuid());
+        store.resetClientIdentity(ids.uuid());
         needsBootstrap = true;
       }
       store.setSyncState({ userId: login.user.id });

@@ -10,12 +10,20 @@ export interface BootstrapRow {
   data: unknown;
 }
 
+/** The cases a store call touched, so the workstation can tell the UI what to refresh. */
+export interface ChangeOutcome {
+  caseIds: string[];
+}
+
 export interface SyncStateView {
   clientId: string;
   userId: string | null;
   /** Null until a bootstrap completed (or after a reset): the engine bootstraps before pulling. */
   cursor: string | null;
   lastMutationId: number;
+  /** A bootstrap in progress (its staged generation) and the page token to resume it after a break. */
+  bootstrapGeneration: number | null;
+  bootstrapPageToken: string | null;
   serverOffsetMs: number;
   lastSyncedAt: string | null;
 }
@@ -29,29 +37,32 @@ export type SyncStatePatch = Partial<Pick<SyncStateView, 'userId' | 'serverOffse
  */
 export interface SyncStore {
   getSyncState(): SyncStateView;
-  setSyncState(patch: SyncStatePatch): void;
+  setSyncState(patch: SyncStatePatch): unknown;
 
   /** Pending outbox rows in id order (ids consecutive, no gaps), at most `limit`. */
   pendingMutations(limit: number): MutationEnvelope[];
   pendingCount(): number;
-  /** applied: drop from the outbox; rejected: an attention item with the agent's text, optimistic effect undone. Unknown ids are ignored. */
-  markResults(results: readonly MutationResult[]): void;
+  /**
+   * applied: drop from the outbox (called after the pull that carries the effect); rejected: an attention
+   * item with the agent's text, optimistic effect undone. Results for unknown ids or uuids are ignored.
+   */
+  markResults(results: readonly MutationResult[]): ChangeOutcome & { attentionAdded: number };
 
   /** Applies one page and stores its cursor in one transaction, then re-applies pending mutations. */
-  applyServerChanges(changes: readonly Change[], cursor: string): void;
+  applyServerChanges(changes: readonly Change[], cursor: string): ChangeOutcome;
 
   /** Starts a new staged generation (dropping any unfinished one) and returns its number. */
   beginBootstrap(): number;
-  /** Adds rows to the staged generation; the current data is untouched. */
-  stageBootstrapRows(generation: number, rows: readonly BootstrapRow[]): void;
+  /** Adds one page of rows to the staged generation with the token to resume after it; current data untouched. */
+  stageBootstrap(generation: number, rows: readonly BootstrapRow[], pageToken: string | null): void;
   /** Makes the staged generation current with its cursor, keeps the outbox and re-applies it. */
-  completeBootstrap(generation: number, cursor: string): void;
+  completeBootstrap(generation: number, cursor: string): ChangeOutcome;
 
   /**
    * CLIENT_STATE_CONFLICT: adopt a new client id, renumber pending mutations from 1 (uuids and entity
    * ids kept, so the server still deduplicates their effects) and set lastMutationId to 0.
    */
-  resetClient(clientId: string): void;
+  resetClientIdentity(clientId: string): unknown;
 
   /** {count, hash} of canonical data, computed exactly as the server's GET /sync/v1/verify. */
   verifyHash(): VerifyResponse;
