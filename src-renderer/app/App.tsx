@@ -1,24 +1,55 @@
 import { useState } from 'react';
 import type { i18n as I18n } from 'i18next';
-import type { WorkstationApi } from '../../src-shared/contract/workstation';
+import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstation';
+import { DraftsProvider } from '../drafts';
+import { AttentionScreen } from '../features/attention';
+import { CaseScreen } from '../features/case';
 import { QueueScreen } from '../features/queue';
+import { SettingsScreen } from '../features/settings';
+import { ShortcutsProvider, useShortcut } from '../features/shortcuts';
+import { Notifications } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import type { Route } from './navigation';
-import { PlaceholderScreen } from './PlaceholderScreen';
+
+function Screens() {
+  const [route, setRoute] = useState<Route>({ screen: 'queue' });
+  // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
+  const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
+  const openCase = (caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' });
+  const step = (delta: number) => {
+    if (route.screen !== 'case') return;
+    const index = caseOrder.findIndex((row) => row.id === route.caseId);
+    const next = caseOrder[index + delta];
+    if (index >= 0 && next !== undefined) openCase(next.id, next.ref);
+  };
+  useShortcut('nextCase', () => step(1));
+  useShortcut('previousCase', () => step(-1));
+  useShortcut('search', () => {
+    setRoute({ screen: 'queue' });
+    setTimeout(() => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(), 0);
+  });
+  return (
+    <AppShell route={route} onNavigate={setRoute}>
+      {route.screen === 'queue' && (
+        <QueueScreen onOpenCase={(row, rows) => { setCaseOrder(rows); openCase(row.id, row.ref); }} />
+      )}
+      {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
+      {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
+      {route.screen === 'settings' && <SettingsScreen />}
+      <Notifications onOpenCase={openCase} />
+    </AppShell>
+  );
+}
 
 export function App({ api, i18n }: { api: WorkstationApi; i18n: I18n }) {
-  const [route, setRoute] = useState<Route>({ screen: 'queue' });
   return (
     <AppProviders api={api} i18n={i18n}>
-      <AppShell route={route} onNavigate={setRoute}>
-        {route.screen === 'queue' && (
-          <QueueScreen onOpenCase={(row) => setRoute({ screen: 'case', caseId: row.id, caseRef: row.ref })} />
-        )}
-        {route.screen === 'case' && <PlaceholderScreen screen="case" detail={route.caseRef} />}
-        {route.screen === 'attention' && <PlaceholderScreen screen="attention" />}
-        {route.screen === 'settings' && <PlaceholderScreen screen="settings" />}
-      </AppShell>
+      <DraftsProvider>
+        <ShortcutsProvider>
+          <Screens />
+        </ShortcutsProvider>
+      </DraftsProvider>
     </AppProviders>
   );
 }

@@ -3,6 +3,7 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -48,17 +49,18 @@ export function AppShell({ route, onNavigate, children }: Props) {
         <nav aria-label={t('nav.label')}>
           <List>
             {NAV_ITEMS.map(({ screen, icon }) => (
-              <ListItemButton
-                key={screen}
-                selected={route.screen === screen}
-                aria-current={route.screen === screen ? 'page' : undefined}
-                // The case slot opens from a queue row; it has no page of its own to jump to.
-                disabled={screen === 'case' && route.screen !== 'case'}
-                onClick={() => go(screen)}
-              >
-                <ListItemIcon>{icon}</ListItemIcon>
-                <ListItemText primary={t(`nav.${screen}`)} />
-              </ListItemButton>
+              <ListItem key={screen} disablePadding>
+                <ListItemButton
+                  selected={route.screen === screen}
+                  aria-current={route.screen === screen ? 'page' : undefined}
+                  // The case slot opens from a queue row; it has no page of its own to jump to.
+                  disabled={screen === 'case' && route.screen !== 'case'}
+                  onClick={() => go(screen)}
+                >
+                  <ListItemIcon>{icon}</ListItemIcon>
+                  <ListItemText primary={t(`nav.${screen}`)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </nav>

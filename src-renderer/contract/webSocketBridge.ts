@@ -49,6 +49,8 @@ export function connectBridge(origin: string, token: string): RawTransport {
       }
     });
     ws.addEventListener('close', () => {
+      // Calls still waiting to be sent are answered too and dropped, so none runs after its caller gave up.
+      waiting.length = 0;
       for (const resolve of pending.values()) resolve(disconnected('the connection to the workstation was lost'));
       pending.clear();
       const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];

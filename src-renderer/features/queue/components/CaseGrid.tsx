@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import { CaseGridRow } from './CaseGridRow';
-import { GRID_COLUMNS, ROW_HEIGHT } from './gridLayout';
+import { GRID_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './gridLayout';
 
 type Props = {
   rows: CaseRow[];
@@ -30,11 +30,15 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
   const { t } = useTranslation('queue');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
+  // The grid is its own scroll container (so it is the focusable, keyboard-scrollable region) with a
+  // sticky header row above the virtual body.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -50,7 +54,7 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = {
       ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1,
@@ -75,6 +79,7 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
 
   return (
     <Box
+      ref={scrollRef}
       role="grid"
       aria-label={label}
       aria-rowcount={(totalCount ?? rows.length) + 1}
@@ -83,16 +88,16 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
       tabIndex={0}
       onKeyDown={onKeyDown}
       sx={{
-        display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0,
+        flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative',
         border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper',
         '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
         // The active row shows a focus ring only while the grid itself has focus.
         '&:focus [aria-selected="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
       }}
     >
-      <Box role="rowgroup">
+      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1 }}>
         <Box role="row" aria-rowindex={1} sx={{
-          display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center', minHeight: 40,
+          display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center', height: HEADER_HEIGHT,
           borderBottom: 1, borderColor: 'divider', bgcolor: 'grey.100',
         }}>
           {COLUMNS.map((column) => (
@@ -102,27 +107,25 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
           ))}
         </Box>
       </Box>
-      <Box ref={scrollRef} sx={{ flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative' }}>
-        <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
-            return (
-              <CaseGridRow
-                key={row.id}
-                row={row}
-                rowId={rowId(item.index)}
-                ariaRowIndex={item.index + 2}
-                start={item.start}
-                isActive={item.index === clampedActive}
-                now={now}
-                serverOffsetMs={serverOffsetMs}
-                onActivate={() => setActiveIndex(item.index)}
-                onOpen={() => onOpen(row)}
-              />
-            );
-          })}
-        </Box>
+      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (row === undefined) return null;
+          return (
+            <CaseGridRow
+              key={row.id}
+              row={row}
+              rowId={rowId(item.index)}
+              ariaRowIndex={item.index + 2}
+              start={item.start - HEADER_HEIGHT}
+              isActive={item.index === clampedActive}
+              now={now}
+              serverOffsetMs={serverOffsetMs}
+              onActivate={() => setActiveIndex(item.index)}
+              onOpen={() => onOpen(row)}
+            />
+          );
+        })}
       </Box>
     </Box>
   );

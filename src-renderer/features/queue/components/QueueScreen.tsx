@@ -14,7 +14,7 @@ import { CaseGrid } from './CaseGrid';
 import { QueueFilters } from './QueueFilters';
 import { QueueViewTabs } from './QueueViewTabs';
 
-export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow) => void }) {
+export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: readonly CaseRow[]) => void }) {
   const { t } = useTranslation('queue');
   const [view, setView] = useState<QueueView>('all');
   const [sort, setSort] = useState<QueueSort>('sla');
@@ -48,7 +48,7 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow) => void
             now={now}
             serverOffsetMs={serverOffsetMs}
             onLoadMore={queue.loadMore}
-            onOpen={onOpenCase}
+            onOpen={(row) => onOpenCase(row, queue.rows)}
           />
         )}
       </Box>
