@@ -1,0 +1,84 @@
+import IntlMessageFormat from 'intl-messageformat';
+import { isolate, isRtlLocale } from './bidi';
+import { renderGreeting } from './greeting';
+import { resolveLocale, type FallbackChains, type LocaleResolution } from './localeFallback';
+import { PLACEHOLDERS } from './placeholderValues';
+import { messageArguments } from './placeholders';
+import type { ReplyContext } from './replyContext';
+import type { ReplyTemplate, SalutationRules } from './schema';
+import { variantStatus, type VariantStatus } from './staleness';
+
+export interface RenderOptions {
+  salutations: SalutationRules;
+  fallbackChains?: FallbackChains;
+}
+
+export interface RenderedReply {
+  replyId: string;
+  resolution: LocaleResolution;
+  /** The locale whose conventions format numbers and dates (the variant's language in the customer's market). */
+  formatLocale: string;
+  direction: 'ltr' | 'rtl';
+  status: VariantStatus;
+  subject?: string;
+  text: string;
+  /** Placeholders the context could not fill; they stay visible as {name} and block sending. */
+  missing: string[];
+  /** The placeholder values used, by name, as formatted into this rendering. */
+  values: Record<string, string | number>;
+}
+
+/** Renders one reply for one reader: salutation, body and sign-off, in the best variant for `locale`. */
+export function renderReply(template: ReplyTemplate, context: ReplyContext, locale: string, options: RenderOptions): RenderedReply {
+  const resolution = resolveLocale(locale, Object.keys(template.variants), options.fallbackChains);
+  const variant = template.variants[resolution.locale];
+  if (!variant) throw new Error(`reply ${template.id} lost its ${resolution.locale} variant`);
+  const rtl = isRtlLocale(resolution.locale);
+  const formatLocale = formatLocaleFor(resolution.locale, context.market);
+  const greeting = renderGreeting(options.salutations, resolution.locale, {
+    name: context.customer.name, register: context.register, agentName: context.agentName, brand: context.brand, rtl,
+    honorifics: context.honorifics,
+  }, options.fallbackChains);
+
+  const missing = new Set<string>();
+  const values: Record<string, string | number> = {};
+  const fill = (message: string): string => {
+    const args: Record<string, string | number> = {};
+    for (const [name, kind] of messageArguments(message, resolution.locale)) {
+      const value = name === 'customerName' ? greeting.addressName : PLACEHOLDERS[name]?.value(context, formatLocale);
+      if (value === undefined) {
+        missing.add(name);
+        args[name] = kind === 'plural' || kind === 'number' ? Number.NaN : `{${name}}`;
+        continue;
+      }
+      values[name] = value;
+      const isolated = rtl && typeof value === 'string' && PLACEHOLDERS[name]?.kind !== 'choice' && name !== 'customerName';
+      args[name] = isolated ? isolate(value) : value;
+    }
+    return String(new IntlMessageFormat(message, formatLocale, undefined, { ignoreTag: true }).format(args));
+  };
+
+  const body = fill(variant.body);
+  const subject = variant.subject === undefined ? undefined : fill(variant.subject);
+  return {
+    replyId: template.id,
+    resolution,
+    formatLocale,
+    direction: rtl ? 'rtl' : 'ltr',
+    status: variantStatus(template, resolution.locale),
+    ...(subject === undefined ? {} : { subject }),
+    text: [greeting.salutation, body.trim(), greeting.signOff].join('\n\n'),
+    missing: [...missing],
+    values,
+  };
+}
+
+/**
+ * A language-only variant ("ar", "de") is formatted with the customer's market as region, so a Saudi
+ * customer sees Arabic-Indic digits and a Swiss-German date style comes from the market, not the text.
+ */
+export function formatLocaleFor(locale: string, market: string): string {
+  if (locale.includes('-')) return locale;
+  const candidate = `${locale}-${market}`;
+  return Intl.DateTimeFormat.supportedLocalesOf([candidate]).length > 0 ? candidate : locale;
+}
