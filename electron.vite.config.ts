@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cspMetaPlugin } from './src-main/core/host/cspMetaTag';
 
 const root = import.meta.dirname;
 
@@ -30,7 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: {
       rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
     },

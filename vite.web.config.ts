@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspMetaPlugin } from './src-main/core/host/cspMetaTag';
 
 const root = import.meta.dirname;
 
@@ -8,7 +9,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   root: resolve(root, 'src-renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMetaPlugin()],
   build: {
     outDir: resolve(root, 'out/web'),
     emptyOutDir: true,
