@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { Case } from '../../../src-shared/domain/case';
+import { isKnownMutation, mutationKey } from '../../../src-shared/sync/mutations';
+import { readJson } from './json';
+import { applyToCase } from './optimistic';
+import type { RowWriter } from './rowWriter';
+
+export interface OutboxRecord {
+  id: number;
+  uuid: string;
+  name: string;
+  v: number;
+  case_id: string;
+  entity_id: string | null;
+  args: string;
+  base: string;
+  client_time: string;
+  state: 'pending' | 'sent';
+  attempts: number;
+}
+
+export interface Canonical {
+  case: Case;
+  serverVersion: number;
+}
+
+/**
+ * Canonical versus visible case rows. When a local write first touches a case, its canonical row moves
+ * to case_shadow; server changes for that case update the shadow; rebase() rebuilds the visible row as
+ * shadow + pending outbox mutations in id order, and restores the canonical row once none remain.
+ */
+export function createCaseState(db: Database.Database, writer: RowWriter) {
+  const visibleStmt = db.prepare<[string], { data: string; server_version: number; has_pending: number }>(
+    'SELECT data, server_version, has_pending FROM cases WHERE id = ?');
+  const shadowStmt = db.prepare<[string], { data: string; server_version: number }>('SELECT data, server_version FROM case_shadow WHERE case_id = ?');
+  const putShadow = db.prepare<[string, number, string]>(`INSERT INTO case_shadow (case_id, server_version, data) VALUES (?, ?, ?)
+    ON CONFLICT (case_id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
+  const dropShadow = db.prepare<[string]>('DELETE FROM case_shadow WHERE case_id = ?');
+  const pendingForCase = db.prepare<[string], OutboxRecord>('SELECT * FROM outbox WHERE case_id = ? ORDER BY id');
+
+  function visible(id: string): Case | null {
+    const row = visibleStmt.get(id);
+    return row ? readJson<Case>(row.data) : null;
+  }
+
+  function canonical(id: string): Canonical | null {
+    const shadow = shadowStmt.get(id);
+    if (shadow) return { case: readJson<Case>(shadow.data), serverVersion: shadow.server_version };
+    const row = visibleStmt.get(id);
+    return row ? { case: readJson<Case>(row.data), serverVersion: row.server_version } : null;
+  }
+
+  return {
+    visible,
+    canonical,
+    pendingFor: (caseId: string) => pendingForCase.all(caseId),
+    /** A server copy of a case: lands in the shadow when local changes sit on top of it. */
+    writeServerCase(c: Case, version: number): void {
+      if (shadowStmt.get(c.id)) putShadow.run(c.id, version, JSON.stringify(c));
+      else writer.writeCase(c, version, false);
+    },
+    /** Keeps the canonical copy aside before the first optimistic change to a case. */
+    ensureShadow(id: string): Canonical | null {
+      const current = canonical(id);
+      if (current && !shadowStmt.get(id)) putShadow.run(id, current.serverVersion, JSON.stringify(current.case));
+      return current;
+    },
+    /**
+     * Rebuilds the visible row from the canonical one plus pending mutations. A mutation that no longer
+     * applies (the server moved on) is skipped here and left for the server to answer.
+     */
+    rebase(caseId: string, userId: string | null): void {
+      const base = canonical(caseId);
+      if (!base) {
+        dropShadow.run(caseId);
+        return;
+      }
+      const pending = pendingForCase.all(caseId);
+      if (pending.length === 0) {
+        writer.writeCase(base.case, base.serverVersion, false);
+        dropShadow.run(caseId);
+        return;
+      }
+      if (!shadowStmt.get(caseId)) putShadow.run(caseId, base.serverVersion, JSON.stringify(base.case));
+      let next = base.case;
+      for (const m of pending) {
+        const key = mutationKey(m.name, m.v);
+        if (!isKnownMutation(key)) continue;
+        try {
+          // Each mutation re-applies at the time the agent made it, so rebasing does not move updatedAt.
+          next = applyToCase(next, key, readJson<unknown>(m.args), { nowIso: m.client_time, userId });
+        } catch {
+          // The server will reject it and markResults turns that into an attention item.
+        }
+      }
+      writer.writeCase(next, base.serverVersion, true);
+    },
+  };
+}
+export type CaseState = ReturnType<typeof createCaseState>;

@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+import { migrate, type Migration } from './migrate';
+import type { IdGenerator } from './ports';
+
+/**
+ * Opens (creating if needed) the agent's database: WAL so readers never wait for the writer, foreign
+ * keys on, migrations applied, and a client id minted once with the database (SYNC.md identities).
+ */
+export function openDatabase(path: string, ids: IdGenerator, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    db.prepare('INSERT INTO sync_state (singleton, client_id) VALUES (1, ?) ON CONFLICT (singleton) DO NOTHING').run(ids.uuid());
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

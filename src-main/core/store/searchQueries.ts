@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { SearchHit } from '../../../src-shared/contract/workstation';
+import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from './caseRows';
+import { cjkPhrase, ftsPhrase, hasCjk } from './cjkText';
+
+/** How many candidate rows each index hands over before results are grouped by case. */
+const CANDIDATES = 400;
+
+function snippetAround(text: string, terms: readonly string[], width = 40): string {
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const term of terms) {
+    at = lower.indexOf(term.toLowerCase());
+    if (at >= 0) break;
+  }
+  if (at < 0) return text.length > width * 2 ? `${text.slice(0, width * 2)}…` : text;
+  const start = Math.max(0, at - width);
+  const end = Math.min(text.length, at + width + (terms[0]?.length ?? 0));
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/**
+ * Full-text search over case subjects, customer names, order ids and message bodies, newest first.
+ * Terms of 3+ characters go to the trigram indexes (any script). A query of only 1-2 character terms
+ * goes to the per-character CJK index as a phrase when it is Han, kana or Hangul (退款, 환불), and
+ * otherwise to LIKE over case fields, which stops at the limit.
+ */
+export function createSearchQueries(db: Database.Database) {
+  const caseMatch = db.prepare<[string, number], { rid: number }>('SELECT rowid AS rid FROM case_fts WHERE case_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
+  const messageMatch = db.prepare<[string, number], { case_id: string; body: string }>(`SELECT m.case_id, m.data ->> '$.body' AS body
+    FROM message_fts f JOIN messages m ON m.rid = f.rowid WHERE message_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`);
+  const cjkMatch = db.prepare<[string, number], { rowid: number }>('SELECT rowid FROM cjk_fts WHERE cjk_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
+  const messageByRid = db.prepare<[number], { case_id: string; body: string }>("SELECT case_id, data ->> '$.body' AS body FROM messages WHERE rid = ?");
+  const caseByRid = db.prepare<[number], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE rid = ?`);
+  const caseById = db.prepare<[string], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE id = ?`);
+  const likeCases = db.prepare<[string, string, string, string, number], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id
+    FROM cases WHERE subject LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR order_id LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\'
+    ORDER BY rid DESC LIMIT ?`);
+
+  function caseSnippet(r: CaseRowRecord & { order_id: string | null }, terms: readonly string[]): string {
+    const fields = [r.subject, r.customer_name, r.order_id ?? '', r.ref];
+    const hit = fields.find((f) => terms.some((t) => f.toLowerCase().includes(t.toLowerCase())));
+    return snippetAround(hit ?? r.subject, terms);
+  }
+
+  return {
+    search(text: string, limit: number): SearchHit[] {
+      const terms = text.trim().split(/\s+/u).filter(Boolean);
+      if (terms.length === 0) return [];
+      const long = terms.filter((t) => [...t].length >= 3);
+      const hits: SearchHit[] = [];
+      const seen = new Set<string>();
+      const add = (row: (CaseRowRecord & { order_id: string | null }) | undefined, snippet: string) => {
+        if (!row || seen.has(row.id) || hits.length >= limit) return;
+        seen.add(row.id);
+        hits.push({ row: toCaseRow(row), snippet });
+      };
+
+      if (long.length > 0) {
+        const match = long.map(ftsPhrase).join(' AND ');
+        for (const { rid } of caseMatch.all(match, limit)) {
+          const row = caseByRid.get(rid);
+          if (row) add(row, caseSnippet(row, long));
+        }
+        for (const m of messageMatch.all(match, CANDIDATES)) {
+          if (hits.length >= limit) break;
+          if (!seen.has(m.case_id)) add(caseById.get(m.case_id), snippetAround(m.body, long));
+        }
+        return hits;
+      }
+
+      const short = terms.join('');
+      if (hasCjk(short)) {
+        for (const { rowid } of cjkMatch.all(cjkPhrase(short), CANDIDATES)) {
+          if (hits.length >= limit) break;
+          if (rowid % 2 === 1) {
+            const row = caseByRid.get((rowid - 1) / 2);
+            if (row) add(row, caseSnippet(row, [short]));
+          } else {
+            const m = messageByRid.get(rowid / 2);
+            if (m && !seen.has(m.case_id)) add(caseById.get(m.case_id), snippetAround(m.body, [short]));
+          }
+        }
+        return hits;
+      }
+
+      const pattern = `%${short.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      for (const row of likeCases.all(pattern, pattern, pattern, pattern, limit)) add(row, caseSnippet(row, [short]));
+      return hits;
+    },
+  };
+}
+export type SearchQueries = ReturnType<typeof createSearchQueries>;
