@@ -1,0 +1,215 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Case } from '../../src-shared/domain/case';
+import type { MutationKey, MutationResult } from '../../src-shared/sync/mutations';
+import { PROTOCOL_VERSION, PushResponseSchema, VerifyResponseSchema } from '../../src-shared/sync/protocol';
+import type { VerifyResponse } from '../../src-shared/sync/protocol';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
+import type { Db } from '../../src-server/db/db';
+import type { Deliverer } from '../../src-server/outbound/deliverer';
+import { openDatabase, startServer } from '../../src-server/startServer';
+import type { RunningServer } from '../../src-server/startServer';
+import { seedDemo } from '../../src-server/seed/seedDemo';
+import { resetEpoch } from '../../src-server/sync/epoch';
+import type { VirtualTime } from './virtualTime';
+
+/** Demo data is dated relative to this instant; virtual time in every fault test starts here. */
+export const WORLD_START = '2026-11-25T09:00:00.000Z';
+const TEMPLATE_CASES = 100;
+const HOUR = 3_600_000;
+
+/**
+ * A fresh PGlite cluster costs seconds to initialise; a seeded template directory is made once per
+ * machine (keyed by the migrations and seed size) and copied for every test server, which costs far less.
+ */
+async function templateDir(): Promise<string> {
+  const migrations = join(import.meta.dirname, '../../src-server/db/migrations');
+  const key = createHash('sha256').update(JSON.stringify([readdirSync(migrations).sort(), TEMPLATE_CASES, WORLD_START])).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `crossdesk-sync-template-${key}`);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const staging = mkdtempSync(join(tmpdir(), 'crossdesk-sync-staging-'));
+  const db = await openDatabase({ dataDir: staging });
+  await seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES);
+  await db.close();
+  try {
+    renameSync(staging, dir);
+  } catch {
+    // Another test process won the race: its template is identical.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+export interface TestServerOptions {
+  time: VirtualTime;
+  tokenTtlMs?: number;
+  replyGraceMs?: number;
+}
+
+export interface DirectMutation {
+  key: MutationKey;
+  args: Record<string, unknown>;
+  base?: { caseVersion?: number; assigneeVersion?: number };
+}
+
+/**
+ * The real central API (src-server's startServer) on loopback over a PGlite data directory, with its
+ * outbound deliveries counted per message. `kill()` stops the process's server and closes the database
+ * (nothing survives but what was committed to disk); `start()` brings it back on the same data.
+ */
+export class TestServer {
+  /** Deliveries to the customer per message id, over the whole life of the data directory. */
+  readonly deliveries = new Map<string, number>();
+  private running: RunningServer | null = null;
+  private db: Db | null = null;
+  private readonly deliverer: Deliverer = {
+    deliver: async (message) => {
+      this.deliveries.set(message.id, (this.deliveries.get(message.id) ?? 0) + 1);
+      return { ok: true };
+    },
+  };
+
+  private constructor(readonly dataDir: string, private readonly options: TestServerOptions) {}
+
+  static async create(options: TestServerOptions): Promise<TestServer> {
+    const template = await templateDir();
+    const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-sync-server-'));
+    cpSync(template, dataDir, { recursive: true });
+    const server = new TestServer(dataDir, options);
+    await server.start();
+    return server;
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  get url(): string {
+    if (!this.running) throw new Error('the test server is not running');
+    return this.running.url;
+  }
+
+  get database(): Db {
+    if (!this.db) throw new Error('the test server is not running');
+    return this.db;
+  }
+
+  async start(): Promise<string> {
+    if (this.running) return this.running.url;
+    this.db = await openDatabase({ dataDir: this.dataDir });
+    this.running = await startServer({
+      db: this.db,
+      clock: this.options.time.dateClock(),
+      logger: pino({ level: 'silent' }),
+      deliverer: this.deliverer,
+      runOutbound: false,
+      heartbeatMs: 24 * HOUR,
+      tokenTtlMs: this.options.tokenTtlMs ?? 12 * HOUR,
+      replyGraceMs: this.options.replyGraceMs ?? 24 * HOUR,
+      loginLimit: { perUser: 1000, perIp: 1000, windowMs: 60_000 },
+    });
+    return this.running.url;
+  }
+
+  /** Stops serving and closes the database, as a crash would (uncommitted work is gone). */
+  async kill(): Promise<void> {
+    const running = this.running;
+    const db = this.db;
+    this.running = null;
+    this.db = null;
+    await running?.close();
+    await db?.close();
+  }
+
+  async destroy(): Promise<void> {
+    await this.kill();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Runs the outbound queue until nothing is due (tests drive delivery instead of a background timer). */
+  async deliverAll(): Promise<void> {
+    if (!this.running) return;
+    while ((await this.running.outbound.runOnce()) > 0) { /* drain */ }
+  }
+
+  resetEpoch(): Promise<string> {
+    return resetEpoch(this.database);
+  }
+
+  async userId(username: string): Promise<string> {
+    const rows = await this.database.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username]);
+    const id = rows[0]?.id;
+    if (!id) throw new Error(`no user ${username}`);
+    return id;
+  }
+
+  async caseById(caseId: string): Promise<Case> {
+    const rows = await this.database.query<{ data: Case }>('SELECT data FROM cases WHERE id = $1', [caseId]);
+    const found = rows[0]?.data;
+    if (!found) throw new Error(`no case ${caseId}`);
+    return found;
+  }
+
+  /** Open cases (not done, not merged) assigned to a user, oldest id first. */
+  async openCasesOf(userId: string): Promise<Case[]> {
+    const rows = await this.database.query<{ data: Case }>(
+      `SELECT data FROM cases WHERE assignee_id = $1 AND status IN ('new', 'open', 'pending_customer', 'on_hold') AND merged_into_id IS NULL ORDER BY id`,
+      [userId],
+    );
+    return rows.map((row) => row.data);
+  }
+
+  async login(username: string): Promise<DirectClient> {
+    const response = await fetch(`${this.url}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`login of ${username} failed with ${response.status}`);
+    const body: unknown = await response.json();
+    const token = typeof body === 'object' && body !== null ? Reflect.get(body, 'token') : undefined;
+    if (typeof token !== 'string') throw new Error('login answered without a token');
+    return new DirectClient(() => this.url, token, this.options.time);
+  }
+}
+
+/**
+ * A client that talks to the server directly (no proxy, no local store): the supervisor's console in
+ * these tests, and the neutral observer that asks the server for a user's verify hash.
+ */
+export class DirectClient {
+  readonly clientId = randomUUID();
+  private nextMutationId = 1;
+
+  constructor(private readonly baseUrl: () => string, readonly token: string, private readonly time: VirtualTime) {}
+
+  async push(mutations: readonly DirectMutation[]): Promise<MutationResult[]> {
+    const envelopes = mutations.map((mutation) => {
+      const at = mutation.key.indexOf('@');
+      return {
+        id: this.nextMutationId++, uuid: randomUUID(), name: mutation.key.slice(0, at), v: Number(mutation.key.slice(at + 1)),
+        args: mutation.args, base: mutation.base ?? {}, clientTime: new Date(this.time.now()).toISOString(),
+      };
+    });
+    const response = await fetch(`${this.baseUrl()}/sync/v1/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId: this.clientId, appVersion: 'test', schemaVersion: 1, mutations: envelopes }),
+    });
+    if (!response.ok) throw new Error(`direct push answered ${response.status}: ${await response.text()}`);
+    return PushResponseSchema.parse(await response.json()).results;
+  }
+
+  /** One mutation that must be applied (a supervisor's reassign or close in a scenario's set-up). */
+  async apply(key: MutationKey, args: Record<string, unknown>): Promise<void> {
+    const [result] = await this.push([{ key, args }]);
+    if (result?.status !== 'applied') throw new Error(`${key} was not applied: ${JSON.stringify(result)}`);
+  }
+
+  async verify(): Promise<VerifyResponse> {
+    const response = await fetch(`${this.baseUrl()}/sync/v1/verify`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new Error(`verify answered ${response.status}`);
+    return VerifyResponseSchema.parse(await response.json());
+  }
+}
