@@ -140,6 +140,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let currentUser: User | null = null;
   let started = false;
   let running: Promise<void> | null = null;
+  let inCycle = false;
   let wanted = false;
   let waiters: Deferred[] = [];
   let idleWaiters: Array<() => void> = [];
@@ -167,7 +168,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A store that cannot be read still gets a status; lastError already says why.
     }
     return {
-      connection: token === null ? 'signed_out' : running ? 'syncing' : offline ? 'offline' : 'online',
+      connection: token === null ? 'signed_out' : inCycle ? 'syncing' : offline ? 'offline' : 'online',
       pendingCount,
       lastSyncedAt,
       serverOffsetMs,
@@ -212,8 +213,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       waiters = [];
       cancelRetry?.();
       cancelRetry = null;
+      inCycle = true;
       try {
         await cycle();
+        inCycle = false;
         failures = 0;
         offline = false;
         lastError = null;
@@ -221,6 +224,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         schedulePoll();
         for (const waiter of cycleWaiters) waiter.resolve();
       } catch (error) {
+        inCycle = false;
         if (handleFailure(error)) waiters.push(...cycleWaiters);
         else for (const waiter of cycleWaiters) waiter.reject(error);
       }

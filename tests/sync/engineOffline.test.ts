@@ -1,0 +1,124 @@
+// The sync engine end to end: the real server, two desktop cores on real SQLite files, an agent who works
+// offline while a supervisor reassigns, closes and merges, and every outcome of SYNC.md's offline-reply
+// table after reconnecting.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk, DemoServer } from './engineHarness';
+import { openDesk, serverMutation, serverVerify, startDemoServer } from './engineHarness';
+
+let demo: DemoServer;
+let agent: Desk;
+let supervisor: Desk;
+
+type CaseRow = { id: string; status: string; assignee_id: string | null; team_id: string; locale: string };
+
+function activeCasesOf(desk: Desk, assigneeId: string): CaseRow[] {
+  return desk.store.db.prepare<[string], CaseRow>(
+    "SELECT id, status, assignee_id, team_id, locale FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') ORDER BY id",
+  ).all(assigneeId);
+}
+
+function userId(desk: Desk, username: string): string {
+  const user = desk.store.users().find((each) => each.username === username);
+  if (!user) throw new Error(`${username} is not in this desk's directory`);
+  return user.id;
+}
+
+function messagesOn(desk: Desk, caseId: string) {
+  return desk.store.caseDetail(caseId)?.messages ?? [];
+}
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  agent = await openDesk(demo.server.url, 'jonas.weber');
+  supervisor = await openDesk(demo.server.url, 'wang.lei');
+}, 120_000);
+
+afterAll(async () => {
+  await agent?.close();
+  await supervisor?.close();
+  await demo?.dispose();
+});
+
+describe('sync engine end to end', () => {
+  it('bootstraps each desk to exactly the server view of its scope', async () => {
+    expect(agent.engine.status()).toMatchObject({ connection: 'online', pendingCount: 0, lastError: null, bootstrap: null });
+    expect(agent.store.caseCount()).toBeGreaterThan(0);
+    expect(supervisor.store.caseCount()).toBeGreaterThan(agent.store.caseCount());
+    expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
+    expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+  });
+
+  it('carries a reply from one desk to the other and delivers it once', async () => {
+    const jonas = userId(agent, 'jonas.weber');
+    const target = activeCasesOf(agent, jonas)[0];
+    if (!target) throw new Error('the demo data gives jonas.weber no active case');
+    const messageId = randomUUID();
+    agent.store.write('case.reply@1', { caseId: target.id, messageId, body: 'Wir erstatten den Betrag heute.', locale: 'de-DE' });
+    expect(agent.engine.status().pendingCount).toBe(1);
+    await agent.engine.syncNow();
+    expect(agent.engine.status().pendingCount).toBe(0);
+    expect(messagesOn(agent, target.id).find((m) => m.id === messageId)?.isPending).toBe(false);
+
+    await supervisor.engine.syncNow();
+    expect(messagesOn(supervisor, target.id).filter((m) => m.id === messageId)).toHaveLength(1);
+    await demo.server.outbound.runOnce();
+    expect(demo.deliveries.get(messageId)).toBe(1);
+  });
+
+  it('after an offline stretch, every reply ends as the offline-reply table says', async () => {
+    const jonas = userId(agent, 'jonas.weber');
+    const camille = userId(agent, 'camille.durand');
+    const cases = activeCasesOf(agent, jonas);
+    const [reassigned, closed, merged, into] = cases;
+    if (!reassigned || !closed || !merged || !into) throw new Error(`jonas.weber needs 4 active cases in the demo data, has ${cases.length}`);
+
+    agent.offline = true;
+    const replies = {
+      reassigned: randomUUID(), closed: randomUUID(), merged: randomUUID(),
+    };
+    agent.store.write('case.reply@1', { caseId: reassigned.id, messageId: replies.reassigned, body: 'Your refund is on its way.', locale: 'en' });
+    agent.store.write('case.reply@1', { caseId: closed.id, messageId: replies.closed, body: 'Der Ersatz wurde versandt.', locale: 'de-DE' });
+    agent.store.write('case.reply@1', { caseId: merged.id, messageId: replies.merged, body: 'Nous avons bien reçu votre retour.', locale: 'fr-FR' });
+    await expect(agent.engine.syncNow()).rejects.toThrow(/unreachable/);
+    expect(agent.engine.status()).toMatchObject({ connection: 'offline', pendingCount: 3 });
+    expect(agent.engine.status().lastError).toMatch(/Cannot reach the server/);
+
+    supervisor.store.write('case.assign@1', { caseId: reassigned.id, to: camille });
+    supervisor.store.write('case.setStatus@1', { caseId: closed.id, to: 'solved' });
+    expect(await serverMutation(demo.server.url, 'wang.lei', 'case.merge', { caseId: merged.id, intoId: into.id })).toMatchObject({ status: 'applied' });
+    await supervisor.engine.syncNow();
+    expect(supervisor.engine.status().pendingCount).toBe(0);
+    expect(supervisor.store.attention()).toEqual([]);
+
+    agent.offline = false;
+    await agent.engine.syncNow();
+    expect(agent.engine.status()).toMatchObject({ connection: 'online', pendingCount: 0, lastError: null });
+
+    // Same team, reassigned: applied once, and the new assignee's case says the previous one replied offline.
+    await supervisor.engine.syncNow();
+    expect(messagesOn(supervisor, reassigned.id).filter((m) => m.id === replies.reassigned)).toHaveLength(1);
+    expect(supervisor.store.caseDetail(reassigned.id)?.events.some((e) => e.kind === 'replied_while_offline')).toBe(true);
+    // The reassigned case left jonas's scope; his reply is not left behind as a pending row either.
+    expect(agent.store.caseDetail(reassigned.id)).toBeNull();
+
+    // Solved meanwhile: rejected, and the text comes back in "Needs attention".
+    const attention = agent.store.attention();
+    expect(attention).toHaveLength(1);
+    expect(attention[0]).toMatchObject({ caseId: closed.id, code: 'CASE_CLOSED', body: 'Der Ersatz wurde versandt.', locale: 'de-DE' });
+    expect(messagesOn(agent, closed.id).some((m) => m.id === replies.closed)).toBe(false);
+    expect(messagesOn(supervisor, closed.id).some((m) => m.id === replies.closed)).toBe(false);
+
+    // Merged meanwhile: redirected to the surviving case.
+    expect(messagesOn(supervisor, into.id).filter((m) => m.id === replies.merged)).toHaveLength(1);
+    expect(messagesOn(agent, into.id).filter((m) => m.id === replies.merged)).toEqual([expect.objectContaining({ isPending: false })]);
+
+    await demo.server.outbound.runOnce();
+    expect(demo.deliveries.get(replies.reassigned)).toBe(1);
+    expect(demo.deliveries.get(replies.merged)).toBe(1);
+    expect(demo.deliveries.has(replies.closed)).toBe(false);
+
+    expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
+    expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+  });
+});
