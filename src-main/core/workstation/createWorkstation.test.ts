@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METHOD_NAMES, workstationContract, type EventPayload } from '../../../src-shared/contract/workstation';
+import { manualClock, sequentialIds } from '../store/testStore';
+import type { Workstation } from './createWorkstation';
+import { DEMO_AGENT_USERNAME, openDemoWorkstation } from './openDemoWorkstation';
+
+let dir: string;
+let ws: Workstation;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'crossdesk-ws-'));
+  ws = openDemoWorkstation(dir, manualClock(), sequentialIds());
+});
+afterEach(() => {
+  ws.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function ok<T>(promise: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+describe('workstation', () => {
+  it('loads the demo set once and signs in the demo agent', async () => {
+    const session = await ok(ws.call('session:get', {}));
+    expect(session.user?.username).toBe(DEMO_AGENT_USERNAME);
+    expect(session.teams.length).toBeGreaterThan(0);
+    const counts = await ok(ws.call('cases:counts', {}));
+    expect(counts.all).toBe(400);
+    ws.close();
+    ws = openDemoWorkstation(dir, manualClock(), sequentialIds('e'));
+    expect((await ok(ws.call('cases:counts', {}))).all).toBe(400);
+  });
+
+  it('answers every contract method with output valid against the contract', async () => {
+    const page = await ok(ws.call('cases:list', { view: 'all' }));
+    const first = page.rows[0];
+    if (!first) throw new Error('no rows');
+    const inputs: Record<string, unknown> = {
+      'session:get': {}, 'auth:signOut': {}, 'settings:get': {}, 'settings:update': { uiLocale: 'ar' },
+      'cases:list': { view: 'mine', sort: 'priority', limit: 5 }, 'cases:counts': { market: 'CN' }, 'cases:search': { text: '退款' },
+      'cases:get': { caseId: first.id }, 'cases:reply': { caseId: first.id, messageId: '33333333-3333-4333-8333-333333333333', body: '您好', locale: 'zh-CN' },
+      'cases:addNote': { caseId: first.id, noteId: '44444444-4444-4444-8444-444444444444', body: 'note' },
+      'cases:setStatus': { caseId: first.id, to: first.status === 'solved' ? 'open' : 'solved' },
+      'cases:addTag': { caseId: first.id, tag: 'vip' }, 'cases:removeTag': { caseId: first.id, tag: 'vip' },
+      'cases:take': { caseId: page.rows[1]?.id }, 'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
+      'sync:status': {}, 'attention:list': {},
+    };
+    const order = [...METHOD_NAMES.filter((m) => m !== 'auth:signOut'), 'auth:signOut' as const];
+    for (const method of order) {
+      if (method === 'auth:signIn' || method === 'attention:resolve') continue;
+      const result = await ws.call(method, inputs[method]);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      expect(() => workstationContract[method].output.parse(result.data), method).not.toThrow();
+    }
+  });
+
+  it('turns bad input, unknown methods and refusals into error results without changing anything', async () => {
+    const before = await ok(ws.call('sync:status', {}));
+    const bad = await ws.dispatch('cases:reply', { caseId: 'not-a-uuid', body: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await ws.dispatch('cases:explode', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await ws.dispatch('cases:get', { caseId: '55555555-5555-4555-8555-555555555555' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ws.dispatch('auth:signIn', { username: 'chen.mei', password: 'x' })).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    expect(await ws.dispatch('attention:resolve', { id: '55555555-5555-4555-8555-555555555555', action: 'discard' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(before.pendingCount);
+  });
+
+  it('reports offline honestly and emits events for local writes', async () => {
+    const status = await ok(ws.call('sync:status', {}));
+    expect(status.connection).toBe('offline');
+    const changed: EventPayload<'cases:changed'>[] = [];
+    const statuses: EventPayload<'sync:status'>[] = [];
+    const off = ws.subscribe('cases:changed', (p) => changed.push(p));
+    ws.subscribe('sync:status', (p) => statuses.push(p));
+    const row = (await ok(ws.call('cases:list', { view: 'all' }))).rows[0];
+    if (!row) throw new Error('no rows');
+    await ok(ws.call('cases:addTag', { caseId: row.id, tag: 'evented' }));
+    expect(changed).toEqual([{ caseIds: [row.id], all: false }]);
+    expect(statuses.at(-1)?.pendingCount).toBe(1);
+    off();
+    await ok(ws.call('cases:removeTag', { caseId: row.id, tag: 'evented' }));
+    expect(changed.length).toBe(1);
+    await ok(ws.call('auth:signOut', {}));
+    expect((await ok(ws.call('sync:status', {}))).connection).toBe('signed_out');
+  });
+});

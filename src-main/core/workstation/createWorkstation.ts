@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import {
+  workstationContract, type ContractError, type ContractResult, type EventName, type EventPayload,
+  type MethodName, type MethodOutput,
+} from '../../../src-shared/contract/workstation';
+import type { MutationKey } from '../../../src-shared/sync/mutations';
+import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
+import { createOfflineSync, type SyncPort } from './syncPort';
+
+export interface WorkstationOptions {
+  store: LocalStore;
+  clock: Clock;
+  ids: IdGenerator;
+  sync?: SyncPort;
+}
+
+type Listener = (payload: unknown) => void;
+type Handlers = { [M in MethodName]: (input: z.infer<(typeof workstationContract)[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+function toError(error: unknown): ContractError {
+  if (error instanceof StoreError) return { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+  if (error instanceof z.ZodError) return { code: 'BAD_INPUT', message: z.prettifyError(error) };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The workstation core behind the renderer contract. Every handler parses its input (unknown on
+ * arrival) with the contract schema and answers a ContractResult; nothing throws across the boundary.
+ * No globals: each instance owns its store and listeners, so it can live inside a worker thread.
+ */
+export function createWorkstation(options: WorkstationOptions) {
+  const { store } = options;
+  const sync = options.sync ?? createOfflineSync(store);
+  const listeners = new Map<EventName, Set<Listener>>();
+
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        listener(payload);
+      } catch {
+        // A failing listener must not break the write that caused the event, nor other listeners.
+      }
+    }
+  }
+  sync.connect?.(emit);
+
+  function afterWrite(caseIds: readonly string[]): void {
+    if (caseIds.length > 0) emit('cases:changed', { caseIds: [...caseIds], all: false });
+    emit('sync:status', sync.status());
+    sync.kick();
+  }
+
+  function write(key: MutationKey, args: { caseId: string }): { mutationUuid: string } {
+    const outcome = store.write(key, args);
+    afterWrite([outcome.caseId]);
+    return { mutationUuid: outcome.mutationUuid };
+  }
+
+  function session() {
+    return { user: store.currentUser(), teams: store.teams(), clientId: store.getSyncState().clientId };
+  }
+
+  const handlers: Handlers = {
+    'session:get': () => session(),
+    'auth:signIn': async (input) => {
+      await sync.signIn(input);
+      emit('sync:status', sync.status());
+      emit('cases:changed', { caseIds: [], all: true });
+      return session();
+    },
+    'auth:signOut': async () => {
+      await sync.signOut();
+      emit('sync:status', sync.status());
+      emit('cases:changed', { caseIds: [], all: true });
+      return null;
+    },
+    'settings:get': () => store.settings(),
+    'settings:update': (input) => store.updateSettings(input),
+    'cases:list': (input) => store.queue(input),
+    'cases:counts': (input) => store.counts(input),
+    'cases:search': (input) => store.search(input.text, input.limit),
+    'cases:get': (input) => {
+      const detail = store.caseDetail(input.caseId);
+      if (!detail) throw new StoreError('NOT_FOUND', `No case ${input.caseId} in this workstation.`);
+      return detail;
+    },
+    'cases:reply': (input) => write('case.reply@1', input),
+    'cases:addNote': (input) => write('case.addNote@1', input),
+    'cases:setStatus': (input) => write('case.setStatus@1', input),
+    'cases:addTag': (input) => write('case.addTag@1', input),
+    'cases:removeTag': (input) => write('case.removeTag@1', input),
+    'cases:take': (input) => write('case.take@1', input),
+    'cases:bulk': (input) => {
+      const { action } = input;
+      const outcome = store.bulk(input.caseIds, (caseId) => action.kind === 'addTag'
+        ? ['case.addTag@1', { caseId, tag: action.tag }]
+        : ['case.setStatus@1', { caseId, to: action.to }]);
+      afterWrite(outcome.applied);
+      return outcome;
+    },
+    'sync:status': () => sync.status(),
+    'attention:list': () => store.attention(),
+    'attention:resolve': (input) => {
+      const sent = store.resolveAttention(input.id, input.action);
+      emit('attention:changed', { count: store.attention().length });
+      if (sent) afterWrite([sent.caseId]);
+      return null;
+    },
+  };
+
+  async function call<M extends MethodName>(method: M, input: unknown): Promise<ContractResult<MethodOutput<M>>> {
+    try {
+      const parsed = workstationContract[method].input.safeParse(input);
+      if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: z.prettifyError(parsed.error) } };
+      const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toError(error) };
+    }
+  }
+
+  return {
+    call,
+    /** For hosts that route by name (IPC, WebSocket, worker port): unknown names are an error result. */
+    dispatch(method: string, input: unknown): Promise<ContractResult<unknown>> {
+      if (!Object.hasOwn(workstationContract, method)) {
+        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `No contract method "${method}".` } });
+      }
+      return call(method as MethodName, input);
+    },
+    subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      const wrapped: Listener = (payload) => listener(payload as EventPayload<E>);
+      set.add(wrapped);
+      return () => { set.delete(wrapped); };
+    },
+    emit,
+    close(): void {
+      listeners.clear();
+      sync.close?.();
+      store.close();
+    },
+  };
+}
+export type Workstation = ReturnType<typeof createWorkstation>;
