@@ -4,7 +4,7 @@
 //        npm run markets -- sla --zone Asia/Shanghai --hours "Mon-Fri 09:00-18:00" --market CN --start <iso> --business-hours 4
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CaseTypeSchema } from '../src-shared/domain/caseType';
 import { ItemCategorySchema } from '../src-shared/domain/case';
 import { MarketCodeSchema } from '../src-shared/domain/market';
@@ -26,7 +26,7 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']): Record<string, string | undefined> {
+function parse(args: string[], options: ParseArgsConfig['options']): Record<string, string | undefined> {
   try {
     const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`);

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DateOnlySchema, TimeZoneSchema } from '../domain/ids';
 import { MarketCodeSchema, RegionCodeSchema, type MarketCode } from '../domain/market';
@@ -83,27 +83,53 @@ function instantOf(date: string, time: string, zone: string): number {
   return DateTime.fromObject({ year, month, day, hour, minute }, { zone }).toMillis();
 }
 
+function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
 interface Intervals { starts: number[]; ends: number[] }
 
 function yearStart(year: number): number {
   return Date.UTC(year, 0, 1);
 }
 
+/** UTC instant of a local midnight, given the offset in force just before it (two steps settle any offset change). */
+function midnightUtc(zone: IANAZone, wallMs: number, offsetGuess: number): { utc: number; offset: number } {
+  const utc = wallMs - offsetGuess * 60_000;
+  const offset = zone.offset(utc);
+  if (offset === offsetGuess) return { utc, offset };
+  const settled = wallMs - offset * 60_000;
+  return { utc: settled, offset: zone.offset(settled) };
+}
+
 /** Open intervals of a calendar inside one UTC year, sorted and merged, in epoch milliseconds. */
 function calendarYearIntervals(calendar: BusinessCalendar, utcYear: number): Intervals {
   const from = yearStart(utcYear);
   const to = yearStart(utcYear + 1);
+  const zone = IANAZone.create(calendar.timeZone);
   const raw: Array<[number, number]> = [];
   // Local dates from the day before to the day after the UTC year cover every zone offset.
   let date = `${utcYear - 1}-12-30`;
   const lastDate = `${utcYear + 1}-01-02`;
+  let wall = Date.UTC(utcYear - 1, 11, 30);
+  let { utc: midnight, offset } = midnightUtc(zone, wall, zone.offset(wall));
   while (date <= lastDate) {
+    const nextWall = wall + 86_400_000;
+    const next = midnightUtc(zone, nextWall, offset);
+    const nextMidnight = next.utc;
+    // Within a day without an offset change, local minutes map linearly to instants; DST days go through luxon.
+    const steady = offset === next.offset;
     for (const [open, close] of planDay(calendar, date).windows) {
-      const start = Math.max(from, instantOf(date, open, calendar.timeZone));
-      const end = Math.min(to, instantOf(date, close, calendar.timeZone));
+      const startMs = steady ? midnight + minutesOf(open) * 60_000 : instantOf(date, open, calendar.timeZone);
+      const endMs = close === '24:00' ? nextMidnight : steady ? midnight + minutesOf(close) * 60_000 : instantOf(date, close, calendar.timeZone);
+      const start = Math.max(from, startMs);
+      const end = Math.min(to, endMs);
       if (end > start) raw.push([start, end]);
     }
     date = addDays(date, 1);
+    wall = nextWall;
+    midnight = nextMidnight;
+    offset = next.offset;
   }
   raw.sort((a, b) => a[0] - b[0]);
   const starts: number[] = [];
