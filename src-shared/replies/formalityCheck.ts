@@ -45,8 +45,8 @@ const RULES: Readonly<Record<string, FormalityRule>> = {
   },
 };
 
-// A dot after a digit is part of a date ("3. Dezember") or a number, not a sentence end.
-const SENTENCE_END = /(?<!\d)[.!?]+(?=\s|$)|[。！？\n؟]+/u;
+// A dot after a one- or two-digit number is a German ordinal date ("3. Dezember"), not a sentence end.
+const SENTENCE_END = /(?<!(?:^|\D)\d{1,2})[.!?]+(?=\s|$)|[。！？\n؟]+/u;
 const TRAILING = /[\s\p{P}\p{S}]+$/u;
 // List items are noun phrases ("- 어떤 증상이 나타나는지"), not sentences with a speech level.
 const LIST_ITEM = /^\s*(?:[-•*・]|\d+[.)])\s/u;

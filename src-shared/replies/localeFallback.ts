@@ -45,7 +45,11 @@ export interface LocaleResolution {
   requested: string;
   /** The locale actually used. */
   locale: string;
-  /** True when the customer will not get the language they asked for (or a same-language variant). */
+  /**
+   * True when the customer will not get the variant they asked for. A more general variant of the same
+   * language ("de" for "de-DE") is what they asked for and does not count; a sibling (pt-PT for pt-BR,
+   * zh-CN for zh-HK) or another language does.
+   */
   usedFallback: boolean;
   /** True when the fallback is another regional form of the same language (pt-PT for pt-BR). */
   sameLanguage: boolean;
@@ -61,7 +65,7 @@ export function resolveLocale(requested: string, available: Iterable<string>, ch
       return {
         requested,
         locale: candidate,
-        usedFallback: candidate !== requested,
+        usedFallback: candidate !== requested && !requested.startsWith(`${candidate}-`),
         sameLanguage: language(candidate) === language(requested),
         tried,
       };

@@ -19,8 +19,8 @@ const WORDS: Readonly<Record<string, WindowWords>> = {
   ar: { days: /(\d+)\s*(?:يومًا|يوما|يوم|أيام)/gu, returning: /إرجاع|ارجاع|إعادة المنتج|الانسحاب|العدول/u, refunding: /استرداد|استرجاع المبلغ|رد المبلغ/u },
 };
 
-// A dot after a digit is part of a date ("3. Dezember") or a number, not a sentence end.
-const SENTENCE_END = /(?<!\d)[.!?]+(?=\s|$)|[。！？\n؟]+/u;
+// A dot after a one- or two-digit number is a German ordinal date ("3. Dezember"), not a sentence end.
+const SENTENCE_END = /(?<!(?:^|\D)\d{1,2})[.!?]+(?=\s|$)|[。！？\n؟]+/u;
 
 /**
  * A reply must not promise less than the law gives: a return window shorter than the statutory
