@@ -39,7 +39,7 @@ export interface AppOptions {
 }
 
 // A hash to verify against when the username is unknown, so response time does not reveal which users exist.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DUMMY_HASH = 'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -25,7 +25,7 @@ type Claimed = { message_id: string; attempts: number };
 export class OutboundWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
-  private isStopped = false;
+  private isStopped = true;
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;

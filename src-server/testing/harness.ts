@@ -1,7 +1,7 @@
 // Test support for the server suites: a real server on loopback over a real database (a PGlite temp
 // directory, or a fresh database on the PostgreSQL server of DATABASE_URL), fixtures, and an HTTP client.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -10,7 +10,7 @@ import type { Case } from '../../src-shared/domain/case';
 import type { Role, Team, User } from '../../src-shared/domain/user';
 import type { MutationEnvelope } from '../../src-shared/sync/mutations';
 import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
+import { loadMigrations, migrate } from '../db/migrate';
 import { openPgliteDb } from '../db/pgliteDb';
 import { openPostgresDb } from '../db/postgresDb';
 import { putTeam, putUser } from '../auth/directory';
@@ -34,7 +34,9 @@ export interface TestDb {
 /** A fresh, migrated database: a PGlite temp directory, or a new database on the DATABASE_URL server. */
 export async function openTestDb(driver: Driver): Promise<TestDb> {
   if (driver === 'pglite') {
+    const template = await pgliteTemplate();
     const dir = mkdtempSync(join(tmpdir(), 'crossdesk-server-'));
+    cpSync(template, dir, { recursive: true });
     const db = await openPgliteDb(dir);
     await migrate(db);
     return { db, async dispose() { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
@@ -61,6 +63,26 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
       await cleanup.end();
     },
   };
+}
+
+/**
+ * Initialising a PGlite cluster takes seconds; copying a migrated one takes a fraction of one. The template
+ * is keyed by the migrations' content and published by rename, so parallel test workers can race safely.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const key = createHash('sha256').update(loadMigrations().map((migration) => migration.sql).join('\0')).digest('hex').slice(0, 16);
+  const template = join(tmpdir(), `crossdesk-pglite-template-${key}`);
+  if (existsSync(template)) return template;
+  const building = mkdtempSync(join(tmpdir(), 'crossdesk-pglite-building-'));
+  const db = await openPgliteDb(building);
+  await migrate(db);
+  await db.close();
+  try {
+    renameSync(building, template);
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return template;
 }
 
 export const silentLogger = pino({ level: 'silent' });
@@ -109,7 +131,8 @@ export async function createWorld(db: Db): Promise<World> {
     gateway: user(`gw-${suffix}`, 'integration', []),
     trainer: user(`tr-${suffix}`, 'trainer', [teamA.id]),
   };
-  cachedHash ??= hashPassword(PASSWORD);
+  // A cheap scrypt cost keeps logins fast in tests; the stored hash carries its own parameters.
+  cachedHash ??= hashPassword(PASSWORD, { n: 2 ** 10, r: 8, p: 1 });
   const hash = await cachedHash;
   await putTeam(db, teamA);
   await putTeam(db, teamB);
@@ -117,12 +140,13 @@ export async function createWorld(db: Db): Promise<World> {
   return { teamA, teamB, users };
 }
 
-let refCounter = 900_000_000;
+// Counts down, so the ref sequence (bumped above the highest loaded ref) never mints a ref a later fixture uses.
+let refCounter = 899_999_999;
 
 export function makeCase(teamId: string, assigneeId: string | null, overrides: Partial<Case> = {}): Case {
   const at = '2026-11-24T08:00:00.000Z';
   return {
-    id: randomUUID(), ref: `CD-${refCounter++}`, type: 'return_refund', status: 'open', priority: 'normal', channel: 'email',
+    id: randomUUID(), ref: `CD-${refCounter--}`, type: 'return_refund', status: 'open', priority: 'normal', channel: 'email',
     subject: 'Parcel arrived damaged', locale: 'de-DE',
     customer: {
       id: randomUUID(), name: { given: 'Anna', family: 'Müller', order: 'given_family', gender: 'female' }, locale: 'de-DE', market: 'DE',

@@ -1,0 +1,153 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case, Message } from '../../src-shared/domain/case';
+import type { InboundResponse, PushResponse } from '../../src-shared/sync/protocol';
+import type { TestDb, World } from '../testing/harness';
+import { addCases, clientFor, createWorld, DRIVERS, makeCase, mutation, openTestDb, pushBody, startTestServer, TestClock } from '../testing/harness';
+import type { RunningServer } from '../startServer';
+import type { Deliverer, DeliveryOutcome } from './deliverer';
+import { webhookDeliverer } from './webhookDeliverer';
+
+/** A deliverer whose outcomes the test scripts: fails the first `failures` calls per message, retryably. */
+class ScriptedDeliverer implements Deliverer {
+  readonly calls: string[] = [];
+  failures = 0;
+  async deliver(message: Message): Promise<DeliveryOutcome> {
+    this.calls.push(message.id);
+    const seen = this.calls.filter((id) => id === message.id).length;
+    return seen <= this.failures ? { ok: false, retryable: true, error: 'gateway busy' } : { ok: true };
+  }
+}
+
+describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
+  let testDb: TestDb;
+  let server: RunningServer;
+  const clock = new TestClock();
+  const deliverer = new ScriptedDeliverer();
+
+  beforeAll(async () => {
+    testDb = await openTestDb(driver);
+    server = await startTestServer(testDb.db, { clock: clock.now, deliverer, outboundRetry: { backoffMs: 1000, maxAttempts: 3 } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await testDb?.dispose();
+  });
+
+  async function setup(): Promise<World> {
+    return createWorld(testDb.db);
+  }
+
+  const inbound = (externalId: string, extra: Record<string, unknown> = {}) => ({
+    externalId, channel: 'email', receivedAt: '2026-11-25T09:00:00.000Z', market: 'DE', locale: 'de-DE',
+    customer: { name: { given: 'Lena', family: 'Schmidt', order: 'given_family' }, address: 'lena@example.test' },
+    subject: 'Rücksendung', body: 'Ich möchte die Jacke zurückgeben.', ...extra,
+  });
+
+  async function caseRow(id: string): Promise<Case> {
+    const rows = await testDb.db.query<{ data: Case }>('SELECT data FROM cases WHERE id = $1', [id]);
+    if (!rows[0]) throw new Error('missing case');
+    return rows[0].data;
+  }
+
+  it('opens a case for a new message, idempotently by externalId, and appends to a given case', async () => {
+    const world = await setup();
+    const gateway = await clientFor(server, world.users.gateway.username);
+    const externalId = `mail-${randomUUID()}`;
+    const first = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(externalId));
+    expect(first.status).toBe(201);
+    expect(first.body.created).toBe(true);
+    const again = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(externalId));
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ...first.body, created: false });
+    const concurrent = await Promise.all([1, 2, 3].map(() => gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`${externalId}-c`))));
+    expect(new Set(concurrent.map((reply) => reply.body.messageId)).size).toBe(1);
+    expect(concurrent.filter((reply) => reply.body.created)).toHaveLength(1);
+
+    const opened = await caseRow(first.body.caseId);
+    expect(opened).toMatchObject({ status: 'new', assigneeId: null, subject: 'Rücksendung', locale: 'de-DE' });
+    const followUp = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`mail-${randomUUID()}`, { caseId: first.body.caseId }));
+    expect(followUp.body).toMatchObject({ caseId: first.body.caseId, created: true });
+    const messages = await testDb.db.query('SELECT 1 FROM messages WHERE case_id = $1', [first.body.caseId]);
+    expect(messages).toHaveLength(2);
+    const missing = await gateway.call('POST', '/api/v1/inbound', inbound(`mail-${randomUUID()}`, { caseId: randomUUID() }));
+    expect(missing.status).toBe(404);
+    const invalid = await gateway.call('POST', '/api/v1/inbound', { externalId: 'x' });
+    expect(invalid.status).toBe(400);
+  });
+
+  it('opens a follow-up case when the customer writes to a closed case, and reopens a solved one', async () => {
+    const world = await setup();
+    const closed = makeCase(world.teamA.id, world.users.agentA1.id, { status: 'closed' });
+    const solved = makeCase(world.teamA.id, world.users.agentA1.id, { status: 'solved' });
+    await addCases(testDb.db, [closed, solved], clock.ms);
+    const gateway = await clientFor(server, world.users.gateway.username);
+    const toClosed = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`m-${randomUUID()}`, { caseId: closed.id }));
+    expect(toClosed.body.caseId).not.toBe(closed.id);
+    const toSolved = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`m-${randomUUID()}`, { caseId: solved.id }));
+    expect(toSolved.body.caseId).toBe(solved.id);
+    expect((await caseRow(solved.id)).status).toBe('open');
+  });
+
+  it('delivers each reply once, retries with backoff, and sends delivery states through the change log', async () => {
+    const world = await setup();
+    const open = makeCase(world.teamA.id, world.users.agentA1.id);
+    await addCases(testDb.db, [open], clock.ms);
+    const agent = await clientFor(server, world.users.agentA1.username);
+    const messageId = randomUUID();
+    const reply = mutation(1, 'case.reply', { caseId: open.id, messageId, body: 'Das Etikett ist unterwegs.', locale: 'de-DE' });
+    const clientId = randomUUID();
+    deliverer.failures = 1;
+    await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, [reply]));
+    await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, [reply]));
+
+    await server.outbound.runOnce();
+    expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
+    await server.outbound.runOnce();
+    expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
+    clock.advance(1000);
+    await server.outbound.runOnce();
+    await server.outbound.runOnce();
+    expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(2);
+    const row = await testDb.db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM outbound WHERE message_id = $1', [messageId]);
+    expect(row).toEqual([{ state: 'sent', attempts: 2 }]);
+    const states = await testDb.db.query<{ data: Message }>(
+      `SELECT data FROM change_log WHERE entity = 'message' AND entity_id = $1 AND op = 'upsert' ORDER BY seq`, [messageId],
+    );
+    expect(states.map((change) => change.data.deliveryState)).toEqual(['queued', 'sending', 'sent']);
+  });
+
+  it('posts replies to a webhook with an idempotency key and classifies failures', async () => {
+    const received: { key: string | undefined; body: unknown }[] = [];
+    const statuses = [503, 200, 400];
+    const gateway = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+      request.on('end', () => {
+        const key = request.headers['idempotency-key'];
+        received.push({ key: typeof key === 'string' ? key : undefined, body: JSON.parse(text) });
+        response.statusCode = statuses.shift() ?? 500;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    try {
+      const world = await setup();
+      const forCase = makeCase(world.teamA.id, null);
+      const message: Message = {
+        id: randomUUID(), caseId: forCase.id, direction: 'outbound', authorKind: 'agent', authorId: world.users.agentA1.id,
+        locale: 'de-DE', channel: 'email', body: 'Hallo', createdAt: '2026-11-25T10:00:00.000Z', writtenAt: '2026-11-25T10:00:00.000Z', deliveryState: 'sending',
+      };
+      const webhook = webhookDeliverer({ url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/deliver` });
+      expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: true });
+      expect(await webhook.deliver(message, forCase)).toEqual({ ok: true });
+      expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: false });
+      expect(received.map((each) => each.key)).toEqual([message.id, message.id, message.id]);
+      expect(received[0]?.body).toMatchObject({ messageId: message.id, to: { channel: 'email', address: 'anna@example.test' } });
+    } finally {
+      await new Promise((resolve) => gateway.close(resolve));
+    }
+  });
+});
