@@ -3,7 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import type { WorkstationApi } from '../../src-shared/contract/workstation';
 import { FALLBACK_LANGUAGE, UI_LANGUAGES, languageDirection, matchUiLanguage, type UiLanguage } from './languages';
 
-export const NAMESPACES = ['app', 'domain', 'queue'] as const;
+export const NAMESPACES = [
+  'app', 'domain', 'queue',
+  'case', 'composer', 'guidance', 'rights', 'sla', 'attention', 'settings', 'shortcuts', 'sync',
+] as const;
 
 type Catalog = Record<string, unknown>;
 const files = import.meta.glob<Catalog>('../../locales/*/*.json', { eager: true, import: 'default' });

@@ -1,0 +1,2 @@
+export { AttentionScreen } from './components/AttentionScreen';
+export { useAttentionCount } from './hooks/useAttention';

@@ -1,0 +1,28 @@
+import type {
+  CaseDetail, ContractResult, Session, WorkstationApi,
+} from '../../../src-shared/contract/workstation';
+import type { CaseStatus } from '../../../src-shared/domain/caseStatus';
+
+type Write = Promise<ContractResult<{ mutationUuid: string }>>;
+
+/** The case feature's only door to the contract. */
+export function caseApi(api: WorkstationApi) {
+  return {
+    get: (caseId: string): Promise<ContractResult<CaseDetail>> => api['cases:get']({ caseId }),
+    session: (): Promise<ContractResult<Session>> => api['session:get']({}),
+    setStatus: (caseId: string, to: CaseStatus): Write => api['cases:setStatus']({ caseId, to }),
+    addTag: (caseId: string, tag: string): Write => api['cases:addTag']({ caseId, tag }),
+    removeTag: (caseId: string, tag: string): Write => api['cases:removeTag']({ caseId, tag }),
+    take: (caseId: string): Write => api['cases:take']({ caseId }),
+    async serverOffsetMs(): Promise<number> {
+      const status = await api['sync:status']({});
+      return status.ok ? status.data.serverOffsetMs : 0;
+    },
+    onCasesChanged(caseId: string, listener: () => void): () => void {
+      return api.subscribe('cases:changed', (change) => {
+        if (change.all || change.caseIds.includes(caseId)) listener();
+      });
+    },
+  };
+}
+export type CaseApi = ReturnType<typeof caseApi>;

@@ -1,0 +1,91 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import TextField from '@mui/material/TextField';
+import CancelIcon from '@mui/icons-material/Cancel';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractResult } from '../../../../src-shared/contract/workstation';
+import type { Case } from '../../../../src-shared/domain/case';
+import { CASE_STATUSES, STATUS_TRANSITIONS, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
+import { TagSchema } from '../../../../src-shared/sync/mutations';
+import { useShortcut } from '../../shortcuts';
+import { useCaseApi } from '../hooks/useCaseApi';
+
+type Props = { caseRecord: Case; myUserId: string | null };
+
+function isStatus(value: string): value is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(value);
+}
+
+/** Status, tags and "take": each saved locally first and synced later, with the outcome said aloud. */
+export function CaseActions({ caseRecord, myUserId }: Props) {
+  const { t } = useTranslation(['case', 'domain']);
+  const api = useCaseApi();
+  const statusId = useId();
+  const statusRef = useRef<HTMLDivElement>(null);
+  const [tag, setTag] = useState('');
+  const [feedback, setFeedback] = useState<{ severity: 'ok' | 'error'; text: string } | null>(null);
+  const allowed = STATUS_TRANSITIONS[caseRecord.status];
+
+  useShortcut('changeStatus', () => {
+    const button = statusRef.current?.querySelector<HTMLElement>('[role="combobox"]');
+    button?.focus();
+    button?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  });
+
+  const report = async (result: Promise<ContractResult<unknown>>, done: string) => {
+    const outcome = await result;
+    setFeedback(outcome.ok ? { severity: 'ok', text: done } : { severity: 'error', text: t('actions.failed', { message: outcome.error.message }) });
+  };
+
+  const addTag = () => {
+    const parsed = TagSchema.safeParse(tag.trim());
+    if (!parsed.success) {
+      setFeedback({ severity: 'error', text: t('actions.badTag') });
+      return;
+    }
+    setTag('');
+    void report(api.addTag(caseRecord.id, parsed.data), t('actions.tagAdded', { tag: parsed.data }));
+  };
+
+  const isMine = myUserId !== null && caseRecord.assigneeId === myUserId;
+  return (
+    <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+      <FormControl size="small" sx={{ minWidth: 200 }} ref={statusRef}>
+        <InputLabel id={statusId}>{t('actions.status')}</InputLabel>
+        <Select labelId={statusId} label={t('actions.status')} value={caseRecord.status}
+          onChange={(event) => {
+            const to = event.target.value;
+            if (!isStatus(to) || to === caseRecord.status) return;
+            void report(api.setStatus(caseRecord.id, to), t('actions.statusChanged', { status: t(`domain:status.${to}`) }));
+          }}>
+          <MenuItem value={caseRecord.status}>{t(`domain:status.${caseRecord.status}`)}</MenuItem>
+          {allowed.map((status) => <MenuItem key={status} value={status}>{t(`domain:status.${status}`)}</MenuItem>)}
+        </Select>
+      </FormControl>
+      {!isMine && (
+        <Button variant="outlined" size="small" onClick={() => void report(api.take(caseRecord.id), t('actions.taken'))}>{t('actions.take')}</Button>
+      )}
+      <Box component="ul" aria-label={t('actions.tags')} sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', m: 0, p: 0, listStyle: 'none' }}>
+        {caseRecord.tags.map((name) => (
+          <li key={name}>
+            <Chip size="small" label={name}
+              onDelete={() => void report(api.removeTag(caseRecord.id, name), t('actions.tagRemoved', { tag: name }))}
+              deleteIcon={<CancelIcon aria-label={t('actions.removeTag', { tag: name })} />} />
+          </li>
+        ))}
+      </Box>
+      <TextField size="small" label={t('actions.addTag')} value={tag} sx={{ width: 160 }}
+        onChange={(event) => setTag(event.target.value)}
+        onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); addTag(); } }} />
+      <Box role="status" aria-live="polite" sx={{ fontSize: 14, color: feedback?.severity === 'error' ? '#a3161a' : 'text.secondary' }}>
+        {feedback?.text}
+      </Box>
+    </Box>
+  );
+}

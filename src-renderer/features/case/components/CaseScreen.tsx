@@ -1,0 +1,57 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { fullName } from '../../../../src-shared/domain/case';
+import { Composer } from '../../composer';
+import { GuidancePanel } from '../../guidance';
+import { RightsPanel } from '../../rights';
+import { SlaPanel } from '../../sla';
+import { useCaseDetail } from '../hooks/useCaseDetail';
+import { useNow } from '../hooks/useNow';
+import { CaseActions } from './CaseActions';
+import { CustomerPanel } from './CustomerPanel';
+import { MessageThread } from './MessageThread';
+import { OrderPanel } from './OrderPanel';
+import { PanelSection } from './PanelSection';
+
+/** Shown as the sender of replies; the demo brand until a brand setting exists. */
+const BRAND = 'Crossdesk Shop';
+
+/** Everything about one case on one screen: the conversation and composer, and beside them the facts. */
+export function CaseScreen({ caseId }: { caseId: string }) {
+  const { t } = useTranslation(['case', 'domain']);
+  const { detail, session, serverOffsetMs, error } = useCaseDetail(caseId);
+  const now = useNow(1_000);
+  if (error !== null && detail === null) return <Alert severity="error">{t('error', { message: error.message })}</Alert>;
+  if (detail === null) return <LinearProgress aria-label={t('loading')} />;
+  const caseRecord = detail.case;
+  const customerName = fullName(caseRecord.customer.name);
+  const serverNowMs = now + serverOffsetMs;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, gap: 1 }}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
+        <Typography component="h1" variant="h5"><bdi>{caseRecord.ref}</bdi>{' · '}<bdi lang={caseRecord.locale}>{caseRecord.subject}</bdi></Typography>
+        <Chip size="small" label={t(`domain:caseType.${caseRecord.type}`)} />
+        <Chip size="small" label={t(`domain:priority.${caseRecord.priority}`)} variant="outlined" />
+        {detail.pendingMutationCount > 0 && <Chip size="small" color="info" variant="outlined" label={t('pendingChanges', { count: detail.pendingMutationCount })} />}
+      </Box>
+      <CaseActions caseRecord={caseRecord} myUserId={session?.user?.id ?? null} />
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(300px, 2fr)' }, gap: 2, flexGrow: 1, minHeight: 0 }}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, gap: 1 }}>
+          <MessageThread detail={detail} customerName={customerName} />
+          <Composer key={caseRecord.id} detail={detail} agentName={session?.user?.displayName ?? t('agentFallback')} brand={BRAND} />
+        </Box>
+        <Box component="aside" aria-label={t('panels.label')} sx={{ overflowY: 'auto', minHeight: 0, display: 'grid', gap: 1.5, alignContent: 'start' }}>
+          <PanelSection title={t('panels.customer')}><CustomerPanel caseRecord={caseRecord} customerName={customerName} serverNowMs={serverNowMs} /></PanelSection>
+          <PanelSection title={t('panels.sla')}><SlaPanel detail={detail} teams={session?.teams ?? []} serverNowMs={serverNowMs} /></PanelSection>
+          <PanelSection title={t('panels.rights')}><RightsPanel caseRecord={caseRecord} serverNowMs={serverNowMs} /></PanelSection>
+          <PanelSection title={t('panels.guidance')}><GuidancePanel market={caseRecord.customer.market} /></PanelSection>
+          <PanelSection title={t('panels.order')}><OrderPanel order={caseRecord.order} /></PanelSection>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,3 @@
+export { CaseScreen } from './components/CaseScreen';
+export { threadItems } from './threadItems';
+export { customerClock } from './customerClock';

@@ -1,0 +1,184 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttentionItem, CaseDetail } from '../../../../src-shared/contract/workstation';
+import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
+import { detectCustomerLocale } from '../../../../src-shared/replies/detectLanguage';
+import { describeReply, getReply } from '../../../../src-shared/replies/replyLibrary';
+import { languageName } from '../../../i18n/format';
+import { useShortcut } from '../../shortcuts';
+import { blocksSending, findingsFor, replyContextFor, sendState, sideBySideFor, type SendState } from '../composerModel';
+import { useComposerApi } from '../hooks/useComposerApi';
+import { useDraft } from '../hooks/useDraft';
+import type { ReplyOption } from '../replyCatalog';
+import { FindingsList } from './FindingsList';
+import { ReplyPicker } from './ReplyPicker';
+import { SideBySidePreview } from './SideBySidePreview';
+
+type Props = { detail: CaseDetail; agentName: string; brand: string };
+type Mode = 'reply' | 'note';
+type Sent = { messageId: string; body: string };
+
+const SEND_COLOR: Record<SendState, 'default' | 'info' | 'success' | 'error'> = { queued: 'info', sent: 'success', needs_attention: 'error', unknown: 'default' };
+
+function availableLocales(): string[] {
+  return [...new Set(builtinReplyLibrary().replies.flatMap((reply) => Object.keys(reply.variants)))].sort();
+}
+
+export function Composer({ detail, agentName, brand }: Props) {
+  const { t, i18n } = useTranslation('composer');
+  const api = useComposerApi();
+  const caseRecord = detail.case;
+  const uiLanguage = i18n.language;
+  const locales = useMemo(availableLocales, []);
+  const guess = useMemo(() => detectCustomerLocale({
+    messages: detail.messages, caseLocale: caseRecord.locale, market: caseRecord.customer.market, available: locales,
+  }), [detail.messages, caseRecord.locale, caseRecord.customer.market, locales]);
+  const [mode, setMode] = useState<Mode>('reply');
+  const reply = useDraft(caseRecord.id, 'reply', guess.locale);
+  const note = useDraft(caseRecord.id, 'note', null);
+  const [isPickerOpen, setPickerOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const [attention, setAttention] = useState<AttentionItem[]>([]);
+  const [noteSaved, setNoteSaved] = useState(false);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const languageId = useId();
+
+  useShortcut('reply', () => { setMode('reply'); setTimeout(() => replyRef.current?.focus(), 0); });
+  useShortcut('note', () => { setMode('note'); setTimeout(() => noteRef.current?.focus(), 0); });
+  useShortcut('insertReply', () => { setMode('reply'); setPickerOpen(true); });
+
+  useEffect(() => {
+    if (sent === null) return undefined;
+    let isCurrent = true;
+    const load = () => void api.attention().then((result) => { if (isCurrent && result.ok) setAttention(result.data); });
+    load();
+    const unsubscribe = api.onAttentionChanged(load);
+    return () => { isCurrent = false; unsubscribe(); };
+  }, [api, sent]);
+
+  const customerLocale = reply.draft.locale ?? guess.locale;
+  const context = useMemo(() => replyContextFor(caseRecord, { agentName, brand }), [caseRecord, agentName, brand]);
+  const template = useMemo(() => {
+    if (reply.draft.replyId === null) return null;
+    try {
+      return getReply(builtinReplyLibrary(), reply.draft.replyId);
+    } catch {
+      return null;
+    }
+  }, [reply.draft.replyId]);
+  const preview = useMemo(() => template === null ? null : sideBySideFor(template, context, { customer: customerLocale, agent: uiLanguage }), [template, context, customerLocale, uiLanguage]);
+  const findings = useMemo(() => findingsFor({ context, text: reply.draft.body, locale: preview?.customer.resolution.locale ?? customerLocale, preview }), [context, reply.draft.body, customerLocale, preview]);
+  const isBlocked = blocksSending(findings);
+  const state = sent === null ? null : sendState(sent.messageId, detail, attention, sent.body);
+
+  const pick = (option: ReplyOption) => {
+    setPickerOpen(false);
+    const rendered = sideBySideFor(option.template, context, { customer: customerLocale, agent: uiLanguage });
+    reply.update({ replyId: option.id, body: rendered.customer.text });
+    setTimeout(() => replyRef.current?.focus(), 0);
+  };
+
+  const send = async () => {
+    const body = reply.draft.body.trim();
+    if (body === '' || isBlocked) return;
+    setError(null);
+    const locale = preview?.customer.resolution.locale ?? customerLocale;
+    const result = await api.reply({ caseId: caseRecord.id, messageId: reply.draft.entityId, body, locale });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setSent({ messageId: reply.draft.entityId, body });
+    reply.finish();
+  };
+
+  const addNote = async () => {
+    const body = note.draft.body.trim();
+    if (body === '') return;
+    setError(null);
+    const result = await api.addNote({ caseId: caseRecord.id, noteId: note.draft.entityId, body });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    note.finish();
+    setNoteSaved(true);
+  };
+
+  return (
+    <Box component="section" aria-label={t('label')} sx={{ display: 'grid', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1 }}>
+      <Tabs value={mode} onChange={(_event, next: Mode) => setMode(next)} aria-label={t('modeLabel')}>
+        <Tab value="reply" label={t('mode.reply')} id="composer-tab-reply" aria-controls="composer-panel-reply" />
+        <Tab value="note" label={t('mode.note')} id="composer-tab-note" aria-controls="composer-panel-note" />
+      </Tabs>
+      {mode === 'reply' ? (
+        <Box id="composer-panel-reply" role="tabpanel" aria-labelledby="composer-tab-reply" sx={{ display: 'grid', gap: 1 }}>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <FormControl size="small" sx={{ minWidth: 200 }}>
+              <InputLabel id={languageId}>{t('language')}</InputLabel>
+              <Select labelId={languageId} label={t('language')} value={customerLocale}
+                onChange={(event) => reply.update({ locale: event.target.value, ...(template === null ? {} : { body: sideBySideFor(template, context, { customer: event.target.value, agent: uiLanguage }).customer.text }) })}>
+                {[...new Set([customerLocale, ...locales])].map((locale) => (
+                  <MenuItem key={locale} value={locale}>{languageName(uiLanguage, locale)}</MenuItem>
+                ))}
+              </Select>
+            </FormControl>
+            {guess.basis === 'messages' && guess.disagreesWithCase && (
+              <Chip size="small" color="warning" variant="outlined" label={t('detected', { language: languageName(uiLanguage, guess.locale) })} />
+            )}
+            <Button variant="outlined" size="small" onClick={() => setPickerOpen(true)}>{t('insertReply')}</Button>
+            {template !== null && <Chip size="small" label={t('fromTemplate', { title: describeReply(template, uiLanguage).title })} onDelete={() => reply.update({ replyId: null })} />}
+          </Box>
+          <TextField
+            inputRef={replyRef}
+            multiline minRows={4} maxRows={12} fullWidth
+            label={t('replyField', { name: caseRecord.customer.name.given || caseRecord.ref })}
+            value={reply.draft.body}
+            onChange={(event) => reply.update({ body: event.target.value })}
+            slotProps={{ htmlInput: { lang: customerLocale, dir: 'auto' } }}
+          />
+          {preview !== null && <SideBySidePreview preview={preview} customerText={reply.draft.body} />}
+          <FindingsList findings={findings} />
+          {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Button variant="contained" onClick={() => void send()} disabled={reply.draft.body.trim() === '' || isBlocked}>{t('send')}</Button>
+            {isBlocked && <Box sx={{ fontSize: 14, color: '#a3161a' }}>{t('blocked')}</Box>}
+            <Box role="status" aria-live="polite" sx={{ marginInlineStart: 'auto' }}>
+              {state !== null && state !== 'unknown' && <Chip size="small" color={SEND_COLOR[state]} label={t(`sendState.${state}`)} data-send-state={state} />}
+            </Box>
+          </Box>
+        </Box>
+      ) : (
+        <Box id="composer-panel-note" role="tabpanel" aria-labelledby="composer-tab-note" sx={{ display: 'grid', gap: 1 }}>
+          <TextField
+            inputRef={noteRef}
+            multiline minRows={3} maxRows={10} fullWidth
+            label={t('noteField')}
+            helperText={t('noteHelp')}
+            value={note.draft.body}
+            onChange={(event) => { setNoteSaved(false); note.update({ body: event.target.value }); }}
+          />
+          {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Button variant="contained" color="secondary" onClick={() => void addNote()} disabled={note.draft.body.trim() === ''}>{t('addNote')}</Button>
+            <Box role="status" aria-live="polite">{noteSaved && <Chip size="small" label={t('noteSaved')} />}</Box>
+          </Box>
+        </Box>
+      )}
+      <ReplyPicker open={isPickerOpen} caseType={caseRecord.type} customerLocale={customerLocale} onPick={pick} onClose={() => setPickerOpen(false)} />
+    </Box>
+  );
+}

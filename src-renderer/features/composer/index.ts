@@ -1,0 +1,3 @@
+export { Composer } from './components/Composer';
+export { replyOptions, type ReplyOption } from './replyCatalog';
+export { findingsFor, sendState, blocksSending } from './composerModel';

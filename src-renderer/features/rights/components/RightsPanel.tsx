@@ -1,0 +1,55 @@
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '../../../../src-shared/domain/case';
+import { formatDuration } from '../../../i18n/format';
+import { pickLocalized, VerifiedMark } from '../../guidance';
+import { rightsFor, type RightsClock } from '../rightsView';
+
+function ClockRow({ clock }: { clock: RightsClock }) {
+  const { t, i18n } = useTranslation('rights');
+  const language = i18n.language;
+  const rule = pickLocalized(clock.rule, language);
+  const due = clock.dueAt === null ? null
+    : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: clock.zone }).format(Date.parse(clock.dueAt));
+  const state = clock.phase === 'running' ? t('clock.remaining', { duration: formatDuration(language, clock.remainingMs ?? 0) })
+    : clock.phase === 'ended' ? t('clock.ended') : t('clock.notRunning');
+  return (
+    <Accordion disableGutters variant="outlined" data-clock-kind={clock.kind} data-clock-phase={clock.phase}>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-label={t('clock.summaryLabel', { kind: t(`kind.${clock.kind}`), state })}>
+        <Box sx={{ display: 'grid', gap: 0.25, width: '100%' }}>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>{t(`kind.${clock.kind}`)}</Typography>
+            <VerifiedMark verified={clock.verified} />
+          </Box>
+          <Typography variant="body2" sx={{ color: clock.phase === 'ended' ? '#a3161a' : 'text.primary' }}>
+            {due === null ? state : t('clock.due', { date: due, state })}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails sx={{ display: 'grid', gap: 0.75, fontSize: 14 }}>
+        <Box lang={rule.locale}>{rule.text}</Box>
+        <Typography variant="caption" color="text.secondary">{t('source', { source: clock.source.label })}</Typography>
+        {clock.reason !== null && <Box lang="en">{clock.reason}</Box>}
+        <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('howCounted')}</Typography>
+        {!language.startsWith('en') && <Typography variant="caption" color="text.secondary">{t('explanationInEnglish')}</Typography>}
+        <Box component="ol" lang="en" sx={{ m: 0, pl: 2.5 }}>
+          {clock.explanation.steps.map((step, index) => <li key={index}>{step.text}</li>)}
+        </Box>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/** The customer's live statutory clocks, each with its rule, source and verified mark. */
+export function RightsPanel({ caseRecord, serverNowMs }: { caseRecord: Case; serverNowMs: number }) {
+  const { t } = useTranslation('rights');
+  const rights = rightsFor(caseRecord, serverNowMs);
+  if (!rights.hasPack) return <Typography variant="body2" color="text.secondary">{t('noPack', { market: caseRecord.customer.market })}</Typography>;
+  if (rights.clocks.length === 0) return <Typography variant="body2" color="text.secondary">{t('none')}</Typography>;
+  return <Box sx={{ display: 'grid', gap: 0.5 }}>{rights.clocks.map((clock) => <ClockRow key={clock.kind} clock={clock} />)}</Box>;
+}

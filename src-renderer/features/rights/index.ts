@@ -1,0 +1,2 @@
+export { RightsPanel } from './components/RightsPanel';
+export { rightsFor, clockInputFor, type RightsClock } from './rightsView';

@@ -1,0 +1,140 @@
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Select from '@mui/material/Select';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session, Settings } from '../../../../src-shared/contract/workstation';
+import { SettingsSchema } from '../../../../src-shared/contract/workstation';
+import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
+import { useWorkstation } from '../../../contract/WorkstationProvider';
+import { languageName } from '../../../i18n/format';
+import { UI_LANGUAGES, isUiLanguage } from '../../../i18n/languages';
+import { settingsApi } from '../settingsApi';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby={id} sx={{ p: 2, display: 'grid', gap: 1.5 }}>
+      <Typography id={id} component="h2" variant="h6">{title}</Typography>
+      {children}
+    </Paper>
+  );
+}
+
+function agentLanguageChoices(): string[] {
+  const fromLibrary = builtinReplyLibrary().replies.flatMap((reply) => Object.keys(reply.variants));
+  return [...new Set([...UI_LANGUAGES, ...fromLibrary])].sort();
+}
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation('settings');
+  const workstation = useWorkstation();
+  const api = useMemo(() => settingsApi(workstation), [workstation]);
+  const language = i18n.language;
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [serverUrl, setServerUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const uiId = useId();
+
+  useEffect(() => {
+    let isCurrent = true;
+    void api.get().then((result) => { if (isCurrent && result.ok) { setSettings(result.data); setServerUrl(result.data.serverUrl ?? ''); } });
+    void api.session().then((result) => { if (isCurrent && result.ok) setSession(result.data); });
+    return () => { isCurrent = false; };
+  }, [api]);
+
+  const save = async (change: Partial<Settings>) => {
+    const result = await api.update(change);
+    if (result.ok) {
+      setSettings(result.data);
+      setMessage({ severity: 'success', text: t('saved') });
+    } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
+  };
+
+  const saveServer = () => {
+    const value = serverUrl.trim() === '' ? null : serverUrl.trim();
+    const parsed = SettingsSchema.shape.serverUrl.safeParse(value);
+    if (!parsed.success) {
+      setMessage({ severity: 'error', text: t('server.invalid') });
+      return;
+    }
+    void save({ serverUrl: parsed.data });
+  };
+
+  const signIn = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await api.signIn(username, password);
+    setPassword('');
+    if (result.ok) {
+      setSession(result.data);
+      setMessage({ severity: 'success', text: t('account.signedIn', { name: result.data.user?.displayName ?? username }) });
+    } else setMessage({ severity: 'error', text: t('account.signInFailed', { message: result.error.message }) });
+  };
+
+  const signOut = async () => {
+    const result = await api.signOut();
+    if (result.ok) {
+      setSession((previous) => previous === null ? null : { ...previous, user: null });
+      setMessage({ severity: 'success', text: t('account.signedOut') });
+    } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
+  };
+
+  const user = session?.user ?? null;
+  return (
+    <Box sx={{ display: 'grid', gap: 2, alignContent: 'start', maxWidth: 720, overflowY: 'auto' }}>
+      <Typography component="h1" variant="h5">{t('title')}</Typography>
+      <Box role="status" aria-live="polite">{message !== null && <Alert severity={message.severity}>{message.text}</Alert>}</Box>
+      <Section title={t('account.title')}>
+        {user !== null ? (
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography>{t('account.signedInAs', { name: user.displayName, username: user.username })}</Typography>
+            <Button variant="outlined" onClick={() => void signOut()}>{t('account.signOut')}</Button>
+          </Box>
+        ) : (
+          <Box component="form" onSubmit={(event) => void signIn(event)} sx={{ display: 'grid', gap: 1.5, maxWidth: 360 }}>
+            <TextField size="small" label={t('account.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
+            <TextField size="small" type="password" label={t('account.password')} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+            <Button type="submit" variant="contained">{t('account.signIn')}</Button>
+          </Box>
+        )}
+      </Section>
+      <Section title={t('language.title')}>
+        <FormControl size="small" sx={{ maxWidth: 320 }}>
+          <InputLabel id={uiId}>{t('language.ui')}</InputLabel>
+          <Select labelId={uiId} label={t('language.ui')} value={language}
+            onChange={(event) => {
+              const next = event.target.value;
+              if (!isUiLanguage(next)) return;
+              void i18n.changeLanguage(next);
+              void save({ uiLocale: next });
+            }}>
+            {UI_LANGUAGES.map((code) => <MenuItem key={code} value={code} lang={code}>{languageName(code, code)}</MenuItem>)}
+          </Select>
+        </FormControl>
+        <Autocomplete
+          multiple size="small"
+          options={agentLanguageChoices()}
+          value={settings?.agentLanguages ?? []}
+          getOptionLabel={(code) => languageName(language, code)}
+          onChange={(_event, value) => void save({ agentLanguages: value })}
+          renderInput={(params) => <TextField {...params} label={t('language.agent')} helperText={t('language.agentHelp')} />}
+        />
+      </Section>
+      <Section title={t('server.title')}>
+        <TextField size="small" label={t('server.url')} helperText={t('server.help')} value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} inputMode="url" />
+        <Box><Button variant="outlined" onClick={saveServer}>{t('server.save')}</Button></Box>
+      </Section>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { SlaPanel } from './components/SlaPanel';
+export { slaPanelModel, slaTimelineFor } from './slaView';

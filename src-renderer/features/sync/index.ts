@@ -1,0 +1,2 @@
+export { SyncIndicator, useSyncStatus } from './components/SyncIndicator';
+export { Notifications } from './components/Notifications';

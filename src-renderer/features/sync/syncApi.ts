@@ -1,0 +1,14 @@
+import type { ContractResult, EventPayload, SyncStatus, WorkstationApi } from '../../../src-shared/contract/workstation';
+
+/** The sync feature's only door to the contract: status and the live notifications pushed by the core. */
+export function syncApi(api: WorkstationApi) {
+  return {
+    status: (): Promise<ContractResult<SyncStatus>> => api['sync:status']({}),
+    onStatus: (listener: (status: SyncStatus) => void): (() => void) => api.subscribe('sync:status', listener),
+    onNotify: (listener: (note: EventPayload<'notify'>) => void): (() => void) => api.subscribe('notify', listener),
+    caseRef: async (caseId: string): Promise<string | null> => {
+      const result = await api['cases:get']({ caseId });
+      return result.ok ? result.data.case.ref : null;
+    },
+  };
+}
