@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PullResponse } from '../src-shared/sync/protocol';
+import type { TestDb } from './testing/harness';
+import { addCases, ApiClient, createWorld, makeCase, mutation, openEvents, openTestDb, pushBody } from './testing/harness';
+
+const databaseUrl = process.env.DATABASE_URL;
+const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+
+interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+function startProcess(url: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli], {
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], child, exited });
+    });
+    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    void exited.then((code) => reject(new Error(`server process exited with ${code}: ${output}`)));
+  });
+}
+
+describe('two API processes on one PostgreSQL database', () => {
+  if (!databaseUrl) {
+    if (process.env.CI) {
+      it('needs DATABASE_URL in CI (.ci/run provides PostgreSQL)', () => {
+        throw new Error('DATABASE_URL is not set: the scale-out proof cannot run');
+      });
+    } else {
+      it.skip('skipped: DATABASE_URL is not set (PostgreSQL only; .ci/run provides it)', () => undefined);
+    }
+    return;
+  }
+
+  let testDb: TestDb | undefined;
+  const processes: ServerProcess[] = [];
+  afterAll(async () => {
+    for (const each of processes) each.child.kill('SIGKILL');
+    await testDb?.dispose();
+  });
+
+  it('delivers a poke from a push on process A to an SSE client on process B, and both shut down gracefully', async () => {
+    testDb = await openTestDb('postgres');
+    const world = await createWorld(testDb.db);
+    const shared = makeCase(world.teamA.id, null);
+    await addCases(testDb.db, [shared]);
+    const [a, b] = await Promise.all([startProcess(testDb.url!), startProcess(testDb.url!)]);
+    processes.push(a!, b!);
+    expect(a!.url).not.toBe(b!.url);
+
+    const writer = new ApiClient(a!.url);
+    await writer.login(world.users.agentA1.username);
+    const watcher = new ApiClient(b!.url);
+    await watcher.login(world.users.agentA2.username);
+    const events = await openEvents(b!.url, watcher.token!);
+    try {
+      const initial = (await events.nextOf('poke')).data as { seq: number };
+      const pushed = await writer.call('POST', '/sync/v1/push', pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: shared.id, tag: 'cross-process' })]));
+      expect(pushed.status).toBe(200);
+      const poke = (await events.nextOf('poke')).data as { seq: number };
+      expect(poke.seq).toBeGreaterThan(initial.seq);
+    } finally {
+      events.close();
+    }
+    const state = await testDb.db.query<{ epoch: string }>('SELECT epoch FROM sync_state');
+    const cursor = Buffer.from(JSON.stringify({ v: 1, epoch: state[0]!.epoch, seq: 0 })).toString('base64url');
+    const pulled = await watcher.call<PullResponse>('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor });
+    expect(pulled.body.changes.some((change) => change.entityId === shared.id)).toBe(true);
+
+    a!.child.kill('SIGTERM');
+    b!.child.kill('SIGTERM');
+    expect(await a!.exited).toBe(0);
+    expect(await b!.exited).toBe(0);
+  }, 60_000);
+});
