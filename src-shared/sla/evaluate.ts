@@ -170,7 +170,7 @@ function isHumanReply(message: SlaTimeline['messages'][number]): boolean {
   return message.direction === 'outbound' && message.authorKind === 'agent';
 }
 
-function cyclesFor(kind: SlaTargetKind, timeline: SlaTimeline, created: number, now: number): Cycle[] {
+function cyclesFor(kind: SlaTargetKind, timeline: SlaTimeline, created: number, now: number, stops: readonly Stop[]): Cycle[] {
   const messages = timeline.messages
     .map((message) => ({ at: Date.parse(message.at), human: isHumanReply(message), inbound: message.direction === 'inbound' }))
     .filter((message) => message.at <= now && message.at >= created)
@@ -178,7 +178,12 @@ function cyclesFor(kind: SlaTargetKind, timeline: SlaTimeline, created: number, 
   const replies = messages.filter((message) => message.human);
   const firstReply = replies[0]?.at;
   if (kind === 'first_reply') return [firstReply === undefined ? { start: created } : { start: created, end: firstReply }];
-  if (kind === 'resolution') return [{ start: created }];
+  if (kind === 'resolution') {
+    // Solved or closed now: resolved when the current done period began (an earlier, reopened one does not count).
+    const current = stops.at(-1);
+    const resolved = current && current.to === Number.POSITIVE_INFINITY && DONE_STATUSES.includes(current.status) ? current.from : undefined;
+    return [resolved === undefined ? { start: created } : { start: created, end: resolved }];
+  }
   if (firstReply === undefined) return [];
   if (kind === 'periodic_update') {
     return replies.map((reply, index) => {
@@ -246,7 +251,7 @@ export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars:
   const targets: SlaTargetResult[] = [];
   const events: SlaStateEvent[] = [];
   for (const target of policy.targets) {
-    const cycles = cyclesFor(target.kind, timeline, created, now);
+    const cycles = cyclesFor(target.kind, timeline, created, now, stops);
     if (cycles.length === 0) continue;
     const clock = clockFor(target, calendars);
     const total = target.minutes * MINUTE;
