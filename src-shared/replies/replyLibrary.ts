@@ -59,9 +59,9 @@ function templateProblems(template: ReplyTemplate): string[] {
     if (unknown.length > 0) problems.push(`${template.id} [${locale}]: unknown placeholders ${[...new Set(unknown)].join(', ')}`);
     factsByLocale.set(locale, [...new Set(names.filter((name) => PLACEHOLDERS[name]?.fact))].sort());
   }
-  const sourceFacts = (factsByLocale.get(template.sourceLocale) ?? []).join(',');
+  const sourceFacts = (factsByLocale.get(template.sourceLocale) ?? []).join(', ');
   for (const [locale, facts] of factsByLocale) {
-    if (facts.join(',') !== sourceFacts) {
+    if (facts.join(', ') !== sourceFacts) {
       problems.push(`${template.id} [${locale}]: states facts {${facts.join(', ')}} but the source states {${sourceFacts}}`);
     }
   }
