@@ -1,25 +1,36 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { QueuePageSchema } from '../../src-shared/contract/workstation';
+import { QueuePageSchema, SettingsSchema } from '../../src-shared/contract/workstation';
 import { QueuePage } from './pages/QueuePage';
-import { launchBrowser, type Browser } from './support/browser';
+import { launchChromium, newAgentContext } from './support/browser';
 import { callContract } from './support/bridgeClient';
 import { startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
 
 const ResultSchema = z.object({ ok: z.literal(true), data: QueuePageSchema });
 
-let host: RunningWebHost;
 let browser: Browser;
+let host: RunningWebHost;
+let context: BrowserContext;
 let queue: QueuePage;
 
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// A fresh data directory (a new demo store) and a fresh browser context for every test.
 beforeEach(async () => {
   host = await startWebHostProcess();
-  browser = await launchBrowser();
-  queue = new QueuePage(await browser.context.newPage());
+  context = await newAgentContext(browser);
+  queue = new QueuePage(await context.newPage());
 });
 
 afterEach(async () => {
-  await browser?.close();
+  await context?.close();
   await host?.stop();
 });
 
@@ -56,10 +67,13 @@ describe('queue screen through the web host', () => {
     });
   }
 
-  it('switches language from the app bar, flips to right-to-left and remembers the choice', async () => {
+  it('starts in the saved UI language, switches from the app bar, flips to right-to-left and remembers it', async () => {
+    const saved = z.object({ ok: z.literal(true), data: SettingsSchema }).parse(await callContract(host, 'settings:get', {}));
     await queue.open(host.url);
-    expect(await queue.documentLanguage()).toEqual({ lang: 'en', dir: 'ltr' });
-    await queue.switchLanguage('Language', 'العربية');
+    expect((await queue.documentLanguage()).lang).toBe(saved.data.uiLocale);
+    await queue.switchLanguage('English');
+    await expect.poll(() => queue.documentLanguage()).toEqual({ lang: 'en', dir: 'ltr' });
+    await queue.switchLanguage('العربية');
     await expect.poll(() => queue.documentLanguage()).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(await queue.columnHeaders().nth(1).innerText()).toBe('العميل');
     const gridBox = await queue.grid().boundingBox();

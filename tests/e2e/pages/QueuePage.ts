@@ -53,8 +53,9 @@ export class QueuePage {
     return this.page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
   }
 
-  async switchLanguage(currentLabel: string, endonym: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: currentLabel }).click();
+  /** The language switcher is the app bar's only combobox; its label changes with the language. */
+  async switchLanguage(endonym: string): Promise<void> {
+    await this.page.getByRole('banner').getByRole('combobox').click();
     await this.page.getByRole('option', { name: endonym }).click();
   }
 

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 // Debian's Chromium; Playwright cannot download browsers on these machines (TOOLCHAIN.md).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,23 +7,12 @@ const FLAGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
-export type Browser = { context: BrowserContext; close(): Promise<void> };
+/** One Chromium per test file; Playwright gives it a fresh temporary profile directory. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
 
-/** A Chromium with a fresh profile directory, removed again on close. */
-export async function launchBrowser(locale = 'en-US'): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'crossdesk-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    locale,
-    viewport: { width: 1366, height: 800 },
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+/** A fresh, isolated context per test: no storage, cookies or cache carried over. */
+export function newAgentContext(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1366, height: 800 } });
 }
