@@ -56,7 +56,8 @@ export interface ExchangeRecord {
   path: string;
   /** Parsed JSON request body (undefined for bodies that are not JSON). */
   body: unknown;
-  fault: Fault['kind'] | null;
+  /** The fault that struck, 'down' while the proxy played a dead server, null when forwarded untouched. */
+  fault: Fault['kind'] | 'down' | null;
   /** Upstream status, or the status the proxy answered itself; null when nobody answered. */
   status: number | null;
   /** Parsed JSON response body as the server sent it (also when the client never got it). */
@@ -212,16 +213,16 @@ export class FaultProxy {
     const path = request.url ?? '/';
     const raw = await readAll(request);
     const body = raw.length > 0 ? parseJson(raw.toString('utf8')) : undefined;
+    const rule = this.isDown ? undefined : this.pickRule(method, path, body);
+    const fault = rule?.fault;
+    const record: ExchangeRecord = {
+      seq: this.nextSeq++, method, path, body, fault: this.isDown ? 'down' : fault?.kind ?? null, status: null, response: undefined, delivered: false,
+    };
+    this.log.push(record);
     if (this.isDown) {
       request.socket.destroy();
       return;
     }
-    const rule = this.pickRule(method, path, body);
-    const fault = rule?.fault;
-    const record: ExchangeRecord = {
-      seq: this.nextSeq++, method, path, body, fault: fault?.kind ?? null, status: null, response: undefined, delivered: false,
-    };
-    this.log.push(record);
     const headers = forwardHeaders(request);
 
     switch (fault?.kind) {

@@ -45,16 +45,28 @@ export class VirtualTime {
     return earliest;
   }
 
+  /** Milliseconds until each pending timer is due, soonest first (for diagnostics). */
+  dueIn(): number[] {
+    return [...this.queue.values()].map((entry) => entry.dueMs - this.nowMs).sort((a, b) => a - b);
+  }
+
   get pendingTimers(): number {
     return this.queue.size;
   }
 
-  /** Moves time forward by ms, firing every timer that falls due on the way, in due order. */
+  /**
+   * Moves time forward by ms, firing the timers that were waiting and fall due on the way, in due order.
+   * Timers set while advancing wait for the next advance: the I/O they guard (a request and its timeout)
+   * cannot make progress inside this synchronous call, so firing them here would time out everything.
+   */
   advance(ms: number): void {
     const target = this.nowMs + ms;
+    const waiting = new Set(this.queue.keys());
     for (;;) {
       let pick: [number, { dueMs: number; callback: () => void }] | undefined;
-      for (const entry of this.queue.entries()) if (entry[1].dueMs <= target && (!pick || entry[1].dueMs < pick[1].dueMs)) pick = entry;
+      for (const entry of this.queue.entries()) {
+        if (waiting.has(entry[0]) && entry[1].dueMs <= target && (!pick || entry[1].dueMs < pick[1].dueMs)) pick = entry;
+      }
       if (!pick) break;
       this.queue.delete(pick[0]);
       this.nowMs = Math.max(this.nowMs, pick[1].dueMs);

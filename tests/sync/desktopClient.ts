@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MutationKey } from '../../src-shared/sync/mutations';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { openLocalStore } from '../../src-main/core/store';
+import type { LocalStore } from '../../src-main/core/store';
+import { createSyncEngine } from '../../src-main/core/sync';
+import type { FetchLike, SyncEngine, Timers } from '../../src-main/core/sync';
+import type { ClientProbe } from './invariants';
+import type { VirtualTime } from './virtualTime';
+
+export interface DesktopClientOptions {
+  name: string;
+  username: string;
+  /** Where the engine sends its requests: the fault proxy's URL. */
+  serverUrl: string;
+  time: VirtualTime;
+  /** This laptop's clock error against the world's time. */
+  skewMs?: number;
+  /** An existing database file (a restarted or upgraded app); a fresh temp file otherwise. */
+  path?: string;
+  /** The app version the engine reports (app upgrade scenarios). */
+  appVersion?: string;
+}
+
+export interface CreatedMutation {
+  uuid: string;
+  key: MutationKey;
+  args: Record<string, unknown>;
+}
+
+/**
+ * Timers of one app process: killing the process drops every timer it set, and a dead process sets none.
+ */
+class ProcessTimers implements Timers {
+  private readonly cancels = new Set<() => void>();
+  private isDead = false;
+
+  constructor(private readonly world: Timers) {}
+
+  after(ms: number, callback: () => void): () => void {
+    if (this.isDead) return () => undefined;
+    const cancel = this.world.after(ms, () => {
+      this.cancels.delete(cancel);
+      if (!this.isDead) callback();
+    });
+    this.cancels.add(cancel);
+    return () => {
+      this.cancels.delete(cancel);
+      cancel();
+    };
+  }
+
+  kill(): void {
+    this.isDead = true;
+    for (const cancel of this.cancels) cancel();
+    this.cancels.clear();
+  }
+}
+
+/** fetch of one app process: a kill aborts whatever it has in flight, as the OS would close its sockets. */
+function processFetch(): { fetch: FetchLike; kill(): void } {
+  const controllers = new Set<AbortController>();
+  let isDead = false;
+  return {
+    fetch(url, init) {
+      if (isDead) return Promise.reject(new Error('process is dead'));
+      const controller = new AbortController();
+      controllers.add(controller);
+      init.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      if (init.signal?.aborted) controller.abort();
+      return fetch(url, { ...init, signal: controller.signal }).finally(() => controllers.delete(controller));
+    },
+    kill() {
+      isDead = true;
+      for (const controller of controllers) controller.abort();
+    },
+  };
+}
+
+/**
+ * One desktop app: the real local store on a real SQLite file and the real sync engine, talking to the
+ * server through the fault proxy, on the world's virtual time (with its own clock skew). `kill()` is a
+ * crash: timers and sockets die, the database is closed as is; `reopen()` starts the app again on the
+ * same file.
+ */
+export class DesktopClient {
+  store!: LocalStore;
+  engine!: SyncEngine;
+  readonly path: string;
+  private readonly createdMutations: CreatedMutation[] = [];
+  private readonly cursors: (string | null)[] = [];
+  private readonly usedClientIds = new Set<string>();
+  private timers!: ProcessTimers;
+  private net!: ReturnType<typeof processFetch>;
+  private isOpen = false;
+
+  constructor(private readonly options: DesktopClientOptions) {
+    this.path = options.path ?? join(mkdtempSync(join(tmpdir(), `crossdesk-sync-${options.name}-`)), 'workstation.db');
+    this.open(options.appVersion);
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get username(): string {
+    return this.options.username;
+  }
+
+  private open(appVersion?: string): void {
+    const clock = this.options.time.clock(this.options.skewMs ?? 0);
+    this.store = openLocalStore({ path: this.path, clock, ids: { uuid: () => randomUUID() } });
+    this.timers = new ProcessTimers(this.options.time.timers);
+    this.net = processFetch();
+    this.engine = createSyncEngine({
+      store: this.store,
+      serverUrl: this.options.serverUrl,
+      fetch: this.net.fetch,
+      clock,
+      ids: { uuid: () => randomUUID() },
+      random: () => 0.5,
+      timers: this.timers,
+      appVersion: appVersion ?? this.options.appVersion ?? '0.1.0',
+      requestTimeoutMs: 20_000,
+    });
+    this.isOpen = true;
+    this.sample();
+  }
+
+  async signIn(): Promise<void> {
+    this.engine.start();
+    await this.engine.signIn(this.options.username, DEMO_PASSWORD);
+    await this.engine.whenIdle();
+    this.sample();
+  }
+
+  /** A local action as the workstation makes it (one transaction with its outbox row), then a kick. */
+  write(key: MutationKey, args: Record<string, unknown>): CreatedMutation {
+    const outcome = this.store.write(key, args);
+    const created = { uuid: outcome.mutationUuid, key, args };
+    this.createdMutations.push(created);
+    this.engine.kick();
+    return created;
+  }
+
+  reply(caseId: string, body: string, locale = 'en'): CreatedMutation {
+    return this.write('case.reply@1', { caseId, messageId: randomUUID(), body, locale });
+  }
+
+  /** Records the cursor and client id now (invariant 5 compares the history). */
+  sample(): void {
+    if (!this.isOpen) return;
+    const state = this.store.getSyncState();
+    this.cursors.push(state.cursor);
+    this.usedClientIds.add(state.clientId);
+  }
+
+  /** The app process dies at once: no clean shutdown, in-flight requests cut, the SQLite file left as is. */
+  kill(): void {
+    if (!this.isOpen) return;
+    this.sample();
+    this.isOpen = false;
+    this.timers.kill();
+    this.net.kill();
+    void this.engine.stop().catch(() => undefined);
+    this.store.close();
+  }
+
+  /** Starts the app again on the same database file (optionally as a newer version) and signs in. */
+  async restart(appVersion?: string): Promise<void> {
+    this.kill();
+    this.open(appVersion);
+    await this.signIn();
+  }
+
+  async close(): Promise<void> {
+    if (!this.isOpen) return;
+    this.sample();
+    await this.engine.stop();
+    this.timers.kill();
+    this.net.kill();
+    this.isOpen = false;
+    this.store.close();
+  }
+
+  canonicalLines(): string[] {
+    const rows = this.store.db.prepare<[], { line: string }>(
+      `SELECT 'case:' || id || ':' || server_version AS line FROM cases
+       UNION ALL SELECT 'case_event:' || id || ':' || server_version FROM case_events
+       UNION ALL SELECT 'message:' || id || ':' || server_version FROM messages WHERE pending = 0
+       UNION ALL SELECT 'note:' || id || ':' || server_version FROM notes WHERE pending = 0`,
+    ).all();
+    return rows.map((row) => row.line);
+  }
+
+  probe(userId: string): ClientProbe {
+    return {
+      name: this.options.name,
+      userId,
+      verifyHash: () => this.store.verifyHash(),
+      canonicalLines: () => this.canonicalLines(),
+      pendingCount: () => this.store.pendingCount(),
+      clientIds: () => [...this.usedClientIds],
+      attention: () => this.store.db.prepare<[], { mutationUuid: string; code: string; body: string | null }>(
+        'SELECT mutation_uuid AS mutationUuid, code, body FROM attention',
+      ).all(),
+      created: () => this.createdMutations,
+      cursorHistory: () => this.cursors,
+    };
+  }
+}

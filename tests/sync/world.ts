@@ -1,0 +1,146 @@
+import type { Case } from '../../src-shared/domain/case';
+import { DesktopClient } from './desktopClient';
+import type { DesktopClientOptions } from './desktopClient';
+import { FaultProxy } from './faultProxy';
+import { checkInvariants, principalOf, hashLines, scopeLines } from './invariants';
+import type { DirectClient } from './testServer';
+import { TestServer, WORLD_START } from './testServer';
+import { VirtualTime } from './virtualTime';
+
+export interface WorldOptions {
+  tokenTtlMs?: number;
+  replyGraceMs?: number;
+}
+
+/**
+ * One fault scenario's world: the real server on a PGlite copy, the fault proxy in front of it, desktop
+ * clients behind it, a supervisor console talking to the server directly, and virtual time for all.
+ */
+export class World {
+  readonly clients: DesktopClient[] = [];
+  private readonly initialCases = new Map<string, Pick<Case, 'tags' | 'status'>>();
+  private readonly userIds = new Map<string, string>();
+
+  private constructor(readonly time: VirtualTime, readonly server: TestServer, readonly proxy: FaultProxy) {}
+
+  static async create(options: WorldOptions = {}): Promise<World> {
+    const time = new VirtualTime(WORLD_START);
+    const server = await TestServer.create({ time, ...options });
+    const holder: { world?: World } = {};
+    const proxy = new FaultProxy({ upstream: server.url, onKill: async () => holder.world?.killServer() });
+    await proxy.start();
+    const world = new World(time, server, proxy);
+    holder.world = world;
+    const cases = await server.database.query<{ data: Case }>('SELECT data FROM cases');
+    for (const row of cases) world.initialCases.set(row.data.id, { tags: row.data.tags, status: row.data.status });
+    return world;
+  }
+
+  async userId(username: string): Promise<string> {
+    let id = this.userIds.get(username);
+    if (!id) {
+      id = await this.server.userId(username);
+      this.userIds.set(username, id);
+    }
+    return id;
+  }
+
+  /** A desktop app of `username`, signed in and bootstrapped through the proxy. */
+  async client(name: string, username: string, options: Partial<DesktopClientOptions> = {}): Promise<DesktopClient> {
+    const client = new DesktopClient({ name, username, serverUrl: this.proxy.url, time: this.time, ...options });
+    this.clients.push(client);
+    await this.userId(username);
+    await client.signIn();
+    return client;
+  }
+
+  supervisor(): Promise<DirectClient> {
+    return this.server.login('wang.lei');
+  }
+
+  /** The server process dies: the proxy finds nothing behind it until restartServer. */
+  async killServer(): Promise<void> {
+    this.proxy.setDown(true);
+    await this.server.kill();
+  }
+
+  async restartServer(): Promise<void> {
+    const url = await this.server.start();
+    this.proxy.setUpstream(url);
+    this.proxy.setDown(false);
+  }
+
+  /**
+   * Lets virtual time pass in steps, waiting for the clients' cycles between steps, so timer-driven
+   * retries and polls run as they would over that much real time.
+   */
+  async runFor(ms: number, stepMs = 60_000): Promise<void> {
+    for (let passed = 0; passed < ms; passed += stepMs) {
+      await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+      this.time.advance(Math.min(stepMs, ms - passed));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+    for (const client of this.clients) client.sample();
+  }
+
+  /** True when no client has pending work and every client's data equals the server's view of its scope. */
+  private async isQuiet(): Promise<boolean> {
+    if (!this.server.isRunning) return false;
+    for (const client of this.clients) {
+      if (client.store.pendingCount() > 0 || client.engine.status().connection === 'signed_out') return false;
+      const user = client.engine.user();
+      if (!user) return false;
+      const server = hashLines(await scopeLines(this.server.database, await principalOf(this.server.database, user.id)));
+      if (client.store.verifyHash().hash !== server.hash) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Lets the system quiet down: waits for running cycles, gives pokes a moment, delivers the outbound
+   * queue, and fires the next virtual timer (a retry, a poll) when something is still unsettled.
+   * Returns false when it did not settle within maxRounds (the invariant check then says why).
+   */
+  async settle(maxRounds = 300): Promise<boolean> {
+    for (let round = 0; round < maxRounds; round++) {
+      await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+      for (const client of this.clients) client.sample();
+      await this.server.deliverAll();
+      if (await this.isQuiet()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+      if (await this.isQuiet()) return true;
+      this.time.fireNext();
+    }
+    return false;
+  }
+
+  /** The six invariants of SYNC.md over every client of this world; [] when they all hold. */
+  async check(): Promise<string[]> {
+    for (const client of this.clients) client.sample();
+    await this.server.deliverAll();
+    const probes = await Promise.all(this.clients.map(async (client) => client.probe(await this.userId(client.username))));
+    return checkInvariants({
+      db: this.server.database,
+      clients: probes,
+      deliveries: this.server.deliveries,
+      exchanges: this.proxy.exchanges(),
+      initialCases: this.initialCases,
+      isOutboundDrained: true,
+    });
+  }
+
+  /** Settles, then checks; the usual last step of a scenario. */
+  async settleAndCheck(): Promise<string[]> {
+    const settled = await this.settle();
+    const violations = await this.check();
+    return settled ? violations : ['the system did not quiet down', ...violations];
+  }
+
+  async destroy(): Promise<void> {
+    for (const client of this.clients) await client.close().catch(() => undefined);
+    await this.proxy.stop();
+    await this.server.destroy();
+  }
+}
