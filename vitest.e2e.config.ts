@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page reacts on its own schedule; waits end when the condition holds, this is only the ceiling.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

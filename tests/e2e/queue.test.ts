@@ -100,6 +100,18 @@ describe('queue screen through the web host', () => {
     await expect.poll(() => queue.page.getByRole('heading', { level: 1 }).innerText()).toContain(expected[1]?.ref ?? '?');
   });
 
+  it('marks a row with unsent changes as soon as a local write lands', async () => {
+    await queue.open(host.url, 'en');
+    const [first] = await firstRowsFromStore(1);
+    if (first === undefined) throw new Error('the demo store has no cases');
+    const row = queue.dataRows().filter({ has: queue.page.getByText(first.ref) });
+    await expect.poll(() => row.getByRole('img', { name: 'Unsent changes' }).count()).toBe(0);
+    const write = await callContract(host, 'cases:addTag', { caseId: first.id, tag: 'e2e-follow-up' });
+    expect(write).toMatchObject({ ok: true });
+    // No reload: the core's cases:changed event reaches the page over the bridge.
+    await expect.poll(() => row.getByRole('img', { name: 'Unsent changes' }).count()).toBe(1);
+  });
+
   it('has no serious or critical accessibility violations on the queue', async () => {
     for (const language of ['en', 'ar']) {
       await queue.open(host.url, language);
