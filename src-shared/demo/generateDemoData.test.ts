@@ -40,6 +40,8 @@ describe('generateDemoData', () => {
     for (const team of data.teams) expect(data.users.filter((u) => u.role === 'agent' && u.teamIds.includes(team.id)).length).toBeGreaterThanOrEqual(2);
     expect(new Set(data.users.map((u) => u.id)).size).toBe(data.users.length);
     expect(new Set(data.cases.map((c) => c.id)).size).toBe(data.cases.length);
+    const all = [...data.messages, ...data.notes, ...data.events, ...data.cases.map((c) => c.customer)].map((x) => x.id);
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('keeps dates coherent: purchase < shipping < delivery < case < messages <= now', () => {

@@ -1,6 +1,6 @@
 /**
- * A small seeded PRNG (mulberry32) so demo data is identical on every machine and run:
- * Math.random cannot be seeded, and tests and the server seed compare generated ids.
+ * A seeded PRNG so demo data is identical on every machine and run: Math.random cannot be seeded,
+ * and tests and the server seed compare generated ids.
  */
 export interface Rng {
   /** Uniform float in [0, 1). */
@@ -19,31 +19,46 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-export function hashString(text: string): number {
-  // FNV-1a 32-bit: a stable label hash for forking streams.
-  let hash = 0x811c9dc5;
+/** A 128-bit string hash (cyrb128 construction): four 32-bit words to seed a 128-bit generator. */
+export function hash128(text: string): [number, number, number, number] {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
   }
-  return hash >>> 0;
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
+/**
+ * sfc32 with 128 bits of state seeded from a label hash. A 32-bit generator is not enough here: with
+ * 100,000 cases each drawing its own stream, 32-bit streams overlap and mint the same UUIDs.
+ */
 export function createRng(seed: number | string): Rng {
-  let state = (typeof seed === 'string' ? hashString(seed) : seed >>> 0) || 0x9e3779b9;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  let [a, b, c, d] = hash128(String(seed));
+  const word = (): number => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
   };
+  for (let i = 0; i < 15; i++) word();
+  const next = (): number => word() / 4294967296;
   const int = (n: number): number => Math.floor(next() * n);
-  const hex = (count: number): string => {
-    let out = '';
-    for (let i = 0; i < count; i++) out += HEX[int(16)];
-    return out;
-  };
+  const hex = (value: number, digits: number): string => value.toString(16).padStart(8, '0').slice(8 - digits);
   const rng: Rng = {
     next,
     int,
@@ -64,10 +79,13 @@ export function createRng(seed: number | string): Rng {
       if (!last) throw new Error('weighted pick from an empty list');
       return last[0];
     },
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${HEX[8 + int(4)]}${hex(3)}-${hex(12)}`,
-    fork: (label) => createRng((hashString(label) ^ Math.floor(next() * 4294967296)) >>> 0),
+    uuid: () => {
+      const [w1, w2, w3, w4] = [word(), word(), word(), word()];
+      const version = ((w2 & 0x0fff) | 0x4000) >>> 0;
+      const variant = (((w3 >>> 16) & 0x3fff) | 0x8000) >>> 0;
+      return `${hex(w1, 8)}-${hex(w2 >>> 16, 4)}-${hex(version, 4)}-${hex(variant, 4)}-${hex(w3 & 0xffff, 4)}${hex(w4, 8)}`;
+    },
+    fork: (label) => createRng(`${label}:${word()}:${word()}`),
   };
   return rng;
 }
-
-const HEX = '0123456789abcdef';

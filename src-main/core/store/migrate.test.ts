@@ -74,13 +74,17 @@ describe('migrations', () => {
   });
 
   it('upgrades a database with pending outbox rows and keeps them sendable', () => {
-    const t = tempStore(40);
+    const t = tempStore(40, { migrations: MIGRATIONS.slice(0, 1) });
     try {
       const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
       if (!row) throw new Error('no case');
       t.store.write('case.addTag@1', { caseId: row.id, tag: 'upgrade_check' });
       t.store.write('case.addNote@1', { caseId: row.id, noteId: '22222222-2222-4222-8222-222222222222', body: 'before the upgrade' });
       const before = t.store.pendingMutations(10);
+      expect(schemaVersion(t.store.db)).toBe(1);
+      const shipped = t.reopen({ migrations: MIGRATIONS });
+      expect(schemaVersion(shipped.db)).toBe(MIGRATIONS.length);
+      expect(shipped.pendingMutations(10)).toEqual(before);
       const next: Migration[] = [
         ...MIGRATIONS,
         { version: MIGRATIONS.length + 1, name: 'fixture_add_column', sql: 'ALTER TABLE outbox ADD COLUMN last_error TEXT;' },

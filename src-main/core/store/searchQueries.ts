@@ -37,6 +37,9 @@ export function createSearchQueries(db: Database.Database) {
     FROM cases WHERE subject LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR order_id LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\'
     ORDER BY rid DESC LIMIT ?`);
 
+  const refPrefix = db.prepare<[string, number], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id
+    FROM cases WHERE ref GLOB ? ORDER BY ref LIMIT ?`);
+
   function caseSnippet(r: CaseRowRecord & { order_id: string | null }, terms: readonly string[]): string {
     const fields = [r.subject, r.customer_name, r.order_id ?? '', r.ref];
     const hit = fields.find((f) => terms.some((t) => f.toLowerCase().includes(t.toLowerCase())));
@@ -55,6 +58,8 @@ export function createSearchQueries(db: Database.Database) {
         seen.add(row.id);
         hits.push({ row: toCaseRow(row), snippet });
       };
+      const ref = terms.length === 1 ? /^cd-\d{1,9}$/i.exec(terms[0] ?? '') : null;
+      if (ref) for (const row of refPrefix.all(`${ref[0].toUpperCase()}*`, limit)) add(row, row.ref);
 
       if (long.length > 0) {
         const match = long.map(ftsPhrase).join(' AND ');
@@ -69,16 +74,16 @@ export function createSearchQueries(db: Database.Database) {
         return hits;
       }
 
-      const short = terms.join('');
-      if (hasCjk(short)) {
-        for (const { rowid } of cjkMatch.all(cjkPhrase(short), CANDIDATES)) {
+      const short = terms.join(' ');
+      if (terms.every(hasCjk)) {
+        for (const { rowid } of cjkMatch.all(terms.map(cjkPhrase).join(' AND '), CANDIDATES)) {
           if (hits.length >= limit) break;
           if (rowid % 2 === 1) {
             const row = caseByRid.get((rowid - 1) / 2);
-            if (row) add(row, caseSnippet(row, [short]));
+            if (row) add(row, caseSnippet(row, terms));
           } else {
             const m = messageByRid.get(rowid / 2);
-            if (m && !seen.has(m.case_id)) add(caseById.get(m.case_id), snippetAround(m.body, [short]));
+            if (m && !seen.has(m.case_id)) add(caseById.get(m.case_id), snippetAround(m.body, terms));
           }
         }
         return hits;

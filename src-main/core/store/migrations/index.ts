@@ -1,7 +1,9 @@
 import type { Migration } from '../migrate';
 import { m001Initial } from './m001Initial';
+import { m002RefIndex } from './m002RefIndex';
 
 /** Append only. A shipped migration is never edited; a later one changes what it made. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_initial', sql: m001Initial },
+  { version: 2, name: '002_ref_index', sql: m002RefIndex },
 ];
