@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { QUEUE_VIEWS } from '../../src-shared/contract/workstation';
 import { generateDemoBatches, demoDirectory, type DemoBatch } from '../../src-shared/demo';
-import { fullName } from '../../src-shared/domain/case';
 import { openLocalStore } from '../../src-main/core/store';
 import { caseColumns } from '../../src-main/core/store/caseRows';
 import { cjkTokens } from '../../src-main/core/store/cjkText';
