@@ -2,6 +2,7 @@ import type { Case, Message } from '../../src-shared/domain/case';
 import type { Db, Queryable } from '../db/db';
 import { UnitOfWork } from '../sync/unitOfWork';
 import type { Deliverer } from './deliverer';
+import { textArray } from '../db/sqlArray';
 
 export interface OutboundOptions {
   pollMs?: number;
@@ -88,8 +89,8 @@ export class OutboundWorker {
       if (rows.length === 0) return [];
       await tx.query(
         `UPDATE outbound SET state = 'sending', attempts = attempts + 1, updated_ms = $2
-         WHERE message_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-        [JSON.stringify(rows.map((row) => row.message_id)), nowMs],
+         WHERE message_id = ANY($1::text[])`,
+        [textArray(rows.map((row) => row.message_id)), nowMs],
       );
       const firstAttempts = rows.filter((row) => row.attempts === 0).map((row) => row.message_id);
       await this.setDeliveryState(tx, firstAttempts, 'sending', nowMs);
@@ -128,8 +129,8 @@ export class OutboundWorker {
   private async setDeliveryState(tx: Queryable, messageIds: readonly string[], state: Message['deliveryState'], nowMs: number): Promise<void> {
     if (messageIds.length === 0) return;
     const rows = await tx.query<{ data: Message; version: number }>(
-      'SELECT data, version FROM messages WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR UPDATE',
-      [JSON.stringify(messageIds)],
+      'SELECT data, version FROM messages WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      [textArray(messageIds)],
     );
     const uow = new UnitOfWork(tx, nowMs);
     await uow.loadCases(rows.map((row) => row.data.caseId));

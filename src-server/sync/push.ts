@@ -9,6 +9,7 @@ import { HttpError } from '../http/httpError';
 import type { MutatorContext, Outcome } from './mutators';
 import { MUTATORS, referencedCaseIds } from './mutators';
 import { UnitOfWork } from './unitOfWork';
+import { textArray } from '../db/sqlArray';
 
 export interface PushOptions {
   nowMs: number;
@@ -63,8 +64,8 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
     const results: MutationResult[] = [];
     if (duplicates.length > 0) {
       const stored = await tx.query<StoredMutation>(
-        'SELECT mutation_id, uuid, result FROM mutations WHERE client_id = $1 AND mutation_id IN (SELECT (jsonb_array_elements_text($2::jsonb))::integer) ORDER BY mutation_id',
-        [request.clientId, JSON.stringify(duplicates.map((mutation) => mutation.id))],
+        'SELECT mutation_id, uuid, result FROM mutations WHERE client_id = $1 AND mutation_id = ANY($2::integer[]) ORDER BY mutation_id',
+        [request.clientId, `{${duplicates.map((mutation) => mutation.id).join(',')}}`],
       );
       const byId = new Map(stored.map((row) => [row.mutation_id, row]));
       for (const mutation of duplicates) {
@@ -82,8 +83,8 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
     const uow = new UnitOfWork(tx, options.nowMs);
     // Re-sent under a new client id after CLIENT_STATE_CONFLICT: side effects stay deduplicated by uuid.
     const seen = await tx.query<{ uuid: string; result: MutationResult }>(
-      'SELECT DISTINCT ON (uuid) uuid, result FROM mutations WHERE uuid IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY uuid, seq',
-      [JSON.stringify(fresh.map((mutation) => mutation.uuid))],
+      'SELECT DISTINCT ON (uuid) uuid, result FROM mutations WHERE uuid = ANY($1::text[]) ORDER BY uuid, seq',
+      [textArray(fresh.map((mutation) => mutation.uuid))],
     );
     const seenByUuid = new Map(seen.map((row) => [row.uuid, row.result]));
     await uow.loadCases(fresh.flatMap((mutation) => referencedCaseIds(mutation.args)));

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
 import type { SqlParam } from '../db/db';
+import { textArray } from '../db/sqlArray';
 
 /**
  * Who sees a case (and its messages, notes and events): an agent sees cases assigned to them plus their
@@ -36,15 +37,15 @@ export function sameScope(a: Scope, b: Scope): boolean {
 export function visibleSql(principal: Principal, teamColumn: string, assigneeColumn: string, params: SqlParam[]): string {
   switch (principal.role) {
     case 'agent': {
-      params.push(principal.id, JSON.stringify(principal.teamIds));
+      params.push(principal.id, textArray(principal.teamIds));
       const me = `$${params.length - 1}`;
       const teams = `$${params.length}`;
       // COALESCE: a NULL assignee makes `=` unknown, and NOT(unknown) would hide rows it must not hide.
-      return `COALESCE(${assigneeColumn} = ${me} OR (${assigneeColumn} IS NULL AND ${teamColumn} IN (SELECT jsonb_array_elements_text(${teams}::jsonb))), FALSE)`;
+      return `COALESCE(${assigneeColumn} = ${me} OR (${assigneeColumn} IS NULL AND ${teamColumn} = ANY(${teams}::text[])), FALSE)`;
     }
     case 'supervisor': {
-      params.push(JSON.stringify(principal.teamIds));
-      return `COALESCE(${teamColumn} IN (SELECT jsonb_array_elements_text($${params.length}::jsonb)), FALSE)`;
+      params.push(textArray(principal.teamIds));
+      return `COALESCE(${teamColumn} = ANY($${params.length}::text[]), FALSE)`;
     }
     case 'admin':
       return 'TRUE';

@@ -3,6 +3,7 @@ import type { Entity } from '../../src-shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import type { Scope } from './scope';
 import { sameScope } from './scope';
+import { textArray } from '../db/sqlArray';
 
 /** Every writer of change_log or change_seq holds this lock until commit, so sequence numbers become visible in order. */
 export const CHANGE_LOG_LOCK = 72_150_002;
@@ -60,6 +61,8 @@ export class UnitOfWork {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly children = new Map<string, ChildWrite>();
   private readonly knownChildIds = new Set<string>();
+  /** Ids looked up and found absent, so deduplication checks do not query again. */
+  private readonly absentChildIds = new Set<string>();
   private readonly touchedScopes: Scope[] = [];
   private readonly outbound: { message_id: string; case_id: string }[] = [];
   private isLocked = false;
@@ -75,8 +78,8 @@ export class UnitOfWork {
     if (missing.length === 0) return;
     const rows = await this.tx.query<{ data: Case; previous_assignee_id: string | null; assignee_changed_ms: number }>(
       `SELECT data, previous_assignee_id, assignee_changed_ms FROM cases
-       WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR UPDATE`,
-      [JSON.stringify(missing)],
+       WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [textArray(missing)],
     );
     for (const row of rows) {
       this.cases.set(row.data.id, {
@@ -122,15 +125,20 @@ export class UnitOfWork {
   async preloadChildIds(entity: ChildEntity, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const rows = await this.tx.query<{ id: string }>(
-      `SELECT id FROM ${CHILD_TABLES[entity]} WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify([...new Set(ids)])],
+      `SELECT id FROM ${CHILD_TABLES[entity]} WHERE id = ANY($1::text[])`,
+      [textArray([...new Set(ids)])],
     );
-    for (const row of rows) this.knownChildIds.add(`${entity}:${row.id}`);
+    for (const id of ids) this.absentChildIds.add(`${entity}:${id}`);
+    for (const row of rows) {
+      this.knownChildIds.add(`${entity}:${row.id}`);
+      this.absentChildIds.delete(`${entity}:${row.id}`);
+    }
   }
 
   async childExists(entity: ChildEntity, id: string): Promise<boolean> {
     const key = `${entity}:${id}`;
     if (this.knownChildIds.has(key) || this.children.has(key)) return true;
+    if (this.absentChildIds.has(key)) return false;
     const rows = await this.tx.query(`SELECT 1 FROM ${CHILD_TABLES[entity]} WHERE id = $1`, [id]);
     if (rows.length > 0) this.knownChildIds.add(key);
     return rows.length > 0;
@@ -187,11 +195,11 @@ export class UnitOfWork {
     }
     if (moved.length > 0) {
       const existing = await this.tx.query<{ entity: ChildEntity; id: string; case_id: string; version: number; data: unknown }>(
-        `SELECT 'message' AS entity, id, case_id, version, data FROM messages WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb))
-         UNION ALL SELECT 'note', id, case_id, version, data FROM notes WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb))
-         UNION ALL SELECT 'case_event', id, case_id, version, data FROM case_events WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+        `SELECT 'message' AS entity, id, case_id, version, data FROM messages WHERE case_id = ANY($1::text[])
+         UNION ALL SELECT 'note', id, case_id, version, data FROM notes WHERE case_id = ANY($1::text[])
+         UNION ALL SELECT 'case_event', id, case_id, version, data FROM case_events WHERE case_id = ANY($1::text[])
          ORDER BY entity, id`,
-        [JSON.stringify(moved.map((record) => record.data.id))],
+        [textArray(moved.map((record) => record.data.id))],
       );
       for (const child of existing) {
         if (this.children.has(`${child.entity}:${child.id}`)) continue;
