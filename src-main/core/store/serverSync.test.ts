@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Case, Message } from '../../../src-shared/domain/case';
+import type { Change } from '../../../src-shared/sync/protocol';
+import { StoreError } from './ports';
+import { tempStore, type TempStore } from './testStore';
+
+let t: TempStore;
+beforeEach(() => { t = tempStore(120); });
+afterEach(() => t.dispose());
+
+let seq = 0;
+function upsert(entity: Change['entity'], data: { id: string }, version: number): Change {
+  return { seq: ++seq, entity, entityId: data.id, op: 'upsert', version, data };
+}
+
+function openCase(): Case {
+  const c = t.data.cases.find((x) => x.status === 'open');
+  if (!c) throw new Error('no open case');
+  return c;
+}
+
+function serverMessage(c: Case, id: string, body: string): Message {
+  return {
+    id, caseId: c.id, direction: 'outbound', authorKind: 'agent', authorId: c.assigneeId, locale: c.locale, channel: c.channel,
+    body, createdAt: '2026-11-25T12:05:00.000Z', writtenAt: '2026-11-25T12:00:00.000Z', deliveryState: 'sent',
+  };
+}
+
+/** The verify hash written out from the protocol text, over the canonical rows the test knows of. */
+function independentHash(rows: { entity: string; id: string; version: number }[]): { count: number; hash: string } {
+  const sorted = [...rows].sort((a, b) => (a.entity === b.entity ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.entity < b.entity ? -1 : 1));
+  const hash = createHash('sha256');
+  for (const r of sorted) hash.update(`${r.entity}:${r.id}:${r.version}\n`);
+  return { count: sorted.length, hash: hash.digest('hex') };
+}
+
+function demoRows() {
+  return [
+    ...t.data.cases.map((c) => ({ entity: 'case', id: c.id, version: c.version })),
+    ...t.data.events.map((e) => ({ entity: 'case_event', id: e.id, version: 1 })),
+    ...t.data.messages.map((m) => ({ entity: 'message', id: m.id, version: 1 })),
+    ...t.data.notes.map((n) => ({ entity: 'note', id: n.id, version: 1 })),
+  ];
+}
+
+describe('verify hash', () => {
+  it('equals the protocol formula over canonical rows and leaves pending local rows out', () => {
+    expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
+    const c = openCase();
+    t.store.write('case.reply@1', { caseId: c.id, messageId: '20000000-0000-4000-8000-000000000001', body: 'Pending reply', locale: c.locale });
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'pending_tag' });
+    expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
+  });
+});
+
+describe('applyServerChanges', () => {
+  it('rebases pending mutations on top of a server change and keeps the canonical version for verify', () => {
+    const c = openCase();
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'mine' });
+    const fromServer: Case = { ...c, subject: 'Subject edited by a colleague', version: c.version + 1 };
+    const outcome = t.store.applyServerChanges([upsert('case', fromServer, c.version + 1)], 'cursor-1');
+    expect(outcome.caseIds).toEqual([c.id]);
+    const visible = t.store.caseDetail(c.id)?.case;
+    expect(visible?.subject).toBe('Subject edited by a colleague');
+    expect(visible?.tags).toContain('mine');
+    expect(t.store.getSyncState().cursor).toBe('cursor-1');
+    const rows = demoRows().map((r) => (r.id === c.id ? { ...r, version: c.version + 1 } : r));
+    expect(t.store.verifyHash()).toEqual(independentHash(rows));
+    expect(t.store.search('colleague', 10).map((h) => h.row.id)).toContain(c.id);
+  });
+
+  it('restores the canonical row when the applied result and the server copy arrive', () => {
+    const c = openCase();
+    const { mutationUuid } = t.store.write('case.addTag@1', { caseId: c.id, tag: 'mine' });
+    const serverCopy: Case = { ...c, tags: [...c.tags, 'mine'], version: c.version + 1 };
+    t.store.applyServerChanges([upsert('case', serverCopy, c.version + 1)], 'cursor-2');
+    t.store.markResults([{ mutationId: 1, uuid: mutationUuid, status: 'applied' }]);
+    expect(t.store.pendingCount()).toBe(0);
+    const row = t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => r.id === c.id);
+    expect(row?.hasPendingChanges).toBe(false);
+    expect(row?.tags).toEqual(serverCopy.tags);
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM case_shadow').get()).toEqual({ n: 0 });
+    expect(t.store.markResults([{ mutationId: 1, uuid: mutationUuid, status: 'applied' }])).toEqual({ caseIds: [], attentionAdded: 0 });
+  });
+
+  it('turns the pending reply into the canonical message when the server copy arrives', () => {
+    const c = openCase();
+    const messageId = '20000000-0000-4000-8000-000000000002';
+    t.store.write('case.reply@1', { caseId: c.id, messageId, body: 'Local text', locale: c.locale });
+    t.store.applyServerChanges([upsert('message', serverMessage(c, messageId, 'Local text'), 3)], 'cursor-3');
+    const m = t.store.caseDetail(c.id)?.messages.find((x) => x.id === messageId);
+    expect(m).toMatchObject({ isPending: false, deliveryState: 'sent' });
+    expect(t.store.verifyHash().count).toBe(demoRows().length + 1);
+  });
+
+  it('a scope removal deletes canonical rows but never the outbox or pending local rows', () => {
+    const c = openCase();
+    const messageId = '20000000-0000-4000-8000-000000000003';
+    t.store.write('case.reply@1', { caseId: c.id, messageId, body: 'Written offline', locale: c.locale });
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'kept' });
+    t.store.applyServerChanges([{ seq: ++seq, entity: 'case', entityId: c.id, op: 'remove_from_scope', version: c.version }], 'cursor-4');
+    expect(t.store.caseDetail(c.id)).toBeNull();
+    expect(t.store.pendingCount()).toBe(2);
+    expect(t.store.db.prepare('SELECT pending FROM messages WHERE case_id = ?').all(c.id)).toEqual([{ pending: 1 }]);
+    const canonicalLeft = demoRows().filter((r) => r.id !== c.id && !t.data.messages.some((m) => m.id === r.id && m.caseId === c.id)
+      && !t.data.events.some((e) => e.id === r.id && e.caseId === c.id) && !t.data.notes.some((n) => n.id === r.id && n.caseId === c.id));
+    expect(t.store.verifyHash()).toEqual(independentHash(canonicalLeft));
+    t.store.applyServerChanges([upsert('case', { ...c, version: c.version + 1 }, c.version + 1)], 'cursor-5');
+    const back = t.store.caseDetail(c.id);
+    expect(back?.case.tags).toContain('kept');
+    expect(back?.messages.map((m) => m.id)).toEqual([messageId]);
+  });
+
+  it('a bad change anywhere in the page changes nothing', () => {
+    const c = openCase();
+    const before = t.store.verifyHash();
+    const good = upsert('case', { ...c, subject: 'Should not land', version: c.version + 1 }, c.version + 1);
+    const bad = upsert('message', { id: c.id, body: '' } as unknown as Message, 1);
+    expect(() => t.store.applyServerChanges([good, bad], 'cursor-bad')).toThrow(StoreError);
+    expect(() => t.store.applyServerChanges([{ seq: 1, entity: 'case', entityId: c.id, op: 'explode', version: 1 }], 'c')).toThrow(/op/);
+    expect(t.store.verifyHash()).toEqual(before);
+    expect(t.store.getSyncState().cursor).toBeNull();
+    expect(t.store.caseDetail(c.id)?.case.subject).toBe(c.subject);
+  });
+});
+
+describe('markResults', () => {
+  it('a rejected reply becomes an attention item with its text, and its optimistic effects roll back', () => {
+    const c = t.data.cases.find((x) => x.status === 'open' && x.firstRepliedAt === null) ?? openCase();
+    const messageId = '20000000-0000-4000-8000-000000000004';
+    const reply = t.store.write('case.reply@1', { caseId: c.id, messageId, body: 'Eine Antwort, die der Server ablehnt', locale: 'de-DE' });
+    const tag = t.store.write('case.addTag@1', { caseId: c.id, tag: 'still_pending' });
+    const outcome = t.store.markResults([{ mutationId: 1, uuid: reply.mutationUuid, status: 'rejected', code: 'CASE_CLOSED', message: 'The case was closed meanwhile.' }]);
+    expect(outcome).toEqual({ caseIds: [c.id], attentionAdded: 1 });
+    const [item] = t.store.attention();
+    expect(item).toMatchObject({ caseId: c.id, caseRef: c.ref, mutationName: 'case.reply', code: 'CASE_CLOSED', body: 'Eine Antwort, die der Server ablehnt', locale: 'de-DE' });
+    const detail = t.store.caseDetail(c.id);
+    expect(detail?.messages.some((m) => m.id === messageId)).toBe(false);
+    expect(detail?.case.firstRepliedAt).toBe(c.firstRepliedAt);
+    expect(detail?.case.tags).toContain('still_pending');
+    expect(t.store.pendingMutations(10).map((m) => m.uuid)).toEqual([tag.mutationUuid]);
+    expect(t.store.search('ablehnt', 10)).toEqual([]);
+  });
+
+  it('reopen_and_send sends the kept text again as a new reply; discard drops it', () => {
+    const c = openCase();
+    const reply = t.store.write('case.reply@1', { caseId: c.id, messageId: '20000000-0000-4000-8000-000000000005', body: 'Try again', locale: c.locale });
+    t.store.markResults([{ mutationId: 1, uuid: reply.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' }]);
+    const [item] = t.store.attention();
+    if (!item) throw new Error('no item');
+    const sent = t.store.resolveAttention(item.id, 'reopen_and_send');
+    expect(sent?.caseId).toBe(c.id);
+    expect(t.store.attention()).toEqual([]);
+    const again = t.store.pendingMutations(10);
+    expect(again.map((m) => m.name)).toEqual(['case.reply']);
+    expect(again[0]?.id).toBe(2);
+    expect(t.store.caseDetail(c.id)?.messages.some((m) => m.isPending && m.body === 'Try again')).toBe(true);
+    expect(() => t.store.resolveAttention(item.id, 'discard')).toThrow(/already resolved/);
+  });
+
+  it('an applied reply redirected to another case moves the pending message there', () => {
+    const [c, into] = t.data.cases.filter((x) => x.status === 'open');
+    if (!c || !into) throw new Error('need two open cases');
+    const messageId = '20000000-0000-4000-8000-000000000006';
+    const reply = t.store.write('case.reply@1', { caseId: c.id, messageId, body: 'Merged reply', locale: c.locale });
+    t.store.markResults([{ mutationId: 1, uuid: reply.mutationUuid, status: 'applied', redirectedToCaseId: into.id }]);
+    expect(t.store.caseDetail(into.id)?.messages.some((m) => m.id === messageId)).toBe(true);
+    expect(t.store.caseDetail(c.id)?.messages.some((m) => m.id === messageId)).toBe(false);
+  });
+});
+
+describe('bootstrap', () => {
+  it('a snapshot goes current only on complete, keeps the outbox and re-applies it', () => {
+    const c = openCase();
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'offline_tag' });
+    const generation = t.store.beginBootstrap();
+    const snapshot = [c, ...t.data.cases.slice(0, 3).filter((x) => x.id !== c.id)];
+    t.store.stageBootstrap(generation, snapshot.slice(0, 2).map((x) => ({ entity: 'case', entityId: x.id, version: x.version + 10, data: x })), 'page-1');
+    expect(t.store.getSyncState().bootstrapPageToken).toBe('page-1');
+    expect(t.store.caseCount()).toBe(t.data.cases.length);
+    t.store.stageBootstrap(generation, snapshot.slice(2).map((x) => ({ entity: 'case', entityId: x.id, version: x.version + 10, data: x })), null);
+    t.store.completeBootstrap(generation, 'boot-cursor');
+    expect(t.store.caseCount()).toBe(snapshot.length);
+    expect(t.store.getSyncState()).toMatchObject({ generation, bootstrapGeneration: null, cursor: 'boot-cursor' });
+    expect(t.store.caseDetail(c.id)?.case.tags).toContain('offline_tag');
+    expect(t.store.pendingCount()).toBe(1);
+    expect(t.store.verifyHash()).toEqual(independentHash(snapshot.map((x) => ({ entity: 'case', id: x.id, version: x.version + 10 }))));
+  });
+
+  it('an interrupted or superseded bootstrap never touches current data', () => {
+    const stale = t.store.beginBootstrap();
+    t.store.stageBootstrap(stale, [{ entity: 'case', entityId: openCase().id, version: 99, data: openCase() }], 'p');
+    const fresh = t.store.beginBootstrap();
+    expect(fresh).toBeGreaterThan(stale);
+    expect(() => t.store.completeBootstrap(stale, 'x')).toThrow(/not the one in progress/);
+    expect(() => t.store.stageBootstrap(fresh, [{ entity: 'case', entityId: 'x', version: 1, data: { nope: true } }], null)).toThrow(StoreError);
+    expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM bootstrap_stage').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('client identity', () => {
+  it('CLIENT_STATE_CONFLICT: a new client id and the outbox renumbered from 1 in order', () => {
+    const c = openCase();
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'a' });
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'b' });
+    const uuids = t.store.pendingMutations(10).map((m) => m.uuid);
+    t.store.markResults([{ mutationId: 1, uuid: uuids[0] ?? '', status: 'applied' }]);
+    t.store.write('case.addTag@1', { caseId: c.id, tag: 'c' });
+    expect(t.store.pendingMutations(10).map((m) => m.id)).toEqual([2, 3]);
+    const state = t.store.resetClientIdentity('30000000-0000-4000-8000-000000000001');
+    expect(state).toMatchObject({ clientId: '30000000-0000-4000-8000-000000000001', lastMutationId: 0, nextMutationId: 3 });
+    expect(t.store.pendingMutations(10).map((m) => [m.id, m.uuid])).toEqual([[1, uuids[1]], [2, expect.any(String)]]);
+  });
+});
