@@ -47,7 +47,7 @@ export function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Pro
             onFilterChange({ ...filter, market: isOneOf<MarketCode>(MARKET_CODES, value) ? value : undefined });
           }}>
           <MenuItem value={ANY}>{t('filter.any')}</MenuItem>
-          {markets.map((code) => <MenuItem key={code} value={code}>{`${regionName(i18n.language, code)} (${code})`}</MenuItem>)}
+          {markets.map((code) => <MenuItem key={code} value={code}>{t('filter.marketOption', { name: regionName(i18n.language, code), code })}</MenuItem>)}
         </Select>
       </FormControl>
       <FormControl size="small" sx={{ minWidth: 200 }}>
