@@ -84,6 +84,7 @@ interface RuleState {
 
 interface Held {
   release: () => void;
+  discard: () => void;
 }
 
 export class FaultProxy {
@@ -168,6 +169,19 @@ export class FaultProxy {
     for (const held of picked) held.release();
   }
 
+  /** Resolves once at least `count` requests are held (a matching request can take a moment to arrive). */
+  async waitForHeld(count = 1): Promise<void> {
+    for (let waited = 0; this.held.length < count; waited += 5) {
+      if (waited > 10_000) throw new Error(`expected ${count} held requests, have ${this.held.length}`);
+      await sleep(5);
+    }
+  }
+
+  /** Throws held requests away unsent: their connections are closed and the server never sees them. */
+  discardHeld(): void {
+    for (const held of this.held.splice(0, this.held.length)) held.discard();
+  }
+
   /** Ends every open streamed response (SSE): clients see their event stream drop. */
   cutStreams(): void {
     for (const stream of this.streams) stream.destroy();
@@ -248,9 +262,14 @@ export class FaultProxy {
       case 'delay':
         await sleep(fault.ms);
         break;
-      case 'hold':
-        await new Promise<void>((resolve) => this.held.push({ release: resolve }));
+      case 'hold': {
+        const isReleased = await new Promise<boolean>((resolve) => this.held.push({ release: () => resolve(true), discard: () => resolve(false) }));
+        if (!isReleased) {
+          request.socket.destroy();
+          return;
+        }
         break;
+      }
       default:
         break;
     }
@@ -298,9 +317,12 @@ export class FaultProxy {
         const contentType = String(upstreamResponse.headers['content-type'] ?? '');
         const isEventStream = contentType.startsWith('text/event-stream');
         const isJson = contentType.startsWith('application/json');
+        // A client that gave up does not stop the server: its answer is read and logged, then dropped.
         if (request.socket.destroyed) {
-          upstreamResponse.resume();
-          upstreamResponse.on('end', resolve);
+          readAll(upstreamResponse).then((body) => {
+            if (isJson) record.response = parseJson(body.toString('utf8'));
+            resolve();
+          }, () => resolve());
           return;
         }
         const responseHeaders = { ...upstreamResponse.headers };
@@ -356,9 +378,6 @@ export class FaultProxy {
       upstreamRequest.on('error', () => {
         request.socket.destroy();
         resolve();
-      });
-      request.socket.on('close', () => {
-        if (!response.writableEnded) upstreamRequest.destroy();
       });
       upstreamRequest.end(raw);
     });
