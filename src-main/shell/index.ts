@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
+import { embeddedDemoSync } from '../embedded/embeddedDemoSync';
 import { bindIpc } from './ipc';
 import { hardenSession, lockWindow } from './security';
 
@@ -38,10 +39,15 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
   hardenSession(devServerUrl ? [new URL(devServerUrl).origin.replace(/^http/, 'ws')] : []);
+  const dataDir = join(app.getPath('userData'), 'workstation');
+  // No CROSSDESK_SERVER_URL: an embedded central API with demo data (built beside index.js) and the demo agent.
+  const sync = await embeddedDemoSync({ dataDir, serverUrl: process.env.CROSSDESK_SERVER_URL, entry: join(import.meta.dirname, 'embeddedServer.js') });
   const host = await startWorkstationHost({
-    dataDir: join(app.getPath('userData'), 'workstation'),
+    dataDir,
+    sync: sync.options,
     workerEntry: pathToFileURL(join(import.meta.dirname, 'workstationWorker.js')),
   });
+  app.on('will-quit', () => void sync.close());
   await createWindow(host);
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {

@@ -6,6 +6,8 @@ import { WorkerMessageSchema, failure, type UnknownContractResult } from './host
 export type WorkstationHostOptions = {
   /** The directory holding the agent's local database. */
   dataDir: string;
+  /** Sync with this central API (signing in at once when credentials are given); none: local demo data. */
+  sync?: { serverUrl: string; signIn?: { username: string; password: string } };
   /** Worker entry; defaults to the sibling workstationWorker (source under tsx, or the built file). */
   workerEntry?: URL;
 };
@@ -25,7 +27,7 @@ export type WorkstationHost = {
 export async function startWorkstationHost(options: WorkstationHostOptions): Promise<WorkstationHost> {
   const entry = options.workerEntry ?? defaultWorkerEntry();
   const { port1: port, port2: workerPort } = new MessageChannel();
-  const worker = createWorker(entry, { dataDir: options.dataDir, port: workerPort }, [workerPort]);
+  const worker = createWorker(entry, { dataDir: options.dataDir, port: workerPort, ...(options.sync ? { sync: options.sync } : {}) }, [workerPort]);
 
   const pending = new Map<number, (result: UnknownContractResult) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

@@ -7,3 +7,8 @@ export type { Timers } from './timers';
 export { systemTimers } from './timers';
 export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 export type { BackoffOptions } from './backoff';
+export type { AppliedChanges } from './syncEngine';
+export { createEngineSyncPort } from './engineSyncPort';
+export type { EngineSyncPort } from './engineSyncPort';
+export { openSyncedWorkstation } from './openSyncedWorkstation';
+export type { SyncedWorkstationOptions } from './openSyncedWorkstation';

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { User } from '../../../src-shared/domain/user';
 import type { MutationEnvelope, MutationResult } from '../../../src-shared/sync/mutations';
+import type { LoginResponse } from '../../../src-shared/sync/protocol';
 import {
   BootstrapLineSchema, LoginResponseSchema, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema,
 } from '../../../src-shared/sync/protocol';
@@ -483,7 +484,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await running?.catch(() => undefined);
     },
     async signIn(username, password) {
-      const login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, { body: { username, password } });
+      let login: LoginResponse;
+      try {
+        login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, { body: { username, password } });
+      } catch (error) {
+        lastError = error instanceof SyncHttpError && error.status === 401 ? 'Sign-in failed: wrong username or password.' : describeSyncError(error);
+        emitStatus();
+        throw error;
+      }
       const state = store.getSyncState();
       if (state.userId !== null && state.userId !== login.user.id) {
         if (store.pendingCount() > 0) {

@@ -1,0 +1,64 @@
+import type { User } from '../../../src-shared/domain/user';
+import type { LocalStore } from '../store';
+import { StoreError } from '../store';
+import type { EmitEvent, SyncPort } from '../workstation/syncPort';
+import type { SyncEngine, SyncEngineOptions } from './syncEngine';
+import { createSyncEngine } from './syncEngine';
+import { NetworkError, SyncHttpError } from './syncHttp';
+
+export type EngineSyncPort = SyncPort & { engine: SyncEngine };
+
+/** Sign-in failures as the contract reports them: a code the renderer can branch on and a sentence for the agent. */
+function signInError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  if (error instanceof NetworkError) return new StoreError('OFFLINE', 'The sync server cannot be reached; check the connection and try again.');
+  if (error instanceof SyncHttpError) {
+    if (error.status === 401) return new StoreError('UNAUTHORIZED', 'Wrong username or password.');
+    if (error.status === 429) return new StoreError('RATE_LIMITED', error.message, error.details);
+    return new StoreError(error.code, error.message, error.details);
+  }
+  return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The workstation's SyncPort backed by the real sync engine: status and its changes go out as
+ * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
+ */
+export function createEngineSyncPort(options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore }): EngineSyncPort {
+  const { store } = options;
+  let emit: EmitEvent | null = null;
+  const engine = createSyncEngine({
+    ...options,
+    onApplied(applied) {
+      if (!emit) return;
+      emit('cases:changed', { caseIds: applied.caseIds, all: applied.all });
+      if (applied.attentionAdded > 0) emit('attention:changed', { count: store.attention().length });
+    },
+  });
+  engine.onStatus((status) => emit?.('sync:status', status));
+
+  return {
+    engine,
+    status: () => engine.status(),
+    async signIn(credentials): Promise<User> {
+      let user: User;
+      try {
+        user = await engine.signIn(credentials.username, credentials.password);
+      } catch (error) {
+        throw signInError(error);
+      }
+      // The session shows the user at once, before the first bootstrap brings the directory.
+      if (!store.currentUser()) store.importCanonical({ users: [user] });
+      return user;
+    },
+    signOut: () => engine.signOut(),
+    kick: () => engine.kick(),
+    connect(emitter) {
+      emit = emitter;
+      engine.start();
+    },
+    close() {
+      void engine.stop();
+    },
+  };
+}
