@@ -1,8 +1,17 @@
 import { DateTime } from 'luxon';
 import { toMajor, type Money } from '../domain';
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatMoney(money: Money, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(toMajor(money));
+  const key = `${locale}|${money.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(toMajor(money));
 }
 
 /** The one date style replies use, so the pre-send check can read dates back (dateReader.ts). */
@@ -22,7 +31,12 @@ export function formatInstantDate(instant: string, locale: string, timeZone: str
 export function formatDateOnly(isoDate: string, locale: string): string {
   const date = DateTime.fromISO(isoDate, { zone: 'UTC' });
   if (!date.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`not an ISO date: ${isoDate}`);
-  return new Intl.DateTimeFormat(locale, { dateStyle: REPLY_DATE_STYLE, timeZone: 'UTC', calendar: 'gregory' }).format(date.toJSDate());
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: REPLY_DATE_STYLE, timeZone: 'UTC', calendar: 'gregory' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date.toJSDate());
 }
 
 export function instantToLocalDate(instant: string, timeZone: string): string {

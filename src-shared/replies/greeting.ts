@@ -1,6 +1,6 @@
-import IntlMessageFormat from 'intl-messageformat';
 import { fullName, type PersonName } from '../domain';
 import { isolate } from './bidi';
+import { compiledMessage } from './compiledMessage';
 import { resolveLocale, language, type FallbackChains } from './localeFallback';
 import type { Register } from './replyContext';
 import type { SalutationRules } from './schema';
@@ -40,7 +40,7 @@ export function renderGreeting(rules: SalutationRules, locale: string, input: Gr
     agentName: wrap(input.agentName),
     brand: wrap(input.brand),
   };
-  const format = (message: string): string => String(new IntlMessageFormat(message, resolved.locale, undefined, { ignoreTag: true }).format(values));
+  const format = (message: string): string => String(compiledMessage(message, resolved.locale).format(values));
   const honorific = input.honorifics?.find((h) => h.locale === locale)
     ?? input.honorifics?.find((h) => language(h.locale) === language(resolved.locale));
   const pattern = honorific ? honorific[input.name.gender === 'unknown' ? 'unknown' : input.name.gender] : undefined;

@@ -1,4 +1,5 @@
-import IntlMessageFormat from 'intl-messageformat';
+import type IntlMessageFormat from 'intl-messageformat';
+import { compiledMessage } from './compiledMessage';
 
 type MessageElement = ReturnType<IntlMessageFormat['getAst']>[number];
 
@@ -7,7 +8,7 @@ export type ArgumentKind = 'text' | 'number' | 'date' | 'select' | 'plural';
 /** The arguments an ICU message uses, in first-use order, with how the message uses each. */
 export function messageArguments(message: string, locale = 'en'): Map<string, ArgumentKind> {
   const kinds = new Map<string, ArgumentKind>();
-  collect(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst(), kinds);
+  collect(compiledMessage(message, locale).getAst(), kinds);
   return kinds;
 }
 

@@ -1,5 +1,5 @@
-import IntlMessageFormat from 'intl-messageformat';
 import { isolate, isRtlLocale } from './bidi';
+import { compiledMessage } from './compiledMessage';
 import { renderGreeting } from './greeting';
 import { resolveLocale, type FallbackChains, type LocaleResolution } from './localeFallback';
 import { PLACEHOLDERS } from './placeholderValues';
@@ -55,7 +55,7 @@ export function renderReply(template: ReplyTemplate, context: ReplyContext, loca
       const isolated = rtl && typeof value === 'string' && PLACEHOLDERS[name]?.kind !== 'choice' && name !== 'customerName';
       args[name] = isolated ? isolate(value) : value;
     }
-    return String(new IntlMessageFormat(message, formatLocale, undefined, { ignoreTag: true }).format(args));
+    return String(compiledMessage(message, formatLocale).format(args));
   };
 
   const body = fill(variant.body);
