@@ -8,7 +8,7 @@ import { CATEGORIES_BY_TYPE, DEMO_CATALOG } from './demoCatalog';
 import type { DemoDirectory } from './demoDirectory';
 import { demoMarket, type DemoMarket } from './demoMarkets';
 import { fillTemplate } from './demoTexts';
-import { placeholderSlaDueAt } from './placeholderSla';
+import { demoSlaDueAt } from './demoSla';
 import { createRng, type Rng } from './prng';
 import { textsFor } from './texts';
 
@@ -281,6 +281,6 @@ export function generateDemoCase(input: DemoCaseInput): DemoCase {
     version: 1 + events.length + rng.int(3),
     assigneeVersion: assignee ? 2 : 1,
   };
-  caseRow.slaDueAt = placeholderSlaDueAt(caseRow);
+  caseRow.slaDueAt = demoSlaDueAt(caseRow, messages, team, iso(now));
   return { case: caseRow, messages, notes, events };
 }

@@ -74,6 +74,15 @@ describe('generateDemoData', () => {
     for (const e of data.events) expect(Date.parse(e.at)).toBeLessThanOrEqual(now);
   });
 
+  it('takes deadlines from the SLA engine: running for new and open cases, none when paused or done', () => {
+    for (const c of data.cases) {
+      if (c.status === 'new') expect(c.slaDueAt, c.ref).not.toBeNull();
+      if (c.status === 'pending_customer' || c.status === 'on_hold' || c.status === 'closed') expect(c.slaDueAt, c.ref).toBeNull();
+      if (c.slaDueAt !== null) expect(Date.parse(c.slaDueAt)).toBeGreaterThan(Date.parse(c.createdAt));
+    }
+    expect(data.cases.some((c) => c.slaDueAt !== null && Date.parse(c.slaDueAt) > Date.parse(NOW))).toBe(true);
+  });
+
   it('gives exactly messagesPerCase messages per case when asked', () => {
     const fixed = generateDemoData({ seed: 3, cases: 50, messagesPerCase: 10, now: NOW });
     expect(fixed.messages.length).toBe(500);
