@@ -20,6 +20,7 @@ export type { SideBySide } from './sideBySide';
 export { checkReply } from './checkReply';
 export type { CheckInput, DraftText } from './checkReply';
 export { FindingSchema, FINDING_CODES } from './findings';
+export { describeFinding } from './describeFinding';
 export type { Finding, FindingCode, FindingSeverity } from './findings';
 export { detectCustomerLocale } from './detectLanguage';
 export type { LanguageGuess, DetectInput } from './detectLanguage';
