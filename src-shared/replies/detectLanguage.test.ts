@@ -42,3 +42,12 @@ describe('customer language detection', () => {
       .toEqual({ locale: 'es', basis: 'override', disagreesWithCase: true });
   });
 });
+
+describe('Chinese script', () => {
+  it('tells Traditional from Simplified, which tinyld reports as one language', () => {
+    const traditional = detectCustomerLocale({ messages: [customer('請問我的訂單什麼時候會到？已經過了兩個星期還沒收到貨。')], caseLocale: 'en', market: 'SG', available: AVAILABLE });
+    expect(traditional).toMatchObject({ locale: 'zh-TW', basis: 'messages' });
+    const simplified = detectCustomerLocale({ messages: [customer('请问我的订单什么时候会到？已经过了两个星期还没收到货。')], caseLocale: 'en', market: 'SG', available: AVAILABLE });
+    expect(simplified).toMatchObject({ locale: 'zh-CN', basis: 'messages' });
+  });
+});

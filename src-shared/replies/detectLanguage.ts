@@ -44,7 +44,7 @@ export function detectCustomerLocale(input: DetectInput): LanguageGuess {
   if (!best || best.accuracy < MIN_ACCURACY) {
     return { locale: input.caseLocale, basis: 'case', disagreesWithCase: false };
   }
-  const locale = toLibraryLocale(best.lang, input);
+  const locale = toLibraryLocale(best.lang, input, text);
   return {
     locale,
     basis: 'messages',
@@ -53,7 +53,23 @@ export function detectCustomerLocale(input: DetectInput): LanguageGuess {
   };
 }
 
-function toLibraryLocale(detected: string, input: DetectInput): string {
+// Characters that exist only in Traditional Chinese, with their Simplified forms; tinyld answers "zh"
+// for both scripts, and a Hong Kong or Taiwan reader should be offered zh-TW before zh-CN.
+const TRADITIONAL = /[們這個說對時會來為後國過麼還發沒問題與訂單貨運費錢處謝請幫號碼買賣壞關於]/gu;
+const SIMPLIFIED = /[们这个说对时会来为后国过么还发没问题与订单货运费钱处谢请帮号码买卖坏关于]/gu;
+
+function chineseScriptLocale(text: string): 'zh-TW' | 'zh-CN' {
+  const traditional = text.match(TRADITIONAL)?.length ?? 0;
+  const simplified = text.match(SIMPLIFIED)?.length ?? 0;
+  return traditional > simplified ? 'zh-TW' : 'zh-CN';
+}
+
+function toLibraryLocale(detected: string, input: DetectInput, text: string): string {
+  if (detected === 'zh') {
+    const script = chineseScriptLocale(text);
+    if (language(input.caseLocale) === 'zh' && (script === 'zh-TW') === /-(TW|HK|MO|Hant)/u.test(input.caseLocale)) return input.caseLocale;
+    return script;
+  }
   const candidates = [
     language(input.caseLocale) === detected ? input.caseLocale : undefined,
     `${detected}-${input.market}`,
