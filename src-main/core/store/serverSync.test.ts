@@ -10,7 +10,7 @@ beforeEach(() => { t = tempStore(120); });
 afterEach(() => t.dispose());
 
 let seq = 0;
-function upsert(entity: Change['entity'], data: { id: string }, version: number): Change {
+function upsert<T extends { id: string }>(entity: Change['entity'], data: T, version: number): Change {
   return { seq: ++seq, entity, entityId: data.id, op: 'upsert', version, data };
 }
 
