@@ -177,6 +177,16 @@ export class FaultProxy {
     }
   }
 
+  /** Resolves once a logged exchange that satisfies `predicate` has its answer from the server. */
+  async waitForAnswered(predicate: (record: ExchangeRecord) => boolean): Promise<ExchangeRecord> {
+    for (let waited = 0; ; waited += 5) {
+      const found = this.log.find((record) => predicate(record) && record.status !== null);
+      if (found) return found;
+      if (waited > 10_000) throw new Error('no matching exchange was answered');
+      await sleep(5);
+    }
+  }
+
   /** Throws held requests away unsent: their connections are closed and the server never sees them. */
   discardHeld(): void {
     for (const held of this.held.splice(0, this.held.length)) held.discard();

@@ -71,16 +71,29 @@ export class World {
   }
 
   /**
+   * Waits until every client's engine is idle, or until a request of theirs is evidently stuck (held by
+   * the proxy): then only advancing virtual time (its timeout) can move it, so waiting longer is useless.
+   */
+  async idle(stuckAfterMs = 250): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, stuckAfterMs);
+    });
+    await Promise.race([Promise.all(this.clients.map((client) => client.engine.whenIdle())), stuck]);
+    clearTimeout(timer);
+  }
+
+  /**
    * Lets virtual time pass in steps, waiting for the clients' cycles between steps, so timer-driven
    * retries and polls run as they would over that much real time.
    */
   async runFor(ms: number, stepMs = 60_000): Promise<void> {
     for (let passed = 0; passed < ms; passed += stepMs) {
-      await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+      await this.idle();
       this.time.advance(Math.min(stepMs, ms - passed));
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+    await this.idle();
     for (const client of this.clients) client.sample();
   }
 
@@ -104,12 +117,12 @@ export class World {
    */
   async settle(maxRounds = 300): Promise<boolean> {
     for (let round = 0; round < maxRounds; round++) {
-      await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+      await this.idle();
       for (const client of this.clients) client.sample();
       await this.server.deliverAll();
       if (await this.isQuiet()) return true;
       await new Promise((resolve) => setTimeout(resolve, 5));
-      await Promise.all(this.clients.map((client) => client.engine.whenIdle()));
+      await this.idle();
       if (await this.isQuiet()) return true;
       this.time.fireNext();
     }
@@ -139,7 +152,8 @@ export class World {
   }
 
   async destroy(): Promise<void> {
-    for (const client of this.clients) await client.close().catch(() => undefined);
+    this.proxy.discardHeld();
+    for (const client of this.clients) client.kill();
     await this.proxy.stop();
     await this.server.destroy();
   }
