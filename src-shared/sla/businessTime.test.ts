@@ -94,7 +94,7 @@ describe('addBusinessDuration (hand-checked)', () => {
 
   it('fails clearly on a calendar that never opens', () => {
     const closed = calendar({ timeZone: 'UTC', weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } });
-    expect(() => addBusinessDuration(closed, '2026-01-01T00:00:00Z', HOUR)).toThrow(/no open hours/);
+    expect(() => addBusinessDuration(closed, '2026-01-01T00:00:00Z', HOUR)).toThrow(/No open hours/);
     expect(() => addBusinessDuration(shanghai, '2026-01-01 10:00', HOUR)).toThrow(/ISO instant with an offset/);
   });
 });

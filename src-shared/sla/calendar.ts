@@ -273,7 +273,7 @@ export class OpenTimeline {
       const last = this.starts.length - 1;
       const total = last < 0 ? 0 : (this.cum[last] ?? 0) + (this.ends[last] ?? 0) - (this.starts[last] ?? 0);
       if (total >= target) break;
-      if (this.hi - startYear >= MAX_YEARS_AHEAD) throw new Error('The calendar has no open hours in the next years: check its weekly hours');
+      if (this.hi - startYear >= MAX_YEARS_AHEAD) throw new Error('No open hours in the next 5 years: the calendar, or the overlap of team and customer calendars, is never open');
       this.load(this.lo, this.hi + 1);
     }
     let low = 0;

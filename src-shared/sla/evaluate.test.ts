@@ -13,6 +13,7 @@ const calendars = { team, customer: marketCalendar('DE') };
 const policy = (input: Partial<SlaPolicyInput> & Pick<SlaPolicyInput, 'targets'>) => SlaPolicySchema.parse({ id: 'p', name: 'test', match: {}, ...input });
 const timeline = (input: Partial<SlaTimelineInput> = {}) => SlaTimelineSchema.parse({ createdAt: at(0), ...input });
 const reply24 = policy({ targets: [{ kind: 'first_reply', minutes: 24 * 60, clock: 'calendar' }, { kind: 'resolution', minutes: 72 * 60, clock: 'calendar' }] });
+const utc = (local: string): string => new Date(Date.parse(local)).toISOString();
 const target = (evaluation: ReturnType<typeof evaluateSla>, kind: string) => {
   const found = evaluation.targets.find((item) => item.target === kind);
   if (!found) throw new Error(`no ${kind}`);
@@ -22,7 +23,7 @@ const target = (evaluation: ReturnType<typeof evaluateSla>, kind: string) => {
 describe('evaluateSla states', () => {
   it('moves from active to warning at 75 % and to breached at the deadline', () => {
     const case1 = timeline();
-    expect(target(evaluateSla(case1, reply24, calendars, at(17)), 'first_reply')).toMatchObject({ state: 'active', dueAt: '2026-06-02T09:00:00+08:00' });
+    expect(target(evaluateSla(case1, reply24, calendars, at(17)), 'first_reply')).toMatchObject({ state: 'active', dueAt: utc('2026-06-02T09:00:00+08:00') });
     expect(target(evaluateSla(case1, reply24, calendars, at(18)), 'first_reply')).toMatchObject({ state: 'warning', elapsedFraction: 0.75, remainingMs: 6 * HOUR });
     const late = target(evaluateSla(case1, reply24, calendars, at(25)), 'first_reply');
     expect(late).toMatchObject({ state: 'breached', remainingMs: -HOUR, remainingCountedMs: -HOUR });
@@ -32,7 +33,7 @@ describe('evaluateSla states', () => {
     const auto = timeline({ messages: [{ at: at(0.1), direction: 'outbound', authorKind: 'automation' }] });
     expect(target(evaluateSla(auto, reply24, calendars, at(2)), 'first_reply').state).toBe('active');
     const human = timeline({ messages: [{ at: at(0.1), direction: 'outbound', authorKind: 'automation' }, { at: at(1.5), direction: 'outbound', authorKind: 'agent' }] });
-    expect(target(evaluateSla(human, reply24, calendars, at(2)), 'first_reply')).toMatchObject({ state: 'achieved', met: true, achievedAt: '2026-06-01T10:30:00+08:00' });
+    expect(target(evaluateSla(human, reply24, calendars, at(2)), 'first_reply')).toMatchObject({ state: 'achieved', met: true, achievedAt: utc('2026-06-01T10:30:00+08:00') });
     const lateReply = timeline({ messages: [{ at: at(30), direction: 'outbound', authorKind: 'agent' }] });
     expect(target(evaluateSla(lateReply, reply24, calendars, at(31)), 'first_reply')).toMatchObject({ state: 'achieved', met: false });
   });
@@ -40,7 +41,7 @@ describe('evaluateSla states', () => {
   it('pauses while waiting on the customer and moves the deadline by the paused time', () => {
     const paused = timeline({ statusChanges: [{ at: at(2), status: 'pending_customer' }, { at: at(10), status: 'open' }] });
     const result = target(evaluateSla(paused, reply24, calendars, at(20)), 'first_reply');
-    expect(result).toMatchObject({ state: 'active', dueAt: '2026-06-02T17:00:00+08:00' });
+    expect(result).toMatchObject({ state: 'active', dueAt: utc('2026-06-02T17:00:00+08:00') });
     expect(result.explanation?.pausedMs).toBe(8 * HOUR);
     const stillPaused = timeline({ statusChanges: [{ at: at(2), status: 'on_hold' }] });
     expect(target(evaluateSla(stillPaused, reply24, calendars, at(50)), 'first_reply')).toMatchObject({ state: 'paused', dueAt: null, remainingMs: null, remainingCountedMs: 22 * HOUR });
@@ -50,7 +51,7 @@ describe('evaluateSla states', () => {
     const paused = timeline({ statusChanges: [{ at: at(2), status: 'pending_customer' }, { at: at(10), status: 'open' }] });
     const longer = policy({ targets: [{ kind: 'first_reply', minutes: 48 * 60, clock: 'calendar' }] });
     // 48 h + the 8 paused hours after creation (Mon 09:00 Shanghai).
-    expect(target(evaluateSla(paused, longer, calendars, at(20)), 'first_reply').dueAt).toBe('2026-06-03T17:00:00+08:00');
+    expect(target(evaluateSla(paused, longer, calendars, at(20)), 'first_reply').dueAt).toBe(utc('2026-06-03T17:00:00+08:00'));
   });
 
   it('cancels reply targets of a case solved without a reply, achieves resolution, and resumes it on reopening', () => {
@@ -60,7 +61,7 @@ describe('evaluateSla states', () => {
     expect(target(evaluation, 'resolution')).toMatchObject({ state: 'achieved', met: true });
     const reopened = timeline({ statusChanges: [{ at: at(5), status: 'solved' }, { at: at(30), status: 'open' }] });
     // 5 h before solving + time since reopening: 72 h are reached 67 h after reopening.
-    expect(target(evaluateSla(reopened, reply24, calendars, at(31)), 'resolution').dueAt).toBe('2026-06-05T10:00:00+08:00');
+    expect(target(evaluateSla(reopened, reply24, calendars, at(31)), 'resolution').dueAt).toBe(utc('2026-06-05T10:00:00+08:00'));
   });
 
   it('runs next-reply cycles from each unanswered customer message', () => {
@@ -75,7 +76,7 @@ describe('evaluateSla states', () => {
       ],
     });
     const next = target(evaluateSla(conversation, policyWithNext, calendars, at(4.5)), 'next_reply');
-    expect(next).toMatchObject({ state: 'warning', startedAt: '2026-06-01T12:00:00+08:00', dueAt: '2026-06-01T14:00:00+08:00' });
+    expect(next).toMatchObject({ state: 'warning', startedAt: utc('2026-06-01T12:00:00+08:00'), dueAt: utc('2026-06-01T14:00:00+08:00') });
     const answered = timeline({ messages: [...conversation.messages, { at: at(4.75), direction: 'outbound', authorKind: 'agent' }] });
     expect(target(evaluateSla(answered, policyWithNext, calendars, at(5)), 'next_reply')).toMatchObject({ state: 'achieved', met: true });
     expect(evaluateSla(timeline(), policyWithNext, calendars, at(1)).targets.map((item) => item.target)).toEqual(['first_reply']);
@@ -86,12 +87,12 @@ describe('evaluateSla states', () => {
     // Thu 18 Jun 2026 16:00 Shanghai: 2 h that day, Fri 19 Jun is 端午节, then Monday 22 Jun 09:00 + 6 h.
     const dragonBoat = SlaTimelineSchema.parse({ createdAt: '2026-06-18T16:00:00+08:00' });
     const result = target(evaluateSla(dragonBoat, business, calendars, '2026-06-18T17:00:00+08:00'), 'first_reply');
-    expect(result.dueAt).toBe('2026-06-22T15:00:00+08:00');
+    expect(result.dueAt).toBe(utc('2026-06-22T15:00:00+08:00'));
     expect(result.explanation?.business?.closedDays.map((day) => day.reason)).toEqual(['holiday', 'holiday', 'holiday']);
     expect(result.explanation?.summary).toMatch(/端午节/);
     const both = policy({ targets: [{ kind: 'first_reply', minutes: 4 * 60, clock: 'business', calendar: 'both' }] });
     // Team 09–18 Shanghai and Germany 09–18 Berlin (CEST) overlap 15:00–18:00 Shanghai.
-    expect(target(evaluateSla(timeline(), both, calendars, at(1)), 'first_reply').dueAt).toBe('2026-06-02T16:00:00+08:00');
+    expect(target(evaluateSla(timeline(), both, calendars, at(1)), 'first_reply').dueAt).toBe(utc('2026-06-02T16:00:00+08:00'));
   });
 
   it('uses server time: a local clock plus offset gives the same result as the server instant', () => {
@@ -105,11 +106,11 @@ describe('evaluateSla states', () => {
     const paused = timeline({ statusChanges: [{ at: at(2), status: 'pending_customer' }, { at: at(4), status: 'open' }] });
     const events = evaluateSla(paused, policy({ targets: [{ kind: 'first_reply', minutes: 8 * 60, clock: 'calendar' }] }), calendars, at(12)).events;
     expect(events.map((event) => [event.from, event.to, event.at])).toEqual([
-      [null, 'active', '2026-06-01T01:00:00Z'],
-      ['active', 'paused', '2026-06-01T03:00:00Z'],
-      ['paused', 'active', '2026-06-01T05:00:00Z'],
-      ['active', 'warning', '2026-06-01T09:00:00Z'],
-      ['warning', 'breached', '2026-06-01T11:00:00Z'],
+      [null, 'active', '2026-06-01T01:00:00.000Z'],
+      ['active', 'paused', '2026-06-01T03:00:00.000Z'],
+      ['paused', 'active', '2026-06-01T05:00:00.000Z'],
+      ['active', 'warning', '2026-06-01T09:00:00.000Z'],
+      ['warning', 'breached', '2026-06-01T11:00:00.000Z'],
     ]);
   });
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CaseStatusSchema, DONE_STATUSES, PAUSED_STATUSES, type CaseStatus } from '../domain/caseStatus';
+import { CaseStatusSchema, DONE_STATUSES, type CaseStatus } from '../domain/caseStatus';
 import { InstantSchema } from '../domain/ids';
 import { calendarsFor, openTimeline, type SlaCalendars } from './calendar';
 import { explainBusinessSpan, isoIn, toMillis, type BusinessExplanation, type InstantInput } from './businessTime';
 import type { SlaPolicy, SlaTarget, SlaTargetKind } from './policy';
+import { utcIso } from './utcIso';
 
 /** What the engine needs from a case: its creation, status changes (CaseEvents) and messages, in server time. */
 export const SlaTimelineSchema = z.object({
@@ -34,7 +35,7 @@ export interface SlaTargetResult {
   calendar: SlaTarget['calendar'];
   targetMinutes: number;
   startedAt: string;
-  /** When the target is (or was) due; null while paused, since the deadline moves with the pause. */
+  /** When the target is (or was) due, as a UTC ISO instant; null while paused, since the deadline moves with the pause. */
   dueAt: string | null;
   /** Wall-clock milliseconds until dueAt from server time (negative once breached); null while paused. */
   remainingMs: number | null;
@@ -74,25 +75,32 @@ function clockFor(target: SlaTarget, calendars: SlaCalendars): Clock {
 }
 
 /** Intervals in which every clock stops: waiting on the customer, on hold, or solved/closed (until reopened). */
-function stopsOf(timeline: SlaTimeline, created: number, now: number): { stops: Stop[]; status: CaseStatus } {
-  const changes = timeline.statusChanges
-    .map((change) => ({ at: Math.max(created, Date.parse(change.at)), status: change.status }))
-    .filter((change) => change.at <= now)
-    .sort((a, b) => a.at - b.at);
+function stopsClock(status: CaseStatus): boolean {
+  return status === 'pending_customer' || status === 'on_hold' || status === 'solved' || status === 'closed';
+}
+
+/** Intervals in which every clock stops: waiting on the customer, on hold, or solved/closed (until reopened). */
+function stopsOf(timeline: SlaTimeline, created: number, now: number): Stop[] {
+  const changes: Array<{ at: number; status: CaseStatus }> = [];
+  let sorted = true;
+  for (const change of timeline.statusChanges) {
+    const at = Math.max(created, Date.parse(change.at));
+    if (at > now) continue;
+    if (changes.length > 0 && at < (changes[changes.length - 1]?.at ?? 0)) sorted = false;
+    changes.push({ at, status: change.status });
+  }
+  if (!sorted) changes.sort((x, y) => x.at - y.at);
   const stops: Stop[] = [];
   let status = timeline.initialStatus;
   let since = created;
-  const close = (until: number): void => {
-    if ((PAUSED_STATUSES.includes(status) || DONE_STATUSES.includes(status)) && until > since) stops.push({ from: since, to: until, status });
-  };
   for (const change of changes) {
     if (change.status === status) continue;
-    close(change.at);
+    if (stopsClock(status) && change.at > since) stops.push({ from: since, to: change.at, status });
     status = change.status;
     since = change.at;
   }
-  if (PAUSED_STATUSES.includes(status) || DONE_STATUSES.includes(status)) stops.push({ from: since, to: Number.POSITIVE_INFINITY, status });
-  return { stops, status };
+  if (stopsClock(status)) stops.push({ from: since, to: Number.POSITIVE_INFINITY, status });
+  return stops;
 }
 
 interface Cycle { start: number; end?: number }
@@ -106,77 +114,104 @@ interface CycleResult {
   pauses: Stop[];
 }
 
+interface Run {
+  clock: Clock;
+  total: number;
+  warningAt: number;
+  withEvents: boolean;
+  events: CycleResult['events'];
+  state: SlaState;
+  consumed: number;
+  cursor: number;
+  due: number | undefined;
+  warn: number | undefined;
+}
+
+// A top-level function rather than a closure: evaluateCycle runs for every target of 100k cases.
+function advance(run: Run, until: number): void {
+  if (until <= run.cursor) return;
+  const counted = run.clock.between(run.cursor, until);
+  if (run.warn === undefined && run.consumed + counted >= run.warningAt) {
+    run.warn = run.clock.add(run.cursor, run.warningAt - run.consumed);
+    if (run.state === 'active') {
+      if (run.withEvents) run.events.push({ from: 'active', to: 'warning', at: run.warn });
+      run.state = 'warning';
+    }
+  }
+  if (run.due === undefined && run.consumed + counted >= run.total) {
+    run.due = run.clock.add(run.cursor, run.total - run.consumed);
+    if (run.withEvents) run.events.push({ from: run.state, to: 'breached', at: run.due });
+    run.state = 'breached';
+  }
+  run.consumed += counted;
+  run.cursor = until;
+}
+
 function evaluateCycle(cycle: Cycle, stops: readonly Stop[], clock: Clock, total: number, warningAt: number, now: number, withEvents: boolean): CycleResult {
   const achievedAt = cycle.end !== undefined && cycle.end <= now ? cycle.end : undefined;
   const end = achievedAt ?? now;
-  const events: CycleResult['events'] = withEvents ? [{ from: null, to: 'active', at: cycle.start }] : [];
-  let state: SlaState = 'active';
-  let consumed = 0;
-  let due: number | undefined;
-  let warn: number | undefined;
-  let cursor = cycle.start;
+  const run: Run = {
+    clock, total, warningAt, withEvents, events: withEvents ? [{ from: null, to: 'active', at: cycle.start }] : [],
+    state: 'active', consumed: 0, cursor: cycle.start, due: undefined, warn: undefined,
+  };
   const pauses: Stop[] = [];
   let pausedNow: Stop | undefined;
-
-  const runUntil = (until: number): void => {
-    if (until <= cursor) return;
-    const counted = clock.between(cursor, until);
-    if (warn === undefined && consumed + counted >= warningAt) {
-      warn = clock.add(cursor, warningAt - consumed);
-      if (withEvents && state === 'active') events.push({ from: state, to: 'warning', at: warn });
-      if (state === 'active') state = 'warning';
-    }
-    if (due === undefined && consumed + counted >= total) {
-      due = clock.add(cursor, total - consumed);
-      if (withEvents) events.push({ from: state, to: 'breached', at: due });
-      state = 'breached';
-    }
-    consumed += counted;
-    cursor = until;
-  };
-
   for (const stop of stops) {
-    if (stop.to <= cursor) continue;
+    if (stop.to <= run.cursor) continue;
     if (stop.from >= end) break;
-    runUntil(Math.max(cursor, stop.from));
+    advance(run, Math.max(run.cursor, stop.from));
+    const pauseStart = Math.max(run.cursor, stop.from);
     const pauseEnd = Math.min(stop.to, end);
     pauses.push(stop);
     if (stop.to > end && achievedAt === undefined) {
       pausedNow = stop;
-      if (withEvents) events.push({ from: state, to: DONE_STATUSES.includes(stop.status) ? 'cancelled' : 'paused', at: Math.max(cursor, stop.from) });
-      cursor = end;
+      if (withEvents) run.events.push({ from: run.state, to: DONE_STATUSES.includes(stop.status) ? 'cancelled' : 'paused', at: pauseStart });
+      run.cursor = end;
       break;
     }
-    if (withEvents && pauseEnd > Math.max(cursor, stop.from)) {
-      events.push({ from: state, to: 'paused', at: Math.max(cursor, stop.from) });
-      if (pauseEnd < end) events.push({ from: 'paused', to: state, at: pauseEnd });
+    if (withEvents && pauseEnd > pauseStart) {
+      run.events.push({ from: run.state, to: 'paused', at: pauseStart });
+      if (pauseEnd < end) run.events.push({ from: 'paused', to: run.state, at: pauseEnd });
     }
-    cursor = Math.max(cursor, pauseEnd);
+    run.cursor = Math.max(run.cursor, pauseEnd);
   }
-  if (!pausedNow) runUntil(end);
+  if (!pausedNow) advance(run, end);
 
+  const { consumed, events } = run;
   if (achievedAt !== undefined) {
-    if (withEvents) events.push({ from: state, to: 'achieved', at: achievedAt });
-    return { state: 'achieved', due: due ?? clock.add(achievedAt, total - consumed), consumed, achievedAt, events, pauses };
+    if (withEvents) events.push({ from: run.state, to: 'achieved', at: achievedAt });
+    return { state: 'achieved', due: run.due ?? clock.add(achievedAt, total - consumed), consumed, achievedAt, events, pauses };
   }
   if (pausedNow) {
-    const cancelled = DONE_STATUSES.includes(pausedNow.status);
-    return { state: cancelled ? 'cancelled' : 'paused', due: undefined, consumed, events, pauses };
+    return { state: DONE_STATUSES.includes(pausedNow.status) ? 'cancelled' : 'paused', due: undefined, consumed, events, pauses };
   }
-  return { state, due: due ?? clock.add(now, total - consumed), consumed, events, pauses };
+  return { state: run.state, due: run.due ?? clock.add(now, total - consumed), consumed, events, pauses };
 }
 
 function isHumanReply(message: SlaTimeline['messages'][number]): boolean {
   return message.direction === 'outbound' && message.authorKind === 'agent';
 }
 
-function cyclesFor(kind: SlaTargetKind, timeline: SlaTimeline, created: number, now: number, stops: readonly Stop[]): Cycle[] {
-  const messages = timeline.messages
-    .map((message) => ({ at: Date.parse(message.at), human: isHumanReply(message), inbound: message.direction === 'inbound' }))
-    .filter((message) => message.at <= now && message.at >= created)
-    .sort((a, b) => a.at - b.at);
-  const replies = messages.filter((message) => message.human);
-  const firstReply = replies[0]?.at;
+interface ParsedMessages { all: Array<{ at: number; human: boolean; inbound: boolean }>; replies: number[] }
+
+function parseMessages(timeline: SlaTimeline, created: number, now: number): ParsedMessages {
+  const all: ParsedMessages['all'] = [];
+  for (const message of timeline.messages) {
+    const at = Date.parse(message.at);
+    if (at > now || at < created) continue;
+    all.push({ at, human: isHumanReply(message), inbound: message.direction === 'inbound' });
+  }
+  let sorted = true;
+  for (let i = 1; i < all.length; i += 1) if ((all[i]?.at ?? 0) < (all[i - 1]?.at ?? 0)) sorted = false;
+  if (!sorted) all.sort((x, y) => x.at - y.at);
+  const replies: number[] = [];
+  for (const message of all) if (message.human) replies.push(message.at);
+  return { all, replies };
+}
+
+function cyclesFor(kind: SlaTargetKind, messages: ParsedMessages, created: number, stops: readonly Stop[]): Cycle[] {
+  const { replies } = messages;
+  const firstReply = replies[0];
   if (kind === 'first_reply') return [firstReply === undefined ? { start: created } : { start: created, end: firstReply }];
   if (kind === 'resolution') {
     // Solved or closed now: resolved when the current done period began (an earlier, reopened one does not count).
@@ -188,12 +223,12 @@ function cyclesFor(kind: SlaTargetKind, timeline: SlaTimeline, created: number, 
   if (kind === 'periodic_update') {
     return replies.map((reply, index) => {
       const next = replies[index + 1];
-      return next ? { start: reply.at, end: next.at } : { start: reply.at };
+      return next === undefined ? { start: reply } : { start: reply, end: next };
     });
   }
   const cycles: Cycle[] = [];
   let pending: number | undefined;
-  for (const message of messages) {
+  for (const message of messages.all) {
     if (message.at <= firstReply) continue;
     if (message.inbound && pending === undefined) pending = message.at;
     if (message.human && pending !== undefined) {
@@ -245,13 +280,14 @@ export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars:
   const now = resolveServerNow(serverNow);
   const created = Date.parse(timeline.createdAt);
   const zone = calendars.team.timeZone;
-  const { stops } = stopsOf(timeline, created, now);
+  const stops = stopsOf(timeline, created, now);
+  const messages = parseMessages(timeline, created, now);
   const withEvents = options.events ?? true;
   const withExplain = options.explain ?? true;
   const targets: SlaTargetResult[] = [];
-  const events: SlaStateEvent[] = [];
+  const rawEvents: Array<{ target: SlaTargetKind; from: SlaState | null; to: SlaState; at: number }> = [];
   for (const target of policy.targets) {
-    const cycles = cyclesFor(target.kind, timeline, created, now, stops);
+    const cycles = cyclesFor(target.kind, messages, created, stops);
     if (cycles.length === 0) continue;
     const clock = clockFor(target, calendars);
     const total = target.minutes * MINUTE;
@@ -262,36 +298,44 @@ export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars:
       const last = index === cycles.length - 1;
       if (!last && !withEvents) continue;
       const result = evaluateCycle(cycle, stops, clock, total, warningAt, now, withEvents);
-      for (const event of result.events) events.push({ target: target.kind, from: event.from, to: event.to, at: isoIn(event.at, 'UTC') });
+      for (const event of result.events) rawEvents.push({ target: target.kind, from: event.from, to: event.to, at: event.at });
       if (!last) continue;
-      targets.push({
+      const item: SlaTargetResult = {
         target: target.kind,
         state: result.state,
         clock: target.clock,
         calendar: target.calendar,
         targetMinutes: target.minutes,
-        startedAt: isoIn(cycle.start, zone),
-        dueAt: result.due === undefined ? null : isoIn(result.due, zone),
+        startedAt: utcIso(cycle.start),
+        dueAt: result.due === undefined ? null : utcIso(result.due),
         remainingMs: result.due === undefined ? null : result.due - now,
         remainingCountedMs: total - result.consumed,
         elapsedFraction: result.consumed / total,
-        ...(result.achievedAt !== undefined ? { achievedAt: isoIn(result.achievedAt, zone), met: result.consumed <= total } : {}),
         explanation: withExplain ? explain(target, cycle, result, calendars, zone, now) : null,
-      });
+      };
+      if (result.achievedAt !== undefined) {
+        item.achievedAt = utcIso(result.achievedAt);
+        item.met = result.consumed <= total;
+      }
+      targets.push(item);
     }
   }
-  events.sort((a, b) => a.at.localeCompare(b.at));
-  return { targets, events, now: isoIn(now, 'UTC') };
+  rawEvents.sort((a, b) => a.at - b.at);
+  const events: SlaStateEvent[] = rawEvents.map((event) => ({ target: event.target, from: event.from, to: event.to, at: utcIso(event.at) }));
+  return { targets, events, now: utcIso(now) };
 }
+
+const RUNNING: ReadonlySet<SlaState> = new Set(['active', 'warning', 'breached']);
 
 /** The earliest deadline among running targets (breached ones included, so they sort first), for Case.slaDueAt. */
 export function nextSlaDueAt(timeline: SlaTimeline, policy: SlaPolicy, calendars: SlaCalendars, serverNow: ServerNow): string | null {
-  const { targets } = evaluateSla(timeline, policy, calendars, serverNow, { explain: false, events: false });
+  const now = resolveServerNow(serverNow);
+  const { targets } = evaluateSla(timeline, policy, calendars, now, { explain: false, events: false });
   let earliest: number | undefined;
   for (const target of targets) {
-    if (target.dueAt === null || !['active', 'warning', 'breached'].includes(target.state)) continue;
-    const due = Date.parse(target.dueAt);
+    if (target.remainingMs === null || !RUNNING.has(target.state)) continue;
+    const due = now + target.remainingMs;
     if (earliest === undefined || due < earliest) earliest = due;
   }
-  return earliest === undefined ? null : new Date(earliest).toISOString();
+  return earliest === undefined ? null : utcIso(earliest);
 }
