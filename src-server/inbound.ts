@@ -5,7 +5,6 @@ import type { Db, Queryable } from './db/db';
 import { HttpError } from './http/httpError';
 import type { CaseRecord } from './sync/unitOfWork';
 import { UnitOfWork } from './sync/unitOfWork';
-import { slaDueAt } from './sync/slaDue';
 
 // Inbound requests for one externalId are serialized by an advisory lock in this key space.
 const INBOUND_LOCK_SPACE = 7215;
@@ -44,7 +43,6 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
         data.status = 'open';
         data.statusChangedAt = now;
       }
-      data.slaDueAt = slaDueAt(data);
     });
     if (reopens) addEvent(uow, record, 'status_changed', { from: previous, to: 'open' });
     await uow.flush();
@@ -84,7 +82,6 @@ async function openCase(tx: Queryable, uow: UnitOfWork, request: InboundRequest,
     teamId, assigneeId: null, tags: [], createdAt: now, updatedAt: now, statusChangedAt: now,
     firstRepliedAt: null, lastCustomerMessageAt: now, slaDueAt: null, mergedIntoId: null, version: 1, assigneeVersion: 1,
   };
-  data.slaDueAt = slaDueAt(data);
   const record = uow.createCase(data);
   addEvent(uow, record, 'created', followUpOf ? { followUpOf: followUpOf.data.id } : {});
   return record;

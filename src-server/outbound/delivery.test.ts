@@ -78,6 +78,26 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     expect(invalid.status).toBe(400);
   });
 
+  it('keeps Case.slaDueAt from the shared SLA engine\'s default policies as the case changes', async () => {
+    const world = await setup();
+    const gateway = await clientFor(server, world.users.gateway.username);
+    // Appending to a case of this world's team: new cases are routed by market, and test worlds share markets.
+    const existing = makeCase(world.teamA.id, null, { status: 'new', lastCustomerMessageAt: null });
+    await addCases(testDb.db, [existing], clock.ms);
+    const appended = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`sla-${randomUUID()}`, { caseId: existing.id }));
+    const fresh = await caseRow(appended.body.caseId);
+    const hours = (iso: string | null) => (Date.parse(iso ?? '') - Date.parse(fresh.createdAt)) / 3_600_000;
+    // Default policy, normal priority: first reply within 24 calendar hours; high priority: within 8.
+    expect(hours(fresh.slaDueAt)).toBe(24);
+    const agent = await clientFor(server, world.users.agentA1.username);
+    const pushed = await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(randomUUID(), [
+      mutation(1, 'case.take', { caseId: fresh.id }, { assigneeVersion: fresh.assigneeVersion }),
+      mutation(2, 'case.setField', { caseId: fresh.id, field: 'priority', value: 'high' }),
+    ]));
+    expect(pushed.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+    expect(hours((await caseRow(fresh.id)).slaDueAt)).toBe(8);
+  });
+
   it('opens a follow-up case when the customer writes to a closed case, and reopens a solved one', async () => {
     const world = await setup();
     const closed = makeCase(world.teamA.id, world.users.agentA1.id, { status: 'closed' });

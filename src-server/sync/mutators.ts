@@ -7,7 +7,6 @@ import type { Principal } from '../auth/principal';
 import type { CaseRecord, UnitOfWork } from './unitOfWork';
 import { isVisible } from './scope';
 import { scopeOf } from './unitOfWork';
-import { slaDueAt } from './slaDue';
 
 export type Outcome =
   | { status: 'applied'; redirectedToCaseId?: string }
@@ -57,10 +56,7 @@ function addEvent(ctx: MutatorContext, record: CaseRecord, kind: (typeof CASE_EV
 }
 
 function touch(ctx: MutatorContext, record: CaseRecord, change: (data: CaseRecord['data']) => void): void {
-  ctx.uow.updateCase(record, (data) => {
-    change(data);
-    data.slaDueAt = slaDueAt(data);
-  });
+  ctx.uow.updateCase(record, change);
 }
 
 function setStatus(ctx: MutatorContext, record: CaseRecord, to: CaseRecord['data']['status']): void {

@@ -1,10 +1,96 @@
-import type { Case } from '../../src-shared/domain/case';
+import type { Case, CaseEvent, Message } from '../../src-shared/domain/case';
+import { CaseStatusSchema } from '../../src-shared/domain/caseStatus';
+import { TeamSchema } from '../../src-shared/domain/user';
+import type { Team } from '../../src-shared/domain/user';
 import { placeholderSlaDueAt } from '../../src-shared/demo/placeholderSla';
+import type { SlaTimelineInput } from '../../src-shared/sla';
+import { DEFAULT_SLA_POLICIES, marketCalendar, nextSlaDueAt, selectSlaPolicy, SlaTimelineSchema } from '../../src-shared/sla';
+import type { Queryable } from '../db/db';
+import { textArray } from '../db/sqlArray';
+
+type MessageFact = { case_id: string; at: string; direction: Message['direction']; author_kind: Message['authorKind'] };
+type StatusFact = { case_id: string; at: string; status: string | null };
 
 /**
- * Case.slaDueAt after a change. Uses the calendar-hours stand-in shared with the demo data until the
- * business-hours SLA engine (src-shared/sla, nextSlaDueAt) lands; client and server then switch together.
+ * Case.slaDueAt from the shared SLA engine (src-shared/sla): default policies, the team's business
+ * calendar and the customer market's, over the case's status history and conversation, so the server's
+ * deadline equals the one desktop clients compute offline. Evaluated once per changed case per transaction.
  */
-export function slaDueAt(data: Case): string | null {
-  return placeholderSlaDueAt(data);
+export async function refreshSlaDue(
+  tx: Queryable,
+  cases: readonly Case[],
+  pending: { messages: readonly Message[]; events: readonly CaseEvent[] },
+  nowMs: number,
+): Promise<void> {
+  if (cases.length === 0) return;
+  const ids = textArray(cases.map((each) => each.id));
+  const [messages, statuses, teams] = await Promise.all([
+    tx.query<MessageFact>(
+      `SELECT case_id, data->>'createdAt' AS at, data->>'direction' AS direction, data->>'authorKind' AS author_kind
+       FROM messages WHERE case_id = ANY($1::text[])`, [ids],
+    ),
+    tx.query<StatusFact>(
+      `SELECT case_id, data->>'at' AS at, data->'data'->>'to' AS status FROM case_events
+       WHERE case_id = ANY($1::text[]) AND data->>'kind' = 'status_changed'`, [ids],
+    ),
+    tx.query<{ data: unknown }>('SELECT data FROM teams WHERE id = ANY($1::text[])', [textArray([...new Set(cases.map((each) => each.teamId))])]),
+  ]);
+  const teamById = new Map(teams.map((row) => {
+    const team = TeamSchema.parse(row.data);
+    return [team.id, team];
+  }));
+  const messagesByCase = group([
+    ...messages.map((row) => ({ caseId: row.case_id, at: row.at, direction: row.direction, authorKind: row.author_kind })),
+    ...pending.messages.map((message) => ({ caseId: message.caseId, at: message.createdAt, direction: message.direction, authorKind: message.authorKind })),
+  ]);
+  const statusesByCase = group([
+    ...statuses.map((row) => ({ caseId: row.case_id, at: row.at, status: row.status })),
+    ...pending.events.filter((event) => event.kind === 'status_changed').map((event) => ({ caseId: event.caseId, at: event.at, status: event.data.to ?? null })),
+  ]);
+  const now = new Date(nowMs).toISOString();
+  for (const data of cases) {
+    const team = teamById.get(data.teamId);
+    const timeline: SlaTimelineInput = {
+      createdAt: data.createdAt,
+      initialStatus: 'new',
+      statusChanges: (statusesByCase.get(data.id) ?? []).flatMap((change) => {
+        const status = CaseStatusSchema.safeParse(change.status);
+        return status.success ? [{ at: change.at, status: status.data }] : [];
+      }),
+      messages: (messagesByCase.get(data.id) ?? []).map(({ at, direction, authorKind }) => ({ at, direction, authorKind })),
+    };
+    data.slaDueAt = team ? evaluate(data, timeline, team, now) : placeholderSlaDueAt(data);
+  }
+}
+
+function evaluate(data: Case, timeline: SlaTimelineInput, team: Team, now: string): string | null {
+  try {
+    const ordered = SlaTimelineSchema.parse({
+      ...timeline,
+      statusChanges: [...(timeline.statusChanges ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+      messages: [...(timeline.messages ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    });
+    return nextSlaDueAt(
+      ordered,
+      selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: data.type, priority: data.priority, market: data.customer.market }),
+      {
+        team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] },
+        customer: marketCalendar(data.customer.market),
+      },
+      now,
+    );
+  } catch {
+    // A case the engine cannot evaluate (a market without a pack) still gets a calendar-hours deadline.
+    return placeholderSlaDueAt(data);
+  }
+}
+
+function group<T extends { caseId: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.caseId);
+    if (list) list.push(item);
+    else map.set(item.caseId, [item]);
+  }
+  return map;
 }

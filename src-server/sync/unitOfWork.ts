@@ -1,4 +1,6 @@
 import type { Case } from '../../src-shared/domain/case';
+import { CaseEventSchema, MessageSchema } from '../../src-shared/domain/case';
+import { refreshSlaDue } from './slaDue';
 import type { Entity } from '../../src-shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import type { Scope } from './scope';
@@ -218,6 +220,11 @@ export class UnitOfWork {
       push(child.entity, child.id, 'upsert', child.version, child.data, scope, null);
     }
 
+    const newChildren = [...this.children.values()].filter((child) => child.isNew);
+    await refreshSlaDue(this.tx, dirty.map((record) => record.data), {
+      messages: newChildren.flatMap((child) => (child.entity === 'message' ? [MessageSchema.parse(child.data)] : [])),
+      events: newChildren.flatMap((child) => (child.entity === 'case_event' ? [CaseEventSchema.parse(child.data)] : [])),
+    }, this.nowMs);
     await this.writeCases(dirty);
     await this.writeChildren();
     if (this.outbound.length > 0) {
