@@ -48,11 +48,11 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
   for (const clock of clocks) {
     const name = DEADLINE_BY_CLOCK[clock.kind];
     if (!name || clock.excluded) continue;
-    const periodDays = pack ? statutoryDays(pack, clock.kind, customer.region, order?.items.map((item) => item.category) ?? []) : undefined;
-    if (!clock.dueDate && periodDays === undefined) continue;
+    const period = pack ? statutoryDays(pack, clock.kind, customer.region, order?.items.map((item) => item.category) ?? []) : undefined;
+    if (!clock.dueDate && period === undefined) continue;
     deadlines[name] = {
       ...(clock.dueDate ? { dueDate: clock.dueDate } : {}),
-      ...(periodDays === undefined ? {} : { periodDays }),
+      ...(period === undefined ? {} : { periodDays: period.days, ...(period.business ? { businessDays: true } : {}) }),
       rule: clock.rule.en,
       source: clock.source.label,
       verified: clock.verified,
@@ -86,7 +86,7 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
 }
 
 /** The legal period in days when the law counts days; months and years are quoted as dates only. */
-function statutoryDays(pack: MarketPack, kind: StatutoryClock['kind'], region: string | undefined, categories: readonly string[]): number | undefined {
+function statutoryDays(pack: MarketPack, kind: StatutoryClock['kind'], region: string | undefined, categories: readonly string[]): { days: number; business: boolean } | undefined {
   const rule = (region ? pack.regions[region]?.clocks.find((c) => c.kind === kind) : undefined)
     ?? pack.rights.clocks.find((c) => c.kind === kind);
   if (!rule) return undefined;
@@ -96,5 +96,6 @@ function statutoryDays(pack: MarketPack, kind: StatutoryClock['kind'], region: s
     .map((group) => group.period);
   const periods = matching.length > 0 ? matching : [rule.period];
   if (periods.some((period) => period.unit !== 'calendar_days' && period.unit !== 'business_days')) return undefined;
-  return Math.max(...periods.map((period) => period.amount));
+  const longest = periods.reduce((best, period) => (period.amount > best.amount ? period : best));
+  return { days: longest.amount, business: longest.unit === 'business_days' };
 }

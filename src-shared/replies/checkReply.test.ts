@@ -108,7 +108,7 @@ describe('pre-send checks', () => {
   });
 
   it('warns about a refund promised later than the law allows', () => {
-    const { bad } = edited('return_refund.approve_return_with_label', 'KR', 'ko', (text) => text.replace('수령 후 3일 이내에 처리됩니다.', '수령 후 14일 이내에 환불됩니다.'));
+    const { bad } = edited('return_refund.approve_return_with_label', 'KR', 'ko', (text) => text.replace('수령 후 영업일 기준 3일 이내에 처리됩니다.', '수령 후 14일 이내에 환불됩니다.'));
     expect(bad).toContainEqual(expect.objectContaining({ code: 'refund_slower_than_statutory', severity: 'warning', params: expect.objectContaining({ promisedDays: 14, statutoryDays: 3 }) }));
   });
 

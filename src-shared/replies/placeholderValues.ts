@@ -52,6 +52,7 @@ export const PLACEHOLDERS: Readonly<Record<string, PlaceholderSpec>> = {
   agentName: { kind: 'text', fact: false, value: (c) => c.agentName },
   brand: { kind: 'text', fact: false, value: (c) => c.brand },
   customerName: { kind: 'greeting', fact: false, value: () => undefined },
+  refundDayKind: { kind: 'choice', fact: false, value: (c) => (c.deadlines.refundDue?.businessDays ? 'business' : 'calendar') },
   gender: { kind: 'choice', fact: false, value: (c) => (c.customer.name.gender === 'unknown' ? 'other' : c.customer.name.gender) },
 };
 

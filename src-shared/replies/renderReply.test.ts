@@ -104,3 +104,13 @@ describe('facts in the customer’s conventions', () => {
     expect(buildReplyContext(demoReplyCase('DE').caseRecord, { ...options, register: 'neutral' }).register).toBe('neutral');
   });
 });
+
+describe('working days', () => {
+  it('says business days where the law counts them (Korea) and plain days where it does not (Germany)', () => {
+    const render = (market: MarketCode, locale: string) => renderReply(getReply(library, 'return_refund.approve_return_with_label'),
+      buildReplyContext(demoReplyCase(market).caseRecord, options), locale, { salutations }).text;
+    expect(render('KR', 'ko')).toContain('수령 후 영업일 기준 3일 이내에 처리됩니다.');
+    expect(render('KR', 'en')).toContain('at the latest within 3 business days of receiving it');
+    expect(render('DE', 'de')).toContain('spätestens 14 Tage nach Eingang');
+  });
+});

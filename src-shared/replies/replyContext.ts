@@ -10,6 +10,8 @@ export const DeadlineSchema = z.object({
   dueDate: DateOnlySchema.optional(),
   /** Length of the legal period in days, when the rule counts days (14 for an EU withdrawal). */
   periodDays: z.int().min(0).optional(),
+  /** The period counts working days (KR refund: 3 business days), so a reply must say so. */
+  businessDays: z.boolean().optional(),
   rule: z.string().optional(),
   source: z.string().optional(),
   verified: z.boolean().optional(),
