@@ -9,8 +9,8 @@ function describeIssues(file: string, issues: ReadonlyArray<{ path: PropertyKey[
   return `resources/markets/${file} is invalid:\n${lines.join('\n')}`;
 }
 
-function loadPacks(): Map<MarketCode, MarketPack> {
-  const packs = new Map<MarketCode, MarketPack>();
+function loadPacks(): Map<string, MarketPack> {
+  const packs = new Map<string, MarketPack>();
   for (const { file, data } of PACK_FILES) {
     const parsed = MarketPackSchema.safeParse(data);
     if (!parsed.success) throw new MarketPackError(describeIssues(file, parsed.error.issues));
@@ -42,11 +42,11 @@ const packs = loadPacks();
 const overrides = loadOverrides();
 
 export function findMarketPack(code: string): MarketPack | undefined {
-  return packs.get(code as MarketCode);
+  return packs.get(code);
 }
 
 export function getMarketPack(code: MarketCode | string): MarketPack {
-  const pack = packs.get(code as MarketCode);
+  const pack = packs.get(code);
   if (!pack) throw new MarketPackError(`No market pack for "${code}" (known: ${[...packs.keys()].join(', ')})`);
   return pack;
 }

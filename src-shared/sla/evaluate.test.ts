@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BusinessCalendarSchema, DEFAULT_SLA_POLICIES, evaluateSla, marketCalendar, nextSlaDueAt, parseWeeklyHours, selectSlaPolicy,
-  SlaPolicySchema, SlaTimelineSchema, type SlaPolicyInput, type SlaTimelineInput,
+  SlaPolicySchema, SlaTimelineSchema, slaTimelineFromCase, type SlaPolicyInput, type SlaTimelineInput,
 } from './index';
 
 const HOUR = 3_600_000;
@@ -167,5 +167,25 @@ describe('SLA properties', () => {
       const later = evaluateSla(case1, pol, { team: cal }, at(4 + laterHours), { explain: false }).targets[0]?.dueAt;
       expect(later).toBe(early);
     }), { numRuns: 60 });
+  });
+});
+
+describe('slaTimelineFromCase', () => {
+  it('builds the engine input from CaseEvents and Messages in server order', () => {
+    const built = slaTimelineFromCase({
+      createdAt: at(0),
+      events: [
+        { kind: 'status_changed', at: at(4), data: { from: 'pending_customer', to: 'open' } },
+        { kind: 'assigned', at: at(1), data: { to: 'someone' } },
+        { kind: 'status_changed', at: at(2), data: { from: 'open', to: 'pending_customer' } },
+      ],
+      messages: [
+        { createdAt: at(3), direction: 'outbound', authorKind: 'agent' },
+        { createdAt: at(0.5), direction: 'outbound', authorKind: 'automation' },
+      ],
+    });
+    expect(built.statusChanges.map((change) => change.status)).toEqual(['pending_customer', 'open']);
+    expect(built.messages.map((message) => message.authorKind)).toEqual(['automation', 'agent']);
+    expect(target(evaluateSla(built, reply24, calendars, at(5)), 'first_reply')).toMatchObject({ state: 'achieved', met: true });
   });
 });
