@@ -172,10 +172,7 @@ async function sla(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (market && values.region) {
-    const { getMarketPack } = await import('../src-shared/markets/index');
-    if (!getMarketPack(market).regions[values.region.toUpperCase()]) throw new UsageError(`Market ${market} has no region "${values.region}"`);
-  }
+  if (values.region && !/^[A-Za-z0-9]{1,3}$/.test(values.region)) throw new UsageError(`--region must be a subdivision code such as CA or SCT, got "${values.region}"`);
   const calendar = BusinessCalendarSchema.parse({
     id: market ? `hours in ${zone}, holidays of ${market}` : `hours in ${zone}`,
     timeZone: zone,

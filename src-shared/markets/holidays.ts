@@ -56,8 +56,22 @@ function libraryHolidays(pack: MarketPack, region: string | undefined, year: num
   return days;
 }
 
+const knownStates = new Map<string, Set<string>>();
+
+function libraryStates(country: string): Set<string> {
+  let states = knownStates.get(country);
+  if (!states) {
+    states = new Set(Object.keys(new Holidays().getStates(country) ?? {}));
+    knownStates.set(country, states);
+  }
+  return states;
+}
+
+/** The library state for a region: the pack's mapping, else the region itself if the library knows it. */
 export function holidayRegion(pack: MarketPack, region: string | undefined): string | undefined {
-  if (region) return pack.regions[region]?.holidayRegion ?? region;
+  const mapped = region ? pack.regions[region]?.holidayRegion : undefined;
+  if (mapped) return mapped;
+  if (region && libraryStates(pack.holidays.library.country).has(region)) return region;
   return pack.holidays.library.defaultRegion;
 }
 

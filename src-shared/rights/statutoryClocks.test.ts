@@ -95,6 +95,16 @@ describe('statutory clocks: rules, sources and explanations', () => {
     expect(result.excluded).toBe('Needs the date of the withdrawal notice.');
   });
 
+  it('gives a region without its own rules the market\'s clocks and the region\'s holidays', () => {
+    const newYork = computeStatutoryClocks({ market: 'US', region: 'NY', receivedAt: '2026-02-12', withdrawalNotifiedAt: '2026-02-12' });
+    expect(newYork.find((item) => item.kind === 'privacy_ack_due')).toBeUndefined();
+    expect(newYork.find((item) => item.kind === 'withdrawal_ends')?.dueDate).toBeNull();
+    // FTC refund, 7 business days from Wed 11 Feb: federal calendar skips 16 Feb (Washington's Birthday);
+    // New York also closes on 12 Feb (Lincoln's Birthday), one business day later.
+    expect(clock({ market: 'US', withdrawalNotifiedAt: '2026-02-11' }, 'refund_due').dueDate).toBe('2026-02-23');
+    expect(clock({ market: 'US', region: 'NY', withdrawalNotifiedAt: '2026-02-11' }, 'refund_due').dueDate).toBe('2026-02-24');
+  });
+
   it('marks conditional rights with their condition', () => {
     const jp = clock({ market: 'JP', deliveredAt: '2026-04-28' }, 'withdrawal_ends');
     expect(jp.condition?.en).toMatch(/did not clearly display return terms/);
@@ -102,7 +112,7 @@ describe('statutory clocks: rules, sources and explanations', () => {
   });
 
   it('rejects bad input clearly', () => {
-    expect(() => computeStatutoryClocks({ market: 'US', region: 'ZZ', deliveredAt: '2026-01-01' })).toThrow(/no region "ZZ"/);
+    expect(() => computeStatutoryClocks({ market: 'US', region: 'new york', deliveredAt: '2026-01-01' })).toThrow();
     expect(() => computeStatutoryClocks({ market: 'FR', deliveredAt: '2026-13-01' })).toThrow();
     expect(() => computeStatutoryClocks({ market: 'XX' as 'FR', deliveredAt: '2026-01-01' })).toThrow();
   });

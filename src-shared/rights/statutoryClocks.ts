@@ -105,8 +105,8 @@ export function endOfDayIn(date: string, zone: string): string {
 
 function rulesFor(market: ParsedInput['market'], region: string | undefined): { clocks: StatutoryClockRule[]; absent: Array<{ kind: ClockKind; fact: LegalFact }> } {
   const pack = getMarketPack(market);
+  // A region without its own rules (a US state other than California) gets the market's clocks and its holidays.
   const regional = region ? pack.regions[region] : undefined;
-  if (region && !regional) throw new Error(`Market ${market} has no region "${region}" (known: ${Object.keys(pack.regions).join(', ') || 'none'})`);
   const replaced = new Set((regional?.clocks ?? []).map((clock) => clock.kind));
   return {
     clocks: [...pack.rights.clocks.filter((clock) => !replaced.has(clock.kind)), ...(regional?.clocks ?? [])],
