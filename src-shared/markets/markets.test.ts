@@ -127,6 +127,8 @@ describe('holidays (hand-checked against markets.md)', () => {
     expect(isWorkingDay('US', '2026-07-03')).toBe(false);
     expect(isPublicHoliday('US', '2026-03-31')).toBe(false);
     expect(isPublicHoliday('US', '2026-03-31', 'CA')).toBe(true);
+    expect(isPublicHoliday('US', '2026-02-12', 'NY')).toBe(true); // a state the pack has no rules for: library holidays
+    expect(isPublicHoliday('US', '2026-02-12', 'ZZ')).toBe(false); // unknown code: national holidays
   });
 
   it('RU 2026: the long New Year break and transfers', () => {
