@@ -98,17 +98,37 @@ export function createQueueQueries(db: Database.Database) {
 
   function pageSql(request: QueueRequest, viewer: Viewer, horizonMs: number): { sql: string; params: Record<string, unknown> } {
     const params: Record<string, unknown> = {};
-    const where = [...viewWhere(request.view, viewer, horizonMs, params), ...filterWhere(request, params)];
     const columns = SORT_COLUMNS[request.sort];
+    const order = `ORDER BY ${columns.join(', ')} LIMIT @limit`;
+    const extra = filterWhere(request, params);
     if (request.cursor !== undefined) {
       const key = decodeCursor(request.cursor, request.view, request.sort);
       key.forEach((value, i) => { params[`k${i}`] = value; });
-      where.push(`(${columns.join(', ')}) > (${columns.map((_, i) => `@k${i}`).join(', ')})`);
+      extra.push(`(${columns.join(', ')}) > (${columns.map((_, i) => `@k${i}`).join(', ')})`);
     }
     params.limit = request.limit + 1;
-    const sql = `SELECT ${CASE_ROW_SELECT} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${columns.join(', ')} LIMIT @limit`;
-    return { sql, params };
+    const select = (where: readonly string[]) => `SELECT ${CASE_ROW_SELECT} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`;
+    if (request.view === 'breaching_soon') {
+      // Mine and my teams' unassigned, each read in sort order from its own index range and merged:
+      // the page never depends on how many cases are overdue in total.
+      const [mine, unassigned] = breachingBranches(viewer, horizonMs, params);
+      return { sql: `SELECT * FROM (${select([...mine, ...extra])}) UNION ALL SELECT * FROM (${select([...unassigned, ...extra])}) ${order}`, params };
+    }
+    return { sql: select([...viewWhere(request.view, viewer, horizonMs, params), ...extra]), params };
+  }
+
+  function breachingBranches(viewer: Viewer, horizonMs: number, params: Record<string, unknown>): [string[], string[]] {
+    params.me = viewer.userId ?? '';
+    params.horizon = horizonMs;
+    const teams = viewer.teamIds.map((id, i) => {
+      params[`team${i}`] = id;
+      return `@team${i}`;
+    });
+    const inTeams = teams.length > 0 ? `team_id IN (${teams.join(', ')})` : '0';
+    return [
+      ['assignee_id = @me', 'state_group = 0', 'sla_sort <= @horizon'],
+      ['assignee_id IS NULL', 'state_group = 0', 'sla_sort <= @horizon', inTeams],
+    ];
   }
 
   function countSql(view: QueueView, filters: QueueFilters, viewer: Viewer, horizonMs: number): { sql: string; params: Record<string, unknown> } {
