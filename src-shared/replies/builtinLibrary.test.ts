@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_TYPES, type MarketCode } from '../domain';
+import { generateDemoData } from '../demo';
 import { buildReplyContext } from './buildReplyContext';
 import { builtinReplyLibrary, builtinSalutations } from './builtinLibrary';
 import { demoReplyCase } from './demoReplyCases';
@@ -89,5 +90,25 @@ describe('the shipped reply library', () => {
     expect(privacy && replyAvailability(privacy, context)).toEqual({ available: false, missing: ['privacyResponseDue'] });
     const germany = contextFor('DE').context;
     expect(privacy && replyAvailability(privacy, germany)).toEqual({ available: true, missing: [] });
+  });
+});
+
+describe('replies for the generated demo data', () => {
+  it('render for every available reply of real demo cases with no finding but a language fallback', () => {
+    const demo = generateDemoData({ seed: 20261125, cases: 60, now: '2026-11-25T08:00:00.000Z' });
+    const library = builtinReplyLibrary();
+    let rendered = 0;
+    for (const caseRecord of demo.cases) {
+      const context = buildReplyContext(caseRecord, { agentName: 'Li Na', brand: 'Crossdesk Shop', trackingNumber: 'JT0012345678', expectedAt: '2026-11-28T12:00:00Z', promisedDays: 5 });
+      for (const reply of library.replies) {
+        if (!replyAvailability(reply, context).available) continue;
+        const result = renderSideBySide(reply, context, { customer: caseRecord.locale, agent: 'zh-CN' }, { salutations: builtinSalutations() });
+        const inLibrary = result.customer.resolution.locale.split('-')[0] === caseRecord.locale.split('-')[0];
+        const expected = result.customer.resolution.usedFallback ? ['fallback_language'] : [];
+        expect(result.findings.map((finding) => finding.code), `${reply.id} for ${caseRecord.ref} (${caseRecord.locale}, ${caseRecord.customer.market})`).toEqual(expected);
+        if (inLibrary) rendered++;
+      }
+    }
+    expect(rendered).toBeGreaterThan(500);
   });
 });

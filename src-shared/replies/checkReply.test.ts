@@ -116,4 +116,14 @@ describe('pre-send checks', () => {
     const { bad } = edited('return_refund.return_instructions', 'DE', 'de', (text) => text.replace('Sie können die Ware bis zum 19. November 2026 zurücksenden.', 'Sie können die Ware bis zum 19. November 2026 zurücksenden; aus Kulanz nehmen wir sie sogar innerhalb von 30 Tagen zurück.'));
     expect(bad).toEqual([]);
   });
+
+  it('does not read a product name or “back in stock” as a return promise', () => {
+    const context = contextFor('GB', { itemTitle: 'Noise-Cancelling Headphones 2 Days Edition' });
+    const rendered = renderReply(getReply(library, 'repair_warranty.repair_under_warranty'), context, 'en', { salutations });
+    expect(checkReply({ context, customer: draftOf(rendered) })).toEqual([]);
+    const french = contextFor('FR');
+    const stock = renderReply(getReply(library, 'exchange.out_of_stock'), french, 'fr', { salutations });
+    expect(stock.text).toContain('dès son retour en stock, prévu le 28 novembre 2026');
+    expect(checkReply({ context: french, customer: draftOf(stock) })).toEqual([]);
+  });
 });

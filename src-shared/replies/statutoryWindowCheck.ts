@@ -9,7 +9,7 @@ interface WindowWords { days: RegExp; returning: RegExp; refunding: RegExp }
 const WORDS: Readonly<Record<string, WindowWords>> = {
   en: { days: /(\d+)[\s-]*(?:calendar\s+|business\s+|working\s+)?days?\b/giu, returning: /return|send (?:it|them|the \w+) back|withdraw|cancel/iu, refunding: /refund|reimburs|money back/iu },
   de: { days: /(\d+)(?:\s*(?:Kalender|Werk|Arbeits)?tage?n?|-tägig)/giu, returning: /rücksend|zurücksend|zurückschick|widerruf|zurückgeb|rückgabe|retour/iu, refunding: /erstatt|rückzahl/iu },
-  fr: { days: /(\d+)\s*jours?/giu, returning: /retourner|renvoyer|rétractation|(?<!aller et )retour/iu, refunding: /rembours/iu },
+  fr: { days: /(\d+)\s*jours?/giu, returning: /retourner|renvoyer|rétractation|(?<!aller et )retour(?! en stock)/iu, refunding: /rembours/iu },
   es: { days: /(\d+)\s*días?/giu, returning: /devol|devuelv|desistimiento/iu, refunding: /reembols|reintegr/iu },
   pt: { days: /(\d+)\s*dias?/giu, returning: /devol|arrependimento/iu, refunding: /reembols|estorno|restitu/iu },
   ru: { days: /(\d+)\s*(?:календарн\S*\s+|рабоч\S*\s+)?(?:дн(?:ей|я|ь))/giu, returning: /вернуть (?:товар|его|её|их)|возврат\S* товар|отказ\S* от товара/iu, refunding: /возврат\S* (?:денег|средств)|верн(?:ём|ем|уть) (?:деньги|средства|разницу|сумму)|перечисл/iu },
@@ -33,7 +33,9 @@ export function checkStatutoryWindows(text: string, locale: string, formatLocale
   const withdrawal = context.deadlines.withdrawalEnds;
   const refund = context.deadlines.refundDue;
   const findings: Finding[] = [];
-  for (const sentence of normalizeText(text).split(SENTENCE_END)) {
+  // A product name ("Noise-Cancelling Headphones") is not a promise about returns.
+  const withoutTitle = context.itemTitle ? text.split(context.itemTitle).join(' ') : text;
+  for (const sentence of normalizeText(withoutTitle).split(SENTENCE_END)) {
     const days = [...sentence.matchAll(words.days)].map((match) => Number(match[1]));
     if (words.refunding.test(sentence)) {
       const slowest = Math.max(...days);
