@@ -1,0 +1,257 @@
+// Sync benchmarks (BENCHMARKS.md "Sync"): the real server in its own process on loopback over PGlite
+// (the embedded server's launcher), real SQLite files, the real sync engine.
+//   1. bootstrap of 100,000 cases (+1 message each), as a ratio to parsing and inserting the same NDJSON
+//      rows into a store directly in the same run (target >= 0.5, and under 10 s);
+//   2. outbox drain of 10,000 mutations (target >= 1,000 mutations/s);
+//   3. one agent's change to another agent's local store, through push, poke and pull (target p50 < 250 ms).
+// BENCH_SYNC_CASES overrides the case count for a quick try. The seeded server directory is kept in the
+// temp dir between runs (keyed by the data set), because seeding is not what is measured.
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, generateDemoBatches, SMALL_DEMO } from '../../src-shared/demo';
+import { BootstrapLineSchema, LoginResponseSchema } from '../../src-shared/sync/protocol';
+import type { BootstrapLine } from '../../src-shared/sync/protocol';
+import { openLocalStore } from '../../src-main/core/store';
+import type { LocalStore } from '../../src-main/core/store';
+import { createSyncEngine } from '../../src-main/core/sync';
+import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
+import type { BootstrapRow } from '../../src-main/core/sync';
+import { startEmbeddedServer } from '../../src-main/embedded/embeddedServer';
+import { openDatabase } from '../../src-server/startServer';
+import { seedDemo } from '../../src-server/seed/seedDemo';
+import { insertSnapshot } from '../../src-server/seed/insertSnapshot';
+import { report, round, summarize } from './stats';
+
+const CASES = Number(process.env.BENCH_SYNC_CASES ?? 100_000);
+const DRAIN = 10_000;
+const LATENCY_RUNS = 60;
+const NOW = '2026-11-25T09:00:00.000Z';
+const SUPERVISOR = 'wang.lei';
+const [AGENT_A, AGENT_B] = ['jonas.weber', 'camille.durand'];
+
+async function seededServerDir(): Promise<string> {
+  const dir = join(tmpdir(), `crossdesk-bench-sync-${CASES}-${SMALL_DEMO.seed}`);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const staging = mkdtempSync(join(tmpdir(), 'crossdesk-bench-sync-staging-'));
+  const db = await openDatabase({ dataDir: staging });
+  const started = performance.now();
+  await seedDemo(db, Date.parse(NOW), 0);
+  for (const batch of generateDemoBatches({ seed: SMALL_DEMO.seed, cases: CASES, messagesPerCase: 1, now: NOW })) {
+    await insertSnapshot(db, batch, Date.parse(NOW));
+  }
+  await db.close();
+  renameSync(staging, dir);
+  console.log(`(seeded ${CASES} cases into PGlite in ${Math.round(performance.now() - started)} ms; kept at ${dir})`);
+  return dir;
+}
+
+const dirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+function openStore(): LocalStore {
+  return openLocalStore({ path: join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite'), clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } });
+}
+
+/** Time spent waiting on each endpoint, to tell server time from client time in the figures. */
+const waited = new Map<string, number>();
+const timedFetch: NonNullable<SyncEngineOptions['fetch']> = async (url, init) => {
+  const path = new URL(url).pathname;
+  const started = performance.now();
+  try {
+    return await fetch(url, init);
+  } finally {
+    waited.set(path, (waited.get(path) ?? 0) + performance.now() - started);
+  }
+};
+
+/** Time spent in each store call the engine makes, to tell client time from server time. */
+const inStore = new Map<string, number>();
+function timedStore(store: LocalStore): SyncStore {
+  const timed = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
+    const started = performance.now();
+    try {
+      return fn(...args);
+    } finally {
+      inStore.set(name, (inStore.get(name) ?? 0) + performance.now() - started);
+    }
+  };
+  return {
+    getSyncState: timed('getSyncState', store.getSyncState),
+    setSyncState: timed('setSyncState', store.setSyncState),
+    pendingMutations: timed('pendingMutations', store.pendingMutations),
+    pendingCount: timed('pendingCount', store.pendingCount),
+    markResults: timed('markResults', store.markResults),
+    applyServerChanges: timed('applyServerChanges', store.applyServerChanges),
+    beginBootstrap: timed('beginBootstrap', store.beginBootstrap),
+    stageBootstrap: timed('stageBootstrap', store.stageBootstrap),
+    completeBootstrap: timed('completeBootstrap', store.completeBootstrap),
+    resetClientIdentity: timed('resetClientIdentity', store.resetClientIdentity),
+    verifyHash: timed('verifyHash', store.verifyHash),
+  };
+}
+
+function storeTimes(): string {
+  return [...inStore].filter(([, ms]) => ms >= 1).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ');
+}
+
+function engineFor(store: LocalStore, serverUrl: string, options: Partial<SyncEngineOptions> = {}): SyncEngine {
+  const engine = createSyncEngine({
+    store: timedStore(store), serverUrl, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, pollIntervalMs: 3_600_000, events: false,
+    fetch: timedFetch, ...options,
+  });
+  engine.start();
+  return engine;
+}
+
+async function login(serverUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  return LoginResponseSchema.parse(await response.json()).token;
+}
+
+/** The baseline: the same NDJSON text, parsed and validated line by line and staged into a fresh store, no network. */
+function directBootstrap(ndjson: string): { ms: number; rows: number } {
+  const store = openStore();
+  const started = performance.now();
+  const generation = store.beginBootstrap();
+  let rows: BootstrapRow[] = [];
+  let count = 0;
+  for (const line of ndjson.split('\n')) {
+    if (line === '') continue;
+    const value: BootstrapLine = BootstrapLineSchema.parse(JSON.parse(line));
+    if ('pageToken' in value) {
+      store.stageBootstrap(generation, rows, value.pageToken);
+      count += rows.length;
+      rows = [];
+    } else if ('complete' in value) {
+      store.stageBootstrap(generation, rows, null);
+      count += rows.length;
+      store.completeBootstrap(generation, value.cursor);
+    } else {
+      rows.push(value);
+    }
+  }
+  const ms = performance.now() - started;
+  store.close();
+  return { ms, rows: count };
+}
+
+async function main(): Promise<void> {
+  const template = await seededServerDir();
+  const dataDir = tempDir('crossdesk-bench-server-');
+  cpSync(template, dataDir, { recursive: true });
+  // Its own process, as in production: server and desktop work in parallel rather than share one thread.
+  const server = await startEmbeddedServer({ dataDir, startTimeoutMs: 300_000 });
+  try {
+    // 1. Bootstrap: the raw stream once (server time alone), then the engine, then the direct baseline.
+    const token = await login(server.url, SUPERVISOR);
+    let started = performance.now();
+    const ndjson = await (await fetch(`${server.url}/sync/v1/bootstrap`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const streamMs = performance.now() - started;
+
+    const supervisorStore = openStore();
+    const supervisor = engineFor(supervisorStore, server.url);
+    await supervisor.signIn(SUPERVISOR, DEMO_PASSWORD);
+    inStore.clear();
+    started = performance.now();
+    await supervisor.syncNow();
+    const engineMs = performance.now() - started;
+    const direct = directBootstrap(ndjson);
+    report('Sync: bootstrap over loopback', {
+      cases: supervisorStore.caseCount(),
+      rows: direct.rows,
+      'NDJSON bytes': ndjson.length,
+      'server stream alone (fetch + read)': `${Math.round(streamMs)} ms`,
+      'engine bootstrap (stream + parse + stage + complete)': `${Math.round(engineMs)} ms`,
+      'direct parse + stage + complete, same rows': `${Math.round(direct.ms)} ms`,
+      'store calls': storeTimes(),
+      'ratio direct / engine (target >= 0.5)': round(direct.ms / engineMs, 2),
+      'under 10 s': engineMs < 10_000,
+    });
+
+    // 2. Outbox drain: 10,000 local writes (tags and notes over many cases), then one sync until empty.
+    const caseIds = supervisorStore.db.prepare<[number], { id: string }>(
+      "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?").all(DRAIN).map((row) => row.id);
+    for (let index = 0; index < DRAIN; index++) {
+      const caseId = caseIds[index % caseIds.length] ?? '';
+      if (index % 2 === 0) supervisorStore.write('case.addTag@1', { caseId, tag: `bench-${index % 7}` });
+      else supervisorStore.write('case.addNote@1', { caseId, noteId: randomUUID(), body: `Checked with the carrier (${index}).` });
+    }
+    const pending = supervisor.status().pendingCount;
+    waited.clear();
+    inStore.clear();
+    started = performance.now();
+    await supervisor.syncNow();
+    const drainMs = performance.now() - started;
+    report('Sync: outbox drain', {
+      mutations: pending,
+      'left after sync': supervisor.status().pendingCount,
+      'drain (push 500-batches + pull of the effects)': `${Math.round(drainMs)} ms`,
+      'mutations/s (target >= 1000)': Math.round(pending / (drainMs / 1000)),
+      'of which waiting for push answers': `${Math.round(waited.get('/sync/v1/push') ?? 0)} ms`,
+      'of which waiting for pull answers (headers)': `${Math.round(waited.get('/sync/v1/pull') ?? 0)} ms`,
+      'store calls': storeTimes(),
+    });
+    await supervisor.stop();
+    supervisorStore.close();
+
+    // 3. Change to another agent's store: A adds a note to a team case, B hears the poke and pulls it.
+    const storeA = openStore();
+    const storeB = openStore();
+    const agentA = engineFor(storeA, server.url);
+    let arrived: ((noteId: string) => void) | null = null;
+    const noteSeen = storeB.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM notes WHERE id = ?');
+    let waitingFor = '';
+    const agentB = engineFor(storeB, server.url, {
+      events: true,
+      onApplied: () => {
+        if (waitingFor && noteSeen.get(waitingFor)) arrived?.(waitingFor);
+      },
+    });
+    await agentA.signIn(AGENT_A, DEMO_PASSWORD);
+    await agentB.signIn(AGENT_B, DEMO_PASSWORD);
+    await agentA.syncNow();
+    await agentB.syncNow();
+    const shared = storeA.db.prepare<[], { id: string }>(
+      "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20").all().map((row) => row.id);
+    const inB = shared.filter((id) => storeB.caseDetail(id) !== null);
+    if (inB.length === 0) throw new Error('the two agents share no unassigned team case');
+    // Let B's event stream connect and settle before timing.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const samples: number[] = [];
+    for (let run = 0; run < LATENCY_RUNS; run++) {
+      const noteId = randomUUID();
+      const landed = new Promise<void>((resolve) => {
+        arrived = (id) => {
+          if (id === noteId) resolve();
+        };
+      });
+      waitingFor = noteId;
+      const t0 = performance.now();
+      storeA.write('case.addNote@1', { caseId: inB[run % inB.length] ?? '', noteId, body: `Handover note ${run}.` });
+      agentA.kick();
+      await landed;
+      samples.push(performance.now() - t0);
+    }
+    const latency = summarize(samples.slice(5));
+    report('Sync: change on one desk to another desk\'s store (push, poke over SSE, pull)', {
+      runs: latency.runs, 'median ms (target < 250)': latency.medianMs, 'p95 ms': latency.p95Ms, 'p99 ms': latency.p99Ms,
+    });
+    await agentA.stop();
+    await agentB.stop();
+    storeA.close();
+    storeB.close();
+  } finally {
+    await server.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
