@@ -27,3 +27,13 @@ describe('customerClock', () => {
     expect(customerClock({ market: 'ZZ' as 'CN', timeZone: 'Europe/Berlin' }, Date.parse('2026-11-25T03:00:00Z')).day.kind).toBe('unknown');
   });
 });
+
+describe('customerClock over the demo customers', () => {
+  it('knows the day of every demo customer, subdivisions included', async () => {
+    const { generateDemoData } = await import('../../../src-shared/demo/index');
+    const demo = generateDemoData({ seed: 20261125, cases: 400, now: '2026-11-25T08:00:00.000Z' });
+    for (const record of demo.cases) {
+      expect(customerClock(record.customer, Date.parse('2026-11-25T08:00:00.000Z')).day.kind).not.toBe('unknown');
+    }
+  });
+});

@@ -11,8 +11,13 @@ import { draftOf, renderSideBySide, type SideBySide } from '../../../src-shared/
 
 export type Writer = { agentName: string; brand: string };
 
+/** Without usable market data (an unknown region, say) replies still render, just without legal deadlines. */
 export function replyContextFor(caseRecord: Case, writer: Writer): ReplyContext {
-  return buildReplyContext(caseRecord, writer);
+  try {
+    return buildReplyContext(caseRecord, writer);
+  } catch {
+    return buildReplyContext(caseRecord, { ...writer, clocks: [] });
+  }
 }
 
 /** The reply in the customer's language and in the agent's, rendered from the same case facts. */

@@ -5,9 +5,11 @@ import { computeStatutoryClocks, type StatutoryClock, type StatutoryClockInput }
 /** The rights calculator's input for a case: what the order says happened, and when the case arrived. */
 export function clockInputFor(caseRecord: Case): StatutoryClockInput {
   const { customer, order } = caseRecord;
+  // A subdivision the pack has no rules for (ID "JK") falls under the national rules, not an error.
+  const hasRegionRules = customer.region !== undefined && findMarketPack(customer.market)?.regions[customer.region] !== undefined;
   return {
     market: customer.market,
-    ...(customer.region === undefined ? {} : { region: customer.region }),
+    ...(hasRegionRules ? { region: customer.region } : {}),
     caseType: caseRecord.type,
     receivedAt: caseRecord.createdAt,
     ...(order === undefined ? {} : {

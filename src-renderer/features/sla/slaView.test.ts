@@ -4,7 +4,7 @@ import { generateDemoData } from '../../../src-shared/demo/index';
 import { slaPanelModel, slaTimelineFor } from './slaView';
 
 const NOW = '2026-11-25T08:00:00.000Z';
-const demo = generateDemoData({ seed: 7, cases: 60, now: NOW });
+const demo = generateDemoData({ seed: 20261125, cases: 400, now: NOW });
 
 function detailOf(index: number): CaseDetail {
   const record = demo.cases[index];

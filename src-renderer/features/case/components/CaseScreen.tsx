@@ -36,11 +36,11 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         <Typography component="h1" variant="h5"><bdi>{caseRecord.ref}</bdi>{' · '}<bdi lang={caseRecord.locale}>{caseRecord.subject}</bdi></Typography>
         <Chip size="small" label={t(`domain:caseType.${caseRecord.type}`)} />
         <Chip size="small" label={t(`domain:priority.${caseRecord.priority}`)} variant="outlined" />
-        {detail.pendingMutationCount > 0 && <Chip size="small" color="info" variant="outlined" label={t('pendingChanges', { count: detail.pendingMutationCount })} />}
+        {detail.pendingMutationCount > 0 && <Chip size="small" variant="outlined" sx={{ color: '#01579b', borderColor: '#0277bd' }} label={t('pendingChanges', { count: detail.pendingMutationCount })} />}
       </Box>
       <CaseActions caseRecord={caseRecord} myUserId={session?.user?.id ?? null} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(300px, 2fr)' }, gap: 2, flexGrow: 1, minHeight: 0 }}>
-        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, gap: 1 }}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, gap: 1, overflowY: 'auto' }}>
           <MessageThread detail={detail} customerName={customerName} />
           <Composer key={caseRecord.id} detail={detail} agentName={session?.user?.displayName ?? t('agentFallback')} brand={BRAND} />
         </Box>

@@ -36,7 +36,7 @@ export function CustomerPanel({ caseRecord, customerName, serverNowMs }: Props) 
         {t('customer.localTime', { time: localTime, zone: customer.timeZone, offset: formatOffset(clock.offsetMinutes) })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Chip size="small" label={dayText} color={day.kind === 'holiday' || day.kind === 'weekend' ? 'warning' : 'default'} variant="outlined" data-day-kind={day.kind} />
+        <Chip size="small" label={dayText} variant="outlined" sx={day.kind === 'holiday' || day.kind === 'weekend' ? { color: '#7a4100', borderColor: '#b86e00' } : {}} data-day-kind={day.kind} />
         {clock.isBusinessHours !== null && (
           <Chip size="small" variant="outlined" label={t(clock.isBusinessHours ? 'customer.hours.open' : 'customer.hours.closed')} />
         )}

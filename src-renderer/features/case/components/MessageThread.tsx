@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
@@ -39,7 +40,7 @@ function ThreadEntry({ item, customerName }: { item: ThreadItem; customerName: s
           <Typography variant="caption" color="text.secondary" component="span">
             <time dateTime={writtenAt}>{formatDateTime(language, writtenAt)}</time>
           </Typography>
-          {item.isPending && <Chip size="small" label={t('thread.pending')} color="warning" variant="outlined" />}
+          {item.isPending && <Chip size="small" label={t('thread.pending')} variant="outlined" sx={{ color: '#7a4100', borderColor: '#b86e00' }} />}
           {item.kind === 'message' && item.message.deliveryState === 'failed' && <Chip size="small" label={t('thread.failed')} color="error" />}
         </Box>
         <Typography component="div" variant="body2" lang={bodyLang} dir="auto" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -54,8 +55,16 @@ function ThreadEntry({ item, customerName }: { item: ThreadItem; customerName: s
 export function MessageThread({ detail, customerName }: Props) {
   const { t } = useTranslation('case');
   const items = threadItems(detail);
+  const scrollRef = useRef<HTMLElement>(null);
+  const lastId = items.at(-1)?.id;
+  // Agents read a case from its latest message; keep it in view when one arrives.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (element !== null) element.scrollTop = element.scrollHeight;
+  }, [lastId]);
   return (
-    <Box component="section" aria-label={t('thread.label')} sx={{ flexGrow: 1, minHeight: 0, overflowY: 'auto', pr: 1 }}>
+    <Box ref={scrollRef} component="section" aria-label={t('thread.label')} tabIndex={0}
+      sx={{ flex: '1 1 240px', minHeight: 200, overflowY: 'auto', pr: 1 }}>
       {items.length === 0 ? <Typography color="text.secondary">{t('thread.empty')}</Typography> : (
         <Box component="ol" sx={{ m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
           {items.map((item) => <ThreadEntry key={item.id} item={item} customerName={customerName} />)}

@@ -12,6 +12,7 @@ import TextField from '@mui/material/TextField';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem, CaseDetail } from '../../../../src-shared/contract/workstation';
+import { fullName } from '../../../../src-shared/domain/case';
 import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
 import { detectCustomerLocale } from '../../../../src-shared/replies/detectLanguage';
 import { describeReply, getReply } from '../../../../src-shared/replies/replyLibrary';
@@ -29,7 +30,13 @@ type Props = { detail: CaseDetail; agentName: string; brand: string };
 type Mode = 'reply' | 'note';
 type Sent = { messageId: string; body: string };
 
-const SEND_COLOR: Record<SendState, 'default' | 'info' | 'success' | 'error'> = { queued: 'info', sent: 'success', needs_attention: 'error', unknown: 'default' };
+// Text and border pairs with at least 4.5:1 contrast on white.
+const SEND_TONE: Record<SendState, { color: string; borderColor: string }> = {
+  queued: { color: '#01579b', borderColor: '#0277bd' },
+  sent: { color: '#1b5e20', borderColor: '#2e7d32' },
+  needs_attention: { color: '#a3161a', borderColor: '#c62828' },
+  unknown: { color: 'text.secondary', borderColor: 'divider' },
+};
 
 function availableLocales(): string[] {
   return [...new Set(builtinReplyLibrary().replies.flatMap((reply) => Object.keys(reply.variants)))].sort();
@@ -119,7 +126,7 @@ export function Composer({ detail, agentName, brand }: Props) {
   };
 
   return (
-    <Box component="section" aria-label={t('label')} sx={{ display: 'grid', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1 }}>
+    <Box component="section" aria-label={t('label')} sx={{ display: 'grid', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1, flexShrink: 0 }}>
       <Tabs value={mode} onChange={(_event, next: Mode) => setMode(next)} aria-label={t('modeLabel')}>
         <Tab value="reply" label={t('mode.reply')} id="composer-tab-reply" aria-controls="composer-panel-reply" />
         <Tab value="note" label={t('mode.note')} id="composer-tab-note" aria-controls="composer-panel-note" />
@@ -137,15 +144,15 @@ export function Composer({ detail, agentName, brand }: Props) {
               </Select>
             </FormControl>
             {guess.basis === 'messages' && guess.disagreesWithCase && (
-              <Chip size="small" color="warning" variant="outlined" label={t('detected', { language: languageName(uiLanguage, guess.locale) })} />
+              <Chip size="small" variant="outlined" sx={{ color: '#7a4100', borderColor: '#b86e00' }} label={t('detected', { language: languageName(uiLanguage, guess.locale) })} />
             )}
             <Button variant="outlined" size="small" onClick={() => setPickerOpen(true)}>{t('insertReply')}</Button>
             {template !== null && <Chip size="small" label={t('fromTemplate', { title: describeReply(template, uiLanguage).title })} onDelete={() => reply.update({ replyId: null })} />}
           </Box>
           <TextField
             inputRef={replyRef}
-            multiline minRows={4} maxRows={12} fullWidth
-            label={t('replyField', { name: caseRecord.customer.name.given || caseRecord.ref })}
+            multiline minRows={4} maxRows={8} fullWidth
+            label={t('replyField', { name: fullName(caseRecord.customer.name) || caseRecord.ref })}
             value={reply.draft.body}
             onChange={(event) => reply.update({ body: event.target.value })}
             slotProps={{ htmlInput: { lang: customerLocale, dir: 'auto' } }}
@@ -157,7 +164,7 @@ export function Composer({ detail, agentName, brand }: Props) {
             <Button variant="contained" onClick={() => void send()} disabled={reply.draft.body.trim() === '' || isBlocked}>{t('send')}</Button>
             {isBlocked && <Box sx={{ fontSize: 14, color: '#a3161a' }}>{t('blocked')}</Box>}
             <Box role="status" aria-live="polite" sx={{ marginInlineStart: 'auto' }}>
-              {state !== null && state !== 'unknown' && <Chip size="small" color={SEND_COLOR[state]} label={t(`sendState.${state}`)} data-send-state={state} />}
+              {state !== null && state !== 'unknown' && <Chip size="small" variant="outlined" sx={SEND_TONE[state]} label={t(`sendState.${state}`)} data-send-state={state} />}
             </Box>
           </Box>
         </Box>

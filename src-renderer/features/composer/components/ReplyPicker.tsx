@@ -59,7 +59,7 @@ export function ReplyPicker({ open, caseType, customerLocale, onPick, onClose }:
                     <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                       <span>{option.purpose}</span>
                       {!option.isCustomerLanguage && (
-                        <Chip component="span" size="small" color="warning" variant="outlined"
+                        <Chip component="span" size="small" variant="outlined" sx={{ color: '#7a4100', borderColor: '#b86e00' }}
                           label={t('picker.fallback', { language: languageName(i18n.language, option.customerVariant) })} />
                       )}
                     </Box>

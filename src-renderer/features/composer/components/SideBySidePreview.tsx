@@ -19,7 +19,7 @@ export function SideBySidePreview({ preview, customerText }: { preview: SideBySi
           <Typography variant="caption" component="h3" color="text.secondary" sx={{ fontWeight: 600 }}>
             {t(`preview.${side.key}`, { language: languageName(i18n.language, side.locale) })}
           </Typography>
-          <Typography component="div" variant="body2" lang={side.locale} dir={side.direction} sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 220, overflowY: 'auto' }}>
+          <Typography component="div" variant="body2" lang={side.locale} dir={side.direction} sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: 160, overflowY: 'auto' }}>
             {side.text}
           </Typography>
         </Paper>

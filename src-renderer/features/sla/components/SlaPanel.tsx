@@ -12,8 +12,14 @@ import type { SlaState, SlaTargetResult } from '../../../../src-shared/sla/index
 import { formatDateTime, formatDuration } from '../../../i18n/format';
 import { slaPanelModel } from '../slaView';
 
-const STATE_COLOR: Record<SlaState, 'default' | 'success' | 'warning' | 'error' | 'info'> = {
-  active: 'info', warning: 'warning', breached: 'error', achieved: 'success', paused: 'default', cancelled: 'default',
+// Text and border pairs with at least 4.5:1 contrast on white (axe checks the case view in e2e).
+const STATE_TONE: Record<SlaState, { color: string; borderColor: string }> = {
+  active: { color: '#01579b', borderColor: '#0277bd' },
+  warning: { color: '#7a4100', borderColor: '#b86e00' },
+  breached: { color: '#a3161a', borderColor: '#c62828' },
+  achieved: { color: '#1b5e20', borderColor: '#2e7d32' },
+  paused: { color: 'text.secondary', borderColor: 'divider' },
+  cancelled: { color: 'text.secondary', borderColor: 'divider' },
 };
 
 function formatDay(language: string, date: string): string {
@@ -37,7 +43,7 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
         <Box sx={{ display: 'grid', gap: 0.25, width: '100%' }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>{t(`target.${target.target}`)}</Typography>
-            <Chip size="small" label={t(`state.${target.state}`)} color={STATE_COLOR[target.state]} variant="outlined" />
+            <Chip size="small" label={t(`state.${target.state}`)} variant="outlined" sx={STATE_TONE[target.state]} />
           </Box>
           <Typography variant="body2">
             {target.dueAt === null ? countdown : t('due', { time: formatDateTime(language, target.dueAt), countdown })}

@@ -1,0 +1,63 @@
+import type { Locator, Page } from 'playwright-core';
+import { QueuePage } from './QueuePage';
+
+/**
+ * The case view, composer and the other workstation screens, found by role and accessible name in the
+ * UI language under test (names come from the locale catalogs, so a missing translation fails here).
+ */
+export class CasePage {
+  readonly queue: QueuePage;
+
+  constructor(readonly page: Page) {
+    this.queue = new QueuePage(page);
+  }
+
+  /** Opens the queue in `language` and then the case of the given queue row (0-based), from the keyboard. */
+  async openFromQueue(url: string, language: string, rowIndex = 0): Promise<void> {
+    await this.queue.open(url, language);
+    await this.queue.grid().focus();
+    for (let step = 0; step < rowIndex; step++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('[data-sla-target]').first().waitFor();
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  region(name: RegExp | string): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  thread(name: RegExp | string): Locator {
+    return this.region(name);
+  }
+
+  threadEntries(threadName: RegExp | string): Locator {
+    return this.thread(threadName).getByRole('article');
+  }
+
+  replyBox(name: RegExp | string): Locator {
+    return this.page.getByRole('textbox', { name });
+  }
+
+  button(name: RegExp | string): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  dialog(name: RegExp | string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  sendState(): Locator {
+    return this.page.locator('[data-send-state]');
+  }
+
+  findings(): Locator {
+    return this.page.locator('[data-finding]');
+  }
+
+  async screenshot(language: string, screen: string): Promise<string> {
+    return this.queue.screenshot(language, screen);
+  }
+}
