@@ -91,6 +91,7 @@ export class DesktopClient {
   engine!: SyncEngine;
   readonly path: string;
   private readonly createdMutations: CreatedMutation[] = [];
+  private readonly foreign: { uuid: string; key: string; args: Record<string, unknown> }[] = [];
   private readonly cursors: (string | null)[] = [];
   private readonly usedClientIds = new Set<string>();
   private timers!: ProcessTimers;
@@ -142,6 +143,25 @@ export class DesktopClient {
     const outcome = this.store.write(key, args);
     const created = { uuid: outcome.mutationUuid, key, args };
     this.createdMutations.push(created);
+    this.engine.kick();
+    return created;
+  }
+
+  /**
+   * An outbox row as another build of the app would have written it (a mutation this server may not
+   * know), appended with the next id in one transaction, as the store's own writes are.
+   */
+  writeForeign(name: string, v: number, args: Record<string, unknown> & { caseId: string }): { uuid: string; key: string; args: Record<string, unknown> } {
+    const uuid = randomUUID();
+    const db = this.store.db;
+    db.transaction(() => {
+      const next = db.prepare<[], { next_mutation_id: number }>('SELECT next_mutation_id FROM sync_state WHERE singleton = 1').get()?.next_mutation_id ?? 1;
+      db.prepare('UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE singleton = 1').run();
+      db.prepare('INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)')
+        .run(next, uuid, name, v, args.caseId, JSON.stringify(args), '{}', new Date(this.options.time.now()).toISOString());
+    }).immediate();
+    const created = { uuid, key: `${name}@${v}`, args };
+    this.foreign.push(created);
     this.engine.kick();
     return created;
   }
@@ -207,7 +227,7 @@ export class DesktopClient {
       attention: () => this.store.db.prepare<[], { mutationUuid: string; code: string; body: string | null }>(
         'SELECT mutation_uuid AS mutationUuid, code, body FROM attention',
       ).all(),
-      created: () => this.createdMutations,
+      created: () => [...this.createdMutations, ...this.foreign],
       cursorHistory: () => this.cursors,
     };
   }

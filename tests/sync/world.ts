@@ -115,7 +115,7 @@ export class World {
    * queue, and fires the next virtual timer (a retry, a poll) when something is still unsettled.
    * Returns false when it did not settle within maxRounds (the invariant check then says why).
    */
-  async settle(maxRounds = 300): Promise<boolean> {
+  async settle(maxRounds = 120): Promise<boolean> {
     for (let round = 0; round < maxRounds; round++) {
       await this.idle();
       for (const client of this.clients) client.sample();
