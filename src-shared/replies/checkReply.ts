@@ -40,7 +40,9 @@ export function checkReply(input: CheckInput): Finding[] {
   for (const name of customer.missing ?? []) {
     if (!reported.has(name)) findings.push(finding('unfilled_placeholder', 'error', { token: `{${name}}`, name, locale: customer.locale }));
   }
-  findings.push(...checkFormality(customer.text, customer.locale, context.register));
+  // A product name ("Du bist super" mug) is quoted, not how we address the customer.
+  const prose = context.itemTitle ? customer.text.split(context.itemTitle).join(' ') : customer.text;
+  findings.push(...checkFormality(prose, customer.locale, context.register));
   findings.push(...checkStatutoryWindows(customer.text, customer.locale, customer.formatLocale, context));
   if (agent) findings.push(...compareFacts(customer, agent, context));
   if (customer.status === 'stale') findings.push(finding('stale_translation', 'warning', { locale: customer.locale }));
