@@ -57,6 +57,9 @@ describe('statutory clocks: rules, sources and explanations', () => {
     expect(result.counting?.source.label).toContain('[S2c]');
     expect(result.explanation.steps.filter((step) => step.step === 'adjust').map((step) => step.date)).toEqual(['2026-10-05', '2026-10-06', '2026-10-07']);
     expect(result.explanation.summary).toMatch(/国庆节/);
+    expect(result.explanation.summaries['zh-CN']).toContain('自收货之日（2026-09-28，星期一，Asia/Shanghai）起算。');
+    expect(result.explanation.summaries['zh-CN']).toContain('最后一日：2026-10-08（星期四）');
+    expect(result.explanation.steps.every((item) => item.texts['zh-CN'].length > 0 && item.texts.en === item.text)).toBe(true);
   });
 
   it('lists business days not counted', () => {
@@ -85,6 +88,7 @@ describe('statutory clocks: rules, sources and explanations', () => {
     const au = clock({ market: 'AU', deliveredAt: '2026-05-06' }, 'withdrawal_ends');
     expect(au).toMatchObject({ dueDate: null, dueAt: null });
     expect(au.excluded).toMatch(/No statutory change-of-mind right/);
+    expect(au.excludedTexts?.['zh-CN']).toContain('无法定无理由退货权');
     const us = clock({ market: 'US', deliveredAt: '2026-05-06' }, 'withdrawal_ends');
     expect(us.dueDate).toBeNull();
   });

@@ -4,7 +4,7 @@ import { CaseTypeSchema, type CaseType } from '../domain/caseType';
 import { ItemCategorySchema, type ItemCategory } from '../domain/case';
 import { MarketCodeSchema, RegionCodeSchema } from '../domain/market';
 import {
-  getMarketPack, marketZone, weekdayName,
+  getMarketPack, isoWeekday, marketZone, weekdayName,
   type ClockKind, type ClockStart, type Exclusion, type LegalFact, type LocalizedText, type PeriodRule, type Source,
   type StatutoryClockRule,
 } from '../markets/index';
@@ -31,7 +31,16 @@ export type StatutoryClockInput = z.input<typeof StatutoryClockInputSchema>;
 export interface ExplanationStep {
   step: 'start' | 'count' | 'skip' | 'adjust' | 'end' | 'note';
   date?: string;
+  /** English text (kept for callers that show one language). */
   text: string;
+  /** The same step in the agents' UI languages. */
+  texts: LocalizedText;
+}
+
+export interface ClockExplanation {
+  steps: ExplanationStep[];
+  summary: string;
+  summaries: LocalizedText;
 }
 
 export interface StatutoryClock {
@@ -47,8 +56,10 @@ export interface StatutoryClock {
   counting?: LegalFact;
   condition?: LocalizedText;
   exclusions: Exclusion[];
-  explanation: { steps: ExplanationStep[]; summary: string };
+  explanation: ClockExplanation;
   excluded?: string;
+  /** The reason in the agents' UI languages. */
+  excludedTexts?: LocalizedText;
 }
 
 const DEFAULT_CASE_TYPES: Record<ClockKind, readonly CaseType[]> = {
@@ -72,6 +83,37 @@ const START_LABELS: Record<ClockStart, string> = {
   privacy_received: 'receipt of the privacy request',
   complaint_received: 'receipt of the complaint',
 };
+
+const START_LABELS_ZH: Record<ClockStart, string> = {
+  delivery: '收货', purchase: '购买', return_received: '收到退货', withdrawal_notice: '收到撤回通知',
+  privacy_received: '收到隐私请求', complaint_received: '收到投诉',
+};
+
+const UNIT_LABELS_ZH: Record<PeriodRule['unit'], string> = {
+  calendar_days: '个自然日', business_days: '个工作日', months: '个月', years: '年', hours: '小时',
+};
+
+const WEEKDAYS_ZH = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'] as const;
+
+function weekdayZh(date: string): string {
+  return WEEKDAYS_ZH[isoWeekday(date)] ?? '';
+}
+
+function describeSkippedZh(day: SkippedDay): string {
+  const when = `${day.date}（${weekdayZh(day.date)}）`;
+  if (day.reason === 'holiday') return `${when}：公众假日 ${day.holiday ?? ''}`.trim();
+  if (day.reason === 'sunday') return `${when}：星期日`;
+  return `${when}：周末`;
+}
+
+function step(kind: ExplanationStep['step'], date: string | undefined, en: string, zh: string): ExplanationStep {
+  return { step: kind, ...(date ? { date } : {}), text: en, texts: { en, 'zh-CN': zh } };
+}
+
+function explanationOf(steps: ExplanationStep[]): ClockExplanation {
+  const summary = steps.map((item) => item.text).join(' ');
+  return { steps, summary, summaries: { en: summary, 'zh-CN': steps.map((item) => item.texts['zh-CN']).join('') } };
+}
 
 const UNIT_LABELS: Record<PeriodRule['unit'], string> = {
   calendar_days: 'calendar day(s)', business_days: 'working day(s)', months: 'month(s)', years: 'year(s)', hours: 'hour(s)',
@@ -114,12 +156,19 @@ function rulesFor(market: ParsedInput['market'], region: string | undefined): { 
   };
 }
 
-function periodFor(rule: StatutoryClockRule, categories: readonly ItemCategory[]): { period: PeriodRule; note?: string } {
+function periodFor(rule: StatutoryClockRule, categories: readonly ItemCategory[]): { period: PeriodRule; note?: LocalizedText } {
   if (!rule.byCategory || categories.length === 0) return { period: rule.period };
   const matches = rule.byCategory.filter((group) => group.categories.some((category) => categories.includes(category)));
   if (matches.length === 0) return { period: rule.period };
   const longest = matches.reduce((best, group) => (periodLengthDays(group.period) > periodLengthDays(best.period) ? group : best));
-  return { period: longest.period, note: `Period for item categories ${longest.categories.filter((c) => categories.includes(c)).join(', ')}${matches.length > 1 ? ' (the longest of the order\'s categories)' : ''}.` };
+  const named = longest.categories.filter((c) => categories.includes(c)).join(', ');
+  return {
+    period: longest.period,
+    note: {
+      en: `Period for item categories ${named}${matches.length > 1 ? ' (the longest of the order\'s categories)' : ''}.`,
+      'zh-CN': `适用商品类别 ${named} 的期限${matches.length > 1 ? '（取订单中各类别最长者）' : ''}。`,
+    },
+  };
 }
 
 function periodLengthDays(period: PeriodRule): number {
@@ -131,8 +180,11 @@ function baseClock(rule: { kind: ClockKind; fact: LegalFact }, zone: string): Om
   return { kind: rule.kind, zone, rule: rule.fact.summary, source: rule.fact.source, verified: rule.fact.verified, exclusions: [] };
 }
 
-function notRunning(rule: { kind: ClockKind; fact: LegalFact }, zone: string, reason: string, extra: Partial<StatutoryClock> = {}): StatutoryClock {
-  return { ...baseClock(rule, zone), ...extra, dueDate: null, dueAt: null, explanation: { steps: [{ step: 'note', text: reason }], summary: reason }, excluded: reason };
+function notRunning(rule: { kind: ClockKind; fact: LegalFact }, zone: string, reason: LocalizedText, extra: Partial<StatutoryClock> = {}): StatutoryClock {
+  return {
+    ...baseClock(rule, zone), ...extra, dueDate: null, dueAt: null,
+    explanation: explanationOf([step('note', undefined, reason.en, reason['zh-CN'])]), excluded: reason.en, excludedTexts: reason,
+  };
 }
 
 function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string): StatutoryClock {
@@ -145,44 +197,62 @@ function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string
   const allExcluded = input.itemCategories.length > 0 && input.itemCategories.every((category) =>
     rule.exclusions.some((exclusion) => exclusion.when === 'always' && exclusion.categories.includes(category)));
   if (allExcluded) {
-    const reason = `Excluded for these goods: ${matchingExclusions.filter((e) => e.when === 'always').map((e) => e.summary.en).join(' ')}`;
-    return notRunning(rule, zone, reason, extra);
+    const always = matchingExclusions.filter((e) => e.when === 'always');
+    return notRunning(rule, zone, {
+      en: `Excluded for these goods: ${always.map((e) => e.summary.en).join(' ')}`,
+      'zh-CN': `这些商品依法不适用：${always.map((e) => e.summary['zh-CN']).join('')}`,
+    }, extra);
   }
   const raw = startValue(input, rule.startsFrom);
-  if (!raw) return notRunning(rule, zone, `Needs the date of ${START_LABELS[rule.startsFrom]}.`, extra);
+  if (!raw) return notRunning(rule, zone, { en: `Needs the date of ${START_LABELS[rule.startsFrom]}.`, 'zh-CN': `需要${START_LABELS_ZH[rule.startsFrom]}的日期。` }, extra);
 
   const { period, note } = periodFor(rule, input.itemCategories);
   const steps: ExplanationStep[] = [];
-  const startLabel = rule.startsFrom === 'withdrawal_notice' && !input.withdrawalNotifiedAt
+  const noticeUnknown = rule.startsFrom === 'withdrawal_notice' && !input.withdrawalNotifiedAt;
+  const startLabel = noticeUnknown
     ? 'receipt of the returned goods (the withdrawal notice date is unknown; the law counts from the notice, which is usually earlier)'
     : START_LABELS[rule.startsFrom];
+  const startLabelZh = noticeUnknown ? '收到退货（撤回通知日期未知；法律自通知起算，通知通常更早）' : START_LABELS_ZH[rule.startsFrom];
 
   if (period.unit === 'hours') {
     const start = raw.length === 10 ? DateTime.fromISO(raw, { zone }) : DateTime.fromISO(raw, { setZone: true }).setZone(zone);
     const due = start.plus({ hours: period.amount });
     const dueDate = due.toISODate() ?? '';
-    steps.push({ step: 'start', date: start.toISODate() ?? '', text: `Starts at ${START_LABELS[rule.startsFrom]}: ${start.toISO()}${raw.length === 10 ? ' (only the date is known; counted from its start)' : ''}.` });
-    steps.push({ step: 'count', text: `Adds ${period.amount} ${UNIT_LABELS.hours} around the clock.` });
-    steps.push({ step: 'end', date: dueDate, text: `Due at ${due.toISO()} (${zone}).` });
-    return { ...baseClock(rule, zone), ...extra, dueDate, dueAt: due.toISO() ?? '', explanation: { steps, summary: steps.map((s) => s.text).join(' ') } };
+    const dateOnly = raw.length === 10;
+    steps.push(step('start', start.toISODate() ?? '',
+      `Starts at ${START_LABELS[rule.startsFrom]}: ${start.toISO()}${dateOnly ? ' (only the date is known; counted from its start)' : ''}.`,
+      `自${START_LABELS_ZH[rule.startsFrom]}起算：${start.toISO()}${dateOnly ? '（仅知日期，自当日零时起算）' : ''}。`));
+    steps.push(step('count', undefined, `Adds ${period.amount} ${UNIT_LABELS.hours} around the clock.`, `连续计算${period.amount}小时（不扣除夜间和节假日）。`));
+    steps.push(step('end', dueDate, `Due at ${due.toISO()} (${zone}).`, `于${due.toISO()}（${zone}）到期。`));
+    return { ...baseClock(rule, zone), ...extra, dueDate, dueAt: due.toISO() ?? '', explanation: explanationOf(steps) };
   }
 
   const startDate = toMarketDate(raw, zone);
   const result = countPeriod(input.market, input.region, startDate, period);
-  steps.push({ step: 'start', date: startDate, text: `Starts at ${startLabel} on ${startDate} (${weekdayName(startDate)}, ${zone}).` });
-  if (note) steps.push({ step: 'note', text: note });
+  steps.push(step('start', startDate, `Starts at ${startLabel} on ${startDate} (${weekdayName(startDate)}, ${zone}).`,
+    `自${startLabelZh}之日（${startDate}，${weekdayZh(startDate)}，${zone}）起算。`));
+  if (note) steps.push(step('note', undefined, note.en, note['zh-CN']));
   const offsetText = period.startOffset === 'day_after' ? 'the day after' : 'the same day (it counts as day 1)';
-  steps.push({ step: 'count', date: result.firstCountedDay, text: `Counts ${period.amount} ${UNIT_LABELS[period.unit]} from ${offsetText}: ${result.firstCountedDay} to ${result.rawEndDate}.` });
-  for (const skipped of result.skippedWhileCounting) steps.push({ step: 'skip', date: skipped.date, text: `Not counted: ${describeSkipped(skipped)}.` });
-  for (const skipped of result.skippedAtEnd) {
-    steps.push({ step: 'adjust', date: skipped.date, text: `Period would end on ${describeSkipped(skipped)}, so it moves to the next day.` });
+  const offsetZh = period.startOffset === 'day_after' ? '次日' : '当日（当日计为第1天）';
+  steps.push(step('count', result.firstCountedDay,
+    `Counts ${period.amount} ${UNIT_LABELS[period.unit]} from ${offsetText}: ${result.firstCountedDay} to ${result.rawEndDate}.`,
+    `从${offsetZh}起计算${period.amount}${UNIT_LABELS_ZH[period.unit]}：${result.firstCountedDay}至${result.rawEndDate}。`));
+  for (const skipped of result.skippedWhileCounting) {
+    steps.push(step('skip', skipped.date, `Not counted: ${describeSkipped(skipped)}.`, `不计入：${describeSkippedZh(skipped)}。`));
   }
-  if (period.endAdjust === 'none' && period.unit !== 'business_days') steps.push({ step: 'note', text: 'No rule moves this end date off weekends or holidays.' });
-  steps.push({ step: 'end', date: result.endDate, text: `Last day: ${result.endDate} (${weekdayName(result.endDate)}), until the end of that day in ${zone}.` });
+  for (const skipped of result.skippedAtEnd) {
+    steps.push(step('adjust', skipped.date, `Period would end on ${describeSkipped(skipped)}, so it moves to the next day.`,
+      `期限本应届满于${describeSkippedZh(skipped)}，顺延一日。`));
+  }
+  if (period.endAdjust === 'none' && period.unit !== 'business_days') {
+    steps.push(step('note', undefined, 'No rule moves this end date off weekends or holidays.', '该期限不因周末或节假日顺延。'));
+  }
+  steps.push(step('end', result.endDate, `Last day: ${result.endDate} (${weekdayName(result.endDate)}), until the end of that day in ${zone}.`,
+    `最后一日：${result.endDate}（${weekdayZh(result.endDate)}），至该日${zone}时间24时止。`));
   return {
     ...baseClock(rule, zone), ...extra,
     dueDate: result.endDate, dueAt: endOfDayIn(result.endDate, zone),
-    explanation: { steps, summary: steps.map((s) => s.text).join(' ') },
+    explanation: explanationOf(steps),
   };
 }
 
@@ -198,7 +268,7 @@ export function computeStatutoryClocks(rawInput: StatutoryClockInput): Statutory
     !input.caseType || (caseTypes ?? DEFAULT_CASE_TYPES[kind]).includes(input.caseType);
   return [
     ...clocks.filter((rule) => relevant(rule.kind, rule.caseTypes)).map((rule) => computeClock(rule, input, zone)),
-    ...absent.filter((rule) => relevant(rule.kind, undefined)).map((rule) => notRunning(rule, zone, rule.fact.summary.en)),
+    ...absent.filter((rule) => relevant(rule.kind, undefined)).map((rule) => notRunning(rule, zone, rule.fact.summary)),
   ];
 }
 
