@@ -34,7 +34,7 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
       locale: request.locale ?? record.data.locale, channel: request.channel, body: request.body,
       createdAt: now, writtenAt: request.receivedAt, deliveryState: 'received',
     };
-    uow.addChild('message', message);
+    uow.addMessage(message);
     const previous = record.data.status;
     const reopens = previous === 'pending_customer' || previous === 'solved';
     uow.updateCase(record, (data) => {
@@ -57,7 +57,7 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
 
 function addEvent(uow: UnitOfWork, record: CaseRecord, kind: CaseEvent['kind'], data: CaseEvent['data']): void {
   const event: CaseEvent = { id: randomUUID(), caseId: record.data.id, kind, actorId: null, at: uow.nowIso, data };
-  uow.addChild('case_event', event);
+  uow.addEvent(event);
 }
 
 async function openCase(tx: Queryable, uow: UnitOfWork, request: InboundRequest, followUpOf: CaseRecord | undefined): Promise<CaseRecord> {

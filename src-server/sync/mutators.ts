@@ -52,7 +52,7 @@ function canWriteTo(ctx: MutatorContext, record: CaseRecord): boolean {
 
 function addEvent(ctx: MutatorContext, record: CaseRecord, kind: (typeof CASE_EVENT_KINDS)[number], data: CaseEvent['data']): void {
   const event: CaseEvent = { id: randomUUID(), caseId: record.data.id, kind, actorId: ctx.principal.id, at: ctx.uow.nowIso, data };
-  ctx.uow.addChild('case_event', event);
+  ctx.uow.addEvent(event);
 }
 
 function touch(ctx: MutatorContext, record: CaseRecord, change: (data: CaseRecord['data']) => void): void {
@@ -95,7 +95,7 @@ const reply: Mutator<'case.reply@1'> = async (ctx, args) => {
     id: args.messageId, caseId: target.data.id, direction: 'outbound', authorKind: 'agent', authorId: ctx.principal.id,
     locale: args.locale, channel: target.data.channel, body: args.body, createdAt: now, writtenAt: ctx.clientTime, deliveryState: 'queued',
   };
-  ctx.uow.addChild('message', message);
+  ctx.uow.addMessage(message);
   ctx.uow.queueOutbound(message.id, target.data.id);
   if (target.data.status === 'new') setStatus(ctx, target, 'open');
   touch(ctx, target, (data) => {

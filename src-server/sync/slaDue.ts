@@ -3,8 +3,8 @@ import { CaseStatusSchema } from '../../src-shared/domain/caseStatus';
 import { TeamSchema } from '../../src-shared/domain/user';
 import type { Team } from '../../src-shared/domain/user';
 import { placeholderSlaDueAt } from '../../src-shared/demo/placeholderSla';
-import type { SlaTimelineInput } from '../../src-shared/sla';
-import { DEFAULT_SLA_POLICIES, marketCalendar, nextSlaDueAt, selectSlaPolicy, SlaTimelineSchema } from '../../src-shared/sla';
+import type { SlaTimeline } from '../../src-shared/sla';
+import { DEFAULT_SLA_POLICIES, marketCalendar, nextSlaDueAt, selectSlaPolicy } from '../../src-shared/sla';
 import type { Queryable } from '../db/db';
 import { textArray } from '../db/sqlArray';
 
@@ -50,28 +50,28 @@ export async function refreshSlaDue(
   const now = new Date(nowMs).toISOString();
   for (const data of cases) {
     const team = teamById.get(data.teamId);
-    const timeline: SlaTimelineInput = {
+    const timeline: SlaTimeline = {
       createdAt: data.createdAt,
       initialStatus: 'new',
       statusChanges: (statusesByCase.get(data.id) ?? []).flatMap((change) => {
         const status = CaseStatusSchema.safeParse(change.status);
         return status.success ? [{ at: change.at, status: status.data }] : [];
-      }),
-      messages: (messagesByCase.get(data.id) ?? []).map(({ at, direction, authorKind }) => ({ at, direction, authorKind })),
+      }).sort(byTime),
+      messages: (messagesByCase.get(data.id) ?? []).map(({ at, direction, authorKind }) => ({ at, direction, authorKind })).sort(byTime),
     };
     data.slaDueAt = team ? evaluate(data, timeline, team, now) : placeholderSlaDueAt(data);
   }
 }
 
-function evaluate(data: Case, timeline: SlaTimelineInput, team: Team, now: string): string | null {
+function byTime(a: { at: string }, b: { at: string }): number {
+  return Date.parse(a.at) - Date.parse(b.at);
+}
+
+/** The timeline is built from stored, already validated rows, so it is passed to the engine without re-parsing. */
+function evaluate(data: Case, timeline: SlaTimeline, team: Team, now: string): string | null {
   try {
-    const ordered = SlaTimelineSchema.parse({
-      ...timeline,
-      statusChanges: [...(timeline.statusChanges ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-      messages: [...(timeline.messages ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-    });
     return nextSlaDueAt(
-      ordered,
+      timeline,
       selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: data.type, priority: data.priority, market: data.customer.market }),
       {
         team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] },

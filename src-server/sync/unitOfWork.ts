@@ -1,5 +1,4 @@
-import type { Case } from '../../src-shared/domain/case';
-import { CaseEventSchema, MessageSchema } from '../../src-shared/domain/case';
+import type { Case, CaseEvent, Message } from '../../src-shared/domain/case';
 import { refreshSlaDue } from './slaDue';
 import type { Entity } from '../../src-shared/sync/protocol';
 import type { Queryable } from '../db/db';
@@ -62,6 +61,8 @@ export function scopeOf(data: Case): Scope {
 export class UnitOfWork {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly children = new Map<string, ChildWrite>();
+  private readonly newMessages: Message[] = [];
+  private readonly newEvents: CaseEvent[] = [];
   private readonly knownChildIds = new Set<string>();
   /** Ids looked up and found absent, so deduplication checks do not query again. */
   private readonly absentChildIds = new Set<string>();
@@ -147,6 +148,16 @@ export class UnitOfWork {
   }
 
   /** The case of a child must be loaded in this unit of work: its scope decides who receives the change. */
+  addMessage(message: Message): void {
+    this.newMessages.push(message);
+    this.addChild('message', message);
+  }
+
+  addEvent(event: CaseEvent): void {
+    this.newEvents.push(event);
+    this.addChild('case_event', event);
+  }
+
   addChild(entity: ChildEntity, data: { id: string; caseId: string }): void {
     this.children.set(`${entity}:${data.id}`, { entity, id: data.id, caseId: data.caseId, version: 1, data, isNew: true });
   }
@@ -220,11 +231,7 @@ export class UnitOfWork {
       push(child.entity, child.id, 'upsert', child.version, child.data, scope, null);
     }
 
-    const newChildren = [...this.children.values()].filter((child) => child.isNew);
-    await refreshSlaDue(this.tx, dirty.map((record) => record.data), {
-      messages: newChildren.flatMap((child) => (child.entity === 'message' ? [MessageSchema.parse(child.data)] : [])),
-      events: newChildren.flatMap((child) => (child.entity === 'case_event' ? [CaseEventSchema.parse(child.data)] : [])),
-    }, this.nowMs);
+    await refreshSlaDue(this.tx, dirty.map((record) => record.data), { messages: this.newMessages, events: this.newEvents }, this.nowMs);
     await this.writeCases(dirty);
     await this.writeChildren();
     if (this.outbound.length > 0) {
@@ -249,6 +256,8 @@ export class UnitOfWork {
     }
     for (const child of this.children.values()) this.knownChildIds.add(`${child.entity}:${child.id}`);
     this.children.clear();
+    this.newMessages.length = 0;
+    this.newEvents.length = 0;
   }
 
   /** Publishes the committed high-water mark and pokes the touched scopes (NOTIFY is delivered at commit). */
