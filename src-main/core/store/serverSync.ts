@@ -89,7 +89,7 @@ export function createServerSync(deps: Deps) {
     ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
   const deleteUser = db.prepare<[string]>('DELETE FROM users WHERE id = ?');
   const deleteTeam = db.prepare<[string]>('DELETE FROM teams WHERE id = ?');
-  const outboxPage = db.prepare<[number], OutboxRecord>('SELECT * FROM outbox ORDER BY id LIMIT ?');
+  const outboxPage = db.prepare<[number, number], OutboxRecord>('SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?');
   const outboxById = db.prepare<[number], OutboxRecord>('SELECT * FROM outbox WHERE id = ?');
   const deleteOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
   const markSentStmt = db.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE id = ?");
@@ -215,9 +215,9 @@ export function createServerSync(deps: Deps) {
       return applyTx.immediate(page, newCursor);
     },
 
-    /** Unacknowledged mutations in id order, as envelopes ready to push. */
-    pendingMutations(limit: number): MutationEnvelope[] {
-      return outboxPage.all(limit).map((row) => ({
+    /** Unacknowledged mutations in id order (after afterId: the next batch of a drain), as envelopes ready to push. */
+    pendingMutations(limit: number, afterId = 0): MutationEnvelope[] {
+      return outboxPage.all(afterId, limit).map((row) => ({
         id: row.id, uuid: row.uuid, name: row.name, v: row.v, args: readJson<unknown>(row.args),
         base: readJson<MutationEnvelope['base']>(row.base), clientTime: row.client_time,
       }));

@@ -313,9 +313,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Sends the whole outbox, one request at a time; answers the results, marked later by cycle(). */
   async function pushAll(): Promise<MutationResult[]> {
     const results: MutationResult[] = [];
-    let sent = 0;
+    let sentThrough = 0;
     for (;;) {
-      const batch = pushBatch(store.pendingMutations(sent + MAX_PUSH_MUTATIONS).slice(sent));
+      const batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS, sentThrough));
       const first = batch[0];
       const last = batch[batch.length - 1];
       if (!first || !last) return results;
@@ -329,7 +329,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         throw new SyncHttpError(200, 'INTERNAL', `the server answered push without a result for every mutation ${first.id}..${last.id}`, undefined, null);
       }
       results.push(...response.results);
-      sent += batch.length;
+      sentThrough = last.id;
       store.setSyncState({ lastMutationId: response.lastMutationId });
     }
   }

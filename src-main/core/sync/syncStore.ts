@@ -39,8 +39,8 @@ export interface SyncStore {
   getSyncState(): SyncStateView;
   setSyncState(patch: SyncStatePatch): unknown;
 
-  /** Pending outbox rows in id order (ids consecutive, no gaps), at most `limit`. */
-  pendingMutations(limit: number): MutationEnvelope[];
+  /** Pending outbox rows in id order (ids consecutive, no gaps), at most `limit`, after `afterId` when given. */
+  pendingMutations(limit: number, afterId?: number): MutationEnvelope[];
   pendingCount(): number;
   /**
    * applied: drop from the outbox (called after the pull that carries the effect); rejected: an attention
