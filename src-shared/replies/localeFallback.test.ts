@@ -50,4 +50,10 @@ describe('locale fallback', () => {
     expect(rendered.resolution.locale).toBe('es');
     expect(rendered.text).toContain('ML-2049981123');
   });
+
+  it('falls back to the source language when a library has no English', () => {
+    const chineseOnly = { ...withOnly(base, ['zh-CN', 'ja']), sourceLocale: 'zh-CN' };
+    const rendered = renderReply(chineseOnly, context, 'pt-BR', { salutations });
+    expect(rendered.resolution).toMatchObject({ locale: 'zh-CN', usedFallback: true, sameLanguage: false });
+  });
 });

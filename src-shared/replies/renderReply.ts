@@ -1,7 +1,7 @@
 import { isolate, isRtlLocale } from './bidi';
 import { compiledMessage } from './compiledMessage';
 import { renderGreeting } from './greeting';
-import { resolveLocale, type FallbackChains, type LocaleResolution } from './localeFallback';
+import { fallbackChain, resolveLocale, type FallbackChains, type LocaleResolution } from './localeFallback';
 import { PLACEHOLDERS } from './placeholderValues';
 import { messageArguments } from './placeholders';
 import type { ReplyContext } from './replyContext';
@@ -30,7 +30,11 @@ export interface RenderedReply {
 
 /** Renders one reply for one reader: salutation, body and sign-off, in the best variant for `locale`. */
 export function renderReply(template: ReplyTemplate, context: ReplyContext, locale: string, options: RenderOptions): RenderedReply {
-  const resolution = resolveLocale(locale, Object.keys(template.variants), options.fallbackChains);
+  const available = Object.keys(template.variants);
+  // A library from the content admin may have no English variant; its source language is the last resort.
+  const resolution = fallbackChain(locale, options.fallbackChains).some((candidate) => available.includes(candidate))
+    ? resolveLocale(locale, available, options.fallbackChains)
+    : resolveLocale(locale, available, options.fallbackChains, template.sourceLocale);
   const variant = template.variants[resolution.locale];
   if (!variant) throw new Error(`reply ${template.id} lost its ${resolution.locale} variant`);
   const rtl = isRtlLocale(resolution.locale);
