@@ -50,6 +50,8 @@ export interface BusinessExplanation {
   closedDays: ClosedDay[];
   makeUpDays: MakeUpDay[];
   summary: string;
+  /** The summary in the agents' UI languages. */
+  summaries: { en: string; 'zh-CN': string };
 }
 
 function hhmm(ms: number, zone: string): { date: string; time: string } {
@@ -61,6 +63,12 @@ function formatMinutes(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = Math.round(minutes - hours * 60);
   return rest === 0 ? `${hours} h` : hours === 0 ? `${rest} min` : `${hours} h ${rest} min`;
+}
+
+function formatMinutesZh(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = Math.round(minutes - hours * 60);
+  return rest === 0 ? `${hours}小时` : hours === 0 ? `${rest}分钟` : `${hours}小时${rest}分钟`;
 }
 
 function calendarLabel(calendar: BusinessCalendar, index: number): string {
@@ -107,7 +115,17 @@ export function explainBusinessSpan(calendars: BusinessCalendar | readonly Busin
   }
   if (makeUpDays.length > 0) parts.push(`Make-up working days counted: ${makeUpDays.map((day) => `${day.date} (${day.note})`).join(', ')}.`);
   parts.push('Hours outside the opening windows were not counted.');
-  return { zone, start: isoIn(fromMs, zone), due: isoIn(toMs, zone), countedMinutes, windows, closedDays, makeUpDays, summary: parts.join(' ') };
+  const zh = [
+    `在${zone}时区自${isoIn(fromMs, zone)}至${isoIn(toMs, zone)}共计入${formatMinutesZh(countedMinutes)}营业时间。`,
+    windows.length > 0 ? `计入的营业时段：${windows.map((w) => `${w.date} ${w.from}-${w.to}`).join('，')}。` : '其间没有营业时段。',
+  ];
+  if (closedDays.length > 0) {
+    zh.push(`跳过：${closedDays.map((day) => `${day.date}（${day.reason === 'holiday' ? `节假日：${day.holiday ?? ''}` : day.reason === 'weekend' ? '该星期几不营业' : '停业日'}${all.length > 1 ? `，${day.calendar}` : ''}）`).join('，')}。`);
+  }
+  if (makeUpDays.length > 0) zh.push(`计入的调休工作日：${makeUpDays.map((day) => `${day.date}（${day.note}）`).join('，')}。`);
+  zh.push('营业时段以外的时间不计入。');
+  const summary = parts.join(' ');
+  return { zone, start: isoIn(fromMs, zone), due: isoIn(toMs, zone), countedMinutes, windows, closedDays, makeUpDays, summary, summaries: { en: summary, 'zh-CN': zh.join('') } };
 }
 
 export { isoIn };

@@ -90,6 +90,8 @@ describe('evaluateSla states', () => {
     expect(result.dueAt).toBe(utc('2026-06-22T15:00:00+08:00'));
     expect(result.explanation?.business?.closedDays.map((day) => day.reason)).toEqual(['holiday', 'holiday', 'holiday']);
     expect(result.explanation?.summary).toMatch(/端午节/);
+    expect(result.explanation?.summaries['zh-CN']).toContain('跳过：2026-06-19（节假日：端午节 Dragon Boat Festival）');
+    expect(result.explanation?.summaries['zh-CN']).toContain('目标时长8小时，按团队日历的营业时间计算');
     const both = policy({ targets: [{ kind: 'first_reply', minutes: 4 * 60, clock: 'business', calendar: 'both' }] });
     // Team 09–18 Shanghai and Germany 09–18 Berlin (CEST) overlap 15:00–18:00 Shanghai.
     expect(target(evaluateSla(timeline(), both, calendars, at(1)), 'first_reply').dueAt).toBe(utc('2026-06-02T16:00:00+08:00'));

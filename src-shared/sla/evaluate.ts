@@ -50,6 +50,8 @@ export interface SlaTargetResult {
 
 export interface SlaExplanation {
   summary: string;
+  /** The summary in the agents' UI languages. */
+  summaries: { en: string; 'zh-CN': string };
   pauses: Array<{ from: string; to: string | null; status: CaseStatus }>;
   pausedMs: number;
   business?: BusinessExplanation;
@@ -248,6 +250,18 @@ function formatDuration(ms: number): string {
   return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ') || '0 min';
 }
 
+function formatDurationZh(ms: number): string {
+  const minutes = Math.round(ms / MINUTE);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days}天` : '', hours ? `${hours}小时` : '', rest ? `${rest}分钟` : ''].join('') || '0分钟';
+}
+
+const STATUS_ZH: Record<CaseStatus, string> = {
+  new: '新建', open: '处理中', pending_customer: '等待客户', on_hold: '挂起', solved: '已解决', closed: '已关闭',
+};
+
 function explain(target: SlaTarget, cycle: Cycle, result: CycleResult, calendars: SlaCalendars, zone: string, now: number): SlaExplanation {
   const counted = target.clock === 'calendar'
     ? 'calendar time (every hour counts, weekends and holidays included)'
@@ -261,15 +275,28 @@ function explain(target: SlaTarget, cycle: Cycle, result: CycleResult, calendars
   if (pauses.length > 0) {
     parts.push(`Clock stopped while ${pauses.map((pause) => `${pause.status} ${pause.from} – ${pause.to ?? 'now'}`).join('; ')}; the deadline moves by that time.`);
   }
+  const countedZh = target.clock === 'calendar'
+    ? '自然时间（每小时都计入，含周末和节假日）'
+    : target.calendar === 'both' ? '团队与客户市场共同的营业时间（仅在双方都营业时计入）' : target.calendar === 'team' ? '团队日历的营业时间' : '客户市场日历的营业时间';
+  const zh = [`目标时长${formatDurationZh(target.minutes * MINUTE)}，按${countedZh}计算，自${isoIn(cycle.start, zone)}起算。`];
+  if (pauses.length > 0) {
+    zh.push(`以下期间计时暂停：${pauses.map((pause) => `${STATUS_ZH[pause.status]} ${pause.from} – ${pause.to ?? '至今'}`).join('；')}；截止时间相应顺延。`);
+  }
   let business: BusinessExplanation | undefined;
   if (result.due !== undefined) {
     parts.push(`Due ${isoIn(result.due, zone)}.`);
+    zh.push(`截止时间：${isoIn(result.due, zone)}。`);
     if (target.clock === 'business') {
       business = explainBusinessSpan(calendarsFor(calendars, target.calendar), cycle.start, result.due);
       parts.push(business.summary);
+      zh.push(business.summaries['zh-CN']);
     }
-  } else parts.push('No deadline while the clock is stopped.');
-  return { summary: parts.join(' '), pauses, pausedMs, ...(business ? { business } : {}) };
+  } else {
+    parts.push('No deadline while the clock is stopped.');
+    zh.push('计时暂停期间没有截止时间。');
+  }
+  const summary = parts.join(' ');
+  return { summary, summaries: { en: summary, 'zh-CN': zh.join('') }, pauses, pausedMs, ...(business ? { business } : {}) };
 }
 
 /**
