@@ -107,6 +107,11 @@ export class DesktopClient {
     return this.options.name;
   }
 
+  /** False between kill() and restart(): the app is not running. */
+  get isAlive(): boolean {
+    return this.isOpen;
+  }
+
   get username(): string {
     return this.options.username;
   }
