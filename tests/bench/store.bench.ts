@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { QUEUE_VIEWS } from '../../src-shared/contract/workstation';
 import { generateDemoBatches, demoDirectory, type DemoBatch } from '../../src-shared/demo';
-import { openLocalStore } from '../../src-main/core/store';
+import { openLocalStore, randomIds } from '../../src-main/core/store';
 import { caseColumns } from '../../src-main/core/store/caseRows';
 import { cjkTokens } from '../../src-main/core/store/cjkText';
 import { measure, report, round } from './stats';
@@ -17,9 +17,10 @@ const PER_CASE = Number(process.env.BENCH_MESSAGES_PER_CASE ?? 10);
 const SEED = 424242;
 const NOW = '2026-11-25T12:00:00.000Z';
 
-const dir = mkdtempSync(join(tmpdir(), 'crossdesk-store-bench-'));
-let n = 0;
-const ids = { uuid: () => `eeeeeeee-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` };
+// BENCH_REUSE_DIR=<dir of an earlier run>: skip generation and import, measure the queries only.
+const reuse = process.env.BENCH_REUSE_DIR;
+const dir = reuse ?? mkdtempSync(join(tmpdir(), 'crossdesk-store-bench-'));
+const ids = randomIds;
 const clock = { now: () => Date.parse(NOW) };
 
 /** The baseline: the same rows into the same schema with plain prepared INSERTs, values prepared untimed. */
@@ -61,33 +62,37 @@ function rawInserter(db: Database.Database) {
 }
 
 const store = openLocalStore({ path: join(dir, 'store.db'), clock, ids });
-const raw = openLocalStore({ path: join(dir, 'raw.db'), clock, ids });
-const rawInsert = rawInserter(raw.db);
 const directory = demoDirectory(SEED);
-store.importCanonical(directory);
+if (!reuse) importBoth();
 
-let storeMs = 0;
-let rawMs = 0;
-let generateMs = 0;
-let messages = 0;
-let genStart = performance.now();
-for (const batch of generateDemoBatches({ seed: SEED, cases: CASES, messagesPerCase: PER_CASE, now: NOW }, 2000)) {
-  generateMs += performance.now() - genStart;
-  messages += batch.messages.length;
-  const start = performance.now();
-  store.importCanonical(batch);
-  storeMs += performance.now() - start;
-  rawMs += rawInsert(batch);
-  genStart = performance.now();
+function importBoth(): void {
+  const raw = openLocalStore({ path: join(dir, 'raw.db'), clock, ids });
+  const rawInsert = rawInserter(raw.db);
+  store.importCanonical(directory);
+
+  let storeMs = 0;
+  let rawMs = 0;
+  let generateMs = 0;
+  let messages = 0;
+  let genStart = performance.now();
+  for (const batch of generateDemoBatches({ seed: SEED, cases: CASES, messagesPerCase: PER_CASE, now: NOW }, 2000)) {
+    generateMs += performance.now() - genStart;
+    messages += batch.messages.length;
+    const start = performance.now();
+    store.importCanonical(batch);
+    storeMs += performance.now() - start;
+    rawMs += rawInsert(batch);
+    genStart = performance.now();
+  }
+  raw.close();
+  const rows = CASES + messages;
+  report('Import', {
+    cases: CASES, messages, generateSeconds: round(generateMs / 1000, 1),
+    storeSeconds: round(storeMs / 1000, 1), rawSeconds: round(rawMs / 1000, 1),
+    storeRowsPerSecond: Math.round(rows / (storeMs / 1000)), rawRowsPerSecond: Math.round(rows / (rawMs / 1000)),
+    ratioToRaw: round(rawMs / storeMs, 2),
+  });
 }
-raw.close();
-const rows = CASES + messages;
-report('Import', {
-  cases: CASES, messages, generateSeconds: round(generateMs / 1000, 1),
-  storeSeconds: round(storeMs / 1000, 1), rawSeconds: round(rawMs / 1000, 1),
-  storeRowsPerSecond: Math.round(rows / (storeMs / 1000)), rawRowsPerSecond: Math.round(rows / (rawMs / 1000)),
-  ratioToRaw: round(rawMs / storeMs, 2),
-});
 store.db.pragma('optimize');
 
 const agent = directory.users.find((u) => u.username === 'jonas.weber');
@@ -121,7 +126,8 @@ report('Full-text search, 50 hits (ms)', {
   'thai, arabic, cyrillic, vietnamese': await measure(pick(OTHER), 200),
 });
 
-const sample = store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.filter((r) => r.status !== 'closed');
+const sample = store.queue({ view: 'all', sort: 'sla', limit: 500 }).rows.filter((r) => r.status !== 'closed');
+if (sample.length === 0) throw new Error('no open cases to write to');
 let k = 0;
 report('Interactive calls (ms)', {
   'case detail': await measure((i) => store.caseDetail(sample[i % sample.length]?.id ?? ''), 300),
@@ -132,4 +138,4 @@ report('Interactive calls (ms)', {
   'view counts': await measure(() => store.counts({}), 50),
 });
 store.close();
-rmSync(dir, { recursive: true, force: true });
+if (!reuse && !process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
