@@ -114,3 +114,13 @@ describe('working days', () => {
     expect(render('DE', 'de')).toContain('spätestens 14 Tage nach Eingang');
   });
 });
+
+describe('naming the customer mid-text', () => {
+  it('uses the market pack’s honorific for the customer’s language', () => {
+    const render = (market: MarketCode, locale: string) => renderReply(getReply(library, 'complaint.apology'),
+      buildReplyContext(demoReplyCase(market).caseRecord, { ...options, promisedDays: 3 }), locale, { salutations }).text;
+    expect(render('JP', 'ja')).toContain('このたびは田中様に多大なるご迷惑');
+    expect(render('KR', 'ko')).toContain('김민준 고객님께 불편을 드린 점');
+  });
+});
+
