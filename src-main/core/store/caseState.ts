@@ -70,12 +70,15 @@ export function createCaseState(db: Database.Database, writer: RowWriter) {
      * applies (the server moved on) is skipped here and left for the server to answer.
      */
     rebase(caseId: string, userId: string | null): void {
+      const pendingNow = pendingForCase.all(caseId);
+      // Nothing local on this case: the visible row already is the canonical one.
+      if (pendingNow.length === 0 && !shadowStmt.get(caseId)) return;
       const base = canonical(caseId);
       if (!base) {
         dropShadow.run(caseId);
         return;
       }
-      const pending = pendingForCase.all(caseId);
+      const pending = pendingNow;
       if (pending.length === 0) {
         writer.writeCase(base.case, base.serverVersion, false);
         dropShadow.run(caseId);
