@@ -44,6 +44,16 @@ describe('pre-send checks', () => {
     expect(checkReply({ context, customer: draftOf(rendered) })).toContainEqual(expect.objectContaining({ code: 'unfilled_placeholder', params: expect.objectContaining({ name: 'trackingNumber' }) }));
   });
 
+  it('finds a missing count until the agent types it in', () => {
+    const context = { ...contextFor('DE'), promisedDays: undefined };
+    const rendered = renderReply(getReply(library, 'complaint.apology'), context, 'de', { salutations });
+    expect(rendered.missing).toEqual(['promisedDays']);
+    expect(codes(checkReply({ context, customer: draftOf(rendered) }))).toEqual(['unfilled_placeholder']);
+    const typed = rendered.text.replace('NaN Werktagen', '3 Werktagen');
+    expect(typed).not.toBe(rendered.text);
+    expect(checkReply({ context, customer: draftOf(rendered, typed) })).toEqual([]);
+  });
+
   it('finds an order id that differs between the customer and agent texts', () => {
     const { bad } = edited('return_refund.acknowledge', 'KR', 'ko', (text) => text.replace('CP-77120934', 'CP-77120943'));
     expect(bad).toEqual([expect.objectContaining({ code: 'order_id_mismatch', params: expect.objectContaining({ onlyInCustomerText: 'CP-77120943', onlyInAgentText: 'CP-77120934' }) })]);

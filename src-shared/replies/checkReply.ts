@@ -36,9 +36,12 @@ export function checkReply(input: CheckInput): Finding[] {
   for (const hole of findUnfilledPlaceholders(customer.text)) {
     findings.push(finding('unfilled_placeholder', 'error', { token: hole.token, name: hole.name, locale: customer.locale }));
   }
+  // A count the case could not supply renders as NaN (ICU plurals need a number); once the agent has
+  // typed the number over it, the hole is filled.
   const reported = new Set(findings.map((f) => f.params.name));
+  const unfilledCount = /\bNaN\b/u.test(customer.text);
   for (const name of customer.missing ?? []) {
-    if (!reported.has(name)) findings.push(finding('unfilled_placeholder', 'error', { token: `{${name}}`, name, locale: customer.locale }));
+    if (!reported.has(name) && unfilledCount) findings.push(finding('unfilled_placeholder', 'error', { token: `{${name}}`, name, locale: customer.locale }));
   }
   // A product name ("Du bist super" mug) is quoted, not how we address the customer.
   const prose = context.itemTitle ? customer.text.split(context.itemTitle).join(' ') : customer.text;
