@@ -22,7 +22,11 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies every migration newer than the database, each in its own transaction; returns those applied. */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
-  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_ms bigint NOT NULL)');
+  // Under the lock too: two processes creating the bookkeeping table at once would collide on its type.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_ms bigint NOT NULL)');
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const didApply = await db.transaction(async (tx) => {
