@@ -1,10 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
+
+let template: string | null = null;
+
+/**
+ * The demo store is generated once per test file and copied into each test's fresh data directory:
+ * every test still starts from its own untouched store, without paying for the demo import each time.
+ */
+async function demoTemplate(): Promise<string> {
+  if (template !== null) return template;
+  const { openDemoWorkstation } = await import('../../../src-main/core/workstation');
+  const dir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-template-'));
+  openDemoWorkstation(dir).close();
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  template = dir;
+  return dir;
+}
 
 export type RunningWebHost = {
   /** As printed by the web host: http://127.0.0.1:<port>/#token=<token> */
@@ -17,10 +33,11 @@ export type RunningWebHost = {
 
 /**
  * Starts `src-main/web-host/cli.ts` exactly as `npm run dev:web` does, on a free port with a fresh data
- * directory (a new demo store), and waits for the URL it prints. Needs `npm run build:web` first.
+ * directory (its own copy of the demo store), and waits for the URL it prints. Needs `npm run build:web`.
  */
 export async function startWebHostProcess(): Promise<RunningWebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-'));
+  cpSync(await demoTemplate(), dataDir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--data-dir', dataDir, '--port', '0'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
