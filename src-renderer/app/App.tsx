@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstation';
 import { DraftsProvider } from '../drafts';
-import { AttentionScreen } from '../features/attention';
+import { AttentionScreen, useAttentionCount } from '../features/attention';
 import { CaseScreen } from '../features/case';
 import { QueueScreen } from '../features/queue';
 import { SettingsScreen } from '../features/settings';
-import { ShortcutsProvider, useShortcut } from '../features/shortcuts';
-import { Notifications } from '../features/sync';
+import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
+import { Notifications, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import type { Route } from './navigation';
@@ -16,6 +16,7 @@ function Screens() {
   const [route, setRoute] = useState<Route>({ screen: 'queue' });
   // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
+  const attentionCount = useAttentionCount();
   const openCase = (caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' });
   const step = (delta: number) => {
     if (route.screen !== 'case') return;
@@ -30,7 +31,12 @@ function Screens() {
     setTimeout(() => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(), 0);
   });
   return (
-    <AppShell route={route} onNavigate={setRoute}>
+    <AppShell
+      route={route}
+      onNavigate={setRoute}
+      toolbarExtras={<><SyncIndicator /><ShortcutsHelpButton /></>}
+      navBadges={{ attention: attentionCount }}
+    >
       {route.screen === 'queue' && (
         <QueueScreen onOpenCase={(row, rows) => { setCaseOrder(rows); openCase(row.id, row.ref); }} />
       )}

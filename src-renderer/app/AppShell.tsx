@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
+import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
@@ -26,9 +27,17 @@ const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
   { screen: 'settings', icon: <SettingsIcon /> },
 ];
 
-type Props = { route: Route; onNavigate: (route: Route) => void; children: ReactNode };
+type Props = {
+  route: Route;
+  onNavigate: (route: Route) => void;
+  children: ReactNode;
+  /** Status and tools a feature puts in the app bar (sync indicator, shortcuts help). */
+  toolbarExtras?: ReactNode;
+  /** Counts shown on navigation entries (items needing attention). */
+  navBadges?: Partial<Record<ScreenId, number>>;
+};
 
-export function AppShell({ route, onNavigate, children }: Props) {
+export function AppShell({ route, onNavigate, children, toolbarExtras, navBadges }: Props) {
   const { t } = useTranslation('app');
   const go = (screen: ScreenId) => {
     if (screen === 'queue' || screen === 'attention' || screen === 'settings') onNavigate({ screen });
@@ -38,6 +47,7 @@ export function AppShell({ route, onNavigate, children }: Props) {
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
           <Typography component="div" variant="h6" sx={{ flexGrow: 1 }}>{t('app.name')}</Typography>
+          {toolbarExtras}
           <LanguageSwitcher />
         </Toolbar>
       </AppBar>
@@ -57,7 +67,7 @@ export function AppShell({ route, onNavigate, children }: Props) {
                   disabled={screen === 'case' && route.screen !== 'case'}
                   onClick={() => go(screen)}
                 >
-                  <ListItemIcon>{icon}</ListItemIcon>
+                  <ListItemIcon>{navBadges?.[screen] ? <Badge badgeContent={navBadges[screen]} color="error">{icon}</Badge> : icon}</ListItemIcon>
                   <ListItemText primary={t(`nav.${screen}`)} />
                 </ListItemButton>
               </ListItem>

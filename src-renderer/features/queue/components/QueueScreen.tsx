@@ -12,6 +12,7 @@ import { useViewCounts } from '../hooks/useViewCounts';
 import type { QueueFilter } from '../queueApi';
 import { CaseGrid } from './CaseGrid';
 import { QueueFilters } from './QueueFilters';
+import { QueueSearchBox, QueueSearchResults } from './QueueSearch';
 import { QueueViewTabs } from './QueueViewTabs';
 
 export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: readonly CaseRow[]) => void }) {
@@ -19,6 +20,7 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
   const [view, setView] = useState<QueueView>('all');
   const [sort, setSort] = useState<QueueSort>('sla');
   const [filter, setFilter] = useState<QueueFilter>({});
+  const [searchText, setSearchText] = useState('');
   const queue = useQueue({ view, sort, ...filter });
   const counts = useViewCounts(filter);
   const serverOffsetMs = useServerOffset();
@@ -31,10 +33,14 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
       <Typography component="h1" variant="h5" sx={{ mb: 1 }}>{t('title')}</Typography>
       <QueueViewTabs view={view} counts={counts} onChange={setView} panelId={panelId} />
       <Box id={panelId} role="tabpanel" aria-labelledby={`queue-tab-${view}`} sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-        <QueueFilters sort={sort} filter={filter} onSortChange={setSort} onFilterChange={setFilter} />
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+          <QueueSearchBox text={searchText} onTextChange={setSearchText} />
+          <QueueFilters sort={sort} filter={filter} onSortChange={setSort} onFilterChange={setFilter} />
+        </Box>
+        {searchText.trim() !== '' && <QueueSearchResults text={searchText} onOpen={onOpenCase} />}
         {queue.status === 'loading' && <LinearProgress aria-label={t('loading')} />}
         {queue.status === 'error' && <Alert severity="error">{t('error', { message: queue.error?.message ?? '' })}</Alert>}
-        {queue.status === 'ready' && queue.rows.length === 0 ? (
+        {searchText.trim() !== '' ? null : queue.status === 'ready' && queue.rows.length === 0 ? (
           <Box sx={{ p: 4, textAlign: 'center' }}>
             <Typography component="h2" variant="h6">{t('empty.title')}</Typography>
             <Typography color="text.secondary">{t('empty.body')}</Typography>

@@ -1,0 +1,149 @@
+// Workstation UI at scale: a local store with 50,000 demo cases (BENCH_UI_CASES to change), served by
+// the real web host and worker, measured in Chromium: queue open to first rows painted, view and sort
+// changes, and typing-to-results in search. Timers run inside the page (performance.now, then one
+// animation frame so the figure includes the paint), so DevTools round trips are not counted.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { generateDemoBatches, demoDirectory } from '../../src-shared/demo';
+import { openLocalStore, randomIds } from '../../src-main/core/store';
+import { DEMO_AGENT_USERNAME } from '../../src-main/core/workstation/openDemoWorkstation';
+import { startWorkstationHost } from '../../src-main/core/host/workstationHost';
+import { startWebHost } from '../../src-main/web-host/webHost';
+import { report, round, summarize } from './stats';
+
+const CASES = Number(process.env.BENCH_UI_CASES ?? 50_000);
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 7);
+const SEED = 515151;
+const NOW = new Date().toISOString();
+const root = resolve(import.meta.dirname, '../..');
+const staticDir = join(root, 'out/web');
+
+if (!existsSync(join(staticDir, 'index.html'))) {
+  const build = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build:web failed');
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-ui-bench-'));
+const importStart = performance.now();
+{
+  const store = openLocalStore({ path: join(dataDir, 'workstation.db'), clock: { now: () => Date.parse(NOW) }, ids: randomIds });
+  const { teams, users } = demoDirectory(SEED);
+  store.importCanonical({ teams, users });
+  for (const batch of generateDemoBatches({ seed: SEED, cases: CASES, messagesPerCase: 3, now: NOW })) store.importCanonical(batch);
+  const agent = users.find((user) => user.username === DEMO_AGENT_USERNAME);
+  store.setSyncState({ userId: agent?.id ?? null });
+  store.close();
+}
+const importMs = performance.now() - importStart;
+
+const core = await startWorkstationHost({ dataDir });
+const host = await startWebHost({ core, staticDir, port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  headless: true,
+});
+
+/** Installs a page-side waiter: resolves with ms from the next click or input to `done()` true plus one frame. */
+async function armTimer(page: Page, condition: string): Promise<void> {
+  await page.evaluate((source) => {
+    const done = new Function(`return (${source})`) as () => boolean;
+    const state = window as unknown as { benchResult?: Promise<number> };
+    state.benchResult = new Promise<number>((resolveResult) => {
+      let start = 0;
+      const begin = () => { start = performance.now(); };
+      document.addEventListener('click', begin, { capture: true, once: true });
+      document.addEventListener('input', begin, { capture: true, once: true });
+      const check = () => {
+        if (start === 0 || !done()) return false;
+        observer.disconnect();
+        requestAnimationFrame(() => resolveResult(performance.now() - start));
+        return true;
+      };
+      const observer = new MutationObserver(() => { check(); });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  }, condition);
+}
+
+async function timerResult(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { benchResult: Promise<number> }).benchResult);
+}
+
+const firstRowsDone = `document.querySelector('[role="row"][data-case-id]') !== null`;
+
+try {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
+  const open: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await context.newPage();
+    await page.goto('about:blank');
+    const start = Date.now();
+    await page.goto(`${host.url.replace('/#', '/?lng=en#')}`);
+    await page.waitForFunction(firstRowsDone, undefined, { polling: 'raf' });
+    // Navigation start to first rows, as the page measured it (includes loading the bundle and i18n).
+    const sinceNavigation = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))));
+    open.push(run === 0 ? Date.now() - start : sinceNavigation);
+    if (run < RUNS - 1) await page.close();
+  }
+  const page = context.pages().at(-1);
+  if (page === undefined) throw new Error('no page');
+
+  const views = ['Mine', 'Team unassigned', 'Breaching soon', 'Pending customer', 'All cases'];
+  const viewChanges: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const view of views) {
+      const tab = page.getByRole('tab', { name: new RegExp(`^${view}`) });
+      await armTimer(page, `document.querySelector('[role="grid"]')?.getAttribute('aria-label') === 'Cases: ${view}' && document.querySelector('[role="progressbar"][aria-label="Loading cases"]') === null`);
+      await tab.click();
+      viewChanges.push(await timerResult(page));
+    }
+  }
+
+  const sortChanges: number[] = [];
+  const sorts = ['Priority', 'Oldest first', 'SLA deadline'];
+  for (let run = 0; run < RUNS; run++) {
+    for (const sort of sorts) {
+      await page.getByRole('combobox', { name: 'Sort by' }).click();
+      const option = page.getByRole('option', { name: sort });
+      await option.waitFor();
+      await armTimer(page, `document.querySelector('[role="progressbar"][aria-label="Loading cases"]') === null && document.querySelector('[role="listbox"]') === null`);
+      await option.click();
+      sortChanges.push(await timerResult(page));
+    }
+  }
+
+  const names = await page.locator('[role="row"][data-case-id]').evaluateAll((rows) => rows.slice(0, 8).map((row) => row.querySelector('bdi')?.textContent ?? ''));
+  const searchBox = page.getByRole('searchbox', { name: 'Search cases' });
+  const typing: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const name of names.filter(Boolean)) {
+      await searchBox.fill('');
+      await armTimer(page, `[...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === ${JSON.stringify(name)})`);
+      await searchBox.evaluate((input, text) => {
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        setter?.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, name);
+      typing.push(await timerResult(page));
+    }
+  }
+
+  report(`Workstation UI, ${CASES.toLocaleString('en')} cases in the local store`, {
+    'store import (untimed setup), s': round(importMs / 1000, 1),
+    'open queue to first rows painted, first (cold) load': `${round(open[0] ?? NaN, 0)} ms`,
+    'open queue to first rows painted, warm loads': summarize(open.slice(1)),
+    'view change to rows painted': summarize(viewChanges),
+    'sort change to rows painted': summarize(sortChanges),
+    'typing to search results painted (customer name)': summarize(typing),
+    'load average (1 min)': (await import('node:os')).loadavg()[0]?.toFixed(1),
+  });
+} finally {
+  await browser.close();
+  await host.close();
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
