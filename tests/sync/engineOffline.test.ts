@@ -2,7 +2,12 @@
 // offline while a supervisor reassigns, closes and merges, and every outcome of SYNC.md's offline-reply
 // table after reconnecting.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Desk, DemoServer } from './engineHarness';
 import { openDesk, serverMutation, serverVerify, startDemoServer } from './engineHarness';
 
@@ -123,5 +128,42 @@ describe('sync engine end to end', () => {
     await supervisor.engine.syncNow();
     expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
     expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+  });
+});
+
+describe('the workstation on the sync engine', () => {
+  it('signs in through the contract, reports status events and sends a local write', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-ws-'));
+    const workstation = await openSyncedWorkstation({ dataDir, serverUrl: demo.server.url, signIn: { username: 'camille.durand', password: DEMO_PASSWORD } });
+    try {
+      const session = await workstation.call('session:get', {});
+      expect(session.ok && session.data.user?.username).toBe('camille.durand');
+      const status = await workstation.call('sync:status', {});
+      expect(status.ok && status.data).toMatchObject({ connection: 'online', pendingCount: 0, lastError: null });
+
+      const page = await workstation.call('cases:list', { view: 'all', limit: 1 });
+      const caseId = page.ok ? page.data.rows[0]?.id : undefined;
+      if (!caseId) throw new Error('camille.durand has no case after the first sync');
+      const statuses: number[] = [];
+      const drained = new Promise<void>((resolve) => {
+        workstation.subscribe('sync:status', (next) => {
+          statuses.push(next.pendingCount);
+          if (next.pendingCount === 0 && next.connection === 'online') resolve();
+        });
+      });
+      const noteId = randomUUID();
+      const written = await workstation.call('cases:addNote', { caseId, noteId, body: 'Customer called back, address confirmed.' });
+      expect(written.ok).toBe(true);
+      await drained;
+      expect(statuses[0]).toBe(1);
+      const detail = await workstation.call('cases:get', { caseId });
+      expect(detail.ok && detail.data.notes.find((note) => note.id === noteId)?.isPending).toBe(false);
+
+      const wrong = await workstation.call('auth:signIn', { username: 'camille.durand', password: 'not the password' });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    } finally {
+      workstation.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
