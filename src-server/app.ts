@@ -175,6 +175,7 @@ export function buildApp(options: AppOptions): App {
       'cache-control': 'no-store',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      'x-server-time': new Date(now()).toISOString(),
     });
     const write = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     raw.write('retry: 2000\n\n');
