@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { MutationKey } from '../../src-shared/sync/mutations';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openLocalStore } from '../../src-main/core/store';
@@ -98,9 +98,18 @@ export class DesktopClient {
   private net!: ReturnType<typeof processFetch>;
   private isOpen = false;
 
+  private readonly ownsDir: boolean;
+
   constructor(private readonly options: DesktopClientOptions) {
+    this.ownsDir = options.path === undefined;
     this.path = options.path ?? join(mkdtempSync(join(tmpdir(), `crossdesk-sync-${options.name}-`)), 'workstation.db');
     this.open(options.appVersion);
+  }
+
+  /** Kills the app and deletes its temp directory (when the harness created it). */
+  dispose(): void {
+    this.kill();
+    if (this.ownsDir) rmSync(dirname(this.path), { recursive: true, force: true });
   }
 
   get name(): string {

@@ -153,7 +153,7 @@ export class World {
 
   async destroy(): Promise<void> {
     this.proxy.discardHeld();
-    for (const client of this.clients) client.kill();
+    for (const client of this.clients) client.dispose();
     await this.proxy.stop();
     await this.server.destroy();
   }
