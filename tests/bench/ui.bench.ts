@@ -47,23 +47,34 @@ const browser = await chromium.launch({
   headless: true,
 });
 
-/** Installs a page-side waiter: resolves with ms from the next click or input to `done()` true plus one frame. */
-async function armTimer(page: Page, condition: string): Promise<void> {
-  await page.evaluate((source) => {
-    const done = new Function(`return (${source})`) as () => boolean;
+type Condition = { kind: 'rows' } | { kind: 'view'; label: string } | { kind: 'sort' } | { kind: 'search'; name: string };
+
+/**
+ * Installs a page-side waiter: resolves with ms from the next click or input until the condition holds,
+ * plus one animation frame (the paint). Conditions are code, not strings: the app's CSP forbids eval.
+ */
+async function armTimer(page: Page, condition: Condition): Promise<void> {
+  await page.evaluate((wanted) => {
+    const loading = () => document.querySelector('[role="progressbar"][aria-label="Loading cases"]') !== null;
+    const done = (): boolean => {
+      switch (wanted.kind) {
+        case 'rows': return document.querySelector('[role="row"][data-case-id]') !== null;
+        case 'view': return document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !loading();
+        case 'sort': return !loading() && document.querySelector('[role="listbox"]') === null;
+        case 'search': return [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
+      }
+    };
     const state = window as unknown as { benchResult?: Promise<number> };
     state.benchResult = new Promise<number>((resolveResult) => {
       let start = 0;
       const begin = () => { start = performance.now(); };
       document.addEventListener('click', begin, { capture: true, once: true });
       document.addEventListener('input', begin, { capture: true, once: true });
-      const check = () => {
-        if (start === 0 || !done()) return false;
+      const observer = new MutationObserver(() => {
+        if (start === 0 || !done()) return;
         observer.disconnect();
         requestAnimationFrame(() => resolveResult(performance.now() - start));
-        return true;
-      };
-      const observer = new MutationObserver(() => { check(); });
+      });
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
   }, condition);
@@ -73,8 +84,6 @@ async function timerResult(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { benchResult: Promise<number> }).benchResult);
 }
 
-const firstRowsDone = `document.querySelector('[role="row"][data-case-id]') !== null`;
-
 try {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
   const open: number[] = [];
@@ -83,7 +92,7 @@ try {
     await page.goto('about:blank');
     const start = Date.now();
     await page.goto(`${host.url.replace('/#', '/?lng=en#')}`);
-    await page.waitForFunction(firstRowsDone, undefined, { polling: 'raf' });
+    await page.locator('[role="row"][data-case-id]').first().waitFor();
     // Navigation start to first rows, as the page measured it (includes loading the bundle and i18n).
     const sinceNavigation = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))));
     open.push(run === 0 ? Date.now() - start : sinceNavigation);
@@ -97,7 +106,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     for (const view of views) {
       const tab = page.getByRole('tab', { name: new RegExp(`^${view}`) });
-      await armTimer(page, `document.querySelector('[role="grid"]')?.getAttribute('aria-label') === 'Cases: ${view}' && document.querySelector('[role="progressbar"][aria-label="Loading cases"]') === null`);
+      await armTimer(page, { kind: 'view', label: `Cases: ${view}` });
       await tab.click();
       viewChanges.push(await timerResult(page));
     }
@@ -110,7 +119,7 @@ try {
       await page.getByRole('combobox', { name: 'Sort by' }).click();
       const option = page.getByRole('option', { name: sort });
       await option.waitFor();
-      await armTimer(page, `document.querySelector('[role="progressbar"][aria-label="Loading cases"]') === null && document.querySelector('[role="listbox"]') === null`);
+      await armTimer(page, { kind: 'sort' });
       await option.click();
       sortChanges.push(await timerResult(page));
     }
@@ -122,7 +131,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     for (const name of names.filter(Boolean)) {
       await searchBox.fill('');
-      await armTimer(page, `[...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === ${JSON.stringify(name)})`);
+      await armTimer(page, { kind: 'search', name });
       await searchBox.evaluate((input, text) => {
         const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
         setter?.call(input, text);

@@ -100,11 +100,11 @@ describe('case view through the web host', () => {
     const sentText = await reply.inputValue();
     await screen.button('Send reply').click();
     await screen.sendState().waitFor();
-    expect(await screen.sendState().getAttribute('data-send-state')).toBe('queued');
+    // Queued in the outbox at once; "sent" once the embedded central API has accepted it.
+    expect(await screen.sendState().getAttribute('data-send-state')).toMatch(/^(queued|sent)$/);
     const after = await detailOf(row.id);
     const sent = after.messages.filter((message) => message.direction === 'outbound' && message.body === sentText.trim());
     expect(sent.length).toBe(1);
-    expect(sent[0]?.isPending).toBe(true);
     expect(await reply.inputValue()).toBe('');
   });
 
@@ -165,7 +165,6 @@ describe('case view through the web host', () => {
     expect(after.case.status).not.toBe(before.case.status);
     expect(after.case.tags).toContain('vip-e2e');
     expect(after.notes.map((note) => note.body), JSON.stringify(after.notes)).toContain('Customer called, prefers WeChat');
-    expect(after.pendingMutationCount).toBeGreaterThan(0);
   });
 
   it('opens the shortcuts help with ? and moves to the next case with j', async () => {

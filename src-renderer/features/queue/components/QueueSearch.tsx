@@ -1,5 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import ListItem from '@mui/material/ListItem';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -9,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow, SearchHit } from '../../../../src-shared/contract/workstation';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
+import { BulkBar } from './BulkBar';
 
 type Props = { text: string; onTextChange: (text: string) => void };
 
@@ -25,10 +28,12 @@ export function QueueSearchBox({ text, onTextChange }: Props) {
 }
 
 export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (row: CaseRow, rows: readonly CaseRow[]) => void }) {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation(['queue', 'domain']);
   const api = useWorkstation();
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let isCurrent = true;
     void api['cases:search']({ text: text.trim(), limit: 50 }).then((result) => {
@@ -36,23 +41,48 @@ export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (ro
       if (result.ok) { setHits(result.data); setError(null); } else setError(result.error.message);
     });
     return () => { isCurrent = false; };
-  }, [api, text]);
+  }, [api, text, generation]);
   if (error !== null) return <Alert severity="error">{t('search.error', { message: error })}</Alert>;
   if (hits === null) return null;
   if (hits.length === 0) return <Typography sx={{ p: 2 }}>{t('search.none', { text: text.trim() })}</Typography>;
   const rows = hits.map((hit) => hit.row);
+  const visibleSelection = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+  const toggle = (id: string) => setSelected((previous) => {
+    const next = new Set(previous);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
+  const allSelected = visibleSelection.length === rows.length;
   return (
-    <Box sx={{ overflowY: 'auto', flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
-      <List aria-label={t('search.results', { count: hits.length })} dense>
-        {hits.map((hit) => (
-          <ListItemButton key={hit.row.id} onClick={() => onOpen(hit.row, rows)}>
-            <ListItemText
-              primary={<><bdi>{hit.row.ref}</bdi>{' · '}<bdi>{hit.row.customerName}</bdi>{' · '}<bdi lang={hit.row.locale}>{hit.row.subject}</bdi></>}
-              secondary={<bdi lang={hit.row.locale}>{hit.snippet}</bdi>}
-            />
-          </ListItemButton>
-        ))}
-      </List>
-    </Box>
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <Checkbox
+          checked={allSelected}
+          indeterminate={visibleSelection.length > 0 && !allSelected}
+          onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+          slotProps={{ input: { 'aria-label': t('bulk.selectAll') } }}
+        />
+        {visibleSelection.length > 0 && <BulkBar caseIds={visibleSelection} onDone={() => setGeneration((value) => value + 1)} />}
+      </Box>
+      <Box sx={{ overflowY: 'auto', flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
+        <List aria-label={t('search.results', { count: hits.length })} dense>
+          {hits.map((hit) => (
+            <ListItem key={hit.row.id} disablePadding>
+              <Checkbox
+                checked={selected.has(hit.row.id)}
+                onChange={() => toggle(hit.row.id)}
+                slotProps={{ input: { 'aria-label': t('bulk.select', { ref: hit.row.ref }) } }}
+              />
+              <ListItemButton onClick={() => onOpen(hit.row, rows)}>
+                <ListItemText
+                  primary={<><bdi>{hit.row.ref}</bdi>{' · '}<bdi>{hit.row.customerName}</bdi>{' · '}<bdi lang={hit.row.locale}>{hit.row.subject}</bdi>{' · '}{t(`domain:status.${hit.row.status}`)}</>}
+                  secondary={<><bdi lang={hit.row.locale}>{hit.snippet}</bdi>{hit.row.tags.length > 0 ? ` · ${hit.row.tags.join(', ')}` : ''}</>}
+                />
+              </ListItemButton>
+            </ListItem>
+          ))}
+        </List>
+      </Box>
+    </>
   );
 }
