@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Case } from '../../src-shared/domain/case';
 import { StoreError } from '../../src-main/core/store';
+import { NetworkError, SyncHttpError } from '../../src-main/core/sync';
 import type { DesktopClient } from './desktopClient';
 import type { Fault } from './faultProxy';
 import type { DirectClient } from './testServer';
@@ -52,6 +53,11 @@ function faultOf(kind: FaultKind): Fault {
     case 'truncate': return { kind: 'truncate', afterBytes: 2_000 };
     default: return { kind };
   }
+}
+
+/** An app started while the server is unreachable stays signed out until the agent signs in again later. */
+function ignoreOffline(error: unknown): void {
+  if (!(error instanceof NetworkError) && !(error instanceof SyncHttpError)) throw error;
 }
 
 function at<T>(items: readonly T[], index: number): T | undefined {
@@ -132,7 +138,7 @@ export async function playRandomRun(world: World, clients: readonly DesktopClien
           break;
         case 'killClient':
           if (client?.isAlive) client.kill();
-          else if (client) await client.restart();
+          else if (client) await client.restart().catch(ignoreOffline);
           break;
         case 'killServer':
           if (world.server.isRunning) await world.killServer();
