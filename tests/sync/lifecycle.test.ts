@@ -43,7 +43,7 @@ describe('app and server lifecycle', () => {
     expect(JSON.stringify(sent[0]?.body)).toContain(tag.uuid);
   });
 
-  it('interrupted bootstrap: a stream cut mid-way is resumed or restarted and never half-applied', async () => {
+  it('interrupted bootstrap: a stream cut mid-way resumes from its last page token and is never half-applied', async () => {
     world.proxy.addRule({ path: /^\/sync\/v1\/bootstrap/ }, { kind: 'truncate', afterBytes: 4_000 }, { times: 2 });
     const before = world.proxy.exchanges({ path: /^\/sync\/v1\/bootstrap/ }).length;
     const camille = await world.client('camille', 'camille.durand');
@@ -53,6 +53,9 @@ describe('app and server lifecycle', () => {
     expect(camille.store.caseCount()).toBe(0);
     expect(await world.settleAndCheck()).toEqual([]);
     expect(camille.store.caseCount()).toBeGreaterThan(0);
+    // The retries resumed from the last page token the cut stream delivered, not from the start.
+    const retries = world.proxy.exchanges({ path: /^\/sync\/v1\/bootstrap/ }).slice(before + 1);
+    expect(retries.some((record) => record.path.includes('pageToken='))).toBe(true);
   });
 
   it('epoch reset: clients re-bootstrap into the new epoch and keep their outbox', async () => {
