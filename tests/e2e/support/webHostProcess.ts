@@ -3,24 +3,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
+import { afterAll } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
-
-let template: string | null = null;
-
-/**
- * The demo store is generated once per test file and copied into each test's fresh data directory:
- * every test still starts from its own untouched store, without paying for the demo import each time.
- */
-async function demoTemplate(): Promise<string> {
-  if (template !== null) return template;
-  const { openDemoWorkstation } = await import('../../../src-main/core/workstation');
-  const dir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-template-'));
-  openDemoWorkstation(dir).close();
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  template = dir;
-  return dir;
-}
 
 export type RunningWebHost = {
   /** As printed by the web host: http://127.0.0.1:<port>/#token=<token> */
@@ -31,27 +16,63 @@ export type RunningWebHost = {
   stop(): Promise<void>;
 };
 
-/**
- * Starts `src-main/web-host/cli.ts` exactly as `npm run dev:web` does, on a free port with a fresh data
- * directory (its own copy of the demo store), and waits for the URL it prints. Needs `npm run build:web`.
- */
-export async function startWebHostProcess(): Promise<RunningWebHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-'));
-  cpSync(await demoTemplate(), dataDir, { recursive: true });
+type Cli = { url: string; child: ChildProcess };
+
+/** `src-main/web-host/cli.ts` exactly as `npm run dev:web` runs it, on a free port; resolves with its URL. */
+async function spawnCli(dataDir: string): Promise<Cli> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--data-dir', dataDir, '--port', '0'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   const url = await new Promise<string>((resolveUrl, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Crossdesk web host: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match?.[1] !== undefined) resolveUrl(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`web host exited with code ${code} before printing its URL:\n${output}`)));
   });
+  return { url, child };
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+let template: Promise<string> | null = null;
+
+// Registered while the importing test file is collected: the template goes when the file is done.
+afterAll(async () => {
+  if (template !== null) rmSync(await template, { recursive: true, force: true });
+  template = null;
+});
+
+/**
+ * One full first start per test file (the embedded central API initialised and seeded, the workstation
+ * signed in and bootstrapped), stopped cleanly and then copied into each test's fresh data directory:
+ * every test starts from its own untouched data without paying for the first start again.
+ */
+function demoTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-template-'));
+    const first = await spawnCli(dir);
+    await stopProcess(first.child);
+    return dir;
+  })();
+  return template;
+}
+
+/** Starts the web host on a fresh copy of the demo data and waits for its URL. Needs `npm run build:web`. */
+export async function startWebHostProcess(): Promise<RunningWebHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-'));
+  // A lock file names the process that held the template's database; a copy must not inherit it.
+  cpSync(await demoTemplate(), dataDir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') });
+  const { url, child } = await spawnCli(dataDir);
   const parsed = new URL(url);
   return {
     url,
@@ -63,11 +84,4 @@ export async function startWebHostProcess(): Promise<RunningWebHost> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
 }
