@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../src-shared/sync/protocol';
+import { PokeEventSchema } from '../src-shared/sync/protocol';
 import type { TestDb } from './testing/harness';
 import { addCases, ApiClient, createWorld, makeCase, mutation, openEvents, openTestDb, pushBody } from './testing/harness';
 
@@ -68,10 +69,10 @@ describe('two API processes on one PostgreSQL database', () => {
     await watcher.login(world.users.agentA2.username);
     const events = await openEvents(b!.url, watcher.token!);
     try {
-      const initial = (await events.nextOf('poke')).data as { seq: number };
+      const initial = PokeEventSchema.parse((await events.nextOf('poke')).data);
       const pushed = await writer.call('POST', '/sync/v1/push', pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: shared.id, tag: 'cross-process' })]));
       expect(pushed.status).toBe(200);
-      const poke = (await events.nextOf('poke')).data as { seq: number };
+      const poke = PokeEventSchema.parse((await events.nextOf('poke')).data);
       expect(poke.seq).toBeGreaterThan(initial.seq);
     } finally {
       events.close();

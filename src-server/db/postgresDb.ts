@@ -2,6 +2,8 @@ import pg from 'pg';
 import type { Db, Queryable, Row, SqlParam } from './db';
 import { INT8_OID } from './db';
 
+// Per-pool parsers instead of pg.types.setTypeParser, which would change every pg user in the process.
+// The cast bridges getTypeParser's overloads, which a single implementation cannot declare.
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID
     ? (value: string) => Number(value)

@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, Message } from '../../src-shared/domain/case';
@@ -160,7 +159,9 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
         id: randomUUID(), caseId: forCase.id, direction: 'outbound', authorKind: 'agent', authorId: world.users.agentA1.id,
         locale: 'de-DE', channel: 'email', body: 'Hallo', createdAt: '2026-11-25T10:00:00.000Z', writtenAt: '2026-11-25T10:00:00.000Z', deliveryState: 'sending',
       };
-      const webhook = webhookDeliverer({ url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/deliver` });
+      const address = gateway.address();
+      if (typeof address !== 'object' || !address) throw new Error('gateway not listening');
+      const webhook = webhookDeliverer({ url: `http://127.0.0.1:${address.port}/deliver` });
       expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: true });
       expect(await webhook.deliver(message, forCase)).toEqual({ ok: true });
       expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: false });

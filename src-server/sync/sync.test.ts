@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { BootstrapLine, Change, PullResponse, PushResponse, VerifyResponse } from '../../src-shared/sync/protocol';
-import { BootstrapLineSchema, verifyLine } from '../../src-shared/sync/protocol';
+import { BootstrapLineSchema, PokeEventSchema, verifyLine } from '../../src-shared/sync/protocol';
 import type { ApiClient, TestDb, World } from '../testing/harness';
 import { addCases, clientFor, createWorld, DRIVERS, makeCase, mutation, openEvents, openTestDb, pushBody, startTestServer, TestClock } from '../testing/harness';
 import type { RunningServer } from '../startServer';
@@ -214,7 +214,7 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
       expect(pushedB.status).toBe(200);
       const pokeB = await eventsB.nextOf('poke');
       // B's first poke after connecting is for B's own change: A's change never reached B.
-      expect((pokeB.data as { seq: number }).seq).toBeGreaterThan((pokeA.data as { seq: number }).seq);
+      expect(PokeEventSchema.parse(pokeB.data).seq).toBeGreaterThan(PokeEventSchema.parse(pokeA.data).seq);
       const heartbeat = await eventsA.nextOf('heartbeat');
       expect(heartbeat.data).toHaveProperty('serverTime');
     } finally {
