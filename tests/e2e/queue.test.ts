@@ -5,7 +5,7 @@ import { QueuePageSchema, SettingsSchema } from '../../src-shared/contract/works
 import { QueuePage } from './pages/QueuePage';
 import { launchChromium, newAgentContext } from './support/browser';
 import { callContract } from './support/bridgeClient';
-import { startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
+import { UNREACHABLE_SERVER_URL, startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
 
 const ResultSchema = z.object({ ok: z.literal(true), data: QueuePageSchema });
 
@@ -101,6 +101,9 @@ describe('queue screen through the web host', () => {
   });
 
   it('marks a row with unsent changes as soon as a local write lands', async () => {
+    // Offline, so the change stays unsent (online, sync could deliver it before the page looks).
+    await host.stop();
+    host = await startWebHostProcess({ serverUrl: UNREACHABLE_SERVER_URL });
     await queue.open(host.url, 'en');
     const [first] = await firstRowsFromStore(1);
     if (first === undefined) throw new Error('the demo store has no cases');

@@ -19,8 +19,8 @@ export type RunningWebHost = {
 type Cli = { url: string; child: ChildProcess };
 
 /** `src-main/web-host/cli.ts` exactly as `npm run dev:web` runs it, on a free port; resolves with its URL. */
-async function spawnCli(dataDir: string): Promise<Cli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--data-dir', dataDir, '--port', '0'], {
+async function spawnCli(dataDir: string, extraArgs: readonly string[] = []): Promise<Cli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,12 +67,20 @@ function demoTemplate(): Promise<string> {
   return template;
 }
 
+/** Port 9 (discard) refuses connections on loopback: a central API that is down. */
+export const UNREACHABLE_SERVER_URL = 'http://127.0.0.1:9';
+
+export type WebHostProcessOptions = {
+  /** Sync with this central API instead of the embedded one; UNREACHABLE_SERVER_URL keeps the desk offline. */
+  serverUrl?: string;
+};
+
 /** Starts the web host on a fresh copy of the demo data and waits for its URL. Needs `npm run build:web`. */
-export async function startWebHostProcess(): Promise<RunningWebHost> {
+export async function startWebHostProcess(options: WebHostProcessOptions = {}): Promise<RunningWebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-'));
   // A lock file names the process that held the template's database; a copy must not inherit it.
   cpSync(await demoTemplate(), dataDir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') });
-  const { url, child } = await spawnCli(dataDir);
+  const { url, child } = await spawnCli(dataDir, options.serverUrl ? ['--server-url', options.serverUrl] : []);
   const parsed = new URL(url);
   return {
     url,
