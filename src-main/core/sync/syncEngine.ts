@@ -194,7 +194,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function ensureLoop(): void {
     if (running || !started || token === null || !wanted) return;
-    running = loop().finally(() => {
+    running = loop().catch(() => undefined).finally(() => {
       running = null;
       emitStatus();
       if (wanted && cancelRetry === null) ensureLoop();
@@ -226,7 +226,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         for (const waiter of cycleWaiters) waiter.resolve();
       } catch (error) {
         inCycle = false;
-        if (handleFailure(error)) waiters.push(...cycleWaiters);
+        let again = false;
+        try {
+          again = handleFailure(error);
+        } catch (recoveryError) {
+          // Recovery itself failed (the disk filled up while renumbering, say): wait and try it all again.
+          lastError = describeSyncError(recoveryError);
+          scheduleRetry(null);
+        }
+        if (again) waiters.push(...cycleWaiters);
         else for (const waiter of cycleWaiters) waiter.reject(error);
       }
       emitStatus();
@@ -264,6 +272,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function scheduleRetry(retryAfterMs: number | null): void {
     cancelRetry?.();
+    cancelRetry = null;
+    if (!started || token === null) return;
     const delay = Math.max(backoffDelay(failures, random, backoff), Math.min(retryAfterMs ?? 0, backoff.maxMs));
     failures++;
     cancelRetry = timers.after(delay, () => {
@@ -274,13 +284,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function schedulePoll(): void {
     cancelPoll?.();
+    cancelPoll = null;
+    if (!started || token === null) return;
     cancelPoll = timers.after(settings.pollIntervalMs, () => {
       cancelPoll = null;
       if (cancelRetry === null) requestCycle();
     });
   }
 
+  /** Callers of syncNow hear about a cycle that will not run (signed out, stopped) instead of waiting forever. */
+  function rejectWaiters(error: Error): void {
+    const waiting = waiters;
+    waiters = [];
+    for (const waiter of waiting) waiter.reject(error);
+  }
+
   function signedOut(): void {
+    rejectWaiters(new SyncHttpError(401, 'UNAUTHORIZED', 'signed out', undefined, null));
     token = null;
     stopEvents();
     cancelRetry?.();
@@ -476,6 +496,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async stop() {
       started = false;
+      rejectWaiters(new Error('the sync engine stopped'));
       stopEvents();
       cancelRetry?.();
       cancelRetry = null;
