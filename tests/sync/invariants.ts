@@ -41,6 +41,8 @@ export interface InvariantInput {
   initialCases: ReadonlyMap<string, Pick<Case, 'tags' | 'status'>>;
   /** True once the outbound queue was drained: then every accepted reply must have been delivered exactly once. */
   isOutboundDrained: boolean;
+  /** The server's own GET /sync/v1/verify answer for a user, compared as well when given. */
+  serverVerify?: (userId: string) => Promise<VerifyResponse>;
 }
 
 type MutationRow = {
@@ -130,6 +132,10 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
     const local = probe.verifyHash();
     if (local.hash !== server.hash || local.count !== server.count) {
       violations.push(`3: ${probe.name} verify ${local.count}/${local.hash.slice(0, 8)} differs from the server's ${server.count}/${server.hash.slice(0, 8)}: ${lineDiff(probe.canonicalLines(), serverLines)}`);
+    }
+    const endpoint = await input.serverVerify?.(probe.userId);
+    if (endpoint && (endpoint.hash !== local.hash || endpoint.count !== local.count)) {
+      violations.push(`3: ${probe.name} verify ${local.count}/${local.hash.slice(0, 8)} differs from GET /sync/v1/verify ${endpoint.count}/${endpoint.hash.slice(0, 8)}`);
     }
   }
 

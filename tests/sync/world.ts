@@ -141,6 +141,11 @@ export class World {
       exchanges: this.proxy.exchanges(),
       initialCases: this.initialCases,
       isOutboundDrained: true,
+      serverVerify: async (userId) => {
+        const username = [...this.userIds].find(([, id]) => id === userId)?.[0];
+        if (!username) throw new Error(`unknown user ${userId}`);
+        return (await this.server.login(username)).verify();
+      },
     });
   }
 
