@@ -28,6 +28,7 @@ const QUERIES: readonly (readonly [string, string])[] = [
   ['Japanese, longer', '保証期間'],
   ['Korean, 2 syllables', '환불'],
   ['Korean, two short words', '반품 접수'],
+  ['Chinese, a long term narrowed by a short one', '退货退款 谢谢'],
   ['Thai', 'คืนเงิน'],
   ['Arabic', 'استرداد'],
   ['Cyrillic', 'возврат'],

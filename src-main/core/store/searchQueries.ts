@@ -62,14 +62,17 @@ export function createSearchQueries(db: Database.Database) {
       if (ref) for (const row of refPrefix.all(`${ref[0].toUpperCase()}*`, limit)) add(row, row.ref);
 
       if (long.length > 0) {
+        // Short terms next to long ones (退款 SF1403) narrow the trigram hits instead of being dropped.
+        const shortTerms = terms.filter((t) => [...t].length < 3).map((t) => t.toLowerCase());
+        const hasShort = (text: string) => shortTerms.every((t) => text.toLowerCase().includes(t));
         const match = long.map(ftsPhrase).join(' AND ');
-        for (const { rid } of caseMatch.all(match, limit)) {
+        for (const { rid } of caseMatch.all(match, shortTerms.length ? CANDIDATES : limit)) {
           const row = caseByRid.get(rid);
-          if (row) add(row, caseSnippet(row, long));
+          if (row && hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''}`)) add(row, caseSnippet(row, long));
         }
         for (const m of messageMatch.all(match, CANDIDATES)) {
           if (hits.length >= limit) break;
-          if (!seen.has(m.case_id)) add(caseById.get(m.case_id), snippetAround(m.body, long));
+          if (!seen.has(m.case_id) && hasShort(m.body)) add(caseById.get(m.case_id), snippetAround(m.body, long));
         }
         return hits;
       }
