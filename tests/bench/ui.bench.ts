@@ -54,24 +54,20 @@ type Condition = { kind: 'rows' } | { kind: 'view'; label: string } | { kind: 's
  * plus one animation frame (the paint). Conditions are code, not strings: the app's CSP forbids eval.
  */
 async function armTimer(page: Page, condition: Condition): Promise<void> {
+  // No named inner functions here: tsx would wrap them in a helper that does not exist in the page.
   await page.evaluate((wanted) => {
-    const loading = () => document.querySelector('[role="progressbar"][aria-label="Loading cases"]') !== null;
-    const done = (): boolean => {
-      switch (wanted.kind) {
-        case 'rows': return document.querySelector('[role="row"][data-case-id]') !== null;
-        case 'view': return document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !loading();
-        case 'sort': return !loading() && document.querySelector('[role="listbox"]') === null;
-        case 'search': return [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
-      }
-    };
     const state = window as unknown as { benchResult?: Promise<number> };
     state.benchResult = new Promise<number>((resolveResult) => {
       let start = 0;
-      const begin = () => { start = performance.now(); };
-      document.addEventListener('click', begin, { capture: true, once: true });
-      document.addEventListener('input', begin, { capture: true, once: true });
+      for (const type of ['click', 'input']) document.addEventListener(type, () => { start = performance.now(); }, { capture: true, once: true });
       const observer = new MutationObserver(() => {
-        if (start === 0 || !done()) return;
+        if (start === 0) return;
+        const isLoading = document.querySelector('[role="progressbar"][aria-label="Loading cases"]') !== null;
+        const isDone = wanted.kind === 'rows' ? document.querySelector('[role="row"][data-case-id]') !== null
+          : wanted.kind === 'view' ? document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !isLoading
+            : wanted.kind === 'sort' ? !isLoading && document.querySelector('[role="listbox"]') === null
+              : [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
+        if (!isDone) return;
         observer.disconnect();
         requestAnimationFrame(() => resolveResult(performance.now() - start));
       });
