@@ -1,11 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, Row, SqlParam } from './db';
 import { INT8_OID } from './db';
+import { lockDataDir } from './dataDirLock';
 
 /** Opens (or creates) an embedded PGlite database; `dataDir` undefined keeps it in memory. */
 export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const pg = new PGlite(dataDir, { parsers: { [INT8_OID]: (value: string) => Number(value) } });
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       const result = await target.query<T>(sql, [...params]);
@@ -25,6 +32,7 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
     },
     async close() {
       if (!pg.closed) await pg.close();
+      unlock();
     },
   };
 }
