@@ -26,6 +26,7 @@ export type Action =
   | { kind: 'network'; isDown: boolean }
   | { kind: 'killClient'; agent: number }
   | { kind: 'killServer' }
+  | { kind: 'resetEpoch' }
   | { kind: 'wait'; ms: number };
 
 const agent = fc.nat({ max: 2 });
@@ -44,6 +45,7 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('network' as const), isDown: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killClient' as const), agent }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killServer' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resetEpoch' as const) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(500, 5_000, 30_000, 120_000) }) },
 );
 
@@ -143,6 +145,9 @@ export async function playRandomRun(world: World, clients: readonly DesktopClien
         case 'killServer':
           if (world.server.isRunning) await world.killServer();
           else await world.restartServer();
+          break;
+        case 'resetEpoch':
+          if (world.server.isRunning) await world.server.resetEpoch();
           break;
         case 'wait':
           await world.runFor(action.ms, Math.max(500, action.ms / 4));
