@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../../../src-shared/sync/protocol';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, VerifyResponseSchema } from '../../../src-shared/sync/protocol';
 import type { MutationEnvelope } from '../../../src-shared/sync/mutations';
 import { backoffDelay } from './backoff';
 import { readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import { pushBatch } from './syncEngine';
+import { createSyncHttp, NetworkError } from './syncHttp';
+import type { Timers } from './timers';
+import { systemTimers } from './timers';
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -101,5 +106,74 @@ describe('parseServerEvents', () => {
       { event: 'reset', data: '{}' },
       { event: 'message', data: 'a\nb' },
     ]);
+  });
+});
+
+describe('createSyncHttp', () => {
+  type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+  async function withServer(handler: Handler, run: (url: string) => Promise<void>): Promise<void> {
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      await run(`http://127.0.0.1:${port}`);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  function client(url: string, offsets: number[], timers: Timers = systemTimers) {
+    return createSyncHttp({ baseUrl: url, fetch: (u, init) => fetch(u, init), clock: { now: () => Date.now() }, timers, timeoutMs: 5_000, onServerOffset: (ms) => offsets.push(ms) });
+  }
+
+  it('measures the server clock offset from x-server-time', async () => {
+    const hourAhead = 3_600_000;
+    await withServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'x-server-time': new Date(Date.now() + hourAhead).toISOString() });
+      response.end('{"count":0,"hash":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}');
+    }, async (url) => {
+      const offsets: number[] = [];
+      const body = await client(url, offsets).json('GET', '/sync/v1/verify', VerifyResponseSchema);
+      expect(body.count).toBe(0);
+      expect(offsets).toHaveLength(1);
+      expect(Math.abs((offsets[0] ?? 0) - hourAhead)).toBeLessThan(60_000);
+    });
+  });
+
+  it('turns error bodies into SyncHttpError with code and Retry-After, and other failures into NetworkError', async () => {
+    await withServer((request, response) => {
+      if (request.url === '/conflict') {
+        response.writeHead(409, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code: 'RESET_REQUIRED', message: 'bootstrap again', details: { reason: 'epoch' } } }));
+      } else if (request.url === '/busy') {
+        response.writeHead(503, { 'retry-after': '7' });
+        response.end('<html>proxy error</html>');
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"count": 1, "ha');
+      }
+    }, async (url) => {
+      const http = client(url, []);
+      await expect(http.request('POST', '/conflict', { body: {} })).rejects.toMatchObject({ name: 'SyncHttpError', status: 409, code: 'RESET_REQUIRED', details: { reason: 'epoch' } });
+      await expect(http.request('GET', '/busy')).rejects.toMatchObject({ name: 'SyncHttpError', status: 503, code: 'UNAVAILABLE', retryAfterMs: 7_000 });
+      await expect(http.json('GET', '/cut', VerifyResponseSchema)).rejects.toBeInstanceOf(NetworkError);
+    });
+    const closed = client('http://127.0.0.1:9', []);
+    await expect(closed.request('GET', '/health')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('gives up on a request that never answers when its timer fires', async () => {
+    const fire: Array<() => void> = [];
+    const manual: Timers = { after: (_ms, callback) => { fire.push(callback); return () => undefined; } };
+    await withServer(() => {
+      // Never answers.
+    }, async (url) => {
+      const pending = client(url, [], manual).json('GET', '/sync/v1/verify', VerifyResponseSchema);
+      await vi.waitFor(() => expect(fire.length).toBeGreaterThan(0));
+      for (const callback of fire) callback();
+      await expect(pending).rejects.toThrow(/timed out/);
+    });
   });
 });
