@@ -6,7 +6,7 @@ import type { DirectClient } from './testServer';
 import { World } from './world';
 
 /** SYNC.md fault scenarios: disk full on the client; a mutation that fails forever must not block later ones. */
-describe('failures inside the client', () => {
+describe('failures inside the client', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let supervisor: DirectClient;

@@ -5,7 +5,7 @@ import type { DesktopClient } from './desktopClient';
 import { World } from './world';
 
 /** SYNC.md fault scenarios: client killed mid-push; server killed before and after commit. */
-describe('crashes', () => {
+describe('crashes', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let cases: Case[];

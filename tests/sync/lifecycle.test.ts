@@ -7,7 +7,7 @@ import { World } from './world';
 const HOUR = 3_600_000;
 
 /** SYNC.md fault scenarios: app upgrade with a non-empty outbox; interrupted bootstrap; epoch reset; token expiry mid-drain. */
-describe('app and server lifecycle', () => {
+describe('app and server lifecycle', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let open: Case[];

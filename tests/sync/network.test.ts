@@ -5,7 +5,7 @@ import type { DesktopClient } from './desktopClient';
 import { World } from './world';
 
 /** SYNC.md fault scenarios: duplicated and replayed requests; reordered requests; lost responses and lost pokes. */
-describe('an unreliable network', () => {
+describe('an unreliable network', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let camille: DesktopClient;

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
  * SYNC.md fault scenarios: reassignment, closing and merging while an agent is offline (the offline-reply
  * table), and a client clock days off.
  */
-describe('an agent offline while the supervisor acts', () => {
+describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let camille: DesktopClient;

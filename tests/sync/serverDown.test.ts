@@ -4,7 +4,7 @@ import type { DesktopClient } from './desktopClient';
 import { World } from './world';
 
 /** SYNC.md fault scenarios: server down for a long time; a push that fails once with no further activity. */
-describe('server unavailable', () => {
+describe('server unavailable', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let cases: Case[];
