@@ -1,13 +1,29 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { cspMetaPlugin } from './src-main/core/host/cspMetaTag';
 
 const root = import.meta.dirname;
 
+// The embedded central API reads its SQL migrations from a folder beside its code (src-server/db/migrate.ts).
+function serverMigrations(): Plugin {
+  const dir = resolve(root, 'src-server/db/migrations');
+  return {
+    name: 'crossdesk-server-migrations',
+    generateBundle() {
+      for (const file of readdirSync(dir).filter((name) => name.endsWith('.sql'))) {
+        this.emitFile({ type: 'asset', fileName: `migrations/${file}`, source: readFileSync(join(dir, file), 'utf8') });
+      }
+    },
+  };
+}
+
 // Our folders are named by runtime (src-main, src-renderer), so every entry is given explicitly.
 export default defineConfig({
   main: {
+    plugins: [serverMigrations()],
     build: {
       rolldownOptions: {
         input: {
