@@ -47,7 +47,7 @@ const browser = await chromium.launch({
   headless: true,
 });
 
-type Condition = { kind: 'rows' } | { kind: 'view'; label: string } | { kind: 'sort' } | { kind: 'search'; name: string };
+type Condition = { kind: 'view'; label: string } | { kind: 'sort' } | { kind: 'search'; name: string };
 
 /**
  * Installs a page-side waiter: resolves with ms from the next click or input until the condition holds,
@@ -63,10 +63,9 @@ async function armTimer(page: Page, condition: Condition): Promise<void> {
       const observer = new MutationObserver(() => {
         if (start === 0) return;
         const isLoading = document.querySelector('[role="progressbar"][aria-label="Loading cases"]') !== null;
-        const isDone = wanted.kind === 'rows' ? document.querySelector('[role="row"][data-case-id]') !== null
-          : wanted.kind === 'view' ? document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !isLoading
-            : wanted.kind === 'sort' ? !isLoading && document.querySelector('[role="listbox"]') === null
-              : [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
+        const isDone = wanted.kind === 'view' ? document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !isLoading
+          : wanted.kind === 'sort' ? !isLoading && document.querySelector('[role="listbox"]') === null
+            : [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
         if (!isDone) return;
         observer.disconnect();
         requestAnimationFrame(() => resolveResult(performance.now() - start));

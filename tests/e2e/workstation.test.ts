@@ -171,7 +171,10 @@ describe('case view through the web host', () => {
     const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: 2 })).data.rows;
     await screen.openFromQueue(host.url, 'en');
     await screen.page.keyboard.press('Shift+?');
-    await screen.dialog('Keyboard shortcuts').waitFor();
+    const help = screen.dialog('Keyboard shortcuts');
+    await help.waitFor();
+    // Let the fade-in finish so the screenshot shows the dialog, not the transition.
+    await expect.poll(() => help.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity)).toBe('1');
     await screen.screenshot('en', 'shortcuts');
     await screen.page.keyboard.press('Escape');
     await screen.page.keyboard.press('j');
@@ -190,6 +193,24 @@ describe('case view through the web host', () => {
     const results = screen.page.getByRole('list', { name: /^Search results/ });
     await results.getByRole('button', { name: new RegExp(wanted.ref) }).click();
     await expect.poll(() => screen.heading().innerText()).toContain(wanted.ref);
+  });
+
+  it('tags every case of a search in one bulk action', async () => {
+    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'age', limit: 1 })).data.rows;
+    const wanted = rows[0];
+    if (wanted === undefined) throw new Error('demo store is empty');
+    await screen.queue.open(host.url, 'en');
+    await screen.page.getByRole('searchbox', { name: 'Search cases' }).fill(wanted.customerName);
+    const results = screen.page.getByRole('list', { name: /^Search results/ });
+    await results.getByRole('button', { name: new RegExp(wanted.ref) }).waitFor();
+    const hitCount = await results.getByRole('listitem').count();
+    await screen.page.getByRole('checkbox', { name: 'Select all results' }).check();
+    const bulk = screen.page.getByRole('toolbar', { name: 'Bulk actions' });
+    await bulk.getByRole('textbox', { name: 'Tag' }).fill('bulk-e2e');
+    await bulk.getByRole('button', { name: 'Add tag to all' }).click();
+    await bulk.getByText(`Applied to ${hitCount}, refused for 0.`).waitFor();
+    const detail = await detailOf(wanted.id);
+    expect(detail.case.tags).toContain('bulk-e2e');
   });
 
   it('shows needs attention, settings and the sync indicator in three languages, without serious axe violations', async () => {
