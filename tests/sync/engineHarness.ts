@@ -83,11 +83,13 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-export async function openDesk(serverUrl: string, username: string, options: Partial<SyncEngineOptions> = {}): Promise<Desk> {
+/** A desk on a fresh database file, or on `path` (a restored backup, say). */
+export async function openDesk(serverUrl: string, username: string, options: Partial<SyncEngineOptions> & { path?: string } = {}): Promise<Desk> {
   const dir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-desk-'));
   const clock = { now: () => Date.now() };
   const ids = { uuid: () => randomUUID() };
-  const store = openLocalStore({ path: join(dir, 'desk.sqlite'), clock, ids });
+  const { path, ...engineOptions } = options;
+  const store = openLocalStore({ path: path ?? join(dir, 'desk.sqlite'), clock, ids });
   const port: SyncStore = store;
   const desk: Desk = {
     store,
@@ -101,7 +103,7 @@ export async function openDesk(serverUrl: string, username: string, options: Par
       events: false,
       pollIntervalMs: 3_600_000,
       fetch: (url, init) => (desk.offline ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(url, init)),
-      ...options,
+      ...engineOptions,
     }),
     async close() {
       await desk.engine.stop();

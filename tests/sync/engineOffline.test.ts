@@ -167,3 +167,39 @@ describe('the workstation on the sync engine', () => {
     }
   });
 });
+
+describe('a desk restored from an old backup', () => {
+  it('continues as a new client after CLIENT_STATE_CONFLICT and sends every note exactly once', async () => {
+    const desk = await openDesk(demo.server.url, 'camille.durand');
+    const backupDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-backup-'));
+    const backup = join(backupDir, 'backup.sqlite');
+    let restored: Desk | null = null;
+    try {
+      const caseId = desk.store.db.prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 1").get()?.id;
+      if (!caseId) throw new Error('camille.durand has no active case');
+      const notes = [randomUUID(), randomUUID(), randomUUID()] as const;
+      desk.store.write('case.addNote@1', { caseId, noteId: notes[0], body: 'Backed up while still unsent.' });
+      await desk.store.db.backup(backup);
+      await desk.engine.syncNow();
+      desk.store.write('case.addNote@1', { caseId, noteId: notes[1], body: 'Sent after the backup.' });
+      await desk.engine.syncNow();
+      const firstClientId = desk.store.getSyncState().clientId;
+      await desk.close();
+
+      restored = await openDesk(demo.server.url, 'camille.durand', { path: backup });
+      // The restored outbox still holds the first note; its mutation id 2 now clashes with the second note's.
+      restored.store.write('case.addNote@1', { caseId, noteId: notes[2], body: 'Written on the restored copy.' });
+      await restored.engine.syncNow();
+      expect(restored.engine.status()).toMatchObject({ connection: 'online', pendingCount: 0, lastError: null });
+      expect(restored.store.getSyncState().clientId).not.toBe(firstClientId);
+
+      await supervisor.engine.syncNow();
+      const onServer = supervisor.store.caseDetail(caseId)?.notes ?? [];
+      for (const noteId of notes) expect(onServer.filter((note) => note.id === noteId)).toHaveLength(1);
+      expect(restored.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'camille.durand'));
+    } finally {
+      await restored?.close();
+      rmSync(backupDir, { recursive: true, force: true });
+    }
+  });
+});
