@@ -6,8 +6,8 @@ import { blocksSending, findingsFor, replyContextFor, sendState, sideBySideFor }
 import { replyOptions } from './replyCatalog';
 
 const NOW = '2026-11-25T08:00:00.000Z';
-const demo = generateDemoData({ seed: 7, cases: 60, now: NOW });
-const chineseReturn = demo.cases.find((record) => record.type === 'return_refund' && record.customer.market === 'CN');
+const demo = generateDemoData({ seed: 20261125, cases: 400, now: NOW });
+const chineseReturn = demo.cases.find((record) => record.type === 'return_refund' && record.customer.market === 'CN' && record.locale === 'zh-CN' && record.order !== undefined);
 if (chineseReturn === undefined) throw new Error('demo has no CN return case');
 const writer = { agentName: 'Li Na', brand: 'Crossdesk Shop' };
 
