@@ -6,6 +6,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useTranslation } from 'react-i18next';
+import slaCatalog from '../../../../locales/en/sla.json';
 import type { CaseDetail } from '../../../../src-shared/contract/workstation';
 import type { Team } from '../../../../src-shared/domain/user';
 import type { SlaState, SlaTargetResult } from '../../../../src-shared/sla/index';
@@ -85,6 +86,15 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
   );
 }
 
+/**
+ * Policies are data and may come from an administrator with only an English name; the shipped ones have
+ * translated names under sla:policyName.<id>.
+ */
+type ShippedPolicyId = keyof (typeof slaCatalog)['policyName'];
+function isShippedPolicy(id: string): id is ShippedPolicyId {
+  return Object.hasOwn(slaCatalog.policyName, id);
+}
+
 /** SLA targets of the case with live countdowns and "why is this due then?" explanations. */
 export function SlaPanel({ detail, teams, serverNowMs }: { detail: CaseDetail; teams: readonly Team[]; serverNowMs: number }) {
   const { t } = useTranslation('sla');
@@ -92,7 +102,7 @@ export function SlaPanel({ detail, teams, serverNowMs }: { detail: CaseDetail; t
   if (model.kind === 'no_team') return <Typography variant="body2" color="text.secondary">{t('noTeam')}</Typography>;
   return (
     <Box sx={{ display: 'grid', gap: 0.5 }}>
-      <Typography variant="caption" color="text.secondary">{t('policy', { name: model.policy.name })}</Typography>
+      <Typography variant="caption" color="text.secondary">{t('policy', { name: isShippedPolicy(model.policy.id) ? t(`policyName.${model.policy.id}`) : model.policy.name })}</Typography>
       {model.targets.map((target) => <TargetRow key={target.target} target={target} />)}
     </Box>
   );
