@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
+import {
+  EMPTY_SELECTION, extendTo, headerState, toggleAllLoaded, toggleRow, type Selection,
+} from '../selection/selectionModel';
 import { CaseGridRow } from './CaseGridRow';
-import { GRID_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './gridLayout';
+import { GRID_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT, keepGridFocus, type PickMode } from './gridLayout';
 
 type Props = {
   rows: CaseRow[];
@@ -12,13 +16,17 @@ type Props = {
   totalCount: number | null;
   hasMore: boolean;
   label: string;
+  describedBy?: string;
   now: number;
   serverOffsetMs: number;
   onLoadMore: () => void;
   onOpen: (row: CaseRow) => void;
+  selection: Selection;
+  onSelectionChange: (selection: Selection) => void;
 };
 
-const COLUMNS = ['sync', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority'] as const;
+
+const COLUMNS = ['select', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority'] as const;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
 
@@ -26,7 +34,7 @@ const PREFETCH_ROWS = 30;
  * The queue as an ARIA grid: focus stays on the grid, aria-activedescendant names the active row, and
  * only the rows in view are in the DOM (50,000 cases must scroll smoothly).
  */
-export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs, onLoadMore, onOpen }: Props) {
+export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs, onLoadMore, onOpen, selection, onSelectionChange, describedBy }: Props) {
   const { t } = useTranslation('queue');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -55,7 +63,36 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
   };
 
   const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  const pick = (index: number, mode: PickMode) => {
+    const row = rows[index];
+    if (row === undefined) return;
+    setActiveIndex(index);
+    onSelectionChange(mode === 'extend' ? extendTo(selection, rows, row.id) : toggleRow(selection, row.id));
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const active = rows[clampedActive];
+    if (event.key === 'Escape' && selection.ids.size > 0) {
+      event.preventDefault();
+      onSelectionChange(EMPTY_SELECTION);
+      return;
+    }
+    if (event.key.toLowerCase() === 'x' && !event.ctrlKey && !event.metaKey && !event.altKey && active !== undefined) {
+      event.preventDefault();
+      pick(clampedActive, 'toggle');
+      return;
+    }
+    if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && active !== undefined) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(rows.length - 1, clampedActive + (event.key === 'ArrowDown' ? 1 : -1)));
+      const target = rows[next];
+      if (target === undefined) return;
+      // The first Shift+arrow starts the range at the row the agent is on.
+      const anchored = selection.anchor === null ? { ids: new Set([...selection.ids, active.id]), anchor: active.id } : selection;
+      onSelectionChange(extendTo(anchored, rows, target.id));
+      moveTo(next);
+      return;
+    }
     const moves: Record<string, number> = {
       ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1,
       PageDown: clampedActive + pageSize, PageUp: clampedActive - pageSize,
@@ -67,7 +104,6 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
       moveTo(target);
       return;
     }
-    const active = rows[clampedActive];
     if (event.key === 'Enter' && active !== undefined) {
       event.preventDefault();
       onOpen(active);
@@ -76,14 +112,17 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
 
   const rowId = (index: number) => `queue-row-${rows[index]?.id ?? index}`;
   const isActiveRendered = items.some((item) => item.index === clampedActive);
+  const allState = headerState(selection, rows);
 
   return (
     <Box
       ref={scrollRef}
       role="grid"
       aria-label={label}
+      aria-describedby={describedBy}
       aria-rowcount={(totalCount ?? rows.length) + 1}
       aria-colcount={COLUMNS.length}
+      aria-multiselectable
       aria-activedescendant={rows.length > 0 && isActiveRendered ? rowId(clampedActive) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -92,7 +131,7 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
         border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper',
         '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
         // The active row shows a focus ring only while the grid itself has focus.
-        '&:focus [aria-selected="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+        '&:focus [data-active="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
       }}
     >
       <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1 }}>
@@ -102,7 +141,13 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
         }}>
           {COLUMNS.map((column) => (
             <Box key={column} role="columnheader" sx={{ position: 'relative', px: 1, fontSize: 13, fontWeight: 600, color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              {column === 'sync' ? <Box component="span" sx={visuallyHidden}>{t('columns.sync')}</Box> : t(`columns.${column}`)}
+              {column === 'select' ? (
+                <Checkbox size="small" tabIndex={-1} disabled={rows.length === 0}
+                  checked={allState === 'all'} indeterminate={allState === 'some'}
+                  onMouseDown={keepGridFocus}
+                  onChange={() => onSelectionChange(toggleAllLoaded(selection, rows))}
+                  slotProps={{ input: { 'aria-label': t('bulk.selectAllLoaded', { count: rows.length }) } }} />
+              ) : t(`columns.${column}`)}
             </Box>
           ))}
         </Box>
@@ -119,6 +164,8 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
               ariaRowIndex={item.index + 2}
               start={item.start - HEADER_HEIGHT}
               isActive={item.index === clampedActive}
+              isSelected={selection.ids.has(row.id)}
+              onPick={(mode) => pick(item.index, mode)}
               now={now}
               serverOffsetMs={serverOffsetMs}
               onActivate={() => setActiveIndex(item.index)}
@@ -130,7 +177,3 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
     </Box>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute', top: 0, insetInlineStart: 0, width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
-} as const;

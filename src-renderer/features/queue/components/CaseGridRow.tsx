@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
 import Typography from '@mui/material/Typography';
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import { languageName, regionName } from '../../../i18n/format';
-import { GRID_COLUMNS, ROW_HEIGHT } from './gridLayout';
+import { GRID_COLUMNS, ROW_HEIGHT, keepGridFocus, type PickMode } from './gridLayout';
 import { SlaCountdownLabel } from './SlaCountdownLabel';
 
 type Props = {
@@ -15,10 +16,12 @@ type Props = {
   ariaRowIndex: number;
   start: number;
   isActive: boolean;
+  isSelected: boolean;
   now: number;
   serverOffsetMs: number;
   onActivate: () => void;
   onOpen: () => void;
+  onPick: (mode: PickMode) => void;
 };
 
 const cellSx = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', px: 1 } as const;
@@ -27,7 +30,7 @@ const PRIORITY_COLOR: Record<CaseRow['priority'], string> = {
   low: 'text.secondary', normal: 'text.primary', high: '#8a3b00', urgent: '#a3161a',
 };
 
-export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex, start, isActive, now, serverOffsetMs, onActivate, onOpen }: Props) {
+export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex, start, isActive, isSelected, now, serverOffsetMs, onActivate, onOpen, onPick }: Props) {
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const language = i18n.language;
   return (
@@ -35,20 +38,34 @@ export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex,
       role="row"
       id={rowId}
       aria-rowindex={ariaRowIndex}
-      aria-selected={isActive}
+      aria-selected={isSelected}
+      data-active={isActive}
       data-case-id={row.id}
-      onClick={onActivate}
+      onMouseDown={(event) => { if (event.shiftKey) event.preventDefault(); }}
+      onClick={(event) => {
+        if (event.shiftKey) onPick('extend');
+        else if (event.ctrlKey || event.metaKey) onPick('toggle');
+        else onActivate();
+      }}
       onDoubleClick={onOpen}
       sx={{
         position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: ROW_HEIGHT,
         transform: `translateY(${start}px)`,
         display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center',
         borderBottom: 1, borderColor: 'divider', cursor: 'default',
-        bgcolor: isActive ? 'action.selected' : 'background.paper',
-        '&:hover': { bgcolor: isActive ? 'action.selected' : 'action.hover' },
+        bgcolor: isSelected ? 'rgba(25, 118, 210, 0.14)' : isActive ? 'action.selected' : 'background.paper',
+        '&:hover': { bgcolor: isSelected ? 'rgba(25, 118, 210, 0.2)' : isActive ? 'action.selected' : 'action.hover' },
       }}
     >
-      <Box role="gridcell" sx={{ ...cellSx, display: 'flex', justifyContent: 'center' }}>
+      <Box role="gridcell" sx={{ ...cellSx, px: 0, display: 'flex', alignItems: 'center' }}>
+        <Checkbox size="small" tabIndex={-1} checked={isSelected}
+          onMouseDown={keepGridFocus}
+          onClick={(event) => event.stopPropagation()}
+          onChange={(event) => {
+            const click = event.nativeEvent;
+            onPick('shiftKey' in click && click.shiftKey === true ? 'extend' : 'toggle');
+          }}
+          slotProps={{ input: { 'aria-label': t('bulk.select', { ref: row.ref, customer: row.customerName }) } }} />
         {row.hasPendingChanges && (
           <CloudUploadIcon fontSize="small" color="primary" role="img" aria-label={t('pending')} titleAccess={t('pending')} />
         )}

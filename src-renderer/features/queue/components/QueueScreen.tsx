@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -10,6 +10,8 @@ import { useQueue } from '../hooks/useQueue';
 import { useServerOffset } from '../hooks/useServerOffset';
 import { useViewCounts } from '../hooks/useViewCounts';
 import type { QueueFilter } from '../queueApi';
+import { EMPTY_SELECTION, keepLoaded, selectedRows, type Selection } from '../selection/selectionModel';
+import { BulkBar } from './BulkBar';
 import { CaseGrid } from './CaseGrid';
 import { QueueFilters } from './QueueFilters';
 import { QueueSearchBox, QueueSearchResults } from './QueueSearch';
@@ -26,7 +28,13 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
   const serverOffsetMs = useServerOffset();
   const now = useNow(1_000);
   const panelId = useId();
+  const hintId = useId();
   const viewName = t(`views.${view}`);
+  const [storedSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  // A live reload keeps the picked rows that are still loaded; the rest drop out before any bulk action.
+  const selection = keepLoaded(storedSelection, queue.rows);
+  useEffect(() => setSelection(EMPTY_SELECTION), [view, sort, filter.market, filter.type]);
+  const picked = selectedRows(selection, queue.rows);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
@@ -37,6 +45,12 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
           <QueueSearchBox text={searchText} onTextChange={setSearchText} />
           <QueueFilters sort={sort} filter={filter} onSortChange={setSort} onFilterChange={setFilter} />
         </Box>
+        {searchText.trim() === '' && queue.rows.length > 0 && (
+          <Typography id={hintId} variant="caption" color="text.secondary" sx={{ mt: 0.5 }}>{t('bulk.hint')}</Typography>
+        )}
+        {searchText.trim() === '' && picked.length > 0 && (
+          <BulkBar rows={picked} onClear={() => setSelection(EMPTY_SELECTION)} />
+        )}
         {searchText.trim() !== '' && <QueueSearchResults text={searchText} onOpen={onOpenCase} />}
         {queue.status === 'loading' && <LinearProgress aria-label={t('loading')} />}
         {queue.status === 'error' && <Alert severity="error">{t('error', { message: queue.error?.message ?? '' })}</Alert>}
@@ -55,6 +69,9 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
             serverOffsetMs={serverOffsetMs}
             onLoadMore={queue.loadMore}
             onOpen={(row) => onOpenCase(row, queue.rows)}
+            describedBy={hintId}
+            selection={selection}
+            onSelectionChange={setSelection}
           />
         )}
       </Box>

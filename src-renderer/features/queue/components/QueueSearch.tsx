@@ -46,7 +46,7 @@ export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (ro
   if (hits === null) return null;
   if (hits.length === 0) return <Typography sx={{ p: 2 }}>{t('search.none', { text: text.trim() })}</Typography>;
   const rows = hits.map((hit) => hit.row);
-  const visibleSelection = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+  const visibleSelection = rows.filter((row) => selected.has(row.id));
   const toggle = (id: string) => setSelected((previous) => {
     const next = new Set(previous);
     if (next.has(id)) next.delete(id); else next.add(id);
@@ -62,7 +62,7 @@ export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (ro
           onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
           slotProps={{ input: { 'aria-label': t('bulk.selectAll') } }}
         />
-        {visibleSelection.length > 0 && <BulkBar caseIds={visibleSelection} onDone={() => setGeneration((value) => value + 1)} />}
+        {visibleSelection.length > 0 && <BulkBar rows={visibleSelection} onDone={() => setGeneration((value) => value + 1)} />}
       </Box>
       <Box sx={{ overflowY: 'auto', flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
         <List aria-label={t('search.results', { count: hits.length })} dense>
