@@ -1,23 +1,53 @@
-import { useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useState } from 'react';
+import LinearProgress from '@mui/material/LinearProgress';
 import type { i18n as I18n } from 'i18next';
 import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstation';
 import { DraftsProvider } from '../drafts';
-import { AttentionScreen, useAttentionCount } from '../features/attention';
-import { CaseScreen } from '../features/case';
-import { QueueScreen } from '../features/queue';
-import { SettingsScreen } from '../features/settings';
+import { useAttentionCount } from '../features/attention/hooks/useAttention';
+import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
 import { Notifications, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import type { Route } from './navigation';
 
+// The queue paints first; the other screens (market packs, holiday calendars, the reply library) load on
+// first use so the queue's chunk stays small (issue 6: queue open under 500 ms with 50,000 cases).
+const loadCaseScreen = () => import('../features/case');
+const CaseScreen = lazy(() => loadCaseScreen().then((module) => ({ default: module.CaseScreen })));
+const AttentionScreen = lazy(() => import('../features/attention').then((module) => ({ default: module.AttentionScreen })));
+const SettingsScreen = lazy(() => import('../features/settings').then((module) => ({ default: module.SettingsScreen })));
+// Sync status, attention count and notifications update the app around the queue while its first page
+// loads: none of them should re-render the queue's grid, tabs and filters.
+const QueueScreen = memo(QueueScreenUnmemoized);
+
+/** Long enough for the queue's first page to paint; then the case screen loads while the agent reads. */
+const PREFETCH_DELAY_MS = 1_500;
+
+function usePrefetchCaseScreen(): void {
+  useEffect(() => {
+    let idle = 0;
+    const timer = window.setTimeout(() => {
+      idle = window.requestIdleCallback(() => void loadCaseScreen(), { timeout: 5_000 });
+    }, PREFETCH_DELAY_MS);
+    return () => {
+      window.clearTimeout(timer);
+      window.cancelIdleCallback(idle);
+    };
+  }, []);
+}
+
 function Screens() {
   const [route, setRoute] = useState<Route>({ screen: 'queue' });
   // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
-  const openCase = (caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' });
+  usePrefetchCaseScreen();
+  const openCase = useCallback((caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' }), []);
+  const openFromQueue = useCallback((row: CaseRow, rows: readonly CaseRow[]) => {
+    setCaseOrder(rows);
+    openCase(row.id, row.ref);
+  }, [openCase]);
   const step = (delta: number) => {
     if (route.screen !== 'case') return;
     const index = caseOrder.findIndex((row) => row.id === route.caseId);
@@ -38,11 +68,13 @@ function Screens() {
       navBadges={{ attention: attentionCount }}
     >
       {route.screen === 'queue' && (
-        <QueueScreen onOpenCase={(row, rows) => { setCaseOrder(rows); openCase(row.id, row.ref); }} />
+        <QueueScreen onOpenCase={openFromQueue} />
       )}
-      {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
-      {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
-      {route.screen === 'settings' && <SettingsScreen />}
+      <Suspense fallback={<LinearProgress />}>
+        {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
+        {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
+        {route.screen === 'settings' && <SettingsScreen />}
+      </Suspense>
       <Notifications onOpenCase={openCase} />
     </AppShell>
   );

@@ -7,9 +7,22 @@ import { useTranslation } from 'react-i18next';
 import { useWorkstation } from '../contract/WorkstationProvider';
 import { UI_LANGUAGES, isUiLanguage } from '../i18n/languages';
 
+const endonyms = new Map<string, string>();
+
 /** Each language named in itself, so an agent can find theirs whatever the current UI language is. */
 function endonym(language: string): string {
-  return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  let name = endonyms.get(language);
+  if (name === undefined) {
+    name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+    endonyms.set(language, name);
+  }
+  return name;
+}
+
+// A component, so a closed menu names only the selected language: each other language's display names
+// load that locale's ICU data, a cost the first paint of the queue does not need.
+function Endonym({ language }: { language: string }) {
+  return endonym(language);
 }
 
 export function LanguageSwitcher() {
@@ -33,7 +46,7 @@ export function LanguageSwitcher() {
         sx={{ color: 'inherit', '.MuiOutlinedInput-notchedOutline': { borderColor: 'rgba(255,255,255,0.6)' }, '.MuiSvgIcon-root': { color: 'inherit' } }}
       >
         {UI_LANGUAGES.map((language) => (
-          <MenuItem key={language} value={language} lang={language}>{endonym(language)}</MenuItem>
+          <MenuItem key={language} value={language} lang={language}><Endonym language={language} /></MenuItem>
         ))}
       </Select>
     </FormControl>

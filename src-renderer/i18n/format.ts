@@ -3,12 +3,28 @@
  * separators and unit words follow the agent's language, Arabic-Indic digits included.
  */
 
+// Building an Intl formatter costs far more than formatting with one, and queue rows, counts and the
+// market menu format on every render: keep one per locale (and options) for the page's lifetime.
+function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const languageNames = new Map<string, Intl.DisplayNames>();
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 export function formatDateTime(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return cached(dateTimeFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
 export function formatNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 // Countdowns re-render every second for every visible row: build each formatter once per locale.
@@ -53,7 +69,7 @@ export function formatDuration(locale: string, ms: number): string {
 
 export function languageName(locale: string, tag: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' }).of(tag) ?? tag;
+    return cached(languageNames, locale, () => new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' })).of(tag) ?? tag;
   } catch {
     return tag;
   }
@@ -61,7 +77,7 @@ export function languageName(locale: string, tag: string): string {
 
 export function regionName(locale: string, code: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return cached(regionNames, locale, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }

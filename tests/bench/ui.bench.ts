@@ -47,7 +47,7 @@ const browser = await chromium.launch({
   headless: true,
 });
 
-type Condition = { kind: 'view'; label: string } | { kind: 'sort' } | { kind: 'search'; name: string };
+type Condition = { kind: 'view'; label: string } | { kind: 'sort'; label: string } | { kind: 'search'; name: string };
 
 /**
  * Installs a page-side waiter: resolves with ms from the next click or input until the condition holds,
@@ -59,12 +59,17 @@ async function armTimer(page: Page, condition: Condition): Promise<void> {
     const state = window as unknown as { benchResult?: Promise<number> };
     state.benchResult = new Promise<number>((resolveResult) => {
       let start = 0;
+      let sawLoading = false;
       for (const type of ['click', 'input']) document.addEventListener(type, () => { start = performance.now(); }, { capture: true, once: true });
       const observer = new MutationObserver(() => {
         if (start === 0) return;
         const isLoading = document.querySelector('[role="progressbar"][aria-label="Loading cases"]') !== null;
+        // A sort change always shows the loading bar (added in the click's task, removed in the reply's
+        // task), so "seen, then gone" is the new rows painted, whatever the menu's exit transition does.
+        sawLoading ||= isLoading;
         const isDone = wanted.kind === 'view' ? document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !isLoading
-          : wanted.kind === 'sort' ? !isLoading && document.querySelector('[role="listbox"]') === null
+          : wanted.kind === 'sort' ? sawLoading && !isLoading
+            && [...document.querySelectorAll('[role="combobox"]')].some((node) => node.textContent === wanted.label)
             : [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
         if (!isDone) return;
         observer.disconnect();
@@ -114,7 +119,7 @@ try {
       await page.getByRole('combobox', { name: 'Sort by' }).click();
       const option = page.getByRole('option', { name: sort });
       await option.waitFor();
-      await armTimer(page, { kind: 'sort' });
+      await armTimer(page, { kind: 'sort', label: sort });
       await option.click();
       sortChanges.push(await timerResult(page));
     }
