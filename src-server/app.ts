@@ -16,7 +16,7 @@ import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
 import { ingestInbound } from './inbound';
 import type { OutboundWorker } from './outbound/outboundWorker';
-import { bootstrap } from './sync/bootstrap';
+import { bootstrapNdjson } from './sync/bootstrap';
 import type { PokeHub, SyncSignal } from './sync/pokeHub';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
@@ -151,12 +151,12 @@ export function buildApp(options: AppOptions): App {
   fastify.get('/sync/v1/bootstrap', async (request, reply) => {
     const principal = await principalOf(request);
     const query = BootstrapQuerySchema.parse(request.query);
-    const lines = bootstrap(db, principal, query.pageToken, options.bootstrapPageRows);
-    // The first line is read before answering, so a stale page token still gets a proper 409.
-    const first = await lines.next();
+    const chunks = bootstrapNdjson(db, principal, query.pageToken, options.bootstrapPageRows);
+    // The first page is read before answering, so a stale page token still gets a proper 409.
+    const first = await chunks.next();
     async function* ndjson() {
-      if (!first.done) yield `${JSON.stringify(first.value)}\n`;
-      for await (const line of lines) yield `${JSON.stringify(line)}\n`;
+      if (!first.done) yield first.value;
+      yield* chunks;
     }
     return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjson()));
   });

@@ -21,8 +21,11 @@ export function slaSort(slaDueAt: string | null): number {
   return slaDueAt === null ? NO_DEADLINE : Date.parse(slaDueAt);
 }
 
-/** The column values of a cases row, all derived from the Case object so the two never disagree. */
-export function caseColumns(c: Case, serverVersion: number, hasPending: boolean) {
+/**
+ * The column values of a cases row, all derived from the Case object so the two never disagree
+ * (dataJson: the object's JSON when the caller already holds it).
+ */
+export function caseColumns(c: Case, serverVersion: number, hasPending: boolean, dataJson?: string) {
   return {
     id: c.id,
     server_version: serverVersion,
@@ -46,7 +49,7 @@ export function caseColumns(c: Case, serverVersion: number, hasPending: boolean)
     created_ms: Date.parse(c.createdAt),
     updated_at: c.updatedAt,
     has_pending: hasPending ? 1 : 0,
-    data: JSON.stringify(c),
+    data: dataJson ?? JSON.stringify(c),
   };
 }
 export type CaseColumns = ReturnType<typeof caseColumns>;

@@ -187,6 +187,31 @@ export function createServerSync(deps: Deps) {
     return { caseIds: [...touched], attentionAdded };
   });
 
+  const putStaged = db.prepare<[number, string, string, number, string]>(
+    'INSERT OR REPLACE INTO bootstrap_stage (generation, entity, entity_id, version, data) VALUES (?, ?, ?, ?, ?)');
+  const setPageToken = db.prepare<[string | null]>('UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1');
+  function assertBootstrapping(generation: number): void {
+    if (syncState().bootstrapGeneration !== generation) throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
+  }
+  const stageTx = db.transaction((generation: number, staged: readonly [number, string, string, number, string][], pageToken: string | null) => {
+    assertBootstrapping(generation);
+    for (const row of staged) putStaged.run(...row);
+    setPageToken.run(pageToken);
+  });
+  const completeTx = db.transaction((generation: number, cursor: string): ApplyOutcome => {
+    assertBootstrapping(generation);
+    // Deleting cases also drops their optimistic shadows (ON DELETE CASCADE); rebase below rebuilds them.
+    db.exec(`DELETE FROM cases; DELETE FROM messages WHERE pending = 0; DELETE FROM notes WHERE pending = 0;
+      DELETE FROM case_events; DELETE FROM users; DELETE FROM teams;`);
+    writer.loadStaged(generation);
+    const touched = casesWithOutbox.all().map((r) => r.case_id);
+    for (const id of touched) state.rebase(id, deps.userId());
+    db.prepare('DELETE FROM bootstrap_stage').run();
+    db.prepare<[number, string, string]>(`UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
+      cursor = ?, last_synced_at = ? WHERE singleton = 1`).run(generation, cursor, nowIso());
+    return { caseIds: touched };
+  });
+
   return {
     getSyncState: syncState,
     setSyncState(patch: SyncStatePatch): SyncState {
@@ -267,54 +292,26 @@ export function createServerSync(deps: Deps) {
         return generation;
       }).immediate();
     },
-    /** One page of bootstrap rows, with the token to resume after it (an interrupted bootstrap continues). */
+    /**
+     * One page of bootstrap rows, with the token to resume after it (an interrupted bootstrap continues).
+     * Each row is validated here, once: what is staged is the parsed domain object's JSON, which
+     * completeBootstrap loads without parsing it again.
+     */
     stageBootstrap(generation: number, rows: readonly unknown[], pageToken: string | null): void {
-      const parsed = rows.map((raw) => {
+      const staged = rows.map((raw): [number, string, string, number, string] => {
         const row = BootstrapRowSchema.safeParse(raw);
         if (!row.success) throw new StoreError('BAD_CHANGE', z.prettifyError(row.error));
-        typed(row.data.entity, 'upsert', row.data.entityId, row.data.version, row.data.data);
-        return row.data;
+        const change = typed(row.data.entity, 'upsert', row.data.entityId, row.data.version, row.data.data);
+        return [generation, row.data.entity, row.data.entityId, row.data.version, JSON.stringify('data' in change ? change.data : null)];
       });
-      db.transaction(() => {
-        if (syncState().bootstrapGeneration !== generation) throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
-        const put = db.prepare<[number, string, string, number, string]>(
-          'INSERT OR REPLACE INTO bootstrap_stage (generation, entity, entity_id, version, data) VALUES (?, ?, ?, ?, ?)');
-        for (const row of parsed) put.run(generation, row.entity, row.entityId, row.version, JSON.stringify(row.data));
-        db.prepare<[string | null]>('UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1').run(pageToken);
-      }).immediate();
+      stageTx.immediate(generation, staged, pageToken);
     },
     /**
      * The snapshot becomes current in ONE transaction: canonical rows replaced by the staged ones, the
      * outbox and pending local rows kept and re-applied, the cursor set.
      */
     completeBootstrap(generation: number, cursor: string): ApplyOutcome {
-      return db.transaction((): ApplyOutcome => {
-        if (syncState().bootstrapGeneration !== generation) throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
-        db.exec(`
-          INSERT INTO case_fts (case_fts) VALUES ('delete-all');
-          INSERT INTO message_fts (message_fts) VALUES ('delete-all');
-          INSERT INTO cjk_fts (cjk_fts) VALUES ('delete-all');
-          DELETE FROM cases; DELETE FROM messages WHERE pending = 0; DELETE FROM notes WHERE pending = 0;
-          DELETE FROM case_events; DELETE FROM users; DELETE FROM teams;`);
-        // The pending local messages stay; their index rows went with the delete-all, so index them again.
-        const kept = db.prepare<[], { data: string; mutation_uuid: string | null }>('SELECT data, mutation_uuid FROM messages').all();
-        for (const row of kept) {
-          const m = MessageSchema.parse(readJson<unknown>(row.data));
-          writer.deleteMessage(m.id);
-          writer.writeMessage(m, 0, true, row.mutation_uuid);
-        }
-        const order = ['team', 'user', 'case', 'case_event', 'message', 'note'];
-        const staged = db.prepare<[number], { entity: Entity; entity_id: string; version: number; data: string }>(
-          'SELECT entity, entity_id, version, data FROM bootstrap_stage WHERE generation = ?');
-        const rows = staged.all(generation).sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
-        for (const row of rows) applyOne(typed(row.entity, 'upsert', row.entity_id, row.version, readJson<unknown>(row.data)));
-        const touched = casesWithOutbox.all().map((r) => r.case_id);
-        for (const id of touched) state.rebase(id, deps.userId());
-        db.prepare('DELETE FROM bootstrap_stage').run();
-        db.prepare<[number, string, string]>(`UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
-          cursor = ?, last_synced_at = ? WHERE singleton = 1`).run(generation, cursor, nowIso());
-        return { caseIds: touched };
-      }).immediate();
+      return completeTx.immediate(generation, cursor);
     },
 
     /** {count, hash} over canonical cases, case events, messages and notes, as protocol.ts defines it. */
