@@ -67,6 +67,16 @@ function demoTemplate(): Promise<string> {
   return template;
 }
 
+/**
+ * A fresh copy of the template's central API data (PGlite): the server the template's workstation
+ * bootstrapped from, so a test's own central API on it knows that workstation's client, cursor and cases.
+ */
+export async function copyDemoCentralApi(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-api-'));
+  cpSync(join(await demoTemplate(), 'central-api'), dir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') });
+  return dir;
+}
+
 /** Port 9 (discard) refuses connections on loopback: a central API that is down. */
 export const UNREACHABLE_SERVER_URL = 'http://127.0.0.1:9';
 
@@ -79,7 +89,7 @@ export type WebHostProcessOptions = {
 export async function startWebHostProcess(options: WebHostProcessOptions = {}): Promise<RunningWebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-'));
   // A lock file names the process that held the template's database; a copy must not inherit it.
-  cpSync(await demoTemplate(), dataDir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') });
+  cpSync(await demoTemplate(), dataDir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') && !source.endsWith('central-api.lock') });
   const { url, child } = await spawnCli(dataDir, options.serverUrl ? ['--server-url', options.serverUrl] : []);
   const parsed = new URL(url);
   return {
