@@ -63,6 +63,55 @@ export class QueuePage {
     return this.grid().getAttribute('aria-activedescendant');
   }
 
+  /** A loaded data row found by the case reference it shows. */
+  rowByRef(ref: string): Locator {
+    return this.dataRows().filter({ hasText: ref });
+  }
+
+  /** Rows the grid reports as selected for a bulk action (aria-selected, not merely the active row). */
+  selectedRows(): Locator {
+    return this.grid().locator('[role="row"][data-case-id][aria-selected="true"]');
+  }
+
+  rowCheckbox(ref: string): Locator {
+    return this.rowByRef(ref).getByRole('checkbox');
+  }
+
+  /** The header's "select all loaded" checkbox; MUI marks its mixed state with data-indeterminate. */
+  selectAllCheckbox(): Locator {
+    return this.columnHeaders().first().getByRole('checkbox');
+  }
+
+  async selectAllState(): Promise<'none' | 'some' | 'all'> {
+    const box = this.selectAllCheckbox();
+    if ((await box.getAttribute('data-indeterminate')) === 'true') return 'some';
+    return (await box.isChecked()) ? 'all' : 'none';
+  }
+
+  bulkBar(name: string | RegExp = 'Bulk actions'): Locator {
+    return this.page.getByRole('toolbar', { name });
+  }
+
+  /** The live region right after the bulk bar: "applied N, refused M" and the refused cases with reasons. */
+  bulkOutcome(): Locator {
+    return this.bulkBar().locator('xpath=following-sibling::*[@role="status"]');
+  }
+
+  async bulkAddTag(tagLabel: string | RegExp, buttonName: string | RegExp, tag: string): Promise<void> {
+    await this.bulkBar().getByRole('textbox', { name: tagLabel }).fill(tag);
+    await this.bulkBar().getByRole('button', { name: buttonName }).click();
+  }
+
+  async bulkSetStatus(selectName: string | RegExp, option: string | RegExp): Promise<void> {
+    await this.bulkBar().getByRole('combobox', { name: selectName }).click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+
+  async chooseSort(label: string | RegExp, option: string | RegExp): Promise<void> {
+    await this.page.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+
   async screenshot(language: string, screen: string): Promise<string> {
     const path = resolve(SCREENSHOTS, `${language}-${screen}.png`);
     mkdirSync(dirname(path), { recursive: true });

@@ -86,7 +86,14 @@ export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex,
       <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{t(`domain:caseType.${row.type}`)}</Typography></Box>
       <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{languageName(language, row.locale)}</Typography></Box>
       <Box role="gridcell" sx={cellSx}><SlaCountdownLabel dueAt={row.slaDueAt} now={now} serverOffsetMs={serverOffsetMs} /></Box>
-      <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{t(`domain:status.${row.status}`)}</Typography></Box>
+      <Box role="gridcell" sx={cellSx}>
+        <Typography component="div" variant="body2" noWrap>{t(`domain:status.${row.status}`)}</Typography>
+        {row.tags.length > 0 && (
+          <Typography component="div" variant="caption" color="text.secondary" noWrap title={row.tags.join(' ')}>
+            {row.tags.map((tag) => <bdi key={tag}>{`#${tag} `}</bdi>)}
+          </Typography>
+        )}
+      </Box>
       <Box role="gridcell" sx={cellSx}>
         <Typography variant="body2" noWrap sx={{ color: PRIORITY_COLOR[row.priority], fontWeight: row.priority === 'urgent' ? 700 : 400 }}>
           {t(`domain:priority.${row.priority}`)}
