@@ -13,8 +13,11 @@ export const BOOTSTRAP_PAGE_ROWS = 1000;
  */
 export const BOOTSTRAP_PAGES_PER_QUERY = 20;
 type Stage = PageToken['stage'];
-/** data is the stored jsonb as text: it goes onto the wire as it is, never parsed and serialized again. */
-type StageRow = { id: string; version: number; data: string };
+/**
+ * data is the stored jsonb as text, put on the wire as it is (never parsed and serialized again), or null
+ * for a row of the scanned id range the caller may not see.
+ */
+type ScannedRow = { id: string; version: number; data: string | null };
 
 /**
  * The caller's scope as of one change-log position (the cursor in the final line), as NDJSON text: one
@@ -35,39 +38,49 @@ export async function* bootstrapNdjson(
   } else {
     token = { v: 1, epoch: state.epoch, seq: state.highSeq, stage: 'team', after: '' };
   }
-  const perQuery = pageRows * Math.max(1, pagesPerQuery);
+  const windowRows = pageRows * Math.max(1, pagesPerQuery);
   const tokenLine = (stage: Stage, after: string) =>
     `${JSON.stringify({ pageToken: encodePageToken({ epoch: token.epoch, seq: token.seq, stage, after }) })}\n`;
-  let stageIndex = BOOTSTRAP_STAGES.indexOf(token.stage);
-  let after = token.after;
-  while (stageIndex < BOOTSTRAP_STAGES.length) {
+  for (let stageIndex = BOOTSTRAP_STAGES.indexOf(token.stage); stageIndex < BOOTSTRAP_STAGES.length; stageIndex++) {
     const stage = BOOTSTRAP_STAGES[stageIndex] ?? 'team';
-    const rows = await readRows(db, principal, stage, after, perQuery);
+    const nextStage = BOOTSTRAP_STAGES[stageIndex + 1];
     const prefix = `{"entity":"${stage}","entityId":`;
-    for (let start = 0; start < rows.length; start += pageRows) {
-      const page = rows.slice(start, start + pageRows);
-      let chunk = '';
-      for (const row of page) chunk += `${prefix}${JSON.stringify(row.id)},"version":${row.version},"data":${row.data}}\n`;
-      const lastId = page[page.length - 1]?.id ?? '';
-      // A full page may have more rows after it in this stage; a short one ends the stage.
-      if (page.length === pageRows) chunk += tokenLine(stage, lastId);
-      else if (stageIndex + 1 < BOOTSTRAP_STAGES.length) chunk += tokenLine(BOOTSTRAP_STAGES[stageIndex + 1] ?? 'team', '');
-      yield chunk;
+    let after = stageIndex === BOOTSTRAP_STAGES.indexOf(token.stage) ? token.after : '';
+    let chunk = '';
+    let inPage = 0;
+    for (;;) {
+      const rows = await scanWindow(db, principal, stage, after, windowRows);
+      for (const row of rows) {
+        if (row.data === null) continue;
+        chunk += `${prefix}${JSON.stringify(row.id)},"version":${row.version},"data":${row.data}}\n`;
+        // A full page may have more rows after it in this stage: resume after its last row.
+        if (++inPage === pageRows) {
+          yield chunk + tokenLine(stage, row.id);
+          chunk = '';
+          inPage = 0;
+        }
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < windowRows || !last) break;
+      after = last.id;
     }
-    const lastRow = rows[rows.length - 1];
-    if (rows.length === perQuery && lastRow) {
-      after = lastRow.id;
-    } else {
-      stageIndex++;
-      after = '';
-    }
+    if (inPage > 0) yield nextStage ? chunk + tokenLine(nextStage, '') : chunk;
   }
   yield `${JSON.stringify({ complete: true, cursor: encodeCursor(token.epoch, token.seq) })}\n`;
 }
 
-function readRows(db: Db, principal: Principal, stage: Stage, after: string, limit: number): Promise<StageRow[]> {
+/**
+ * The next `limit` rows of a stage's table after `after` in id order, visible or not. The LIMIT is on
+ * the table alone so PostgreSQL walks the primary key; with the scope join inside it, the planner
+ * hash-joined and sorted every remaining row for each window.
+ */
+function scanWindow(db: Db, principal: Principal, stage: Stage, after: string, limit: number): Promise<ScannedRow[]> {
   const params: SqlParam[] = [after, limit];
   const visible = () => visibleSql(principal, 'c.team_id', 'c.assignee_id', params);
+  // A scalar subquery rather than a join keeps the window's id order, so the outer ORDER BY costs nothing.
+  const childWindow = (table: string) => `SELECT w.id, w.version,
+      CASE WHEN (SELECT ${visible()} FROM cases c WHERE c.id = w.case_id) THEN w.data::text END AS data
+    FROM (SELECT id, version, data, case_id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2) w ORDER BY w.id`;
   switch (stage) {
     case 'team': {
       const teams = principal.role === 'admin' ? 'TRUE' : `t.id IN (SELECT team_id FROM team_members WHERE user_id = $${params.push(principal.id)})`;
@@ -81,15 +94,13 @@ function readRows(db: Db, principal: Principal, stage: Stage, after: string, lim
       return db.query(`SELECT u.id, 1 AS version, u.data::text AS data FROM users u WHERE u.id > $1 AND ${users} ORDER BY u.id LIMIT $2`, params);
     }
     case 'case':
-      return db.query(`SELECT c.id, c.version, c.data::text AS data FROM cases c WHERE c.id > $1 AND ${visible()} ORDER BY c.id LIMIT $2`, params);
+      return db.query(`SELECT c.id, c.version, CASE WHEN ${visible()} THEN c.data::text END AS data
+        FROM (SELECT id, version, data, team_id, assignee_id FROM cases WHERE id > $1 ORDER BY id LIMIT $2) c ORDER BY c.id`, params);
     case 'message':
-      return db.query(`SELECT m.id, m.version, m.data::text AS data FROM messages m JOIN cases c ON c.id = m.case_id
-        WHERE m.id > $1 AND ${visible()} ORDER BY m.id LIMIT $2`, params);
+      return db.query(childWindow('messages'), params);
     case 'note':
-      return db.query(`SELECT n.id, n.version, n.data::text AS data FROM notes n JOIN cases c ON c.id = n.case_id
-        WHERE n.id > $1 AND ${visible()} ORDER BY n.id LIMIT $2`, params);
+      return db.query(childWindow('notes'), params);
     case 'case_event':
-      return db.query(`SELECT e.id, e.version, e.data::text AS data FROM case_events e JOIN cases c ON c.id = e.case_id
-        WHERE e.id > $1 AND ${visible()} ORDER BY e.id LIMIT $2`, params);
+      return db.query(childWindow('case_events'), params);
   }
 }
