@@ -100,6 +100,14 @@ try {
   }
   const page = context.pages().at(-1);
   if (page === undefined) throw new Error('no page');
+  // The app loads the case screen's chunk (market packs, holidays) in the background after first paint,
+  // as it would while an agent reads the queue: let it finish so it does not land inside a measurement.
+  for (let waited = 0; waited < 15_000; waited += 200) {
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/case-[^/]*\.js$/.test(entry.name)));
+    if (loaded) break;
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(500);
 
   const views = ['Mine', 'Team unassigned', 'Breaching soon', 'Pending customer', 'All cases'];
   const viewChanges: number[] = [];
