@@ -52,6 +52,8 @@ export default defineConfig({
     plugins: [react(), cspMetaPlugin()],
     build: {
       rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
+      // electron-vite leaves the renderer unminified by default; minified code parses faster at start.
+      minify: true,
       // As in vite.web.config.ts: the case screen's chunk (market packs, holidays) loads after first paint.
       chunkSizeWarningLimit: 2_500,
     },
