@@ -92,9 +92,9 @@ export class QueuePage {
     return this.page.getByRole('toolbar', { name });
   }
 
-  /** The live region right after the bulk bar: "applied N, refused M" and the refused cases with reasons. */
+  /** The bulk bar's live region: "applied N, refused M" and the refused cases with reasons. */
   bulkOutcome(): Locator {
-    return this.bulkBar().locator('xpath=following-sibling::*[@role="status"]');
+    return this.bulkBar().getByRole('status');
   }
 
   async bulkAddTag(tagLabel: string | RegExp, buttonName: string | RegExp, tag: string): Promise<void> {

@@ -78,29 +78,27 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
 
   const disabled = rows.length === 0 || isBusy;
   return (
-    <Box sx={{ py: 1 }}>
-      <Box role="toolbar" aria-label={t('bulk.label')} sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>{t('bulk.selected', { count: rows.length })}</Typography>
-        <TextField size="small" label={t('bulk.tag')} value={tag} sx={{ width: 160 }}
-          onChange={(event) => setTag(event.target.value)}
-          onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); addTag(); } }} />
-        <Button size="small" variant="outlined" onClick={addTag} disabled={disabled}>{t('bulk.addTag')}</Button>
-        <FormControl size="small" sx={{ minWidth: 200 }}>
-          <InputLabel id={statusId}>{t('bulk.status')}</InputLabel>
-          <Select labelId={statusId} label={t('bulk.status')} value="" disabled={disabled || choices.length === 0}
-            onChange={(event) => { const to = event.target.value; if (isStatus(to)) void run({ kind: 'setStatus', to }); }}>
-            {choices.map(({ to, legalFor }) => (
-              <MenuItem key={to} value={to}>
-                {legalFor === rows.length
-                  ? t(`domain:status.${to}`)
-                  : t('bulk.partialStatus', { status: t(`domain:status.${to}`), legal: legalFor, count: rows.length })}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-        {onClear !== undefined && <Button size="small" onClick={onClear}>{t('bulk.clear')}</Button>}
-      </Box>
-      <Box role="status" aria-live="polite" sx={{ fontSize: 14, mt: 0.5 }}>
+    <Box role="toolbar" aria-label={t('bulk.label')} sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', py: 1 }}>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>{t('bulk.selected', { count: rows.length })}</Typography>
+      <TextField size="small" label={t('bulk.tag')} value={tag} sx={{ width: 160 }}
+        onChange={(event) => setTag(event.target.value)}
+        onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); addTag(); } }} />
+      <Button size="small" variant="outlined" onClick={addTag} disabled={disabled}>{t('bulk.addTag')}</Button>
+      <FormControl size="small" sx={{ minWidth: 200 }}>
+        <InputLabel id={statusId}>{t('bulk.status')}</InputLabel>
+        <Select labelId={statusId} label={t('bulk.status')} value="" disabled={disabled || choices.length === 0}
+          onChange={(event) => { const to = event.target.value; if (isStatus(to)) void run({ kind: 'setStatus', to }); }}>
+          {choices.map(({ to, legalFor }) => (
+            <MenuItem key={to} value={to}>
+              {legalFor === rows.length
+                ? t(`domain:status.${to}`)
+                : t('bulk.partialStatus', { status: t(`domain:status.${to}`), legal: legalFor, count: rows.length })}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      {onClear !== undefined && <Button size="small" onClick={onClear}>{t('bulk.clear')}</Button>}
+      <Box role="status" aria-live="polite" sx={{ fontSize: 14, flexBasis: '100%' }}>
         {outcome?.kind === 'message' && <Typography variant="body2" color={outcome.severity === 'error' ? 'error' : 'text.primary'}>{outcome.text}</Typography>}
         {outcome?.kind === 'done' && (
           <>
