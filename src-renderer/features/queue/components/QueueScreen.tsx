@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -32,9 +32,9 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
   const viewName = t(`views.${view}`);
   const [storedSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   // A live reload keeps the picked rows that are still loaded; the rest drop out before any bulk action.
-  const selection = keepLoaded(storedSelection, queue.rows);
+  const selection = useMemo(() => keepLoaded(storedSelection, queue.rows), [storedSelection, queue.rows]);
   useEffect(() => setSelection(EMPTY_SELECTION), [view, sort, filter.market, filter.type]);
-  const picked = selectedRows(selection, queue.rows);
+  const picked = useMemo(() => selectedRows(selection, queue.rows), [selection, queue.rows]);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
