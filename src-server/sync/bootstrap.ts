@@ -72,15 +72,19 @@ export async function* bootstrapNdjson(
 /**
  * The next `limit` rows of a stage's table after `after` in id order, visible or not. The LIMIT is on
  * the table alone so PostgreSQL walks the primary key; with the scope join inside it, the planner
- * hash-joined and sorted every remaining row for each window.
+ * sorted every remaining row of the table for each window.
  */
 function scanWindow(db: Db, principal: Principal, stage: Stage, after: string, limit: number): Promise<ScannedRow[]> {
   const params: SqlParam[] = [after, limit];
   const visible = () => visibleSql(principal, 'c.team_id', 'c.assignee_id', params);
-  // A scalar subquery rather than a join keeps the window's id order, so the outer ORDER BY costs nothing.
-  const childWindow = (table: string) => `SELECT w.id, w.version,
-      CASE WHEN (SELECT ${visible()} FROM cases c WHERE c.id = w.case_id) THEN w.data::text END AS data
-    FROM (SELECT id, version, data, case_id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2) w ORDER BY w.id`;
+  // Joined by hash (a per-row lookup of the case cost more than the row itself in PGlite); n restores the
+  // window's id order afterwards without a sort of the rows' data in the database.
+  const childWindow = async (table: string): Promise<ScannedRow[]> => {
+    const rows = await db.query<ScannedRow & { n: number }>(`SELECT w.n, w.id, w.version, CASE WHEN ${visible()} THEN w.data::text END AS data
+      FROM (SELECT id, version, data, case_id, row_number() OVER (ORDER BY id) AS n FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2) w
+      JOIN cases c ON c.id = w.case_id`, params);
+    return rows.sort((a, b) => a.n - b.n);
+  };
   switch (stage) {
     case 'team': {
       const teams = principal.role === 'admin' ? 'TRUE' : `t.id IN (SELECT team_id FROM team_members WHERE user_id = $${params.push(principal.id)})`;
@@ -97,10 +101,10 @@ function scanWindow(db: Db, principal: Principal, stage: Stage, after: string, l
       return db.query(`SELECT c.id, c.version, CASE WHEN ${visible()} THEN c.data::text END AS data
         FROM (SELECT id, version, data, team_id, assignee_id FROM cases WHERE id > $1 ORDER BY id LIMIT $2) c ORDER BY c.id`, params);
     case 'message':
-      return db.query(childWindow('messages'), params);
+      return childWindow('messages');
     case 'note':
-      return db.query(childWindow('notes'), params);
+      return childWindow('notes');
     case 'case_event':
-      return db.query(childWindow('case_events'), params);
+      return childWindow('case_events');
   }
 }
