@@ -2,6 +2,8 @@ import type { User } from '../../../src-shared/domain/user';
 import type { LocalStore } from '../store';
 import { StoreError } from '../store';
 import type { EmitEvent, SyncPort } from '../workstation/syncPort';
+import { createNotifier, SLA_CHECK_INTERVAL_MS, type Notifier } from '../workstation/notifier';
+import { systemTimers } from './timers';
 import type { SyncEngine, SyncEngineOptions } from './syncEngine';
 import { createSyncEngine } from './syncEngine';
 import { NetworkError, SyncHttpError } from './syncHttp';
@@ -26,13 +28,17 @@ function signInError(error: unknown): StoreError {
  */
 export function createEngineSyncPort(options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore }): EngineSyncPort {
   const { store } = options;
+  const timers = options.timers ?? systemTimers;
   let emit: EmitEvent | null = null;
+  let notifier: Notifier | null = null;
+  let cancelSlaCheck: (() => void) | null = null;
   const engine = createSyncEngine({
     ...options,
     onApplied(applied) {
       if (!emit) return;
       emit('cases:changed', { caseIds: applied.caseIds, all: applied.all });
       if (applied.attentionAdded > 0) emit('attention:changed', { count: store.attention().length });
+      notifier?.serverChanged(applied.all);
     },
   });
   engine.onStatus((status) => emit?.('sync:status', status));
@@ -55,9 +61,16 @@ export function createEngineSyncPort(options: Omit<SyncEngineOptions, 'store' | 
     kick: () => engine.kick(),
     connect(emitter) {
       emit = emitter;
+      notifier = createNotifier(store, options.clock, emitter);
+      const checkSla = () => {
+        notifier?.checkSla();
+        cancelSlaCheck = timers.after(SLA_CHECK_INTERVAL_MS, checkSla);
+      };
+      checkSla();
       engine.start();
     },
     close() {
+      cancelSlaCheck?.();
       void engine.stop();
     },
   };
