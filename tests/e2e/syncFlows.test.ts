@@ -224,13 +224,13 @@ describe('sync flows through the web host against a central API the test runs', 
     await expect.poll(() => screen.queue.viewTab(/^Mine/).getAttribute('aria-selected')).toBe('true');
     const targetRow = screen.queue.dataRows().filter({ hasText: target.ref });
     expect(await targetRow.count()).toBe(0);
-    const mineBefore = (await screen.queue.viewTab(/^Mine/).innerText());
+    const mineBefore = await screen.queue.viewTab(/^Mine/).innerText();
 
     const result = await supervisor.push('case.assign@1', { caseId: target.id, to: agent.id });
     expect(result.status).toBe('applied');
     // No reload, no navigation: the poke, the pull and cases:changed bring it to the open page.
     await expect.poll(() => targetRow.count(), RECONNECT).toBe(1);
-    expect(await screen.queue.viewTab(/^Mine/).innerText()).not.toBe(mineBefore);
+    await expect.poll(() => screen.queue.viewTab(/^Mine/).innerText()).not.toBe(mineBefore);
     expect((await detailOf(target.id)).case.assigneeId).toBe(agent.id);
   }, FLOW_TIMEOUT);
 
