@@ -231,6 +231,10 @@ describe('sync flows through the web host against a central API the test runs', 
     // No reload, no navigation: the poke, the pull and cases:changed bring it to the open page.
     await expect.poll(() => targetRow.count(), RECONNECT).toBe(1);
     await expect.poll(() => screen.queue.viewTab(/^Mine/).innerText()).not.toBe(mineBefore);
+    const toast = screen.page.getByRole('alert').filter({ hasText: `Case ${target.ref} was assigned to you.` });
+    await toast.waitFor();
+    await expect.poll(() => toast.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity)).toBe('1');
+    await screen.screenshot('en', 'assigned-live');
     expect((await detailOf(target.id)).case.assigneeId).toBe(agent.id);
   }, FLOW_TIMEOUT);
 
