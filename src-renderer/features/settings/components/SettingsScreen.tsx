@@ -17,6 +17,7 @@ import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibra
 import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { languageName } from '../../../i18n/format';
 import { UI_LANGUAGES, isUiLanguage } from '../../../i18n/languages';
+import { useSyncStatus } from '../../sync';
 import { settingsApi } from '../settingsApi';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -50,7 +51,11 @@ export function SettingsScreen() {
   useEffect(() => {
     let isCurrent = true;
     void api.get().then((result) => { if (isCurrent && result.ok) { setSettings(result.data); setServerUrl(result.data.serverUrl ?? ''); } });
-    void api.session().then((result) => { if (isCurrent && result.ok) setSession(result.data); });
+    void api.session().then((result) => {
+      if (!isCurrent || !result.ok) return;
+      setSession(result.data);
+      if (result.data.user !== null) setUsername(result.data.user.username);
+    });
     return () => { isCurrent = false; };
   }, [api]);
 
@@ -90,19 +95,26 @@ export function SettingsScreen() {
     } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
   };
 
-  const user = session?.user ?? null;
+  const syncStatus = useSyncStatus();
+  // The store remembers the last user, but only the sync engine knows whether the server still accepts
+  // them: a remembered user without a server session is offered the sign-in form, not "signed in".
+  const remembered = session?.user ?? null;
+  const hasServerSession = syncStatus !== null && syncStatus.connection !== 'signed_out';
+  const user = hasServerSession ? remembered : null;
+  const isLoading = session === null || syncStatus === null;
   return (
     <Box sx={{ display: 'grid', gap: 2, alignContent: 'start', maxWidth: 720, overflowY: 'auto' }}>
       <Typography component="h1" variant="h5">{t('title')}</Typography>
       <Box role="status" aria-live="polite">{message !== null && <Alert severity={message.severity}>{message.text}</Alert>}</Box>
       <Section title={t('account.title')}>
-        {user !== null ? (
+        {isLoading ? null : user !== null ? (
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography>{t('account.signedInAs', { name: user.displayName, username: user.username })}</Typography>
             <Button variant="outlined" onClick={() => void signOut()}>{t('account.signOut')}</Button>
           </Box>
         ) : (
           <Box component="form" onSubmit={(event) => void signIn(event)} sx={{ display: 'grid', gap: 1.5, maxWidth: 360 }}>
+            {remembered !== null && <Typography variant="body2" color="text.secondary">{t('account.sessionEnded')}</Typography>}
             <TextField size="small" label={t('account.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
             <TextField size="small" type="password" label={t('account.password')} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
             <Button type="submit" variant="contained">{t('account.signIn')}</Button>
