@@ -19,7 +19,8 @@ export type RunningCentralApi = {
 export async function startCentralApiProcess(options: { dataDir: string; port?: number }): Promise<RunningCentralApi> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/cli.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: options.dataDir, PORT: String(options.port ?? 0), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn' },
+    // CI exports DATABASE_URL for the server suite; this server must use the copied PGlite data instead.
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: options.dataDir, PORT: String(options.port ?? 0), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
