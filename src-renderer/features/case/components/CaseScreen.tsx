@@ -10,7 +10,7 @@ import { GuidancePanel } from '../../guidance';
 import { RightsPanel } from '../../rights';
 import { SlaPanel } from '../../sla';
 import { useCaseDetail } from '../hooks/useCaseDetail';
-import { useNow } from '../hooks/useNow';
+import { useNow } from '../../../hooks/useNow';
 import { CaseActions } from './CaseActions';
 import { CustomerPanel } from './CustomerPanel';
 import { MessageThread } from './MessageThread';

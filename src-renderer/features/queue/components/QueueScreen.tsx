@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow, QueueSort, QueueView } from '../../../../src-shared/contract/workstation';
-import { useNow } from '../hooks/useNow';
+import { useNow } from '../../../hooks/useNow';
 import { useQueue } from '../hooks/useQueue';
 import { useServerOffset } from '../hooks/useServerOffset';
 import { useViewCounts } from '../hooks/useViewCounts';

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 
-/** One clock for the whole case view, so every countdown on it moves together. */
+/**
+ * One ticking clock for a whole screen, so every countdown on it moves together and rows or fields do not
+ * each own a timer.
+ */
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
