@@ -3,31 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { DesktopClient } from './desktopClient';
 import type { DirectClient } from './testServer';
-import { World } from './world';
+import type { World } from './world';
+import { worldWithJonas } from './worldWithJonas';
 
 /** SYNC.md fault scenarios: disk full on the client; a mutation that fails forever must not block later ones. */
 describe('failures inside the client', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
+  let caseAt: (index: number) => Case;
   let supervisor: DirectClient;
-  let open: Case[];
 
   beforeAll(async () => {
-    world = await World.create();
-    jonas = await world.client('jonas', 'jonas.weber');
+    ({ world, jonas, caseAt } = await worldWithJonas({ minOpenCases: 3 }));
     supervisor = await world.supervisor();
-    open = await world.server.openCasesOf(await world.userId('jonas.weber'));
-    if (open.length < 3) throw new Error('jonas.weber needs three open cases');
   });
-  afterAll(async () => {
-    await world.destroy();
-  });
-
-  const caseAt = (index: number): Case => {
-    const found = open[index];
-    if (!found) throw new Error(`no case ${index}`);
-    return found;
-  };
+  afterAll(() => world?.destroy());
 
   it('disk full: pulls fail with a clear status and change nothing; syncing resumes once there is room', async () => {
     const reply = jonas.reply(caseAt(0).id, 'Bitte senden Sie uns ein Foto des Schadens.', 'de-DE');

@@ -2,29 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import { PushResponseSchema } from '../../src-shared/sync/protocol';
 import type { DesktopClient } from './desktopClient';
-import { World } from './world';
+import type { World } from './world';
+import { worldWithJonas } from './worldWithJonas';
 
 /** SYNC.md fault scenarios: client killed mid-push; server killed before and after commit. */
 describe('crashes', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
-  let cases: Case[];
+  let caseAt: (index: number) => Case;
 
   beforeAll(async () => {
-    world = await World.create();
-    jonas = await world.client('jonas', 'jonas.weber');
-    cases = await world.server.openCasesOf(await world.userId('jonas.weber'));
-    if (cases.length < 3) throw new Error('jonas.weber needs three open cases in the demo data');
+    ({ world, jonas, caseAt } = await worldWithJonas({ minOpenCases: 3 }));
   });
-  afterAll(async () => {
-    await world.destroy();
-  });
-
-  const caseAt = (index: number): Case => {
-    const found = cases[index];
-    if (!found) throw new Error(`no case ${index}`);
-    return found;
-  };
+  afterAll(() => world?.destroy());
 
   const resultsOf = (response: unknown): unknown[] => PushResponseSchema.parse(response).results;
   const pushes = () => world.proxy.exchanges({ path: '/sync/v1/push' });

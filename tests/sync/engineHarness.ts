@@ -1,8 +1,8 @@
 // Support for the sync engine's own end-to-end tests: the real central API on loopback over a PGlite
 // temp directory with the demo data, and desktop cores (a real SQLite file + the real sync engine) that
 // can be cut off from the network by an injected fetch.
-import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -16,8 +16,9 @@ import type { LocalStore } from '../../src-main/core/store';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import { seedDemo } from '../../src-server/seed/seedDemo';
-import { openDatabase, startServer } from '../../src-server/startServer';
+import { startServer } from '../../src-server/startServer';
 import type { RunningServer } from '../../src-server/startServer';
+import { seededTemplate } from './seededTemplate';
 
 export interface DemoServer {
   server: RunningServer;
@@ -26,31 +27,10 @@ export interface DemoServer {
   dispose(): Promise<void>;
 }
 
-/**
- * Initialising and seeding a PGlite cluster costs most of a test file's time, so the seeded directory is
- * made once per machine (keyed by the migrations and the demo seed) and copied for each server.
- */
-async function seededTemplate(): Promise<string> {
-  const migrations = join(import.meta.dirname, '../../src-server/db/migrations');
-  const key = createHash('sha256').update(JSON.stringify([readdirSync(migrations).sort(), SMALL_DEMO])).digest('hex').slice(0, 12);
-  const dir = join(tmpdir(), `crossdesk-engine-template-${key}`);
-  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  const staging = mkdtempSync(join(tmpdir(), 'crossdesk-engine-staging-'));
-  const db = await openDatabase({ dataDir: staging });
-  await seedDemo(db, Date.now());
-  await db.close();
-  try {
-    renameSync(staging, dir);
-  } catch {
-    // Another test process made the same template first.
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return dir;
-}
-
 export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-server-'));
-  cpSync(await seededTemplate(), dataDir, { recursive: true });
+  const template = await seededTemplate({ root: tmpdir(), prefix: 'crossdesk-engine', keyParts: [SMALL_DEMO], seed: (db) => seedDemo(db, Date.now()) });
+  cpSync(template, dataDir, { recursive: true });
   const deliveries = new Map<string, number>();
   const server = await startServer({
     dataDir,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import { decodeCursor } from '../../src-server/sync/cursor';
 import type { DesktopClient } from './desktopClient';
-import { World } from './world';
+import type { World } from './world';
+import { worldWithJonas } from './worldWithJonas';
 
 const HOUR = 3_600_000;
 
@@ -10,23 +11,12 @@ const HOUR = 3_600_000;
 describe('app and server lifecycle', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
-  let open: Case[];
+  let caseAt: (index: number) => Case;
 
   beforeAll(async () => {
-    world = await World.create({ tokenTtlMs: 6 * HOUR });
-    jonas = await world.client('jonas', 'jonas.weber');
-    open = await world.server.openCasesOf(await world.userId('jonas.weber'));
-    if (open.length < 3) throw new Error('jonas.weber needs three open cases');
+    ({ world, jonas, caseAt } = await worldWithJonas({ tokenTtlMs: 6 * HOUR, minOpenCases: 3 }));
   });
-  afterAll(async () => {
-    await world.destroy();
-  });
-
-  const caseAt = (index: number): Case => {
-    const found = open[index];
-    if (!found) throw new Error(`no case ${index}`);
-    return found;
-  };
+  afterAll(() => world?.destroy());
   const pushes = () => world.proxy.exchanges({ path: '/sync/v1/push' });
 
   it('app upgrade with a non-empty outbox: the new version sends the old version\'s mutations once', async () => {

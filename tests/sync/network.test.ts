@@ -2,38 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import { PushResponseSchema } from '../../src-shared/sync/protocol';
 import type { DesktopClient } from './desktopClient';
-import { World } from './world';
+import type { World } from './world';
+import { worldWithJonas } from './worldWithJonas';
 
 /** SYNC.md fault scenarios: duplicated and replayed requests; reordered requests; lost responses and lost pokes. */
 describe('an unreliable network', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
+  let myCase: (index: number) => Case;
   let camille: DesktopClient;
-  let mine: Case[];
   let shared: Case;
 
   beforeAll(async () => {
-    world = await World.create();
-    jonas = await world.client('jonas', 'jonas.weber');
+    ({ world, jonas, caseAt: myCase } = await worldWithJonas({ minOpenCases: 2 }));
     camille = await world.client('camille', 'camille.durand');
-    mine = await world.server.openCasesOf(await world.userId('jonas.weber'));
-    const teamId = mine[0]?.teamId;
     const unassigned = await world.server.database.query<{ data: Case }>(
-      `SELECT data FROM cases WHERE team_id = $1 AND assignee_id IS NULL AND status IN ('new', 'open') ORDER BY id LIMIT 1`, [teamId ?? ''],
+      `SELECT data FROM cases WHERE team_id = $1 AND assignee_id IS NULL AND status IN ('new', 'open') ORDER BY id LIMIT 1`, [myCase(0).teamId],
     );
     const found = unassigned[0]?.data;
-    if (mine.length < 2 || !found) throw new Error('the demo data needs two open cases of jonas.weber and an unassigned case of his team');
+    if (!found) throw new Error('the demo data needs an unassigned case of jonas.weber\'s team');
     shared = found;
   });
-  afterAll(async () => {
-    await world.destroy();
-  });
-
-  const myCase = (index: number): Case => {
-    const found = mine[index];
-    if (!found) throw new Error(`no case ${index}`);
-    return found;
-  };
+  afterAll(() => world?.destroy());
   const pushes = () => world.proxy.exchanges({ path: '/sync/v1/push' });
 
   it('a duplicated push is applied once; the copy gets the stored results', async () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { DesktopClient } from './desktopClient';
 import type { DirectClient } from './testServer';
-import { World } from './world';
+import type { World } from './world';
+import { nthCase, worldWithJonas } from './worldWithJonas';
 
 const DAY = 86_400_000;
 
@@ -20,8 +21,7 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
   let unassigned: Case;
 
   beforeAll(async () => {
-    world = await World.create();
-    jonas = await world.client('jonas', 'jonas.weber');
+    ({ world, jonas } = await worldWithJonas());
     // Camille's laptop clock is three days fast.
     camille = await world.client('camille', 'camille.durand', { skewMs: 3 * DAY });
     supervisor = await world.supervisor();
@@ -40,15 +40,9 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     open = await world.server.openCasesOf(jonasId);
     if (open.length < 5) throw new Error('jonas.weber needs five open cases');
   });
-  afterAll(async () => {
-    await world.destroy();
-  });
+  afterAll(() => world?.destroy());
 
-  const caseAt = (index: number): Case => {
-    const found = open[index];
-    if (!found) throw new Error(`no case ${index}`);
-    return found;
-  };
+  const caseAt = (index: number): Case => nthCase(open, index);
 
   it('reassigned, solved, merged and taken-away cases each get the outcome of the offline-reply table', async () => {
     const [reassigned, solved, merged, into] = [caseAt(0), caseAt(1), caseAt(2), caseAt(3)];

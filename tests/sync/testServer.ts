@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -14,6 +14,7 @@ import { openDatabase, startServer } from '../../src-server/startServer';
 import type { RunningServer } from '../../src-server/startServer';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { resetEpoch } from '../../src-server/sync/epoch';
+import { seededTemplate } from './seededTemplate';
 import type { VirtualTime } from './virtualTime';
 
 /** Demo data is dated relative to this instant; virtual time in every fault test starts here. */
@@ -33,28 +34,6 @@ function scratchRoot(): string {
     // No /dev/shm on this system.
   }
   return tmpdir();
-}
-
-/**
- * A fresh PGlite cluster costs seconds to initialise; a seeded template directory is made once per
- * machine (keyed by the migrations and seed size) and copied for every test server, which costs far less.
- */
-async function templateDir(): Promise<string> {
-  const migrations = join(import.meta.dirname, '../../src-server/db/migrations');
-  const key = createHash('sha256').update(JSON.stringify([readdirSync(migrations).sort(), TEMPLATE_CASES, WORLD_START])).digest('hex').slice(0, 12);
-  const dir = join(scratchRoot(), `crossdesk-sync-template-${key}`);
-  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  const staging = mkdtempSync(join(scratchRoot(), 'crossdesk-sync-staging-'));
-  const db = await openDatabase({ dataDir: staging });
-  await seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES);
-  await db.close();
-  try {
-    renameSync(staging, dir);
-  } catch {
-    // Another test process won the race: its template is identical.
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return dir;
 }
 
 export interface TestServerOptions {
@@ -89,7 +68,9 @@ export class TestServer {
   private constructor(readonly dataDir: string, private readonly options: TestServerOptions) {}
 
   static async create(options: TestServerOptions): Promise<TestServer> {
-    const template = await templateDir();
+    const template = await seededTemplate({
+      root: scratchRoot(), prefix: 'crossdesk-sync', keyParts: [TEMPLATE_CASES, WORLD_START], seed: (db) => seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES),
+    });
     const dataDir = mkdtempSync(join(scratchRoot(), 'crossdesk-sync-server-'));
     cpSync(template, dataDir, { recursive: true });
     const server = new TestServer(dataDir, options);
