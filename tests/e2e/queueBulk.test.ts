@@ -63,13 +63,13 @@ describe('multi-select and bulk actions in the queue grid', () => {
     await expect.poll(() => queue.selectedRows().count()).toBe(3);
     expect(await queue.selectAllState()).toBe('some');
     expect(await queue.rowCheckbox(first.ref).getAttribute('aria-label')).toContain(first.ref);
-    await expect.poll(() => queue.bulkBar().innerText()).toContain('3 selected');
+    await expect.poll(() => queue.bulkBar().innerText()).toContain('3 cases selected');
     // The checkbox click left focus on the grid, so the keyboard still drives it.
     expect(await queue.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
 
     const tag = 'e2e-bulk-tag';
     await queue.bulkAddTag('Tag', 'Add tag to all', tag);
-    await expect.poll(() => queue.bulkOutcome().innerText()).toContain('Applied to 3, refused for 0.');
+    await expect.poll(() => queue.bulkOutcome().innerText()).toContain('Applied to 3 cases. Refused for 0 cases.');
     for (const row of [first, second, fourth]) {
       await expect.poll(() => queue.rowByRef(row.ref).innerText()).toContain(`#${tag}`);
     }
@@ -116,8 +116,8 @@ describe('multi-select and bulk actions in the queue grid', () => {
     await queue.rowByRef(last.ref).click({ modifiers: ['Shift'] });
     await expect.poll(() => queue.selectedRows().count()).toBe(3);
 
-    await queue.bulkSetStatus('Set status of all', `${statusName[to]} (legal for 2 of 3)`);
-    await expect.poll(() => queue.bulkOutcome().innerText()).toContain('Applied to 2, refused for 1.');
+    await queue.bulkSetStatus('Set status of all', `${statusName[to]} (legal for 2 of 3 cases)`);
+    await expect.poll(() => queue.bulkOutcome().innerText()).toContain('Applied to 2 cases. Refused for 1 case.');
     const refused = queue.bulkOutcome().getByRole('list', { name: 'Refused cases' }).getByRole('listitem');
     expect(await refused.count()).toBe(1);
 

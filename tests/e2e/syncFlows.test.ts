@@ -169,7 +169,7 @@ describe('sync flows through the web host against a central API the test runs', 
 
     const sync = indicator(screen.page, 'en');
     await expect.poll(() => sync.tone(), RECONNECT).toBe('offline');
-    await expect.poll(() => sync.text()).toContain('2 waiting');
+    await expect.poll(() => sync.text()).toContain('2 changes waiting');
     expect(await threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('true');
     await screen.page.getByText('2 change(s) waiting to sync').waitFor();
     expect(await threadEntry(screen, onlineText.slice(0, 40)).getAttribute('data-pending')).toBe('false');

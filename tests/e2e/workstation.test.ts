@@ -208,7 +208,7 @@ describe('case view through the web host', () => {
     const bulk = screen.page.getByRole('toolbar', { name: 'Bulk actions' });
     await bulk.getByRole('textbox', { name: 'Tag' }).fill('bulk-e2e');
     await bulk.getByRole('button', { name: 'Add tag to all' }).click();
-    await bulk.getByText(`Applied to ${hitCount}, refused for 0.`).waitFor();
+    await bulk.getByText(`Applied to ${hitCount} ${hitCount === 1 ? 'case' : 'cases'}. Refused for 0 cases.`).waitFor();
     const detail = await detailOf(wanted.id);
     expect(detail.case.tags).toContain('bulk-e2e');
   });

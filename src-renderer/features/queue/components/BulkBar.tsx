@@ -102,7 +102,7 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
         {outcome?.kind === 'message' && <Typography variant="body2" color={outcome.severity === 'error' ? 'error' : 'text.primary'}>{outcome.text}</Typography>}
         {outcome?.kind === 'done' && (
           <>
-            <Typography variant="body2">{t('bulk.done', { applied: outcome.applied, refused: outcome.refused.length })}</Typography>
+            <Typography variant="body2">{t('bulk.done', { applied: t('bulk.appliedCount', { count: outcome.applied }), refused: t('bulk.refusedCount', { count: outcome.refused.length }) })}</Typography>
             {outcome.refused.length > 0 && (
               <Box component="ul" aria-label={t('bulk.refusedList')} sx={{ m: 0, paddingInlineStart: 3 }}>
                 {outcome.refused.map(({ ref, reason }) => (

@@ -24,7 +24,7 @@ export function QueueViewTabs({ view, counts, onChange, panelId }: Props) {
             value={name}
             id={`queue-tab-${name}`}
             aria-controls={panelId}
-            label={count === undefined ? t(`views.${name}`) : t('views.withCount', { view: t(`views.${name}`), count: formatNumber(i18n.language, count) })}
+            label={count === undefined ? t(`views.${name}`) : t('views.withCount', { view: t(`views.${name}`), total: formatNumber(i18n.language, count) })}
           />
         );
       })}

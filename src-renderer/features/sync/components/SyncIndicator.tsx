@@ -11,7 +11,7 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src-shared/contract/workstation';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
-import { formatDateTime, formatNumber } from '../../../i18n/format';
+import { formatDateTime } from '../../../i18n/format';
 import { syncApi } from '../syncApi';
 import { bootstrapPercent, syncTone, type SyncTone } from '../syncLabel';
 
@@ -41,7 +41,7 @@ export function SyncIndicator() {
   const percent = bootstrapPercent(status);
   const label = [
     t(`state.${tone}`),
-    ...(status.pendingCount > 0 ? [t('pending', { count: formatNumber(i18n.language, status.pendingCount) })] : []),
+    ...(status.pendingCount > 0 ? [t('pending', { count: status.pendingCount })] : []),
   ].join(' · ');
   const details = [
     status.lastSyncedAt === null ? t('neverSynced') : t('lastSynced', { time: formatDateTime(i18n.language, status.lastSyncedAt) }),
@@ -61,7 +61,7 @@ export function SyncIndicator() {
         <LinearProgress
           variant={percent === null ? 'indeterminate' : 'determinate'}
           value={percent ?? undefined}
-          aria-label={t('bootstrap', { received: formatNumber(i18n.language, status.bootstrap.received) })}
+          aria-label={t('bootstrap', { count: status.bootstrap.received })}
           color="inherit"
         />
       )}
