@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
-  workstationContract, type ContractError, type ContractResult, type EventName, type EventPayload,
+  workstationContract, type CaseRow, type ContractError, type ContractResult, type EventName, type EventPayload,
   type MethodName, type MethodOutput,
 } from '../../../src-shared/contract/workstation';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
 import { createOfflineSync, type SyncPort } from './syncPort';
+import { withVisibleDeadlines } from './visibleSla';
 
 export interface WorkstationOptions {
   store: LocalStore;
@@ -56,6 +57,11 @@ export function createWorkstation(options: WorkstationOptions) {
     return { mutationUuid: outcome.mutationUuid };
   }
 
+  function visibleDeadlines<R extends CaseRow>(rows: readonly R[]): R[] {
+    const offset = store.getSyncState().serverOffsetMs;
+    return withVisibleDeadlines(rows, (id) => store.caseDetail(id), () => store.teams(), offset, options.clock.now() + offset);
+  }
+
   function session() {
     return { user: store.currentUser(), teams: store.teams(), clientId: store.getSyncState().clientId };
   }
@@ -76,9 +82,16 @@ export function createWorkstation(options: WorkstationOptions) {
     },
     'settings:get': () => store.settings(),
     'settings:update': (input) => store.updateSettings(input),
-    'cases:list': (input) => store.queue(input),
+    'cases:list': (input) => {
+      const page = store.queue(input);
+      return { ...page, rows: visibleDeadlines(page.rows) };
+    },
     'cases:counts': (input) => store.counts(input),
-    'cases:search': (input) => store.search(input.text, input.limit),
+    'cases:search': (input) => {
+      const hits = store.search(input.text, input.limit);
+      const rows = visibleDeadlines(hits.map((hit) => hit.row));
+      return hits.map((hit, i) => ({ ...hit, row: rows[i] ?? hit.row }));
+    },
     'cases:get': (input) => {
       const detail = store.caseDetail(input.caseId);
       if (!detail) throw new StoreError('NOT_FOUND', `No case ${input.caseId} in this workstation.`);

@@ -39,6 +39,25 @@ describe('slaPanelModel', () => {
     expect(sent.messages.length).toBe(pending.messages.length + 1);
   });
 
+  it('pauses at once for a status change still in the outbox, and counts again once it is gone', () => {
+    const index = demo.cases.findIndex((c, i) => c.status === 'open' && (() => {
+      const model = slaPanelModel(detailOf(i), demo.teams, Date.parse(NOW));
+      return model.kind === 'ready' && model.targets.some((target) => target.state === 'active' || target.state === 'warning');
+    })());
+    const detail = detailOf(index);
+    const offline: CaseDetail = { ...detail, case: { ...detail.case, status: 'pending_customer', statusChangedAt: NOW }, pendingMutationCount: 1 };
+    const states = (d: CaseDetail) => {
+      const model = slaPanelModel(d, demo.teams, Date.parse(NOW), 0);
+      return model.kind === 'ready' ? model.targets.filter((target) => target.state !== 'achieved').map((target) => target.state) : [];
+    };
+    expect(states(detail)).not.toContain('paused');
+    expect(states(offline).length).toBeGreaterThan(0);
+    expect(states(offline).every((state) => state === 'paused')).toBe(true);
+    // The laptop clock is an hour ahead of the server: the pause still starts no later than server now.
+    const ahead: CaseDetail = { ...offline, case: { ...offline.case, statusChangedAt: new Date(Date.parse(NOW) + 3_600_000).toISOString() } };
+    expect(states(ahead).every((state) => state === 'paused')).toBe(true);
+  });
+
   it('says so when there is no team to take a calendar from', () => {
     expect(slaPanelModel(detailOf(0), [], Date.parse(NOW))).toEqual({ kind: 'no_team' });
   });

@@ -6,9 +6,14 @@ import {
   SlaTimelineSchema, type BusinessCalendar, type SlaCalendars, type SlaPolicy, type SlaTargetResult, type SlaTimeline,
 } from '../../../src-shared/sla/index';
 import { CaseStatusSchema } from '../../../src-shared/domain/caseStatus';
+import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
 
-/** The SLA engine's view of a case: its creation, status changes and messages, in server time. */
-export function slaTimelineFor(detail: CaseDetail): SlaTimeline {
+/**
+ * The SLA engine's view of a case: its creation, status changes and messages, in server time, with a
+ * status change still in the outbox applied on top (serverOffsetMs moves the agent's time onto the
+ * server's clock), so an offline "waiting on customer" pauses the clocks at once.
+ */
+export function slaTimelineFor(detail: CaseDetail, serverOffsetMs = 0, serverNowMs = Number.POSITIVE_INFINITY): SlaTimeline {
   const statusChanges = detail.events
     .filter((event) => event.kind === 'status_changed')
     .flatMap((event) => {
@@ -18,7 +23,7 @@ export function slaTimelineFor(detail: CaseDetail): SlaTimeline {
     .sort((a, b) => a.at.localeCompare(b.at));
   const first = detail.events.find((event) => event.kind === 'status_changed');
   const initial = CaseStatusSchema.safeParse(first?.data.from);
-  return SlaTimelineSchema.parse({
+  const server = SlaTimelineSchema.parse({
     createdAt: detail.case.createdAt,
     initialStatus: statusChanges.length === 0 ? detail.case.status : initial.success ? initial.data : 'new',
     statusChanges,
@@ -27,6 +32,7 @@ export function slaTimelineFor(detail: CaseDetail): SlaTimeline {
       .filter((message) => !message.isPending)
       .map((message) => ({ at: message.createdAt, direction: message.direction, authorKind: message.authorKind })),
   });
+  return detail.pendingMutationCount > 0 ? withVisibleStatus(server, detail.case, serverOffsetMs, serverNowMs) : server;
 }
 
 function teamCalendar(team: Team): BusinessCalendar {
@@ -41,7 +47,9 @@ export type SlaPanelModel =
  * Evaluates the case's SLA targets offline with the shared engine, the same one the server uses for
  * breach detection, so the countdown here and the server's verdict agree.
  */
-export function slaPanelModel(detail: CaseDetail, teams: readonly Team[], serverNowMs: number, policies: readonly SlaPolicy[] = DEFAULT_SLA_POLICIES): SlaPanelModel {
+export function slaPanelModel(
+  detail: CaseDetail, teams: readonly Team[], serverNowMs: number, serverOffsetMs = 0, policies: readonly SlaPolicy[] = DEFAULT_SLA_POLICIES,
+): SlaPanelModel {
   const team = teams.find((candidate) => candidate.id === detail.case.teamId) ?? teams[0];
   if (team === undefined) return { kind: 'no_team' };
   const market = detail.case.customer.market;
@@ -53,6 +61,6 @@ export function slaPanelModel(detail: CaseDetail, teams: readonly Team[], server
   const policy = selectSlaPolicy(policies, { caseType: detail.case.type, priority: detail.case.priority, market });
   // A target counted in the customer's market needs its pack; without one the team calendar stands in.
   const usable: SlaPolicy = hasPack ? policy : { ...policy, targets: policy.targets.map((target) => ({ ...target, calendar: 'team' })) };
-  const evaluation = evaluateSla(slaTimelineFor(detail), usable, calendars, serverNowMs, { events: false });
+  const evaluation = evaluateSla(slaTimelineFor(detail, serverOffsetMs, serverNowMs), usable, calendars, serverNowMs, { events: false });
   return { kind: 'ready', policy: usable, targets: evaluation.targets, customerCalendar: hasPack };
 }

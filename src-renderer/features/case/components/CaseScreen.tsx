@@ -46,7 +46,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         </Box>
         <Box component="aside" aria-label={t('panels.label')} sx={{ overflowY: 'auto', minHeight: 0, display: 'grid', gap: 1.5, alignContent: 'start' }}>
           <PanelSection title={t('panels.customer')}><CustomerPanel caseRecord={caseRecord} customerName={customerName} serverNowMs={serverNowMs} /></PanelSection>
-          <PanelSection title={t('panels.sla')}><SlaPanel detail={detail} teams={session?.teams ?? []} serverNowMs={serverNowMs} /></PanelSection>
+          <PanelSection title={t('panels.sla')}><SlaPanel detail={detail} teams={session?.teams ?? []} serverNowMs={serverNowMs} serverOffsetMs={serverOffsetMs} /></PanelSection>
           <PanelSection title={t('panels.rights')}><RightsPanel caseRecord={caseRecord} serverNowMs={serverNowMs} /></PanelSection>
           <PanelSection title={t('panels.guidance')}><GuidancePanel market={caseRecord.customer.market} /></PanelSection>
           <PanelSection title={t('panels.order')}><OrderPanel order={caseRecord.order} /></PanelSection>

@@ -85,7 +85,7 @@ export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex,
       </Box>
       <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{t(`domain:caseType.${row.type}`)}</Typography></Box>
       <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{languageName(language, row.locale)}</Typography></Box>
-      <Box role="gridcell" sx={cellSx}><SlaCountdownLabel dueAt={row.slaDueAt} now={now} serverOffsetMs={serverOffsetMs} /></Box>
+      <Box role="gridcell" sx={cellSx}><SlaCountdownLabel dueAt={row.slaDueAt} status={row.status} now={now} serverOffsetMs={serverOffsetMs} /></Box>
       <Box role="gridcell" sx={cellSx}>
         <Typography component="div" variant="body2" noWrap>{t(`domain:status.${row.status}`)}</Typography>
         {row.tags.length > 0 && (

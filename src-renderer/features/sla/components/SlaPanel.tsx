@@ -96,9 +96,9 @@ function isShippedPolicy(id: string): id is ShippedPolicyId {
 }
 
 /** SLA targets of the case with live countdowns and "why is this due then?" explanations. */
-export function SlaPanel({ detail, teams, serverNowMs }: { detail: CaseDetail; teams: readonly Team[]; serverNowMs: number }) {
+export function SlaPanel({ detail, teams, serverNowMs, serverOffsetMs }: { detail: CaseDetail; teams: readonly Team[]; serverNowMs: number; serverOffsetMs: number }) {
   const { t } = useTranslation('sla');
-  const model = slaPanelModel(detail, teams, serverNowMs);
+  const model = slaPanelModel(detail, teams, serverNowMs, serverOffsetMs);
   if (model.kind === 'no_team') return <Typography variant="body2" color="text.secondary">{t('noTeam')}</Typography>;
   return (
     <Box sx={{ display: 'grid', gap: 0.5 }}>
