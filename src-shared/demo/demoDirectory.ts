@@ -26,12 +26,12 @@ const OFFICE: WeeklyHours = {
 /** The Asia desk also covers Saturday mornings, when Chinese and Korean shoppers write the most. */
 const OFFICE_WITH_SATURDAY: WeeklyHours = { ...OFFICE, sat: [['10:00', '16:00']] };
 
-interface TeamSeed { key: string; name: string; timeZone: string; holidayMarket: MarketCode; markets: MarketCode[]; hours: WeeklyHours }
+interface TeamSeed { key: string; name: string; brand: string; timeZone: string; holidayMarket: MarketCode; markets: MarketCode[]; hours: WeeklyHours }
 const TEAM_SEEDS: readonly TeamSeed[] = [
-  { key: 'apac', name: 'Asia-Pacific desk', timeZone: 'Asia/Shanghai', holidayMarket: 'CN', markets: ['CN', 'JP', 'KR', 'SG', 'TH', 'VN', 'ID', 'AU'], hours: OFFICE_WITH_SATURDAY },
-  { key: 'europe', name: 'Europe desk', timeZone: 'Europe/Berlin', holidayMarket: 'DE', markets: ['DE', 'FR', 'ES', 'IT', 'NL', 'PL', 'GB', 'RU'], hours: OFFICE },
-  { key: 'americas', name: 'Americas desk', timeZone: 'America/Mexico_City', holidayMarket: 'MX', markets: ['US', 'CA', 'MX', 'BR'], hours: OFFICE },
-  { key: 'mea', name: 'Middle East & India desk', timeZone: 'Asia/Dubai', holidayMarket: 'AE', markets: ['SA', 'AE', 'IN'], hours: OFFICE },
+  { key: 'apac', brand: 'Lumora Home Asia', name: 'Asia-Pacific desk', timeZone: 'Asia/Shanghai', holidayMarket: 'CN', markets: ['CN', 'JP', 'KR', 'SG', 'TH', 'VN', 'ID', 'AU'], hours: OFFICE_WITH_SATURDAY },
+  { key: 'europe', brand: 'Lumora Home Europe', name: 'Europe desk', timeZone: 'Europe/Berlin', holidayMarket: 'DE', markets: ['DE', 'FR', 'ES', 'IT', 'NL', 'PL', 'GB', 'RU'], hours: OFFICE },
+  { key: 'americas', brand: 'Lumora Home Americas', name: 'Americas desk', timeZone: 'America/Mexico_City', holidayMarket: 'MX', markets: ['US', 'CA', 'MX', 'BR'], hours: OFFICE },
+  { key: 'mea', brand: 'Lumora Home Middle East', name: 'Middle East & India desk', timeZone: 'Asia/Dubai', holidayMarket: 'AE', markets: ['SA', 'AE', 'IN'], hours: OFFICE },
 ];
 
 interface UserSeed {
@@ -73,7 +73,7 @@ export function demoDirectory(seed: number | string): DemoDirectory {
   const teams: Team[] = TEAM_SEEDS.map((t) => {
     const id = rng.uuid();
     teamIds.set(t.key, id);
-    return { id, name: t.name, timeZone: t.timeZone, weeklyHours: t.hours, holidayMarket: t.holidayMarket, markets: [...t.markets] };
+    return { id, name: t.name, timeZone: t.timeZone, weeklyHours: t.hours, holidayMarket: t.holidayMarket, markets: [...t.markets], brand: t.brand };
   });
   const users: User[] = USER_SEEDS.map((u) => ({
     id: rng.uuid(),

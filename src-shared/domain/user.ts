@@ -29,6 +29,11 @@ export const TeamSchema = z.object({
   /** Whose public holidays close the team (usually the seller's home market). */
   holidayMarket: MarketCodeSchema,
   markets: z.array(MarketCodeSchema),
+  /**
+   * The seller's brand or shop name the team answers customers for: replies to the team's cases are
+   * signed with it. Optional on the wire (older servers); both databases' migrations fill it in.
+   */
+  brand: z.string().trim().min(1).max(120).optional(),
 });
 export type Team = z.infer<typeof TeamSchema>;
 

@@ -2,10 +2,12 @@ import type { Migration } from '../migrate';
 import { m001Initial } from './m001Initial';
 import { m002RefIndex } from './m002RefIndex';
 import { m003CountIndexes } from './m003CountIndexes';
+import { m004TeamBrand } from './m004TeamBrand';
 
 /** Append only. A shipped migration is never edited; a later one changes what it made. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_initial', sql: m001Initial },
   { version: 2, name: '002_ref_index', sql: m002RefIndex },
   { version: 3, name: '003_count_indexes', sql: m003CountIndexes },
+  { version: 4, name: '004_team_brand', sql: m004TeamBrand },
 ];

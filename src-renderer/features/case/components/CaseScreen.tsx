@@ -16,9 +16,7 @@ import { CustomerPanel } from './CustomerPanel';
 import { MessageThread } from './MessageThread';
 import { OrderPanel } from './OrderPanel';
 import { PanelSection } from './PanelSection';
-
-/** Shown as the sender of replies; the demo brand until a brand setting exists. */
-const BRAND = 'Crossdesk Shop';
+import { replyBrand } from '../replyBrand';
 
 /** Everything about one case on one screen: the conversation and composer, and beside them the facts. */
 export function CaseScreen({ caseId }: { caseId: string }) {
@@ -30,6 +28,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   const caseRecord = detail.case;
   const customerName = fullName(caseRecord.customer.name);
   const serverNowMs = now + serverOffsetMs;
+  const agentName = session?.user?.displayName ?? t('agentFallback');
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
@@ -42,7 +41,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(300px, 2fr)' }, gap: 2, flexGrow: 1, minHeight: 0 }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, gap: 1, overflowY: 'auto' }}>
           <MessageThread detail={detail} customerName={customerName} />
-          <Composer key={caseRecord.id} detail={detail} agentName={session?.user?.displayName ?? t('agentFallback')} brand={BRAND} />
+          <Composer key={caseRecord.id} detail={detail} agentName={agentName} brand={replyBrand(caseRecord, session?.teams ?? []) ?? t('agentFallback')} />
         </Box>
         <Box component="aside" aria-label={t('panels.label')} sx={{ overflowY: 'auto', minHeight: 0, display: 'grid', gap: 1.5, alignContent: 'start' }}>
           <PanelSection title={t('panels.customer')}><CustomerPanel caseRecord={caseRecord} customerName={customerName} serverNowMs={serverNowMs} /></PanelSection>
