@@ -1,4 +1,6 @@
 export { computeStatutoryClocks, endOfDayIn, StatutoryClockInputSchema } from './statutoryClocks';
 export type { ClockExplanation, ExplanationStep, StatutoryClock, StatutoryClockInput } from './statutoryClocks';
-export { countPeriod, describeSkipped } from './periods';
-export type { PeriodResult, SkippedDay } from './periods';
+export { countPeriod } from './periods';
+export type { PeriodResult, SkippedDay, SkipReason } from './periods';
+export { describeSkipped, stepTextEn, stepTextZh } from './explanationStep';
+export type { StepDetail, StepKind } from './explanationStep';

@@ -1,5 +1,5 @@
 import type { MarketCode } from '../domain/market';
-import { addDays, addMonths, isoWeekday, marketDayStatus, weekdayName, type PeriodRule } from '../markets/index';
+import { addDays, addMonths, isoWeekday, marketDayStatus, type PeriodRule } from '../markets/index';
 
 export type SkipReason = 'weekend' | 'holiday' | 'sunday';
 
@@ -86,11 +86,4 @@ export function countPeriod(market: MarketCode, region: string | undefined, star
     }
   }
   return { rawEndDate, endDate, firstCountedDay, skippedWhileCounting, skippedAtEnd };
-}
-
-export function describeSkipped(day: SkippedDay): string {
-  const when = `${day.date} (${weekdayName(day.date)})`;
-  if (day.reason === 'holiday') return `${when}: public holiday ${day.holiday ?? ''}`.trim();
-  if (day.reason === 'sunday') return `${when}: Sunday`;
-  return `${when}: weekend`;
 }

@@ -62,20 +62,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every t('key', { ..., count }) in the renderer, resolved to namespace:key by the file's useTranslation. */
+/**
+ * Every t('key', { ..., count }) in the renderer, resolved to namespace:key by the file's useTranslation
+ * or TFunction<'ns'>. A template key (`unit.${unit}`) stays a pattern: `${...}` matches one key segment.
+ */
 function keysUsedWithCount(): string[] {
   const found: string[] = [];
   for (const file of sourceFiles(join(ROOT, 'src-renderer'))) {
     const text = readFileSync(file, 'utf8');
-    // useTranslation('ns') or useTranslation(['ns', ...]): the first namespace is the default one.
-    const namespace = /useTranslation\(\s*\[?\s*'([\w-]+)'/.exec(text)?.[1] ?? 'app';
-    for (const call of text.matchAll(/\bt\(\s*'([\w.:-]+)'\s*,\s*\{([^{}]*)\}/g)) {
-      const [, key = '', options = ''] = call;
+    const namespace = /(?:useTranslation\(\s*\[?\s*|TFunction<\s*)'([\w-]+)'/.exec(text)?.[1] ?? 'app';
+    for (const call of text.matchAll(/\bt\(\s*(['`])([\w.:${}-]+)\1\s*,\s*\{([^{}]*)\}/g)) {
+      const [, , key = '', options = ''] = call;
       if (!/\bcount\b\s*(?:[:,}]|$)/.test(options.trim())) continue;
       found.push(key.includes(':') ? key : `${namespace}:${key}`);
     }
   }
   return [...new Set(found)].sort();
+}
+
+function matching(pattern: string, keys: Iterable<string>): string[] {
+  if (!pattern.includes('${')) return [...keys].filter((key) => key === pattern);
+  const regex = new RegExp(`^${pattern.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^.]+')}$`);
+  return [...keys].filter((key) => regex.test(key));
 }
 
 describe('i18n catalogs', () => {
@@ -118,9 +126,11 @@ describe('i18n catalogs', () => {
   it('every t() the renderer calls with a count has plural forms', () => {
     const used = keysUsedWithCount();
     // The scan itself must find the calls it exists for (a regex gone stale would pass everything).
-    expect(used).toEqual(expect.arrayContaining(['case:pendingChanges', 'queue:bulk.selected', 'queue:search.results', 'sync:pending']));
-    const notPlural = used.filter((key) => !english.plurals.has(key));
-    expect(notPlural).toEqual([]);
+    expect(used).toEqual(expect.arrayContaining(['case:pendingChanges', 'queue:bulk.selected', 'queue:search.results', 'sync:pending', 'rights:unit.${detail.unit}']));
+    for (const pattern of used) {
+      expect(matching(pattern, english.plurals.keys()), `${pattern} has no plural forms`).not.toEqual([]);
+      expect(matching(pattern, english.plain), `${pattern} is called with a count but has a single form`).toEqual([]);
+    }
   });
 
   describe('resolved by i18next with Intl digits', () => {

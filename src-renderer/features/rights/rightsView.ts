@@ -1,6 +1,6 @@
 import type { Case } from '../../../src-shared/domain/case';
 import { findMarketPack } from '../../../src-shared/markets/index';
-import { computeStatutoryClocks, type StatutoryClock, type StatutoryClockInput } from '../../../src-shared/rights/index';
+import { computeStatutoryClocks, type StatutoryClock, type StatutoryClockInput, type StepDetail } from '../../../src-shared/rights/index';
 
 /** The rights calculator's input for a case: what the order says happened, and when the case arrived. */
 export function clockInputFor(caseRecord: Case): StatutoryClockInput {
@@ -24,7 +24,8 @@ export function clockInputFor(caseRecord: Case): StatutoryClockInput {
 /** not_running: the clock has no end date (an event it counts from has not happened, or the goods are excluded). */
 export type ClockPhase = 'running' | 'ended' | 'not_running';
 
-export type RightsClock = StatutoryClock & { phase: ClockPhase; remainingMs: number | null; reason: string | null };
+/** reason: why a not_running clock has no end date, as data the panel words in the agent's language. */
+export type RightsClock = StatutoryClock & { phase: ClockPhase; remainingMs: number | null; reason: StepDetail | null };
 
 export type Rights = { hasPack: false } | { hasPack: true; clocks: RightsClock[] };
 
@@ -32,7 +33,7 @@ export type Rights = { hasPack: false } | { hasPack: true; clocks: RightsClock[]
 export function rightsFor(caseRecord: Case, serverNowMs: number): Rights {
   if (findMarketPack(caseRecord.customer.market) === undefined) return { hasPack: false };
   const clocks = computeStatutoryClocks(clockInputFor(caseRecord)).map((clock): RightsClock => {
-    if (clock.dueAt === null) return { ...clock, phase: 'not_running', remainingMs: null, reason: clock.excluded ?? clock.explanation.summary };
+    if (clock.dueAt === null) return { ...clock, phase: 'not_running', remainingMs: null, reason: clock.notRunning ?? null };
     const remainingMs = Date.parse(clock.dueAt) - serverNowMs;
     return { ...clock, phase: remainingMs < 0 ? 'ended' : 'running', remainingMs, reason: null };
   });

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../../src-shared/domain/case';
 import { formatDuration } from '../../../i18n/format';
 import { pickLocalized, VerifiedMark } from '../../guidance';
+import { explanationStepText } from '../explanationText';
 import { rightsFor, type RightsClock } from '../rightsView';
 
 function ClockRow({ clock }: { clock: RightsClock }) {
@@ -16,6 +17,8 @@ function ClockRow({ clock }: { clock: RightsClock }) {
   const rule = pickLocalized(clock.rule, language);
   const due = clock.dueAt === null ? null
     : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: clock.zone }).format(Date.parse(clock.dueAt));
+  // An absent clock's reason is its rule text, already shown above.
+  const reason = clock.reason === null || clock.reason.kind === 'not_applicable' ? null : explanationStepText(t, language, clock.reason);
   const state = clock.phase === 'running' ? t('clock.remaining', { duration: formatDuration(language, clock.remainingMs ?? 0) })
     : clock.phase === 'ended' ? t('clock.ended') : t('clock.notRunning');
   return (
@@ -34,12 +37,23 @@ function ClockRow({ clock }: { clock: RightsClock }) {
       <AccordionDetails sx={{ display: 'grid', gap: 0.75, fontSize: 14 }}>
         <Box lang={rule.locale}>{rule.text}</Box>
         <Typography variant="caption" color="text.secondary">{t('source', { source: clock.source.label })}</Typography>
-        {clock.reason !== null && <Box lang="en">{clock.reason}</Box>}
-        <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('howCounted')}</Typography>
-        {!language.startsWith('en') && <Typography variant="caption" color="text.secondary">{t('explanationInEnglish')}</Typography>}
-        <Box component="ol" lang="en" sx={{ m: 0, pl: 2.5 }}>
-          {clock.explanation.steps.map((step, index) => <li key={index}>{step.text}</li>)}
-        </Box>
+        {reason !== null && (
+          <>
+            <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('reasonTitle')}</Typography>
+            <Box lang={reason.locale}>{reason.text}</Box>
+          </>
+        )}
+        {clock.phase !== 'not_running' && (
+          <>
+            <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('howCounted')}</Typography>
+            <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
+              {clock.explanation.steps.map((step, index) => {
+                const text = explanationStepText(t, language, step.detail);
+                return <li key={index} lang={text.locale} data-step-kind={step.detail.kind}>{text.text}</li>;
+              })}
+            </Box>
+          </>
+        )}
       </AccordionDetails>
     </Accordion>
   );
