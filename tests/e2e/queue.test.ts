@@ -1,43 +1,23 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { QueuePageSchema, SettingsSchema } from '../../src-shared/contract/workstation';
+import { SettingsSchema } from '../../src-shared/contract/workstation';
 import { QueuePage } from './pages/QueuePage';
-import { launchChromium, newAgentContext } from './support/browser';
-import { callContract } from './support/bridgeClient';
+import { callContract, contractData } from './support/bridgeClient';
 import { UNREACHABLE_SERVER_URL, startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
+import { startWorkstation, workstationPerTest } from './support/workstationFixture';
 
-const ResultSchema = z.object({ ok: z.literal(true), data: QueuePageSchema });
-
-let browser: Browser;
+const workstation = workstationPerTest(startWorkstation);
 let host: RunningWebHost;
-let context: BrowserContext;
 let queue: QueuePage;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-// A fresh data directory (a new demo store) and a fresh browser context for every test.
-beforeEach(async () => {
-  host = await startWebHostProcess();
-  context = await newAgentContext(browser);
-  queue = new QueuePage(await context.newPage());
-});
-
-afterEach(async () => {
-  await context?.close();
-  await host?.stop();
+beforeEach(() => {
+  host = workstation().host;
+  queue = new QueuePage(workstation().page);
 });
 
 /** What the store returns for the screen's default view, fetched through the same contract. */
 async function firstRowsFromStore(count: number) {
-  const result = ResultSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: count }));
-  return result.data.rows;
+  return (await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: count })).rows;
 }
 
 const LANGUAGES = [

@@ -1,51 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BulkResultSchema, QueuePageSchema, type CaseRow, type QueueSort } from '../../src-shared/contract/workstation';
+import { BulkResultSchema, type CaseRow, type QueueSort } from '../../src-shared/contract/workstation';
 import { CASE_STATUSES, canTransition } from '../../src-shared/domain/caseStatus';
 import { QueuePage } from './pages/QueuePage';
-import { launchChromium, newAgentContext } from './support/browser';
-import { callContract } from './support/bridgeClient';
-import { startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
+import { callContract, contractData } from './support/bridgeClient';
+import type { RunningWebHost } from './support/webHostProcess';
+import { startWorkstation, workstationPerTest } from './support/workstationFixture';
 
-const ListResultSchema = z.object({ ok: z.literal(true), data: QueuePageSchema });
 const BulkAnswerSchema = z.object({ ok: z.literal(true), data: BulkResultSchema });
 const StatusNamesSchema = z.object({ status: z.record(z.enum(CASE_STATUSES), z.string()) });
 const statusName = StatusNamesSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/domain.json'), 'utf8'))).status;
 
-let browser: Browser;
+const workstation = workstationPerTest(startWorkstation);
 let host: RunningWebHost;
-let context: BrowserContext;
 let queue: QueuePage;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  host = await startWebHostProcess();
-  context = await newAgentContext(browser);
-  queue = new QueuePage(await context.newPage());
-});
-
-afterEach(async () => {
-  await context?.close();
-  await host?.stop();
+beforeEach(() => {
+  host = workstation().host;
+  queue = new QueuePage(workstation().page);
 });
 
 async function rowsFromStore(sort: QueueSort, count: number): Promise<CaseRow[]> {
-  const result = ListResultSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort, limit: count }));
-  return result.data.rows;
+  return (await contractData(host, 'cases:list', { view: 'all', sort, limit: count })).rows;
 }
 
 async function tagsInStore(caseIds: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = ListResultSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'age', limit: 500 })).data.rows;
+  const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'age', limit: 500 });
   return new Map(rows.filter((row) => caseIds.includes(row.id)).map((row) => [row.id, row.tags]));
 }
 

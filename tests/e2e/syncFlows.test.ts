@@ -1,19 +1,16 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { CaseDetailSchema, QueuePageSchema, SyncStatusSchema } from '../../src-shared/contract/workstation';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openDatabase } from '../../src-server/startServer';
 import { AttentionPage } from './pages/AttentionPage';
 import { CasePage } from './pages/CasePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncIndicator } from './pages/SyncIndicator';
-import { launchChromium, newAgentContext } from './support/browser';
-import { callContract } from './support/bridgeClient';
+import { contractData } from './support/bridgeClient';
 import { ProtocolClient } from './support/centralApiClient';
 import { startCentralApiProcess, type RunningCentralApi } from './support/centralApiProcess';
-import { copyDemoCentralApi, startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
+import type { RunningWebHost } from './support/webHostProcess';
+import { startSyncedWorkstation, workstationPerTest } from './support/workstationFixture';
 
 const AGENT = 'chen.mei';
 const SUPERVISOR = 'wang.lei';
@@ -28,52 +25,28 @@ const LANGUAGES = {
 } as const;
 type Language = keyof typeof LANGUAGES;
 
-const ListSchema = z.object({ ok: z.literal(true), data: QueuePageSchema });
-const DetailSchema = z.object({ ok: z.literal(true), data: CaseDetailSchema });
-const StatusSchema = z.object({ ok: z.literal(true), data: SyncStatusSchema });
-
-let browser: Browser;
+const workstation = workstationPerTest(startSyncedWorkstation);
 let apiDataDir: string;
 let api: RunningCentralApi;
 let host: RunningWebHost;
 let context: BrowserContext;
 let screen: CasePage;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-// Every test: its own copy of the central API's data, a server process the test can stop and restart,
-// and a web host on a fresh copy of the workstation data that syncs with that server (signed out at first).
-beforeEach(async () => {
-  apiDataDir = await copyDemoCentralApi();
-  api = await startCentralApiProcess({ dataDir: apiDataDir });
-  host = await startWebHostProcess({ serverUrl: api.url });
-  context = await newAgentContext(browser);
-  screen = new CasePage(await context.newPage());
-});
-
-afterEach(async () => {
-  await context?.close();
-  await host?.stop();
-  await api?.stop();
-  rmSync(apiDataDir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ apiDataDir, api, host, context } = workstation());
+  screen = new CasePage(workstation().page);
 });
 
 async function syncStatus() {
-  return StatusSchema.parse(await callContract(host, 'sync:status', {})).data;
+  return contractData(host, 'sync:status', {});
 }
 
 async function detailOf(caseId: string) {
-  return DetailSchema.parse(await callContract(host, 'cases:get', { caseId })).data;
+  return contractData(host, 'cases:get', { caseId });
 }
 
 async function topRow() {
-  const row = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: 1 })).data.rows[0];
+  const row = (await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 1 })).rows[0];
   if (row === undefined) throw new Error('the agent has no cases');
   return row;
 }

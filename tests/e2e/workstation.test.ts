@@ -1,51 +1,32 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CaseDetailSchema, QueuePageSchema } from '../../src-shared/contract/workstation';
+import { QueuePageSchema } from '../../src-shared/contract/workstation';
 import { CasePage } from './pages/CasePage';
-import { launchChromium, newAgentContext } from './support/browser';
-import { callContract } from './support/bridgeClient';
-import { startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
+import { callContract, contractData } from './support/bridgeClient';
+import type { RunningWebHost } from './support/webHostProcess';
+import { startWorkstation, workstationPerTest } from './support/workstationFixture';
 
 const ListSchema = z.object({ ok: z.literal(true), data: QueuePageSchema });
-const DetailSchema = z.object({ ok: z.literal(true), data: CaseDetailSchema });
 
-let browser: Browser;
+const workstation = workstationPerTest(startWorkstation);
 let host: RunningWebHost;
-let context: BrowserContext;
 let screen: CasePage;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-// A fresh data directory (a new demo store) and a fresh browser context, so drafts and storage start empty.
-beforeEach(async () => {
-  host = await startWebHostProcess();
-  context = await newAgentContext(browser);
-  screen = new CasePage(await context.newPage());
-});
-
-afterEach(async () => {
-  await context?.close();
-  await host?.stop();
+beforeEach(() => {
+  host = workstation().host;
+  screen = new CasePage(workstation().page);
 });
 
 async function firstRow() {
-  const list = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: 1 }));
-  const row = list.data.rows[0];
+  const row = (await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 1 })).rows[0];
   if (row === undefined) throw new Error('demo store is empty');
   return row;
 }
 
 /** The first case in the default queue order that is a return with a delivered order: its rights clocks run. */
 async function firstReturnCase() {
-  const list = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: 60 }));
-  for (const [index, row] of list.data.rows.entries()) {
+  const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 60 });
+  for (const [index, row] of rows.entries()) {
     if (row.type !== 'return_refund') continue;
     const detail = await detailOf(row.id);
     if (detail.case.order?.deliveredAt !== undefined) return { index, row, detail };
@@ -54,7 +35,7 @@ async function firstReturnCase() {
 }
 
 async function detailOf(caseId: string) {
-  return DetailSchema.parse(await callContract(host, 'cases:get', { caseId })).data;
+  return contractData(host, 'cases:get', { caseId });
 }
 
 const SCREENS = [

@@ -1,4 +1,6 @@
 import WebSocket from 'ws';
+import { z } from 'zod';
+import { ContractErrorSchema, workstationContract, type MethodInput, type MethodName, type MethodOutput } from '../../../src-shared/contract/workstation';
 import type { RunningWebHost } from './webHostProcess';
 
 /**
@@ -23,4 +25,21 @@ export async function callContract(host: RunningWebHost, method: string, input: 
   } finally {
     ws.close();
   }
+}
+
+const AnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ContractErrorSchema }),
+]);
+
+/**
+ * A contract call that must succeed: its data, parsed with the method's own output schema from
+ * src-shared/contract/workstation.ts; a refusal fails the test with the core's code and message.
+ */
+export async function contractData<M extends MethodName>(host: RunningWebHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+// The overload ties each method to its own schema's type without a cast.
+export async function contractData(host: RunningWebHost, method: MethodName, input: unknown): Promise<unknown> {
+  const answer = AnswerSchema.parse(await callContract(host, method, input));
+  if (!answer.ok) throw new Error(`${method} refused: ${answer.error.code} ${answer.error.message}`);
+  return workstationContract[method].output.parse(answer.data);
 }

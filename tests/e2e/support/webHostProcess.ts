@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { once } from 'node:events';
+import { join } from 'node:path';
 import { afterAll } from 'vitest';
-
-const repoRoot = resolve(import.meta.dirname, '../../..');
+import { spawnListening, stopChild, tracked } from './childProcess';
 
 export type RunningWebHost = {
   /** As printed by the web host: http://127.0.0.1:<port>/#token=<token> */
@@ -20,28 +18,12 @@ type Cli = { url: string; child: ChildProcess };
 
 /** `src-main/web-host/cli.ts` exactly as `npm run dev:web` runs it, on a free port; resolves with its URL. */
 async function spawnCli(dataDir: string, extraArgs: readonly string[] = []): Promise<Cli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, address } = await spawnListening({
+    name: 'the web host',
+    args: ['src-main/web-host/cli.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs],
+    listening: /Crossdesk web host: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/,
   });
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Crossdesk web host: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-      if (match?.[1] !== undefined) resolveUrl(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited with code ${code} before printing its URL:\n${output}`)));
-  });
-  return { url, child };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
+  return { url: address, child };
 }
 
 let template: Promise<string> | null = null;
@@ -61,7 +43,7 @@ function demoTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-template-'));
     const first = await spawnCli(dir);
-    await stopProcess(first.child);
+    await stopChild(first.child);
     return dir;
   })();
   return template;
@@ -97,9 +79,9 @@ export async function startWebHostProcess(options: WebHostProcessOptions = {}): 
     origin: parsed.origin,
     token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     dataDir,
-    stop: async () => {
-      await stopProcess(child);
+    stop: tracked('desk', async () => {
+      await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
-    },
+    }),
   };
 }
