@@ -28,7 +28,7 @@ function formatDay(language: string, date: string): string {
 }
 
 function TargetRow({ target }: { target: SlaTargetResult }) {
-  const { t, i18n } = useTranslation('sla');
+  const { t, i18n } = useTranslation(['sla', 'domain']);
   const language = i18n.language;
   const remaining = target.remainingMs;
   const countdown = target.state === 'paused' ? t('countdown.paused')
@@ -61,6 +61,21 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
         {explanation !== null && explanation.pausedMs > 0 && (
           <Box>{t('why.paused', { duration: formatDuration(language, explanation.pausedMs) })}</Box>
         )}
+        {explanation !== null && explanation.pauses.length > 0 && (
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {explanation.pauses.map((pause) => (
+              <li key={pause.from}>
+                {pause.to === null
+                  ? t('why.pauseOngoing', { status: t(`domain:status.${pause.status}`), from: formatDateTime(language, pause.from) })
+                  : t('why.pause', { status: t(`domain:status.${pause.status}`), from: formatDateTime(language, pause.from), to: formatDateTime(language, pause.to) })}
+              </li>
+            ))}
+          </Box>
+        )}
+        {explanation !== null && target.dueAt === null && target.state === 'paused' && <Box>{t('why.noDeadlineWhilePaused')}</Box>}
+        {business !== undefined && (
+          <Box>{t('why.counted', { duration: formatDuration(language, business.countedMinutes * 60_000), zone: business.zone })}</Box>
+        )}
         {business !== undefined && business.closedDays.length > 0 && (
           <>
             <Box>{t('why.closedDays')}</Box>
@@ -78,9 +93,6 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
         {business !== undefined && business.makeUpDays.map((day) => (
           <Box key={`${day.calendar}-${day.date}`}>{t('why.makeUpDay', { date: formatDay(language, day.date) })}</Box>
         ))}
-        {explanation !== null && (
-          <Typography variant="caption" color="text.secondary" lang="en">{explanation.summary}</Typography>
-        )}
       </AccordionDetails>
     </Accordion>
   );
