@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent, Message, Note } from '../../src-shared/domain/case';
 import { CASE_EVENT_KINDS } from '../../src-shared/domain/case';
 import { canTransition, DONE_STATUSES } from '../../src-shared/domain/caseStatus';
-import type { MutationArgs, MutationBase, MutationKey, RejectionCode } from '../../src-shared/sync/mutations';
+import type { MutationArgs, MutationBase, MutationKey, RejectionCode, RejectionReason, RejectionReasonKey } from '../../src-shared/sync/mutations';
 import type { Principal } from '../auth/principal';
 import type { CaseRecord, UnitOfWork } from './unitOfWork';
 import { isVisible } from './scope';
@@ -10,7 +10,7 @@ import { scopeOf } from './unitOfWork';
 
 export type Outcome =
   | { status: 'applied'; redirectedToCaseId?: string }
-  | { status: 'rejected'; code: RejectionCode; message: string; details?: Record<string, unknown> };
+  | { status: 'rejected'; code: RejectionCode; message: string; details?: Record<string, unknown>; reason?: RejectionReason };
 
 export interface MutatorContext {
   uow: UnitOfWork;
@@ -26,11 +26,15 @@ export interface MutatorContext {
 export type Mutator<K extends MutationKey> = (ctx: MutatorContext, args: MutationArgs<K>) => Promise<Outcome>;
 
 const applied: Outcome = { status: 'applied' };
-function reject(code: RejectionCode, message: string, details?: Record<string, unknown>): Outcome {
-  return details ? { status: 'rejected', code, message, details } : { status: 'rejected', code, message };
+/** `because` is the machine-readable reason the client translates; `message` is the English line for logs. */
+function reject(
+  code: RejectionCode, because: RejectionReasonKey, message: string, details?: Record<string, unknown>, params: RejectionReason['params'] = {},
+): Outcome {
+  const reason = { key: because, params };
+  return details ? { status: 'rejected', code, message, details, reason } : { status: 'rejected', code, message, reason };
 }
-const notFound = (caseId: string) => reject('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
-const forbidden = (caseId: string) => reject('FORBIDDEN', 'you may not change this case', { caseId });
+const notFound = (caseId: string) => reject('NOT_FOUND', 'case_missing', `case ${caseId} does not exist`, { caseId });
+const forbidden = (caseId: string) => reject('FORBIDDEN', 'not_permitted', 'you may not change this case', { caseId });
 
 /** Supervisors of the case's team and admins manage it; agents act on what is in their scope. */
 function isManager(principal: Principal, record: CaseRecord): boolean {
@@ -87,7 +91,7 @@ const reply: Mutator<'case.reply@1'> = async (ctx, args) => {
   const redirect = target === original ? {} : { redirectedToCaseId: target.data.id };
   if (await ctx.uow.childExists('message', args.messageId)) return { ...applied, ...redirect };
   if (DONE_STATUSES.includes(target.data.status)) {
-    return reject('CASE_CLOSED', `the case is ${target.data.status}`, { caseId: target.data.id, status: target.data.status });
+    return reject('CASE_CLOSED', 'case_done', `the case is ${target.data.status}`, { caseId: target.data.id, status: target.data.status }, { status: target.data.status });
   }
   if (!canWriteTo(ctx, original) && !canWriteTo(ctx, target)) return forbidden(args.caseId);
   const now = ctx.uow.nowIso;
@@ -135,7 +139,7 @@ const setStatusMutator: Mutator<'case.setStatus@1'> = async (ctx, args) => {
   const current = record.data.status;
   if (current === args.to) return applied;
   if (!canTransition(current, args.to)) {
-    return reject('INVALID_TRANSITION', `a case cannot go from ${current} to ${args.to}`, { current, to: args.to });
+    return reject('INVALID_TRANSITION', 'status_transition', `a case cannot go from ${current} to ${args.to}`, { current, to: args.to }, { from: current, to: args.to });
   }
   setStatus(ctx, record, args.to);
   return applied;
@@ -177,10 +181,12 @@ const take: Mutator<'case.take@1'> = async (ctx, args) => {
   const isTeamWorker = (principal.role === 'agent' || principal.role === 'supervisor') && principal.teamIds.includes(record.data.teamId);
   if (!isTeamWorker) return forbidden(args.caseId);
   if (record.data.assigneeId === principal.id) return applied;
-  if (DONE_STATUSES.includes(record.data.status)) return reject('CASE_CLOSED', `the case is ${record.data.status}`, { status: record.data.status });
+  if (DONE_STATUSES.includes(record.data.status)) {
+    return reject('CASE_CLOSED', 'case_done', `the case is ${record.data.status}`, { status: record.data.status }, { status: record.data.status });
+  }
   const seen = ctx.base.assigneeVersion;
   if (seen !== record.data.assigneeVersion || (principal.role === 'agent' && record.data.assigneeId !== null)) {
-    return reject('ASSIGNMENT_CHANGED', 'someone else got there first', {
+    return reject('ASSIGNMENT_CHANGED', 'assignment_taken', 'someone else got there first', {
       assigneeId: record.data.assigneeId, assigneeVersion: record.data.assigneeVersion,
     });
   }
@@ -191,31 +197,31 @@ const take: Mutator<'case.take@1'> = async (ctx, args) => {
 const assign: Mutator<'case.assign@1'> = async (ctx, args) => {
   const record = await ctx.uow.getCase(args.caseId);
   if (!record) return notFound(args.caseId);
-  if (!isManager(ctx.principal, record)) return reject('FORBIDDEN', 'only a supervisor of the team may assign', { caseId: args.caseId });
+  if (!isManager(ctx.principal, record)) return reject('FORBIDDEN', 'assign_supervisor_only', 'only a supervisor of the team may assign', { caseId: args.caseId });
   if (record.data.assigneeId === args.to) return applied;
   if (args.to !== null && !(await ctx.teamMembers(record.data.teamId)).includes(args.to)) {
-    return reject('INVALID_ARGS', 'the assignee is not a member of the case\'s team', { to: args.to, teamId: record.data.teamId });
+    return reject('INVALID_ARGS', 'assignee_not_in_team', 'the assignee is not a member of the case\'s team', { to: args.to, teamId: record.data.teamId });
   }
   assignTo(ctx, record, args.to);
   return applied;
 };
 
 const merge: Mutator<'case.merge@1'> = async (ctx, args) => {
-  if (args.caseId === args.intoId) return reject('INVALID_ARGS', 'a case cannot be merged into itself');
+  if (args.caseId === args.intoId) return reject('INVALID_ARGS', 'merge_into_self', 'a case cannot be merged into itself');
   await ctx.uow.loadCases([args.caseId, args.intoId]);
   const source = await ctx.uow.getCase(args.caseId);
   const into = await ctx.uow.getCase(args.intoId);
   if (!source) return notFound(args.caseId);
   if (!into) return notFound(args.intoId);
   if (!isManager(ctx.principal, source) || !isManager(ctx.principal, into)) {
-    return reject('FORBIDDEN', 'only a supervisor of both teams may merge', { caseId: args.caseId, intoId: args.intoId });
+    return reject('FORBIDDEN', 'merge_supervisor_only', 'only a supervisor of both teams may merge', { caseId: args.caseId, intoId: args.intoId });
   }
   if (source.data.mergedIntoId === args.intoId) return applied;
   if (source.data.mergedIntoId !== null || source.data.status === 'closed') {
-    return reject('INVALID_TRANSITION', 'the case is already closed or merged', { current: source.data.status });
+    return reject('INVALID_TRANSITION', 'merge_source_done', 'the case is already closed or merged', { current: source.data.status }, { status: source.data.status });
   }
   if (into.data.mergedIntoId !== null || DONE_STATUSES.includes(into.data.status)) {
-    return reject('CASE_CLOSED', 'cannot merge into a solved, closed or merged case', { intoId: args.intoId, status: into.data.status });
+    return reject('CASE_CLOSED', 'merge_target_done', 'cannot merge into a solved, closed or merged case', { intoId: args.intoId, status: into.data.status }, { status: into.data.status });
   }
   const from = source.data.status;
   touch(ctx, source, (data) => {

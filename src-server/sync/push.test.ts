@@ -103,7 +103,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const unknown = { ...mutation(1, 'case.teleport', { caseId: open!.id }), v: 7 };
     const reply = await push(agent, clientId, [unknown, mutation(2, 'case.addTag', { caseId: open!.id, tag: 'after' })]);
     expect(reply.body.lastMutationId).toBe(2);
-    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', code: 'UNSUPPORTED_MUTATION' });
+    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', code: 'UNSUPPORTED_MUTATION', reason: { key: 'unknown_mutation', params: { name: 'case.teleport@7' } } });
     expect(reply.body.results[1]).toMatchObject({ status: 'applied' });
     const kept = await testDb.db.query<{ name: string; v: number; args: unknown }>('SELECT name, v, args FROM mutations WHERE client_id = $1 AND mutation_id = 1', [clientId]);
     expect(kept).toEqual([{ name: 'case.teleport', v: 7, args: { caseId: open!.id } }]);
@@ -113,7 +113,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const reply = await push(agent, randomUUID(), [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'two words' })]);
-    expect(reply.body).toMatchObject({ lastMutationId: 1, results: [{ status: 'rejected', code: 'INVALID_ARGS' }] });
+    expect(reply.body).toMatchObject({ lastMutationId: 1, results: [{ status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'malformed_args' } }] });
   });
 
   it('enforces the status machine with INVALID_TRANSITION and the current status', async () => {
@@ -125,7 +125,9 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       mutation(1, 'case.setStatus', { caseId: closed!.id, to: 'open' }),
       mutation(2, 'case.setStatus', { caseId: open!.id, to: 'solved' }),
     ]);
-    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID_TRANSITION', details: { current: 'closed' } });
+    expect(reply.body.results[0]).toMatchObject({
+      status: 'rejected', code: 'INVALID_TRANSITION', details: { current: 'closed' }, reason: { key: 'status_transition', params: { from: 'closed', to: 'open' } },
+    });
     expect(reply.body.results[1]).toMatchObject({ status: 'applied' });
     expect((await caseRow(open!.id)).status).toBe('solved');
   });
@@ -137,7 +139,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const won = await push(first, randomUUID(), [mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 })]);
     const lost = await push(second, randomUUID(), [mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 })]);
     expect(won.body.results[0]?.status).toBe('applied');
-    expect(lost.body.results[0]).toMatchObject({ status: 'rejected', code: 'ASSIGNMENT_CHANGED', details: { assigneeVersion: 4 } });
+    expect(lost.body.results[0]).toMatchObject({ status: 'rejected', code: 'ASSIGNMENT_CHANGED', details: { assigneeVersion: 4 }, reason: { key: 'assignment_taken' } });
     const after = await caseRow(unassigned!.id);
     expect(after.assigneeVersion).toBe(4);
   });
@@ -147,9 +149,9 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const agent = await as('agentA1');
     const supervisor = await as('supervisorA');
     const refused = await push(agent, randomUUID(), [mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentA2.id })]);
-    expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
+    expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN', reason: { key: 'assign_supervisor_only' } });
     const outsider = await push(supervisor, randomUUID(), [mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentB1.id })]);
-    expect(outsider.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID_ARGS' });
+    expect(outsider.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'assignee_not_in_team' } });
     const sup = randomUUID();
     await push(supervisor, sup, [
       mutation(1, 'case.setField', { caseId: open!.id, field: 'priority', value: 'urgent' }),
@@ -199,6 +201,8 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       reply(1, solved!.id), reply(2, teammates!.id), reply(3, otherTeam!.id), reply(4, merged!.id),
     ]);
     expect(result.body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['CASE_CLOSED', 'applied', 'FORBIDDEN', 'applied']);
+    expect(result.body.results[0]).toMatchObject({ reason: { key: 'case_done', params: { status: 'solved' } } });
+    expect(result.body.results[2]).toMatchObject({ reason: { key: 'not_permitted' } });
     expect(result.body.results[3]).toMatchObject({ redirectedToCaseId: survivor!.id });
     const events = await testDb.db.query<{ data: { kind: string } }>('SELECT data FROM case_events WHERE case_id = $1', [teammates!.id]);
     expect(events.map((row) => row.data.kind)).toContain('replied_while_offline');

@@ -141,15 +141,19 @@ function stripIdentity(result: MutationResult): Outcome {
   if (result.status === 'applied') {
     return result.redirectedToCaseId ? { status: 'applied', redirectedToCaseId: result.redirectedToCaseId } : { status: 'applied' };
   }
-  return result.details
-    ? { status: 'rejected', code: result.code, message: result.message, details: result.details }
-    : { status: 'rejected', code: result.code, message: result.message };
+  return {
+    status: 'rejected', code: result.code, message: result.message,
+    ...(result.details ? { details: result.details } : {}), ...(result.reason ? { reason: result.reason } : {}),
+  };
 }
 
 async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Promise<Outcome> {
   const key = mutationKey(mutation.name, mutation.v);
   if (!isKnownMutation(key)) {
-    return { status: 'rejected', code: 'UNSUPPORTED_MUTATION', message: `this server does not know ${key}`, details: { name: mutation.name, v: mutation.v } };
+    return {
+      status: 'rejected', code: 'UNSUPPORTED_MUTATION', message: `this server does not know ${key}`, details: { name: mutation.name, v: mutation.v },
+      reason: { key: 'unknown_mutation', params: { name: key } },
+    };
   }
   return RUNNERS[key](ctx, mutation.args);
 }
@@ -160,7 +164,10 @@ function runner<T>(key: MutationKey, schema: z.ZodType<T>, mutator: (ctx: Mutato
   return async (ctx, rawArgs) => {
     const parsed = schema.safeParse(rawArgs);
     if (!parsed.success) {
-      return { status: 'rejected', code: 'INVALID_ARGS', message: `invalid arguments for ${key}`, details: { issues: z.treeifyError(parsed.error) } };
+      return {
+        status: 'rejected', code: 'INVALID_ARGS', message: `invalid arguments for ${key}`, details: { issues: z.treeifyError(parsed.error) },
+        reason: { key: 'malformed_args', params: {} },
+      };
     }
     return mutator(ctx, parsed.data);
   };

@@ -71,6 +71,24 @@ export const REJECTION_CODES = [
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
 
+/**
+ * What exactly was refused, for a client to word in the agent's language; `message` stays English for
+ * logs and older clients. The key is a plain string on the wire so a newer server's keys never fail an
+ * older client's parse; clients show the code's text for a key they do not know.
+ */
+export const REJECTION_REASONS = [
+  'case_missing', 'not_permitted', 'assign_supervisor_only', 'merge_supervisor_only', 'case_done', 'merge_target_done',
+  'status_transition', 'merge_source_done', 'assignment_taken', 'assignee_not_in_team', 'merge_into_self',
+  'unknown_mutation', 'malformed_args',
+] as const;
+export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
+export const RejectionReasonSchema = z.object({
+  key: z.string().min(1).max(64),
+  /** Values named by the key's text: case statuses as their codes (the client translates them), ids, names. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
+
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({
     mutationId: z.int().min(1),
@@ -86,6 +104,7 @@ export const MutationResultSchema = z.discriminatedUnion('status', [
     code: RejectionCodeSchema,
     message: z.string(),
     details: z.record(z.string(), z.unknown()).optional(),
+    reason: RejectionReasonSchema.optional(),
   }),
 ]);
 export type MutationResult = z.infer<typeof MutationResultSchema>;
