@@ -8,7 +8,7 @@ import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema } from '../domain/user';
 import { TagSchema } from '../sync/mutations';
-import { RejectionCodeSchema } from '../sync/mutations';
+import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
 /**
  * The one typed contract between the renderer and the workstation core. The Electron shell binds each
@@ -120,7 +120,10 @@ export const AttentionItemSchema = z.object({
   caseRef: z.string().nullable(),
   mutationName: z.string(),
   code: RejectionCodeSchema,
+  /** English, for logs; the UI words `code` and `reason` in the agent's language. */
   message: z.string(),
+  /** What exactly was refused (absent from servers and stores older than the field). */
+  reason: RejectionReasonSchema.nullable().optional(),
   /** The reply or note text the agent wrote, when the action carried one. */
   body: z.string().nullable(),
   locale: LocaleSchema.nullable(),

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../../../src-shared/contract/workstation';
 import { formatDateTime } from '../../../i18n/format';
 import { useAttention } from '../hooks/useAttention';
+import { rejectionDetail } from '../rejectionText';
 
 const MUTATION_LABELS = ['reply', 'addNote', 'setStatus', 'addTag', 'removeTag', 'take'] as const;
 type MutationLabel = (typeof MUTATION_LABELS)[number] | 'other';
@@ -23,17 +24,19 @@ function mutationLabel(name: string): MutationLabel {
 type Props = { onOpenCase: (caseId: string, caseRef: string | null) => void };
 
 function AttentionCard({ item, onResolve, onOpenCase }: { item: AttentionItem; onResolve: (action: 'reopen_and_send' | 'discard') => Promise<void>; onOpenCase: Props['onOpenCase'] }) {
-  const { t, i18n } = useTranslation('attention');
+  const { t, i18n } = useTranslation(['attention', 'domain']);
   const [copied, setCopied] = useState(false);
   const isReply = item.mutationName.startsWith('case.reply');
   const canReopen = isReply && item.code === 'CASE_CLOSED';
+  const detail = rejectionDetail(t, item.reason);
   const title = t('item.title', { action: t(`mutation.${mutationLabel(item.mutationName)}`), ref: item.caseRef ?? '' });
   return (
     <Card component="article" variant="outlined" aria-label={title} data-attention-id={item.id}>
       <CardContent sx={{ display: 'grid', gap: 0.75 }}>
         <Typography component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>{title}</Typography>
         <Typography variant="body2">{t(`reason.${item.code}`)}</Typography>
-        <Typography variant="caption" color="text.secondary">{t('item.server', { message: item.message, time: formatDateTime(i18n.language, item.createdAt) })}</Typography>
+        {detail !== null && <Typography variant="body2" data-rejection-reason={item.reason?.key}>{detail}</Typography>}
+        <Typography variant="caption" color="text.secondary">{t('item.refusedAt', { time: formatDateTime(i18n.language, item.createdAt) })}</Typography>
         {item.body !== null && (
           <Box component="blockquote" lang={item.locale ?? undefined} dir="auto" sx={{ m: 0, p: 1, borderInlineStart: 3, borderColor: 'divider', bgcolor: 'grey.50', whiteSpace: 'pre-wrap', fontSize: 14 }}>
             {item.body}
