@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -37,6 +38,20 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Every text a user sees or hears goes through t(): JSX text and the attributes screen readers and tooltips read.
+    files: ['src-renderer/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', {
+        mode: 'jsx-only',
+        'jsx-attributes': { include: ['aria-label', 'aria-description', 'aria-valuetext', 'title', 'titleAccess', 'placeholder', 'label', 'helperText', 'alt'] },
+        // Intl option values are not words for the user.
+        'object-properties': { exclude: ['[A-Z_-]+', 'dateStyle', 'timeStyle', 'timeZone'] },
+      }],
+    },
   },
   boundary(['src-shared/**'], ['**/src-main/**', '**/src-server/**', '**/src-renderer/**'],
     [...nativeAndNode, 'electron', 'react', 'react-dom', 'dexie'],
