@@ -123,6 +123,22 @@ describe('i18n catalogs', () => {
     });
   }
 
+  it('leaves no English in the other catalogs: Latin-script words only where the word is the same (brands, keys, loanwords)', () => {
+    // Words these languages write the same as English; anything else equal to the English text is untranslated.
+    const same = new Set(['Crossdesk', 'WeChat', 'LINE', 'KakaoTalk', 'WhatsApp', 'Telegram', 'Zalo', 'VK', 'Chat', 'Alt', 'Ctrl', 'Shift',
+      'Status', 'Normal', 'Online', 'Offline', 'Server', 'in {{duration}}']);
+    const english = allLeaves('en');
+    for (const language of LANGUAGES.filter((code) => code !== 'en')) {
+      const copied = [...allLeaves(language)].filter(([key, text]) => english.get(key) === text && /[A-Za-z]{2,}/.test(text.replace(/\{\{[^}]*\}\}/g, '')));
+      expect(copied.filter(([, text]) => !same.has(text)), language).toEqual([]);
+      if (['ar', 'ja', 'zh-CN'].includes(language)) {
+        // Two Latin words in a row outside a placeholder is an English phrase in a non-Latin script.
+        const latinPhrases = [...allLeaves(language)].filter(([, text]) => /[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}/.test(text.replace(/\{\{[^}]*\}\}/g, '')));
+        expect(latinPhrases, language).toEqual([]);
+      }
+    }
+  });
+
   it('every t() the renderer calls with a count has plural forms', () => {
     const used = keysUsedWithCount();
     // The scan itself must find the calls it exists for (a regex gone stale would pass everything).
