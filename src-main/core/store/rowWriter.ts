@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import { caseColumns, type CaseColumns } from './caseRows';
-import { readJson } from './json';
 import { cjkTokens } from './cjkText';
 
 /**
  * The only code that writes entity rows, so the search indexes can never drift from the tables:
  * every insert, update and delete of a case, message or note updates its FTS rows in the same call,
- * except loadStaged, which rebuilds every index in one pass inside the same transaction.
+ * except a bootstrap's next generation (nextGeneration.ts), which carries its own indexes.
  */
 export function createRowWriter(db: Database.Database) {
   db.function('cjk_tokens', { deterministic: true }, (text: unknown) => cjkTokens(typeof text === 'string' ? text : ''));
@@ -45,40 +44,6 @@ export function createRowWriter(db: Database.Database) {
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, at = excluded.at,
     server_version = excluded.server_version, data = excluded.data`);
 
-  const stagedCases = db.prepare<[number, string, number], { entity_id: string; version: number; data: string }>(
-    "SELECT entity_id, version, data FROM bootstrap_stage WHERE generation = ? AND entity = 'case' AND entity_id > ? ORDER BY entity_id LIMIT ?");
-  // Rows are appended in id order so the unique id indexes grow at their right edge.
-  const loadStatements = [
-    db.prepare<{ generation: number }>(`INSERT INTO teams (id, server_version, data)
-      SELECT entity_id, version, data FROM bootstrap_stage WHERE generation = @generation AND entity = 'team' ORDER BY entity_id`),
-    db.prepare<{ generation: number }>(`INSERT INTO users (id, server_version, data)
-      SELECT entity_id, version, data FROM bootstrap_stage WHERE generation = @generation AND entity = 'user' ORDER BY entity_id`),
-    db.prepare<{ generation: number }>(`INSERT INTO case_events (id, case_id, at, server_version, data)
-      SELECT entity_id, data ->> '$.caseId', data ->> '$.at', version, data FROM bootstrap_stage
-      WHERE generation = @generation AND entity = 'case_event' ORDER BY entity_id`),
-    // Pending local rows with a staged id become canonical (the server's copy arrived), as writeMessage does.
-    db.prepare<{ generation: number }>(`INSERT INTO messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
-      SELECT entity_id, data ->> '$.caseId', data ->> '$.createdAt', version, 0, NULL, data FROM bootstrap_stage
-      WHERE generation = @generation AND entity = 'message' ORDER BY entity_id
-      ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, created_at = excluded.created_at,
-      server_version = excluded.server_version, pending = 0, data = excluded.data`),
-    db.prepare<{ generation: number }>(`INSERT INTO notes (id, case_id, created_at, server_version, pending, mutation_uuid, data)
-      SELECT entity_id, data ->> '$.caseId', data ->> '$.createdAt', version, 0, NULL, data FROM bootstrap_stage
-      WHERE generation = @generation AND entity = 'note' ORDER BY entity_id
-      ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, created_at = excluded.created_at,
-      server_version = excluded.server_version, pending = 0, data = excluded.data`),
-  ];
-  const reindexStatements = `
-    INSERT INTO case_fts (case_fts) VALUES ('delete-all');
-    INSERT INTO message_fts (message_fts) VALUES ('delete-all');
-    INSERT INTO cjk_fts (cjk_fts) VALUES ('delete-all');
-    INSERT INTO case_fts (rowid, subject, customer, order_id) SELECT rid, subject, customer_name, coalesce(order_id, '') FROM cases;
-    INSERT INTO message_fts (rowid, body) SELECT rid, data ->> '$.body' FROM messages;
-    WITH tokens AS MATERIALIZED (SELECT rid, cjk_tokens(subject || ' ' || customer_name) AS text FROM cases)
-      INSERT INTO cjk_fts (rowid, text) SELECT rid * 2 + 1, text FROM tokens WHERE text <> '';
-    WITH tokens AS MATERIALIZED (SELECT rid, cjk_tokens(data ->> '$.body') AS text FROM messages)
-      INSERT INTO cjk_fts (rowid, text) SELECT rid * 2, text FROM tokens WHERE text <> '';`;
-
   function indexCase(rid: number, cols: CaseColumns): void {
     caseFtsInsert.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
     const cjk = cjkTokens(`${cols.subject} ${cols.customer_name}`);
@@ -102,26 +67,6 @@ export function createRowWriter(db: Database.Database) {
   }
 
   return {
-    /**
-     * Bootstrap completion: the staged generation's rows (validated when staged) inserted in bulk into
-     * tables emptied of canonical rows, then every search index rebuilt from the tables in one pass, which
-     * is several times faster than indexing row by row. Call inside the completing transaction.
-     */
-    loadStaged(generation: number): void {
-      const PAGE = 2000;
-      let after = '';
-      for (;;) {
-        const page = stagedCases.all(generation, after, PAGE);
-        for (const row of page) {
-          insertCase.run(caseColumns(readJson<Case>(row.data), row.version, false, row.data));
-        }
-        const last = page[page.length - 1];
-        if (!last || page.length < PAGE) break;
-        after = last.entity_id;
-      }
-      for (const statement of loadStatements) statement.run({ generation });
-      db.exec(reindexStatements);
-    },
     /** Insert or replace the visible row of a case (canonical, or optimistic when hasPending). */
     writeCase(c: Case, serverVersion: number, hasPending: boolean): void {
       const cols = caseColumns(c, serverVersion, hasPending);

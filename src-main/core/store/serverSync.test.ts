@@ -196,7 +196,58 @@ describe('bootstrap', () => {
     expect(() => t.store.completeBootstrap(stale, 'x')).toThrow(/not the one in progress/);
     expect(() => t.store.stageBootstrap(fresh, [{ entity: 'case', entityId: 'x', version: 1, data: { nope: true } }], null)).toThrow(StoreError);
     expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM bootstrap_stage').get()).toEqual({ n: 0 });
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
+  });
+
+  it('swaps in a searchable generation with the pending replies, resuming after a restart', () => {
+    const [c, other] = t.data.cases.filter((x) => x.status === 'open');
+    if (!c || !other) throw new Error('two open cases needed');
+    const arrived = '20000000-0000-4000-8000-000000000010';
+    const stillPending = '20000000-0000-4000-8000-000000000011';
+    const { mutationUuid } = t.store.write('case.reply@1', { caseId: c.id, messageId: arrived, body: 'Ersatzteil unterwegs', locale: c.locale });
+    t.store.write('case.reply@1', { caseId: c.id, messageId: stillPending, body: 'Rückerstattung veranlasst', locale: c.locale });
+    const generation = t.store.beginBootstrap();
+    // A row sent twice keeps the second copy, and only its text is found.
+    t.store.stageBootstrap(generation, [
+      { entity: 'case', entityId: c.id, version: 40, data: { ...c, subject: 'Zebrafink Lieferung' } },
+      { entity: 'case', entityId: c.id, version: 41, data: { ...c, subject: 'Kolibri Lieferung 配送延迟' } },
+    ], 'page-1');
+    expect(t.store.search('Kolibri', 5)).toEqual([]);
+    const store = t.reopen();
+    expect(store.getSyncState()).toMatchObject({ bootstrapGeneration: generation, bootstrapPageToken: 'page-1' });
+    store.stageBootstrap(generation, [
+      { entity: 'case', entityId: other.id, version: 7, data: other },
+      { entity: 'message', entityId: arrived, version: 2, data: serverMessage(c, arrived, 'Ersatzteil unterwegs') },
+    ], null);
+    store.completeBootstrap(generation, 'boot-cursor');
+
+    expect(store.caseCount()).toBe(2);
+    expect(store.search('Zebrafink', 5)).toEqual([]);
+    expect(store.search('Kolibri', 5).map((hit) => hit.row.id)).toEqual([c.id]);
+    expect(store.search('延迟', 5).map((hit) => hit.row.id)).toEqual([c.id]);
+    expect(store.search('Rückerstattung', 5).map((hit) => hit.row.id)).toEqual([c.id]);
+    const messages = store.caseDetail(c.id)?.messages ?? [];
+    expect(Object.fromEntries(messages.map((m) => [m.id, m.isPending]))).toEqual({ [arrived]: false, [stillPending]: true });
+    // The arrived copy still answers a retried write of the same reply.
+    expect(store.write('case.reply@1', { caseId: c.id, messageId: arrived, body: 'Ersatzteil unterwegs', locale: c.locale }).mutationUuid).toBe(mutationUuid);
+    expect(store.verifyHash()).toEqual(independentHash([
+      { entity: 'case', id: c.id, version: 41 }, { entity: 'case', id: other.id, version: 7 }, { entity: 'message', id: arrived, version: 2 },
+    ]));
+    expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({ n: 0 });
+  });
+
+  it('starts over a bootstrap it cannot resume: staged by an older version, or into tables changed since', () => {
+    const generation = t.store.beginBootstrap();
+    t.store.stageBootstrap(generation, [{ entity: 'case', entityId: openCase().id, version: 99, data: openCase() }], 'page-1');
+    t.store.db.exec('DROP TABLE next_cases');
+    const store = t.reopen();
+    expect(store.getSyncState()).toMatchObject({ bootstrapGeneration: generation, bootstrapPageToken: null });
+    expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({ n: 0 });
+    const again = store.beginBootstrap();
+    store.stageBootstrap(again, [{ entity: 'case', entityId: openCase().id, version: 99, data: openCase() }], 'page-1');
+    store.db.exec('ALTER TABLE cases ADD COLUMN later TEXT');
+    expect(t.reopen().getSyncState()).toMatchObject({ bootstrapGeneration: again, bootstrapPageToken: null });
+    expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
   });
 });
 

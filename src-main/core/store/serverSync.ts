@@ -12,6 +12,7 @@ import {
 import type { CaseState, OutboxRecord } from './caseState';
 import { readJson } from './json';
 import { StoreError, type Clock, type IdGenerator } from './ports';
+import { createNextGeneration, type NextRow } from './nextGeneration';
 import type { RowWriter } from './rowWriter';
 
 /** What the sync engine reads and sets besides the data itself (SYNC.md identities and cursor). */
@@ -187,26 +188,29 @@ export function createServerSync(deps: Deps) {
     return { caseIds: [...touched], attentionAdded };
   });
 
-  const putStaged = db.prepare<[number, string, string, number, string]>(
-    'INSERT OR REPLACE INTO bootstrap_stage (generation, entity, entity_id, version, data) VALUES (?, ?, ?, ?, ?)');
+  const nextGeneration = createNextGeneration(db);
   const setPageToken = db.prepare<[string | null]>('UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1');
   function assertBootstrapping(generation: number): void {
     if (syncState().bootstrapGeneration !== generation) throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
   }
-  const stageTx = db.transaction((generation: number, staged: readonly [number, string, string, number, string][], pageToken: string | null) => {
+  const stageTx = db.transaction((generation: number, rows: readonly NextRow[], pageToken: string | null) => {
     assertBootstrapping(generation);
-    for (const row of staged) putStaged.run(...row);
+    for (const row of rows) nextGeneration.put(row);
     setPageToken.run(pageToken);
   });
+  // A bootstrap received by an older version, or into tables a migration changed since, starts over.
+  if (syncState().bootstrapGeneration !== null && !nextGeneration.matchesLive()) {
+    db.transaction(() => {
+      nextGeneration.drop();
+      setPageToken.run(null);
+    }).immediate();
+  }
   const completeTx = db.transaction((generation: number, cursor: string): ApplyOutcome => {
     assertBootstrapping(generation);
-    // Deleting cases also drops their optimistic shadows (ON DELETE CASCADE); rebase below rebuilds them.
-    db.exec(`DELETE FROM cases; DELETE FROM messages WHERE pending = 0; DELETE FROM notes WHERE pending = 0;
-      DELETE FROM case_events; DELETE FROM users; DELETE FROM teams;`);
-    writer.loadStaged(generation);
+    // The swap drops the optimistic shadows with the old cases; rebase below rebuilds them.
+    nextGeneration.swap();
     const touched = casesWithOutbox.all().map((r) => r.case_id);
     for (const id of touched) state.rebase(id, deps.userId());
-    db.prepare('DELETE FROM bootstrap_stage').run();
     db.prepare<[number, string, string]>(`UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
       cursor = ?, last_synced_at = ? WHERE singleton = 1`).run(generation, cursor, nowIso());
     return { caseIds: touched };
@@ -287,28 +291,30 @@ export function createServerSync(deps: Deps) {
       return db.transaction(() => {
         const s = syncState();
         const generation = Math.max(s.generation, s.bootstrapGeneration ?? 0) + 1;
+        // Rows staged there by versions before the generation tables.
         db.prepare('DELETE FROM bootstrap_stage').run();
+        nextGeneration.create();
         db.prepare<[number]>('UPDATE sync_state SET bootstrap_generation = ?, bootstrap_page_token = NULL WHERE singleton = 1').run(generation);
         return generation;
       }).immediate();
     },
     /**
      * One page of bootstrap rows, with the token to resume after it (an interrupted bootstrap continues).
-     * Each row is validated here, once: what is staged is the parsed domain object's JSON, which
-     * completeBootstrap loads without parsing it again.
+     * Each row is validated here, once, and written where it stays: into the next generation's tables.
      */
     stageBootstrap(generation: number, rows: readonly unknown[], pageToken: string | null): void {
-      const staged = rows.map((raw): [number, string, string, number, string] => {
+      const staged = rows.map((raw): NextRow => {
         const row = BootstrapRowSchema.safeParse(raw);
         if (!row.success) throw new StoreError('BAD_CHANGE', z.prettifyError(row.error));
         const change = typed(row.data.entity, 'upsert', row.data.entityId, row.data.version, row.data.data);
-        return [generation, row.data.entity, row.data.entityId, row.data.version, JSON.stringify('data' in change ? change.data : null)];
+        if (change.op !== 'upsert') throw new StoreError('BAD_CHANGE', `${row.data.entity} ${row.data.entityId}: a bootstrap row without data`);
+        return change;
       });
       stageTx.immediate(generation, staged, pageToken);
     },
     /**
-     * The snapshot becomes current in ONE transaction: canonical rows replaced by the staged ones, the
-     * outbox and pending local rows kept and re-applied, the cursor set.
+     * The snapshot becomes current in ONE transaction: the next generation's tables swapped in for the
+     * canonical ones, the outbox and pending local rows kept and re-applied, the cursor set.
      */
     completeBootstrap(generation: number, cursor: string): ApplyOutcome {
       return completeTx.immediate(generation, cursor);

@@ -1,0 +1,153 @@
+import type Database from 'better-sqlite3';
+import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
+import type { Team, User } from '../../../src-shared/domain/user';
+import { caseColumns, type CaseColumns } from './caseRows';
+import { cjkTokens } from './cjkText';
+
+/**
+ * The tables a bootstrap replaces, search indexes included. Their next generation is received into
+ * next_<table>, tables made from the live tables' own definitions, and swapped in by renaming: every row
+ * is written once, where it stays, instead of once into a staging table and again into the tables, and
+ * the search indexes are built while the stream is still arriving (BENCHMARKS.md "Sync").
+ */
+const TABLES = ['teams', 'users', 'cases', 'messages', 'notes', 'case_events', 'case_fts', 'message_fts', 'cjk_fts'] as const;
+type Table = (typeof TABLES)[number];
+const nextName = (table: Table) => `next_${table}`;
+const NAMED = /^(CREATE (?:VIRTUAL )?TABLE)\s+"?\w+"?/;
+
+/** A validated bootstrap row, as the domain schemas parsed it. */
+export type NextRow =
+  | { entity: 'case'; version: number; data: Case }
+  | { entity: 'message'; version: number; data: Message }
+  | { entity: 'note'; version: number; data: Note }
+  | { entity: 'case_event'; version: number; data: CaseEvent }
+  | { entity: 'user'; version: number; data: User }
+  | { entity: 'team'; version: number; data: Team };
+
+export function createNextGeneration(db: Database.Database) {
+  const definition = db.prepare<[string, string], { sql: string }>('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?');
+  const indexDefinitions = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+  const nextDefinition = (table: Table): string => {
+    const live = definition.get('table', table);
+    if (!live) throw new Error(`table ${table} missing`);
+    return live.sql.replace(NAMED, `$1 ${nextName(table)}`);
+  };
+
+  // Prepared on first use: the next tables exist only while a bootstrap is being received. SQLite
+  // prepares them again by itself after the tables are made anew.
+  let inserts: {
+    case: Database.Statement<CaseColumns>; message: Database.Statement<[string, string, string, number, string]>;
+    note: Database.Statement<[string, string, string, number, string]>; case_event: Database.Statement<[string, string, string, number, string]>;
+    user: Database.Statement<[string, number, string]>; team: Database.Statement<[string, number, string]>;
+    caseRid: Database.Statement<[string], { rid: number }>; messageRid: Database.Statement<[string], { rid: number }>;
+    caseFts: Database.Statement<[number, string, string, string]>; caseFtsDelete: Database.Statement<[number]>;
+    messageFts: Database.Statement<[number, string]>; messageFtsDelete: Database.Statement<[number]>;
+    cjk: Database.Statement<[number, string]>; cjkDelete: Database.Statement<[number]>;
+  } | null = null;
+  function statements(): NonNullable<typeof inserts> {
+    inserts ??= {
+      case: db.prepare<CaseColumns>(`INSERT OR REPLACE INTO next_cases (id, server_version, ref, type, status, state_group, priority,
+        priority_sort, market, locale, team_id, assignee_id, subject, customer_name, order_id, tags, sla_due_at, sla_sort, created_at,
+        created_ms, updated_at, has_pending, data) VALUES (@id, @server_version, @ref, @type, @status, @state_group, @priority,
+        @priority_sort, @market, @locale, @team_id, @assignee_id, @subject, @customer_name, @order_id, @tags, @sla_due_at, @sla_sort,
+        @created_at, @created_ms, @updated_at, @has_pending, @data)`),
+      message: db.prepare(`INSERT OR REPLACE INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
+        VALUES (?, ?, ?, ?, 0, NULL, ?)`),
+      note: db.prepare(`INSERT OR REPLACE INTO next_notes (id, case_id, created_at, server_version, pending, mutation_uuid, data)
+        VALUES (?, ?, ?, ?, 0, NULL, ?)`),
+      case_event: db.prepare('INSERT OR REPLACE INTO next_case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, ?, ?)'),
+      user: db.prepare('INSERT OR REPLACE INTO next_users (id, server_version, data) VALUES (?, ?, ?)'),
+      team: db.prepare('INSERT OR REPLACE INTO next_teams (id, server_version, data) VALUES (?, ?, ?)'),
+      caseRid: db.prepare('SELECT rid FROM next_cases WHERE id = ?'),
+      messageRid: db.prepare('SELECT rid FROM next_messages WHERE id = ?'),
+      caseFts: db.prepare('INSERT INTO next_case_fts (rowid, subject, customer, order_id) VALUES (?, ?, ?, ?)'),
+      caseFtsDelete: db.prepare('DELETE FROM next_case_fts WHERE rowid = ?'),
+      messageFts: db.prepare('INSERT INTO next_message_fts (rowid, body) VALUES (?, ?)'),
+      messageFtsDelete: db.prepare('DELETE FROM next_message_fts WHERE rowid = ?'),
+      cjk: db.prepare('INSERT INTO next_cjk_fts (rowid, text) VALUES (?, ?)'),
+      cjkDelete: db.prepare('DELETE FROM next_cjk_fts WHERE rowid = ?'),
+    };
+    return inserts;
+  }
+
+  function drop(): void {
+    for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${nextName(table)}`);
+  }
+
+  return {
+    /** Empty next tables shaped like the live ones (their secondary indexes are built when swapped in). Call inside a transaction. */
+    create(): void {
+      drop();
+      for (const table of TABLES) db.exec(nextDefinition(table));
+    },
+    drop,
+    /**
+     * Whether the next tables exist with the live tables' columns: a bootstrap begun before an upgrade (staged
+     * elsewhere, or into tables a migration has changed since) cannot resume into them.
+     */
+    matchesLive(): boolean {
+      return TABLES.every((table) => definition.get('table', nextName(table))?.sql === nextDefinition(table));
+    },
+    put(row: NextRow): void {
+      const s = statements();
+      const json = JSON.stringify(row.data);
+      switch (row.entity) {
+        case 'case': {
+          // A row sent twice replaces the first, whose index entries go with it.
+          const replaced = s.caseRid.get(row.data.id);
+          if (replaced) {
+            s.caseFtsDelete.run(replaced.rid);
+            s.cjkDelete.run(replaced.rid * 2 + 1);
+          }
+          const cols = caseColumns(row.data, row.version, false, json);
+          const rid = Number(s.case.run(cols).lastInsertRowid);
+          s.caseFts.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
+          const cjk = cjkTokens(`${cols.subject} ${cols.customer_name}`);
+          if (cjk) s.cjk.run(rid * 2 + 1, cjk);
+          return;
+        }
+        case 'message': {
+          const replaced = s.messageRid.get(row.data.id);
+          if (replaced) {
+            s.messageFtsDelete.run(replaced.rid);
+            s.cjkDelete.run(replaced.rid * 2);
+          }
+          const rid = Number(s.message.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json).lastInsertRowid);
+          s.messageFts.run(rid, row.data.body);
+          const cjk = cjkTokens(row.data.body);
+          if (cjk) s.cjk.run(rid * 2, cjk);
+          return;
+        }
+        case 'note': s.note.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); return;
+        case 'case_event': s.case_event.run(row.data.id, row.data.caseId, row.data.at, row.version, json); return;
+        case 'user': s.user.run(row.data.id, row.version, json); return;
+        case 'team': s.team.run(row.data.id, row.version, json); return;
+      }
+    },
+    /**
+     * The next generation becomes the live tables. Pending local messages and notes come along (one whose
+     * id the snapshot holds is the server's copy now, keeping the mutation that wrote it) and are indexed
+     * for search; optimistic shadows go, for the caller to rebuild by rebasing; secondary indexes are built
+     * anew in bulk. Call inside the completing transaction.
+     */
+    swap(): void {
+      const indexes = TABLES.flatMap((table) => indexDefinitions.all(table).map((row) => row.sql));
+      for (const table of ['messages', 'notes'] as const) {
+        const next = nextName(table);
+        db.exec(`UPDATE ${next} SET mutation_uuid = (SELECT l.mutation_uuid FROM ${table} l WHERE l.id = ${next}.id)
+          WHERE id IN (SELECT id FROM ${table} WHERE pending = 1);
+          INSERT INTO ${next} (id, case_id, created_at, server_version, pending, mutation_uuid, data)
+          SELECT id, case_id, created_at, server_version, pending, mutation_uuid, data FROM ${table} l
+          WHERE pending = 1 AND NOT EXISTS (SELECT 1 FROM ${next} n WHERE n.id = l.id) ORDER BY rid;`);
+      }
+      db.exec(`INSERT INTO next_message_fts (rowid, body) SELECT rid, data ->> '$.body' FROM next_messages WHERE pending = 1;
+        WITH tokens AS MATERIALIZED (SELECT rid, cjk_tokens(data ->> '$.body') AS text FROM next_messages WHERE pending = 1)
+        INSERT INTO next_cjk_fts (rowid, text) SELECT rid * 2, text FROM tokens WHERE text <> '';`);
+      db.exec('DELETE FROM case_shadow');
+      for (const table of TABLES) db.exec(`DROP TABLE ${table}; ALTER TABLE ${nextName(table)} RENAME TO ${table};`);
+      for (const sql of indexes) db.exec(sql);
+      inserts = null;
+    },
+  };
+}
+export type NextGeneration = ReturnType<typeof createNextGeneration>;
