@@ -1,23 +1,36 @@
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
+import type { EmbeddedServerAccess } from '../core/host/embeddedRequest';
 import { DEMO_AGENT_USERNAME } from '../core/workstation/openDemoWorkstation';
-import { startEmbeddedServer } from './embeddedServer';
+import { startEmbeddedServer, type EmbeddedServer } from './embeddedServer';
 
-export interface DemoSync {
-  /** What the workstation host passes to its worker. */
-  options: { serverUrl: string; signIn?: { username: string; password: string } };
+export interface EmbeddedDemo {
+  /** Starts the embedded central API with demo data on first call (later calls share it). */
+  start(): Promise<EmbeddedServerAccess>;
   close(): Promise<void>;
 }
 
 /**
- * Sync settings for a desktop: the configured central API, or, when none is configured, an embedded one
- * with demo data (its PGlite data under dataDir/central-api) and the demo agent's sign-in.
+ * The embedded central API with demo data (its PGlite data under dataDir/central-api) and the demo
+ * agent's sign-in, started only when the workstation needs it: no server configured, or the agent
+ * chose the built-in demo server in Settings.
  */
-export async function embeddedDemoSync(options: { dataDir: string; serverUrl?: string | undefined; entry?: string }): Promise<DemoSync> {
-  if (options.serverUrl) return { options: { serverUrl: options.serverUrl }, close: async () => undefined };
-  const server = await startEmbeddedServer({ dataDir: join(options.dataDir, 'central-api'), ...(options.entry ? { entry: options.entry } : {}) });
+export function embeddedDemo(options: { dataDir: string; entry?: string }): EmbeddedDemo {
+  let server: Promise<EmbeddedServer> | null = null;
   return {
-    options: { serverUrl: server.url, signIn: { username: DEMO_AGENT_USERNAME, password: DEMO_PASSWORD } },
-    close: () => server.close(),
+    async start() {
+      server ??= startEmbeddedServer({ dataDir: join(options.dataDir, 'central-api'), ...(options.entry ? { entry: options.entry } : {}) });
+      try {
+        const started = await server;
+        return { serverUrl: started.url, signIn: { username: DEMO_AGENT_USERNAME, password: DEMO_PASSWORD } };
+      } catch (error) {
+        server = null;
+        throw error;
+      }
+    },
+    async close() {
+      const started = await server?.catch(() => null);
+      await started?.close();
+    },
   };
 }

@@ -1,8 +1,9 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
-import { embeddedDemoSync } from '../embedded/embeddedDemoSync';
+import { embeddedDemo } from '../embedded/embeddedDemoSync';
 import { bindIpc } from './ipc';
 import { hardenSession, lockWindow } from './security';
 
@@ -40,14 +41,16 @@ async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(devServerUrl ? [new URL(devServerUrl).origin.replace(/^http/, 'ws')] : []);
   const dataDir = join(app.getPath('userData'), 'workstation');
-  // No CROSSDESK_SERVER_URL: an embedded central API with demo data (built beside index.js) and the demo agent.
-  const sync = await embeddedDemoSync({ dataDir, serverUrl: process.env.CROSSDESK_SERVER_URL, entry: join(import.meta.dirname, 'embeddedServer.js') });
+  // --server-url > CROSSDESK_SERVER_URL > the address saved in Settings > an embedded central API with demo
+  // data (built beside index.js) and the demo agent, started only when needed.
+  const demo = embeddedDemo({ dataDir, entry: join(import.meta.dirname, 'embeddedServer.js') });
+  const flag = parseArgs({ args: process.argv.slice(1), options: { 'server-url': { type: 'string' } }, strict: false }).values['server-url'];
   const host = await startWorkstationHost({
     dataDir,
-    sync: sync.options,
+    server: { flag: typeof flag === 'string' ? flag : undefined, env: process.env.CROSSDESK_SERVER_URL, embedded: () => demo.start() },
     workerEntry: pathToFileURL(join(import.meta.dirname, 'workstationWorker.js')),
   });
-  app.on('will-quit', () => void sync.close());
+  app.on('will-quit', () => void demo.close());
   await createWindow(host);
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('activate', () => {

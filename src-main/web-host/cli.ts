@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startWorkstationHost } from '../core/host/workstationHost';
-import { embeddedDemoSync } from '../embedded/embeddedDemoSync';
+import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
+import { chooseServer, ServerUrlError } from '../core/workstation/serverChoice';
+import { embeddedDemo } from '../embedded/embeddedDemoSync';
 import { startWebHost } from './webHost';
 
 // `npm run dev:web -- --data-dir <dir> --port <n> [--server-url <url>]`: the workstation in a browser.
-// Without --server-url (or CROSSDESK_SERVER_URL) an embedded central API with demo data runs beside it,
-// its data in <data-dir>/central-api, and the workstation syncs with it signed in as the demo agent.
+// The central API: --server-url, else CROSSDESK_SERVER_URL, else the address saved in Settings, else an
+// embedded one with demo data (its data in <data-dir>/central-api), signed in as the demo agent.
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string', default: '.data/web' },
@@ -21,10 +22,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`--port must be an integer from 0 to 65535, got ${values.port}`);
   process.exit(2);
 }
+const flag = values['server-url'];
+const env = process.env.CROSSDESK_SERVER_URL;
+try {
+  chooseServer({ flag, env, saved: null });
+} catch (error) {
+  if (!(error instanceof ServerUrlError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 
 const dataDir = resolve(values['data-dir']);
-const sync = await embeddedDemoSync({ dataDir, serverUrl: values['server-url'] ?? process.env.CROSSDESK_SERVER_URL });
-const core = await startWorkstationHost({ dataDir, sync: sync.options });
+const demo = embeddedDemo({ dataDir });
+let core: WorkstationHost;
+try {
+  core = await startWorkstationHost({ dataDir, server: { flag, env, embedded: () => demo.start() } });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  await demo.close();
+  process.exit(1);
+}
 const host = await startWebHost({ core, staticDir: resolve(values['static-dir']), port });
 console.log(`Crossdesk web host: ${host.url}`);
 
@@ -34,7 +51,7 @@ async function stop(): Promise<void> {
   stopping = true;
   await host.close();
   await core.close();
-  await sync.close();
+  await demo.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

@@ -52,6 +52,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'auth:signOut': (input) => call('auth:signOut', input),
     'settings:get': (input) => call('settings:get', input),
     'settings:update': (input) => call('settings:update', input),
+    'server:get': (input) => call('server:get', input),
     'cases:list': (input) => call('cases:list', input),
     'cases:counts': (input) => call('cases:counts', input),
     'cases:search': (input) => call('cases:search', input),

@@ -145,6 +145,15 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+export const SERVER_SOURCES = ['flag', 'env', 'settings', 'embedded'] as const;
+/** The central API this workstation syncs with, and who chose it (--server-url > CROSSDESK_SERVER_URL > Settings > embedded demo). */
+export const ServerInfoSchema = z.object({
+  /** Null: the embedded local central API with demo data. */
+  url: z.url({ protocol: /^https?$/ }).nullable(),
+  source: z.enum(SERVER_SOURCES),
+});
+export type ServerInfo = z.infer<typeof ServerInfoSchema>;
+
 export const SessionSchema = z.object({
   user: UserSchema.nullable(),
   teams: z.array(TeamSchema),
@@ -168,7 +177,14 @@ export const workstationContract = {
   'auth:signIn': method(SignInSchema, SessionSchema),
   'auth:signOut': method(Empty, z.null()),
   'settings:get': method(Empty, SettingsSchema),
+  /**
+   * A new serverUrl takes effect at once: refused while changes for the current server are unsent or
+   * rejected ones wait in Needs attention (UNSENT_CHANGES, NEEDS_ATTENTION) or when the address is set by
+   * the command line or environment (SERVER_URL_LOCKED); otherwise the current server's data is cleared
+   * and the agent signs in to the new one (the embedded demo signs its demo agent in by itself).
+   */
   'settings:update': method(SettingsSchema.partial(), SettingsSchema),
+  'server:get': method(Empty, ServerInfoSchema),
   'cases:list': method(QueueQuerySchema, QueuePageSchema),
   'cases:counts': method(z.object({ market: MarketCodeSchema.optional(), type: CaseTypeSchema.optional() }), ViewCountsSchema),
   'cases:search': method(SearchQuerySchema, z.array(SearchHitSchema)),

@@ -9,6 +9,11 @@ export const HostRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('call'), id: z.int().min(1), method: z.string(), input: z.unknown() }),
   /** Close the store cleanly (WAL checkpoint) and let the worker exit. */
   z.object({ kind: z.literal('close') }),
+  /** The answer to the worker's request for the embedded demo central API. */
+  z.object({ kind: z.literal('embedded'), id: z.int().min(1), result: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), serverUrl: z.url({ protocol: /^https?$/ }), signIn: z.object({ username: z.string().min(1), password: z.string().min(1) }) }),
+    z.object({ ok: z.literal(false), message: z.string() }),
+  ]) }),
 ]);
 export type HostRequest = z.infer<typeof HostRequestSchema>;
 
@@ -23,6 +28,8 @@ export const WorkerMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failed'), message: z.string() }),
   z.object({ kind: z.literal('result'), id: z.int().min(1), result: ContractResultSchema }),
   z.object({ kind: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  /** The workstation needs the embedded demo central API (started on demand by the host, once). */
+  z.object({ kind: z.literal('embedded'), id: z.int().min(1) }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
 

@@ -27,6 +27,7 @@ export function serveWorkstation(port: MessagePort, workstation: HostedWorkstati
       port.close();
       return;
     }
+    if (parsed.data.kind !== 'call') return;
     const { id, method, input } = parsed.data;
     Promise.resolve()
       .then(() => workstation.dispatch(method, input))

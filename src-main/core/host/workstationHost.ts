@@ -1,13 +1,18 @@
 import { MessageChannel, Worker, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { EventName } from '../../../src-shared/contract/workstation';
-import { WorkerMessageSchema, failure, type UnknownContractResult } from './hostProtocol';
+import type { EmbeddedServerAccess } from './embeddedRequest';
+import { WorkerMessageSchema, failure, type HostRequest, type UnknownContractResult } from './hostProtocol';
 
 export type WorkstationHostOptions = {
   /** The directory holding the agent's local database. */
   dataDir: string;
-  /** Sync with this central API (signing in at once when credentials are given); none: local demo data. */
-  sync?: { serverUrl: string; signIn?: { username: string; password: string } };
+  /**
+   * Sync with a central API chosen by precedence: flag (--server-url) > env (CROSSDESK_SERVER_URL) > the
+   * address saved in Settings > the embedded demo, which `embedded` starts on first need (at start or
+   * when the agent picks it in Settings). None: local demo data without sync (benchmarks).
+   */
+  server?: { flag?: string | undefined; env?: string | undefined; embedded: () => Promise<EmbeddedServerAccess> };
   /** Worker entry; defaults to the sibling workstationWorker (source under tsx, or the built file). */
   workerEntry?: URL;
 };
@@ -27,7 +32,24 @@ export type WorkstationHost = {
 export async function startWorkstationHost(options: WorkstationHostOptions): Promise<WorkstationHost> {
   const entry = options.workerEntry ?? defaultWorkerEntry();
   const { port1: port, port2: workerPort } = new MessageChannel();
-  const worker = createWorker(entry, { dataDir: options.dataDir, port: workerPort, ...(options.sync ? { sync: options.sync } : {}) }, [workerPort]);
+  const server = options.server;
+  const workerServer = server ? { ...(server.flag ? { flag: server.flag } : {}), ...(server.env ? { env: server.env } : {}) } : undefined;
+  const worker = createWorker(entry, { dataDir: options.dataDir, port: workerPort, ...(workerServer ? { server: workerServer } : {}) }, [workerPort]);
+  let embedded: Promise<EmbeddedServerAccess> | null = null;
+  const answerEmbedded = (id: number) => {
+    if (!server) {
+      port.postMessage({ kind: 'embedded', id, result: { ok: false, message: 'this host runs without a central API' } } satisfies HostRequest);
+      return;
+    }
+    embedded ??= server.embedded();
+    embedded.then(
+      (access) => port.postMessage({ kind: 'embedded', id, result: { ok: true, ...access } } satisfies HostRequest),
+      (error: unknown) => {
+        embedded = null;
+        port.postMessage({ kind: 'embedded', id, result: { ok: false, message: error instanceof Error ? error.message : String(error) } } satisfies HostRequest);
+      },
+    );
+  };
 
   const pending = new Map<number, (result: UnknownContractResult) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -59,6 +81,7 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
         case 'event':
           for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
           break;
+        case 'embedded': answerEmbedded(message.id); break;
       }
     });
     worker.once('error', (error) => {

@@ -1,25 +1,28 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { openDemoWorkstation } from '../workstation';
-import { openSyncedWorkstation } from '../sync/openSyncedWorkstation';
+import { embeddedRequester } from './embeddedRequest';
+import { openHostedWorkstation } from './openHostedWorkstation';
 import { serveWorkstation } from './serveWorkstation';
 import type { WorkerMessage } from './hostProtocol';
 
 const WorkerDataSchema = z.object({
   dataDir: z.string().min(1),
   port: z.custom<import('node:worker_threads').MessagePort>(),
-  /** A central API to sync with; without it the workstation runs on local demo data. */
-  sync: z.object({
-    serverUrl: z.url({ protocol: /^https?$/ }),
-    signIn: z.object({ username: z.string().min(1), password: z.string().min(1) }).optional(),
-  }).optional(),
+  /**
+   * Sync with a central API: --server-url and CROSSDESK_SERVER_URL as given, and whether the host can
+   * start the embedded demo one. Without it the workstation runs on local demo data (benchmarks).
+   */
+  server: z.object({ flag: z.string().optional(), env: z.string().optional() }).optional(),
 });
 
 if (isMainThread) throw new Error('workstationWorker runs only inside a worker thread (see workstationHost)');
 
-const { dataDir, port, sync } = WorkerDataSchema.parse(workerData);
+const { dataDir, port, server } = WorkerDataSchema.parse(workerData);
 try {
-  const workstation = sync ? await openSyncedWorkstation({ dataDir, ...sync }) : openDemoWorkstation(dataDir);
+  const workstation = server
+    ? await openHostedWorkstation({ dataDir, flag: server.flag, env: server.env, embedded: embeddedRequester(port) })
+    : openDemoWorkstation(dataDir);
   serveWorkstation(port, workstation);
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);
 } catch (error) {

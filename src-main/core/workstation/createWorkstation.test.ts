@@ -41,7 +41,7 @@ describe('workstation', () => {
     const first = page.rows[0];
     if (!first) throw new Error('no rows');
     const inputs: Record<string, unknown> = {
-      'session:get': {}, 'auth:signOut': {}, 'settings:get': {}, 'settings:update': { uiLocale: 'ar' },
+      'session:get': {}, 'auth:signOut': {}, 'settings:get': {}, 'server:get': {}, 'settings:update': { uiLocale: 'ar' },
       'cases:list': { view: 'mine', sort: 'priority', limit: 5 }, 'cases:counts': { market: 'CN' }, 'cases:search': { text: '退款' },
       'cases:get': { caseId: first.id }, 'cases:reply': { caseId: first.id, messageId: '33333333-3333-4333-8333-333333333333', body: '您好', locale: 'zh-CN' },
       'cases:addNote': { caseId: first.id, noteId: '44444444-4444-4444-8444-444444444444', body: 'note' },

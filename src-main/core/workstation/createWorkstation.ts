@@ -5,6 +5,9 @@ import {
 } from '../../../src-shared/contract/workstation';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
+import { createServerData } from '../store/serverData';
+import { serverIdentity } from './serverChoice';
+import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncPort } from './syncPort';
 import { withVisibleDeadlines } from './visibleSla';
 
@@ -13,6 +16,8 @@ export interface WorkstationOptions {
   clock: Clock;
   ids: IdGenerator;
   sync?: SyncPort;
+  /** The connected central API and how to reach another; without it the server address is only saved. */
+  server?: { opened: OpenedServer; connect: ServerConnector };
 }
 
 type Listener = (payload: unknown) => void;
@@ -31,7 +36,9 @@ function toError(error: unknown): ContractError {
  */
 export function createWorkstation(options: WorkstationOptions) {
   const { store } = options;
-  const sync = options.sync ?? createOfflineSync(store);
+  let server = options.server?.opened ?? null;
+  let sync = server?.sync ?? options.sync ?? createOfflineSync(store);
+  const serverData = createServerData(store.db, options.ids);
   const listeners = new Map<EventName, Set<Listener>>();
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -62,6 +69,35 @@ export function createWorkstation(options: WorkstationOptions) {
     return withVisibleDeadlines(rows, (id) => store.caseDetail(id), () => store.teams(), offset, options.clock.now() + offset);
   }
 
+  /**
+   * Moves the workstation to another central API at once: refused while work for the current one is
+   * unsent or locked by --server-url / CROSSDESK_SERVER_URL; the new server is reached first (a failure
+   * changes nothing), then the old one is stopped, its data cleared, and the agent signs in anew.
+   */
+  async function switchServer(url: string | null): Promise<void> {
+    const connect = options.server?.connect;
+    if (!server || !connect || serverIdentity(url) === serverIdentity(server.info.url)) return;
+    if (server.info.source === 'flag' || server.info.source === 'env') {
+      throw new StoreError('SERVER_URL_LOCKED', `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`);
+    }
+    assertNothingUnsent(serverData, serverIdentity(server.info.url), serverIdentity(url));
+    const next = await connect(url);
+    const previous = server;
+    server = next;
+    sync.close?.();
+    await previous.stop();
+    serverData.clearForNewServer(serverIdentity(url));
+    store.updateSettings({ serverUrl: url });
+    sync = next.sync;
+    sync.connect?.(emit);
+    emit('cases:changed', { caseIds: [], all: true });
+    emit('attention:changed', { count: 0 });
+    emit('sync:status', sync.status());
+    await next.start().catch(() => undefined);
+    emit('sync:status', sync.status());
+    emit('cases:changed', { caseIds: [], all: true });
+  }
+
   function session() {
     return { user: store.currentUser(), teams: store.teams(), clientId: store.getSyncState().clientId };
   }
@@ -81,7 +117,11 @@ export function createWorkstation(options: WorkstationOptions) {
       return null;
     },
     'settings:get': () => store.settings(),
-    'settings:update': (input) => store.updateSettings(input),
+    'settings:update': async (input) => {
+      if (input.serverUrl !== undefined) await switchServer(input.serverUrl);
+      return store.updateSettings(input);
+    },
+    'server:get': () => server?.info ?? { url: store.settings().serverUrl, source: store.settings().serverUrl === null ? 'embedded' : 'settings' },
     'cases:list': (input) => {
       const page = store.queue(input);
       return { ...page, rows: visibleDeadlines(page.rows) };

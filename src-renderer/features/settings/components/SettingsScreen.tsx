@@ -2,6 +2,11 @@ import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
@@ -11,7 +16,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session, Settings } from '../../../../src-shared/contract/workstation';
+import type { ServerInfo, Session, Settings } from '../../../../src-shared/contract/workstation';
 import { SettingsSchema } from '../../../../src-shared/contract/workstation';
 import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
@@ -19,6 +24,7 @@ import { languageName } from '../../../i18n/format';
 import { UI_LANGUAGES, isUiLanguage } from '../../../i18n/languages';
 import { useSyncStatus } from '../../sync';
 import { settingsApi } from '../settingsApi';
+import { lockSource, serverSwitchFailure, type ServerSwitchFailure } from '../serverMessages';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -46,11 +52,17 @@ export function SettingsScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [server, setServer] = useState<ServerInfo | null>(null);
+  /** The address waiting for the agent's confirmation (null: the built-in demo server). */
+  const [switchTo, setSwitchTo] = useState<{ url: string | null } | null>(null);
+  const [switching, setSwitching] = useState(false);
   const uiId = useId();
+  const confirmId = useId();
 
   useEffect(() => {
     let isCurrent = true;
     void api.get().then((result) => { if (isCurrent && result.ok) { setSettings(result.data); setServerUrl(result.data.serverUrl ?? ''); } });
+    void api.server().then((result) => { if (isCurrent && result.ok) setServer(result.data); });
     void api.session().then((result) => {
       if (!isCurrent || !result.ok) return;
       setSession(result.data);
@@ -67,6 +79,19 @@ export function SettingsScreen() {
     } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
   };
 
+  const serverName = (url: string | null) => url ?? t('server.embedded');
+  const failureText = (failure: ServerSwitchFailure): string => {
+    switch (failure.kind) {
+      case 'unsent': return t('server.unsent', { number: failure.number });
+      case 'attention': return t('server.attention', { number: failure.number });
+      case 'invalid': return t('server.invalid');
+      case 'locked': return t('server.locked', { source: server === null ? '' : lockSource(server) ?? '' });
+      case 'unreachable': return t('server.unreachable', { url: failure.url });
+      case 'demoFailed': return t('server.demoFailed');
+      case 'other': return t('failed', { message: failure.message });
+    }
+  };
+
   const saveServer = () => {
     const value = serverUrl.trim() === '' ? null : serverUrl.trim();
     const parsed = SettingsSchema.shape.serverUrl.safeParse(value);
@@ -74,7 +99,30 @@ export function SettingsScreen() {
       setMessage({ severity: 'error', text: t('server.invalid') });
       return;
     }
-    void save({ serverUrl: parsed.data });
+    if (server !== null && parsed.data === server.url) {
+      setMessage({ severity: 'success', text: t('server.unchanged', { server: serverName(server.url) }) });
+      return;
+    }
+    setSwitchTo({ url: parsed.data });
+  };
+
+  const confirmSwitch = async () => {
+    if (switchTo === null) return;
+    const { url } = switchTo;
+    setSwitching(true);
+    const result = await api.update({ serverUrl: url });
+    setSwitching(false);
+    setSwitchTo(null);
+    if (!result.ok) {
+      setMessage({ severity: 'error', text: failureText(serverSwitchFailure(result.error, url, language)) });
+      return;
+    }
+    setSettings(result.data);
+    const [info, fresh] = await Promise.all([api.server(), api.session()]);
+    if (info.ok) setServer(info.data);
+    if (fresh.ok) setSession(fresh.data);
+    setPassword('');
+    setMessage({ severity: 'success', text: url === null ? t('server.switchedDemo') : t('server.switched', { server: url }) });
   };
 
   const signIn = async (event: FormEvent) => {
@@ -102,6 +150,7 @@ export function SettingsScreen() {
   const hasServerSession = syncStatus !== null && syncStatus.connection !== 'signed_out';
   const user = hasServerSession ? remembered : null;
   const isLoading = session === null || syncStatus === null;
+  const locked = server === null ? null : lockSource(server);
   return (
     <Box sx={{ display: 'grid', gap: 2, alignContent: 'start', maxWidth: 720, overflowY: 'auto' }}>
       <Typography component="h1" variant="h5">{t('title')}</Typography>
@@ -144,9 +193,24 @@ export function SettingsScreen() {
         />
       </Section>
       <Section title={t('server.title')}>
-        <TextField size="small" label={t('server.url')} helperText={t('server.help')} value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} inputMode="url" />
-        <Box><Button variant="outlined" onClick={saveServer}>{t('server.save')}</Button></Box>
+        {server !== null && <Typography variant="body2">{t('server.current', { server: serverName(server.url) })}</Typography>}
+        <TextField size="small" label={t('server.url')} value={serverUrl} onChange={(event) => setServerUrl(event.target.value)}
+          disabled={locked !== null} inputMode="url"
+          helperText={locked !== null ? t('server.locked', { source: locked }) : t('server.help')} />
+        <Box><Button variant="outlined" onClick={saveServer} disabled={locked !== null || switching}>{t('server.save')}</Button></Box>
       </Section>
+      <Dialog open={switchTo !== null} onClose={() => { if (!switching) setSwitchTo(null); }} aria-labelledby={confirmId}>
+        <DialogTitle id={confirmId}>{t('server.confirmTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {t(switchTo?.url === null ? 'server.confirmDemo' : 'server.confirmBody', { from: serverName(server?.url ?? null), to: serverName(switchTo?.url ?? null) })}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setSwitchTo(null)} disabled={switching}>{t('server.cancel')}</Button>
+          <Button variant="contained" onClick={() => void confirmSwitch()} disabled={switching}>{switching ? t('server.switching') : t('server.confirm')}</Button>
+        </DialogActions>
+      </Dialog>
     </Box>
   );
 }

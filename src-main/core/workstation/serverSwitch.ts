@@ -1,0 +1,60 @@
+import type { ServerInfo } from '../../../src-shared/contract/workstation';
+import { StoreError } from '../store';
+import type { ServerData } from '../store/serverData';
+import { serverIdentity } from './serverChoice';
+import type { SyncPort } from './syncPort';
+
+/** A central API the workstation is connected to (or about to be). */
+export interface OpenedServer {
+  info: ServerInfo;
+  sync: SyncPort;
+  /** After the port is connected: signs the embedded demo's agent in and waits for its first snapshot. */
+  start(): Promise<void>;
+  /** Stops syncing and waits for a request in flight, so nothing from this server lands afterwards. */
+  stop(): Promise<void>;
+}
+
+/** Opens a sync port for a server (null: the embedded demo, started on demand by the host). */
+export type ServerConnector = (url: string | null) => Promise<OpenedServer>;
+
+function label(identity: string): string {
+  return identity === 'embedded' ? 'the built-in demo server' : identity;
+}
+
+/**
+ * Refuses to leave a server while the agent's work for it is not settled: unsent changes would be lost
+ * (their server is the only one that can apply them) and rejected ones wait in Needs attention with the
+ * agent's text. The agent is told how to settle them; nothing changes.
+ */
+export function assertNothingUnsent(data: ServerData, from: string, to: string): void {
+  const { unsent, attention } = data.holdings();
+  if (unsent > 0) {
+    throw new StoreError('UNSENT_CHANGES',
+      `${unsent} change(s) for ${label(from)} are not sent yet. Go online with it until they are sent, then switch to ${label(to)}.`, { count: unsent });
+  }
+  if (attention > 0) {
+    throw new StoreError('NEEDS_ATTENTION',
+      `${attention} rejected action(s) from ${label(from)} wait in Needs attention. Resend, copy or discard them, then switch to ${label(to)}.`, { count: attention });
+  }
+}
+
+/**
+ * At start: unsent work recorded for another server refuses the start with the way out (it would be
+ * pushed to a server that never saw it). Otherwise the new identity is recorded and the data kept: the
+ * same server can come back under another address (the embedded demo's port changes every run, a
+ * copied database), and a different server answers the old cursor with RESET_REQUIRED (its epoch
+ * differs), so the client re-bootstraps and the old cases are replaced, never mixed in. A store from
+ * before the identity was recorded is taken as the chosen server's.
+ */
+export function adoptServerData(data: ServerData, url: string | null): void {
+  const identity = serverIdentity(url);
+  const recorded = data.dataServer();
+  if (recorded === identity) return;
+  const { unsent, attention } = data.holdings();
+  if (recorded !== null && (unsent > 0 || attention > 0)) {
+    throw new StoreError('UNSENT_CHANGES',
+      `The local data holds ${unsent} unsent change(s) and ${attention} rejected action(s) for ${label(recorded)}. `
+      + `Start once with that server until they are sent or resolved, then switch to ${label(identity)}.`, { unsent, attention });
+  }
+  data.recordDataServer(identity);
+}
