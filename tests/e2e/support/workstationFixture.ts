@@ -11,7 +11,7 @@ export type Workstation = {
   host: RunningWebHost;
   context: BrowserContext;
   page: Page;
-  /** Closes the context and stops every process the test started, also those it started itself. */
+  /** Closes the context and stops every process the test started, also the ones it restarted itself. */
   stop(): Promise<void>;
 };
 
