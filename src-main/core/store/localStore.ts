@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import type { Team, User } from '../../../src-shared/domain/user';
-import type { MutationKey } from '../../../src-shared/sync/mutations';
+import { RejectionReasonSchema, type MutationKey, type RejectionReason } from '../../../src-shared/sync/mutations';
 import type {
   AttentionItem, CaseDetail, QueuePage, SearchHit, Settings, ViewCounts,
 } from '../../../src-shared/contract/workstation';
@@ -34,6 +34,13 @@ export interface CanonicalBatch {
   messages?: readonly Message[];
   notes?: readonly Note[];
   events?: readonly CaseEvent[];
+}
+
+/** The server's machine reason kept with an attention item; items stored before it existed have none. */
+function storedReason(text: string | null): RejectionReason | null {
+  if (text === null) return null;
+  const parsed = RejectionReasonSchema.safeParse(readJson<unknown>(text));
+  return parsed.success ? parsed.data : null;
 }
 
 const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], serverUrl: null };
@@ -78,7 +85,7 @@ export function openLocalStore(options: LocalStoreOptions) {
   const outboxCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE case_id = ?');
   const attentionRows = db.prepare<[], {
     id: string; case_id: string; case_ref: string | null; mutation_name: string; code: AttentionItem['code']; message: string;
-    body: string | null; locale: string | null; created_at: string;
+    body: string | null; locale: string | null; created_at: string; reason?: string | null;
   }>('SELECT * FROM attention ORDER BY created_at, id');
   const attentionById = db.prepare<[string], { id: string; case_id: string; mutation_name: string; body: string | null; locale: string | null }>(
     'SELECT * FROM attention WHERE id = ?');
@@ -141,7 +148,7 @@ export function openLocalStore(options: LocalStoreOptions) {
 
     attention: (): AttentionItem[] => attentionRows.all().map((r) => ({
       id: r.id, caseId: r.case_id, caseRef: r.case_ref, mutationName: r.mutation_name, code: r.code, message: r.message,
-      body: r.body, locale: r.locale, createdAt: r.created_at,
+      body: r.body, locale: r.locale, createdAt: r.created_at, reason: storedReason(r.reason ?? null),
     })),
     /**
      * discard drops the item knowingly. reopen_and_send reopens a solved case and sends the kept reply or

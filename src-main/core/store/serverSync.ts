@@ -102,6 +102,9 @@ export function createServerSync(deps: Deps) {
     `INSERT INTO attention (id, case_id, case_ref, mutation_uuid, mutation_name, args, code, message, body, locale, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const pendingCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
+  // Prepared on first use: a store opened at a schema before migration 005 (upgrade tests) never needs it.
+  let attentionReason: Database.Statement<[string, string]> | undefined;
+  const attentionReasonStmt = () => (attentionReason ??= db.prepare<[string, string]>('UPDATE attention SET reason = ? WHERE id = ?'));
   const casesWithOutbox = db.prepare<[], { case_id: string }>('SELECT DISTINCT case_id FROM outbox');
 
   function nowIso(): string {
@@ -180,8 +183,10 @@ export function createServerSync(deps: Deps) {
       const args = BODY_ARGS.parse(readJson<unknown>(row.args));
       if (args.messageId && pendingMessage.get(args.messageId)) writer.deleteMessage(args.messageId);
       if (args.noteId) deletePendingNote.run(args.noteId);
-      insertAttention.run(ids.uuid(), row.case_id, caseRef.get(row.case_id)?.ref ?? null, row.uuid, row.name, row.args,
+      const attentionId = ids.uuid();
+      insertAttention.run(attentionId, row.case_id, caseRef.get(row.case_id)?.ref ?? null, row.uuid, row.name, row.args,
         result.code, result.message, args.body ?? null, args.locale ?? null, nowIso());
+      if (result.reason) attentionReasonStmt().run(JSON.stringify(result.reason), attentionId);
       attentionAdded++;
     }
     for (const id of touched) state.rebase(id, deps.userId());
