@@ -86,8 +86,10 @@ export function createWorkstation(options: WorkstationOptions) {
     server = next;
     sync.close?.();
     await previous.stop();
+    // Read before the directory goes: settings not saved yet are derived from the signed-in user.
+    const kept = store.settings();
     serverData.clearForNewServer(serverIdentity(url));
-    store.updateSettings({ serverUrl: url });
+    store.updateSettings({ ...kept, serverUrl: url });
     sync = next.sync;
     sync.connect?.(emit);
     emit('cases:changed', { caseIds: [], all: true });

@@ -72,8 +72,11 @@ describe('chooseServer', () => {
 describe('changing the server in Settings', () => {
   it('clears the old server data, starts a new client and asks for sign-in at the new one', async () => {
     const before = t.store.getSyncState();
+    const settingsBefore = t.store.settings();
+    expect(settingsBefore.agentLanguages.length).toBeGreaterThan(1);
     expect(t.store.caseCount()).toBeGreaterThan(0);
     const result = await ws.call('settings:update', { serverUrl: NEW });
+    expect(t.store.settings()).toEqual({ ...settingsBefore, serverUrl: NEW });
     expect(result).toMatchObject({ ok: true, data: { serverUrl: NEW } });
     expect(connects).toEqual([NEW]);
     expect(stops).toEqual([OLD]);

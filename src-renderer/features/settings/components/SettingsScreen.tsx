@@ -79,14 +79,16 @@ export function SettingsScreen() {
     } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
   };
 
-  const serverName = (url: string | null) => url ?? t('server.embedded');
+  // An address is left-to-right inside Arabic text: isolated (FSI ... PDI) so its punctuation stays in place.
+  const isolate = (value: string) => `\u2068${value}\u2069`;
+  const serverName = (url: string | null) => url === null ? t('server.embedded') : isolate(url);
   const failureText = (failure: ServerSwitchFailure): string => {
     switch (failure.kind) {
       case 'unsent': return t('server.unsent', { number: failure.number });
       case 'attention': return t('server.attention', { number: failure.number });
       case 'invalid': return t('server.invalid');
       case 'locked': return t('server.locked', { source: server === null ? '' : lockSource(server) ?? '' });
-      case 'unreachable': return t('server.unreachable', { url: failure.url });
+      case 'unreachable': return t('server.unreachable', { url: isolate(failure.url) });
       case 'demoFailed': return t('server.demoFailed');
       case 'other': return t('failed', { message: failure.message });
     }
@@ -122,7 +124,7 @@ export function SettingsScreen() {
     if (info.ok) setServer(info.data);
     if (fresh.ok) setSession(fresh.data);
     setPassword('');
-    setMessage({ severity: 'success', text: url === null ? t('server.switchedDemo') : t('server.switched', { server: url }) });
+    setMessage({ severity: 'success', text: url === null ? t('server.switchedDemo') : t('server.switched', { server: isolate(url) }) });
   };
 
   const signIn = async (event: FormEvent) => {
