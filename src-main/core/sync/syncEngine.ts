@@ -8,6 +8,7 @@ import {
 import type { Clock, IdGenerator } from '../store/ports';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { isBootstrapRow } from './bootstrapRow';
 import { readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
@@ -389,7 +390,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         for await (const line of readLines(response.body)) {
           if (line === '') continue;
-          const parsed = BootstrapLineSchema.safeParse(JSON.parse(line));
+          const raw: unknown = JSON.parse(line);
+          if (isBootstrapRow(raw)) {
+            rows.push(raw);
+            continue;
+          }
+          const parsed = BootstrapLineSchema.safeParse(raw);
           if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
           const value = parsed.data;
           if ('pageToken' in value) {
