@@ -1,4 +1,4 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { WorkstationApi } from '../../src-shared/contract/workstation';
 import { FALLBACK_LANGUAGE, UI_LANGUAGES, languageDirection, matchUiLanguage, type UiLanguage } from './languages';
@@ -9,18 +9,34 @@ export const NAMESPACES = [
 ] as const;
 
 type Catalog = Record<string, unknown>;
-const files = import.meta.glob<Catalog>('../../locales/*/*.json', { eager: true, import: 'default' });
+type Catalogs = Record<string, Catalog>;
+// Lazy: catalogs/<language>.ts holds every namespace of one language as one chunk, fetched when that
+// language is first used, so the first paint parses one language (and the English fallback), not six.
+const languageLoaders = import.meta.glob<Catalogs>('./catalogs/*.ts', { import: 'default' });
+const loading = new Map<string, Promise<Catalogs>>();
 
-function bundledResources(): Record<string, Record<string, Catalog>> {
-  const resources: Record<string, Record<string, Catalog>> = {};
-  for (const [path, catalog] of Object.entries(files)) {
-    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (match === null) continue;
-    const [, language = '', namespace = ''] = match;
-    resources[language] = { ...resources[language], [namespace]: catalog };
+function languageCatalogs(language: string): Promise<Catalogs> {
+  let catalogs = loading.get(language);
+  if (catalogs === undefined) {
+    const load = languageLoaders[`./catalogs/${language}.ts`];
+    catalogs = load === undefined ? Promise.reject(new Error(`no catalogs for ${language} (src-renderer/i18n/catalogs/${language}.ts)`)) : load();
+    loading.set(language, catalogs);
   }
-  return resources;
+  return catalogs;
 }
+
+/** The bundled catalogs as an i18next backend: changeLanguage loads a language before it switches. */
+export const bundledCatalogs: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    languageCatalogs(language).then((catalogs) => {
+      const catalog = Object.entries(catalogs).find(([path]) => path.endsWith(`/${language}/${namespace}.json`))?.[1];
+      if (catalog === undefined) callback(new Error(`no catalog locales/${language}/${namespace}.json`), false);
+      else callback(null, catalog);
+    }, (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false));
+  },
+};
 
 /** The first language that fits: ?lng= in the address, the agent's saved setting, the browser's languages. */
 export async function pickStartLanguage(api: WorkstationApi, search: string, browserLanguages: readonly string[]): Promise<UiLanguage> {
@@ -45,11 +61,14 @@ export function applyDocumentLanguage(language: string, root: HTMLElement = docu
 }
 
 export async function initI18n(api: WorkstationApi): Promise<I18n> {
+  // The fallback's chunk (and the address's language, when given) load while settings are asked for.
+  void languageCatalogs(FALLBACK_LANGUAGE);
+  const fromAddress = matchUiLanguage(new URLSearchParams(window.location.search).get('lng'));
+  if (fromAddress !== null) void languageCatalogs(fromAddress);
   const language = await pickStartLanguage(api, window.location.search, navigator.languages);
   const instance = i18next.createInstance();
   instance.on('languageChanged', (next) => applyDocumentLanguage(next));
-  await instance.use(initReactI18next).init({
-    resources: bundledResources(),
+  await instance.use(bundledCatalogs).use(initReactI18next).init({
     lng: language,
     fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: [...UI_LANGUAGES],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageDirection, matchUiLanguage } from './languages';
+import { ENDONYMS, UI_LANGUAGES, languageDirection, matchUiLanguage } from './languages';
 
 describe('matchUiLanguage', () => {
   it('matches exact tags, then the base language', () => {
@@ -25,5 +25,13 @@ describe('languageDirection', () => {
     expect(languageDirection('ar-SA')).toBe('rtl');
     expect(languageDirection('he')).toBe('rtl');
     for (const language of ['en', 'zh-CN', 'ja', 'de', 'es']) expect(languageDirection(language)).toBe('ltr');
+  });
+});
+
+describe('ENDONYMS', () => {
+  it('names each UI language in itself, as Intl.DisplayNames does', () => {
+    for (const language of UI_LANGUAGES) {
+      expect(ENDONYMS[language]).toBe(new Intl.DisplayNames([language], { type: 'language' }).of(language));
+    }
   });
 });

@@ -3,6 +3,14 @@ export const UI_LANGUAGES = ['zh-CN', 'en', 'ar', 'es', 'de', 'ja'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 
+/**
+ * Each language named in itself (what Intl.DisplayNames gives, checked in languages.test.ts), written
+ * out so the app bar's first paint does not load a locale's display-name data to name one language.
+ */
+export const ENDONYMS: Record<UiLanguage, string> = {
+  'zh-CN': '中文（中国）', en: 'English', ar: 'العربية', es: 'español', de: 'Deutsch', ja: '日本語',
+};
+
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
 export function isUiLanguage(value: string): value is UiLanguage {

@@ -2,7 +2,7 @@
 // the real web host and worker, measured in Chromium: queue open to first rows painted, view and sort
 // changes, and typing-to-results in search. Timers run inside the page (performance.now, then one
 // animation frame so the figure includes the paint), so DevTools round trips are not counted.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,16 +19,29 @@ const RUNS = Number(process.env.BENCH_UI_RUNS ?? 7);
 const SEED = 515151;
 const NOW = new Date().toISOString();
 const root = resolve(import.meta.dirname, '../..');
-const staticDir = join(root, 'out/web');
+// BENCH_UI_STATIC="before=/tmp/a,after=out/web" times the queue open of several builds in one run,
+// interleaved, so a before/after ratio holds on a machine whose load changes between runs.
+const builds = (process.env.BENCH_UI_STATIC ?? 'out/web').split(',').map((entry) => {
+  const [label = '', dir] = entry.includes('=') ? entry.split('=') : ['', entry];
+  return { label, staticDir: resolve(root, dir ?? '') };
+});
+// Only the queue open (quicker while working on it); view, sort and search are skipped.
+const OPEN_ONLY = process.env.BENCH_UI_OPEN_ONLY === '1';
+// A directory to keep the imported store in between runs (keyed by size): development only, since the
+// cached store's SLA deadlines were set against the time it was imported.
+const STORE_CACHE = process.env.BENCH_UI_STORE_CACHE;
 
-if (!existsSync(join(staticDir, 'index.html'))) {
+for (const { staticDir } of builds) {
+  if (existsSync(join(staticDir, 'index.html'))) continue;
   const build = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build:web failed');
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-ui-bench-'));
 const importStart = performance.now();
-{
+const cachedStore = STORE_CACHE === undefined ? null : join(STORE_CACHE, `workstation-${CASES}.db`);
+if (cachedStore !== null && existsSync(cachedStore)) copyFileSync(cachedStore, join(dataDir, 'workstation.db'));
+else {
   const store = openLocalStore({ path: join(dataDir, 'workstation.db'), clock: { now: () => Date.parse(NOW) }, ids: randomIds });
   const { teams, users } = demoDirectory(SEED);
   store.importCanonical({ teams, users });
@@ -36,11 +49,15 @@ const importStart = performance.now();
   const agent = users.find((user) => user.username === DEMO_AGENT_USERNAME);
   store.setSyncState({ userId: agent?.id ?? null });
   store.close();
+  if (cachedStore !== null && STORE_CACHE !== undefined) {
+    mkdirSync(STORE_CACHE, { recursive: true });
+    copyFileSync(join(dataDir, 'workstation.db'), cachedStore);
+  }
 }
 const importMs = performance.now() - importStart;
 
 const core = await startWorkstationHost({ dataDir });
-const host = await startWebHost({ core, staticDir, port: 0 });
+const hosts = await Promise.all(builds.map(({ staticDir }) => startWebHost({ core, staticDir, port: 0 })));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -86,81 +103,93 @@ async function timerResult(page: Page): Promise<number> {
 
 try {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
-  const open: number[] = [];
+  const open = builds.map(() => [] as number[]);
   for (let run = 0; run < RUNS; run++) {
-    const page = await context.newPage();
-    await page.goto('about:blank');
-    const start = Date.now();
-    await page.goto(`${host.url.replace('/#', '/?lng=en#')}`);
-    await page.locator('[role="row"][data-case-id]').first().waitFor();
-    // Navigation start to first rows, as the page measured it (includes loading the bundle and i18n).
-    const sinceNavigation = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))));
-    open.push(run === 0 ? Date.now() - start : sinceNavigation);
-    if (run < RUNS - 1) await page.close();
+    for (const [index, host] of hosts.entries()) {
+      const page = await context.newPage();
+      await page.goto('about:blank');
+      const start = Date.now();
+      await page.goto(`${host.url.replace('/#', '/?lng=en#')}`);
+      await page.locator('[role="row"][data-case-id]').first().waitFor();
+      // Navigation start to first rows, as the page measured it (includes loading the bundle and i18n).
+      const sinceNavigation = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))));
+      open[index]?.push(run === 0 ? Date.now() - start : sinceNavigation);
+      if (run < RUNS - 1 || index < hosts.length - 1) await page.close();
+    }
   }
+  const openFigures = Object.fromEntries(builds.flatMap(({ label }, index) => {
+    const suffix = label === '' ? '' : ` [${label}]`;
+    return [
+      [`open queue to first rows painted, first (cold) load${suffix}`, `${round(open[index]?.[0] ?? NaN, 0)} ms`],
+      [`open queue to first rows painted, warm loads${suffix}`, summarize(open[index]?.slice(1) ?? [])],
+    ];
+  }));
   const page = context.pages().at(-1);
   if (page === undefined) throw new Error('no page');
-  // The app loads the case screen's chunk (market packs, holidays) in the background after first paint,
-  // as it would while an agent reads the queue: let it finish so it does not land inside a measurement.
-  for (let waited = 0; waited < 15_000; waited += 200) {
-    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/case-[^/]*\.js$/.test(entry.name)));
-    if (loaded) break;
-    await page.waitForTimeout(200);
-  }
-  await page.waitForTimeout(500);
-
-  const views = ['Mine', 'Team unassigned', 'Breaching soon', 'Pending customer', 'All cases'];
   const viewChanges: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (const view of views) {
-      const tab = page.getByRole('tab', { name: new RegExp(`^${view}`) });
-      await armTimer(page, { kind: 'view', label: `Cases: ${view}` });
-      await tab.click();
-      viewChanges.push(await timerResult(page));
-    }
-  }
-
   const sortChanges: number[] = [];
-  const sorts = ['Priority', 'Oldest first', 'SLA deadline'];
-  for (let run = 0; run < RUNS; run++) {
-    for (const sort of sorts) {
-      await page.getByRole('combobox', { name: 'Sort by' }).click();
-      const option = page.getByRole('option', { name: sort });
-      await option.waitFor();
-      await armTimer(page, { kind: 'sort', label: sort });
-      await option.click();
-      sortChanges.push(await timerResult(page));
-    }
-  }
-
-  const names = await page.locator('[role="row"][data-case-id]').evaluateAll((rows) => rows.slice(0, 8).map((row) => row.querySelector('bdi')?.textContent ?? ''));
-  const searchBox = page.getByRole('searchbox', { name: 'Search cases' });
   const typing: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (const name of names.filter(Boolean)) {
-      await searchBox.fill('');
-      await armTimer(page, { kind: 'search', name });
-      await searchBox.evaluate((input, text) => {
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-        setter?.call(input, text);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }, name);
-      typing.push(await timerResult(page));
+  if (!OPEN_ONLY) {
+    // The app loads the case screen's chunk (market packs, holidays) in the background after first paint,
+    // as it would while an agent reads the queue: let it finish so it does not land inside a measurement.
+    for (let waited = 0; waited < 15_000; waited += 200) {
+      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/case-[^/]*\.js$/.test(entry.name)));
+      if (loaded) break;
+      await page.waitForTimeout(200);
+    }
+    await page.waitForTimeout(500);
+
+    const views = ['Mine', 'Team unassigned', 'Breaching soon', 'Pending customer', 'All cases'];
+    for (let run = 0; run < RUNS; run++) {
+      for (const view of views) {
+        const tab = page.getByRole('tab', { name: new RegExp(`^${view}`) });
+        await armTimer(page, { kind: 'view', label: `Cases: ${view}` });
+        await tab.click();
+        viewChanges.push(await timerResult(page));
+      }
+    }
+
+    const sorts = ['Priority', 'Oldest first', 'SLA deadline'];
+    for (let run = 0; run < RUNS; run++) {
+      for (const sort of sorts) {
+        await page.getByRole('combobox', { name: 'Sort by' }).click();
+        const option = page.getByRole('option', { name: sort });
+        await option.waitFor();
+        await armTimer(page, { kind: 'sort', label: sort });
+        await option.click();
+        sortChanges.push(await timerResult(page));
+      }
+    }
+
+    const names = await page.locator('[role="row"][data-case-id]').evaluateAll((rows) => rows.slice(0, 8).map((row) => row.querySelector('bdi')?.textContent ?? ''));
+    const searchBox = page.getByRole('searchbox', { name: 'Search cases' });
+    for (let run = 0; run < RUNS; run++) {
+      for (const name of names.filter(Boolean)) {
+        await searchBox.fill('');
+        await armTimer(page, { kind: 'search', name });
+        await searchBox.evaluate((input, text) => {
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+          setter?.call(input, text);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }, name);
+        typing.push(await timerResult(page));
+      }
     }
   }
 
   report(`Workstation UI, ${CASES.toLocaleString('en')} cases in the local store`, {
     'store import (untimed setup), s': round(importMs / 1000, 1),
-    'open queue to first rows painted, first (cold) load': `${round(open[0] ?? NaN, 0)} ms`,
-    'open queue to first rows painted, warm loads': summarize(open.slice(1)),
-    'view change to rows painted': summarize(viewChanges),
-    'sort change to rows painted': summarize(sortChanges),
-    'typing to search results painted (customer name)': summarize(typing),
+    ...openFigures,
+    ...(OPEN_ONLY ? {} : {
+      'view change to rows painted': summarize(viewChanges),
+      'sort change to rows painted': summarize(sortChanges),
+      'typing to search results painted (customer name)': summarize(typing),
+    }),
     'load average (1 min)': (await import('node:os')).loadavg()[0]?.toFixed(1),
   });
 } finally {
   await browser.close();
-  await host.close();
+  await Promise.all(hosts.map((host) => host.close()));
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,1 +1,2 @@
 export { QueueScreen } from './components/QueueScreen';
+export { prefetchFirstPage } from './firstPage';

@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import Box from '@mui/material/Box';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Checkbox from '@mui/material/Checkbox';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import {
   EMPTY_SELECTION, extendTo, headerState, toggleAllLoaded, toggleRow, type Selection,
 } from '../selection/selectionModel';
 import { CaseGridRow } from './CaseGridRow';
-import { GRID_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT, keepGridFocus, type PickMode } from './gridLayout';
+import { CaseGridStyles, GRID_CLASS as c } from './CaseGridStyles';
+import { HEADER_HEIGHT, ROW_HEIGHT, keepGridFocus, type PickMode } from './gridLayout';
 
 type Props = {
   rows: CaseRow[];
@@ -31,11 +31,29 @@ const COLUMNS = ['select', 'customer', 'market', 'type', 'language', 'sla', 'sta
 const PREFETCH_ROWS = 30;
 
 /**
+ * The grid's size from a ResizeObserver only: its first report comes with the first layout, so nothing
+ * reads layout (clientHeight) while React commits, before the first rows are painted. Until then the
+ * window's height bounds the rows rendered.
+ */
+function observeGridRect(instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: { width: number; height: number }) => void) {
+  const element = instance.scrollElement;
+  if (element === null) return undefined;
+  const observer = new ResizeObserver(([entry]) => {
+    if (entry === undefined) return;
+    onRect({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) });
+  });
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
+
+const initialRect = () => ({ width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight });
+
+/**
  * The queue as an ARIA grid: focus stays on the grid, aria-activedescendant names the active row, and
  * only the rows in view are in the DOM (50,000 cases must scroll smoothly).
  */
 export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs, onLoadMore, onOpen, selection, onSelectionChange, describedBy }: Props) {
-  const { t } = useTranslation('queue');
+  const { t, i18n } = useTranslation(['queue', 'domain']);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   // The grid is its own scroll container (so it is the focusable, keyboard-scrollable region) with a
@@ -47,6 +65,8 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    initialRect: initialRect(),
+    observeElementRect: observeGridRect,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -110,14 +130,26 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
     }
   };
 
+  // Rows get handlers that never change and read the latest grid state, so memoized rows re-render only
+  // when their own props do (selection, active row, the clock).
+  const latest = useRef({ pick, rows, onOpen });
+  useLayoutEffect(() => { latest.current = { pick, rows, onOpen }; });
+  const onRowPick = useCallback((index: number, mode: PickMode) => latest.current.pick(index, mode), []);
+  const onRowActivate = useCallback((index: number) => setActiveIndex(index), []);
+  const onRowOpen = useCallback((index: number) => {
+    const row = latest.current.rows[index];
+    if (row !== undefined) latest.current.onOpen(row);
+  }, []);
+
   const rowId = (index: number) => `queue-row-${rows[index]?.id ?? index}`;
   const isActiveRendered = items.some((item) => item.index === clampedActive);
   const allState = headerState(selection, rows);
 
   return (
-    <Box
+    <div
       ref={scrollRef}
       role="grid"
+      className={c.grid}
       aria-label={label}
       aria-describedby={describedBy}
       aria-rowcount={(totalCount ?? rows.length) + 1}
@@ -126,21 +158,12 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
       aria-activedescendant={rows.length > 0 && isActiveRendered ? rowId(clampedActive) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      sx={{
-        flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative',
-        border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper',
-        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
-        // The active row shows a focus ring only while the grid itself has focus.
-        '&:focus [data-active="true"]': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
-      }}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1 }}>
-        <Box role="row" aria-rowindex={1} sx={{
-          display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center', height: HEADER_HEIGHT,
-          borderBottom: 1, borderColor: 'divider', bgcolor: 'grey.100',
-        }}>
+      <CaseGridStyles />
+      <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1 }}>
+        <div role="row" aria-rowindex={1} className={c.headerRow}>
           {COLUMNS.map((column) => (
-            <Box key={column} role="columnheader" sx={{ position: 'relative', px: 1, fontSize: 13, fontWeight: 600, color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <div key={column} role="columnheader" className={c.headerCell}>
               {column === 'select' ? (
                 <Checkbox size="small" tabIndex={-1} disabled={rows.length === 0}
                   checked={allState === 'all'} indeterminate={allState === 'some'}
@@ -148,11 +171,11 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
                   onChange={() => onSelectionChange(toggleAllLoaded(selection, rows))}
                   slotProps={{ input: { 'aria-label': t('bulk.selectAllLoaded', { count: rows.length }) } }} />
               ) : t(`columns.${column}`)}
-            </Box>
+            </div>
           ))}
-        </Box>
-      </Box>
-      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        </div>
+      </div>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index];
           if (row === undefined) return null;
@@ -160,20 +183,22 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
             <CaseGridRow
               key={row.id}
               row={row}
+              index={item.index}
               rowId={rowId(item.index)}
-              ariaRowIndex={item.index + 2}
               start={item.start - HEADER_HEIGHT}
               isActive={item.index === clampedActive}
               isSelected={selection.ids.has(row.id)}
-              onPick={(mode) => pick(item.index, mode)}
               now={now}
               serverOffsetMs={serverOffsetMs}
-              onActivate={() => setActiveIndex(item.index)}
-              onOpen={() => onOpen(row)}
+              t={t}
+              language={i18n.language}
+              onPick={onRowPick}
+              onActivate={onRowActivate}
+              onOpen={onRowOpen}
             />
           );
         })}
-      </Box>
-    </Box>
+      </div>
+    </div>
   );
 }

@@ -1,104 +1,90 @@
 import { memo } from 'react';
-import Box from '@mui/material/Box';
-import Checkbox from '@mui/material/Checkbox';
-import Typography from '@mui/material/Typography';
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import { languageName, regionName } from '../../../i18n/format';
-import { GRID_COLUMNS, ROW_HEIGHT, keepGridFocus, type PickMode } from './gridLayout';
+import { GRID_CLASS as c } from './CaseGridStyles';
+import { keepGridFocus, type PickMode } from './gridLayout';
 import { SlaCountdownLabel } from './SlaCountdownLabel';
 
 type Props = {
   row: CaseRow;
+  index: number;
   rowId: string;
-  /** 1-based, counting the header row, as aria-rowindex wants. */
-  ariaRowIndex: number;
   start: number;
   isActive: boolean;
   isSelected: boolean;
   now: number;
   serverOffsetMs: number;
-  onActivate: () => void;
-  onOpen: () => void;
-  onPick: (mode: PickMode) => void;
+  /** The grid's translator for the queue and domain namespaces, and its language (rows do not subscribe). */
+  t: TFunction<['queue', 'domain']>;
+  language: string;
+  // Stable handlers that take the row's index, so a change to one row does not re-render the others.
+  onActivate: (index: number) => void;
+  onOpen: (index: number) => void;
+  onPick: (index: number, mode: PickMode) => void;
 };
 
-const cellSx = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', px: 1 } as const;
+const CHECKED_PATH = 'M19 3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.11 0 2-.9 2-2V5c0-1.1-.89-2-2-2zm-9 14l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z';
+const UNCHECKED_PATH = 'M19 5v14H5V5h14m0-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2z';
 
-const PRIORITY_COLOR: Record<CaseRow['priority'], string> = {
-  low: 'text.secondary', normal: 'text.primary', high: '#8a3b00', urgent: '#a3161a',
-};
-
-export const CaseGridRow = memo(function CaseGridRow({ row, rowId, ariaRowIndex, start, isActive, isSelected, now, serverOffsetMs, onActivate, onOpen, onPick }: Props) {
-  const { t, i18n } = useTranslation(['queue', 'domain']);
-  const language = i18n.language;
+export const CaseGridRow = memo(function CaseGridRow({ row, index, rowId, start, isActive, isSelected, now, serverOffsetMs, t, language, onActivate, onOpen, onPick }: Props) {
   return (
-    <Box
+    <div
       role="row"
+      className={c.row}
       id={rowId}
-      aria-rowindex={ariaRowIndex}
+      // 1-based, counting the header row, as aria-rowindex wants.
+      aria-rowindex={index + 2}
       aria-selected={isSelected}
       data-active={isActive}
       data-case-id={row.id}
+      style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(event) => { if (event.shiftKey) event.preventDefault(); }}
       onClick={(event) => {
-        if (event.shiftKey) onPick('extend');
-        else if (event.ctrlKey || event.metaKey) onPick('toggle');
-        else onActivate();
+        if (event.shiftKey) onPick(index, 'extend');
+        else if (event.ctrlKey || event.metaKey) onPick(index, 'toggle');
+        else onActivate(index);
       }}
-      onDoubleClick={onOpen}
-      sx={{
-        position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: ROW_HEIGHT,
-        transform: `translateY(${start}px)`,
-        display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center',
-        borderBottom: 1, borderColor: 'divider', cursor: 'default',
-        bgcolor: isSelected ? 'rgba(25, 118, 210, 0.14)' : isActive ? 'action.selected' : 'background.paper',
-        '&:hover': { bgcolor: isSelected ? 'rgba(25, 118, 210, 0.2)' : isActive ? 'action.selected' : 'action.hover' },
-      }}
+      onDoubleClick={() => onOpen(index)}
     >
-      <Box role="gridcell" sx={{ ...cellSx, px: 0, display: 'flex', alignItems: 'center' }}>
-        <Checkbox size="small" tabIndex={-1} checked={isSelected}
-          onMouseDown={keepGridFocus}
-          onClick={(event) => event.stopPropagation()}
-          onChange={(event) => {
-            const click = event.nativeEvent;
-            onPick('shiftKey' in click && click.shiftKey === true ? 'extend' : 'toggle');
-          }}
-          slotProps={{ input: { 'aria-label': t('bulk.select', { ref: row.ref, customer: row.customerName }) } }} />
+      <div role="gridcell" className={c.selectCell}>
+        <span className={c.checkbox} data-checked={isSelected}>
+          <input type="checkbox" tabIndex={-1} checked={isSelected}
+            aria-label={t('bulk.select', { ref: row.ref, customer: row.customerName })}
+            onMouseDown={keepGridFocus}
+            onClick={(event) => event.stopPropagation()}
+            onChange={(event) => {
+              const click = event.nativeEvent;
+              onPick(index, 'shiftKey' in click && click.shiftKey === true ? 'extend' : 'toggle');
+            }} />
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={isSelected ? CHECKED_PATH : UNCHECKED_PATH} /></svg>
+        </span>
         {row.hasPendingChanges && (
           <CloudUploadIcon fontSize="small" color="primary" role="img" aria-label={t('pending')} titleAccess={t('pending')} />
         )}
-      </Box>
-      <Box role="gridcell" sx={cellSx}>
-        <Typography component="div" variant="body2" noWrap sx={{ fontWeight: 600 }}>
-          <bdi>{row.customerName}</bdi>
-        </Typography>
-        <Typography component="div" variant="caption" color="text.secondary" noWrap>
-          <bdi>{row.ref}</bdi>{' · '}<bdi lang={row.locale}>{row.subject}</bdi>
-        </Typography>
-      </Box>
-      <Box role="gridcell" sx={cellSx} title={regionName(language, row.market)}>
-        <Box component="span" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, py: 0.25, fontSize: 13, fontFamily: 'monospace' }}>
-          {row.market}
-        </Box>
-      </Box>
-      <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{t(`domain:caseType.${row.type}`)}</Typography></Box>
-      <Box role="gridcell" sx={cellSx}><Typography variant="body2" noWrap>{languageName(language, row.locale)}</Typography></Box>
-      <Box role="gridcell" sx={cellSx}><SlaCountdownLabel dueAt={row.slaDueAt} status={row.status} now={now} serverOffsetMs={serverOffsetMs} /></Box>
-      <Box role="gridcell" sx={cellSx}>
-        <Typography component="div" variant="body2" noWrap>{t(`domain:status.${row.status}`)}</Typography>
+      </div>
+      <div role="gridcell" className={c.cell}>
+        <div className={c.primary}><bdi>{row.customerName}</bdi></div>
+        <div className={c.secondary}><bdi>{row.ref}</bdi>{' · '}<bdi lang={row.locale}>{row.subject}</bdi></div>
+      </div>
+      <div role="gridcell" className={c.cell} title={regionName(language, row.market)}>
+        <span className={c.market}>{row.market}</span>
+      </div>
+      <div role="gridcell" className={c.cell}><div className={c.text}>{t(`domain:caseType.${row.type}`)}</div></div>
+      <div role="gridcell" className={c.cell}><div className={c.text}>{languageName(language, row.locale)}</div></div>
+      <div role="gridcell" className={c.cell}><SlaCountdownLabel dueAt={row.slaDueAt} status={row.status} now={now} serverOffsetMs={serverOffsetMs} t={t} language={language} /></div>
+      <div role="gridcell" className={c.cell}>
+        <div className={c.text}>{t(`domain:status.${row.status}`)}</div>
         {row.tags.length > 0 && (
-          <Typography component="div" variant="caption" color="text.secondary" noWrap title={row.tags.join(' ')}>
+          <div className={c.secondary} title={row.tags.join(' ')}>
             {row.tags.map((tag) => <bdi key={tag}>{`#${tag} `}</bdi>)}
-          </Typography>
+          </div>
         )}
-      </Box>
-      <Box role="gridcell" sx={cellSx}>
-        <Typography variant="body2" noWrap sx={{ color: PRIORITY_COLOR[row.priority], fontWeight: row.priority === 'urgent' ? 700 : 400 }}>
-          {t(`domain:priority.${row.priority}`)}
-        </Typography>
-      </Box>
-    </Box>
+      </div>
+      <div role="gridcell" className={c.cell}>
+        <div className={`${c.text} ${c.priority}`} data-priority={row.priority}>{t(`domain:priority.${row.priority}`)}</div>
+      </div>
+    </div>
   );
 });

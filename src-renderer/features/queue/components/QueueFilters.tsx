@@ -3,7 +3,7 @@ import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_SORTS, type QueueSort } from '../../../../src-shared/contract/workstation';
 import { CASE_TYPES, type CaseType } from '../../../../src-shared/domain/caseType';
@@ -24,7 +24,8 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
   return (values as readonly string[]).includes(value);
 }
 
-export function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Props) {
+// Memoized: the queue screen re-renders every second for the SLA clocks; the filters need not.
+export const QueueFilters = memo(function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Props) {
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const sortId = useId();
   const marketId = useId();
@@ -63,4 +64,4 @@ export function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Pro
       </FormControl>
     </Stack>
   );
-}
+});

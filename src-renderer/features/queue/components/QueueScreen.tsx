@@ -9,6 +9,7 @@ import { useNow } from '../../../hooks/useNow';
 import { useQueue } from '../hooks/useQueue';
 import { useServerOffset } from '../hooks/useServerOffset';
 import { useViewCounts } from '../hooks/useViewCounts';
+import { FIRST_SORT, FIRST_VIEW } from '../firstPage';
 import type { QueueFilter } from '../queueApi';
 import { EMPTY_SELECTION, keepLoaded, selectedRows, type Selection } from '../selection/selectionModel';
 import { BulkBar } from './BulkBar';
@@ -19,8 +20,8 @@ import { QueueViewTabs } from './QueueViewTabs';
 
 export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: readonly CaseRow[]) => void }) {
   const { t } = useTranslation('queue');
-  const [view, setView] = useState<QueueView>('all');
-  const [sort, setSort] = useState<QueueSort>('sla');
+  const [view, setView] = useState<QueueView>(FIRST_VIEW);
+  const [sort, setSort] = useState<QueueSort>(FIRST_SORT);
   const [filter, setFilter] = useState<QueueFilter>({});
   const [searchText, setSearchText] = useState('');
   const queue = useQueue({ view, sort, ...filter });

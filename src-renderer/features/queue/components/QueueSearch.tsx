@@ -7,7 +7,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow, SearchHit } from '../../../../src-shared/contract/workstation';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
@@ -16,7 +16,7 @@ import { BulkBar } from './BulkBar';
 type Props = { text: string; onTextChange: (text: string) => void };
 
 /** The search box; results come from the local store's full-text index (CJK included) as the agent types. */
-export function QueueSearchBox({ text, onTextChange }: Props) {
+export const QueueSearchBox = memo(function QueueSearchBox({ text, onTextChange }: Props) {
   const { t } = useTranslation('queue');
   return (
     <TextField
@@ -25,7 +25,7 @@ export function QueueSearchBox({ text, onTextChange }: Props) {
       onKeyDown={(event) => { if (event.key === 'Escape') onTextChange(''); }}
     />
   );
-}
+});
 
 export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (row: CaseRow, rows: readonly CaseRow[]) => void }) {
   const { t } = useTranslation(['queue', 'domain']);
