@@ -246,6 +246,9 @@ describe('sync flows through the web host against a central API the test runs', 
       await expect.poll(() => attention.items().count()).toBe(2);
       expect(await attention.keptText(attention.item(keep)).innerText()).toBe(keep);
       expect(await attention.keptText(attention.item(drop)).innerText()).toBe(drop);
+      // The server's reason ("the case is solved") in the page language, not the English server message.
+      const reason = attention.item(keep).locator('[data-rejection-reason="case_done"]');
+      expect(await reason.innerText()).not.toMatch(/the case is solved/);
       await view.screenshot(language, 'needs-attention');
       if (language !== 'en') await page.close();
     }
