@@ -144,7 +144,7 @@ describe('sync flows through the web host against a central API the test runs', 
     await expect.poll(() => sync.tone(), RECONNECT).toBe('offline');
     await expect.poll(() => sync.text()).toContain('2 changes waiting');
     expect(await threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('true');
-    await screen.page.getByText('2 change(s) waiting to sync').waitFor();
+    await screen.page.getByText('2 changes waiting to sync').waitFor();
     expect(await threadEntry(screen, onlineText.slice(0, 40)).getAttribute('data-pending')).toBe('false');
     await screen.screenshot('en', 'offline');
 
@@ -162,7 +162,7 @@ describe('sync flows through the web host against a central API the test runs', 
     await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
     await expect.poll(() => sync.tone(), RECONNECT).toBe('ok');
     expect(await sync.text()).not.toContain('waiting');
-    await screen.page.getByText('2 change(s) waiting to sync').waitFor({ state: 'detached' });
+    await screen.page.getByText('2 changes waiting to sync').waitFor({ state: 'detached' });
     await expect.poll(() => screen.sendState().getAttribute('data-send-state')).toBe('sent');
     await expect.poll(() => threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('false');
     // The outbound worker reports delivery through the change log; wait for both to read "sent".
