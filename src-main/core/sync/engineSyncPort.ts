@@ -37,7 +37,10 @@ export function createEngineSyncPort(options: Omit<SyncEngineOptions, 'store' | 
     onApplied(applied) {
       if (!emit) return;
       emit('cases:changed', { caseIds: applied.caseIds, all: applied.all });
-      if (applied.attentionAdded > 0) emit('attention:changed', { count: store.attention().length });
+      if (applied.attentionAdded > 0) {
+        emit('attention:changed', { count: store.attention().length });
+        notifier?.attentionChanged();
+      }
       notifier?.serverChanged(applied.all);
     },
   });

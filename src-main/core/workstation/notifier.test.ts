@@ -93,4 +93,22 @@ describe('notifier', () => {
       { kind: 'sla_warning', caseId: next.id }, { kind: 'sla_breached', caseId: next.id },
     ]);
   });
+
+  it('tells the agent once about each refused reply, not about refused notes or items from before the start', () => {
+    const [first, second] = t.store.queue({ view: 'mine', sort: 'age', limit: 2 }).rows;
+    if (!first || !second) throw new Error('demo agent has fewer than two cases');
+    const earlier = t.store.write('case.reply@1', { caseId: first.id, messageId: '20000000-0000-4000-8000-000000000011', body: 'Before the start', locale: 'en-GB' });
+    t.store.markResults([{ mutationId: 1, uuid: earlier.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' }]);
+    const notifier = createNotifier(t.store, t.clock, emit);
+
+    const reply = t.store.write('case.reply@1', { caseId: second.id, messageId: '20000000-0000-4000-8000-000000000012', body: 'Refused now', locale: 'en-GB' });
+    const note = t.store.write('case.addNote@1', { caseId: second.id, noteId: '20000000-0000-4000-8000-000000000013', body: 'A refused note' });
+    t.store.markResults([
+      { mutationId: 2, uuid: reply.mutationUuid, status: 'rejected', code: 'CASE_CLOSED', message: 'closed' },
+      { mutationId: 3, uuid: note.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' },
+    ]);
+    notifier.attentionChanged();
+    notifier.attentionChanged();
+    expect(notified).toEqual([{ kind: 'reply_rejected', caseId: second.id }]);
+  });
 });

@@ -13,6 +13,8 @@ export interface Notifier {
    * After a bootstrap (a whole new snapshot) the queue is only re-read: nothing in it is news.
    */
   serverChanged(afterBootstrap?: boolean): void;
+  /** Tell the agent, once per item, about replies the server refused (the text waits in Needs attention). */
+  attentionChanged(): void;
   /** Tell the agent, once per case and state, about their cases nearing or past an SLA deadline. */
   checkSla(): void;
 }
@@ -25,6 +27,8 @@ export interface Notifier {
 export function createNotifier(store: LocalStore, clock: Clock, emit: EmitEvent): Notifier {
   const warned = new Set<string>();
   let mine = mineIds();
+  // Items already there when the app started were announced in an earlier session.
+  const knownAttention = new Set(store.attention().map((item) => item.id));
 
   function mineIds(): Set<string> {
     return new Set(store.queue({ view: 'mine', sort: 'age', limit: WATCHED_ROWS }).rows.map((row) => row.id));
@@ -46,6 +50,13 @@ export function createNotifier(store: LocalStore, clock: Clock, emit: EmitEvent)
         }
       }
       mine = now;
+    },
+    attentionChanged() {
+      for (const item of store.attention()) {
+        if (knownAttention.has(item.id)) continue;
+        knownAttention.add(item.id);
+        if (item.mutationName === 'case.reply') emit('notify', { kind: 'reply_rejected', caseId: item.caseId });
+      }
     },
     checkSla() {
       const serverNow = clock.now() + store.getSyncState().serverOffsetMs;
