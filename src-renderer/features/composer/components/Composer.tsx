@@ -154,7 +154,8 @@ export function Composer({ detail, agentName, brand }: Props) {
             multiline minRows={4} maxRows={8} fullWidth
             label={t('replyField', { name: fullName(caseRecord.customer.name) || caseRecord.ref })}
             value={reply.draft.body}
-            onChange={(event) => reply.update({ body: event.target.value })}
+            // Emptied text no longer comes from the canned reply: drop it, or the preview would translate nothing.
+            onChange={(event) => reply.update({ body: event.target.value, ...(event.target.value.trim() === '' ? { replyId: null } : {}) })}
             slotProps={{ htmlInput: { lang: customerLocale, dir: 'auto' } }}
           />
           {preview !== null && <SideBySidePreview preview={preview} customerText={reply.draft.body} />}
