@@ -5,8 +5,8 @@
 //   2. outbox drain of 10,000 mutations (target >= 1,000 mutations/s);
 //   3. one agent's change to another agent's local store, through push, poke and pull (target p50 < 250 ms).
 // BENCH_SYNC_CASES overrides the case count for a quick try; BENCH_SYNC_ONLY=bootstrap stops after part 1.
-// The seeded server directory is kept in the
-// temp dir between runs (keyed by the data set), because seeding is not what is measured.
+// The seeded server directory is kept in the temp dir between runs (keyed by the data set), because
+// seeding is not what is measured.
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,7 +176,11 @@ async function main(): Promise<void> {
       'ratio direct / engine (target >= 0.5)': round(direct.ms / engineMs, 2),
       'under 10 s': engineMs < 10_000,
     });
-    if (process.env.BENCH_SYNC_ONLY === 'bootstrap') return;
+    if (process.env.BENCH_SYNC_ONLY === 'bootstrap') {
+      await supervisor.stop();
+      supervisorStore.close();
+      return;
+    }
 
     // 2. Outbox drain: 10,000 local writes (tags and notes over many cases), then one sync until empty.
     const caseIds = supervisorStore.db.prepare<[number], { id: string }>(
