@@ -1,8 +1,7 @@
-import { Suspense, lazy, memo, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useState, type ComponentProps } from 'react';
 import LinearProgress from '@mui/material/LinearProgress';
 import type { i18n as I18n } from 'i18next';
 import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstation';
-import { DraftsProvider } from '../drafts';
 import { useAttentionCount } from '../features/attention/hooks/useAttention';
 import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
@@ -13,8 +12,20 @@ import type { Route } from './navigation';
 
 // The queue paints first; the other screens (market packs, holiday calendars, the reply library) load on
 // first use so the queue's chunk stays small (issue 6: queue open under 500 ms with 50,000 cases).
-const loadCaseScreen = () => import('../features/case');
-const CaseScreen = lazy(() => loadCaseScreen().then((module) => ({ default: module.CaseScreen })));
+// Drafts (Dexie, IndexedDB) serve the case screen's composer only: they load with it, one store per page.
+let drafts: ReturnType<typeof openDrafts> | null = null;
+function openDrafts() {
+  return import('../drafts').then((module) => ({ Provider: module.DraftsProvider, store: module.draftStore(module.openDraftsDb()) }));
+}
+const loadCaseScreen = () => {
+  drafts ??= openDrafts();
+  return Promise.all([import('../features/case'), drafts]);
+};
+const CaseScreen = lazy(() => loadCaseScreen().then(([screen, { Provider, store }]) => ({
+  default: function CaseScreenWithDrafts(props: ComponentProps<typeof screen.CaseScreen>) {
+    return <Provider store={store}><screen.CaseScreen {...props} /></Provider>;
+  },
+})));
 const AttentionScreen = lazy(() => import('../features/attention').then((module) => ({ default: module.AttentionScreen })));
 const SettingsScreen = lazy(() => import('../features/settings').then((module) => ({ default: module.SettingsScreen })));
 // Sync status, attention count and notifications update the app around the queue while its first page
@@ -83,11 +94,9 @@ function Screens() {
 export function App({ api, i18n }: { api: WorkstationApi; i18n: I18n }) {
   return (
     <AppProviders api={api} i18n={i18n}>
-      <DraftsProvider>
-        <ShortcutsProvider>
-          <Screens />
-        </ShortcutsProvider>
-      </DraftsProvider>
+      <ShortcutsProvider>
+        <Screens />
+      </ShortcutsProvider>
     </AppProviders>
   );
 }

@@ -1,7 +1,8 @@
 // Workstation UI at scale: a local store with 50,000 demo cases (BENCH_UI_CASES to change), served by
 // the real web host and worker, measured in Chromium: queue open to first rows painted, view and sort
 // changes, and typing-to-results in search. Timers run inside the page (performance.now, then one
-// animation frame so the figure includes the paint), so DevTools round trips are not counted.
+// animation frame so the figure includes the paint; the queue open also waits for that frame's paint),
+// so DevTools round trips are not counted.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -103,17 +104,25 @@ async function timerResult(page: Page): Promise<number> {
 
 try {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
+  // The page notes when the first case row enters the DOM, then waits for that frame to be painted (the
+  // task after the animation frame runs after style, layout and paint), so forced layouts moved to the
+  // paint still count. Milliseconds since navigation start, as the page measured them.
+  await context.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[role="row"][data-case-id]') === null) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { (window as unknown as { firstRowsPainted: number }).firstRowsPainted = performance.now(); }, 0));
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
   const open = builds.map(() => [] as number[]);
   for (let run = 0; run < RUNS; run++) {
     for (const [index, host] of hosts.entries()) {
       const page = await context.newPage();
       await page.goto('about:blank');
-      const start = Date.now();
       await page.goto(`${host.url.replace('/#', '/?lng=en#')}`);
-      await page.locator('[role="row"][data-case-id]').first().waitFor();
-      // Navigation start to first rows, as the page measured it (includes loading the bundle and i18n).
-      const sinceNavigation = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))));
-      open[index]?.push(run === 0 ? Date.now() - start : sinceNavigation);
+      const painted = await page.waitForFunction(() => (window as unknown as { firstRowsPainted?: number }).firstRowsPainted);
+      open[index]?.push(Number(await painted.jsonValue()));
       if (run < RUNS - 1 || index < hosts.length - 1) await page.close();
     }
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Checkbox from '@mui/material/Checkbox';
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import {
@@ -46,6 +46,15 @@ function observeGridRect(instance: Virtualizer<HTMLDivElement, Element>, onRect:
   return () => observer.disconnect();
 }
 
+/**
+ * The virtualizer writes its offset on mount (scrollTo 0), which forces a layout before the first paint.
+ * A grid the virtualizer still sees at the top is at the top: that write is skipped, every other kept.
+ */
+function scrollGrid(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>) {
+  if (offset + (options.adjustments ?? 0) === 0 && instance.scrollOffset === 0 && options.behavior === undefined) return;
+  elementScroll(offset, options, instance);
+}
+
 const initialRect = () => ({ width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight });
 
 /**
@@ -67,6 +76,7 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
     scrollPaddingStart: HEADER_HEIGHT,
     initialRect: initialRect(),
     observeElementRect: observeGridRect,
+    scrollToFn: scrollGrid,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
