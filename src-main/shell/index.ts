@@ -1,8 +1,9 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
+import { chooseServer } from '../core/workstation/serverChoice';
 import { embeddedDemo } from '../embedded/embeddedDemoSync';
 import { bindIpc } from './ipc';
 import { hardenSession, lockWindow } from './security';
@@ -44,12 +45,24 @@ async function main(): Promise<void> {
   // --server-url > CROSSDESK_SERVER_URL > the address saved in Settings > an embedded central API with demo
   // data (built beside index.js) and the demo agent, started only when needed.
   const demo = embeddedDemo({ dataDir, entry: join(import.meta.dirname, 'embeddedServer.js') });
-  const flag = parseArgs({ args: process.argv.slice(1), options: { 'server-url': { type: 'string' } }, strict: false }).values['server-url'];
-  const host = await startWorkstationHost({
-    dataDir,
-    server: { flag: typeof flag === 'string' ? flag : undefined, env: process.env.CROSSDESK_SERVER_URL, embedded: () => demo.start() },
-    workerEntry: pathToFileURL(join(import.meta.dirname, 'workstationWorker.js')),
-  });
+  const flagValue = parseArgs({ args: process.argv.slice(1), options: { 'server-url': { type: 'string' } }, strict: false }).values['server-url'];
+  const flag = typeof flagValue === 'string' ? flagValue : undefined;
+  const env = process.env.CROSSDESK_SERVER_URL;
+  let host: WorkstationHost;
+  try {
+    // A malformed address, or unsent work for another server, stops the start with the reason shown.
+    chooseServer({ flag, env, saved: null });
+    host = await startWorkstationHost({
+      dataDir,
+      server: { flag, env, embedded: () => demo.start() },
+      workerEntry: pathToFileURL(join(import.meta.dirname, 'workstationWorker.js')),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Crossdesk', error instanceof Error ? error.message : String(error));
+    await demo.close();
+    app.quit();
+    return;
+  }
   app.on('will-quit', () => void demo.close());
   await createWindow(host);
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
