@@ -12,6 +12,12 @@ describe('formatDuration', () => {
     expect(formatDuration('en', 0)).toBe('0 min');
   });
 
+  it('leaves out a second unit that is zero', () => {
+    expect(formatDuration('en', 24 * HOUR)).toBe('1 day');
+    expect(formatDuration('en', 3 * HOUR)).toBe('3 hr');
+    expect(formatDuration('de', 24 * HOUR + 30 * MINUTE)).toBe('1 Tg.');
+  });
+
   it('uses the locale unit words', () => {
     expect(formatDuration('zh-CN', 2 * HOUR + 5 * MINUTE)).toMatch(/2.*小时.*5.*分钟/);
     expect(formatDuration('ar', 3 * HOUR + 4 * MINUTE)).toMatch(/س.*د/);

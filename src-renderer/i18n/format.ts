@@ -61,8 +61,9 @@ export function formatDuration(locale: string, ms: number): string {
   const hours = Math.floor((total % DAY) / HOUR);
   const minutes = Math.floor((total % HOUR) / MINUTE);
   const unit = (value: number, name: 'day' | 'hour' | 'minute') => unitFormat(locale, name).format(value);
-  const parts = days > 0 ? [unit(days, 'day'), unit(hours, 'hour')]
-    : hours > 0 ? [unit(hours, 'hour'), unit(minutes, 'minute')]
+  // "1 day", not "1 day, 0 hr": a zero second unit says nothing.
+  const parts = days > 0 ? [unit(days, 'day'), ...(hours > 0 ? [unit(hours, 'hour')] : [])]
+    : hours > 0 ? [unit(hours, 'hour'), ...(minutes > 0 ? [unit(minutes, 'minute')] : [])]
       : [unit(minutes, 'minute')];
   return listFormat(locale).format(parts);
 }
