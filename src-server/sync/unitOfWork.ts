@@ -23,6 +23,8 @@ export interface CaseRecord {
   previousAssigneeId: string | null;
   assigneeChangedMs: number;
   dirty: boolean;
+  /** slaInputs() when loaded or last flushed; null for a new case. */
+  slaInputs: string | null;
 }
 
 interface ChildWrite {
@@ -46,7 +48,14 @@ interface ChangeRow {
   except_assignee_id: string | null;
   version: number;
   data: unknown;
+  /** The data is the case row as written by this flush. */
+  from_case: boolean;
   created_ms: number;
+}
+
+/** What Case.slaDueAt depends on besides the case's messages and status history (slaDue.ts). */
+function slaInputs(data: Case): string {
+  return JSON.stringify([data.status, data.priority, data.type, data.customer.market, data.teamId, data.createdAt]);
 }
 
 export function scopeOf(data: Case): Scope {
@@ -91,6 +100,7 @@ export class UnitOfWork {
         previousAssigneeId: row.previous_assignee_id,
         assigneeChangedMs: row.assignee_changed_ms,
         dirty: false,
+        slaInputs: slaInputs(row.data),
       });
     }
   }
@@ -101,7 +111,7 @@ export class UnitOfWork {
   }
 
   createCase(data: Case): CaseRecord {
-    const record: CaseRecord = { data, original: null, previousAssigneeId: null, assigneeChangedMs: this.nowMs, dirty: true };
+    const record: CaseRecord = { data, original: null, previousAssigneeId: null, assigneeChangedMs: this.nowMs, dirty: true, slaInputs: null };
     this.cases.set(data.id, record);
     return record;
   }
@@ -189,7 +199,9 @@ export class UnitOfWork {
     const rows: ChangeRow[] = [];
     const push = (entity: Entity, id: string, op: ChangeRow['op'], version: number, data: unknown, scope: Scope, except: Scope | null) => {
       rows.push({
-        ord: rows.length, entity, entity_id: id, op, version, data: op === 'upsert' ? data : null, created_ms: this.nowMs,
+        ord: rows.length, entity, entity_id: id, op, version, created_ms: this.nowMs,
+        // A case's change-log row copies the row just written (one JSON parse of the case per batch, not two).
+        data: op === 'upsert' && entity !== 'case' ? data : null, from_case: op === 'upsert' && entity === 'case',
         team_id: scope.teamId, assignee_id: scope.assigneeId, has_except: except !== null,
         except_team_id: except?.teamId ?? null, except_assignee_id: except?.assigneeId ?? null,
       });
@@ -231,7 +243,14 @@ export class UnitOfWork {
       push(child.entity, child.id, 'upsert', child.version, child.data, scope, null);
     }
 
-    await refreshSlaDue(this.tx, dirty.map((record) => record.data), { messages: this.newMessages, events: this.newEvents }, this.nowMs);
+    // The deadline is a function of these inputs, the messages and the status history (not of the clock:
+    // a breached target keeps its due time), so a case that only got a tag, a note or a new assignee keeps it.
+    const newFacts = new Set([
+      ...this.newMessages.map((message) => message.caseId),
+      ...this.newEvents.filter((event) => event.kind === 'status_changed').map((event) => event.caseId),
+    ]);
+    const slaStale = dirty.filter((record) => record.slaInputs !== slaInputs(record.data) || newFacts.has(record.data.id));
+    await refreshSlaDue(this.tx, slaStale.map((record) => record.data), { messages: this.newMessages, events: this.newEvents }, this.nowMs);
     await this.writeCases(dirty);
     await this.writeChildren();
     if (this.outbound.length > 0) {
@@ -244,15 +263,18 @@ export class UnitOfWork {
     }
     await this.tx.query(
       `INSERT INTO change_log (entity, entity_id, op, team_id, assignee_id, has_except, except_team_id, except_assignee_id, version, data, created_ms)
-       SELECT entity, entity_id, op, team_id, assignee_id, has_except, except_team_id, except_assignee_id, version, data, created_ms
+       SELECT x.entity, x.entity_id, x.op, x.team_id, x.assignee_id, x.has_except, x.except_team_id, x.except_assignee_id, x.version,
+         CASE WHEN x.from_case THEN c.data ELSE x.data END, x.created_ms
        FROM jsonb_to_recordset($1::jsonb) AS x(ord integer, entity text, entity_id text, op text, team_id text, assignee_id text,
-         has_except boolean, except_team_id text, except_assignee_id text, version integer, data jsonb, created_ms bigint)
-       ORDER BY ord`,
+         has_except boolean, except_team_id text, except_assignee_id text, version integer, data jsonb, from_case boolean, created_ms bigint)
+       LEFT JOIN cases c ON x.from_case AND c.id = x.entity_id
+       ORDER BY x.ord`,
       [JSON.stringify(rows)],
     );
     for (const record of dirty) {
       record.original = scopeOf(record.data);
       record.dirty = false;
+      record.slaInputs = slaInputs(record.data);
     }
     for (const child of this.children.values()) this.knownChildIds.add(`${child.entity}:${child.id}`);
     this.children.clear();

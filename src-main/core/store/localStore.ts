@@ -52,7 +52,9 @@ const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], ser
  * API for the sync engine (see serverSync.ts for details):
  *   getSyncState() / setSyncState(patch)        client id, user, cursor, lastMutationId, server offset
  *   pendingMutations(limit) / markSent(ids)     outbox envelopes in id order, ids per client without gaps
- *   applyServerChanges(changes, newCursor)      one pull page in ONE transaction, then pending re-applied
+ *   applyServerChanges(changes, newCursor, results?)
+ *                                               one pull page and its results in ONE transaction, then
+ *                                               pending re-applied once per touched case
  *   markResults(results)                        applied: outbox row dropped; rejected: attention item with
  *                                               the agent's text, optimistic effect rolled back
  *   beginBootstrap() / stageBootstrap(g, rows, pageToken) / completeBootstrap(g, cursor)

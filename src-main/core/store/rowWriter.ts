@@ -8,9 +8,22 @@ import { cjkTokens } from './cjkText';
  * every insert, update and delete of a case, message or note updates its FTS rows in the same call,
  * except a bootstrap's next generation (nextGeneration.ts), which carries its own indexes.
  */
+/** Columns of cases that an index or the search index reads. */
+const CASE_KEY_COLUMNS = [
+  'ref', 'type', 'state_group', 'priority_sort', 'market', 'team_id', 'assignee_id', 'sla_sort', 'created_ms', 'subject', 'customer_name', 'order_id',
+] as const satisfies readonly (keyof CaseColumns)[];
+type CaseKeys = Pick<CaseColumns, (typeof CASE_KEY_COLUMNS)[number]> & { rid: number };
+type CaseBody = Pick<CaseColumns, 'server_version' | 'status' | 'priority' | 'locale' | 'tags' | 'sla_due_at' | 'created_at' | 'updated_at' | 'has_pending' | 'data'> & { rid: number };
+
 export function createRowWriter(db: Database.Database) {
   db.function('cjk_tokens', { deterministic: true }, (text: unknown) => cjkTokens(typeof text === 'string' ? text : ''));
   const caseRid = db.prepare<[string], { rid: number }>('SELECT rid FROM cases WHERE id = ?');
+  const caseKeys = db.prepare<[string], CaseKeys>(`SELECT rid, ${CASE_KEY_COLUMNS.join(', ')} FROM cases WHERE id = ?`);
+  // SQLite rewrites every index on a column named in SET, changed or not: a case whose indexed and searched
+  // columns stay (a tag, a note, a new version) is updated without touching its 12 indexes or its FTS rows.
+  const updateCaseBody = db.prepare<CaseBody>(`UPDATE cases SET server_version = @server_version, status = @status,
+    priority = @priority, locale = @locale, tags = @tags, sla_due_at = @sla_due_at, created_at = @created_at,
+    updated_at = @updated_at, has_pending = @has_pending, data = @data WHERE rid = @rid`);
   const insertCase = db.prepare<CaseColumns>(`INSERT INTO cases (id, server_version, ref, type, status, state_group, priority,
     priority_sort, market, locale, team_id, assignee_id, subject, customer_name, order_id, tags, sla_due_at, sla_sort, created_at,
     created_ms, updated_at, has_pending, data) VALUES (@id, @server_version, @ref, @type, @status, @state_group, @priority,
@@ -70,8 +83,14 @@ export function createRowWriter(db: Database.Database) {
     /** Insert or replace the visible row of a case (canonical, or optimistic when hasPending). */
     writeCase(c: Case, serverVersion: number, hasPending: boolean): void {
       const cols = caseColumns(c, serverVersion, hasPending);
-      const existing = caseRid.get(c.id);
-      if (existing) {
+      const existing = caseKeys.get(c.id);
+      if (existing && CASE_KEY_COLUMNS.every((column) => existing[column] === cols[column])) {
+        updateCaseBody.run({
+          rid: existing.rid, server_version: cols.server_version, status: cols.status, priority: cols.priority, locale: cols.locale,
+          tags: cols.tags, sla_due_at: cols.sla_due_at, created_at: cols.created_at, updated_at: cols.updated_at,
+          has_pending: cols.has_pending, data: cols.data,
+        });
+      } else if (existing) {
         updateCase.run(cols);
         unindexCase(existing.rid);
         indexCase(existing.rid, cols);

@@ -112,6 +112,51 @@ describe('applyServerChanges', () => {
     expect(back?.messages.map((m) => m.id)).toEqual([messageId]);
   });
 
+  it('settles the results a page carries in the same transaction: applied rows leave, rejections become attention', () => {
+    const c = openCase();
+    const tag = t.store.write('case.addTag@1', { caseId: c.id, tag: 'mine' });
+    const noteId = '20000000-0000-4000-8000-000000000010';
+    const note = t.store.write('case.addNote@1', { caseId: c.id, noteId, body: 'Refused note' });
+    const later = t.store.write('case.addTag@1', { caseId: c.id, tag: 'later' });
+    const serverCopy: Case = { ...c, tags: [...c.tags, 'mine'], version: c.version + 1 };
+    const bad = [{ mutationId: 1, uuid: tag.mutationUuid, status: 'maybe' }];
+    expect(() => t.store.applyServerChanges([upsert('case', serverCopy, c.version + 1)], 'cursor-r0', bad)).toThrow(StoreError);
+    expect(t.store.pendingCount()).toBe(3);
+    expect(t.store.getSyncState().cursor).toBeNull();
+
+    const outcome = t.store.applyServerChanges([upsert('case', serverCopy, c.version + 1)], 'cursor-r1', [
+      { mutationId: 1, uuid: tag.mutationUuid, status: 'applied' },
+      { mutationId: 2, uuid: note.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'Not yours any more.' },
+    ]);
+    expect(outcome).toEqual({ caseIds: [c.id], attentionAdded: 1 });
+    expect(t.store.pendingMutations(10).map((m) => m.uuid)).toEqual([later.mutationUuid]);
+    expect(t.store.attention().map((item) => [item.code, item.body])).toEqual([['FORBIDDEN', 'Refused note']]);
+    const detail = t.store.caseDetail(c.id);
+    expect(detail?.case.tags).toEqual([...c.tags, 'mine', 'later']);
+    expect(detail?.notes.some((n) => n.id === noteId)).toBe(false);
+    expect(t.store.getSyncState().cursor).toBe('cursor-r1');
+
+    const done = t.store.applyServerChanges([upsert('case', { ...serverCopy, tags: [...serverCopy.tags, 'later'], version: c.version + 2 }, c.version + 2)],
+      'cursor-r2', [{ mutationId: 3, uuid: later.mutationUuid, status: 'applied' }]);
+    expect(done.caseIds).toEqual([c.id]);
+    expect(t.store.pendingCount()).toBe(0);
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM case_shadow').get()).toEqual({ n: 0 });
+    expect(t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => r.id === c.id)?.hasPendingChanges).toBe(false);
+  });
+
+  it('a server copy that leaves indexed and searched columns alone keeps the case findable and sorted', () => {
+    const c = openCase();
+    t.store.applyServerChanges([upsert('case', { ...c, tags: [...c.tags, 'quiet'], version: c.version + 1 }, c.version + 1)], 'cursor-q1');
+    expect(t.store.search(c.subject.slice(0, 12), 50).map((h) => h.row.id)).toContain(c.id);
+    expect(t.store.caseDetail(c.id)?.case.tags).toContain('quiet');
+    const urgent = c.priority === 'urgent' ? 'low' : 'urgent';
+    t.store.applyServerChanges([upsert('case', { ...c, priority: urgent, subject: 'Zollbeleg fehlt', version: c.version + 2 }, c.version + 2)], 'cursor-q2');
+    expect(t.store.search('Zollbeleg', 10).map((h) => h.row.id)).toEqual([c.id]);
+    const rows = t.store.queue({ view: 'all', sort: 'priority', limit: 500 }).rows;
+    expect(rows.find((r) => r.id === c.id)?.priority).toBe(urgent);
+    expect(t.store.verifyHash()).toEqual(independentHash(demoRows().map((r) => (r.id === c.id ? { ...r, version: c.version + 2 } : r))));
+  });
+
   it('a bad change anywhere in the page changes nothing', () => {
     const c = openCase();
     const before = t.store.verifyHash();

@@ -60,6 +60,14 @@ function typed(entity: Entity, op: Change['op'], id: string, version: number, da
   return { entity, op, id, version, data: parsed.data } as TypedChange;
 }
 
+function parseResults(results: readonly unknown[]): MutationResult[] {
+  return results.map((raw) => {
+    const r = MutationResultSchema.safeParse(raw);
+    if (!r.success) throw new StoreError('BAD_RESULT', z.prettifyError(r.error));
+    return r.data;
+  });
+}
+
 const BODY_ARGS = z.object({ body: z.string().optional(), locale: z.string().optional(), messageId: z.string().optional(), noteId: z.string().optional() });
 
 interface Deps {
@@ -154,20 +162,8 @@ export function createServerSync(deps: Deps) {
     };
   }
 
-  const applyTx = db.transaction((changes: readonly TypedChange[], cursor: string): ApplyOutcome => {
-    const touched = new Set<string>();
-    for (const change of changes) {
-      const caseId = applyOne(change);
-      if (caseId) touched.add(caseId);
-      if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
-    }
-    for (const id of touched) state.rebase(id, deps.userId());
-    setCursor.run(cursor, nowIso());
-    return { caseIds: [...touched] };
-  });
-
-  const resultsTx = db.transaction((results: readonly MutationResult[]): ResultsOutcome => {
-    const touched = new Set<string>();
+  /** Outbox rows answered by these results leave; rejections become attention items. Rebasing is left to the caller. */
+  function settleResults(results: readonly MutationResult[], touched: Set<string>): number {
     let attentionAdded = 0;
     for (const result of results) {
       const row = outboxById.get(result.mutationId);
@@ -189,6 +185,27 @@ export function createServerSync(deps: Deps) {
       if (result.reason) attentionReasonStmt().run(JSON.stringify(result.reason), attentionId);
       attentionAdded++;
     }
+    return attentionAdded;
+  }
+
+  // A pull page and the results it carries settle together, so each touched case is rebased once, after
+  // its outbox rows for answered mutations are gone (a drain would otherwise rebuild every case twice).
+  const applyTx = db.transaction((changes: readonly TypedChange[], cursor: string, results: readonly MutationResult[]): ResultsOutcome => {
+    const touched = new Set<string>();
+    for (const change of changes) {
+      const caseId = applyOne(change);
+      if (caseId) touched.add(caseId);
+      if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
+    }
+    const attentionAdded = settleResults(results, touched);
+    for (const id of touched) state.rebase(id, deps.userId());
+    setCursor.run(cursor, nowIso());
+    return { caseIds: [...touched], attentionAdded };
+  });
+
+  const resultsTx = db.transaction((results: readonly MutationResult[]): ResultsOutcome => {
+    const touched = new Set<string>();
+    const attentionAdded = settleResults(results, touched);
     for (const id of touched) state.rebase(id, deps.userId());
     return { caseIds: [...touched], attentionAdded };
   });
@@ -237,16 +254,18 @@ export function createServerSync(deps: Deps) {
 
     /**
      * One pull page in ONE transaction: upserts, deletes and scope removals (which never touch the outbox
-     * or pending local rows), then pending mutations re-applied on the touched cases, then the cursor.
+     * or pending local rows), then the page's mutation results settled as markResults does (the pull range
+     * holds every effect of a mutation whose result it carries), then pending mutations re-applied on the
+     * touched cases, then the cursor.
      */
-    applyServerChanges(changes: readonly unknown[], newCursor: string): ApplyOutcome {
+    applyServerChanges(changes: readonly unknown[], newCursor: string, results: readonly unknown[] = []): ResultsOutcome {
       const page = changes.map((raw) => {
         const change = ChangeSchema.safeParse(raw);
         if (!change.success) throw new StoreError('BAD_CHANGE', z.prettifyError(change.error));
         return typed(change.data.entity, change.data.op, change.data.entityId, change.data.version, change.data.data);
       });
       if (newCursor.length === 0) throw new StoreError('BAD_CHANGE', 'the new cursor is empty');
-      return applyTx.immediate(page, newCursor);
+      return applyTx.immediate(page, newCursor, parseResults(results));
     },
 
     /** Unacknowledged mutations in id order (after afterId: the next batch of a drain), as envelopes ready to push. */
@@ -267,12 +286,7 @@ export function createServerSync(deps: Deps) {
      * attention item keeping the agent's text, and the optimistic effect is rolled back.
      */
     markResults(results: readonly unknown[]): ResultsOutcome {
-      const parsed = results.map((raw) => {
-        const r = MutationResultSchema.safeParse(raw);
-        if (!r.success) throw new StoreError('BAD_RESULT', z.prettifyError(r.error));
-        return r.data;
-      });
-      return resultsTx.immediate(parsed);
+      return resultsTx.immediate(parseResults(results));
     },
 
     /**

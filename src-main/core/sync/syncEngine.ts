@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { User } from '../../../src-shared/domain/user';
 import type { MutationEnvelope, MutationResult } from '../../../src-shared/sync/mutations';
-import type { LoginResponse } from '../../../src-shared/sync/protocol';
+import type { LoginResponse, PushResponse } from '../../../src-shared/sync/protocol';
 import {
   BootstrapLineSchema, LoginResponseSchema, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema,
 } from '../../../src-shared/sync/protocol';
@@ -316,6 +316,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (needsBootstrap || state.cursor === null || state.bootstrapGeneration !== null) await bootstrap(needsBootstrap);
     await pullAll();
     // Applied results only after the pull that carries their effects, so the optimistic row never flickers back.
+    // Those a pull page already carried were settled with it and are skipped by the store.
     if (pushResults.length > 0) reportApplied(store.markResults(pushResults), false);
     store.setSyncState({ lastSyncedAt: new Date(clock.now()).toISOString(), serverOffsetMs });
   }
@@ -331,30 +332,62 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return token;
   }
 
-  /** Sends the whole outbox, one request at a time; answers the results, marked later by cycle(). */
+  /**
+   * Sends the whole outbox, one request at a time; answers the results, marked later by cycle(). While a
+   * later batch is in flight, the effects of the earlier ones are pulled and applied (pulls are not pushes:
+   * SYNC.md allows one push in flight), so the store's work overlaps the server's.
+   */
   async function pushAll(): Promise<MutationResult[]> {
     const results: MutationResult[] = [];
     let sentThrough = 0;
+    let chase: Promise<void> = Promise.resolve();
+    let chaseError: { error: unknown } | null = null;
+    const chasePull = () => {
+      chase = chase.then(async () => {
+        if (chaseError === null) await pullAll();
+      }).catch((error: unknown) => {
+        chaseError ??= { error };
+      });
+    };
+    const finish = async () => {
+      await chase;
+      if (chaseError) throw chaseError.error;
+      return results;
+    };
+    let batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS, sentThrough));
     for (;;) {
-      const batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS, sentThrough));
       const first = batch[0];
       const last = batch[batch.length - 1];
-      if (!first || !last) return results;
+      if (!first || !last) return finish();
       const { clientId } = store.getSyncState();
-      const response = await http.json('POST', '/sync/v1/push', PushResponseSchema, {
-        token: authToken(),
-        body: { protocol: PROTOCOL_VERSION, clientId, appVersion: settings.appVersion, schemaVersion: settings.schemaVersion, mutations: batch },
-      });
+      let response: PushResponse;
+      try {
+        response = await http.json('POST', '/sync/v1/push', PushResponseSchema, {
+          token: authToken(),
+          body: { protocol: PROTOCOL_VERSION, clientId, appVersion: settings.appVersion, schemaVersion: settings.schemaVersion, mutations: batch },
+        });
+      } catch (error) {
+        await chase;
+        throw error;
+      }
       const answered = new Set(response.results.map((result) => result.mutationId));
       if (!batch.every((mutation) => answered.has(mutation.id))) {
+        await chase;
         throw new SyncHttpError(200, 'INTERNAL', `the server answered push without a result for every mutation ${first.id}..${last.id}`, undefined, null);
       }
       results.push(...response.results);
       sentThrough = last.id;
       store.setSyncState({ lastMutationId: response.lastMutationId });
+      if (chaseError) return finish();
+      batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS, sentThrough));
+      // Only a drain of more than one batch chases; a cycle with one batch pulls once, after it. A pull
+      // needs current data to apply to: not while a bootstrap is due or half received.
+      const state = store.getSyncState();
+      if (batch.length > 0 && !needsBootstrap && state.cursor !== null && state.bootstrapGeneration === null) chasePull();
     }
   }
 
+  /** Pulls until the server has no more; the results that come with a page are settled with it. */
   async function pullAll(): Promise<void> {
     for (;;) {
       const state = store.getSyncState();
@@ -363,10 +396,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         token: authToken(),
         body: { protocol: PROTOCOL_VERSION, clientId: state.clientId, cursor: state.cursor },
       });
-      const applied = store.applyServerChanges(page.changes, page.cursor);
-      const marked = page.results.length > 0 ? store.markResults(page.results) : { caseIds: [], attentionAdded: 0 };
-      if (page.lastMutationId > state.lastMutationId) store.setSyncState({ lastMutationId: page.lastMutationId });
-      reportApplied({ caseIds: [...new Set([...applied.caseIds, ...marked.caseIds])], attentionAdded: marked.attentionAdded }, false);
+      const applied = store.applyServerChanges(page.changes, page.cursor, page.results);
+      // Read again: a push answered while this page was on its way may have moved it further.
+      if (page.lastMutationId > store.getSyncState().lastMutationId) store.setSyncState({ lastMutationId: page.lastMutationId });
+      reportApplied({ caseIds: applied.caseIds, attentionAdded: applied.attentionAdded ?? 0 }, false);
       if (!page.hasMore) return;
     }
   }

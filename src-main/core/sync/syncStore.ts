@@ -48,8 +48,11 @@ export interface SyncStore {
    */
   markResults(results: readonly MutationResult[]): ChangeOutcome & { attentionAdded: number };
 
-  /** Applies one page and stores its cursor in one transaction, then re-applies pending mutations. */
-  applyServerChanges(changes: readonly Change[], cursor: string): ChangeOutcome;
+  /**
+   * Applies one page, settles the mutation results that came with it (as markResults) and stores its
+   * cursor in one transaction, then re-applies pending mutations.
+   */
+  applyServerChanges(changes: readonly Change[], cursor: string, results?: readonly MutationResult[]): ChangeOutcome & { attentionAdded?: number };
 
   /** Starts a new staged generation (dropping any unfinished one) and returns its number. */
   beginBootstrap(): number;
