@@ -24,17 +24,17 @@ export async function refreshSlaDue(
 ): Promise<void> {
   if (cases.length === 0) return;
   const ids = textArray(cases.map((each) => each.id));
-  const [messages, statuses, teams] = await Promise.all([
-    tx.query<MessageFact>(
-      `SELECT case_id, data->>'createdAt' AS at, data->>'direction' AS direction, data->>'authorKind' AS author_kind
-       FROM messages WHERE case_id = ANY($1::text[])`, [ids],
-    ),
-    tx.query<StatusFact>(
-      `SELECT case_id, data->>'at' AS at, data->'data'->>'to' AS status FROM case_events
-       WHERE case_id = ANY($1::text[]) AND data->>'kind' = 'status_changed'`, [ids],
-    ),
-    tx.query<{ data: unknown }>('SELECT data FROM teams WHERE id = ANY($1::text[])', [textArray([...new Set(cases.map((each) => each.teamId))])]),
-  ]);
+  // One after the other: a transaction is one connection, and pg queues concurrent queries on it only
+  // under a deprecation (removed in pg 9).
+  const messages = await tx.query<MessageFact>(
+    `SELECT case_id, data->>'createdAt' AS at, data->>'direction' AS direction, data->>'authorKind' AS author_kind
+     FROM messages WHERE case_id = ANY($1::text[])`, [ids],
+  );
+  const statuses = await tx.query<StatusFact>(
+    `SELECT case_id, data->>'at' AS at, data->'data'->>'to' AS status FROM case_events
+     WHERE case_id = ANY($1::text[]) AND data->>'kind' = 'status_changed'`, [ids],
+  );
+  const teams = await tx.query<{ data: unknown }>('SELECT data FROM teams WHERE id = ANY($1::text[])', [textArray([...new Set(cases.map((each) => each.teamId))])]);
   const teamById = new Map(teams.map((row) => {
     const team = TeamSchema.parse(row.data);
     return [team.id, team];
