@@ -4,7 +4,7 @@ import { TeamSchema } from '../../src-shared/domain/user';
 import type { Team } from '../../src-shared/domain/user';
 import { placeholderSlaDueAt } from '../../src-shared/demo/placeholderSla';
 import type { SlaTimeline } from '../../src-shared/sla';
-import { DEFAULT_SLA_POLICIES, marketCalendar, nextSlaDueAt, selectSlaPolicy } from '../../src-shared/sla';
+import { caseSlaDueAt } from '../../src-shared/sla';
 import type { Queryable } from '../db/db';
 import { textArray } from '../db/sqlArray';
 
@@ -70,15 +70,7 @@ function byTime(a: { at: string }, b: { at: string }): number {
 /** The timeline is built from stored, already validated rows, so it is passed to the engine without re-parsing. */
 function evaluate(data: Case, timeline: SlaTimeline, team: Team, now: string): string | null {
   try {
-    return nextSlaDueAt(
-      timeline,
-      selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: data.type, priority: data.priority, market: data.customer.market }),
-      {
-        team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] },
-        customer: marketCalendar(data.customer.market),
-      },
-      now,
-    );
+    return caseSlaDueAt(timeline, data, team, now);
   } catch {
     // A case the engine cannot evaluate (a market without a pack) still gets a calendar-hours deadline.
     return placeholderSlaDueAt(data);

@@ -1,6 +1,6 @@
 import type { Case, Message } from '../domain/case';
 import type { Team } from '../domain/user';
-import { DEFAULT_SLA_POLICIES, marketCalendar, nextSlaDueAt, selectSlaPolicy } from '../sla';
+import { caseSlaDueAt } from '../sla';
 import { placeholderSlaDueAt } from './placeholderSla';
 
 /**
@@ -10,18 +10,15 @@ import { placeholderSlaDueAt } from './placeholderSla';
  */
 export function demoSlaDueAt(c: Case, messages: readonly Message[], team: Team, now: string): string | null {
   try {
-    return nextSlaDueAt(
+    return caseSlaDueAt(
       {
         createdAt: c.createdAt,
         initialStatus: 'new',
         statusChanges: c.status === 'new' ? [] : [{ at: c.statusChangedAt, status: c.status }],
         messages: messages.map((m) => ({ at: m.createdAt, direction: m.direction, authorKind: m.authorKind })),
       },
-      selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: c.type, priority: c.priority, market: c.customer.market }),
-      {
-        team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] },
-        customer: marketCalendar(c.customer.market),
-      },
+      c,
+      team,
       now,
     );
   } catch {

@@ -1,7 +1,7 @@
 import type { CaseDetail, CaseRow } from '../../../src-shared/contract/workstation';
 import { DONE_STATUSES, PAUSED_STATUSES } from '../../../src-shared/domain/caseStatus';
 import type { Team } from '../../../src-shared/domain/user';
-import { DEFAULT_SLA_POLICIES, marketCalendar, nextSlaDueAt, selectSlaPolicy, slaTimelineFromCase } from '../../../src-shared/sla';
+import { caseSlaDueAt, slaTimelineFromCase } from '../../../src-shared/sla';
 import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
 
 /**
@@ -17,15 +17,7 @@ export function visibleSlaDue(detail: CaseDetail, teams: readonly Team[], server
   const server = slaTimelineFromCase({ createdAt: c.createdAt, events: detail.events, messages: detail.messages.filter((m) => !m.isPending) });
   const timeline = detail.pendingMutationCount > 0 ? withVisibleStatus(server, c, serverOffsetMs, serverNowMs) : server;
   try {
-    return nextSlaDueAt(
-      timeline,
-      selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: c.type, priority: c.priority, market: c.customer.market }),
-      {
-        team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] },
-        customer: marketCalendar(c.customer.market),
-      },
-      serverNowMs,
-    );
+    return caseSlaDueAt(timeline, c, team, serverNowMs);
   } catch {
     // A market without a pack: the server falls back to its placeholder, which arrives with the next pull.
     return c.slaDueAt;
