@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createWorkstationClient } from './contract/workstationClient';
@@ -13,8 +13,13 @@ const api = createWorkstationClient(window);
 prefetchFirstPage(api);
 const i18n = await initI18n(api);
 
-createRoot(root).render(
-  <StrictMode>
-    <App api={api} i18n={i18n} />
-  </StrictMode>,
-);
+// A transition renders in slices, yielding to the socket between them: the prefetched first page is
+// taken as soon as it arrives, and usually the first commit already has its rows (one style, layout and
+// paint pass instead of the shell's then the rows').
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App api={api} i18n={i18n} />
+    </StrictMode>,
+  );
+});

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { NAMESPACES, bundledCatalogs } from './i18n';
+import { NAMESPACES, bundledCatalogs, startI18n } from './i18n';
 import { FALLBACK_LANGUAGE, UI_LANGUAGES } from './languages';
 
 function read(language: string, namespace: string): Promise<unknown> {
@@ -36,5 +36,16 @@ describe('bundled catalogs (loaded per language)', () => {
     await instance.changeLanguage('de');
     expect(instance.hasResourceBundle('de', 'queue')).toBe(true);
     expect(instance.t('title', { ns: 'queue' })).toBe((await read('de', 'queue') as { title: string }).title);
+  });
+
+  it('starts ready in the start language with the fallback handed over, and still loads another on change', async () => {
+    const instance = await startI18n('zh-CN');
+    expect(instance.isInitialized).toBe(true);
+    expect(instance.language).toBe('zh-CN');
+    expect(instance.hasResourceBundle('en', 'case')).toBe(true);
+    expect(instance.hasResourceBundle('ar', 'queue')).toBe(false);
+    expect(instance.t('title', { ns: 'queue' })).toBe((await read('zh-CN', 'queue') as { title: string }).title);
+    await instance.changeLanguage('ar');
+    expect(instance.t('title', { ns: 'queue' })).toBe((await read('ar', 'queue') as { title: string }).title);
   });
 });
