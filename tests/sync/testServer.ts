@@ -124,10 +124,15 @@ export class TestServer {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  /** Runs the outbound queue until nothing is due (tests drive delivery instead of a background timer). */
-  async deliverAll(): Promise<void> {
-    if (!this.running) return;
-    while ((await this.running.outbound.runOnce()) > 0) { /* drain */ }
+  /**
+   * Runs the outbound queue until nothing is due (tests drive delivery instead of a background timer);
+   * answers how many deliveries ran.
+   */
+  async deliverAll(): Promise<number> {
+    if (!this.running) return 0;
+    let total = 0;
+    for (let ran = await this.running.outbound.runOnce(); ran > 0; ran = await this.running.outbound.runOnce()) total += ran;
+    return total;
   }
 
   resetEpoch(): Promise<string> {

@@ -111,6 +111,14 @@ export class World {
   }
 
   /**
+   * Quiet, and nothing left to deliver: a reply pushed after this round's delivery run would otherwise be
+   * delivered by check(), changing the server's copy after the clients last pulled it.
+   */
+  private async isSettled(): Promise<boolean> {
+    return await this.isQuiet() && await this.server.deliverAll() === 0;
+  }
+
+  /**
    * Lets the system quiet down: waits for running cycles, gives pokes a moment, delivers the outbound
    * queue, and fires the next virtual timer (a retry, a poll) when something is still unsettled.
    * Returns false when it did not settle within maxRounds (the invariant check then says why).
@@ -120,10 +128,10 @@ export class World {
       await this.idle();
       for (const client of this.clients) client.sample();
       await this.server.deliverAll();
-      if (await this.isQuiet()) return true;
+      if (await this.isSettled()) return true;
       await new Promise((resolve) => setTimeout(resolve, 5));
       await this.idle();
-      if (await this.isQuiet()) return true;
+      if (await this.isSettled()) return true;
       this.time.fireNext();
     }
     return false;
