@@ -8,7 +8,7 @@
 // The seeded server directory is kept in the temp dir between runs (keyed by the data set), because
 // seeding is not what is measured.
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, generateDemoBatches, SMALL_DEMO } from '../../src-shared/demo';
@@ -117,6 +117,38 @@ async function login(serverUrl: string, username: string): Promise<string> {
   return LoginResponseSchema.parse(await response.json()).token;
 }
 
+/**
+ * CPU time (user + system) of the embedded server's process so far, read from /proc (Linux; null
+ * elsewhere): wall times on the shared machine move with its load, CPU times much less, so before/after
+ * comparisons read these. Clock ticks are taken as Linux's usual 100 per second.
+ */
+function serverCpuMs(): number | null {
+  const stat = (pid: string): string[] | null => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? null;
+    } catch {
+      return null;
+    }
+  };
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null;
+  }
+  const server = pids.find((pid) => stat(pid)?.[1] === String(process.pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embeddedServer'));
+  const fields = server === undefined ? null : stat(server);
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : null;
+}
+
+/** This process's CPU time (all its threads) in ms. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+const cpuSpent = (from: number | null, to: number | null): string => (from === null || to === null ? 'n/a' : `${Math.round(to - from)} ms`);
+
 /** The baseline: the same NDJSON text, parsed and validated line by line and staged into a fresh store, no network. */
 function directBootstrap(ndjson: string): { ms: number; rows: number } {
   const store = openStore();
@@ -153,18 +185,25 @@ async function main(): Promise<void> {
   try {
     // 1. Bootstrap: the raw stream once (server time alone), then the engine, then the direct baseline.
     const token = await login(server.url, SUPERVISOR);
+    let serverCpu = serverCpuMs();
     let started = performance.now();
     const ndjson = await (await fetch(`${server.url}/sync/v1/bootstrap`, { headers: { authorization: `Bearer ${token}` } })).text();
     const streamMs = performance.now() - started;
+    const streamServerCpu = cpuSpent(serverCpu, serverCpuMs());
 
     const supervisorStore = openStore();
     const supervisor = engineFor(supervisorStore, server.url);
     await supervisor.signIn(SUPERVISOR, DEMO_PASSWORD);
     inStore.clear();
+    serverCpu = serverCpuMs();
+    let ownCpu = ownCpuMs();
     started = performance.now();
     await supervisor.syncNow();
     const engineMs = performance.now() - started;
+    const engineCpu = { server: cpuSpent(serverCpu, serverCpuMs()), desktop: cpuSpent(ownCpu, ownCpuMs()) };
+    ownCpu = ownCpuMs();
     const direct = directBootstrap(ndjson);
+    const directCpu = cpuSpent(ownCpu, ownCpuMs());
     report('Sync: bootstrap over loopback', {
       cases: supervisorStore.caseCount(),
       rows: direct.rows,
@@ -173,6 +212,8 @@ async function main(): Promise<void> {
       'engine bootstrap (stream + parse + stage + complete)': `${Math.round(engineMs)} ms`,
       'direct parse + stage + complete, same rows': `${Math.round(direct.ms)} ms`,
       'store calls': storeTimes(),
+      'CPU: server during the stream alone / during the engine bootstrap': `${streamServerCpu} / ${engineCpu.server}`,
+      'CPU: desktop process, engine bootstrap / direct': `${engineCpu.desktop} / ${directCpu}`,
       'ratio direct / engine (target >= 0.5)': round(direct.ms / engineMs, 2),
       'under 10 s': engineMs < 10_000,
     });

@@ -9,7 +9,7 @@ import type { Clock, IdGenerator } from '../store/ports';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { isBootstrapRow } from './bootstrapRow';
-import { readLines } from './lineReader';
+import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
 import { createSyncHttp, NetworkError, SyncHttpError } from './syncHttp';
@@ -421,31 +421,33 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!response.body) throw new NetworkError('bootstrap answered without a body');
       let rows: BootstrapRow[] = [];
       try {
-        for await (const line of readLines(response.body)) {
-          if (line === '') continue;
-          const raw: unknown = JSON.parse(line);
-          if (isBootstrapRow(raw)) {
-            rows.push(raw);
-            continue;
-          }
-          const parsed = BootstrapLineSchema.safeParse(raw);
-          if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
-          const value = parsed.data;
-          if ('pageToken' in value) {
-            store.stageBootstrap(generation, rows, value.pageToken);
-            bootstrapReceived += rows.length;
-            rows = [];
-            cancelStall();
-            cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
-            emitStatus();
-          } else if ('complete' in value) {
-            if (rows.length > 0) store.stageBootstrap(generation, rows, null);
-            const outcome = store.completeBootstrap(generation, value.cursor);
-            bootstrapReceived = null;
-            reportApplied(outcome, true);
-            return;
-          } else {
-            rows.push(value);
+        for await (const lines of readLineBatches(response.body)) {
+          for (const line of lines) {
+            if (line === '') continue;
+            const raw: unknown = JSON.parse(line);
+            if (isBootstrapRow(raw)) {
+              rows.push(raw);
+              continue;
+            }
+            const parsed = BootstrapLineSchema.safeParse(raw);
+            if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
+            const value = parsed.data;
+            if ('pageToken' in value) {
+              store.stageBootstrap(generation, rows, value.pageToken);
+              bootstrapReceived += rows.length;
+              rows = [];
+              cancelStall();
+              cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
+              emitStatus();
+            } else if ('complete' in value) {
+              if (rows.length > 0) store.stageBootstrap(generation, rows, null);
+              const outcome = store.completeBootstrap(generation, value.cursor);
+              bootstrapReceived = null;
+              reportApplied(outcome, true);
+              return;
+            } else {
+              rows.push(value);
+            }
           }
         }
       } catch (error) {

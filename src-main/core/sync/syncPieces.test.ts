@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, VerifyResponseSchema } from '../../../src-shared/sync/protocol';
 import type { MutationEnvelope } from '../../../src-shared/sync/mutations';
 import { backoffDelay } from './backoff';
-import { readLines } from './lineReader';
+import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import { pushBatch } from './syncEngine';
 import { createSyncHttp, NetworkError } from './syncHttp';
@@ -93,6 +93,11 @@ describe('readLines', () => {
   it('drops a half line at the end of a cut-off stream unless partial lines are asked for', async () => {
     expect(await collect(readLines(streamOf(['one\ntw', 'o\nthr'])))).toEqual(['one', 'two']);
     expect(await collect(readLines(streamOf(['one\nthr']), { partial: true }))).toEqual(['one', 'thr']);
+  });
+
+  it('hands over the lines a chunk completed together, and nothing for a chunk that completed none', async () => {
+    expect(await collect(readLineBatches(streamOf(['a\nb\nc', 'c', 'd\ne\n', 'f'])))).toEqual([['a', 'b'], ['ccd', 'e']]);
+    expect(await collect(readLineBatches(streamOf(['a\nb']), { partial: true }))).toEqual([['a'], ['b']]);
   });
 });
 
