@@ -10,6 +10,7 @@ import { startWebHost, type WebHost } from './webHost';
 const staticDir = mkdtempSync(join(tmpdir(), 'crossdesk-web-'));
 mkdirSync(join(staticDir, 'assets'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Crossdesk</title>');
+writeFileSync(join(staticDir, 'assets', 'index-Bd5vHag0.js'), 'export {};');
 
 let core: WorkstationHost;
 let web: WebHost;
@@ -62,6 +63,13 @@ describe('web host', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${web.port}`);
     expect((await get('/../../etc/passwd')).status).toBe(404);
+  });
+
+  it('lets the browser keep the content-hashed assets, never the page that names them', async () => {
+    expect((await get('/')).headers['cache-control']).toBe('no-store');
+    const asset = await get('/assets/index-Bd5vHag0.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable');
   });
 
   it('refuses requests for another host name (DNS rebinding)', async () => {

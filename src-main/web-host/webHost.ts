@@ -28,6 +28,14 @@ export type WebHost = {
 const MAX_FRAME_BYTES = 256 * 1024;
 
 /**
+ * The build names every file under assets/ by its content hash, so a changed file gets a new name and
+ * the browser may keep them for good; the page, which names the current ones, is never kept.
+ */
+function cacheControl(path: string): string {
+  return path.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-store';
+}
+
+/**
  * Serves the built renderer and the workstation contract over a WebSocket on 127.0.0.1 only, so the
  * unchanged renderer runs in a normal browser (and is tested end to end in Chromium).
  */
@@ -52,7 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Content-Security-Policy': contentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}`] }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl(path),
     });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
