@@ -62,6 +62,19 @@ describe.each(DRIVERS)('bootstrap stream on %s', (driver) => {
     }
   });
 
+  it('sends the children of exactly the cases the caller sees, whether most cases (filtered here) or few (filtered in SQL)', async () => {
+    const { agentA1, agentB1, supervisorA, admin } = world.users;
+    // 6, 3, 8 and 12 of the 12 cases: both filters and no filter at all.
+    for (const [user, cases] of [[agentA1, 6], [agentB1, 3], [supervisorA, 8], [admin, 12]] as const) {
+      const rows = (await read(bootstrapNdjson(testDb.db, principalOf(user), undefined, 2, 2))).flatMap((line) => ('entity' in line ? [line] : []));
+      const caseIds = new Set(rows.filter((line) => line.entity === 'case').map((line) => line.entityId));
+      const children = rows.filter((line) => line.entity === 'message').map((line) => (line.data as Message).caseId);
+      expect(caseIds.size, user.username).toBe(cases);
+      expect(children.length, user.username).toBe(cases * 2);
+      expect(children.every((caseId) => caseIds.has(caseId)), user.username).toBe(true);
+    }
+  });
+
   it('streams nothing but the complete line for a role that sees no cases', async () => {
     const lines = await read(bootstrapNdjson(testDb.db, principalOf(world.users.gateway), undefined, 2, 2));
     expect(lines.filter((line) => 'entity' in line && line.entity !== 'team' && line.entity !== 'user')).toEqual([]);

@@ -1,5 +1,6 @@
 // Sync benchmarks (BENCHMARKS.md "Sync"): the real server in its own process on loopback over PGlite
-// (the embedded server's launcher), real SQLite files, the real sync engine.
+// (the embedded server's launcher) or, with BENCH_SYNC_DATABASE_URL, `npm run server` over that PostgreSQL
+// database (wiped and seeded when it does not hold this data set); real SQLite files, the real sync engine.
 //   1. bootstrap of 100,000 cases (+1 message each), as a ratio to parsing and inserting the same NDJSON
 //      rows into a store directly in the same run (target >= 0.5, and under 10 s);
 //   2. outbox drain of 10,000 mutations (target >= 1,000 mutations/s);
@@ -7,6 +8,7 @@
 // BENCH_SYNC_CASES overrides the case count for a quick try; BENCH_SYNC_ONLY=bootstrap stops after part 1.
 // The seeded server directory is kept in the temp dir between runs (keyed by the data set), because
 // seeding is not what is measured.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import type { BootstrapRow } from '../../src-main/core/sync';
 import { startEmbeddedServer } from '../../src-main/embedded/embeddedServer';
+import type { Db } from '../../src-server/db/db';
 import { openDatabase } from '../../src-server/startServer';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { insertSnapshot } from '../../src-server/seed/insertSnapshot';
@@ -33,19 +36,80 @@ const SUPERVISOR = 'wang.lei';
 const [AGENT_A, AGENT_B] = ['jonas.weber', 'camille.durand'];
 
 async function seededServerDir(): Promise<string> {
-  const dir = join(tmpdir(), `crossdesk-bench-sync-${CASES}-${SMALL_DEMO.seed}`);
+  const dir = join(tmpdir(), DATA_SET);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   const staging = mkdtempSync(join(tmpdir(), 'crossdesk-bench-sync-staging-'));
   const db = await openDatabase({ dataDir: staging });
+  await seedData(db);
+  await db.close();
+  renameSync(staging, dir);
+  return dir;
+}
+
+/** The PGlite server as the desktop embeds it, over a copy of the seeded data directory. */
+async function startPgliteServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const template = await seededServerDir();
+  const dataDir = tempDir('crossdesk-bench-server-');
+  cpSync(template, dataDir, { recursive: true });
+  return startEmbeddedServer({ dataDir, startTimeoutMs: 300_000 });
+}
+
+/** The data set's name, kept as the PostgreSQL database's comment so a seeded database is reused. */
+const DATA_SET = `crossdesk-bench-sync-${CASES}-${SMALL_DEMO.seed}`;
+const DATABASE_URL = process.env.BENCH_SYNC_DATABASE_URL;
+
+async function seedData(db: Db): Promise<void> {
   const started = performance.now();
   await seedDemo(db, Date.parse(NOW), 0);
   for (const batch of generateDemoBatches({ seed: SMALL_DEMO.seed, cases: CASES, messagesPerCase: 1, now: NOW })) {
     await insertSnapshot(db, batch, Date.parse(NOW));
   }
-  await db.close();
-  renameSync(staging, dir);
-  console.log(`(seeded ${CASES} cases into PGlite in ${Math.round(performance.now() - started)} ms; kept at ${dir})`);
-  return dir;
+  console.log(`(seeded ${CASES} cases into ${db.kind} in ${Math.round(performance.now() - started)} ms)`);
+}
+
+/** The PostgreSQL database holding this data set: wiped and seeded anew unless its comment names the data set. */
+async function seededPostgres(url: string): Promise<void> {
+  const db = await openDatabase({ databaseUrl: url });
+  try {
+    const [marker] = await db.query<{ comment: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()");
+    if (marker?.comment === DATA_SET) return;
+  } finally {
+    await db.close();
+  }
+  const admin = await openDatabase({ databaseUrl: url });
+  await admin.query('DROP SCHEMA public CASCADE');
+  await admin.query('CREATE SCHEMA public');
+  await admin.close();
+  const db2 = await openDatabase({ databaseUrl: url });
+  try {
+    await seedData(db2);
+    await db2.query('VACUUM ANALYZE');
+    const [name] = await db2.query<{ name: string }>('SELECT current_database() AS name');
+    await db2.query(`COMMENT ON DATABASE "${name?.name ?? ''}" IS '${DATA_SET}'`);
+  } finally {
+    await db2.close();
+  }
+}
+
+/** `npm run server` over PostgreSQL in its own process, on a port the OS picks. */
+async function startPostgresServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
+  await seededPostgres(url);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/cli.ts'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const listening = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      out += text;
+      const match = /listening on (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    void exited.then(() => reject(new Error(`the server exited before it listened: ${out}`)));
+  });
+  return { url: listening, close: async () => { child.kill('SIGTERM'); await exited; } };
 }
 
 const dirs: string[] = [];
@@ -118,27 +182,31 @@ async function login(serverUrl: string, username: string): Promise<string> {
 }
 
 /**
- * CPU time (user + system) of the embedded server's process so far, read from /proc (Linux; null
+ * CPU time (user + system) so far of the server's process and, when the bench runs on PostgreSQL, of every
+ * postgres process on the machine (its backends do the query work), read from /proc (Linux; null
  * elsewhere): wall times on the shared machine move with its load, CPU times much less, so before/after
  * comparisons read these. Clock ticks are taken as Linux's usual 100 per second.
  */
 function serverCpuMs(): number | null {
-  const stat = (pid: string): string[] | null => {
-    try {
-      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? null;
-    } catch {
-      return null;
-    }
-  };
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
   } catch {
     return null;
   }
-  const server = pids.find((pid) => stat(pid)?.[1] === String(process.pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embeddedServer'));
-  const fields = server === undefined ? null : stat(server);
-  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : null;
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const isServer = fields[1] === String(process.pid) && /embeddedServer|src-server\/cli/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      if (isServer || (DATABASE_URL && command === 'postgres')) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks * 10;
 }
 
 /** This process's CPU time (all its threads) in ms. */
@@ -177,11 +245,9 @@ function directBootstrap(ndjson: string): { ms: number; rows: number } {
 }
 
 async function main(): Promise<void> {
-  const template = await seededServerDir();
-  const dataDir = tempDir('crossdesk-bench-server-');
-  cpSync(template, dataDir, { recursive: true });
   // Its own process, as in production: server and desktop work in parallel rather than share one thread.
-  const server = await startEmbeddedServer({ dataDir, startTimeoutMs: 300_000 });
+  const server = DATABASE_URL ? await startPostgresServer(DATABASE_URL) : await startPgliteServer();
+  console.log(`(server: ${DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
   try {
     // 1. Bootstrap: the raw stream once (server time alone), then the engine, then the direct baseline.
     const token = await login(server.url, SUPERVISOR);
@@ -212,7 +278,7 @@ async function main(): Promise<void> {
       'engine bootstrap (stream + parse + stage + complete)': `${Math.round(engineMs)} ms`,
       'direct parse + stage + complete, same rows': `${Math.round(direct.ms)} ms`,
       'store calls': storeTimes(),
-      'CPU: server during the stream alone / during the engine bootstrap': `${streamServerCpu} / ${engineCpu.server}`,
+      [`CPU: server${DATABASE_URL ? ' + PostgreSQL' : ''} during the stream alone / during the engine bootstrap`]: `${streamServerCpu} / ${engineCpu.server}`,
       'CPU: desktop process, engine bootstrap / direct': `${engineCpu.desktop} / ${directCpu}`,
       'ratio direct / engine (target >= 0.5)': round(direct.ms / engineMs, 2),
       'under 10 s': engineMs < 10_000,
