@@ -15,14 +15,14 @@ type Table = (typeof TABLES)[number];
 const nextName = (table: Table) => `next_${table}`;
 const NAMED = /^(CREATE (?:VIRTUAL )?TABLE)\s+"?\w+"?/;
 
-/** A validated bootstrap row, as the domain schemas parsed it. */
-export type NextRow =
-  | { entity: 'case'; version: number; data: Case }
-  | { entity: 'message'; version: number; data: Message }
-  | { entity: 'note'; version: number; data: Note }
-  | { entity: 'case_event'; version: number; data: CaseEvent }
-  | { entity: 'user'; version: number; data: User }
-  | { entity: 'team'; version: number; data: Team };
+/** A validated bootstrap row (bootstrapRows.ts), with the JSON text of its data as the tables keep it. */
+export type NextRow = { version: number; json: string } & (
+  | { entity: 'case'; data: Case }
+  | { entity: 'message'; data: Message }
+  | { entity: 'note'; data: Note }
+  | { entity: 'case_event'; data: CaseEvent }
+  | { entity: 'user'; data: User }
+  | { entity: 'team'; data: Team });
 
 export function createNextGeneration(db: Database.Database) {
   const definition = db.prepare<[string, string], { sql: string }>('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?');
@@ -90,7 +90,7 @@ export function createNextGeneration(db: Database.Database) {
     },
     put(row: NextRow): void {
       const s = statements();
-      const json = JSON.stringify(row.data);
+      const { json } = row;
       switch (row.entity) {
         case 'case': {
           // A row sent twice replaces the first, whose index entries go with it.

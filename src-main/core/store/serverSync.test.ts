@@ -281,6 +281,40 @@ describe('bootstrap', () => {
     expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({ n: 0 });
   });
 
+  it('keeps the data text a row came with when it validates unchanged, and refuses a page with a bad row whole', () => {
+    const [c, other] = t.data.cases.filter((x) => x.status === 'open');
+    if (!c || !other) throw new Error('two open cases needed');
+    const message = serverMessage(c, '20000000-0000-4000-8000-000000000020', 'Paket kam beschädigt an');
+    // PostgreSQL prints jsonb with spaces and its own key order; the text is kept as it came.
+    const spaced = (value: object) => JSON.stringify(value, Object.keys(value).sort(), 1);
+    const caseText = JSON.stringify({ ...c, subject: 'Wombat Lieferung' }, null, 1);
+    const messageText = spaced(message);
+    const { gender: _, ...name } = other.customer.name;
+    const generation = t.store.beginBootstrap();
+    expect(() => t.store.stageBootstrap(generation, [
+      { entity: 'case', entityId: c.id, version: 50, dataText: caseText },
+      { entity: 'case', entityId: other.id, version: 9, dataText: `${JSON.stringify(other).slice(0, -1)},` },
+    ], 'page-1')).toThrow(StoreError);
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
+    expect(t.store.getSyncState().bootstrapPageToken).toBeNull();
+    t.store.stageBootstrap(generation, [
+      { entity: 'case', entityId: c.id, version: 50, dataText: caseText },
+      { entity: 'case', entityId: other.id, version: 9, dataText: JSON.stringify({ ...other, customer: { ...other.customer, name } }) },
+      { entity: 'message', entityId: message.id, version: 3, dataText: messageText },
+    ], null);
+    t.store.completeBootstrap(generation, 'boot-cursor');
+
+    const stored = (table: string, id: string) => t.store.db.prepare<[string], { data: string }>(`SELECT data FROM ${table} WHERE id = ?`).get(id)?.data;
+    expect(stored('cases', c.id)).toBe(caseText);
+    expect(stored('messages', message.id)).toBe(messageText);
+    // A name without its gender gets zod's default, so that row is the serialized result.
+    expect(t.store.caseDetail(other.id)?.case.customer.name.gender).toBe('unknown');
+    expect(t.store.caseDetail(c.id)?.case).toEqual({ ...c, subject: 'Wombat Lieferung' });
+    expect(t.store.caseDetail(c.id)?.messages).toEqual([{ ...message, isPending: false }]);
+    expect(t.store.search('Wombat', 5).map((hit) => hit.row.id)).toEqual([c.id]);
+    expect(t.store.search('beschädigt', 5).map((hit) => hit.row.id)).toEqual([c.id]);
+  });
+
   it('starts over a bootstrap it cannot resume: staged by an older version, or into tables changed since', () => {
     const generation = t.store.beginBootstrap();
     t.store.stageBootstrap(generation, [{ entity: 'case', entityId: openCase().id, version: 99, data: openCase() }], 'page-1');

@@ -7,9 +7,10 @@ import {
   MutationResultSchema, type MutationEnvelope, type MutationResult,
 } from '../../../src-shared/sync/mutations';
 import {
-  BootstrapRowSchema, ChangeSchema, VERIFY_ENTITIES, verifyLine, type Change, type Entity,
+  ChangeSchema, VERIFY_ENTITIES, verifyLine, type Change, type Entity,
 } from '../../../src-shared/sync/protocol';
 import type { CaseState, OutboxRecord } from './caseState';
+import { readNextRow } from './bootstrapRows';
 import { readJson } from './json';
 import { StoreError, type Clock, type IdGenerator } from './ports';
 import { createNextGeneration, type NextRow } from './nextGeneration';
@@ -322,14 +323,7 @@ export function createServerSync(deps: Deps) {
      * Each row is validated here, once, and written where it stays: into the next generation's tables.
      */
     stageBootstrap(generation: number, rows: readonly unknown[], pageToken: string | null): void {
-      const staged = rows.map((raw): NextRow => {
-        const row = BootstrapRowSchema.safeParse(raw);
-        if (!row.success) throw new StoreError('BAD_CHANGE', z.prettifyError(row.error));
-        const change = typed(row.data.entity, 'upsert', row.data.entityId, row.data.version, row.data.data);
-        if (change.op !== 'upsert') throw new StoreError('BAD_CHANGE', `${row.data.entity} ${row.data.entityId}: a bootstrap row without data`);
-        return change;
-      });
-      stageTx.immediate(generation, staged, pageToken);
+      stageTx.immediate(generation, rows.map(readNextRow), pageToken);
     },
     /**
      * The snapshot becomes current in ONE transaction: the next generation's tables swapped in for the

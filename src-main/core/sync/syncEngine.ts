@@ -8,7 +8,7 @@ import {
 import type { Clock, IdGenerator } from '../store/ports';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { isBootstrapRow } from './bootstrapRow';
+import { isBootstrapRow, readBootstrapRow } from './bootstrapRow';
 import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
@@ -424,6 +424,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         for await (const lines of readLineBatches(response.body)) {
           for (const line of lines) {
             if (line === '') continue;
+            const row = readBootstrapRow(line);
+            if (row) {
+              rows.push(row);
+              continue;
+            }
             const raw: unknown = JSON.parse(line);
             if (isBootstrapRow(raw)) {
               rows.push(raw);

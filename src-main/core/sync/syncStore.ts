@@ -2,13 +2,12 @@ import type { MutationEnvelope, MutationResult } from '../../../src-shared/sync/
 import type { Change, VerifyResponse } from '../../../src-shared/sync/protocol';
 import type { Entity } from '../../../src-shared/sync/protocol';
 
-/** One row of a bootstrap stream (BootstrapRowSchema) on its way into a staged generation. */
-export interface BootstrapRow {
-  entity: Entity;
-  entityId: string;
-  version: number;
-  data: unknown;
-}
+/**
+ * One row of a bootstrap stream (BootstrapRowSchema) on its way into a staged generation: its data parsed,
+ * or as the JSON text its line carried (readBootstrapRow), which the store parses and, when the data
+ * validates unchanged, keeps as received instead of serializing it again.
+ */
+export type BootstrapRow = { entity: Entity; entityId: string; version: number } & ({ data: unknown } | { dataText: string });
 
 /** The cases a store call touched, so the workstation can tell the UI what to refresh. */
 export interface ChangeOutcome {
