@@ -20,6 +20,10 @@ function isTextField(target: EventTarget | null): boolean {
 export function ShortcutsProvider({ children }: { children: ReactNode }) {
   const handlers = useRef(new Map<ShortcutAction, Handler[]>());
   const [isHelpOpen, setHelpOpen] = useState(false);
+  // The closed dialog renders nothing but costs its components' work in the queue's first render (issue
+  // 6): it mounts on first open and stays mounted so later closes keep their exit transition.
+  const [hasHelpOpened, setHelpOpened] = useState(false);
+  if (isHelpOpen && !hasHelpOpened) setHelpOpened(true);
 
   const register = useCallback((action: ShortcutAction, handler: Handler) => {
     const list = handlers.current.get(action) ?? [];
@@ -54,7 +58,7 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
   return (
     <ShortcutsContext.Provider value={value}>
       {children}
-      <ShortcutsDialog open={isHelpOpen} onClose={() => setHelpOpen(false)} />
+      {(isHelpOpen || hasHelpOpened) && <ShortcutsDialog open={isHelpOpen} onClose={() => setHelpOpen(false)} />}
     </ShortcutsContext.Provider>
   );
 }

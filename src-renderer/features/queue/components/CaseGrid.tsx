@@ -29,6 +29,8 @@ type Props = {
 const COLUMNS = ['select', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority'] as const;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
+/** Rows rendered beyond the visible ones, so scrolling shows rows already laid out. */
+const OVERSCAN_ROWS = 8;
 
 /**
  * The grid's size from a ResizeObserver only: its first report comes with the first layout, so nothing
@@ -55,6 +57,24 @@ function scrollGrid(offset: number, options: { adjustments?: number; behavior?: 
   elementScroll(offset, options, instance);
 }
 
+/**
+ * No overscan until the first rows have been painted: the rows below the fold cost style, layout and
+ * text shaping in the queue's first frame (issue 6) and nobody sees them before the first scroll.
+ */
+function useOverscanAfterFirstPaint(): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    // The task after the next animation frame runs once that frame has been painted.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setOverscan(OVERSCAN_ROWS), 0); });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return overscan;
+}
+
 const initialRect = () => ({ width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight });
 
 /**
@@ -65,13 +85,14 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
+  const overscan = useOverscanAfterFirstPaint();
   // The grid is its own scroll container (so it is the focusable, keyboard-scrollable region) with a
   // sticky header row above the virtual body.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     initialRect: initialRect(),

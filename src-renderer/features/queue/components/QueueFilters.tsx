@@ -3,7 +3,7 @@ import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_SORTS, type QueueSort } from '../../../../src-shared/contract/workstation';
 import { CASE_TYPES, type CaseType } from '../../../../src-shared/domain/caseType';
@@ -24,13 +24,20 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
   return (values as readonly string[]).includes(value);
 }
 
+/** Market codes in the order of their names in the UI language (one collator, each name looked up once). */
+function marketsByName(language: string): MarketCode[] {
+  const collator = new Intl.Collator(language);
+  const names = new Map(MARKET_CODES.map((code) => [code, regionName(language, code)]));
+  return [...MARKET_CODES].sort((a, b) => collator.compare(names.get(a) ?? a, names.get(b) ?? b));
+}
+
 // Memoized: the queue screen re-renders every second for the SLA clocks; the filters need not.
 export const QueueFilters = memo(function QueueFilters({ sort, filter, onSortChange, onFilterChange }: Props) {
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const sortId = useId();
   const marketId = useId();
   const typeId = useId();
-  const markets = [...MARKET_CODES].sort((a, b) => regionName(i18n.language, a).localeCompare(regionName(i18n.language, b), i18n.language));
+  const markets = useMemo(() => marketsByName(i18n.language), [i18n.language]);
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', py: 1.5 }}>
       <FormControl size="small" sx={{ minWidth: 180 }}>
