@@ -10,6 +10,10 @@ import { TeamSchema, UserSchema } from '../domain/user';
 import { TagSchema } from '../sync/mutations';
 import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
+// Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
+// when this module loads. A renderer parses a handful of results before the queue's first paint and
+// builds only those (issue 6: zod construction was ~17 ms of the queue open). What is validated is the same.
+
 /**
  * The one typed contract between the renderer and the workstation core. The Electron shell binds each
  * method to ipcMain.handle('<name>'), the web host serves the same table over a loopback WebSocket, and
@@ -24,7 +28,7 @@ export const QUEUE_SORTS = ['sla', 'priority', 'age'] as const;
 export const QueueSortSchema = z.enum(QUEUE_SORTS);
 export type QueueSort = z.infer<typeof QueueSortSchema>;
 
-export const QueueQuerySchema = z.object({
+export const QueueQuerySchema = z.lazy(() => z.object({
   view: QueueViewSchema,
   market: MarketCodeSchema.optional(),
   type: CaseTypeSchema.optional(),
@@ -32,11 +36,11 @@ export const QueueQuerySchema = z.object({
   /** Opaque keyset cursor from the previous page. */
   cursor: z.string().max(512).optional(),
   limit: z.int().min(1).max(500).default(100),
-});
+}));
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
 
 /** What a queue row shows; the full case is fetched when it is opened. */
-export const CaseRowSchema = z.object({
+export const CaseRowSchema = z.lazy(() => z.object({
   id: IdSchema,
   ref: z.string(),
   subject: z.string(),
@@ -52,57 +56,57 @@ export const CaseRowSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   hasPendingChanges: z.boolean(),
-});
+}));
 export type CaseRow = z.infer<typeof CaseRowSchema>;
 
-export const QueuePageSchema = z.object({ rows: z.array(CaseRowSchema), nextCursor: z.string().nullable() });
+export const QueuePageSchema = z.lazy(() => z.object({ rows: z.array(CaseRowSchema), nextCursor: z.string().nullable() }));
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 
-export const ViewCountsSchema = z.record(QueueViewSchema, z.int().min(0));
+export const ViewCountsSchema = z.lazy(() => z.record(QueueViewSchema, z.int().min(0)));
 export type ViewCounts = z.infer<typeof ViewCountsSchema>;
 
-export const SearchQuerySchema = z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) });
-export const SearchHitSchema = z.object({ row: CaseRowSchema, snippet: z.string() });
+export const SearchQuerySchema = z.lazy(() => z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) }));
+export const SearchHitSchema = z.lazy(() => z.object({ row: CaseRowSchema, snippet: z.string() }));
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 const pending = { isPending: z.boolean() };
-export const CaseDetailSchema = z.object({
+export const CaseDetailSchema = z.lazy(() => z.object({
   case: CaseSchema,
   messages: z.array(MessageSchema.extend(pending)),
   notes: z.array(NoteSchema.extend(pending)),
   events: z.array(CaseEventSchema),
   pendingMutationCount: z.int().min(0),
-});
+}));
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
-const CaseRefSchema = z.object({ caseId: IdSchema });
+const CaseRefSchema = z.lazy(() => z.object({ caseId: IdSchema }));
 
-export const ReplyInputSchema = z.object({
+export const ReplyInputSchema = z.lazy(() => z.object({
   caseId: IdSchema,
   /** Minted by the renderer when the draft starts, so a retried send can never create two messages. */
   messageId: IdSchema,
   body: z.string().trim().min(1).max(20_000),
   locale: LocaleSchema,
-});
-export const NoteInputSchema = z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) });
-export const StatusInputSchema = z.object({ caseId: IdSchema, to: CaseStatusSchema });
-export const TagInputSchema = z.object({ caseId: IdSchema, tag: TagSchema });
-export const BulkInputSchema = z.object({
+}));
+export const NoteInputSchema = z.lazy(() => z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }));
+export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
+export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
+export const BulkInputSchema = z.lazy(() => z.object({
   caseIds: z.array(IdSchema).min(1).max(500),
   action: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('addTag'), tag: TagSchema }),
     z.object({ kind: z.literal('setStatus'), to: CaseStatusSchema }),
   ]),
-});
+}));
 
 /** A local write's outcome: saved locally with its outbox row, or refused with the reason. */
-export const WriteResultSchema = z.object({ mutationUuid: z.uuid() });
-export const BulkResultSchema = z.object({
+export const WriteResultSchema = z.lazy(() => z.object({ mutationUuid: z.uuid() }));
+export const BulkResultSchema = z.lazy(() => z.object({
   applied: z.array(IdSchema),
   refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
-});
+}));
 
-export const SyncStatusSchema = z.object({
+export const SyncStatusSchema = z.lazy(() => z.object({
   connection: z.enum(['signed_out', 'online', 'offline', 'syncing']),
   pendingCount: z.int().min(0),
   lastSyncedAt: InstantSchema.nullable(),
@@ -110,11 +114,11 @@ export const SyncStatusSchema = z.object({
   serverOffsetMs: z.number(),
   bootstrap: z.object({ received: z.int().min(0), total: z.int().min(0).nullable() }).nullable(),
   lastError: z.string().nullable(),
-});
+}));
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 /** A rejected action from sync, shown in "Needs attention" with the agent's text kept. */
-export const AttentionItemSchema = z.object({
+export const AttentionItemSchema = z.lazy(() => z.object({
   id: IdSchema,
   caseId: IdSchema,
   caseRef: z.string().nullable(),
@@ -128,14 +132,14 @@ export const AttentionItemSchema = z.object({
   body: z.string().nullable(),
   locale: LocaleSchema.nullable(),
   createdAt: InstantSchema,
-});
+}));
 export type AttentionItem = z.infer<typeof AttentionItemSchema>;
 
-export const AttentionResolveSchema = z.object({
+export const AttentionResolveSchema = z.lazy(() => z.object({
   id: IdSchema,
   /** reopen_and_send: reopen the case and send the kept reply again; discard: drop it knowingly. */
   action: z.enum(['reopen_and_send', 'discard']),
-});
+}));
 
 export const SettingsSchema = z.object({
   uiLocale: LocaleSchema,
@@ -147,24 +151,24 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SERVER_SOURCES = ['flag', 'env', 'settings', 'embedded'] as const;
 /** The central API this workstation syncs with, and who chose it (--server-url > CROSSDESK_SERVER_URL > Settings > embedded demo). */
-export const ServerInfoSchema = z.object({
+export const ServerInfoSchema = z.lazy(() => z.object({
   /** Null: the embedded local central API with demo data. */
   url: z.url({ protocol: /^https?$/ }).nullable(),
   source: z.enum(SERVER_SOURCES),
-});
+}));
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
-export const SessionSchema = z.object({
+export const SessionSchema = z.lazy(() => z.object({
   user: UserSchema.nullable(),
   teams: z.array(TeamSchema),
   clientId: z.uuid(),
-});
+}));
 export type Session = z.infer<typeof SessionSchema>;
 
-export const SignInSchema = z.object({
+export const SignInSchema = z.lazy(() => z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
-});
+}));
 
 const Empty = z.object({}).strict();
 
@@ -183,11 +187,11 @@ export const workstationContract = {
    * the command line or environment (SERVER_URL_LOCKED); otherwise the current server's data is cleared
    * and the agent signs in to the new one (the embedded demo signs its demo agent in by itself).
    */
-  'settings:update': method(SettingsSchema.partial(), SettingsSchema),
+  'settings:update': method(z.lazy(() => SettingsSchema.partial()), SettingsSchema),
   'server:get': method(Empty, ServerInfoSchema),
   'cases:list': method(QueueQuerySchema, QueuePageSchema),
-  'cases:counts': method(z.object({ market: MarketCodeSchema.optional(), type: CaseTypeSchema.optional() }), ViewCountsSchema),
-  'cases:search': method(SearchQuerySchema, z.array(SearchHitSchema)),
+  'cases:counts': method(z.lazy(() => z.object({ market: MarketCodeSchema.optional(), type: CaseTypeSchema.optional() })), ViewCountsSchema),
+  'cases:search': method(SearchQuerySchema, z.lazy(() => z.array(SearchHitSchema))),
   'cases:get': method(CaseRefSchema, CaseDetailSchema),
   'cases:reply': method(ReplyInputSchema, WriteResultSchema),
   'cases:addNote': method(NoteInputSchema, WriteResultSchema),
@@ -197,7 +201,7 @@ export const workstationContract = {
   'cases:take': method(CaseRefSchema, WriteResultSchema),
   'cases:bulk': method(BulkInputSchema, BulkResultSchema),
   'sync:status': method(Empty, SyncStatusSchema),
-  'attention:list': method(Empty, z.array(AttentionItemSchema)),
+  'attention:list': method(Empty, z.lazy(() => z.array(AttentionItemSchema))),
   'attention:resolve': method(AttentionResolveSchema, z.null()),
 } as const;
 
@@ -209,10 +213,10 @@ export const METHOD_NAMES = Object.keys(workstationContract) as MethodName[];
 
 /** Events the core pushes to the renderer; subscriptions return an unsubscribe function. */
 export const workstationEvents = {
-  'cases:changed': z.object({ caseIds: z.array(IdSchema), all: z.boolean() }),
+  'cases:changed': z.lazy(() => z.object({ caseIds: z.array(IdSchema), all: z.boolean() })),
   'sync:status': SyncStatusSchema,
   'attention:changed': z.object({ count: z.int().min(0) }),
-  'notify': z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema }),
+  'notify': z.lazy(() => z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema })),
 } as const;
 export type EventName = keyof typeof workstationEvents;
 export type EventPayload<E extends EventName> = z.infer<(typeof workstationEvents)[E]>;
