@@ -61,9 +61,10 @@ function scrollGrid(offset: number, options: { adjustments?: number; behavior?: 
  * No overscan until the first rows have been painted: the rows below the fold cost style, layout and
  * text shaping in the queue's first frame (issue 6) and nobody sees them before the first scroll.
  */
-function useOverscanAfterFirstPaint(): number {
+function useOverscanAfterFirstRows(hasRows: boolean): number {
   const [overscan, setOverscan] = useState(0);
   useEffect(() => {
+    if (!hasRows || overscan === OVERSCAN_ROWS) return undefined;
     // The task after the next animation frame runs once that frame has been painted.
     let timer = 0;
     const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setOverscan(OVERSCAN_ROWS), 0); });
@@ -71,7 +72,7 @@ function useOverscanAfterFirstPaint(): number {
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [hasRows, overscan]);
   return overscan;
 }
 
@@ -85,7 +86,7 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  const overscan = useOverscanAfterFirstPaint();
+  const overscan = useOverscanAfterFirstRows(rows.length > 0);
   // The grid is its own scroll container (so it is the focusable, keyboard-scrollable region) with a
   // sticky header row above the virtual body.
   const virtualizer = useVirtualizer({
