@@ -11,6 +11,17 @@ import { cjkTokens } from './cjkText';
  * the search indexes are built while the stream is still arriving (BENCHMARKS.md "Sync").
  */
 const TABLES = ['teams', 'users', 'cases', 'messages', 'notes', 'case_events', 'case_fts', 'message_fts', 'cjk_fts'] as const;
+const SEARCH_INDEXES = ['case_fts', 'message_fts', 'cjk_fts'] as const;
+/**
+ * FTS5 writes each staged page's entries as a new segment and merges a level once it holds `automerge`
+ * segments (4 by default): at 100,000 cases those merges rewrote the index several times over, ~1.4 s of
+ * CPU. Merging 16 at a time rewrites it about half as often (BENCHMARKS.md "Sync"); the swapped-in indexes
+ * go back to the default, so later writes merge as before. Results do not depend on how entries are split
+ * into segments.
+ */
+const STAGING_AUTOMERGE = 16;
+const DEFAULT_AUTOMERGE = 4;
+const setAutomerge = (table: string, segments: number) => `INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${segments});`;
 type Table = (typeof TABLES)[number];
 const nextName = (table: Table) => `next_${table}`;
 const NAMED = /^(CREATE (?:VIRTUAL )?TABLE)\s+"?\w+"?/;
@@ -37,6 +48,7 @@ export function createNextGeneration(db: Database.Database) {
   // prepares them again by itself after the tables are made anew.
   let inserts: {
     case: Database.Statement<CaseColumns>; message: Database.Statement<[string, string, string, number, string]>;
+    newCase: Database.Statement<CaseColumns>; newMessage: Database.Statement<[string, string, string, number, string]>;
     note: Database.Statement<[string, string, string, number, string]>; case_event: Database.Statement<[string, string, string, number, string]>;
     user: Database.Statement<[string, number, string]>; team: Database.Statement<[string, number, string]>;
     caseRid: Database.Statement<[string], { rid: number }>; messageRid: Database.Statement<[string], { rid: number }>;
@@ -45,14 +57,18 @@ export function createNextGeneration(db: Database.Database) {
     cjk: Database.Statement<[number, string]>; cjkDelete: Database.Statement<[number]>;
   } | null = null;
   function statements(): NonNullable<typeof inserts> {
+    const caseInsert = `INTO next_cases (id, server_version, ref, type, status, state_group, priority, priority_sort, market, locale,
+      team_id, assignee_id, subject, customer_name, order_id, tags, sla_due_at, sla_sort, created_at, created_ms, updated_at, has_pending,
+      data) VALUES (@id, @server_version, @ref, @type, @status, @state_group, @priority, @priority_sort, @market, @locale, @team_id,
+      @assignee_id, @subject, @customer_name, @order_id, @tags, @sla_due_at, @sla_sort, @created_at, @created_ms, @updated_at,
+      @has_pending, @data)`;
+    const messageInsert = `INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
+      VALUES (?, ?, ?, ?, 0, NULL, ?)`;
     inserts ??= {
-      case: db.prepare<CaseColumns>(`INSERT OR REPLACE INTO next_cases (id, server_version, ref, type, status, state_group, priority,
-        priority_sort, market, locale, team_id, assignee_id, subject, customer_name, order_id, tags, sla_due_at, sla_sort, created_at,
-        created_ms, updated_at, has_pending, data) VALUES (@id, @server_version, @ref, @type, @status, @state_group, @priority,
-        @priority_sort, @market, @locale, @team_id, @assignee_id, @subject, @customer_name, @order_id, @tags, @sla_due_at, @sla_sort,
-        @created_at, @created_ms, @updated_at, @has_pending, @data)`),
-      message: db.prepare(`INSERT OR REPLACE INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
-        VALUES (?, ?, ?, ?, 0, NULL, ?)`),
+      case: db.prepare<CaseColumns>(`INSERT OR REPLACE ${caseInsert}`),
+      message: db.prepare(`INSERT OR REPLACE ${messageInsert}`),
+      newCase: db.prepare<CaseColumns>(`INSERT ${caseInsert} ON CONFLICT (id) DO NOTHING`),
+      newMessage: db.prepare(`INSERT ${messageInsert} ON CONFLICT (id) DO NOTHING`),
       note: db.prepare(`INSERT OR REPLACE INTO next_notes (id, case_id, created_at, server_version, pending, mutation_uuid, data)
         VALUES (?, ?, ?, ?, 0, NULL, ?)`),
       case_event: db.prepare('INSERT OR REPLACE INTO next_case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, ?, ?)'),
@@ -79,6 +95,7 @@ export function createNextGeneration(db: Database.Database) {
     create(): void {
       drop();
       for (const table of TABLES) db.exec(nextDefinition(table));
+      for (const table of SEARCH_INDEXES) db.exec(setAutomerge(nextName(table), STAGING_AUTOMERGE));
     },
     drop,
     /**
@@ -93,26 +110,36 @@ export function createNextGeneration(db: Database.Database) {
       const { json } = row;
       switch (row.entity) {
         case 'case': {
-          // A row sent twice replaces the first, whose index entries go with it.
-          const replaced = s.caseRid.get(row.data.id);
-          if (replaced) {
-            s.caseFtsDelete.run(replaced.rid);
-            s.cjkDelete.run(replaced.rid * 2 + 1);
-          }
           const cols = caseColumns(row.data, row.version, false, json);
-          const rid = Number(s.case.run(cols).lastInsertRowid);
+          // Rows arrive once, but for a page sent again: then the second copy replaces the first, whose
+          // index entries go with it. Looking for a first copy before every insert cost more than this.
+          let written = s.newCase.run(cols);
+          if (written.changes === 0) {
+            const replaced = s.caseRid.get(row.data.id);
+            if (replaced) {
+              s.caseFtsDelete.run(replaced.rid);
+              s.cjkDelete.run(replaced.rid * 2 + 1);
+            }
+            written = s.case.run(cols);
+          }
+          const rid = Number(written.lastInsertRowid);
           s.caseFts.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
           const cjk = cjkTokens(`${cols.subject} ${cols.customer_name}`);
           if (cjk) s.cjk.run(rid * 2 + 1, cjk);
           return;
         }
         case 'message': {
-          const replaced = s.messageRid.get(row.data.id);
-          if (replaced) {
-            s.messageFtsDelete.run(replaced.rid);
-            s.cjkDelete.run(replaced.rid * 2);
+          const values = [row.data.id, row.data.caseId, row.data.createdAt, row.version, json] as const;
+          let written = s.newMessage.run(...values);
+          if (written.changes === 0) {
+            const replaced = s.messageRid.get(row.data.id);
+            if (replaced) {
+              s.messageFtsDelete.run(replaced.rid);
+              s.cjkDelete.run(replaced.rid * 2);
+            }
+            written = s.message.run(...values);
           }
-          const rid = Number(s.message.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json).lastInsertRowid);
+          const rid = Number(written.lastInsertRowid);
           s.messageFts.run(rid, row.data.body);
           const cjk = cjkTokens(row.data.body);
           if (cjk) s.cjk.run(rid * 2, cjk);
@@ -143,6 +170,7 @@ export function createNextGeneration(db: Database.Database) {
       db.exec(`INSERT INTO next_message_fts (rowid, body) SELECT rid, data ->> '$.body' FROM next_messages WHERE pending = 1;
         WITH tokens AS MATERIALIZED (SELECT rid, cjk_tokens(data ->> '$.body') AS text FROM next_messages WHERE pending = 1)
         INSERT INTO next_cjk_fts (rowid, text) SELECT rid * 2, text FROM tokens WHERE text <> '';`);
+      for (const table of SEARCH_INDEXES) db.exec(setAutomerge(nextName(table), DEFAULT_AUTOMERGE));
       db.exec('DELETE FROM case_shadow');
       for (const table of TABLES) db.exec(`DROP TABLE ${table}; ALTER TABLE ${nextName(table)} RENAME TO ${table};`);
       for (const sql of indexes) db.exec(sql);

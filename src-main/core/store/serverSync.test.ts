@@ -281,7 +281,7 @@ describe('bootstrap', () => {
     expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({ n: 0 });
   });
 
-  it('keeps the data text a row came with when it validates unchanged, and refuses a page with a bad row whole', () => {
+  it('keeps the data text a row came with when it validates unchanged, refuses a page with a bad row whole, and leaves searchable indexes', () => {
     const [c, other] = t.data.cases.filter((x) => x.status === 'open');
     if (!c || !other) throw new Error('two open cases needed');
     const message = serverMessage(c, '20000000-0000-4000-8000-000000000020', 'Paket kam beschädigt an');
@@ -291,6 +291,8 @@ describe('bootstrap', () => {
     const messageText = spaced(message);
     const { gender: _, ...name } = other.customer.name;
     const generation = t.store.beginBootstrap();
+    const automerge = (table: string) => t.store.db.prepare(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).get();
+    expect(automerge('next_message_fts')).toEqual({ v: 16 });
     expect(() => t.store.stageBootstrap(generation, [
       { entity: 'case', entityId: c.id, version: 50, dataText: caseText },
       { entity: 'case', entityId: other.id, version: 9, dataText: `${JSON.stringify(other).slice(0, -1)},` },
@@ -313,6 +315,8 @@ describe('bootstrap', () => {
     expect(t.store.caseDetail(c.id)?.messages).toEqual([{ ...message, isPending: false }]);
     expect(t.store.search('Wombat', 5).map((hit) => hit.row.id)).toEqual([c.id]);
     expect(t.store.search('beschädigt', 5).map((hit) => hit.row.id)).toEqual([c.id]);
+    // Staged search indexes merge segments 16 at a time; the live ones go back to FTS5's default.
+    expect(['case_fts', 'message_fts', 'cjk_fts'].map(automerge)).toEqual([{ v: 4 }, { v: 4 }, { v: 4 }]);
   });
 
   it('starts over a bootstrap it cannot resume: staged by an older version, or into tables changed since', () => {
