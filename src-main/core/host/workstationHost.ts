@@ -17,6 +17,14 @@ export type WorkstationHostOptions = {
   workerEntry?: URL;
 };
 
+/**
+ * The worker's young generation (V8 sizes it at 3 semi-spaces: 96 MB is a 32 MB semi-space, the default is
+ * 16). A bootstrap parses 330 MB of short-lived rows at 100,000 cases; with the default, scavenges took
+ * ~3 of its ~16 s of CPU (BENCHMARKS.md "Sync"). Benchmarks run core code with the same semi-space
+ * (tests/bench/run.ts).
+ */
+export const CORE_YOUNG_GENERATION_MB = 96;
+
 /** The async face of the workstation for the Electron main thread and the web host. */
 export type WorkstationHost = {
   dispatch(method: string, input: unknown): Promise<UnknownContractResult>;
@@ -136,8 +144,9 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
  * worker too: Node 20 does not carry the parent's module hooks into workers, so a bootstrap loads it.
  */
 function createWorker(entry: URL, data: Record<string, unknown>, transferList: Transferable[]): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data, transferList });
-  return new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), { workerData: { ...data, tsEntry: entry.href }, transferList });
+  const resourceLimits = { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data, transferList, resourceLimits });
+  return new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), { workerData: { ...data, tsEntry: entry.href }, transferList, resourceLimits });
 }
 
 function defaultWorkerEntry(): URL {
