@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Desk, DemoServer } from './engineHarness';
@@ -52,6 +52,10 @@ describe('sync engine end to end', () => {
     expect(supervisor.store.caseCount()).toBeGreaterThan(agent.store.caseCount());
     expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
     expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+    // The snapshot's search entries are built after it is swapped in, on the engine's timers.
+    await vi.waitFor(() => expect(agent.store.searchBacklog()).toBe(0), { timeout: 10_000 });
+    const some = agent.store.db.prepare<[], { id: string; order_id: string }>('SELECT id, order_id FROM cases WHERE order_id IS NOT NULL LIMIT 1').get();
+    expect(agent.store.db.prepare("SELECT count(*) AS n FROM case_fts WHERE case_fts MATCH ?").get(`"${some?.order_id ?? ''}"`)).toEqual({ n: 1 });
   });
 
   it('carries a reply from one desk to the other and delivers it once', async () => {

@@ -75,7 +75,7 @@ export function openLocalStore(options: LocalStoreOptions) {
   const writes = createLocalWrites({ db, writer, state, clock, ids, userId });
   const sync = createServerSync({ db, writer, state, clock, ids, userId });
   const queue = createQueueQueries(db);
-  const searcher = createSearchQueries(db);
+  const searcher = createSearchQueries(db, writer.searchBacklog.get);
   const horizonMs = (options.breachingHorizonHours ?? 4) * 3_600_000;
 
   const userById = db.prepare<[string], { data: string }>('SELECT data FROM users WHERE id = ?');
@@ -135,6 +135,13 @@ export function openLocalStore(options: LocalStoreOptions) {
     countSql: (view: QueueRequest['view'], filters: QueueFilters) => queue.countSql(view, filters, viewer(), clock.now() + horizonMs),
     counts: (filters: QueueFilters): ViewCounts => queue.counts(filters, viewer(), clock.now() + horizonMs),
     search: (text: string, limit: number): SearchHit[] => searcher.search(text, limit),
+    /** Rows a bootstrap left to index for search (searchBacklog.ts); 0 when search uses its indexes alone. */
+    searchBacklog: (): number => {
+      const left = writer.searchBacklog.get();
+      return left.cases + left.messages;
+    },
+    /** Indexes up to `limit` more rows of the backlog, newest first; returns how many are left. */
+    indexSearchBacklog: (limit: number): number => writer.searchBacklog.indexSlice(limit),
 
     caseDetail(id: string): CaseDetail | null {
       const c = state.visible(id);

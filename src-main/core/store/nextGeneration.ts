@@ -2,26 +2,15 @@ import type Database from 'better-sqlite3';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import type { Team, User } from '../../../src-shared/domain/user';
 import { caseColumns, type CaseColumns } from './caseRows';
-import { cjkTokens } from './cjkText';
 
 /**
  * The tables a bootstrap replaces, search indexes included. Their next generation is received into
  * next_<table>, tables made from the live tables' own definitions, and swapped in by renaming: every row
- * is written once, where it stays, instead of once into a staging table and again into the tables, and
- * the search indexes are built while the stream is still arriving (BENCHMARKS.md "Sync").
+ * is written once, where it stays, instead of once into a staging table and again into the tables
+ * (BENCHMARKS.md "Sync"). The search indexes come in empty but for pending local messages; the
+ * snapshot's entries are built after the swap (searchBacklog.ts).
  */
 const TABLES = ['teams', 'users', 'cases', 'messages', 'notes', 'case_events', 'case_fts', 'message_fts', 'cjk_fts'] as const;
-const SEARCH_INDEXES = ['case_fts', 'message_fts', 'cjk_fts'] as const;
-/**
- * FTS5 writes each staged page's entries as a new segment and merges a level once it holds `automerge`
- * segments (4 by default): at 100,000 cases those merges rewrote the index several times over, ~1.4 s of
- * CPU. Merging 16 at a time rewrites it about half as often (BENCHMARKS.md "Sync"); the swapped-in indexes
- * go back to the default, so later writes merge as before. Results do not depend on how entries are split
- * into segments.
- */
-const STAGING_AUTOMERGE = 16;
-const DEFAULT_AUTOMERGE = 4;
-const setAutomerge = (table: string, segments: number) => `INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${segments});`;
 type Table = (typeof TABLES)[number];
 const nextName = (table: Table) => `next_${table}`;
 /** The cases columns in insert order: bound by position, as naming 23 parameters cost ~1.7 us a row in better-sqlite3. */
@@ -55,36 +44,20 @@ export function createNextGeneration(db: Database.Database) {
   // prepares them again by itself after the tables are made anew.
   let inserts: {
     case: Database.Statement<CaseValues>; message: Database.Statement<[string, string, string, number, string]>;
-    newCase: Database.Statement<CaseValues>; newMessage: Database.Statement<[string, string, string, number, string]>;
     note: Database.Statement<[string, string, string, number, string]>; case_event: Database.Statement<[string, string, string, number, string]>;
     user: Database.Statement<[string, number, string]>; team: Database.Statement<[string, number, string]>;
-    caseRid: Database.Statement<[string], { rid: number }>; messageRid: Database.Statement<[string], { rid: number }>;
-    caseFts: Database.Statement<[number, string, string, string]>; caseFtsDelete: Database.Statement<[number]>;
-    messageFts: Database.Statement<[number, string]>; messageFtsDelete: Database.Statement<[number]>;
-    cjk: Database.Statement<[number, string]>; cjkDelete: Database.Statement<[number]>;
   } | null = null;
+  // A row sent twice (a page sent again) replaces the first copy.
   function statements(): NonNullable<typeof inserts> {
-    const caseInsert = `INTO next_cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`;
-    const messageInsert = `INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
-      VALUES (?, ?, ?, ?, 0, NULL, ?)`;
     inserts ??= {
-      case: db.prepare<CaseValues>(`INSERT OR REPLACE ${caseInsert}`),
-      message: db.prepare(`INSERT OR REPLACE ${messageInsert}`),
-      newCase: db.prepare<CaseValues>(`INSERT ${caseInsert} ON CONFLICT (id) DO NOTHING`),
-      newMessage: db.prepare(`INSERT ${messageInsert} ON CONFLICT (id) DO NOTHING`),
+      case: db.prepare<CaseValues>(`INSERT OR REPLACE INTO next_cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`),
+      message: db.prepare(`INSERT OR REPLACE INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
+        VALUES (?, ?, ?, ?, 0, NULL, ?)`),
       note: db.prepare(`INSERT OR REPLACE INTO next_notes (id, case_id, created_at, server_version, pending, mutation_uuid, data)
         VALUES (?, ?, ?, ?, 0, NULL, ?)`),
       case_event: db.prepare('INSERT OR REPLACE INTO next_case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, ?, ?)'),
       user: db.prepare('INSERT OR REPLACE INTO next_users (id, server_version, data) VALUES (?, ?, ?)'),
       team: db.prepare('INSERT OR REPLACE INTO next_teams (id, server_version, data) VALUES (?, ?, ?)'),
-      caseRid: db.prepare('SELECT rid FROM next_cases WHERE id = ?'),
-      messageRid: db.prepare('SELECT rid FROM next_messages WHERE id = ?'),
-      caseFts: db.prepare('INSERT INTO next_case_fts (rowid, subject, customer, order_id) VALUES (?, ?, ?, ?)'),
-      caseFtsDelete: db.prepare('DELETE FROM next_case_fts WHERE rowid = ?'),
-      messageFts: db.prepare('INSERT INTO next_message_fts (rowid, body) VALUES (?, ?)'),
-      messageFtsDelete: db.prepare('DELETE FROM next_message_fts WHERE rowid = ?'),
-      cjk: db.prepare('INSERT INTO next_cjk_fts (rowid, text) VALUES (?, ?)'),
-      cjkDelete: db.prepare('DELETE FROM next_cjk_fts WHERE rowid = ?'),
     };
     return inserts;
   }
@@ -98,7 +71,6 @@ export function createNextGeneration(db: Database.Database) {
     create(): void {
       drop();
       for (const table of TABLES) db.exec(nextDefinition(table));
-      for (const table of SEARCH_INDEXES) db.exec(setAutomerge(nextName(table), STAGING_AUTOMERGE));
     },
     drop,
     /**
@@ -114,41 +86,10 @@ export function createNextGeneration(db: Database.Database) {
       switch (row.entity) {
         case 'case': {
           const cols = caseColumns(row.data, row.version, false, json);
-          // Rows arrive once, but for a page sent again: then the second copy replaces the first, whose
-          // index entries go with it. Looking for a first copy before every insert cost more than this.
-          const values: CaseValues = CASE_COLUMNS.map((column) => cols[column]);
-          let written = s.newCase.run(...values);
-          if (written.changes === 0) {
-            const replaced = s.caseRid.get(row.data.id);
-            if (replaced) {
-              s.caseFtsDelete.run(replaced.rid);
-              s.cjkDelete.run(replaced.rid * 2 + 1);
-            }
-            written = s.case.run(...values);
-          }
-          const rid = Number(written.lastInsertRowid);
-          s.caseFts.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
-          const cjk = cjkTokens(`${cols.subject} ${cols.customer_name}`);
-          if (cjk) s.cjk.run(rid * 2 + 1, cjk);
+          s.case.run(...CASE_COLUMNS.map((column) => cols[column]));
           return;
         }
-        case 'message': {
-          const values = [row.data.id, row.data.caseId, row.data.createdAt, row.version, json] as const;
-          let written = s.newMessage.run(...values);
-          if (written.changes === 0) {
-            const replaced = s.messageRid.get(row.data.id);
-            if (replaced) {
-              s.messageFtsDelete.run(replaced.rid);
-              s.cjkDelete.run(replaced.rid * 2);
-            }
-            written = s.message.run(...values);
-          }
-          const rid = Number(written.lastInsertRowid);
-          s.messageFts.run(rid, row.data.body);
-          const cjk = cjkTokens(row.data.body);
-          if (cjk) s.cjk.run(rid * 2, cjk);
-          return;
-        }
+        case 'message': s.message.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); return;
         case 'note': s.note.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); return;
         case 'case_event': s.case_event.run(row.data.id, row.data.caseId, row.data.at, row.version, json); return;
         case 'user': s.user.run(row.data.id, row.version, json); return;
@@ -174,7 +115,6 @@ export function createNextGeneration(db: Database.Database) {
       db.exec(`INSERT INTO next_message_fts (rowid, body) SELECT rid, data ->> '$.body' FROM next_messages WHERE pending = 1;
         WITH tokens AS MATERIALIZED (SELECT rid, cjk_tokens(data ->> '$.body') AS text FROM next_messages WHERE pending = 1)
         INSERT INTO next_cjk_fts (rowid, text) SELECT rid * 2, text FROM tokens WHERE text <> '';`);
-      for (const table of SEARCH_INDEXES) db.exec(setAutomerge(nextName(table), DEFAULT_AUTOMERGE));
       db.exec('DELETE FROM case_shadow');
       for (const table of TABLES) db.exec(`DROP TABLE ${table}; ALTER TABLE ${nextName(table)} RENAME TO ${table};`);
       for (const sql of indexes) db.exec(sql);

@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import { caseColumns, type CaseColumns } from './caseRows';
 import { cjkTokens } from './cjkText';
+import { createSearchBacklog } from './searchBacklog';
 
 /**
  * The only code that writes entity rows, so the search indexes can never drift from the tables:
  * every insert, update and delete of a case, message or note updates its FTS rows in the same call,
- * except a bootstrap's next generation (nextGeneration.ts), which carries its own indexes.
+ * except for rows a bootstrap's search backlog will index (searchBacklog.ts), which it reads as they are then.
  */
 /** Columns of cases that an index or the search index reads. */
 const CASE_KEY_COLUMNS = [
@@ -17,6 +18,7 @@ type CaseBody = Pick<CaseColumns, 'server_version' | 'status' | 'priority' | 'lo
 
 export function createRowWriter(db: Database.Database) {
   db.function('cjk_tokens', { deterministic: true }, (text: unknown) => cjkTokens(typeof text === 'string' ? text : ''));
+  const searchBacklog = createSearchBacklog(db);
   const caseRid = db.prepare<[string], { rid: number }>('SELECT rid FROM cases WHERE id = ?');
   const caseKeys = db.prepare<[string], CaseKeys>(`SELECT rid, ${CASE_KEY_COLUMNS.join(', ')} FROM cases WHERE id = ?`);
   // SQLite rewrites every index on a column named in SET, changed or not: a case whose indexed and searched
@@ -58,28 +60,33 @@ export function createRowWriter(db: Database.Database) {
     server_version = excluded.server_version, data = excluded.data`);
 
   function indexCase(rid: number, cols: CaseColumns): void {
+    if (rid <= searchBacklog.get().cases) return;
     caseFtsInsert.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
     const cjk = cjkTokens(`${cols.subject} ${cols.customer_name}`);
     if (cjk) cjkInsert.run(rid * 2 + 1, cjk);
   }
 
   function unindexCase(rid: number): void {
+    if (rid <= searchBacklog.get().cases) return;
     caseFtsDelete.run(rid);
     cjkDelete.run(rid * 2 + 1);
   }
 
   function indexMessage(rid: number, body: string): void {
+    if (rid <= searchBacklog.get().messages) return;
     messageFtsInsert.run(rid, body);
     const cjk = cjkTokens(body);
     if (cjk) cjkInsert.run(rid * 2, cjk);
   }
 
   function unindexMessage(rid: number): void {
+    if (rid <= searchBacklog.get().messages) return;
     messageFtsDelete.run(rid);
     cjkDelete.run(rid * 2);
   }
 
   return {
+    searchBacklog,
     /** Insert or replace the visible row of a case (canonical, or optimistic when hasPending). */
     writeCase(c: Case, serverVersion: number, hasPending: boolean): void {
       const cols = caseColumns(c, serverVersion, hasPending);

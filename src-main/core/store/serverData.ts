@@ -34,8 +34,8 @@ export function createServerData(db: Database.Database, ids: IdGenerator) {
           INSERT INTO case_fts (case_fts) VALUES ('delete-all'); INSERT INTO message_fts (message_fts) VALUES ('delete-all');
           INSERT INTO cjk_fts (cjk_fts) VALUES ('delete-all');`);
         db.prepare<[string]>(`UPDATE sync_state SET client_id = ?, user_id = NULL, cursor = NULL, last_mutation_id = 0, next_mutation_id = 1,
-          generation = 0, bootstrap_generation = NULL, bootstrap_page_token = NULL, server_offset_ms = 0, last_synced_at = NULL
-          WHERE singleton = 1`).run(ids.uuid());
+          generation = 0, bootstrap_generation = NULL, bootstrap_page_token = NULL, server_offset_ms = 0, last_synced_at = NULL,
+          search_backlog_cases = 0, search_backlog_messages = 0 WHERE singleton = 1`).run(ids.uuid());
         write.run(identity);
       }).immediate();
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SearchBacklog } from './searchBacklog';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
@@ -230,8 +231,15 @@ export function createServerSync(deps: Deps) {
   }
   const completeTx = db.transaction((generation: number, cursor: string): ApplyOutcome => {
     assertBootstrapping(generation);
+    // The snapshot's rows are indexed for search after the swap (searchBacklog.ts), all of them: entries a
+    // bootstrap begun by an older version staged go first.
+    const staged = db.prepare<[], SearchBacklog>(
+      'SELECT (SELECT coalesce(max(rid), 0) FROM next_cases) AS cases, (SELECT coalesce(max(rid), 0) FROM next_messages) AS messages').get();
+    db.exec(`INSERT INTO next_case_fts (next_case_fts) VALUES ('delete-all'); INSERT INTO next_message_fts (next_message_fts) VALUES ('delete-all');
+      INSERT INTO next_cjk_fts (next_cjk_fts) VALUES ('delete-all');`);
     // The swap drops the optimistic shadows with the old cases; rebase below rebuilds them.
     nextGeneration.swap();
+    writer.searchBacklog.set(staged ?? { cases: 0, messages: 0 });
     const touched = casesWithOutbox.all().map((r) => r.case_id);
     for (const id of touched) state.rebase(id, deps.userId());
     db.prepare<[number, string, string]>(`UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,

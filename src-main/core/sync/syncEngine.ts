@@ -78,6 +78,9 @@ const DEFAULTS = {
 
 /** Room for the push envelope around the mutations (protocol, clientId, versions, brackets). */
 const PUSH_ENVELOPE_BYTES = 512;
+/** Rows indexed for search per slice after a bootstrap: ~15 to 35 ms each, short enough to keep calls responsive. */
+const SEARCH_INDEX_SLICE_ROWS = 2_000;
+const SEARCH_INDEX_RETRY_MS = 5_000;
 
 type Deferred = { resolve: () => void; reject: (error: unknown) => void };
 
@@ -151,6 +154,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let lastError: string | null = null;
   let cancelRetry: (() => void) | null = null;
   let cancelPoll: (() => void) | null = null;
+  let cancelIndexing: (() => void) | null = null;
   let needsBootstrap = false;
   let resetsInARow = 0;
   let bootstrapReceived: number | null = null;
@@ -449,6 +453,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               const outcome = store.completeBootstrap(generation, value.cursor);
               bootstrapReceived = null;
               reportApplied(outcome, true);
+              indexSearchSoon();
               return;
             } else {
               rows.push(value);
@@ -527,6 +532,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     requestCycle();
   }
 
+  /**
+   * A completed bootstrap leaves its rows' search entries to be built afterwards (searchBacklog.ts): a slice
+   * at a time on the timers, so calls and sync run in between. A failing slice (disk full) changes nothing;
+   * search keeps scanning the rows left and the slice is tried again later.
+   */
+  function indexSearchSoon(delayMs = 0): void {
+    if (!started || cancelIndexing) return;
+    cancelIndexing = timers.after(delayMs, () => {
+      cancelIndexing = null;
+      let left: number;
+      try {
+        left = store.indexSearchBacklog(SEARCH_INDEX_SLICE_ROWS);
+      } catch {
+        indexSearchSoon(SEARCH_INDEX_RETRY_MS);
+        return;
+      }
+      if (left > 0) indexSearchSoon();
+    });
+  }
+
   function startEvents(): void {
     if (options.events === false || eventsOn || !started || token === null) return;
     eventsOn = true;
@@ -539,11 +564,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       started = true;
       startEvents();
       requestCycle();
+      // An app closed before its search backlog was done picks it up again.
+      indexSearchSoon();
     },
     async stop() {
       started = false;
       rejectWaiters(new Error('the sync engine stopped'));
       stopEvents();
+      cancelIndexing?.();
+      cancelIndexing = null;
       cancelRetry?.();
       cancelRetry = null;
       cancelPoll?.();

@@ -59,6 +59,11 @@ export interface SyncStore {
   stageBootstrap(generation: number, rows: readonly BootstrapRow[], pageToken: string | null): void;
   /** Makes the staged generation current with its cursor, keeps the outbox and re-applies it. */
   completeBootstrap(generation: number, cursor: string): ChangeOutcome;
+  /**
+   * Indexes for search up to `limit` more of the rows a completed bootstrap left unindexed (search scans
+   * them meanwhile); returns how many are left, 0 when none.
+   */
+  indexSearchBacklog(limit: number): number;
 
   /**
    * CLIENT_STATE_CONFLICT: adopt a new client id, renumber pending mutations from 1 (uuids and entity
