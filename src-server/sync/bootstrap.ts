@@ -25,7 +25,7 @@ type ScannedRow = { id: string; version: number; data: string | null };
  * chunk per page (its row lines, then its pageToken line), the last chunk ending with the complete line.
  * Rows are read in id order without holding a transaction open; a row changed after the snapshot may be
  * newer than the cursor, which is harmless because pulling from the cursor replays those changes in order.
- * The chunks are produced only as fast as they are consumed, so a slow client holds one query's rows.
+ * The chunks are produced only as fast as they are consumed, so a slow client holds two queries' rows.
  */
 export async function* bootstrapNdjson(
   db: Db, principal: Principal, pageToken: string | undefined, pageRows = BOOTSTRAP_PAGE_ROWS, pagesPerQuery = BOOTSTRAP_PAGES_PER_QUERY,
@@ -47,12 +47,25 @@ export async function* bootstrapNdjson(
     const stage = BOOTSTRAP_STAGES[stageIndex] ?? 'team';
     const nextStage = BOOTSTRAP_STAGES[stageIndex + 1];
     const prefix = `{"entity":"${stage}","entityId":`;
-    let after = stageIndex === BOOTSTRAP_STAGES.indexOf(token.stage) ? token.after : '';
+    const after = stageIndex === BOOTSTRAP_STAGES.indexOf(token.stage) ? token.after : '';
     let chunk = '';
     let inPage = 0;
+    const ofCases = stage === 'message' || stage === 'note' || stage === 'case_event';
+    const scope = ofCases ? await (visible ??= visibleCases(db, principal)) : null;
+    const read = (from: string): Promise<ScannedRow[]> => {
+      const rows = scanWindow(db, principal, stage, from, windowRows, scope);
+      // Awaited below, unless the client went away first; then its failure has nobody to tell.
+      rows.catch(() => undefined);
+      return rows;
+    };
+    let nextWindow = read(after);
     for (;;) {
-      const ofCases = stage === 'message' || stage === 'note' || stage === 'case_event';
-      const rows = await scanWindow(db, principal, stage, after, windowRows, ofCases ? await (visible ??= visibleCases(db, principal)) : null);
+      const rows = await nextWindow;
+      const last = rows[rows.length - 1];
+      const more = rows.length === windowRows && last !== undefined;
+      // The next window is read while this one is sent: the database's work overlaps the server's
+      // (~3 s each at 100,000 cases on PostgreSQL, which ran one after the other).
+      if (more) nextWindow = read(last.id);
       for (const row of rows) {
         if (row.data === null) continue;
         chunk += `${prefix}${JSON.stringify(row.id)},"version":${row.version},"data":${row.data}}\n`;
@@ -63,9 +76,7 @@ export async function* bootstrapNdjson(
           inPage = 0;
         }
       }
-      const last = rows[rows.length - 1];
-      if (rows.length < windowRows || !last) break;
-      after = last.id;
+      if (!more) break;
     }
     if (inPage > 0) yield nextStage ? chunk + tokenLine(nextStage, '') : chunk;
   }

@@ -99,6 +99,10 @@ describe('readLines', () => {
     expect(await collect(readLineBatches(streamOf(['a\nb\nc', 'c', 'd\ne\n', 'f'])))).toEqual([['a', 'b'], ['ccd', 'e']]);
     expect(await collect(readLineBatches(streamOf(['a\nb']), { partial: true }))).toEqual([['a'], ['b']]);
   });
+
+  it('finishes a line whose CR ends one chunk and LF starts the next, and a chunk of only a newline', async () => {
+    expect(await collect(readLines(streamOf(['a\r', '\nb\n', '\n', 'c', '\n'])))).toEqual(['a', 'b', '', 'c']);
+  });
 });
 
 describe('parseServerEvents', () => {
