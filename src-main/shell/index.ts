@@ -5,12 +5,15 @@ import { parseArgs } from 'node:util';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
 import { chooseServer } from '../core/workstation/serverChoice';
 import { embeddedDemo } from '../embedded/embeddedDemoSync';
+import { registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './ipc';
 import { hardenSession, lockWindow } from './security';
+import { APP_URL } from './securityPolicy';
 
-// electron-vite sets this only for `electron-vite dev`; the packaged app loads the built file.
+// electron-vite sets this only for `electron-vite dev`; the packaged app loads the built renderer from the app scheme.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = devServerUrl ?? APP_URL;
+registerAppScheme();
 
 async function createWindow(host: WorkstationHost): Promise<void> {
   const window = new BrowserWindow({
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
+  if (!devServerUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
   hardenSession(devServerUrl ? [new URL(devServerUrl).origin.replace(/^http/, 'ws')] : []);
   const dataDir = join(app.getPath('userData'), 'workstation');
   // --server-url > CROSSDESK_SERVER_URL > the address saved in Settings > an embedded central API with demo

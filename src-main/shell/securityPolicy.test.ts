@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, eventChannel, isAllowedNavigation, isAppUrl, isPermissionGranted, isTrustedSender } from './securityPolicy';
+import { APP_URL, contentSecurityPolicy, eventChannel, isAllowedNavigation, isAppUrl, isPermissionGranted, isTrustedSender } from './securityPolicy';
 
 const appUrl = 'file:///opt/crossdesk/out/renderer/index.html';
 
@@ -20,6 +20,18 @@ describe('isAppUrl', () => {
     for (const candidate of ['https://example.com/', 'javascript:alert(1)', 'data:text/html,hi', 'about:blank', '', 'not a url']) {
       expect(isAppUrl(candidate, appUrl)).toBe(false);
     }
+  });
+
+  it('on the app scheme, accepts the app document only', () => {
+    expect(isAppUrl(APP_URL, APP_URL)).toBe(true);
+    expect(isAppUrl(`${APP_URL}?lng=ar#queue`, APP_URL)).toBe(true);
+    for (const candidate of ['crossdesk://app/other.html', 'crossdesk://app/', 'crossdesk://evil/index.html', 'crossdesk://app.evil/index.html',
+      'file:///index.html', 'https://app/index.html', 'crossdesk:/index.html']) {
+      expect(isAppUrl(candidate, APP_URL), candidate).toBe(false);
+    }
+    expect(isTrustedSender({ frameUrl: APP_URL, isMainFrame: true }, APP_URL)).toBe(true);
+    expect(isTrustedSender({ frameUrl: APP_URL, isMainFrame: false }, APP_URL)).toBe(false);
+    expect(isAllowedNavigation('crossdesk://app/../../etc/passwd', APP_URL)).toBe(false);
   });
 
   it('compares origins exactly for the dev server', () => {

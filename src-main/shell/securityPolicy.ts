@@ -4,7 +4,17 @@
  */
 export { contentSecurityPolicy } from '../core/host/contentSecurityPolicy';
 
-function parse(url: string): URL | null {
+/**
+ * The packaged renderer is served from this privileged scheme rather than file:// (Electron's security
+ * checklist: a custom protocol, so the page's origin is the app alone and no other local file shares it),
+ * and its scripts get V8's code cache, which file:// never has: ~150 ms of compiling on each open of the
+ * queue (BENCHMARKS.md "Workstation UI").
+ */
+export const APP_SCHEME = 'crossdesk';
+export const APP_HOST = 'app';
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+export function parse(url: string): URL | null {
   try {
     return new URL(url);
   } catch {
@@ -13,8 +23,8 @@ function parse(url: string): URL | null {
 }
 
 /**
- * Whether a URL is the app's own renderer document. file: URLs must name exactly the same file
- * (any other local file is untrusted); http(s) (the dev server) must have exactly the same origin.
+ * Whether a URL is the app's own renderer document. App-scheme and file: URLs must name exactly the same
+ * document (any other file is untrusted); http(s) (the dev server) must have exactly the same origin.
  * Query and fragment do not matter.
  */
 export function isAppUrl(candidate: string, appUrl: string): boolean {
@@ -22,7 +32,7 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
   const app = parse(appUrl);
   if (url === null || app === null) return false;
   if (url.protocol !== app.protocol) return false;
-  if (app.protocol === 'file:') return url.host === app.host && url.pathname === app.pathname;
+  if (app.protocol === 'file:' || app.protocol === `${APP_SCHEME}:`) return url.host === app.host && url.pathname === app.pathname;
   if (app.protocol === 'http:' || app.protocol === 'https:') return url.origin === app.origin;
   return false;
 }
