@@ -14,6 +14,11 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The bytes of `COPY (query) TO STDOUT WITH (FORMAT binary)` as they come, for copyRows (copyBinary.ts).
+   * COPY takes no parameters: values go into the query as literals (sqlLiteral).
+   */
+  copyOut(query: string): AsyncIterable<Uint8Array>;
   /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

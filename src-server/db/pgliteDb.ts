@@ -24,6 +24,12 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
     kind: 'pglite',
     query: root.query,
     transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
+    // PGlite answers a COPY to '/dev/blob' with its whole output at once.
+    async *copyOut(query) {
+      const { blob } = await pg.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT binary)`);
+      if (!blob) throw new Error('COPY to /dev/blob answered without its data');
+      yield new Uint8Array(await blob.arrayBuffer());
+    },
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Db, Queryable, Row, SqlParam } from './db';
 import { INT8_OID } from './db';
 
@@ -52,6 +53,17 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
         throw error;
       } finally {
         client.release();
+      }
+    },
+    async *copyOut(query) {
+      const client = await pool.connect();
+      let finished = false;
+      try {
+        for await (const chunk of client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT binary)`))) yield chunk as Buffer;
+        finished = true;
+      } finally {
+        // A COPY left mid-way (the reader stopped, or it failed) leaves the connection unusable: destroyed, not pooled.
+        client.release(!finished);
       }
     },
     async listen(channel, onPayload) {

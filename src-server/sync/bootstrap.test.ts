@@ -8,10 +8,14 @@ import type { TestDb, World } from '../testing/harness';
 import { createWorld, DRIVERS, makeCase, openTestDb } from '../testing/harness';
 import { bootstrapNdjson } from './bootstrap';
 
-async function read(chunks: AsyncGenerator<string>): Promise<BootstrapLine[]> {
-  let text = '';
-  for await (const chunk of chunks) text += chunk;
-  return text.split('\n').filter(Boolean).map((line) => BootstrapLineSchema.parse(JSON.parse(line)));
+async function read(chunks: AsyncGenerator<Buffer>): Promise<BootstrapLine[]> {
+  const received: Buffer[] = [];
+  for await (const chunk of chunks) {
+    // Each chunk is whole lines (a page), so a client may decode chunk by chunk.
+    expect(chunk.at(-1)).toBe(0x0a);
+    received.push(chunk);
+  }
+  return Buffer.concat(received).toString('utf8').split('\n').filter(Boolean).map((line) => BootstrapLineSchema.parse(JSON.parse(line)));
 }
 
 function message(caseId: string, body: string): Message {
@@ -73,6 +77,23 @@ describe.each(DRIVERS)('bootstrap stream on %s', (driver) => {
       expect(children.length, user.username).toBe(cases * 2);
       expect(children.every((caseId) => caseIds.has(caseId)), user.username).toBe(true);
     }
+  });
+
+  it('sends each row\'s data exactly as stored, whatever its characters, in the layout the desktop reads directly', async () => {
+    const { teamA, users } = world;
+    const awkward = 'He said "it\'s broken" \\ C:\\path\n\ttab $1 $$ 中文 العربية 🙂 \u2028 end';
+    const c = makeCase(teamA.id, null);
+    await insertSnapshot(testDb.db, { cases: [c], messages: [message(c.id, awkward)], notes: [], events: [] }, Date.parse('2026-11-24T08:00:00.000Z'));
+    const lines = await read(bootstrapNdjson(testDb.db, principalOf(users.agentA1), undefined, 2, 2));
+    const sent = lines.find((line) => 'entity' in line && line.entity === 'message' && (line.data as Message).caseId === c.id);
+    expect((sent as { data: Message } | undefined)?.data.body).toBe(awkward);
+    const text: Buffer[] = [];
+    for await (const chunk of bootstrapNdjson(testDb.db, principalOf(users.agentA1), undefined, 2, 2)) text.push(chunk);
+    const rowLines = Buffer.concat(text).toString('utf8').split('\n').filter((line) => line.startsWith('{"entity"'));
+    expect(rowLines.length).toBeGreaterThan(0);
+    // The layout src-main/core/sync/bootstrapRow.ts reads without parsing the head.
+    const layout = /^\{"entity":"[a-z_]+","entityId":"[^"\\]+","version":(?:0|[1-9]\d*),"data":\{[^]*\}\}$/;
+    expect(rowLines.filter((line) => !layout.test(line))).toEqual([]);
   });
 
   it('streams nothing but the complete line for a role that sees no cases', async () => {

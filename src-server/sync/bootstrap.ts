@@ -3,7 +3,8 @@ import type { Db, SqlParam } from '../db/db';
 import { HttpError } from '../http/httpError';
 import type { PageToken } from './cursor';
 import { BOOTSTRAP_STAGES, decodePageToken, encodeCursor, encodePageToken } from './cursor';
-import { textArray } from '../db/sqlArray';
+import { copyRows } from '../db/copyBinary';
+import { inlineParams, textArray } from '../db/sqlArray';
 import { visibleSql } from './scope';
 import { readSyncState } from './syncState';
 
@@ -15,13 +16,14 @@ export const BOOTSTRAP_PAGE_ROWS = 1000;
 export const BOOTSTRAP_PAGES_PER_QUERY = 20;
 type Stage = PageToken['stage'];
 /**
- * data is the stored jsonb as text, put on the wire as it is (never parsed and serialized again), or null
- * for a row of the scanned id range the caller may not see.
+ * line is the row's NDJSON line as PostgreSQL wrote it (the stored jsonb as text, never parsed and
+ * serialized again), or null for a row of the scanned id range the caller may not see.
  */
-type ScannedRow = { id: string; version: number; data: string | null };
+type ScannedRow = { id: Buffer; line: Buffer | null };
+const NEWLINE = Buffer.from('\n');
 
 /**
- * The caller's scope as of one change-log position (the cursor in the final line), as NDJSON text: one
+ * The caller's scope as of one change-log position (the cursor in the final line), as NDJSON bytes: one
  * chunk per page (its row lines, then its pageToken line), the last chunk ending with the complete line.
  * Rows are read in id order without holding a transaction open; a row changed after the snapshot may be
  * newer than the cursor, which is harmless because pulling from the cursor replays those changes in order.
@@ -29,7 +31,7 @@ type ScannedRow = { id: string; version: number; data: string | null };
  */
 export async function* bootstrapNdjson(
   db: Db, principal: Principal, pageToken: string | undefined, pageRows = BOOTSTRAP_PAGE_ROWS, pagesPerQuery = BOOTSTRAP_PAGES_PER_QUERY,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const state = await readSyncState(db);
   let token: PageToken;
   if (pageToken) {
@@ -42,13 +44,12 @@ export async function* bootstrapNdjson(
   const windowRows = pageRows * Math.max(1, pagesPerQuery);
   let visible: Promise<VisibleCases | null> | undefined;
   const tokenLine = (stage: Stage, after: string) =>
-    `${JSON.stringify({ pageToken: encodePageToken({ epoch: token.epoch, seq: token.seq, stage, after }) })}\n`;
+    Buffer.from(`${JSON.stringify({ pageToken: encodePageToken({ epoch: token.epoch, seq: token.seq, stage, after }) })}\n`);
   for (let stageIndex = BOOTSTRAP_STAGES.indexOf(token.stage); stageIndex < BOOTSTRAP_STAGES.length; stageIndex++) {
     const stage = BOOTSTRAP_STAGES[stageIndex] ?? 'team';
     const nextStage = BOOTSTRAP_STAGES[stageIndex + 1];
-    const prefix = `{"entity":"${stage}","entityId":`;
     const after = stageIndex === BOOTSTRAP_STAGES.indexOf(token.stage) ? token.after : '';
-    let chunk = '';
+    let page: Buffer[] = [];
     let inPage = 0;
     const ofCases = stage === 'message' || stage === 'note' || stage === 'case_event';
     const scope = ofCases ? await (visible ??= visibleCases(db, principal)) : null;
@@ -65,23 +66,35 @@ export async function* bootstrapNdjson(
       const more = rows.length === windowRows && last !== undefined;
       // The next window is read while this one is sent: the database's work overlaps the server's
       // (~3 s each at 100,000 cases on PostgreSQL, which ran one after the other).
-      if (more) nextWindow = read(last.id);
+      if (more) nextWindow = read(last.id.toString());
       for (const row of rows) {
-        if (row.data === null) continue;
-        chunk += `${prefix}${JSON.stringify(row.id)},"version":${row.version},"data":${row.data}}\n`;
+        if (row.line === null) continue;
+        page.push(row.line, NEWLINE);
         // A full page may have more rows after it in this stage: resume after its last row.
         if (++inPage === pageRows) {
-          yield chunk + tokenLine(stage, row.id);
-          chunk = '';
+          page.push(tokenLine(stage, row.id.toString()));
+          yield Buffer.concat(page);
+          page = [];
           inPage = 0;
         }
       }
       if (!more) break;
     }
-    if (inPage > 0) yield nextStage ? chunk + tokenLine(nextStage, '') : chunk;
+    if (inPage > 0) yield Buffer.concat(nextStage ? [...page, tokenLine(nextStage, '')] : page);
   }
-  yield `${JSON.stringify({ complete: true, cursor: encodeCursor(token.epoch, token.seq) })}\n`;
+  yield Buffer.from(`${JSON.stringify({ complete: true, cursor: encodeCursor(token.epoch, token.seq) })}\n`);
 }
+
+/**
+ * How children are filtered. 'sql': the ids go into each window's query as an array the planner hashes,
+ * so rows the caller may not see are never read out; 'here': when the caller sees most cases, parsing and
+ * hashing that array again for each of ~24 windows cost more (~1.5 s of PostgreSQL CPU at 100,000 cases)
+ * than reading the few rows they may not see and dropping them here (ids as bytesKey gives them).
+ */
+type VisibleCases = { filter: 'sql'; arraySql: string } | { filter: 'here'; ids: ReadonlySet<string> };
+
+/** A case id as the latin1 reading of its UTF-8 bytes: COPY's bytes compare to it without being decoded. */
+const bytesKey = (id: string) => Buffer.from(id).toString('latin1');
 
 /**
  * The cases the caller sees now, read once per stream for its messages, notes and events (joining the
@@ -89,56 +102,53 @@ export async function* bootstrapNdjson(
  * caller sees every case. Read after the snapshot's cursor, so a case that changes scope later reaches the
  * client through the change log, children included.
  */
-/**
- * How children are filtered. 'sql': the ids go into each window's query as an array the planner hashes,
- * so rows the caller may not see are never read out; 'here': when the caller sees most cases, parsing and
- * hashing that array again for each of ~24 windows cost more (~1.5 s of PostgreSQL CPU at 100,000 cases)
- * than reading the few rows they may not see and dropping them here.
- */
-type VisibleCases = { filter: 'sql'; arraySql: string } | { filter: 'here'; ids: ReadonlySet<string> };
-
 async function visibleCases(db: Db, principal: Principal): Promise<VisibleCases | null> {
   if (principal.role === 'admin') return null;
   const params: SqlParam[] = [];
   const rows = await db.query<{ id: string }>(`SELECT c.id FROM cases c WHERE ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)}`, params);
   const [total] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM cases');
   const ids = rows.map((row) => row.id);
-  return ids.length * 2 >= (total?.count ?? 0) ? { filter: 'here', ids: new Set(ids) } : { filter: 'sql', arraySql: textArray(ids) };
+  return ids.length * 2 >= (total?.count ?? 0) ? { filter: 'here', ids: new Set(ids.map(bytesKey)) } : { filter: 'sql', arraySql: textArray(ids) };
+}
+
+/**
+ * A row's NDJSON line as PostgreSQL writes it, in the layout the desktop reads without parsing its head
+ * (src-main/core/sync/bootstrapRow.ts): to_json quotes the id, the stored jsonb goes out as its text.
+ */
+function lineSql(stage: Stage, alias: string, version: string): string {
+  return `'{"entity":"${stage}","entityId":' || to_json(${alias}.id)::text || ',"version":' || ${version} || ',"data":' || ${alias}.data::text || '}'`;
 }
 
 /**
  * The next `limit` rows of a stage's table after `after` in id order, visible or not. The LIMIT is on
  * the table alone so PostgreSQL walks the primary key. Children are visible when their case is (null:
- * every case).
+ * every case). Read through binary COPY, so lines go from PostgreSQL to the socket as bytes.
  */
 async function scanWindow(db: Db, principal: Principal, stage: Stage, after: string, limit: number, visible: VisibleCases | null): Promise<ScannedRow[]> {
   const params: SqlParam[] = [after, limit];
-  const childWindow = async (table: string): Promise<ScannedRow[]> => {
+  const line = (alias: string, version = `${alias}.version`) => lineSql(stage, alias, version);
+  const childWindow = (table: string): Promise<ScannedRow[]> => {
     if (visible?.filter === 'here') {
-      const { ids } = visible;
-      const rows = await db.query<ScannedRow & { case_id: string }>(
-        `SELECT id, version, case_id, data::text AS data FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, params);
-      return rows.map((row) => ({ id: row.id, version: row.version, data: ids.has(row.case_id) ? row.data : null }));
+      return copyWindow(db, `SELECT id, ${line('w')}, case_id FROM ${table} w WHERE id > $1 ORDER BY id LIMIT $2`, params, visible.ids);
     }
     const inScope = visible === null ? 'TRUE' : `w.case_id = ANY($${params.push(visible.arraySql)}::text[])`;
-    return db.query<ScannedRow>(`SELECT w.id, w.version, CASE WHEN ${inScope} THEN w.data::text END AS data
+    return copyWindow(db, `SELECT w.id, CASE WHEN ${inScope} THEN ${line('w')} END
       FROM (SELECT id, version, data, case_id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2) w ORDER BY w.id`, params);
   };
   switch (stage) {
     case 'team': {
       const teams = principal.role === 'admin' ? 'TRUE' : `t.id IN (SELECT team_id FROM team_members WHERE user_id = $${params.push(principal.id)})`;
-      return db.query(`SELECT t.id, 1 AS version, t.data::text AS data FROM teams t WHERE t.id > $1 AND ${teams} ORDER BY t.id LIMIT $2`, params);
+      return copyWindow(db, `SELECT t.id, ${line('t', "'1'")} FROM teams t WHERE t.id > $1 AND ${teams} ORDER BY t.id LIMIT $2`, params);
     }
     case 'user': {
-      // An admin's query has no parameter for their id: PostgreSQL refuses parameters a statement does not use.
-      const me = principal.role === 'admin' ? '' : `$${params.push(principal.id)}`;
+      const me = `$${params.push(principal.id)}`;
       const users = principal.role === 'admin'
         ? 'TRUE'
         : `(u.id = ${me} OR u.id IN (SELECT tm.user_id FROM team_members tm JOIN team_members mine ON mine.team_id = tm.team_id WHERE mine.user_id = ${me}))`;
-      return db.query(`SELECT u.id, 1 AS version, u.data::text AS data FROM users u WHERE u.id > $1 AND ${users} ORDER BY u.id LIMIT $2`, params);
+      return copyWindow(db, `SELECT u.id, ${line('u', "'1'")} FROM users u WHERE u.id > $1 AND ${users} ORDER BY u.id LIMIT $2`, params);
     }
     case 'case':
-      return db.query(`SELECT c.id, c.version, CASE WHEN ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)} THEN c.data::text END AS data
+      return copyWindow(db, `SELECT c.id, CASE WHEN ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)} THEN ${line('c')} END
         FROM (SELECT id, version, data, team_id, assignee_id FROM cases WHERE id > $1 ORDER BY id LIMIT $2) c ORDER BY c.id`, params);
     case 'message':
       return childWindow('messages');
@@ -147,4 +157,21 @@ async function scanWindow(db: Db, principal: Principal, stage: Stage, after: str
     case 'case_event':
       return childWindow('case_events');
   }
+}
+
+/**
+ * The rows of a window query selecting (id, line) or, to be filtered here by visibleIds, (id, line, case_id).
+ */
+async function copyWindow(db: Db, sql: string, params: readonly SqlParam[], visibleIds?: ReadonlySet<string>): Promise<ScannedRow[]> {
+  const rows: ScannedRow[] = [];
+  for await (const batch of copyRows(db.copyOut(inlineParams(sql, params)))) {
+    for (const fields of batch) {
+      const id = fields[0];
+      if (!id) throw new Error('a bootstrap window row without its id');
+      const caseId = fields[2];
+      const visible = visibleIds === undefined || (caseId ? visibleIds.has(caseId.toString('latin1')) : false);
+      rows.push({ id, line: visible ? fields[1] ?? null : null });
+    }
+  }
+  return rows;
 }

@@ -227,6 +227,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const failing = await startTestServer({
       kind: testDb.db.kind,
       query: testDb.db.query,
+      copyOut: testDb.db.copyOut,
       listen: testDb.db.listen,
       close: async () => undefined,
       transaction: (fn) => testDb.db.transaction(async (tx) => {

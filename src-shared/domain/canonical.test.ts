@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { generateDemoData } from '../demo';
 import { CASE_EVENT_KINDS, CaseEventSchema, CaseSchema, DELIVERY_STATES, ITEM_CATEGORIES, MessageSchema, NoteSchema } from './case';
-import { isCanonicalCase, isCanonicalCaseEvent, isCanonicalMessage, isCanonicalNote } from './canonical';
+import { isCanonicalCase, isCanonicalCaseEvent, isCanonicalMessage, isCanonicalNote, isUuid } from './canonical';
 import { CASE_STATUSES } from './caseStatus';
 import { CASE_TYPES, CHANNELS, PRIORITIES } from './caseType';
 import { MARKET_CODES } from './market';
@@ -148,5 +148,21 @@ describe('canonical details zod decides', () => {
     const value: unknown = JSON.parse(`{"__proto__":"x","tag":"a"}`);
     expect(isCanonicalCaseEvent({ ...event, data: value })).toBe(unchangedBy(CaseEventSchema, { ...event, data: value }));
     expect(isCanonicalCaseEvent({ ...event, data: value })).toBe(false);
+  });
+});
+
+describe('isUuid', () => {
+  const pattern = z.regexes.uuid();
+  // Near-UUIDs: the hyphen layout with characters drawn mostly from hex digits, and mutations of real ones.
+  const chars = fc.constantFrom(...'0123456789abcdefABCDEF-gGxX8b0fF '.split(''));
+  const shaped = fc.array(chars, { minLength: 36, maxLength: 36 }).map((list) => list.join(''));
+  const mutated = fc.tuple(fc.uuid({ version: [1, 2, 3, 4, 5, 6, 7, 8] }), fc.nat(35), chars).map(([id, at, char]) => id.slice(0, at) + char + id.slice(at + 1));
+  const edges = fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    '00000000-0000-0000-0000-000000000001', '', 'a2b4c6d8-1234-4abc-8def-0123456789ab\n');
+
+  it('gives the verdict of the pattern z.uuid() uses', () => {
+    fc.assert(fc.property(fc.oneof(shaped, mutated, fc.uuid(), edges, fc.string()), (value) => {
+      expect(isUuid(value)).toBe(pattern.test(value));
+    }), { numRuns: 20_000 });
   });
 });
