@@ -263,7 +263,7 @@ async function main(): Promise<void> {
     // 1. Bootstrap: the raw stream once (server time alone), then BOOTSTRAP_RUNS pairs of the engine and
     // the direct baseline, alternating, so both see the machine in the same states.
     const token = await login(server.url, SUPERVISOR);
-    let serverCpu = serverCpuMs();
+    const serverCpu = serverCpuMs();
     let started = performance.now();
     const ndjson = await (await fetch(`${server.url}/sync/v1/bootstrap`, { headers: { authorization: `Bearer ${token}` } })).text();
     const streamMs = performance.now() - started;
