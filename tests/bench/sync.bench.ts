@@ -159,6 +159,7 @@ function timedStore(store: LocalStore): SyncStore {
     applyServerChanges: timed('applyServerChanges', store.applyServerChanges),
     beginBootstrap: timed('beginBootstrap', store.beginBootstrap),
     stageBootstrap: timed('stageBootstrap', store.stageBootstrap),
+    openBootstrapWriter: timed('openBootstrapWriter', store.openBootstrapWriter),
     completeBootstrap: timed('completeBootstrap', store.completeBootstrap),
     indexSearchBacklog: timed('indexSearchBacklog', store.indexSearchBacklog),
     resetClientIdentity: timed('resetClientIdentity', store.resetClientIdentity),

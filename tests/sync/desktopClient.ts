@@ -140,6 +140,8 @@ export class DesktopClient {
       timers: this.timers,
       appVersion: appVersion ?? this.options.appVersion ?? '0.1.0',
       requestTimeoutMs: 20_000,
+      // Every bootstrap of these scenarios is staged by the store's writer thread, faults and crashes included.
+      bootstrapWriterAfterRows: 0,
     });
     this.isOpen = true;
     this.sample();

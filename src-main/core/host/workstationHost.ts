@@ -1,7 +1,8 @@
-import { MessageChannel, Worker, type Transferable } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { EventName } from '../../../src-shared/contract/workstation';
 import type { EmbeddedServerAccess } from './embeddedRequest';
+import { startWorker } from './workerThreads';
 import { WorkerMessageSchema, failure, type HostRequest, type UnknownContractResult } from './hostProtocol';
 
 export type WorkstationHostOptions = {
@@ -42,7 +43,9 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
   const { port1: port, port2: workerPort } = new MessageChannel();
   const server = options.server;
   const workerServer = server ? { ...(server.flag ? { flag: server.flag } : {}), ...(server.env ? { env: server.env } : {}) } : undefined;
-  const worker = createWorker(entry, { dataDir: options.dataDir, port: workerPort, ...(workerServer ? { server: workerServer } : {}) }, [workerPort]);
+  const worker = startWorker(entry, { dataDir: options.dataDir, port: workerPort, ...(workerServer ? { server: workerServer } : {}) }, {
+    transferList: [workerPort], resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB },
+  });
   let embedded: Promise<EmbeddedServerAccess> | null = null;
   const answerEmbedded = (id: number) => {
     if (!server) {
@@ -137,16 +140,6 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
       port.close();
     },
   };
-}
-
-/**
- * A built entry is plain JavaScript. A source entry (tsx, vitest) needs the TypeScript loader inside the
- * worker too: Node 20 does not carry the parent's module hooks into workers, so a bootstrap loads it.
- */
-function createWorker(entry: URL, data: Record<string, unknown>, transferList: Transferable[]): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB };
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data, transferList, resourceLimits });
-  return new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), { workerData: { ...data, tsEntry: entry.href }, transferList, resourceLimits });
 }
 
 function defaultWorkerEntry(): URL {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import type { Team, User } from '../../../src-shared/domain/user';
 import { caseColumns, type CaseColumns } from './caseRows';
+import { StoreError } from './ports';
 
 /**
  * The tables a bootstrap replaces, search indexes included. Their next generation is received into
@@ -20,6 +21,11 @@ const CASE_COLUMNS = [
   'has_pending', 'data',
 ] as const satisfies readonly (keyof CaseColumns)[];
 type CaseValues = CaseColumns[(typeof CASE_COLUMNS)[number]][];
+type Entity = NextRow['entity'];
+/** Values bound per row, in each insert statement's parameter order. */
+const WIDTH: Record<Entity, number> = { case: CASE_COLUMNS.length, message: 5, note: 5, case_event: 5, user: 3, team: 3 };
+/** Consecutive rows of one entity as their bound values, flat: a page as it crosses to the bootstrap writer's thread. */
+export type RowGroup = { entity: Entity; values: (string | number | null)[] };
 const NAMED = /^(CREATE (?:VIRTUAL )?TABLE)\s+"?\w+"?/;
 
 /** A validated bootstrap row (bootstrapRows.ts), with the JSON text of its data as the tables keep it. */
@@ -30,6 +36,30 @@ export type NextRow = { version: number; json: string } & (
   | { entity: 'case_event'; data: CaseEvent }
   | { entity: 'user'; data: User }
   | { entity: 'team'; data: Team });
+
+/** A page's validated rows as the bound values of their inserts, runs of one entity grouped. */
+export function rowGroups(rows: readonly NextRow[]): RowGroup[] {
+  const groups: RowGroup[] = [];
+  let group: RowGroup | undefined;
+  for (const row of rows) {
+    if (group?.entity !== row.entity) groups.push(group = { entity: row.entity, values: [] });
+    const { values } = group;
+    const { json } = row;
+    switch (row.entity) {
+      case 'case': {
+        const cols = caseColumns(row.data, row.version, false, json);
+        for (const column of CASE_COLUMNS) values.push(cols[column]);
+        break;
+      }
+      case 'message': values.push(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); break;
+      case 'note': values.push(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); break;
+      case 'case_event': values.push(row.data.id, row.data.caseId, row.data.at, row.version, json); break;
+      case 'user': values.push(row.data.id, row.version, json); break;
+      case 'team': values.push(row.data.id, row.version, json); break;
+    }
+  }
+  return groups;
+}
 
 export function createNextGeneration(db: Database.Database) {
   const definition = db.prepare<[string, string], { sql: string }>('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?');
@@ -80,20 +110,14 @@ export function createNextGeneration(db: Database.Database) {
     matchesLive(): boolean {
       return TABLES.every((table) => definition.get('table', nextName(table))?.sql === nextDefinition(table));
     },
-    put(row: NextRow): void {
+    /** Writes a page's rows (rowGroups) into the next tables. Call inside a transaction. */
+    putGroups(groups: readonly RowGroup[]): void {
       const s = statements();
-      const { json } = row;
-      switch (row.entity) {
-        case 'case': {
-          const cols = caseColumns(row.data, row.version, false, json);
-          s.case.run(...CASE_COLUMNS.map((column) => cols[column]));
-          return;
-        }
-        case 'message': s.message.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); return;
-        case 'note': s.note.run(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); return;
-        case 'case_event': s.case_event.run(row.data.id, row.data.caseId, row.data.at, row.version, json); return;
-        case 'user': s.user.run(row.data.id, row.version, json); return;
-        case 'team': s.team.run(row.data.id, row.version, json); return;
+      for (const { entity, values } of groups) {
+        const statement = s[entity] as Database.Statement<unknown[]>;
+        const width = WIDTH[entity];
+        if (values.length % width !== 0) throw new Error(`${entity} rows of ${width} values each, got ${values.length}`);
+        for (let at = 0; at < values.length; at += width) statement.run(values.slice(at, at + width));
       }
     },
     /**
@@ -123,3 +147,20 @@ export function createNextGeneration(db: Database.Database) {
   };
 }
 export type NextGeneration = ReturnType<typeof createNextGeneration>;
+
+/**
+ * One page staged in one transaction: its rows into the next tables and the token to resume after it,
+ * only while `generation` is the bootstrap in progress (else StoreError STALE_BOOTSTRAP). The store's own
+ * connection and the bootstrap writer's thread (bootstrapWriter.ts) stage through this same function.
+ */
+export function createPageStager(db: Database.Database, nextGeneration: NextGeneration) {
+  const inProgress = db.prepare<[], { generation: number | null }>('SELECT bootstrap_generation AS generation FROM sync_state WHERE singleton = 1');
+  const setPageToken = db.prepare<[string | null]>('UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1');
+  return db.transaction((generation: number, groups: readonly RowGroup[], pageToken: string | null) => {
+    if (inProgress.get()?.generation !== generation) {
+      throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
+    }
+    nextGeneration.putGroups(groups);
+    setPageToken.run(pageToken);
+  });
+}

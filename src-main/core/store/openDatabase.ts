@@ -3,6 +3,18 @@ import { MIGRATIONS } from './migrations';
 import { migrate, type Migration } from './migrate';
 import type { IdGenerator } from './ports';
 
+/** The settings of every connection to the agent's database (this one and the bootstrap writer's). */
+export function tuneConnection(db: Database.Database): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  // The default 2 MB page cache makes every query at 100,000 cases a disk read; 64 MB plus a memory
+  // map keeps the queue's indexes and recent rows resident (figures in BENCHMARKS.md).
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
+  db.pragma('temp_store = MEMORY');
+}
+
 /**
  * Opens (creating if needed) the agent's database: WAL so readers never wait for the writer, foreign
  * keys on, migrations applied, and a client id minted once with the database (SYNC.md identities).
@@ -15,14 +27,7 @@ export function openDatabase(path: string, ids: IdGenerator, migrations: readonl
     // 100,000-case bootstrap, ~0.7 s of its CPU (BENCHMARKS.md "Sync").
     db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    // The default 2 MB page cache makes every query at 100,000 cases a disk read; 64 MB plus a memory
-    // map keeps the queue's indexes and recent rows resident (figures in BENCHMARKS.md).
-    db.pragma('cache_size = -65536');
-    db.pragma('mmap_size = 268435456');
-    db.pragma('temp_store = MEMORY');
+    tuneConnection(db);
     migrate(db, migrations);
     db.prepare('INSERT INTO sync_state (singleton, client_id) VALUES (1, ?) ON CONFLICT (singleton) DO NOTHING').run(ids.uuid());
     return db;

@@ -12,9 +12,10 @@ import {
 } from '../../../src-shared/sync/protocol';
 import type { CaseState, OutboxRecord } from './caseState';
 import { readNextRow } from './bootstrapRows';
+import { startBootstrapWriter, type BootstrapWriter } from './bootstrapWriter';
 import { readJson } from './json';
 import { StoreError, type Clock, type IdGenerator } from './ports';
-import { createNextGeneration, type NextRow } from './nextGeneration';
+import { createNextGeneration, createPageStager, rowGroups } from './nextGeneration';
 import type { RowWriter } from './rowWriter';
 
 /** What the sync engine reads and sets besides the data itself (SYNC.md identities and cursor). */
@@ -217,11 +218,7 @@ export function createServerSync(deps: Deps) {
   function assertBootstrapping(generation: number): void {
     if (syncState().bootstrapGeneration !== generation) throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
   }
-  const stageTx = db.transaction((generation: number, rows: readonly NextRow[], pageToken: string | null) => {
-    assertBootstrapping(generation);
-    for (const row of rows) nextGeneration.put(row);
-    setPageToken.run(pageToken);
-  });
+  const stagePage = createPageStager(db, nextGeneration);
   // A bootstrap received by an older version, or into tables a migration changed since, starts over.
   if (syncState().bootstrapGeneration !== null && !nextGeneration.matchesLive()) {
     db.transaction(() => {
@@ -331,8 +328,10 @@ export function createServerSync(deps: Deps) {
      * Each row is validated here, once, and written where it stays: into the next generation's tables.
      */
     stageBootstrap(generation: number, rows: readonly unknown[], pageToken: string | null): void {
-      stageTx.immediate(generation, rows.map(readNextRow), pageToken);
+      stagePage.immediate(generation, rowGroups(rows.map(readNextRow)), pageToken);
     },
+    /** stageBootstrap on a thread and connection of its own (bootstrapWriter.ts); null for an in-memory database. */
+    openBootstrapWriter: (generation: number): BootstrapWriter | null => startBootstrapWriter(db.name, generation),
     /**
      * The snapshot becomes current in ONE transaction: the next generation's tables swapped in for the
      * canonical ones, the outbox and pending local rows kept and re-applied, the cursor set.

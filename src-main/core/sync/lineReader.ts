@@ -3,7 +3,17 @@
  * bootstrap never sits in memory whole. A last line without its newline is returned only if `partial`
  * is asked for: a stream cut off mid-line must not yield half a record.
  */
-export async function* readLines(body: ReadableStream<Uint8Array>, options: { partial?: boolean } = {}): AsyncGenerator<string> {
+export interface ReadLinesOptions {
+  /** Yield a last line that has no newline. */
+  partial?: boolean;
+  /**
+   * Ends the reading with the signal's reason as soon as it is aborted, even while the consumer holds a
+   * batch: a body's read after its request was aborted is not sure to settle.
+   */
+  signal?: AbortSignal;
+}
+
+export async function* readLines(body: ReadableStream<Uint8Array>, options: ReadLinesOptions = {}): AsyncGenerator<string> {
   for await (const lines of readLineBatches(body, options)) yield* lines;
 }
 
@@ -23,13 +33,21 @@ function lineText(bytes: Buffer, start: number, end: number): string {
  * character is a two-byte string, which JSON.parse and SQLite's binding read ~15-20 % slower than the
  * one-byte strings most lines decode to.
  */
-export async function* readLineBatches(body: ReadableStream<Uint8Array>, options: { partial?: boolean } = {}): AsyncGenerator<string[]> {
+export async function* readLineBatches(body: ReadableStream<Uint8Array>, options: ReadLinesOptions = {}): AsyncGenerator<string[]> {
   const reader = body.getReader();
+  const { signal } = options;
+  const aborted = signal && new Promise<never>((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  // Settled by the race below, or by nobody when the body ends first.
+  aborted?.catch(() => undefined);
   // The bytes of a line the chunks so far have not finished.
   let rest = Buffer.alloc(0);
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      signal?.throwIfAborted();
+      const { done, value } = await (aborted ? Promise.race([reader.read(), aborted]) : reader.read());
       if (done) break;
       const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       let newline = chunk.indexOf(NEWLINE);

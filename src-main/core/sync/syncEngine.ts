@@ -13,6 +13,7 @@ import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
 import { createSyncHttp, NetworkError, SyncHttpError } from './syncHttp';
+import type { BootstrapWriter } from '../store/bootstrapWriter';
 import type { BootstrapRow, SyncStore } from './syncStore';
 import type { Timers } from './timers';
 import { systemTimers } from './timers';
@@ -36,6 +37,11 @@ export interface SyncEngineOptions {
   requestTimeoutMs?: number;
   /** A bootstrap page or the event stream silent this long counts as a dead connection. */
   stallTimeoutMs?: number;
+  /**
+   * Rows of a bootstrap staged on this thread before the store's bootstrap writer takes over the rest
+   * (default 10,000): starting its thread costs tens of milliseconds, which small bootstraps need not pay.
+   */
+  bootstrapWriterAfterRows?: number;
   /** Listen to GET /sync/v1/events for pokes (default true). */
   events?: boolean;
   /** After data from the server landed: which cases changed (all after a bootstrap) and how many rejections became attention items. */
@@ -74,6 +80,7 @@ const DEFAULTS = {
   pollIntervalMs: 30_000,
   requestTimeoutMs: 30_000,
   stallTimeoutMs: 45_000,
+  bootstrapWriterAfterRows: 10_000,
 };
 
 /** Room for the push envelope around the mutations (protocol, clientId, versions, brackets). */
@@ -127,6 +134,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULTS.stallTimeoutMs,
+    bootstrapWriterAfterRows: options.bootstrapWriterAfterRows ?? DEFAULTS.bootstrapWriterAfterRows,
   };
 
   let serverOffsetMs = store.getSyncState().serverOffsetMs;
@@ -156,6 +164,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let cancelPoll: (() => void) | null = null;
   let cancelIndexing: (() => void) | null = null;
   let needsBootstrap = false;
+  let writerFailed = false;
   let resetsInARow = 0;
   let bootstrapReceived: number | null = null;
   let eventsOn = false;
@@ -408,6 +417,32 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** Stages pages on this thread until the bootstrap is big enough for the store's writer thread (bootstrapWriterAfterRows). */
+  function pageStager(generation: number) {
+    let staged = 0;
+    let writer: BootstrapWriter | null = null;
+    // A writer that failed for its own reasons (its thread, a busy database) is not used again: the retry
+    // resumes after its last committed page on this thread.
+    const watched = async (work: Promise<void>) => {
+      try {
+        await work;
+      } catch (error) {
+        if (!isStoreError(error) && !isDiskFull(error)) writerFailed = true;
+        throw error;
+      }
+    };
+    return {
+      async stage(rows: readonly BootstrapRow[], pageToken: string | null): Promise<void> {
+        if (!writer && !writerFailed && staged >= settings.bootstrapWriterAfterRows) writer = store.openBootstrapWriter?.(generation) ?? null;
+        if (writer) await watched(writer.stage(rows, pageToken));
+        else store.stageBootstrap(generation, rows, pageToken);
+        staged += rows.length;
+      },
+      flush: async () => writer && watched(writer.flush()),
+      close: async () => writer?.close(),
+    };
+  }
+
   /** Streams the snapshot into a staged generation, resuming after the last page the store kept. */
   async function bootstrap(fresh: boolean): Promise<void> {
     const state = store.getSyncState();
@@ -424,8 +459,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const response = await http.request('GET', `/sync/v1/bootstrap${query}`, { token: authToken(), signal: controller.signal, timeout: false });
       if (!response.body) throw new NetworkError('bootstrap answered without a body');
       let rows: BootstrapRow[] = [];
+      const stager = pageStager(generation);
+      const stage = async (pageToken: string | null) => {
+        await stager.stage(rows, pageToken);
+        rows = [];
+      };
       try {
-        for await (const lines of readLineBatches(response.body)) {
+        for await (const lines of readLineBatches(response.body, { signal: controller.signal })) {
           for (const line of lines) {
             if (line === '') continue;
             const row = readBootstrapRow(line);
@@ -442,14 +482,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
             const value = parsed.data;
             if ('pageToken' in value) {
-              store.stageBootstrap(generation, rows, value.pageToken);
               bootstrapReceived += rows.length;
-              rows = [];
+              await stage(value.pageToken);
               cancelStall();
               cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
               emitStatus();
             } else if ('complete' in value) {
-              if (rows.length > 0) store.stageBootstrap(generation, rows, null);
+              if (rows.length > 0) await stage(null);
+              await stager.flush();
               const outcome = store.completeBootstrap(generation, value.cursor);
               bootstrapReceived = null;
               reportApplied(outcome, true);
@@ -463,6 +503,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } catch (error) {
         if (error instanceof SyncHttpError || isDiskFull(error) || isStoreError(error)) throw error;
         throw new NetworkError('the bootstrap stream was interrupted', { cause: error });
+      } finally {
+        // Pages already queued still commit (each with its token), so a retry resumes after the last of them.
+        await stager.close();
       }
       throw new NetworkError('the bootstrap stream ended before it was complete');
     } catch (error) {
@@ -482,7 +525,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         const response = await http.request('GET', '/sync/v1/events', { token, signal: controller.signal, timeout: false });
         if (!response.body) throw new NetworkError('events answered without a body');
-        for await (const event of parseServerEvents(readLines(response.body))) {
+        for await (const event of parseServerEvents(readLines(response.body, { signal: controller.signal }))) {
           attempt = 0;
           cancelStall();
           cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());

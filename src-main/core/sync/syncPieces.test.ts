@@ -100,6 +100,24 @@ describe('readLines', () => {
     expect(await collect(readLineBatches(streamOf(['a\nb']), { partial: true }))).toEqual([['a'], ['b']]);
   });
 
+  it('ends with the abort reason once its signal aborts, even while the body never answers again', async () => {
+    // A body whose second read never settles, as a request aborted while its consumer held a batch.
+    const silent = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('a\nb\n'));
+      },
+    });
+    const controller = new AbortController();
+    const batches = readLineBatches(silent, { signal: controller.signal });
+    expect((await batches.next()).value).toEqual(['a', 'b']);
+    const next = batches.next();
+    controller.abort(new Error('stalled'));
+    await expect(next).rejects.toThrow('stalled');
+    const already = new AbortController();
+    already.abort(new Error('gone'));
+    await expect(collect(readLines(streamOf(['x\n']), { signal: already.signal }))).rejects.toThrow('gone');
+  });
+
   it('finishes a line whose CR ends one chunk and LF starts the next, and a chunk of only a newline', async () => {
     expect(await collect(readLines(streamOf(['a\r', '\nb\n', '\n', 'c', '\n'])))).toEqual(['a', 'b', '', 'c']);
   });
