@@ -51,10 +51,10 @@ export function rowGroups(rows: readonly NextRow[]): RowGroup[] {
         for (const column of CASE_COLUMNS) values.push(cols[column]);
         break;
       }
-      case 'message': values.push(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); break;
+      case 'message':
       case 'note': values.push(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); break;
       case 'case_event': values.push(row.data.id, row.data.caseId, row.data.at, row.version, json); break;
-      case 'user': values.push(row.data.id, row.version, json); break;
+      case 'user':
       case 'team': values.push(row.data.id, row.version, json); break;
     }
   }
