@@ -12,10 +12,13 @@ function boundary(files, forbiddenPaths, forbiddenModules, message) {
   return {
     files,
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: forbiddenModules.map((name) => ({ name, message })),
-        patterns: [{ group: forbiddenPaths, message }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbiddenModules.map((name) => ({ name, message })),
+          patterns: [{ group: forbiddenPaths, message }],
+        },
+      ],
     },
   };
 }
@@ -45,23 +48,57 @@ export default tseslint.config(
     ignores: ['**/*.test.tsx'],
     plugins: { i18next },
     rules: {
-      'i18next/no-literal-string': ['error', {
-        mode: 'jsx-only',
-        'jsx-attributes': { include: ['aria-label', 'aria-description', 'aria-valuetext', 'title', 'titleAccess', 'placeholder', 'label', 'helperText', 'alt'] },
-        // Intl option values are not words for the user.
-        'object-properties': { exclude: ['[A-Z_-]+', 'dateStyle', 'timeStyle', 'timeZone'] },
-      }],
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'aria-label',
+              'aria-description',
+              'aria-valuetext',
+              'title',
+              'titleAccess',
+              'placeholder',
+              'label',
+              'helperText',
+              'alt',
+            ],
+          },
+          // Intl option values are not words for the user.
+          'object-properties': { exclude: ['[A-Z_-]+', 'dateStyle', 'timeStyle', 'timeZone'] },
+        },
+      ],
     },
   },
-  boundary(['src-shared/**'], ['**/src-main/**', '**/src-server/**', '**/src-renderer/**'],
+  boundary(
+    ['src-shared/**'],
+    ['**/src-main/**', '**/src-server/**', '**/src-renderer/**'],
     [...nativeAndNode, 'electron', 'react', 'react-dom', 'dexie'],
-    'src-shared is pure: no Node, no DOM, no Electron, no app layer above it.'),
-  boundary(['src-main/core/**'], ['**/src-renderer/**', '**/src-server/**', '**/shell/**'], ['electron'],
-    'src-main/core runs in plain Node and never imports electron or the renderer/server.'),
-  boundary(['src-main/web-host/**'], ['**/src-renderer/**', '**/src-server/**', '**/shell/**'], ['electron'],
-    'The web host is plain Node: it serves core over loopback and never imports electron.'),
-  boundary(['src-renderer/**'], ['**/src-main/**', '**/src-server/**'], [...nativeAndNode, 'electron'],
-    'The renderer talks only to the contract client; it never reaches Node, Electron or the server.'),
-  boundary(['src-server/**'], ['**/src-main/**', '**/src-renderer/**'], ['electron', 'react', 'react-dom', 'better-sqlite3', 'dexie'],
-    'The central API imports src-shared only.'),
+    'src-shared is pure: no Node, no DOM, no Electron, no app layer above it.',
+  ),
+  boundary(
+    ['src-main/core/**'],
+    ['**/src-renderer/**', '**/src-server/**', '**/shell/**'],
+    ['electron'],
+    'src-main/core runs in plain Node and never imports electron or the renderer/server.',
+  ),
+  boundary(
+    ['src-main/web-host/**'],
+    ['**/src-renderer/**', '**/src-server/**', '**/shell/**'],
+    ['electron'],
+    'The web host is plain Node: it serves core over loopback and never imports electron.',
+  ),
+  boundary(
+    ['src-renderer/**'],
+    ['**/src-main/**', '**/src-server/**'],
+    [...nativeAndNode, 'electron'],
+    'The renderer talks only to the contract client; it never reaches Node, Electron or the server.',
+  ),
+  boundary(
+    ['src-server/**'],
+    ['**/src-main/**', '**/src-renderer/**'],
+    ['electron', 'react', 'react-dom', 'better-sqlite3', 'dexie'],
+    'The central API imports src-shared only.',
+  ),
 );

@@ -30,7 +30,9 @@ function parse(args: string[], options: ParseArgsConfig['options']): Record<stri
   try {
     const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? value : undefined]));
+    return Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? value : undefined]),
+    );
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -43,7 +45,11 @@ function required(values: Record<string, string | undefined>, name: string): str
   return value;
 }
 
-function checked<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: string, what: string): T {
+function checked<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  value: string,
+  what: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new UsageError(`Invalid ${what}: "${value}"`);
   return result.data;
@@ -65,10 +71,11 @@ async function check(args: string[]): Promise<number> {
   const thisYear = new Date().getUTCFullYear();
   const years = values.years
     ? values.years.split(',').map((year) => {
-      const parsed = Number(year);
-      if (!Number.isInteger(parsed) || parsed < 2000 || parsed > 2100) throw new UsageError(`--years must list years like 2026,2027, got "${year}"`);
-      return parsed;
-    })
+        const parsed = Number(year);
+        if (!Number.isInteger(parsed) || parsed < 2000 || parsed > 2100)
+          throw new UsageError(`--years must list years like 2026,2027, got "${year}"`);
+        return parsed;
+      })
     : [thisYear, thisYear + 1];
   const errors: string[] = [];
   // Loading the registry validates every registered file with zod; an invalid file throws here.
@@ -83,24 +90,33 @@ async function check(args: string[]): Promise<number> {
   const registered = new Set([...PACK_FILES, ...OVERRIDE_FILES].map((entry) => entry.file));
   const onDisk = [
     ...readdirSync(RESOURCES).filter((file) => file.endsWith('.json')),
-    ...readdirSync(join(RESOURCES, 'overrides')).filter((file) => file.endsWith('.json')).map((file) => `overrides/${file}`),
+    ...readdirSync(join(RESOURCES, 'overrides'))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => `overrides/${file}`),
   ];
   for (const file of onDisk) {
-    if (!registered.has(file)) errors.push(`resources/markets/${file} is not imported in src-shared/markets/packData.ts`);
+    if (!registered.has(file))
+      errors.push(`resources/markets/${file} is not imported in src-shared/markets/packData.ts`);
   }
   const packs = markets.listMarketPacks();
   for (const code of MarketCodeSchema.options) {
     if (!packs.some((pack) => pack.code === code)) errors.push(`No pack for market ${code}`);
   }
   for (const override of markets.listHolidayOverrides()) {
-    if (!packs.some((pack) => pack.code === override.market)) errors.push(`Override ${override.market}-${override.year} has no pack`);
+    if (!packs.some((pack) => pack.code === override.market))
+      errors.push(`Override ${override.market}-${override.year} has no pack`);
   }
   const reports = packs.map((pack) => markets.packReport(pack, years));
   for (const report of reports) {
-    if (report.missing.length > 0) errors.push(`${report.code}: clocks neither computed nor explained as absent: ${report.missing.join(', ')}`);
+    if (report.missing.length > 0)
+      errors.push(`${report.code}: clocks neither computed nor explained as absent: ${report.missing.join(', ')}`);
   }
-  const warnings = reports.flatMap((report) => report.missingHolidayOverrides.map((year) =>
-    `${report.code} ${year}: no holiday override file; the library's projection is used (official dates not yet entered)`));
+  const warnings = reports.flatMap((report) =>
+    report.missingHolidayOverrides.map(
+      (year) =>
+        `${report.code} ${year}: no holiday override file; the library's projection is used (official dates not yet entered)`,
+    ),
+  );
   print({
     ok: errors.length === 0,
     years,
@@ -121,14 +137,31 @@ async function check(args: string[]): Promise<number> {
 
 async function clocks(args: string[]): Promise<number> {
   const values = parse(args, {
-    market: { type: 'string' }, region: { type: 'string' }, 'case-type': { type: 'string' }, categories: { type: 'string' },
-    purchased: { type: 'string' }, delivered: { type: 'string' }, 'return-received': { type: 'string' },
-    'withdrawal-notified': { type: 'string' }, received: { type: 'string' },
+    market: { type: 'string' },
+    region: { type: 'string' },
+    'case-type': { type: 'string' },
+    categories: { type: 'string' },
+    purchased: { type: 'string' },
+    delivered: { type: 'string' },
+    'return-received': { type: 'string' },
+    'withdrawal-notified': { type: 'string' },
+    received: { type: 'string' },
   });
-  const market = checked(MarketCodeSchema, required(values, 'market').toUpperCase(), 'market (use one of ' + MarketCodeSchema.options.join(', ') + ')');
-  const caseType = values['case-type'] === undefined ? undefined : checked(CaseTypeSchema, values['case-type'], `case type (use one of ${CaseTypeSchema.options.join(', ')})`);
-  const itemCategories = (values.categories ?? '').split(',').filter(Boolean)
-    .map((category) => checked(ItemCategorySchema, category.trim(), `item category (use ${ItemCategorySchema.options.join(', ')})`));
+  const market = checked(
+    MarketCodeSchema,
+    required(values, 'market').toUpperCase(),
+    'market (use one of ' + MarketCodeSchema.options.join(', ') + ')',
+  );
+  const caseType =
+    values['case-type'] === undefined
+      ? undefined
+      : checked(CaseTypeSchema, values['case-type'], `case type (use one of ${CaseTypeSchema.options.join(', ')})`);
+  const itemCategories = (values.categories ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((category) =>
+      checked(ItemCategorySchema, category.trim(), `item category (use ${ItemCategorySchema.options.join(', ')})`),
+    );
   const input = {
     market,
     ...(values.region ? { region: values.region.toUpperCase() } : {}),
@@ -140,8 +173,16 @@ async function clocks(args: string[]): Promise<number> {
     receivedAt: dateArg(values, 'received'),
     itemCategories,
   };
-  if (!input.purchasedAt && !input.deliveredAt && !input.returnReceivedAt && !input.withdrawalNotifiedAt && !input.receivedAt) {
-    throw new UsageError('Give at least one date: --delivered, --purchased, --return-received, --withdrawal-notified or --received');
+  if (
+    !input.purchasedAt &&
+    !input.deliveredAt &&
+    !input.returnReceivedAt &&
+    !input.withdrawalNotifiedAt &&
+    !input.receivedAt
+  ) {
+    throw new UsageError(
+      'Give at least one date: --delivered, --purchased, --return-received, --withdrawal-notified or --received',
+    );
   }
   const { computeStatutoryClocks } = await import('../src-shared/rights/index');
   const definedInput = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
@@ -155,24 +196,33 @@ async function clocks(args: string[]): Promise<number> {
 
 async function sla(args: string[]): Promise<number> {
   const values = parse(args, {
-    zone: { type: 'string' }, hours: { type: 'string' }, market: { type: 'string' }, region: { type: 'string' },
-    start: { type: 'string' }, 'business-hours': { type: 'string' },
+    zone: { type: 'string' },
+    hours: { type: 'string' },
+    market: { type: 'string' },
+    region: { type: 'string' },
+    start: { type: 'string' },
+    'business-hours': { type: 'string' },
   });
   const zone = checked(TimeZoneSchema, required(values, 'zone'), 'time zone (IANA name such as Asia/Shanghai)');
-  const market = values.market === undefined ? undefined : checked(MarketCodeSchema, values.market.toUpperCase(), 'market');
+  const market =
+    values.market === undefined ? undefined : checked(MarketCodeSchema, values.market.toUpperCase(), 'market');
   const start = required(values, 'start');
-  if (!/([zZ]|[+-]\d{2}:?\d{2})$/.test(start) || Number.isNaN(Date.parse(start))) throw new UsageError(`--start must be an ISO instant with offset, got "${start}"`);
+  if (!/([zZ]|[+-]\d{2}:?\d{2})$/.test(start) || Number.isNaN(Date.parse(start)))
+    throw new UsageError(`--start must be an ISO instant with offset, got "${start}"`);
   const hoursText = required(values, 'business-hours');
   const hours = Number(hoursText);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) throw new UsageError(`--business-hours must be a positive number, got "${hoursText}"`);
-  const { parseWeeklyHours, addBusinessDuration, explainBusinessSpan, BusinessCalendarSchema } = await import('../src-shared/sla/index');
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366)
+    throw new UsageError(`--business-hours must be a positive number, got "${hoursText}"`);
+  const { parseWeeklyHours, addBusinessDuration, explainBusinessSpan, BusinessCalendarSchema } =
+    await import('../src-shared/sla/index');
   let weeklyHours;
   try {
     weeklyHours = parseWeeklyHours(required(values, 'hours'));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (values.region && !/^[A-Za-z0-9]{1,3}$/.test(values.region)) throw new UsageError(`--region must be a subdivision code such as CA or SCT, got "${values.region}"`);
+  if (values.region && !/^[A-Za-z0-9]{1,3}$/.test(values.region))
+    throw new UsageError(`--region must be a subdivision code such as CA or SCT, got "${values.region}"`);
   const calendar = BusinessCalendarSchema.parse({
     id: market ? `hours in ${zone}, holidays of ${market}` : `hours in ${zone}`,
     timeZone: zone,
@@ -188,7 +238,15 @@ async function sla(args: string[]): Promise<number> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const explanation = explainBusinessSpan(calendar, start, dueAt);
-  print({ start, businessHours: hours, zone, market: market ?? null, dueAt, dueUtc: new Date(dueAt).toISOString(), explanation });
+  print({
+    start,
+    businessHours: hours,
+    zone,
+    market: market ?? null,
+    dueAt,
+    dueUtc: new Date(dueAt).toISOString(),
+    explanation,
+  });
   return 0;
 }
 
@@ -205,14 +263,17 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, (error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`markets: ${error.message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  process.stderr.write(`markets: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`markets: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`markets: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -4,7 +4,13 @@ import type { Logger } from 'pino';
 import { Readable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { InboundRequestSchema, LoginRequestSchema, MAX_PUSH_BYTES, PullRequestSchema, PushRequestSchema } from '../src-shared/sync/protocol';
+import {
+  InboundRequestSchema,
+  LoginRequestSchema,
+  MAX_PUSH_BYTES,
+  PullRequestSchema,
+  PushRequestSchema,
+} from '../src-shared/sync/protocol';
 import type { LoginResponse } from '../src-shared/sync/protocol';
 import type { Principal } from './auth/principal';
 import { findUserByUsername } from './auth/directory';
@@ -75,7 +81,9 @@ export function buildApp(options: AppOptions): App {
     void reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
   });
   fastify.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+    void reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
   });
 
   async function principalOf(request: FastifyRequest): Promise<Principal> {
@@ -92,7 +100,10 @@ export function buildApp(options: AppOptions): App {
       await db.query('SELECT 1');
       return { status: 'ok', database: db.kind, serverTime: new Date(now()).toISOString() };
     } catch {
-      return reply.code(503).header('retry-after', '5').send({ error: { code: 'UNAVAILABLE', message: 'the database is unreachable' } });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: { code: 'UNAVAILABLE', message: 'the database is unreachable' } });
     }
   });
 
@@ -102,8 +113,13 @@ export function buildApp(options: AppOptions): App {
     const ipKey = `ip:${request.ip}`;
     const waitMs = Math.max(byUser.retryAfterMs(userKey), byIp.retryAfterMs(ipKey));
     if (waitMs > 0) {
-      throw new HttpError(429, 'RATE_LIMITED', 'too many failed logins; try again later', { retryAfterSeconds: Math.ceil(waitMs / 1000) },
-        { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+      throw new HttpError(
+        429,
+        'RATE_LIMITED',
+        'too many failed logins; try again later',
+        { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+        { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+      );
     }
     const found = await findUserByUsername(db, body.username);
     const isValid = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
@@ -127,7 +143,8 @@ export function buildApp(options: AppOptions): App {
 
   fastify.post('/api/v1/inbound', async (request, reply) => {
     const principal = await principalOf(request);
-    if (principal.role !== 'integration') throw new HttpError(403, 'FORBIDDEN', 'only an integration account may post inbound messages');
+    if (principal.role !== 'integration')
+      throw new HttpError(403, 'FORBIDDEN', 'only an integration account may post inbound messages');
     const result = await ingestInbound(db, InboundRequestSchema.parse(request.body), now());
     return reply.code(result.created ? 201 : 200).send(result);
   });
@@ -135,7 +152,10 @@ export function buildApp(options: AppOptions): App {
   fastify.post('/sync/v1/push', async (request) => {
     const principal = await principalOf(request);
     const body = PushRequestSchema.parse(request.body);
-    const { queuedOutbound, ...response } = await push(db, principal, body, { nowMs: now(), replyGraceMs: options.replyGraceMs });
+    const { queuedOutbound, ...response } = await push(db, principal, body, {
+      nowMs: now(),
+      replyGraceMs: options.replyGraceMs,
+    });
     if (queuedOutbound) options.outbound?.kick();
     return response;
   });
@@ -184,7 +204,10 @@ export function buildApp(options: AppOptions): App {
       if (signal.kind === 'poke') write('poke', { seq: signal.seq });
       else write('reset', {});
     });
-    const heartbeat = setInterval(() => write('heartbeat', { serverTime: new Date(now()).toISOString() }), options.heartbeatMs);
+    const heartbeat = setInterval(
+      () => write('heartbeat', { serverTime: new Date(now()).toISOString() }),
+      options.heartbeatMs,
+    );
     streams.add(raw);
     raw.on('close', () => {
       clearInterval(heartbeat);

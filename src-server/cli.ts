@@ -13,15 +13,25 @@ const server = await startServer({
   port: Number(env.PORT ?? 8787),
   host: env.HOST ?? '127.0.0.1',
   seedDemo: env.SEED_DEMO === '1' || env.SEED_DEMO === 'true',
-  ...(webhook ? { deliverer: webhookDeliverer({ url: webhook, ...(env.OUTBOUND_WEBHOOK_SECRET ? { secret: env.OUTBOUND_WEBHOOK_SECRET } : {}) }) } : {}),
+  ...(webhook
+    ? {
+        deliverer: webhookDeliverer({
+          url: webhook,
+          ...(env.OUTBOUND_WEBHOOK_SECRET ? { secret: env.OUTBOUND_WEBHOOK_SECRET } : {}),
+        }),
+      }
+    : {}),
 });
 console.log(`Crossdesk API listening on ${server.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close().then(() => process.exit(0), (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
 }

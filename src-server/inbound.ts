@@ -18,21 +18,31 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [INBOUND_LOCK_SPACE, request.externalId]);
     const existing = await tx.query<{ case_id: string; message_id: string }>(
-      'SELECT case_id, message_id FROM inbound_messages WHERE external_id = $1', [request.externalId],
+      'SELECT case_id, message_id FROM inbound_messages WHERE external_id = $1',
+      [request.externalId],
     );
     if (existing[0]) return { caseId: existing[0].case_id, messageId: existing[0].message_id, created: false };
 
     const uow = new UnitOfWork(tx, nowMs);
     let record = request.caseId ? await uow.getCase(request.caseId) : undefined;
     if (request.caseId && !record) throw new HttpError(404, 'NOT_FOUND', `case ${request.caseId} does not exist`);
-    for (let hop = 0; hop < 8 && record && record.data.mergedIntoId !== null; hop++) record = await uow.getCase(record.data.mergedIntoId);
+    for (let hop = 0; hop < 8 && record && record.data.mergedIntoId !== null; hop++)
+      record = await uow.getCase(record.data.mergedIntoId);
     if (!record || record.data.status === 'closed') record = await openCase(tx, uow, request, record);
 
     const now = uow.nowIso;
     const message: Message = {
-      id: randomUUID(), caseId: record.data.id, direction: 'inbound', authorKind: 'customer', authorId: null,
-      locale: request.locale ?? record.data.locale, channel: request.channel, body: request.body,
-      createdAt: now, writtenAt: request.receivedAt, deliveryState: 'received',
+      id: randomUUID(),
+      caseId: record.data.id,
+      direction: 'inbound',
+      authorKind: 'customer',
+      authorId: null,
+      locale: request.locale ?? record.data.locale,
+      channel: request.channel,
+      body: request.body,
+      createdAt: now,
+      writtenAt: request.receivedAt,
+      deliveryState: 'received',
     };
     uow.addMessage(message);
     const previous = record.data.status;
@@ -60,27 +70,52 @@ function addEvent(uow: UnitOfWork, record: CaseRecord, kind: CaseEvent['kind'], 
   uow.addEvent(event);
 }
 
-async function openCase(tx: Queryable, uow: UnitOfWork, request: InboundRequest, followUpOf: CaseRecord | undefined): Promise<CaseRecord> {
+async function openCase(
+  tx: Queryable,
+  uow: UnitOfWork,
+  request: InboundRequest,
+  followUpOf: CaseRecord | undefined,
+): Promise<CaseRecord> {
   const teams = await tx.query<{ id: string }>(
-    `SELECT id FROM teams ORDER BY (data->'markets') @> to_jsonb($1::text) DESC, id LIMIT 1`, [request.market],
+    `SELECT id FROM teams ORDER BY (data->'markets') @> to_jsonb($1::text) DESC, id LIMIT 1`,
+    [request.market],
   );
   const teamId = teams[0]?.id;
-  if (!teamId) throw new HttpError(503, 'UNAVAILABLE', 'no team exists to receive the case', undefined, { 'Retry-After': '60' });
+  if (!teamId)
+    throw new HttpError(503, 'UNAVAILABLE', 'no team exists to receive the case', undefined, { 'Retry-After': '60' });
   const refs = await tx.query<{ ref: number }>("SELECT nextval('case_ref_seq') AS ref");
   const now = uow.nowIso;
   const data: Case = {
-    id: randomUUID(), ref: `CD-${refs[0]?.ref ?? 0}`, type: followUpOf?.data.type ?? 'inquiry', status: 'new',
-    priority: followUpOf?.data.priority ?? 'normal', channel: request.channel,
+    id: randomUUID(),
+    ref: `CD-${refs[0]?.ref ?? 0}`,
+    type: followUpOf?.data.type ?? 'inquiry',
+    status: 'new',
+    priority: followUpOf?.data.priority ?? 'normal',
+    channel: request.channel,
     subject: request.subject ?? request.body.slice(0, 120),
     // Until language detection runs, a message without a locale is assumed English; agents can correct it.
     locale: request.locale ?? followUpOf?.data.locale ?? 'en',
     customer: followUpOf?.data.customer ?? {
-      id: randomUUID(), name: request.customer.name, locale: request.locale ?? 'en', market: request.market,
-      timeZone: request.customer.timeZone ?? 'UTC', contacts: [{ channel: request.channel, address: request.customer.address }],
+      id: randomUUID(),
+      name: request.customer.name,
+      locale: request.locale ?? 'en',
+      market: request.market,
+      timeZone: request.customer.timeZone ?? 'UTC',
+      contacts: [{ channel: request.channel, address: request.customer.address }],
     },
     ...(request.order ? { order: request.order } : followUpOf?.data.order ? { order: followUpOf.data.order } : {}),
-    teamId, assigneeId: null, tags: [], createdAt: now, updatedAt: now, statusChangedAt: now,
-    firstRepliedAt: null, lastCustomerMessageAt: now, slaDueAt: null, mergedIntoId: null, version: 1, assigneeVersion: 1,
+    teamId,
+    assigneeId: null,
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+    statusChangedAt: now,
+    firstRepliedAt: null,
+    lastCustomerMessageAt: now,
+    slaDueAt: null,
+    mergedIntoId: null,
+    version: 1,
+    assigneeVersion: 1,
   };
   const record = uow.createCase(data);
   addEvent(uow, record, 'created', followUpOf ? { followUpOf: followUpOf.data.id } : {});

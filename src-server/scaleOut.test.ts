@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../src-shared/sync/protocol';
 import { PokeEventSchema } from '../src-shared/sync/protocol';
 import type { TestDb } from './testing/harness';
-import { addCases, ApiClient, createWorld, makeCase, mutation, openEvents, openTestDb, pushBody } from './testing/harness';
+import {
+  addCases,
+  ApiClient,
+  createWorld,
+  makeCase,
+  mutation,
+  openEvents,
+  openTestDb,
+  pushBody,
+} from './testing/harness';
 
 const databaseUrl = process.env.DATABASE_URL;
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -30,7 +39,9 @@ function startProcess(url: string): Promise<ServerProcess> {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match?.[1]) resolve({ url: match[1], child, exited });
     });
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     void exited.then((code) => reject(new Error(`server process exited with ${code}: ${output}`)));
   });
 }
@@ -65,7 +76,11 @@ describe.runIf(databaseUrl !== undefined || process.env.CI)('two API processes o
     const events = await openEvents(b!.url, watcher.token!);
     try {
       const initial = PokeEventSchema.parse((await events.nextOf('poke')).data);
-      const pushed = await writer.call('POST', '/sync/v1/push', pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: shared.id, tag: 'cross-process' })]));
+      const pushed = await writer.call(
+        'POST',
+        '/sync/v1/push',
+        pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: shared.id, tag: 'cross-process' })]),
+      );
       expect(pushed.status).toBe(200);
       const poke = PokeEventSchema.parse((await events.nextOf('poke')).data);
       expect(poke.seq).toBeGreaterThan(initial.seq);
@@ -74,7 +89,11 @@ describe.runIf(databaseUrl !== undefined || process.env.CI)('two API processes o
     }
     const state = await testDb.db.query<{ epoch: string }>('SELECT epoch FROM sync_state');
     const cursor = Buffer.from(JSON.stringify({ v: 1, epoch: state[0]!.epoch, seq: 0 })).toString('base64url');
-    const pulled = await watcher.call<PullResponse>('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor });
+    const pulled = await watcher.call<PullResponse>('POST', '/sync/v1/pull', {
+      protocol: 1,
+      clientId: randomUUID(),
+      cursor,
+    });
     expect(pulled.body.changes.some((change) => change.entityId === shared.id)).toBe(true);
 
     a!.child.kill('SIGTERM');

@@ -59,17 +59,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const now = () => clock().getTime();
   const logger = options.logger ?? pino({ name: 'crossdesk-server', level: process.env.LOG_LEVEL ?? 'info' });
   const ownsDb = !options.db;
-  const db = options.db ?? await openDatabase(options);
+  const db = options.db ?? (await openDatabase(options));
   if (!ownsDb) await migrate(db);
-  if (options.seedDemo && await seedDemo(db, now())) logger.info('seeded the demo data set');
+  if (options.seedDemo && (await seedDemo(db, now()))) logger.info('seeded the demo data set');
 
   const pokes = new PokeHub();
   await pokes.start(db);
   const outbound = new OutboundWorker(db, options.deliverer ?? acceptingDeliverer, {
-    now, ...options.outboundRetry, onError: (error) => logger.warn({ err: error }, 'outbound delivery run failed'),
+    now,
+    ...options.outboundRetry,
+    onError: (error) => logger.warn({ err: error }, 'outbound delivery run failed'),
   });
   const app = buildApp({
-    db, logger, now, pokes, outbound,
+    db,
+    logger,
+    now,
+    pokes,
+    outbound,
     tokenTtlMs: options.tokenTtlMs ?? 12 * HOUR,
     replyGraceMs: options.replyGraceMs ?? 24 * HOUR,
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -81,7 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await app.fastify.listen({ port: options.port ?? 0, host });
   if (options.runOutbound !== false) outbound.start();
   const address = app.fastify.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
 
   let closing: Promise<void> | undefined;
   return {

@@ -19,7 +19,10 @@ export function embeddedDemo(options: { dataDir: string; entry?: string }): Embe
   let server: Promise<EmbeddedServer> | null = null;
   return {
     async start() {
-      server ??= startEmbeddedServer({ dataDir: join(options.dataDir, 'central-api'), ...(options.entry ? { entry: options.entry } : {}) });
+      server ??= startEmbeddedServer({
+        dataDir: join(options.dataDir, 'central-api'),
+        ...(options.entry ? { entry: options.entry } : {}),
+      });
       try {
         const started = await server;
         return { serverUrl: started.url, signIn: { username: DEMO_AGENT_USERNAME, password: DEMO_PASSWORD } };

@@ -24,7 +24,9 @@ const ListeningSchema = z.object({ kind: z.literal('listening'), url: z.url() })
 function defaultEntry(): string {
   const here = fileURLToPath(import.meta.url);
   // Built into out/main beside index.js (electron.vite.config.ts); from source, the sibling .ts file.
-  return fileURLToPath(new URL(here.endsWith('.ts') ? './embeddedServerMain.ts' : './embeddedServer.js', import.meta.url));
+  return fileURLToPath(
+    new URL(here.endsWith('.ts') ? './embeddedServerMain.ts' : './embeddedServer.js', import.meta.url),
+  );
 }
 
 /**

@@ -11,7 +11,10 @@ let closing = false;
 function shutdown(): void {
   if (closing) return;
   closing = true;
-  server.close().then(() => process.exit(0), () => process.exit(1));
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 }
 process.on('disconnect', shutdown);
 process.on('SIGTERM', shutdown);

@@ -49,7 +49,11 @@ async function main(): Promise<void> {
   // --server-url > CROSSDESK_SERVER_URL > the address saved in Settings > an embedded central API with demo
   // data (built beside index.js) and the demo agent, started only when needed.
   const demo = embeddedDemo({ dataDir, entry: join(import.meta.dirname, 'embeddedServer.js') });
-  const flagValue = parseArgs({ args: process.argv.slice(1), options: { 'server-url': { type: 'string' } }, strict: false }).values['server-url'];
+  const flagValue = parseArgs({
+    args: process.argv.slice(1),
+    options: { 'server-url': { type: 'string' } },
+    strict: false,
+  }).values['server-url'];
   const flag = typeof flagValue === 'string' ? flagValue : undefined;
   const env = process.env.CROSSDESK_SERVER_URL;
   let host: WorkstationHost;

@@ -15,9 +15,11 @@ export function bindIpc(host: WorkstationHost, window: BrowserWindow, appUrl: st
   for (const binding of bindings) {
     ipcMain.handle(binding.channel, (event, input: unknown) => binding.handle(senderOf(event), input));
   }
-  const unsubscribes = EVENT_NAMES.map((name) => host.subscribe(name, (payload) => {
-    if (!window.isDestroyed()) window.webContents.send(eventChannel(name), payload);
-  }));
+  const unsubscribes = EVENT_NAMES.map((name) =>
+    host.subscribe(name, (payload) => {
+      if (!window.isDestroyed()) window.webContents.send(eventChannel(name), payload);
+    }),
+  );
   return () => {
     for (const binding of bindings) ipcMain.removeHandler(binding.channel);
     for (const unsubscribe of unsubscribes) unsubscribe();

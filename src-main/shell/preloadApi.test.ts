@@ -12,8 +12,12 @@ function rendererIpc() {
       invoked.push({ channel, input });
       return { ok: true, data: channel };
     },
-    on: (channel, listener) => { emitter.on(channel, listener); },
-    removeListener: (channel, listener) => { emitter.removeListener(channel, listener); },
+    on: (channel, listener) => {
+      emitter.on(channel, listener);
+    },
+    removeListener: (channel, listener) => {
+      emitter.removeListener(channel, listener);
+    },
   };
   return { ipc, emitter, invoked };
 }

@@ -14,8 +14,13 @@ describe('rendererFile', () => {
 
   it('never leaves it: other hosts and schemes, .. plain or encoded, encoded separators, backslashes, NUL, bad escapes', () => {
     for (const url of [
-      'crossdesk://evil/index.html', 'file:///opt/crossdesk/out/renderer/index.html', 'https://app/index.html', 'not a url',
-      'crossdesk://app/assets/%2E%2E%2F%2E%2E%2Fmain%2Findex.js', 'crossdesk://app/..%5Cmain%5Cindex.js', 'crossdesk://app/index.html%00.js',
+      'crossdesk://evil/index.html',
+      'file:///opt/crossdesk/out/renderer/index.html',
+      'https://app/index.html',
+      'not a url',
+      'crossdesk://app/assets/%2E%2E%2F%2E%2E%2Fmain%2Findex.js',
+      'crossdesk://app/..%5Cmain%5Cindex.js',
+      'crossdesk://app/index.html%00.js',
       'crossdesk://app/%E4%B8',
     ]) {
       expect(rendererFile(url, root), url).toBeNull();

@@ -7,7 +7,9 @@ export function hardenSession(connectSources: readonly string[]): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionGranted(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { APP_URL, contentSecurityPolicy, eventChannel, isAllowedNavigation, isAppUrl, isPermissionGranted, isTrustedSender } from './securityPolicy';
+import {
+  APP_URL,
+  contentSecurityPolicy,
+  eventChannel,
+  isAllowedNavigation,
+  isAppUrl,
+  isPermissionGranted,
+  isTrustedSender,
+} from './securityPolicy';
 
 const appUrl = 'file:///opt/crossdesk/out/renderer/index.html';
 
@@ -17,7 +25,14 @@ describe('isAppUrl', () => {
   });
 
   it('refuses other schemes and garbage', () => {
-    for (const candidate of ['https://example.com/', 'javascript:alert(1)', 'data:text/html,hi', 'about:blank', '', 'not a url']) {
+    for (const candidate of [
+      'https://example.com/',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'about:blank',
+      '',
+      'not a url',
+    ]) {
       expect(isAppUrl(candidate, appUrl)).toBe(false);
     }
   });
@@ -25,8 +40,15 @@ describe('isAppUrl', () => {
   it('on the app scheme, accepts the app document only', () => {
     expect(isAppUrl(APP_URL, APP_URL)).toBe(true);
     expect(isAppUrl(`${APP_URL}?lng=ar#queue`, APP_URL)).toBe(true);
-    for (const candidate of ['crossdesk://app/other.html', 'crossdesk://app/', 'crossdesk://evil/index.html', 'crossdesk://app.evil/index.html',
-      'file:///index.html', 'https://app/index.html', 'crossdesk:/index.html']) {
+    for (const candidate of [
+      'crossdesk://app/other.html',
+      'crossdesk://app/',
+      'crossdesk://evil/index.html',
+      'crossdesk://app.evil/index.html',
+      'file:///index.html',
+      'https://app/index.html',
+      'crossdesk:/index.html',
+    ]) {
       expect(isAppUrl(candidate, APP_URL), candidate).toBe(false);
     }
     expect(isTrustedSender({ frameUrl: APP_URL, isMainFrame: true }, APP_URL)).toBe(true);
@@ -71,10 +93,13 @@ describe('navigation and permissions', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  const directives = (policy: string) => new Map(policy.split('; ').map((part) => {
-    const [name = '', ...sources] = part.split(' ');
-    return [name, sources];
-  }));
+  const directives = (policy: string) =>
+    new Map(
+      policy.split('; ').map((part) => {
+        const [name = '', ...sources] = part.split(' ');
+        return [name, sources];
+      }),
+    );
 
   it('denies by default and runs only the app own scripts', () => {
     const policy = directives(contentSecurityPolicy());
@@ -87,7 +112,9 @@ describe('contentSecurityPolicy', () => {
 
   it('adds connect sources only where asked', () => {
     expect(directives(contentSecurityPolicy()).get('connect-src')).toEqual(["'self'"]);
-    expect(directives(contentSecurityPolicy({ connectSources: ['ws://127.0.0.1:4000'] })).get('connect-src'))
-      .toEqual(["'self'", 'ws://127.0.0.1:4000']);
+    expect(directives(contentSecurityPolicy({ connectSources: ['ws://127.0.0.1:4000'] })).get('connect-src')).toEqual([
+      "'self'",
+      'ws://127.0.0.1:4000',
+    ]);
   });
 });

@@ -32,7 +32,8 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
   const app = parse(appUrl);
   if (url === null || app === null) return false;
   if (url.protocol !== app.protocol) return false;
-  if (app.protocol === 'file:' || app.protocol === `${APP_SCHEME}:`) return url.host === app.host && url.pathname === app.pathname;
+  if (app.protocol === 'file:' || app.protocol === `${APP_SCHEME}:`)
+    return url.host === app.host && url.pathname === app.pathname;
   if (app.protocol === 'http:' || app.protocol === 'https:') return url.origin === app.origin;
   return false;
 }

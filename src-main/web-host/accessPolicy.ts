@@ -26,12 +26,17 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 
 export type UpgradeDecision = { allowed: true } | { allowed: false; status: 401 | 403 | 404; reason: string };
 
-export function decideUpgrade(request: { url: string | undefined; host: string | undefined; origin: string | undefined },
-  port: number, token: string, bridgePath: string): UpgradeDecision {
+export function decideUpgrade(
+  request: { url: string | undefined; host: string | undefined; origin: string | undefined },
+  port: number,
+  token: string,
+  bridgePath: string,
+): UpgradeDecision {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname !== bridgePath) return { allowed: false, status: 404, reason: 'no such endpoint' };
   if (!isAllowedHost(request.host, port)) return { allowed: false, status: 403, reason: 'wrong host' };
   if (!isAllowedOrigin(request.origin, port)) return { allowed: false, status: 403, reason: 'wrong origin' };
-  if (!isTokenValid(url.searchParams.get('token'), token)) return { allowed: false, status: 401, reason: 'missing or wrong token' };
+  if (!isTokenValid(url.searchParams.get('token'), token))
+    return { allowed: false, status: 401, reason: 'missing or wrong token' };
   return { allowed: true };
 }

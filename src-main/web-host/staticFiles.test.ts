@@ -23,7 +23,13 @@ describe('readStaticFile', () => {
   });
 
   it('never leaves the directory', async () => {
-    for (const path of ['/../secret.json', '/assets/../../secret.json', '/%2e%2e/secret.json', '/..%2fsecret.json', '/%2e%2e%2fsecret.json']) {
+    for (const path of [
+      '/../secret.json',
+      '/assets/../../secret.json',
+      '/%2e%2e/secret.json',
+      '/..%2fsecret.json',
+      '/%2e%2e%2fsecret.json',
+    ]) {
       expect(await readStaticFile(root, path)).toBeNull();
     }
   });

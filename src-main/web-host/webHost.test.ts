@@ -16,7 +16,10 @@ let core: WorkstationHost;
 let web: WebHost;
 
 beforeAll(async () => {
-  core = await startWorkstationHost({ dataDir: '/data/web-host-test', workerEntry: new URL('../core/host/fixtures/fixtureWorker.ts', import.meta.url) });
+  core = await startWorkstationHost({
+    dataDir: '/data/web-host-test',
+    workerEntry: new URL('../core/host/fixtures/fixtureWorker.ts', import.meta.url),
+  });
   web = await startWebHost({ core, staticDir });
 });
 
@@ -27,21 +30,27 @@ afterAll(async () => {
 });
 
 function get(path: string, host = `127.0.0.1:${web.port}`) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: web.port, path, headers: { Host: host } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: web.port, path, headers: { Host: host } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 /** Opens the bridge like a page would; resolves with the socket or the HTTP status of the refusal. */
 function connect(options: { token?: string; origin?: string }) {
   const query = options.token === undefined ? '' : `?token=${options.token}`;
-  const ws = new WebSocket(`ws://127.0.0.1:${web.port}/bridge${query}`, { headers: options.origin ? { Origin: options.origin } : {} });
+  const ws = new WebSocket(`ws://127.0.0.1:${web.port}/bridge${query}`, {
+    headers: options.origin ? { Origin: options.origin } : {},
+  });
   return new Promise<{ ws: WebSocket } | { refused: number }>((resolve) => {
     ws.once('open', () => resolve({ ws }));
     ws.once('unexpected-response', (_req, res) => resolve({ refused: res.statusCode ?? 0 }));
@@ -92,7 +101,10 @@ describe('web host', () => {
     ws.send(JSON.stringify({ id: 1, method: 'echo', input: { text: '你好' } }));
     ws.send(JSON.stringify({ id: 2, method: 'emit', input: {} }));
     await expect.poll(() => frames.length).toBe(3);
-    expect(frames).toContainEqual({ id: 1, result: { ok: true, data: { dataDir: '/data/web-host-test', input: { text: '你好' } } } });
+    expect(frames).toContainEqual({
+      id: 1,
+      result: { ok: true, data: { dataDir: '/data/web-host-test', input: { text: '你好' } } },
+    });
     expect(frames).toContainEqual({ event: 'attention:changed', payload: { count: 7 } });
     ws.close();
   });

@@ -66,7 +66,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   server.on('upgrade', (request, socket, head) => {
-    const decision = decideUpgrade({ url: request.url, host: request.headers.host, origin: request.headers.origin }, port, token, BRIDGE_PATH);
+    const decision = decideUpgrade(
+      { url: request.url, host: request.headers.host, origin: request.headers.origin },
+      port,
+      token,
+      BRIDGE_PATH,
+    );
     if (!decision.allowed) {
       socket.end(`HTTP/1.1 ${decision.status} ${decision.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -92,9 +97,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  const unsubscribes = EVENT_NAMES.map((event) => options.core.subscribe(event, (payload) => {
-    for (const ws of sockets) send(ws, { event, payload });
-  }));
+  const unsubscribes = EVENT_NAMES.map((event) =>
+    options.core.subscribe(event, (payload) => {
+      for (const ws of sockets) send(ws, { event, payload });
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

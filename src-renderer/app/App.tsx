@@ -15,19 +15,32 @@ import type { Route } from './navigation';
 // Drafts (Dexie, IndexedDB) serve the case screen's composer only: they load with it, one store per page.
 let drafts: ReturnType<typeof openDrafts> | null = null;
 function openDrafts() {
-  return import('../drafts').then((module) => ({ Provider: module.DraftsProvider, store: module.draftStore(module.openDraftsDb()) }));
+  return import('../drafts').then((module) => ({
+    Provider: module.DraftsProvider,
+    store: module.draftStore(module.openDraftsDb()),
+  }));
 }
 const loadCaseScreen = () => {
   drafts ??= openDrafts();
   return Promise.all([import('../features/case'), drafts]);
 };
-const CaseScreen = lazy(() => loadCaseScreen().then(([screen, { Provider, store }]) => ({
-  default: function CaseScreenWithDrafts(props: ComponentProps<typeof screen.CaseScreen>) {
-    return <Provider store={store}><screen.CaseScreen {...props} /></Provider>;
-  },
-})));
-const AttentionScreen = lazy(() => import('../features/attention').then((module) => ({ default: module.AttentionScreen })));
-const SettingsScreen = lazy(() => import('../features/settings').then((module) => ({ default: module.SettingsScreen })));
+const CaseScreen = lazy(() =>
+  loadCaseScreen().then(([screen, { Provider, store }]) => ({
+    default: function CaseScreenWithDrafts(props: ComponentProps<typeof screen.CaseScreen>) {
+      return (
+        <Provider store={store}>
+          <screen.CaseScreen {...props} />
+        </Provider>
+      );
+    },
+  })),
+);
+const AttentionScreen = lazy(() =>
+  import('../features/attention').then((module) => ({ default: module.AttentionScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings').then((module) => ({ default: module.SettingsScreen })),
+);
 // Sync status, attention count and notifications update the app around the queue while its first page
 // loads: none of them should re-render the queue's grid, tabs and filters.
 const QueueScreen = memo(QueueScreenUnmemoized);
@@ -54,11 +67,17 @@ function Screens() {
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
   usePrefetchCaseScreen();
-  const openCase = useCallback((caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' }), []);
-  const openFromQueue = useCallback((row: CaseRow, rows: readonly CaseRow[]) => {
-    setCaseOrder(rows);
-    openCase(row.id, row.ref);
-  }, [openCase]);
+  const openCase = useCallback(
+    (caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' }),
+    [],
+  );
+  const openFromQueue = useCallback(
+    (row: CaseRow, rows: readonly CaseRow[]) => {
+      setCaseOrder(rows);
+      openCase(row.id, row.ref);
+    },
+    [openCase],
+  );
   const step = (delta: number) => {
     if (route.screen !== 'case') return;
     const index = caseOrder.findIndex((row) => row.id === route.caseId);
@@ -75,12 +94,15 @@ function Screens() {
     <AppShell
       route={route}
       onNavigate={setRoute}
-      toolbarExtras={<><SyncIndicator /><ShortcutsHelpButton /></>}
+      toolbarExtras={
+        <>
+          <SyncIndicator />
+          <ShortcutsHelpButton />
+        </>
+      }
       navBadges={{ attention: attentionCount }}
     >
-      {route.screen === 'queue' && (
-        <QueueScreen onOpenCase={openFromQueue} />
-      )}
+      {route.screen === 'queue' && <QueueScreen onOpenCase={openFromQueue} />}
       <Suspense fallback={<LinearProgress />}>
         {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
         {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}

@@ -46,7 +46,9 @@ export function AppShell({ route, onNavigate, children, toolbarExtras, navBadges
     <Box sx={{ display: 'flex', height: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
-          <Typography component="div" variant="h6" sx={{ flexGrow: 1 }}>{t('app.name')}</Typography>
+          <Typography component="div" variant="h6" sx={{ flexGrow: 1 }}>
+            {t('app.name')}
+          </Typography>
           {toolbarExtras}
           <LanguageSwitcher />
         </Toolbar>
@@ -67,7 +69,15 @@ export function AppShell({ route, onNavigate, children, toolbarExtras, navBadges
                   disabled={screen === 'case' && route.screen !== 'case'}
                   onClick={() => go(screen)}
                 >
-                  <ListItemIcon>{navBadges?.[screen] ? <Badge badgeContent={navBadges[screen]} color="error">{icon}</Badge> : icon}</ListItemIcon>
+                  <ListItemIcon>
+                    {navBadges?.[screen] ? (
+                      <Badge badgeContent={navBadges[screen]} color="error">
+                        {icon}
+                      </Badge>
+                    ) : (
+                      icon
+                    )}
+                  </ListItemIcon>
                   <ListItemText primary={t(`nav.${screen}`)} />
                 </ListItemButton>
               </ListItem>

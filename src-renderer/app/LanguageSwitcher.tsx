@@ -19,16 +19,24 @@ export function LanguageSwitcher() {
   };
   return (
     <FormControl size="small" sx={{ minWidth: 170 }}>
-      <InputLabel id={labelId} sx={{ color: 'inherit' }}>{t('language.label')}</InputLabel>
+      <InputLabel id={labelId} sx={{ color: 'inherit' }}>
+        {t('language.label')}
+      </InputLabel>
       <Select
         labelId={labelId}
         label={t('language.label')}
         value={i18n.language}
         onChange={(event) => change(event.target.value)}
-        sx={{ color: 'inherit', '.MuiOutlinedInput-notchedOutline': { borderColor: 'rgba(255,255,255,0.6)' }, '.MuiSvgIcon-root': { color: 'inherit' } }}
+        sx={{
+          color: 'inherit',
+          '.MuiOutlinedInput-notchedOutline': { borderColor: 'rgba(255,255,255,0.6)' },
+          '.MuiSvgIcon-root': { color: 'inherit' },
+        }}
       >
         {UI_LANGUAGES.map((language) => (
-          <MenuItem key={language} value={language} lang={language}>{ENDONYMS[language]}</MenuItem>
+          <MenuItem key={language} value={language} lang={language}>
+            {ENDONYMS[language]}
+          </MenuItem>
         ))}
       </Select>
     </FormControl>

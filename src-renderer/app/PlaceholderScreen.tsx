@@ -9,7 +9,8 @@ export function PlaceholderScreen({ screen, detail }: { screen: Exclude<ScreenId
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 640 }}>
       <Typography component="h1" variant="h5" gutterBottom>
-        {t(`nav.${screen}`)}{detail ? ` · ${detail}` : ''}
+        {t(`nav.${screen}`)}
+        {detail ? ` · ${detail}` : ''}
       </Typography>
       <Typography color="text.secondary">{t('placeholder.body')}</Typography>
     </Paper>

@@ -8,8 +8,7 @@ import rtlPlugin from 'stylis-plugin-rtl';
 const caches: Partial<Record<'ltr' | 'rtl', EmotionCache>> = {};
 
 export function emotionCacheFor(direction: 'ltr' | 'rtl'): EmotionCache {
-  caches[direction] ??= direction === 'rtl'
-    ? createCache({ key: 'mui-rtl', stylisPlugins: [rtlPlugin] })
-    : createCache({ key: 'mui' });
+  caches[direction] ??=
+    direction === 'rtl' ? createCache({ key: 'mui-rtl', stylisPlugins: [rtlPlugin] }) : createCache({ key: 'mui' });
   return caches[direction];
 }

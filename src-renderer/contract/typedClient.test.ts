@@ -3,9 +3,20 @@ import type { EventName, MethodName } from '../../src-shared/contract/workstatio
 import { createTypedClient, type RawTransport } from './typedClient';
 
 const row = {
-  id: '0190e4a6-0000-7000-8000-000000000001', ref: 'CD-10001', subject: '退货', type: 'return_refund', status: 'open',
-  priority: 'high', market: 'CN', locale: 'zh-CN', customerName: '王芳', assigneeId: null, tags: [],
-  slaDueAt: '2026-11-25T12:00:00.000Z', createdAt: '2026-11-24T12:00:00.000Z', updatedAt: '2026-11-24T12:00:00.000Z',
+  id: '0190e4a6-0000-7000-8000-000000000001',
+  ref: 'CD-10001',
+  subject: '退货',
+  type: 'return_refund',
+  status: 'open',
+  priority: 'high',
+  market: 'CN',
+  locale: 'zh-CN',
+  customerName: '王芳',
+  assigneeId: null,
+  tags: [],
+  slaDueAt: '2026-11-25T12:00:00.000Z',
+  createdAt: '2026-11-24T12:00:00.000Z',
+  updatedAt: '2026-11-24T12:00:00.000Z',
   hasPendingChanges: false,
 };
 
@@ -27,7 +38,9 @@ function host(answers: Partial<Record<MethodName, unknown>>) {
 
 describe('createTypedClient', () => {
   it('passes through results that fit the contract', async () => {
-    const api = createTypedClient(host({ 'cases:list': { ok: true, data: { rows: [row], nextCursor: null } } }).transport);
+    const api = createTypedClient(
+      host({ 'cases:list': { ok: true, data: { rows: [row], nextCursor: null } } }).transport,
+    );
     const result = await api['cases:list']({ view: 'all' });
     expect(result).toEqual({ ok: true, data: { rows: [row], nextCursor: null } });
   });
@@ -39,10 +52,12 @@ describe('createTypedClient', () => {
   });
 
   it('turns a result that breaks the contract into BAD_RESPONSE', async () => {
-    const api = createTypedClient(host({
-      'cases:list': { ok: true, data: { rows: [{ ...row, market: 'XX' }], nextCursor: null } },
-      'cases:counts': 'nonsense',
-    }).transport);
+    const api = createTypedClient(
+      host({
+        'cases:list': { ok: true, data: { rows: [{ ...row, market: 'XX' }], nextCursor: null } },
+        'cases:counts': 'nonsense',
+      }).transport,
+    );
     expect(await api['cases:list']({ view: 'all' })).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
     expect(await api['cases:counts']({})).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
   });

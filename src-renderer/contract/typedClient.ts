@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  ContractErrorSchema, workstationContract, workstationEvents,
-  type ContractResult, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type WorkstationApi,
+  ContractErrorSchema,
+  workstationContract,
+  workstationEvents,
+  type ContractResult,
+  type EventName,
+  type EventPayload,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type WorkstationApi,
 } from '../../src-shared/contract/workstation';
 
 /** What a host offers before typing: the Electron preload and the WebSocket bridge both fit this. */
@@ -31,18 +39,26 @@ function parseEvent(event: EventName, value: unknown): z.ZodSafeParseResult<unkn
  * schemas, so a mismatched core shows up as a clear BAD_RESPONSE instead of a crash deep in a component.
  */
 export function createTypedClient(transport: RawTransport): WorkstationApi {
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ContractResult<MethodOutput<M>>> {
+  async function call<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+  ): Promise<ContractResult<MethodOutput<M>>> {
     let raw: unknown;
     try {
       raw = await transport.call(method, input);
     } catch (error) {
-      return { ok: false, error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) } };
+      return {
+        ok: false,
+        error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) },
+      };
     }
     const envelope = EnvelopeSchema.safeParse(raw);
-    if (!envelope.success) return { ok: false, error: { code: 'BAD_RESPONSE', message: `${method}: not a contract result` } };
+    if (!envelope.success)
+      return { ok: false, error: { code: 'BAD_RESPONSE', message: `${method}: not a contract result` } };
     if (!envelope.data.ok) return envelope.data;
     const output = parseOutput(method, envelope.data.data);
-    if (!output.success) return { ok: false, error: { code: 'BAD_RESPONSE', message: `${method}: ${z.prettifyError(output.error)}` } };
+    if (!output.success)
+      return { ok: false, error: { code: 'BAD_RESPONSE', message: `${method}: ${z.prettifyError(output.error)}` } };
     return { ok: true, data: output.data };
   }
 

@@ -55,7 +55,9 @@ export function connectBridge(origin: string, token: string): RawTransport {
       pending.clear();
       const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
       attempt++;
-      setTimeout(() => { socket = open(); }, delay);
+      setTimeout(() => {
+        socket = open();
+      }, delay);
     });
     return ws;
   }
@@ -74,7 +76,9 @@ export function connectBridge(origin: string, token: string): RawTransport {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       set.add(listener);
-      return () => { set.delete(listener); };
+      return () => {
+        set.delete(listener);
+      };
     },
   };
 }

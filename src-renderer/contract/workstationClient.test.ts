@@ -6,8 +6,17 @@ function fakeWindow(hash: string, stored: string | null = null) {
   const replaced: string[] = [];
   const win: HostWindow = {
     location: { origin: 'http://127.0.0.1:4000', hash, pathname: '/', search: '?lng=ar' },
-    history: { replaceState: (_data, _unused, url) => { replaced.push(String(url)); } },
-    sessionStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => { storage.set(key, value); } },
+    history: {
+      replaceState: (_data, _unused, url) => {
+        replaced.push(String(url));
+      },
+    },
+    sessionStorage: {
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (key, value) => {
+        storage.set(key, value);
+      },
+    },
   };
   return { win, storage, replaced };
 }

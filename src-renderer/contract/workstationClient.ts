@@ -50,6 +50,9 @@ export function createWorkstationClient(win: HostWindow): WorkstationApi {
     return createTypedClient(preloadTransport(win.crossdesk));
   }
   const token = takeBridgeToken(win);
-  if (token === null) return createTypedClient(unavailableTransport('open the address the web host printed (it carries the access token)'));
+  if (token === null)
+    return createTypedClient(
+      unavailableTransport('open the address the web host printed (it carries the access token)'),
+    );
   return createTypedClient(connectBridge(win.location.origin, token));
 }

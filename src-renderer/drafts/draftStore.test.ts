@@ -17,10 +17,22 @@ function fresh() {
 describe('draftStore', () => {
   it('keeps a reply draft across a reopen of the database (a page reload)', async () => {
     const { factory, store } = fresh();
-    await store.save({ caseId, kind: 'reply', body: '您好，王女士', locale: 'zh-CN', entityId: messageId, replyId: 'return_refund.acknowledge' });
+    await store.save({
+      caseId,
+      kind: 'reply',
+      body: '您好，王女士',
+      locale: 'zh-CN',
+      entityId: messageId,
+      replyId: 'return_refund.acknowledge',
+    });
     const reopened = draftStore(openDraftsDb('test-drafts', { indexedDB: factory, IDBKeyRange }));
     const draft = await reopened.load(caseId, 'reply');
-    expect(draft).toMatchObject({ body: '您好，王女士', locale: 'zh-CN', entityId: messageId, replyId: 'return_refund.acknowledge' });
+    expect(draft).toMatchObject({
+      body: '您好，王女士',
+      locale: 'zh-CN',
+      entityId: messageId,
+      replyId: 'return_refund.acknowledge',
+    });
     expect(draft?.updatedAt).toBe('2026-11-25T09:00:01.000Z');
   });
 
@@ -29,7 +41,14 @@ describe('draftStore', () => {
     await store.save({ caseId, kind: 'reply', body: 'Hel', locale: 'en', entityId: messageId, replyId: null });
     await store.save({ caseId, kind: 'reply', body: 'Hello', locale: 'en', entityId: messageId, replyId: null });
     await store.save({ caseId, kind: 'note', body: 'check stock', locale: null, entityId: messageId, replyId: null });
-    await store.save({ caseId: otherCase, kind: 'reply', body: 'Hallo', locale: 'de', entityId: messageId, replyId: null });
+    await store.save({
+      caseId: otherCase,
+      kind: 'reply',
+      body: 'Hallo',
+      locale: 'de',
+      entityId: messageId,
+      replyId: null,
+    });
     expect((await store.load(caseId, 'reply'))?.body).toBe('Hello');
     expect((await store.load(caseId, 'note'))?.body).toBe('check stock');
     expect((await store.casesWithDrafts()).sort()).toEqual([caseId, otherCase]);
@@ -40,7 +59,9 @@ describe('draftStore', () => {
 
   it('refuses a draft with a bad case id and stores nothing', async () => {
     const { store } = fresh();
-    await expect(store.save({ caseId: 'not-a-uuid', kind: 'reply', body: 'x', locale: 'en', entityId: messageId, replyId: null })).rejects.toThrow();
+    await expect(
+      store.save({ caseId: 'not-a-uuid', kind: 'reply', body: 'x', locale: 'en', entityId: messageId, replyId: null }),
+    ).rejects.toThrow();
     expect(await store.casesWithDrafts()).toEqual([]);
   });
 });

@@ -10,7 +10,11 @@ export function draftKey(caseId: string, kind: DraftKind): string {
 export function draftStore(db: DraftsDb, clock: () => Date = () => new Date()) {
   return {
     async save(input: DraftInput): Promise<Draft> {
-      const draft = DraftSchema.parse({ ...input, key: draftKey(input.caseId, input.kind), updatedAt: clock().toISOString() });
+      const draft = DraftSchema.parse({
+        ...input,
+        key: draftKey(input.caseId, input.kind),
+        updatedAt: clock().toISOString(),
+      });
       await db.drafts.put(draft);
       return draft;
     },

@@ -28,7 +28,10 @@ export type DraftsDb = Dexie & { drafts: EntityTable<Draft, 'key'> };
  * Every schema version of the renderer's IndexedDB lives here and only here (STYLE.md): versions are
  * appended, never edited, and only what is queried is indexed.
  */
-export function openDraftsDb(name = 'crossdesk-drafts', idb?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): DraftsDb {
+export function openDraftsDb(
+  name = 'crossdesk-drafts',
+  idb?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): DraftsDb {
   const db = new Dexie(name, idb ?? {}) as DraftsDb;
   db.version(1).stores({ drafts: 'key, caseId, updatedAt' });
   return db;

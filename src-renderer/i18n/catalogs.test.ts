@@ -11,14 +11,21 @@ function read(language: string, namespace: string): Promise<unknown> {
 
 async function instanceIn(language: string) {
   const instance = i18next.createInstance();
-  await instance.use(bundledCatalogs).init({ lng: language, fallbackLng: FALLBACK_LANGUAGE, supportedLngs: [...UI_LANGUAGES], ns: [...NAMESPACES], defaultNS: 'app' });
+  await instance.use(bundledCatalogs).init({
+    lng: language,
+    fallbackLng: FALLBACK_LANGUAGE,
+    supportedLngs: [...UI_LANGUAGES],
+    ns: [...NAMESPACES],
+    defaultNS: 'app',
+  });
   return instance;
 }
 
 describe('bundled catalogs (loaded per language)', () => {
   it('has every namespace of every UI language', async () => {
     for (const language of UI_LANGUAGES) {
-      for (const namespace of NAMESPACES) expect(await read(language, namespace), `${language}/${namespace}`).toBeTypeOf('object');
+      for (const namespace of NAMESPACES)
+        expect(await read(language, namespace), `${language}/${namespace}`).toBeTypeOf('object');
     }
   });
 
@@ -32,10 +39,10 @@ describe('bundled catalogs (loaded per language)', () => {
     expect(instance.hasResourceBundle('ar', 'queue')).toBe(true);
     expect(instance.hasResourceBundle('en', 'queue')).toBe(true);
     expect(instance.hasResourceBundle('de', 'queue')).toBe(false);
-    expect(instance.t('title', { ns: 'queue' })).toBe((await read('ar', 'queue') as { title: string }).title);
+    expect(instance.t('title', { ns: 'queue' })).toBe(((await read('ar', 'queue')) as { title: string }).title);
     await instance.changeLanguage('de');
     expect(instance.hasResourceBundle('de', 'queue')).toBe(true);
-    expect(instance.t('title', { ns: 'queue' })).toBe((await read('de', 'queue') as { title: string }).title);
+    expect(instance.t('title', { ns: 'queue' })).toBe(((await read('de', 'queue')) as { title: string }).title);
   });
 
   it('starts ready in the start language with the fallback handed over, and still loads another on change', async () => {
@@ -44,8 +51,8 @@ describe('bundled catalogs (loaded per language)', () => {
     expect(instance.language).toBe('zh-CN');
     expect(instance.hasResourceBundle('en', 'case')).toBe(true);
     expect(instance.hasResourceBundle('ar', 'queue')).toBe(false);
-    expect(instance.t('title', { ns: 'queue' })).toBe((await read('zh-CN', 'queue') as { title: string }).title);
+    expect(instance.t('title', { ns: 'queue' })).toBe(((await read('zh-CN', 'queue')) as { title: string }).title);
     await instance.changeLanguage('ar');
-    expect(instance.t('title', { ns: 'queue' })).toBe((await read('ar', 'queue') as { title: string }).title);
+    expect(instance.t('title', { ns: 'queue' })).toBe(((await read('ar', 'queue')) as { title: string }).title);
   });
 });

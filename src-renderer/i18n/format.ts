@@ -20,7 +20,11 @@ const languageNames = new Map<string, Intl.DisplayNames>();
 const regionNames = new Map<string, Intl.DisplayNames>();
 
 export function formatDateTime(locale: string, iso: string): string {
-  return cached(dateTimeFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
+  return cached(
+    dateTimeFormats,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(iso));
 }
 
 export function formatNumber(locale: string, value: number): string {
@@ -62,15 +66,24 @@ export function formatDuration(locale: string, ms: number): string {
   const minutes = Math.floor((total % HOUR) / MINUTE);
   const unit = (value: number, name: 'day' | 'hour' | 'minute') => unitFormat(locale, name).format(value);
   // "1 day", not "1 day, 0 hr": a zero second unit says nothing.
-  const parts = days > 0 ? [unit(days, 'day'), ...(hours > 0 ? [unit(hours, 'hour')] : [])]
-    : hours > 0 ? [unit(hours, 'hour'), ...(minutes > 0 ? [unit(minutes, 'minute')] : [])]
-      : [unit(minutes, 'minute')];
+  const parts =
+    days > 0
+      ? [unit(days, 'day'), ...(hours > 0 ? [unit(hours, 'hour')] : [])]
+      : hours > 0
+        ? [unit(hours, 'hour'), ...(minutes > 0 ? [unit(minutes, 'minute')] : [])]
+        : [unit(minutes, 'minute')];
   return listFormat(locale).format(parts);
 }
 
 export function languageName(locale: string, tag: string): string {
   try {
-    return cached(languageNames, locale, () => new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' })).of(tag) ?? tag;
+    return (
+      cached(
+        languageNames,
+        locale,
+        () => new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' }),
+      ).of(tag) ?? tag
+    );
   } catch {
     return tag;
   }

@@ -5,8 +5,18 @@ import fallbackCatalogs from './catalogs/en';
 import { FALLBACK_LANGUAGE, UI_LANGUAGES, languageDirection, matchUiLanguage, type UiLanguage } from './languages';
 
 export const NAMESPACES = [
-  'app', 'domain', 'queue',
-  'case', 'composer', 'guidance', 'rights', 'sla', 'attention', 'settings', 'shortcuts', 'sync',
+  'app',
+  'domain',
+  'queue',
+  'case',
+  'composer',
+  'guidance',
+  'rights',
+  'sla',
+  'attention',
+  'settings',
+  'shortcuts',
+  'sync',
 ] as const;
 
 type Catalog = Record<string, unknown>;
@@ -22,7 +32,10 @@ function languageCatalogs(language: string): Promise<Catalogs> {
   let catalogs = loading.get(language);
   if (catalogs === undefined) {
     const load = languageLoaders[`./catalogs/${language}.ts`];
-    catalogs = load === undefined ? Promise.reject(new Error(`no catalogs for ${language} (src-renderer/i18n/catalogs/${language}.ts)`)) : load();
+    catalogs =
+      load === undefined
+        ? Promise.reject(new Error(`no catalogs for ${language} (src-renderer/i18n/catalogs/${language}.ts)`))
+        : load();
     loading.set(language, catalogs);
   }
   return catalogs;
@@ -48,16 +61,23 @@ export const bundledCatalogs: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, namespace, callback) {
-    languageCatalogs(language).then((catalogs) => {
-      const catalog = namespaceCatalog(catalogs, language, namespace);
-      if (catalog === undefined) callback(new Error(`no catalog locales/${language}/${namespace}.json`), false);
-      else callback(null, catalog);
-    }, (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false));
+    languageCatalogs(language).then(
+      (catalogs) => {
+        const catalog = namespaceCatalog(catalogs, language, namespace);
+        if (catalog === undefined) callback(new Error(`no catalog locales/${language}/${namespace}.json`), false);
+        else callback(null, catalog);
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
   },
 };
 
 /** The first language that fits: ?lng= in the address, the agent's saved setting, the browser's languages. */
-export async function pickStartLanguage(api: WorkstationApi, search: string, browserLanguages: readonly string[]): Promise<UiLanguage> {
+export async function pickStartLanguage(
+  api: WorkstationApi,
+  search: string,
+  browserLanguages: readonly string[],
+): Promise<UiLanguage> {
   const fromAddress = matchUiLanguage(new URLSearchParams(search).get('lng'));
   if (fromAddress !== null) return fromAddress;
   const settings = await api['settings:get']({});
@@ -98,18 +118,21 @@ export async function startI18n(language: UiLanguage): Promise<I18n> {
   const resources = { [FALLBACK_LANGUAGE]: resourcesOf(fallbackCatalogs, FALLBACK_LANGUAGE) };
   if (language !== FALLBACK_LANGUAGE) resources[language] = resourcesOf(await languageCatalogs(language), language);
   const instance = i18next.createInstance();
-  await instance.use(bundledCatalogs).use(initReactI18next).init({
-    lng: language,
-    fallbackLng: FALLBACK_LANGUAGE,
-    supportedLngs: [...UI_LANGUAGES],
-    ns: [...NAMESPACES],
-    defaultNS: 'app',
-    resources,
-    partialBundledLanguages: true,
-    initAsync: false,
-    // React escapes output already.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await instance
+    .use(bundledCatalogs)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      fallbackLng: FALLBACK_LANGUAGE,
+      supportedLngs: [...UI_LANGUAGES],
+      ns: [...NAMESPACES],
+      defaultNS: 'app',
+      resources,
+      partialBundledLanguages: true,
+      initAsync: false,
+      // React escapes output already.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   return instance;
 }

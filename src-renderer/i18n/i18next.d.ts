@@ -17,9 +17,18 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'app';
     resources: {
-      app: typeof app; domain: typeof domain; queue: typeof queue;
-      case: typeof caseNs; composer: typeof composer; guidance: typeof guidance; rights: typeof rights; sla: typeof sla;
-      attention: typeof attention; settings: typeof settings; shortcuts: typeof shortcuts; sync: typeof sync;
+      app: typeof app;
+      domain: typeof domain;
+      queue: typeof queue;
+      case: typeof caseNs;
+      composer: typeof composer;
+      guidance: typeof guidance;
+      rights: typeof rights;
+      sla: typeof sla;
+      attention: typeof attention;
+      settings: typeof settings;
+      shortcuts: typeof shortcuts;
+      sync: typeof sync;
     };
   }
 }

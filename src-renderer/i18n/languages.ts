@@ -8,7 +8,12 @@ export const FALLBACK_LANGUAGE: UiLanguage = 'en';
  * out so the app bar's first paint does not load a locale's display-name data to name one language.
  */
 export const ENDONYMS: Record<UiLanguage, string> = {
-  'zh-CN': '中文（中国）', en: 'English', ar: 'العربية', es: 'español', de: 'Deutsch', ja: '日本語',
+  'zh-CN': '中文（中国）',
+  en: 'English',
+  ar: 'العربية',
+  es: 'español',
+  de: 'Deutsch',
+  ja: '日本語',
 };
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);

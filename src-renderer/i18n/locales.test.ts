@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { NAMESPACES } from './i18n';
 import { UI_LANGUAGES } from './languages';
 
-const catalogs = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { eager: true, import: 'default' });
+const catalogs = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 function catalog(language: string, namespace: string): Record<string, unknown> {
   const found = catalogs[`../../locales/${language}/${namespace}.json`];
@@ -21,7 +24,8 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]).sort();
 
 // Plural forms differ by language (ar has six, ja one): tests/unit/i18nCatalogs.test.ts checks them against Intl.PluralRules.
 const PLURAL_FORM = /_(zero|one|two|few|many|other)$/;
@@ -35,7 +39,9 @@ describe('locale catalogs', () => {
         const translated = singular(leaves(catalog(language, namespace)));
         expect([...translated.keys()].sort()).toEqual([...reference.keys()].sort());
         for (const [key, text] of reference) {
-          expect(placeholders(translated.get(key) ?? ''), `${language}/${namespace}:${key}`).toEqual(placeholders(text));
+          expect(placeholders(translated.get(key) ?? ''), `${language}/${namespace}:${key}`).toEqual(
+            placeholders(text),
+          );
           expect(translated.get(key)?.trim(), `${language}/${namespace}:${key}`).not.toBe('');
         }
       });
@@ -46,7 +52,9 @@ describe('locale catalogs', () => {
     for (const language of UI_LANGUAGES.filter((code) => code !== 'en')) {
       const english = leaves(catalog('en', 'queue'));
       const translated = leaves(catalog(language, 'queue'));
-      const copied = [...english].filter(([key, text]) => translated.get(key) === text && placeholders(text).length === 0);
+      const copied = [...english].filter(
+        ([key, text]) => translated.get(key) === text && placeholders(text).length === 0,
+      );
       expect(copied.length, `${language}: ${copied.map(([key]) => key).join(', ')}`).toBeLessThan(3);
     }
   });

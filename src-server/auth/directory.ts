@@ -15,7 +15,7 @@ export async function putTeam(db: Queryable, team: Team): Promise<void> {
 
 export async function putUser(db: Queryable, user: User, password: string, passwordHash?: string): Promise<void> {
   const parsed = UserSchema.parse(user);
-  const hash = passwordHash ?? await hashPassword(password);
+  const hash = passwordHash ?? (await hashPassword(password));
   await db.query(
     `INSERT INTO users (id, username, role, password_hash, data) VALUES ($1, $2, $3, $4, $5::jsonb)
      ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, role = EXCLUDED.role,
@@ -28,8 +28,14 @@ export async function putUser(db: Queryable, user: User, password: string, passw
   }
 }
 
-export async function findUserByUsername(db: Queryable, username: string): Promise<{ user: User; passwordHash: string } | undefined> {
-  const rows = await db.query<{ data: unknown; password_hash: string }>('SELECT data, password_hash FROM users WHERE username = $1', [username]);
+export async function findUserByUsername(
+  db: Queryable,
+  username: string,
+): Promise<{ user: User; passwordHash: string } | undefined> {
+  const rows = await db.query<{ data: unknown; password_hash: string }>(
+    'SELECT data, password_hash FROM users WHERE username = $1',
+    [username],
+  );
   const row = rows[0];
   return row ? { user: UserSchema.parse(row.data), passwordHash: row.password_hash } : undefined;
 }

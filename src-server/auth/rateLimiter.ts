@@ -5,7 +5,11 @@
 export class RateLimiter {
   private readonly windows = new Map<string, { startMs: number; count: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number,
+  ) {}
 
   /** Milliseconds until the key may try again, or 0 when it may try now. */
   retryAfterMs(key: string): number {

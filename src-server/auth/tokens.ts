@@ -8,13 +8,20 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function issueToken(db: Queryable, userId: string, nowMs: number, ttlMs: number): Promise<{ token: string; expiresMs: number }> {
+export async function issueToken(
+  db: Queryable,
+  userId: string,
+  nowMs: number,
+  ttlMs: number,
+): Promise<{ token: string; expiresMs: number }> {
   const token = randomBytes(32).toString('base64url');
   const expiresMs = nowMs + ttlMs;
-  await db.query(
-    'INSERT INTO auth_tokens (token_hash, user_id, created_ms, expires_ms) VALUES ($1, $2, $3, $4)',
-    [hashToken(token), userId, nowMs, expiresMs],
-  );
+  await db.query('INSERT INTO auth_tokens (token_hash, user_id, created_ms, expires_ms) VALUES ($1, $2, $3, $4)', [
+    hashToken(token),
+    userId,
+    nowMs,
+    expiresMs,
+  ]);
   return { token, expiresMs };
 }
 
@@ -30,5 +37,8 @@ export async function authenticate(db: Queryable, token: string, nowMs: number):
 }
 
 export async function revokeToken(db: Queryable, token: string, nowMs: number): Promise<void> {
-  await db.query('UPDATE auth_tokens SET revoked_ms = $2 WHERE token_hash = $1 AND revoked_ms IS NULL', [hashToken(token), nowMs]);
+  await db.query('UPDATE auth_tokens SET revoked_ms = $2 WHERE token_hash = $1 AND revoked_ms IS NULL', [
+    hashToken(token),
+    nowMs,
+  ]);
 }

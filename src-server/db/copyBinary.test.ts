@@ -24,7 +24,7 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-const AWKWARD = ["it's", 'back\\slash', '$1 $$', '中文 العربية 🙂', 'line\nbreak\ttab', '', 'E\'\\x41\''];
+const AWKWARD = ["it's", 'back\\slash', '$1 $$', '中文 العربية 🙂', 'line\nbreak\ttab', '', "E'\\x41'"];
 
 describe.each(DRIVERS)('binary COPY on %s', (driver) => {
   let testDb: TestDb;
@@ -36,18 +36,27 @@ describe.each(DRIVERS)('binary COPY on %s', (driver) => {
   });
 
   it('reads every row and field, NULLs and multi-byte text included, however the bytes are split', async () => {
-    const sql = inlineParams(`SELECT i::text, CASE WHEN i % 3 = 0 THEN NULL ELSE repeat($1, i) END, $2::text
-      FROM generate_series(1, 300) AS g(i) ORDER BY g.i`, ['中a"\\', 'end']);
+    const sql = inlineParams(
+      `SELECT i::text, CASE WHEN i % 3 = 0 THEN NULL ELSE repeat($1, i) END, $2::text
+      FROM generate_series(1, 300) AS g(i) ORDER BY g.i`,
+      ['中a"\\', 'end'],
+    );
     const bytes = await collect(testDb.db.copyOut(sql));
-    const expected = Array.from({ length: 300 }, (_, i) => [String(i + 1), (i + 1) % 3 === 0 ? null : '中a"\\'.repeat(i + 1), 'end']);
+    const expected = Array.from({ length: 300 }, (_, i) => [
+      String(i + 1),
+      (i + 1) % 3 === 0 ? null : '中a"\\'.repeat(i + 1),
+      'end',
+    ]);
     expect(await allRows(chunked(bytes, () => bytes.length))).toEqual(expected);
     expect(await allRows(chunked(bytes, () => 1))).toEqual(expected);
     expect(await allRows(chunked(bytes, (index) => (index * 7919) % 97))).toEqual(expected);
   });
 
   it('inlines parameters as literals that read back exactly', async () => {
-    const sql = inlineParams(`SELECT ${AWKWARD.map((_, i) => `$${i + 1}::text`).join(', ')}, $${AWKWARD.length + 1}::int::text, $${AWKWARD.length + 2}::bool::text, $${AWKWARD.length + 3}::text`,
-      [...AWKWARD, 42, true, null]);
+    const sql = inlineParams(
+      `SELECT ${AWKWARD.map((_, i) => `$${i + 1}::text`).join(', ')}, $${AWKWARD.length + 1}::int::text, $${AWKWARD.length + 2}::bool::text, $${AWKWARD.length + 3}::text`,
+      [...AWKWARD, 42, true, null],
+    );
     expect(await allRows(testDb.db.copyOut(sql))).toEqual([[...AWKWARD, '42', 'true', null]]);
   });
 
@@ -57,7 +66,9 @@ describe.each(DRIVERS)('binary COPY on %s', (driver) => {
       break;
     }
     // Every pooled connection is still in a usable state.
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => testDb.db.query<{ n: number }>('SELECT $1::int AS n', [i])));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => testDb.db.query<{ n: number }>('SELECT $1::int AS n', [i])),
+    );
     expect(answers.map(([row]) => row?.n)).toEqual(Array.from({ length: 12 }, (_, i) => i));
   });
 });
@@ -73,11 +84,19 @@ describe('binary COPY reader, refused input', () => {
   });
   it.each([
     ['no signature', Buffer.concat([Buffer.from('COPY'), row, trailer]), /it ended before its header|no signature/],
-    ['a wrong signature', Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\x01', 'latin1'), Buffer.alloc(8), row, trailer]), /no signature/],
+    [
+      'a wrong signature',
+      Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\x01', 'latin1'), Buffer.alloc(8), row, trailer]),
+      /no signature/,
+    ],
     ['a stream cut mid-row', Buffer.concat([header, row.subarray(0, 7)]), /ended before its trailer/],
     ['a stream without its trailer', Buffer.concat([header, row]), /ended before its trailer/],
     ['bytes after the trailer', Buffer.concat([header, row, trailer, row]), /after the trailer/],
-    ['a negative field length', Buffer.concat([header, Buffer.from([0, 1, 0xff, 0xff, 0xff, 0xfe]), trailer]), /a field of -2 bytes/],
+    [
+      'a negative field length',
+      Buffer.concat([header, Buffer.from([0, 1, 0xff, 0xff, 0xff, 0xfe]), trailer]),
+      /a field of -2 bytes/,
+    ],
   ])('refuses %s', async (_name, bytes, message) => {
     await expect(allRows(once(bytes))).rejects.toThrow(message);
     await expect(allRows(chunked(bytes, () => 1))).rejects.toThrow(message);

@@ -6,9 +6,10 @@ import { INT8_OID } from './db';
 // Per-pool parsers instead of pg.types.setTypeParser, which would change every pg user in the process.
 // The cast bridges getTypeParser's overloads, which a single implementation cannot declare.
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID
-    ? (value: string) => Number(value)
-    : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** Connects a pool to a PostgreSQL server; LISTEN uses its own dedicated connection. */
@@ -59,7 +60,8 @@ export async function openPostgresDb(connectionString: string): Promise<Db> {
       const client = await pool.connect();
       let finished = false;
       try {
-        for await (const chunk of client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT binary)`))) yield chunk as Buffer;
+        for await (const chunk of client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT binary)`)))
+          yield chunk as Buffer;
         finished = true;
       } finally {
         // A COPY left mid-way (the reader stopped, or it failed) leaves the connection unusable: destroyed, not pooled.

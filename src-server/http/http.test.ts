@@ -3,7 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import { MAX_PUSH_BYTES } from '../../src-shared/sync/protocol';
 import type { TestDb, World } from '../testing/harness';
-import { addCases, ApiClient, clientFor, createWorld, DRIVERS, makeCase, mutation, PASSWORD, openTestDb, pushBody, startTestServer, TestClock } from '../testing/harness';
+import {
+  addCases,
+  ApiClient,
+  clientFor,
+  createWorld,
+  DRIVERS,
+  makeCase,
+  mutation,
+  PASSWORD,
+  openTestDb,
+  pushBody,
+  startTestServer,
+  TestClock,
+} from '../testing/harness';
 import type { RunningServer } from '../startServer';
 
 describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
@@ -13,7 +26,11 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
 
   beforeAll(async () => {
     testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, { clock: clock.now, tokenTtlMs: 60 * 60_000, loginLimit: { perUser: 3, perIp: 1000, windowMs: 60_000 } });
+    server = await startTestServer(testDb.db, {
+      clock: clock.now,
+      tokenTtlMs: 60 * 60_000,
+      loginLimit: { perUser: 3, perIp: 1000, windowMs: 60_000 },
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -42,11 +59,16 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
   it('logs in with the right password only, and the token expires and can be revoked', async () => {
     const { world, open } = await setup();
     const anonymous = new ApiClient(server.url);
-    const wrong = await anonymous.call('POST', '/api/v1/auth/login', { username: world.users.agentA1.username, password: 'nope' });
+    const wrong = await anonymous.call('POST', '/api/v1/auth/login', {
+      username: world.users.agentA1.username,
+      password: 'nope',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     const login = await anonymous.call<{ token: string; expiresAt: string; user: { id: string } }>(
-      'POST', '/api/v1/auth/login', { username: world.users.agentA1.username, password: PASSWORD },
+      'POST',
+      '/api/v1/auth/login',
+      { username: world.users.agentA1.username, password: PASSWORD },
     );
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(world.users.agentA1.id);
@@ -63,7 +85,11 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
 
     await agent.login(world.users.agentA1.username);
     expect((await agent.call('POST', '/api/v1/auth/logout')).status).toBe(200);
-    const revoked = await agent.call('POST', '/sync/v1/push', pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: open.id, tag: 'x' })]));
+    const revoked = await agent.call(
+      'POST',
+      '/sync/v1/push',
+      pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: open.id, tag: 'x' })]),
+    );
     expect(revoked.status).toBe(401);
     expect(await tags(open.id)).toEqual([]);
   });
@@ -96,7 +122,12 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
     ];
     for (const [method, path, body] of routes) {
       for (const token of [undefined, 'Bearer-less', 'x'.repeat(43)]) {
-        const reply = await anonymous.call(method, path, body, token === undefined ? {} : token === 'Bearer-less' ? { headers: { authorization: 'Basic abc' } } : { token });
+        const reply = await anonymous.call(
+          method,
+          path,
+          body,
+          token === undefined ? {} : token === 'Bearer-less' ? { headers: { authorization: 'Basic abc' } } : { token },
+        );
         expect(reply.status, `${method} ${path}`).toBe(401);
         expect(reply.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
       }
@@ -113,14 +144,21 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
     const wrongShape = await agent.call('POST', '/sync/v1/push', { protocol: 2, clientId, mutations: [] });
     expect(wrongShape.status).toBe(400);
     expect(wrongShape.body).toMatchObject({ error: { code: 'BAD_REQUEST', details: { issues: expect.any(Object) } } });
-    const gap = await agent.call('POST', '/sync/v1/push', pushBody(clientId, [
-      mutation(1, 'case.addTag', { caseId: open.id, tag: 'a' }), mutation(3, 'case.addTag', { caseId: open.id, tag: 'b' }),
-    ]));
+    const gap = await agent.call(
+      'POST',
+      '/sync/v1/push',
+      pushBody(clientId, [
+        mutation(1, 'case.addTag', { caseId: open.id, tag: 'a' }),
+        mutation(3, 'case.addTag', { caseId: open.id, tag: 'b' }),
+      ]),
+    );
     expect(gap.status).toBe(400);
     const huge = 'x'.repeat(MAX_PUSH_BYTES);
-    const oversized = await agent.call('POST', '/sync/v1/push', pushBody(clientId, [
-      mutation(1, 'case.addNote', { caseId: open.id, noteId: randomUUID(), body: huge }),
-    ]));
+    const oversized = await agent.call(
+      'POST',
+      '/sync/v1/push',
+      pushBody(clientId, [mutation(1, 'case.addNote', { caseId: open.id, noteId: randomUUID(), body: huge })]),
+    );
     expect(oversized.status).toBe(413);
     expect(oversized.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(JSON.stringify(oversized.body)).not.toMatch(/\bat .*\.ts:\d+/);
@@ -138,15 +176,19 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
     const inbound = await agent.call('POST', '/api/v1/inbound', {});
     expect(inbound.status).toBe(403);
     const trainer = await clientFor(server, world.users.trainer.username);
-    const tried = await trainer.call<{ results: { status: string; code?: string }[] }>('POST', '/sync/v1/push', pushBody(randomUUID(), [
-      mutation(1, 'case.addTag', { caseId: open.id, tag: 'x' }),
-    ]));
+    const tried = await trainer.call<{ results: { status: string; code?: string }[] }>(
+      'POST',
+      '/sync/v1/push',
+      pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: open.id, tag: 'x' })]),
+    );
     expect(tried.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     expect((await trainer.call<{ count: number }>('GET', '/sync/v1/verify')).body.count).toBe(0);
     const otherTeam = await clientFor(server, world.users.agentB1.username);
-    const refused = await otherTeam.call<{ results: { status: string; code?: string }[] }>('POST', '/sync/v1/push', pushBody(randomUUID(), [
-      mutation(1, 'case.setStatus', { caseId: open.id, to: 'solved' }),
-    ]));
+    const refused = await otherTeam.call<{ results: { status: string; code?: string }[] }>(
+      'POST',
+      '/sync/v1/push',
+      pushBody(randomUUID(), [mutation(1, 'case.setStatus', { caseId: open.id, to: 'solved' })]),
+    );
     expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     expect(await tags(open.id)).toEqual([]);
   });

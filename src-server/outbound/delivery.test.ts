@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, Message } from '../../src-shared/domain/case';
 import type { InboundResponse, PushResponse } from '../../src-shared/sync/protocol';
 import type { TestDb, World } from '../testing/harness';
-import { addCases, clientFor, createWorld, DRIVERS, makeCase, mutation, openTestDb, pushBody, startTestServer, TestClock } from '../testing/harness';
+import {
+  addCases,
+  clientFor,
+  createWorld,
+  DRIVERS,
+  makeCase,
+  mutation,
+  openTestDb,
+  pushBody,
+  startTestServer,
+  TestClock,
+} from '../testing/harness';
 import type { RunningServer } from '../startServer';
 import type { Deliverer, DeliveryOutcome } from './deliverer';
 import { webhookDeliverer } from './webhookDeliverer';
@@ -28,7 +39,11 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
 
   beforeAll(async () => {
     testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, { clock: clock.now, deliverer, outboundRetry: { backoffMs: 1000, maxAttempts: 3 } });
+    server = await startTestServer(testDb.db, {
+      clock: clock.now,
+      deliverer,
+      outboundRetry: { backoffMs: 1000, maxAttempts: 3 },
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -40,9 +55,15 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
   }
 
   const inbound = (externalId: string, extra: Record<string, unknown> = {}) => ({
-    externalId, channel: 'email', receivedAt: '2026-11-25T09:00:00.000Z', market: 'DE', locale: 'de-DE',
+    externalId,
+    channel: 'email',
+    receivedAt: '2026-11-25T09:00:00.000Z',
+    market: 'DE',
+    locale: 'de-DE',
     customer: { name: { given: 'Lena', family: 'Schmidt', order: 'given_family' }, address: 'lena@example.test' },
-    subject: 'Rücksendung', body: 'Ich möchte die Jacke zurückgeben.', ...extra,
+    subject: 'Rücksendung',
+    body: 'Ich möchte die Jacke zurückgeben.',
+    ...extra,
   });
 
   async function caseRow(id: string): Promise<Case> {
@@ -61,38 +82,56 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     const again = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(externalId));
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ ...first.body, created: false });
-    const concurrent = await Promise.all([1, 2, 3].map(() => gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`${externalId}-c`))));
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`${externalId}-c`))),
+    );
     expect(new Set(concurrent.map((reply) => reply.body.messageId)).size).toBe(1);
     expect(concurrent.filter((reply) => reply.body.created)).toHaveLength(1);
 
     const opened = await caseRow(first.body.caseId);
     expect(opened).toMatchObject({ status: 'new', assigneeId: null, subject: 'Rücksendung', locale: 'de-DE' });
-    const followUp = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`mail-${randomUUID()}`, { caseId: first.body.caseId }));
+    const followUp = await gateway.call<InboundResponse>(
+      'POST',
+      '/api/v1/inbound',
+      inbound(`mail-${randomUUID()}`, { caseId: first.body.caseId }),
+    );
     expect(followUp.body).toMatchObject({ caseId: first.body.caseId, created: true });
     const messages = await testDb.db.query('SELECT 1 FROM messages WHERE case_id = $1', [first.body.caseId]);
     expect(messages).toHaveLength(2);
-    const missing = await gateway.call('POST', '/api/v1/inbound', inbound(`mail-${randomUUID()}`, { caseId: randomUUID() }));
+    const missing = await gateway.call(
+      'POST',
+      '/api/v1/inbound',
+      inbound(`mail-${randomUUID()}`, { caseId: randomUUID() }),
+    );
     expect(missing.status).toBe(404);
     const invalid = await gateway.call('POST', '/api/v1/inbound', { externalId: 'x' });
     expect(invalid.status).toBe(400);
   });
 
-  it('keeps Case.slaDueAt from the shared SLA engine\'s default policies as the case changes', async () => {
+  it("keeps Case.slaDueAt from the shared SLA engine's default policies as the case changes", async () => {
     const world = await setup();
     const gateway = await clientFor(server, world.users.gateway.username);
     // Appending to a case of this world's team: new cases are routed by market, and test worlds share markets.
     const existing = makeCase(world.teamA.id, null, { status: 'new', lastCustomerMessageAt: null });
     await addCases(testDb.db, [existing], clock.ms);
-    const appended = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`sla-${randomUUID()}`, { caseId: existing.id }));
+    const appended = await gateway.call<InboundResponse>(
+      'POST',
+      '/api/v1/inbound',
+      inbound(`sla-${randomUUID()}`, { caseId: existing.id }),
+    );
     const fresh = await caseRow(appended.body.caseId);
     const hours = (iso: string | null) => (Date.parse(iso ?? '') - Date.parse(fresh.createdAt)) / 3_600_000;
     // Default policy, normal priority: first reply within 24 calendar hours; high priority: within 8.
     expect(hours(fresh.slaDueAt)).toBe(24);
     const agent = await clientFor(server, world.users.agentA1.username);
-    const pushed = await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(randomUUID(), [
-      mutation(1, 'case.take', { caseId: fresh.id }, { assigneeVersion: fresh.assigneeVersion }),
-      mutation(2, 'case.setField', { caseId: fresh.id, field: 'priority', value: 'high' }),
-    ]));
+    const pushed = await agent.call<PushResponse>(
+      'POST',
+      '/sync/v1/push',
+      pushBody(randomUUID(), [
+        mutation(1, 'case.take', { caseId: fresh.id }, { assigneeVersion: fresh.assigneeVersion }),
+        mutation(2, 'case.setField', { caseId: fresh.id, field: 'priority', value: 'high' }),
+      ]),
+    );
     expect(pushed.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
     expect(hours((await caseRow(fresh.id)).slaDueAt)).toBe(8);
   });
@@ -103,9 +142,17 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     const solved = makeCase(world.teamA.id, world.users.agentA1.id, { status: 'solved' });
     await addCases(testDb.db, [closed, solved], clock.ms);
     const gateway = await clientFor(server, world.users.gateway.username);
-    const toClosed = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`m-${randomUUID()}`, { caseId: closed.id }));
+    const toClosed = await gateway.call<InboundResponse>(
+      'POST',
+      '/api/v1/inbound',
+      inbound(`m-${randomUUID()}`, { caseId: closed.id }),
+    );
     expect(toClosed.body.caseId).not.toBe(closed.id);
-    const toSolved = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(`m-${randomUUID()}`, { caseId: solved.id }));
+    const toSolved = await gateway.call<InboundResponse>(
+      'POST',
+      '/api/v1/inbound',
+      inbound(`m-${randomUUID()}`, { caseId: solved.id }),
+    );
     expect(toSolved.body.caseId).toBe(solved.id);
     expect((await caseRow(solved.id)).status).toBe('open');
   });
@@ -116,7 +163,12 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     await addCases(testDb.db, [open], clock.ms);
     const agent = await clientFor(server, world.users.agentA1.username);
     const messageId = randomUUID();
-    const reply = mutation(1, 'case.reply', { caseId: open.id, messageId, body: 'Das Etikett ist unterwegs.', locale: 'de-DE' });
+    const reply = mutation(1, 'case.reply', {
+      caseId: open.id,
+      messageId,
+      body: 'Das Etikett ist unterwegs.',
+      locale: 'de-DE',
+    });
     const clientId = randomUUID();
     deliverer.failures = 1;
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, [reply]));
@@ -130,10 +182,14 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     await server.outbound.runOnce();
     await server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(2);
-    const row = await testDb.db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM outbound WHERE message_id = $1', [messageId]);
+    const row = await testDb.db.query<{ state: string; attempts: number }>(
+      'SELECT state, attempts FROM outbound WHERE message_id = $1',
+      [messageId],
+    );
     expect(row).toEqual([{ state: 'sent', attempts: 2 }]);
     const states = await testDb.db.query<{ data: Message }>(
-      `SELECT data FROM change_log WHERE entity = 'message' AND entity_id = $1 AND op = 'upsert' ORDER BY seq`, [messageId],
+      `SELECT data FROM change_log WHERE entity = 'message' AND entity_id = $1 AND op = 'upsert' ORDER BY seq`,
+      [messageId],
     );
     expect(states.map((change) => change.data.deliveryState)).toEqual(['queued', 'sending', 'sent']);
   });
@@ -143,7 +199,9 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     const statuses = [503, 200, 400];
     const gateway = createServer((request, response) => {
       let text = '';
-      request.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+      request.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
       request.on('end', () => {
         const key = request.headers['idempotency-key'];
         received.push({ key: typeof key === 'string' ? key : undefined, body: JSON.parse(text) });
@@ -156,8 +214,17 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
       const world = await setup();
       const forCase = makeCase(world.teamA.id, null);
       const message: Message = {
-        id: randomUUID(), caseId: forCase.id, direction: 'outbound', authorKind: 'agent', authorId: world.users.agentA1.id,
-        locale: 'de-DE', channel: 'email', body: 'Hallo', createdAt: '2026-11-25T10:00:00.000Z', writtenAt: '2026-11-25T10:00:00.000Z', deliveryState: 'sending',
+        id: randomUUID(),
+        caseId: forCase.id,
+        direction: 'outbound',
+        authorKind: 'agent',
+        authorId: world.users.agentA1.id,
+        locale: 'de-DE',
+        channel: 'email',
+        body: 'Hallo',
+        createdAt: '2026-11-25T10:00:00.000Z',
+        writtenAt: '2026-11-25T10:00:00.000Z',
+        deliveryState: 'sending',
       };
       const address = gateway.address();
       if (typeof address !== 'object' || !address) throw new Error('gateway not listening');
@@ -166,7 +233,10 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
       expect(await webhook.deliver(message, forCase)).toEqual({ ok: true });
       expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: false });
       expect(received.map((each) => each.key)).toEqual([message.id, message.id, message.id]);
-      expect(received[0]?.body).toMatchObject({ messageId: message.id, to: { channel: 'email', address: 'anna@example.test' } });
+      expect(received[0]?.body).toMatchObject({
+        messageId: message.id,
+        to: { channel: 'email', address: 'anna@example.test' },
+      });
     } finally {
       await new Promise((resolve) => gateway.close(resolve));
     }

@@ -33,7 +33,11 @@ export class OutboundWorker {
   private readonly maxBackoffMs: number;
   private readonly batchSize: number;
 
-  constructor(private readonly db: Db, private readonly deliverer: Deliverer, private readonly options: OutboundOptions) {
+  constructor(
+    private readonly db: Db,
+    private readonly deliverer: Deliverer,
+    private readonly options: OutboundOptions,
+  ) {
     this.pollMs = options.pollMs ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.backoffMs = options.backoffMs ?? 2000;
@@ -100,18 +104,24 @@ export class OutboundWorker {
 
   private async deliverOne(row: Claimed): Promise<void> {
     const loaded = await this.db.query<{ message: Message; case_data: Case }>(
-      'SELECT m.data AS message, c.data AS case_data FROM messages m JOIN cases c ON c.id = m.case_id WHERE m.id = $1', [row.message_id],
+      'SELECT m.data AS message, c.data AS case_data FROM messages m JOIN cases c ON c.id = m.case_id WHERE m.id = $1',
+      [row.message_id],
     );
     const found = loaded[0];
     const outcome = found
       ? await this.deliverer.deliver(found.message, found.case_data).catch((error: unknown) => ({
-        ok: false as const, retryable: false, error: error instanceof Error ? error.message : String(error),
-      }))
+          ok: false as const,
+          retryable: false,
+          error: error instanceof Error ? error.message : String(error),
+        }))
       : { ok: false as const, retryable: false, error: 'message not found' };
     const nowMs = this.options.now();
     await this.db.transaction(async (tx) => {
       if (outcome.ok) {
-        await tx.query(`UPDATE outbound SET state = 'sent', last_error = NULL, updated_ms = $2 WHERE message_id = $1`, [row.message_id, nowMs]);
+        await tx.query(`UPDATE outbound SET state = 'sent', last_error = NULL, updated_ms = $2 WHERE message_id = $1`, [
+          row.message_id,
+          nowMs,
+        ]);
         await this.setDeliveryState(tx, [row.message_id], 'sent', nowMs);
       } else if (outcome.retryable && row.attempts < this.maxAttempts) {
         const delay = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (row.attempts - 1));
@@ -120,13 +130,22 @@ export class OutboundWorker {
           [row.message_id, outcome.error, nowMs + delay, nowMs],
         );
       } else {
-        await tx.query(`UPDATE outbound SET state = 'failed', last_error = $2, updated_ms = $3 WHERE message_id = $1`, [row.message_id, outcome.error, nowMs]);
+        await tx.query(`UPDATE outbound SET state = 'failed', last_error = $2, updated_ms = $3 WHERE message_id = $1`, [
+          row.message_id,
+          outcome.error,
+          nowMs,
+        ]);
         await this.setDeliveryState(tx, [row.message_id], 'failed', nowMs);
       }
     });
   }
 
-  private async setDeliveryState(tx: Queryable, messageIds: readonly string[], state: Message['deliveryState'], nowMs: number): Promise<void> {
+  private async setDeliveryState(
+    tx: Queryable,
+    messageIds: readonly string[],
+    state: Message['deliveryState'],
+    nowMs: number,
+  ): Promise<void> {
     if (messageIds.length === 0) return;
     const rows = await tx.query<{ data: Message; version: number }>(
       'SELECT data, version FROM messages WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',

@@ -27,9 +27,17 @@ export function webhookDeliverer(options: WebhookOptions): Deliverer {
             ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}),
           },
           body: JSON.stringify({
-            messageId: message.id, caseId: forCase.id, caseRef: forCase.ref, channel: message.channel,
-            to: forCase.customer.contacts.find((contact) => contact.channel === message.channel) ?? forCase.customer.contacts[0] ?? null,
-            locale: message.locale, body: message.body, subject: forCase.subject,
+            messageId: message.id,
+            caseId: forCase.id,
+            caseRef: forCase.ref,
+            channel: message.channel,
+            to:
+              forCase.customer.contacts.find((contact) => contact.channel === message.channel) ??
+              forCase.customer.contacts[0] ??
+              null,
+            locale: message.locale,
+            body: message.body,
+            subject: forCase.subject,
           }),
         });
         await response.arrayBuffer().catch(() => undefined);

@@ -17,8 +17,16 @@ const CHUNK = 500;
 export async function insertSnapshot(db: Queryable, snapshot: CaseSnapshot, nowMs: number): Promise<void> {
   for (let start = 0; start < snapshot.cases.length; start += CHUNK) {
     const rows = snapshot.cases.slice(start, start + CHUNK).map((data) => ({
-      id: data.id, ref: data.ref, team_id: data.teamId, assignee_id: data.assigneeId, status: data.status, version: data.version,
-      assignee_version: data.assigneeVersion, merged_into_id: data.mergedIntoId, assignee_changed_ms: nowMs, data,
+      id: data.id,
+      ref: data.ref,
+      team_id: data.teamId,
+      assignee_id: data.assigneeId,
+      status: data.status,
+      version: data.version,
+      assignee_version: data.assigneeVersion,
+      merged_into_id: data.mergedIntoId,
+      assignee_changed_ms: nowMs,
+      data,
     }));
     await db.query(
       `INSERT INTO cases (id, ref, team_id, assignee_id, status, version, assignee_version, merged_into_id, assignee_changed_ms, data)
@@ -38,7 +46,11 @@ export async function insertSnapshot(db: Queryable, snapshot: CaseSnapshot, nowM
   );
 }
 
-async function insertChildren(db: Queryable, table: 'messages' | 'notes' | 'case_events', rows: readonly { id: string; caseId: string }[]): Promise<void> {
+async function insertChildren(
+  db: Queryable,
+  table: 'messages' | 'notes' | 'case_events',
+  rows: readonly { id: string; caseId: string }[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK).map((data) => ({ id: data.id, case_id: data.caseId, data }));
     await db.query(

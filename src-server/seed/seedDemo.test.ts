@@ -33,8 +33,13 @@ describe('demo seeding', () => {
     const gateway = new ApiClient(server.url);
     await gateway.login('gateway', DEMO_PASSWORD);
     const posted = await gateway.call('POST', '/api/v1/inbound', {
-      externalId: 'demo-1', channel: 'line', receivedAt: new Date().toISOString(), market: 'JP', locale: 'ja-JP',
-      customer: { name: { given: '花子', family: '山田', order: 'family_given' }, address: 'line:hanako' }, body: '返品したいです。',
+      externalId: 'demo-1',
+      channel: 'line',
+      receivedAt: new Date().toISOString(),
+      market: 'JP',
+      locale: 'ja-JP',
+      customer: { name: { given: '花子', family: '山田', order: 'family_given' }, address: 'line:hanako' },
+      body: '返品したいです。',
     });
     expect(posted.status).toBe(201);
   });

@@ -7,8 +7,15 @@ import { insertSnapshot } from './insertSnapshot';
 
 /** The channel gateway's service account in the demo (role integration), for trying `POST /api/v1/inbound`. */
 export const DEMO_GATEWAY: User = {
-  id: '00000000-0000-4000-8000-0000000000a1', username: 'gateway', displayName: 'Demo channel gateway', role: 'integration',
-  teamIds: [], languages: ['en'], skills: { caseTypes: [], markets: [] }, timeZone: 'UTC', uiLocale: 'en',
+  id: '00000000-0000-4000-8000-0000000000a1',
+  username: 'gateway',
+  displayName: 'Demo channel gateway',
+  role: 'integration',
+  teamIds: [],
+  languages: ['en'],
+  skills: { caseTypes: [], markets: [] },
+  timeZone: 'UTC',
+  uiLocale: 'en',
 };
 
 /**

@@ -30,21 +30,33 @@ const NEWLINE = Buffer.from('\n');
  * The chunks are produced only as fast as they are consumed, so a slow client holds two queries' rows.
  */
 export async function* bootstrapNdjson(
-  db: Db, principal: Principal, pageToken: string | undefined, pageRows = BOOTSTRAP_PAGE_ROWS, pagesPerQuery = BOOTSTRAP_PAGES_PER_QUERY,
+  db: Db,
+  principal: Principal,
+  pageToken: string | undefined,
+  pageRows = BOOTSTRAP_PAGE_ROWS,
+  pagesPerQuery = BOOTSTRAP_PAGES_PER_QUERY,
 ): AsyncGenerator<Buffer> {
   const state = await readSyncState(db);
   let token: PageToken;
   if (pageToken) {
     token = decodePageToken(pageToken);
-    if (token.epoch !== state.epoch) throw new HttpError(409, 'RESET_REQUIRED', 'the server was reset: bootstrap again from the start', { reason: 'epoch' });
-    if (token.seq < state.floorSeq) throw new HttpError(409, 'RESET_REQUIRED', 'the snapshot is older than the change log keeps', { reason: 'expired' });
+    if (token.epoch !== state.epoch)
+      throw new HttpError(409, 'RESET_REQUIRED', 'the server was reset: bootstrap again from the start', {
+        reason: 'epoch',
+      });
+    if (token.seq < state.floorSeq)
+      throw new HttpError(409, 'RESET_REQUIRED', 'the snapshot is older than the change log keeps', {
+        reason: 'expired',
+      });
   } else {
     token = { v: 1, epoch: state.epoch, seq: state.highSeq, stage: 'team', after: '' };
   }
   const windowRows = pageRows * Math.max(1, pagesPerQuery);
   let visible: Promise<VisibleCases | null> | undefined;
   const tokenLine = (stage: Stage, after: string) =>
-    Buffer.from(`${JSON.stringify({ pageToken: encodePageToken({ epoch: token.epoch, seq: token.seq, stage, after }) })}\n`);
+    Buffer.from(
+      `${JSON.stringify({ pageToken: encodePageToken({ epoch: token.epoch, seq: token.seq, stage, after }) })}\n`,
+    );
   for (let stageIndex = BOOTSTRAP_STAGES.indexOf(token.stage); stageIndex < BOOTSTRAP_STAGES.length; stageIndex++) {
     const stage = BOOTSTRAP_STAGES[stageIndex] ?? 'team';
     const nextStage = BOOTSTRAP_STAGES[stageIndex + 1];
@@ -105,10 +117,15 @@ const bytesKey = (id: string) => Buffer.from(id).toString('latin1');
 async function visibleCases(db: Db, principal: Principal): Promise<VisibleCases | null> {
   if (principal.role === 'admin') return null;
   const params: SqlParam[] = [];
-  const rows = await db.query<{ id: string }>(`SELECT c.id FROM cases c WHERE ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)}`, params);
+  const rows = await db.query<{ id: string }>(
+    `SELECT c.id FROM cases c WHERE ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)}`,
+    params,
+  );
   const [total] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM cases');
   const ids = rows.map((row) => row.id);
-  return ids.length * 2 >= (total?.count ?? 0) ? { filter: 'here', ids: new Set(ids.map(bytesKey)) } : { filter: 'sql', arraySql: textArray(ids) };
+  return ids.length * 2 >= (total?.count ?? 0)
+    ? { filter: 'here', ids: new Set(ids.map(bytesKey)) }
+    : { filter: 'sql', arraySql: textArray(ids) };
 }
 
 /**
@@ -124,32 +141,64 @@ function lineSql(stage: Stage, alias: string, version: string): string {
  * the table alone so PostgreSQL walks the primary key. Children are visible when their case is (null:
  * every case). Read through binary COPY, so lines go from PostgreSQL to the socket as bytes.
  */
-async function scanWindow(db: Db, principal: Principal, stage: Stage, after: string, limit: number, visible: VisibleCases | null): Promise<ScannedRow[]> {
+async function scanWindow(
+  db: Db,
+  principal: Principal,
+  stage: Stage,
+  after: string,
+  limit: number,
+  visible: VisibleCases | null,
+): Promise<ScannedRow[]> {
   const params: SqlParam[] = [after, limit];
   const line = (alias: string, version = `${alias}.version`) => lineSql(stage, alias, version);
   const childWindow = (table: string): Promise<ScannedRow[]> => {
     if (visible?.filter === 'here') {
-      return copyWindow(db, `SELECT id, ${line('w')}, case_id FROM ${table} w WHERE id > $1 ORDER BY id LIMIT $2`, params, visible.ids);
+      return copyWindow(
+        db,
+        `SELECT id, ${line('w')}, case_id FROM ${table} w WHERE id > $1 ORDER BY id LIMIT $2`,
+        params,
+        visible.ids,
+      );
     }
     const inScope = visible === null ? 'TRUE' : `w.case_id = ANY($${params.push(visible.arraySql)}::text[])`;
-    return copyWindow(db, `SELECT w.id, CASE WHEN ${inScope} THEN ${line('w')} END
-      FROM (SELECT id, version, data, case_id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2) w ORDER BY w.id`, params);
+    return copyWindow(
+      db,
+      `SELECT w.id, CASE WHEN ${inScope} THEN ${line('w')} END
+      FROM (SELECT id, version, data, case_id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2) w ORDER BY w.id`,
+      params,
+    );
   };
   switch (stage) {
     case 'team': {
-      const teams = principal.role === 'admin' ? 'TRUE' : `t.id IN (SELECT team_id FROM team_members WHERE user_id = $${params.push(principal.id)})`;
-      return copyWindow(db, `SELECT t.id, ${line('t', "'1'")} FROM teams t WHERE t.id > $1 AND ${teams} ORDER BY t.id LIMIT $2`, params);
+      const teams =
+        principal.role === 'admin'
+          ? 'TRUE'
+          : `t.id IN (SELECT team_id FROM team_members WHERE user_id = $${params.push(principal.id)})`;
+      return copyWindow(
+        db,
+        `SELECT t.id, ${line('t', "'1'")} FROM teams t WHERE t.id > $1 AND ${teams} ORDER BY t.id LIMIT $2`,
+        params,
+      );
     }
     case 'user': {
       const me = `$${params.push(principal.id)}`;
-      const users = principal.role === 'admin'
-        ? 'TRUE'
-        : `(u.id = ${me} OR u.id IN (SELECT tm.user_id FROM team_members tm JOIN team_members mine ON mine.team_id = tm.team_id WHERE mine.user_id = ${me}))`;
-      return copyWindow(db, `SELECT u.id, ${line('u', "'1'")} FROM users u WHERE u.id > $1 AND ${users} ORDER BY u.id LIMIT $2`, params);
+      const users =
+        principal.role === 'admin'
+          ? 'TRUE'
+          : `(u.id = ${me} OR u.id IN (SELECT tm.user_id FROM team_members tm JOIN team_members mine ON mine.team_id = tm.team_id WHERE mine.user_id = ${me}))`;
+      return copyWindow(
+        db,
+        `SELECT u.id, ${line('u', "'1'")} FROM users u WHERE u.id > $1 AND ${users} ORDER BY u.id LIMIT $2`,
+        params,
+      );
     }
     case 'case':
-      return copyWindow(db, `SELECT c.id, CASE WHEN ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)} THEN ${line('c')} END
-        FROM (SELECT id, version, data, team_id, assignee_id FROM cases WHERE id > $1 ORDER BY id LIMIT $2) c ORDER BY c.id`, params);
+      return copyWindow(
+        db,
+        `SELECT c.id, CASE WHEN ${visibleSql(principal, 'c.team_id', 'c.assignee_id', params)} THEN ${line('c')} END
+        FROM (SELECT id, version, data, team_id, assignee_id FROM cases WHERE id > $1 ORDER BY id LIMIT $2) c ORDER BY c.id`,
+        params,
+      );
     case 'message':
       return childWindow('messages');
     case 'note':
@@ -162,7 +211,12 @@ async function scanWindow(db: Db, principal: Principal, stage: Stage, after: str
 /**
  * The rows of a window query selecting (id, line) or, to be filtered here by visibleIds, (id, line, case_id).
  */
-async function copyWindow(db: Db, sql: string, params: readonly SqlParam[], visibleIds?: ReadonlySet<string>): Promise<ScannedRow[]> {
+async function copyWindow(
+  db: Db,
+  sql: string,
+  params: readonly SqlParam[],
+  visibleIds?: ReadonlySet<string>,
+): Promise<ScannedRow[]> {
   const rows: ScannedRow[] = [];
   for await (const batch of copyRows(db.copyOut(inlineParams(sql, params)))) {
     for (const fields of batch) {
@@ -170,7 +224,7 @@ async function copyWindow(db: Db, sql: string, params: readonly SqlParam[], visi
       if (!id) throw new Error('a bootstrap window row without its id');
       const caseId = fields[2];
       const visible = visibleIds === undefined || (caseId ? visibleIds.has(caseId.toString('latin1')) : false);
-      rows.push({ id, line: visible ? fields[1] ?? null : null });
+      rows.push({ id, line: visible ? (fields[1] ?? null) : null });
     }
   }
   return rows;

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent, Message, Note } from '../../src-shared/domain/case';
 import { CASE_EVENT_KINDS } from '../../src-shared/domain/case';
 import { canTransition, DONE_STATUSES } from '../../src-shared/domain/caseStatus';
-import type { MutationArgs, MutationBase, MutationKey, RejectionCode, RejectionReason, RejectionReasonKey } from '../../src-shared/sync/mutations';
+import type {
+  MutationArgs,
+  MutationBase,
+  MutationKey,
+  RejectionCode,
+  RejectionReason,
+  RejectionReasonKey,
+} from '../../src-shared/sync/mutations';
 import type { Principal } from '../auth/principal';
 import type { CaseRecord, UnitOfWork } from './unitOfWork';
 import { isVisible } from './scope';
@@ -10,7 +17,13 @@ import { scopeOf } from './unitOfWork';
 
 export type Outcome =
   | { status: 'applied'; redirectedToCaseId?: string }
-  | { status: 'rejected'; code: RejectionCode; message: string; details?: Record<string, unknown>; reason?: RejectionReason };
+  | {
+      status: 'rejected';
+      code: RejectionCode;
+      message: string;
+      details?: Record<string, unknown>;
+      reason?: RejectionReason;
+    };
 
 export interface MutatorContext {
   uow: UnitOfWork;
@@ -28,17 +41,25 @@ export type Mutator<K extends MutationKey> = (ctx: MutatorContext, args: Mutatio
 const applied: Outcome = { status: 'applied' };
 /** `because` is the machine-readable reason the client translates; `message` is the English line for logs. */
 function reject(
-  code: RejectionCode, because: RejectionReasonKey, message: string, details?: Record<string, unknown>, params: RejectionReason['params'] = {},
+  code: RejectionCode,
+  because: RejectionReasonKey,
+  message: string,
+  details?: Record<string, unknown>,
+  params: RejectionReason['params'] = {},
 ): Outcome {
   const reason = { key: because, params };
-  return details ? { status: 'rejected', code, message, details, reason } : { status: 'rejected', code, message, reason };
+  return details
+    ? { status: 'rejected', code, message, details, reason }
+    : { status: 'rejected', code, message, reason };
 }
 const notFound = (caseId: string) => reject('NOT_FOUND', 'case_missing', `case ${caseId} does not exist`, { caseId });
 const forbidden = (caseId: string) => reject('FORBIDDEN', 'not_permitted', 'you may not change this case', { caseId });
 
 /** Supervisors of the case's team and admins manage it; agents act on what is in their scope. */
 function isManager(principal: Principal, record: CaseRecord): boolean {
-  return principal.role === 'admin' || (principal.role === 'supervisor' && principal.teamIds.includes(record.data.teamId));
+  return (
+    principal.role === 'admin' || (principal.role === 'supervisor' && principal.teamIds.includes(record.data.teamId))
+  );
 }
 
 function canAct(principal: Principal, record: CaseRecord): boolean {
@@ -54,8 +75,20 @@ function canWriteTo(ctx: MutatorContext, record: CaseRecord): boolean {
   return record.previousAssigneeId === principal.id && ctx.uow.nowMs - record.assigneeChangedMs <= ctx.replyGraceMs;
 }
 
-function addEvent(ctx: MutatorContext, record: CaseRecord, kind: (typeof CASE_EVENT_KINDS)[number], data: CaseEvent['data']): void {
-  const event: CaseEvent = { id: randomUUID(), caseId: record.data.id, kind, actorId: ctx.principal.id, at: ctx.uow.nowIso, data };
+function addEvent(
+  ctx: MutatorContext,
+  record: CaseRecord,
+  kind: (typeof CASE_EVENT_KINDS)[number],
+  data: CaseEvent['data'],
+): void {
+  const event: CaseEvent = {
+    id: randomUUID(),
+    caseId: record.data.id,
+    kind,
+    actorId: ctx.principal.id,
+    at: ctx.uow.nowIso,
+    data,
+  };
   ctx.uow.addEvent(event);
 }
 
@@ -91,13 +124,28 @@ const reply: Mutator<'case.reply@1'> = async (ctx, args) => {
   const redirect = target === original ? {} : { redirectedToCaseId: target.data.id };
   if (await ctx.uow.childExists('message', args.messageId)) return { ...applied, ...redirect };
   if (DONE_STATUSES.includes(target.data.status)) {
-    return reject('CASE_CLOSED', 'case_done', `the case is ${target.data.status}`, { caseId: target.data.id, status: target.data.status }, { status: target.data.status });
+    return reject(
+      'CASE_CLOSED',
+      'case_done',
+      `the case is ${target.data.status}`,
+      { caseId: target.data.id, status: target.data.status },
+      { status: target.data.status },
+    );
   }
   if (!canWriteTo(ctx, original) && !canWriteTo(ctx, target)) return forbidden(args.caseId);
   const now = ctx.uow.nowIso;
   const message: Message = {
-    id: args.messageId, caseId: target.data.id, direction: 'outbound', authorKind: 'agent', authorId: ctx.principal.id,
-    locale: args.locale, channel: target.data.channel, body: args.body, createdAt: now, writtenAt: ctx.clientTime, deliveryState: 'queued',
+    id: args.messageId,
+    caseId: target.data.id,
+    direction: 'outbound',
+    authorKind: 'agent',
+    authorId: ctx.principal.id,
+    locale: args.locale,
+    channel: target.data.channel,
+    body: args.body,
+    createdAt: now,
+    writtenAt: ctx.clientTime,
+    deliveryState: 'queued',
   };
   ctx.uow.addMessage(message);
   ctx.uow.queueOutbound(message.id, target.data.id);
@@ -106,7 +154,11 @@ const reply: Mutator<'case.reply@1'> = async (ctx, args) => {
     data.firstRepliedAt ??= now;
   });
   if (target.data.assigneeId !== null && target.data.assigneeId !== ctx.principal.id) {
-    addEvent(ctx, target, 'replied_while_offline', { messageId: message.id, authorId: ctx.principal.id, writtenAt: ctx.clientTime });
+    addEvent(ctx, target, 'replied_while_offline', {
+      messageId: message.id,
+      authorId: ctx.principal.id,
+      writtenAt: ctx.clientTime,
+    });
   }
   return { ...applied, ...redirect };
 };
@@ -119,7 +171,14 @@ const addNote: Mutator<'case.addNote@1'> = async (ctx, args) => {
   const redirect = target === original ? {} : { redirectedToCaseId: target.data.id };
   if (await ctx.uow.childExists('note', args.noteId)) return { ...applied, ...redirect };
   if (!canWriteTo(ctx, original) && !canWriteTo(ctx, target)) return forbidden(args.caseId);
-  const note: Note = { id: args.noteId, caseId: target.data.id, authorId: ctx.principal.id, body: args.body, createdAt: ctx.uow.nowIso, writtenAt: ctx.clientTime };
+  const note: Note = {
+    id: args.noteId,
+    caseId: target.data.id,
+    authorId: ctx.principal.id,
+    body: args.body,
+    createdAt: ctx.uow.nowIso,
+    writtenAt: ctx.clientTime,
+  };
   ctx.uow.addChild('note', note);
   touch(ctx, target, () => undefined);
   return { ...applied, ...redirect };
@@ -139,7 +198,13 @@ const setStatusMutator: Mutator<'case.setStatus@1'> = async (ctx, args) => {
   const current = record.data.status;
   if (current === args.to) return applied;
   if (!canTransition(current, args.to)) {
-    return reject('INVALID_TRANSITION', 'status_transition', `a case cannot go from ${current} to ${args.to}`, { current, to: args.to }, { from: current, to: args.to });
+    return reject(
+      'INVALID_TRANSITION',
+      'status_transition',
+      `a case cannot go from ${current} to ${args.to}`,
+      { current, to: args.to },
+      { from: current, to: args.to },
+    );
   }
   setStatus(ctx, record, args.to);
   return applied;
@@ -178,16 +243,24 @@ const take: Mutator<'case.take@1'> = async (ctx, args) => {
   const record = await ctx.uow.getCase(args.caseId);
   if (!record) return notFound(args.caseId);
   const { principal } = ctx;
-  const isTeamWorker = (principal.role === 'agent' || principal.role === 'supervisor') && principal.teamIds.includes(record.data.teamId);
+  const isTeamWorker =
+    (principal.role === 'agent' || principal.role === 'supervisor') && principal.teamIds.includes(record.data.teamId);
   if (!isTeamWorker) return forbidden(args.caseId);
   if (record.data.assigneeId === principal.id) return applied;
   if (DONE_STATUSES.includes(record.data.status)) {
-    return reject('CASE_CLOSED', 'case_done', `the case is ${record.data.status}`, { status: record.data.status }, { status: record.data.status });
+    return reject(
+      'CASE_CLOSED',
+      'case_done',
+      `the case is ${record.data.status}`,
+      { status: record.data.status },
+      { status: record.data.status },
+    );
   }
   const seen = ctx.base.assigneeVersion;
   if (seen !== record.data.assigneeVersion || (principal.role === 'agent' && record.data.assigneeId !== null)) {
     return reject('ASSIGNMENT_CHANGED', 'assignment_taken', 'someone else got there first', {
-      assigneeId: record.data.assigneeId, assigneeVersion: record.data.assigneeVersion,
+      assigneeId: record.data.assigneeId,
+      assigneeVersion: record.data.assigneeVersion,
     });
   }
   assignTo(ctx, record, principal.id);
@@ -197,31 +270,53 @@ const take: Mutator<'case.take@1'> = async (ctx, args) => {
 const assign: Mutator<'case.assign@1'> = async (ctx, args) => {
   const record = await ctx.uow.getCase(args.caseId);
   if (!record) return notFound(args.caseId);
-  if (!isManager(ctx.principal, record)) return reject('FORBIDDEN', 'assign_supervisor_only', 'only a supervisor of the team may assign', { caseId: args.caseId });
+  if (!isManager(ctx.principal, record))
+    return reject('FORBIDDEN', 'assign_supervisor_only', 'only a supervisor of the team may assign', {
+      caseId: args.caseId,
+    });
   if (record.data.assigneeId === args.to) return applied;
   if (args.to !== null && !(await ctx.teamMembers(record.data.teamId)).includes(args.to)) {
-    return reject('INVALID_ARGS', 'assignee_not_in_team', 'the assignee is not a member of the case\'s team', { to: args.to, teamId: record.data.teamId });
+    return reject('INVALID_ARGS', 'assignee_not_in_team', "the assignee is not a member of the case's team", {
+      to: args.to,
+      teamId: record.data.teamId,
+    });
   }
   assignTo(ctx, record, args.to);
   return applied;
 };
 
 const merge: Mutator<'case.merge@1'> = async (ctx, args) => {
-  if (args.caseId === args.intoId) return reject('INVALID_ARGS', 'merge_into_self', 'a case cannot be merged into itself');
+  if (args.caseId === args.intoId)
+    return reject('INVALID_ARGS', 'merge_into_self', 'a case cannot be merged into itself');
   await ctx.uow.loadCases([args.caseId, args.intoId]);
   const source = await ctx.uow.getCase(args.caseId);
   const into = await ctx.uow.getCase(args.intoId);
   if (!source) return notFound(args.caseId);
   if (!into) return notFound(args.intoId);
   if (!isManager(ctx.principal, source) || !isManager(ctx.principal, into)) {
-    return reject('FORBIDDEN', 'merge_supervisor_only', 'only a supervisor of both teams may merge', { caseId: args.caseId, intoId: args.intoId });
+    return reject('FORBIDDEN', 'merge_supervisor_only', 'only a supervisor of both teams may merge', {
+      caseId: args.caseId,
+      intoId: args.intoId,
+    });
   }
   if (source.data.mergedIntoId === args.intoId) return applied;
   if (source.data.mergedIntoId !== null || source.data.status === 'closed') {
-    return reject('INVALID_TRANSITION', 'merge_source_done', 'the case is already closed or merged', { current: source.data.status }, { status: source.data.status });
+    return reject(
+      'INVALID_TRANSITION',
+      'merge_source_done',
+      'the case is already closed or merged',
+      { current: source.data.status },
+      { status: source.data.status },
+    );
   }
   if (into.data.mergedIntoId !== null || DONE_STATUSES.includes(into.data.status)) {
-    return reject('CASE_CLOSED', 'merge_target_done', 'cannot merge into a solved, closed or merged case', { intoId: args.intoId, status: into.data.status }, { status: into.data.status });
+    return reject(
+      'CASE_CLOSED',
+      'merge_target_done',
+      'cannot merge into a solved, closed or merged case',
+      { intoId: args.intoId, status: into.data.status },
+      { status: into.data.status },
+    );
   }
   const from = source.data.status;
   touch(ctx, source, (data) => {
@@ -243,13 +338,25 @@ const setField: Mutator<'case.setField@1'> = async (ctx, args) => {
   if (from === args.value) return applied;
   touch(ctx, record, (data) => {
     switch (args.field) {
-      case 'priority': data.priority = args.value; break;
-      case 'type': data.type = args.value; break;
-      case 'locale': data.locale = args.value; break;
-      case 'subject': data.subject = args.value; break;
+      case 'priority':
+        data.priority = args.value;
+        break;
+      case 'type':
+        data.type = args.value;
+        break;
+      case 'locale':
+        data.locale = args.value;
+        break;
+      case 'subject':
+        data.subject = args.value;
+        break;
     }
   });
-  addEvent(ctx, record, args.field === 'priority' ? 'priority_changed' : 'field_changed', { field: args.field, from, to: args.value });
+  addEvent(ctx, record, args.field === 'priority' ? 'priority_changed' : 'field_changed', {
+    field: args.field,
+    from,
+    to: args.value,
+  });
   return applied;
 };
 

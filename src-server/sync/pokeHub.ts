@@ -50,7 +50,10 @@ export class PokeHub {
     }
     for (const subscriber of this.subscribers) {
       if ('reset' in parsed) subscriber.send({ kind: 'reset' });
-      else if ('all' in parsed || parsed.scopes.some(([teamId, assigneeId]) => isVisible(subscriber.principal, { teamId, assigneeId }))) {
+      else if (
+        'all' in parsed ||
+        parsed.scopes.some(([teamId, assigneeId]) => isVisible(subscriber.principal, { teamId, assigneeId }))
+      ) {
         subscriber.send({ kind: 'poke', seq: parsed.seq });
       }
     }

@@ -8,13 +8,24 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { changeVisibleSql } from './scope';
 import { readSyncState } from './syncState';
 
-type ChangeRow = { seq: number; entity: Change['entity']; entity_id: string; op: Change['op']; version: number; data: unknown };
+type ChangeRow = {
+  seq: number;
+  entity: Change['entity'];
+  entity_id: string;
+  op: Change['op'];
+  version: number;
+  data: unknown;
+};
 
 /** The cursor must be of this epoch and not older than retention, else the client re-bootstraps. */
 export function checkCursor(cursor: string, state: { epoch: string; floorSeq: number }): number {
   const decoded = decodeCursor(cursor);
-  if (decoded.epoch !== state.epoch) throw new HttpError(409, 'RESET_REQUIRED', 'the server was reset: bootstrap again', { reason: 'epoch' });
-  if (decoded.seq < state.floorSeq) throw new HttpError(409, 'RESET_REQUIRED', 'the cursor is older than the change log keeps: bootstrap again', { reason: 'expired' });
+  if (decoded.epoch !== state.epoch)
+    throw new HttpError(409, 'RESET_REQUIRED', 'the server was reset: bootstrap again', { reason: 'epoch' });
+  if (decoded.seq < state.floorSeq)
+    throw new HttpError(409, 'RESET_REQUIRED', 'the cursor is older than the change log keeps: bootstrap again', {
+      reason: 'expired',
+    });
   return decoded.seq;
 }
 
@@ -23,12 +34,21 @@ export function checkCursor(cursor: string, state: { epoch: string; floorSeq: nu
  * change committed later (with a higher number) is never skipped. Also returns the results of this
  * client's mutations recorded in the same range, which covers pushes whose responses were lost.
  */
-export async function pull(db: Db, principal: Principal, request: PullRequest, pageSize = MAX_PULL_CHANGES): Promise<PullResponse> {
+export async function pull(
+  db: Db,
+  principal: Principal,
+  request: PullRequest,
+  pageSize = MAX_PULL_CHANGES,
+): Promise<PullResponse> {
   const state = await readSyncState(db);
   const from = checkCursor(request.cursor, state);
-  const client = await db.query<{ user_id: string; last_mutation_id: number }>('SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1', [request.clientId]);
+  const client = await db.query<{ user_id: string; last_mutation_id: number }>(
+    'SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1',
+    [request.clientId],
+  );
   const owner = client[0];
-  if (owner && owner.user_id !== principal.id) throw new HttpError(403, 'FORBIDDEN', 'this client belongs to another user');
+  if (owner && owner.user_id !== principal.id)
+    throw new HttpError(403, 'FORBIDDEN', 'this client belongs to another user');
 
   const params: SqlParam[] = [from, state.highSeq, pageSize + 1];
   const visible = changeVisibleSql(principal, params);
@@ -42,13 +62,17 @@ export async function pull(db: Db, principal: Principal, request: PullRequest, p
   const to = hasMore ? (page[page.length - 1]?.seq ?? from) : Math.max(from, state.highSeq);
   const results = owner
     ? await db.query<{ result: MutationResult }>(
-      'SELECT result FROM mutations WHERE client_id = $1 AND seq > $2 AND seq <= $3 ORDER BY mutation_id',
-      [request.clientId, from, to],
-    )
+        'SELECT result FROM mutations WHERE client_id = $1 AND seq > $2 AND seq <= $3 ORDER BY mutation_id',
+        [request.clientId, from, to],
+      )
     : [];
   return {
     changes: page.map((row) => ({
-      seq: row.seq, entity: row.entity, entityId: row.entity_id, op: row.op, version: row.version,
+      seq: row.seq,
+      entity: row.entity,
+      entityId: row.entity_id,
+      op: row.op,
+      version: row.version,
       ...(row.op === 'upsert' ? { data: row.data } : {}),
     })),
     cursor: encodeCursor(state.epoch, to),

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { PullResponse, PushResponse } from '../../src-shared/sync/protocol';
 import type { ApiClient, TestDb, World } from '../testing/harness';
-import { addCases, clientFor, createWorld, DRIVERS, makeCase, mutation, openTestDb, pushBody, startTestServer, TestClock } from '../testing/harness';
+import {
+  addCases,
+  clientFor,
+  createWorld,
+  DRIVERS,
+  makeCase,
+  mutation,
+  openTestDb,
+  pushBody,
+  startTestServer,
+  TestClock,
+} from '../testing/harness';
 import type { RunningServer } from '../startServer';
 import { encodeCursor } from './cursor';
 import { readSyncState } from './syncState';
@@ -41,17 +52,31 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     client.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, mutations));
 
   it('applies a reply once with its effects, result, outbound row and change-log rows', async () => {
-    const { world, cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      world,
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
     const messageId = randomUUID();
-    const reply = mutation(1, 'case.reply', { caseId: open!.id, messageId, body: 'Wir erstatten den Betrag.', locale: 'de-DE' });
+    const reply = mutation(1, 'case.reply', {
+      caseId: open!.id,
+      messageId,
+      body: 'Wir erstatten den Betrag.',
+      locale: 'de-DE',
+    });
     const first = await push(agent, clientId, [reply]);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ lastMutationId: 1, results: [{ mutationId: 1, uuid: reply.uuid, status: 'applied' }] });
+    expect(first.body).toEqual({
+      lastMutationId: 1,
+      results: [{ mutationId: 1, uuid: reply.uuid, status: 'applied' }],
+    });
     const messages = await testDb.db.query<{ id: string }>('SELECT id FROM messages WHERE case_id = $1', [open!.id]);
     expect(messages.map((row) => row.id)).toEqual([messageId]);
-    const outbound = await testDb.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [messageId]);
+    const outbound = await testDb.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
+      messageId,
+    ]);
     expect(outbound).toEqual([{ state: 'queued' }]);
     expect((await caseRow(open!.id)).firstRepliedAt).not.toBeNull();
 
@@ -63,7 +88,10 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('answers 409 OUT_OF_ORDER with the expected id and changes nothing', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
     const reply = await push(agent, clientId, [mutation(3, 'case.addTag', { caseId: open!.id, tag: 'vip' })]);
@@ -73,7 +101,10 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('answers CLIENT_STATE_CONFLICT when a restored client reuses an id with another mutation', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
     await push(agent, clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'first' })]);
@@ -84,12 +115,18 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('deduplicates side effects by uuid when a mutation is re-sent under a new client id', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const tag = mutation(1, 'case.addTag', { caseId: open!.id, tag: 'once' });
     await push(agent, randomUUID(), [tag]);
     const version = (await caseRow(open!.id)).version;
-    const resent = await push(agent, randomUUID(), [{ ...tag, id: 1 }, mutation(2, 'case.addTag', { caseId: open!.id, tag: 'twice' })]);
+    const resent = await push(agent, randomUUID(), [
+      { ...tag, id: 1 },
+      mutation(2, 'case.addTag', { caseId: open!.id, tag: 'twice' }),
+    ]);
     expect(resent.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
     const after = await caseRow(open!.id);
     expect(after.tags).toEqual(['once', 'twice']);
@@ -97,28 +134,51 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('keeps an unknown mutation as UNSUPPORTED_MUTATION and does not block later ones', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
     const unknown = { ...mutation(1, 'case.teleport', { caseId: open!.id }), v: 7 };
-    const reply = await push(agent, clientId, [unknown, mutation(2, 'case.addTag', { caseId: open!.id, tag: 'after' })]);
+    const reply = await push(agent, clientId, [
+      unknown,
+      mutation(2, 'case.addTag', { caseId: open!.id, tag: 'after' }),
+    ]);
     expect(reply.body.lastMutationId).toBe(2);
-    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', code: 'UNSUPPORTED_MUTATION', reason: { key: 'unknown_mutation', params: { name: 'case.teleport@7' } } });
+    expect(reply.body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'UNSUPPORTED_MUTATION',
+      reason: { key: 'unknown_mutation', params: { name: 'case.teleport@7' } },
+    });
     expect(reply.body.results[1]).toMatchObject({ status: 'applied' });
-    const kept = await testDb.db.query<{ name: string; v: number; args: unknown }>('SELECT name, v, args FROM mutations WHERE client_id = $1 AND mutation_id = 1', [clientId]);
+    const kept = await testDb.db.query<{ name: string; v: number; args: unknown }>(
+      'SELECT name, v, args FROM mutations WHERE client_id = $1 AND mutation_id = 1',
+      [clientId],
+    );
     expect(kept).toEqual([{ name: 'case.teleport', v: 7, args: { caseId: open!.id } }]);
   });
 
   it('rejects invalid args as a result, advancing lastMutationId', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const reply = await push(agent, randomUUID(), [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'two words' })]);
-    expect(reply.body).toMatchObject({ lastMutationId: 1, results: [{ status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'malformed_args' } }] });
+    expect(reply.body).toMatchObject({
+      lastMutationId: 1,
+      results: [{ status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'malformed_args' } }],
+    });
   });
 
   it('enforces the status machine with INVALID_TRANSITION and the current status', async () => {
-    const { cases: [closed, open], as } = await setup((w) => [
-      makeCase(w.teamA.id, w.users.agentA1.id, { status: 'closed' }), makeCase(w.teamA.id, w.users.agentA1.id),
+    const {
+      cases: [closed, open],
+      as,
+    } = await setup((w) => [
+      makeCase(w.teamA.id, w.users.agentA1.id, { status: 'closed' }),
+      makeCase(w.teamA.id, w.users.agentA1.id),
     ]);
     const agent = await as('agentA1');
     const reply = await push(agent, randomUUID(), [
@@ -126,32 +186,63 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       mutation(2, 'case.setStatus', { caseId: open!.id, to: 'solved' }),
     ]);
     expect(reply.body.results[0]).toMatchObject({
-      status: 'rejected', code: 'INVALID_TRANSITION', details: { current: 'closed' }, reason: { key: 'status_transition', params: { from: 'closed', to: 'open' } },
+      status: 'rejected',
+      code: 'INVALID_TRANSITION',
+      details: { current: 'closed' },
+      reason: { key: 'status_transition', params: { from: 'closed', to: 'open' } },
     });
     expect(reply.body.results[1]).toMatchObject({ status: 'applied' });
     expect((await caseRow(open!.id)).status).toBe('solved');
   });
 
   it('lets take succeed only on the current assigneeVersion', async () => {
-    const { cases: [unassigned], as } = await setup((w) => [makeCase(w.teamA.id, null, { assigneeVersion: 3 })]);
+    const {
+      cases: [unassigned],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, null, { assigneeVersion: 3 })]);
     const first = await as('agentA1');
     const second = await as('agentA2');
-    const won = await push(first, randomUUID(), [mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 })]);
-    const lost = await push(second, randomUUID(), [mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 })]);
+    const won = await push(first, randomUUID(), [
+      mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 }),
+    ]);
+    const lost = await push(second, randomUUID(), [
+      mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 }),
+    ]);
     expect(won.body.results[0]?.status).toBe('applied');
-    expect(lost.body.results[0]).toMatchObject({ status: 'rejected', code: 'ASSIGNMENT_CHANGED', details: { assigneeVersion: 4 }, reason: { key: 'assignment_taken' } });
+    expect(lost.body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'ASSIGNMENT_CHANGED',
+      details: { assigneeVersion: 4 },
+      reason: { key: 'assignment_taken' },
+    });
     const after = await caseRow(unassigned!.id);
     expect(after.assigneeVersion).toBe(4);
   });
 
   it('lets only a supervisor assign, and applies scalar fields last-writer-wins with commutative tags', async () => {
-    const { world, cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      world,
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const supervisor = await as('supervisorA');
-    const refused = await push(agent, randomUUID(), [mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentA2.id })]);
-    expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN', reason: { key: 'assign_supervisor_only' } });
-    const outsider = await push(supervisor, randomUUID(), [mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentB1.id })]);
-    expect(outsider.body.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'assignee_not_in_team' } });
+    const refused = await push(agent, randomUUID(), [
+      mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentA2.id }),
+    ]);
+    expect(refused.body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'FORBIDDEN',
+      reason: { key: 'assign_supervisor_only' },
+    });
+    const outsider = await push(supervisor, randomUUID(), [
+      mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentB1.id }),
+    ]);
+    expect(outsider.body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'INVALID_ARGS',
+      reason: { key: 'assignee_not_in_team' },
+    });
     const sup = randomUUID();
     await push(supervisor, sup, [
       mutation(1, 'case.setField', { caseId: open!.id, field: 'priority', value: 'urgent' }),
@@ -169,8 +260,11 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     expect(after.assigneeId).toBe(world.users.agentA1.id);
   });
 
-  it('rejects a push for another user\'s client id with 403 and changes nothing', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+  it("rejects a push for another user's client id with 403 and changes nothing", async () => {
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const owner = await as('agentA1');
     const other = await as('agentA2');
     const clientId = randomUUID();
@@ -182,7 +276,11 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('handles offline replies per the SYNC.md table', async () => {
-    const { world, cases: [solved, teammates, otherTeam, reassigned, merged, survivor], as } = await setup((w) => [
+    const {
+      world,
+      cases: [solved, teammates, otherTeam, reassigned, merged, survivor],
+      as,
+    } = await setup((w) => [
       makeCase(w.teamA.id, w.users.agentA1.id, { status: 'solved' }),
       makeCase(w.teamA.id, w.users.agentA2.id),
       makeCase(w.teamB.id, w.users.agentB1.id),
@@ -192,26 +290,39 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     ]);
     const supervisor = await as('supervisorA');
     const sup = randomUUID();
-    await push(supervisor, sup, [
-      mutation(1, 'case.merge', { caseId: merged!.id, intoId: survivor!.id }),
-    ]);
+    await push(supervisor, sup, [mutation(1, 'case.merge', { caseId: merged!.id, intoId: survivor!.id })]);
     const agent = await as('agentA1');
-    const reply = (id: number, caseId: string) => mutation(id, 'case.reply', { caseId, messageId: randomUUID(), body: 'Sorry for the wait', locale: 'en' });
+    const reply = (id: number, caseId: string) =>
+      mutation(id, 'case.reply', { caseId, messageId: randomUUID(), body: 'Sorry for the wait', locale: 'en' });
     const result = await push(agent, randomUUID(), [
-      reply(1, solved!.id), reply(2, teammates!.id), reply(3, otherTeam!.id), reply(4, merged!.id),
+      reply(1, solved!.id),
+      reply(2, teammates!.id),
+      reply(3, otherTeam!.id),
+      reply(4, merged!.id),
     ]);
-    expect(result.body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['CASE_CLOSED', 'applied', 'FORBIDDEN', 'applied']);
+    expect(result.body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'CASE_CLOSED',
+      'applied',
+      'FORBIDDEN',
+      'applied',
+    ]);
     expect(result.body.results[0]).toMatchObject({ reason: { key: 'case_done', params: { status: 'solved' } } });
     expect(result.body.results[2]).toMatchObject({ reason: { key: 'not_permitted' } });
     expect(result.body.results[3]).toMatchObject({ redirectedToCaseId: survivor!.id });
-    const events = await testDb.db.query<{ data: { kind: string } }>('SELECT data FROM case_events WHERE case_id = $1', [teammates!.id]);
+    const events = await testDb.db.query<{ data: { kind: string } }>(
+      'SELECT data FROM case_events WHERE case_id = $1',
+      [teammates!.id],
+    );
     expect(events.map((row) => row.data.kind)).toContain('replied_while_offline');
 
     // A previous assignee may still reply within the grace window, not after it.
     const otherTeamSupervisor = world.users.admin.username;
     const admin = await clientFor(server, otherTeamSupervisor);
     await push(admin, randomUUID(), [mutation(1, 'case.assign', { caseId: reassigned!.id, to: null })]);
-    await testDb.db.query('UPDATE cases SET team_id = $2, data = jsonb_set(data, \'{teamId}\', to_jsonb($2::text)) WHERE id = $1', [reassigned!.id, world.teamB.id]);
+    await testDb.db.query(
+      "UPDATE cases SET team_id = $2, data = jsonb_set(data, '{teamId}', to_jsonb($2::text)) WHERE id = $1",
+      [reassigned!.id, world.teamB.id],
+    );
     const inGrace = await push(agent, randomUUID(), [reply(1, reassigned!.id)]);
     expect(inGrace.body.results[0]?.status).toBe('applied');
     clock.advance(2 * 60 * 60_000);
@@ -220,25 +331,37 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('answers 503 with Retry-After on an infrastructure failure and lastMutationId does not move', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
     let isFailing = false;
-    const failing = await startTestServer({
-      kind: testDb.db.kind,
-      query: testDb.db.query,
-      copyOut: testDb.db.copyOut,
-      listen: testDb.db.listen,
-      close: async () => undefined,
-      transaction: (fn) => testDb.db.transaction(async (tx) => {
-        const result = await fn(tx);
-        if (isFailing) throw Object.assign(new Error('connection lost before commit'), { code: '08006' });
-        return result;
-      }),
-    }, { clock: clock.now });
+    const failing = await startTestServer(
+      {
+        kind: testDb.db.kind,
+        query: testDb.db.query,
+        copyOut: testDb.db.copyOut,
+        listen: testDb.db.listen,
+        close: async () => undefined,
+        transaction: (fn) =>
+          testDb.db.transaction(async (tx) => {
+            const result = await fn(tx);
+            if (isFailing) throw Object.assign(new Error('connection lost before commit'), { code: '08006' });
+            return result;
+          }),
+      },
+      { clock: clock.now },
+    );
     isFailing = true;
     try {
-      const reply = await agent.call('POST', '/sync/v1/push', pushBody(clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'lost' })]), {});
+      const reply = await agent.call(
+        'POST',
+        '/sync/v1/push',
+        pushBody(clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'lost' })]),
+        {},
+      );
       expect(reply.status).toBe(200);
       const viaFailing = await fetch(`${failing.url}/sync/v1/push`, {
         method: 'POST',
@@ -248,7 +371,10 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       expect(viaFailing.status).toBe(503);
       expect(viaFailing.headers.get('retry-after')).toBeTruthy();
       expect(await viaFailing.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
-      const client = await testDb.db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE client_id = $1', [clientId]);
+      const client = await testDb.db.query<{ last_mutation_id: number }>(
+        'SELECT last_mutation_id FROM clients WHERE client_id = $1',
+        [clientId],
+      );
       expect(client[0]?.last_mutation_id).toBe(1);
       expect((await caseRow(open!.id)).tags).toEqual(['lost']);
     } finally {
@@ -257,13 +383,20 @@ describe.each(DRIVERS)('push on %s', (driver) => {
   });
 
   it('returns results of lost push responses through pull', async () => {
-    const { cases: [open], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      cases: [open],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
     const state = await readSyncState(testDb.db);
     const tag = mutation(1, 'case.addTag', { caseId: open!.id, tag: 'lost-response' });
     await push(agent, clientId, [tag]);
-    const pulled = await agent.call<PullResponse>('POST', '/sync/v1/pull', { protocol: 1, clientId, cursor: encodeCursor(state.epoch, state.highSeq) });
+    const pulled = await agent.call<PullResponse>('POST', '/sync/v1/pull', {
+      protocol: 1,
+      clientId,
+      cursor: encodeCursor(state.epoch, state.highSeq),
+    });
     expect(pulled.body.lastMutationId).toBe(1);
     expect(pulled.body.results).toEqual([{ mutationId: 1, uuid: tag.uuid, status: 'applied' }]);
     expect(pulled.body.changes.some((change) => change.entity === 'case' && change.entityId === open!.id)).toBe(true);

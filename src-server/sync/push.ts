@@ -23,16 +23,23 @@ type StoredMutation = {
 };
 
 /** Locks the client row (creating it for its first push) and checks it belongs to the caller. */
-export async function lockClient(tx: Queryable, clientId: string, principal: Principal, nowMs: number): Promise<number> {
+export async function lockClient(
+  tx: Queryable,
+  clientId: string,
+  principal: Principal,
+  nowMs: number,
+): Promise<number> {
   await tx.query(
     'INSERT INTO clients (client_id, user_id, last_mutation_id, created_ms) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING',
     [clientId, principal.id, nowMs],
   );
   const rows = await tx.query<{ user_id: string; last_mutation_id: number }>(
-    'SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE', [clientId],
+    'SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1 FOR UPDATE',
+    [clientId],
   );
   const row = rows[0];
-  if (!row || row.user_id !== principal.id) throw new HttpError(403, 'FORBIDDEN', 'this client belongs to another user');
+  if (!row || row.user_id !== principal.id)
+    throw new HttpError(403, 'FORBIDDEN', 'this client belongs to another user');
   return row.last_mutation_id;
 }
 
@@ -45,7 +52,12 @@ function withIdentity(outcome: Outcome, mutation: MutationEnvelope): MutationRes
  * result row and the new lastMutationId commit together or not at all (an infrastructure failure rolls
  * the batch back and lastMutationId does not move). Business refusals are results that still advance it.
  */
-export async function push(db: Db, principal: Principal, request: PushRequest, options: PushOptions): Promise<PushResponse & { queuedOutbound: boolean }> {
+export async function push(
+  db: Db,
+  principal: Principal,
+  request: PushRequest,
+  options: PushOptions,
+): Promise<PushResponse & { queuedOutbound: boolean }> {
   const ids = request.mutations.map((mutation) => mutation.id);
   for (let index = 1; index < ids.length; index++) {
     if (ids[index] !== (ids[index - 1] ?? 0) + 1) {
@@ -58,7 +70,10 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
     const fresh = request.mutations.filter((mutation) => mutation.id > last);
     const first = fresh[0];
     if (first && first.id !== last + 1) {
-      throw new HttpError(409, 'OUT_OF_ORDER', `expected mutation ${last + 1}, got ${first.id}`, { expected: last + 1, lastMutationId: last });
+      throw new HttpError(409, 'OUT_OF_ORDER', `expected mutation ${last + 1}, got ${first.id}`, {
+        expected: last + 1,
+        lastMutationId: last,
+      });
     }
 
     const results: MutationResult[] = [];
@@ -71,9 +86,15 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
       for (const mutation of duplicates) {
         const row = byId.get(mutation.id);
         if (!row || row.uuid !== mutation.uuid) {
-          throw new HttpError(409, 'CLIENT_STATE_CONFLICT', 'this client\'s mutation counter is behind the server: start a new client id and re-send', {
-            lastMutationId: last, mutationId: mutation.id,
-          });
+          throw new HttpError(
+            409,
+            'CLIENT_STATE_CONFLICT',
+            "this client's mutation counter is behind the server: start a new client id and re-send",
+            {
+              lastMutationId: last,
+              mutationId: mutation.id,
+            },
+          );
         }
         results.push(row.result);
       }
@@ -88,14 +109,22 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
     );
     const seenByUuid = new Map(seen.map((row) => [row.uuid, row.result]));
     await uow.loadCases(fresh.flatMap((mutation) => referencedCaseIds(mutation.args)));
-    await uow.preloadChildIds('message', fresh.flatMap((mutation) => stringArg(mutation.args, 'messageId')));
-    await uow.preloadChildIds('note', fresh.flatMap((mutation) => stringArg(mutation.args, 'noteId')));
+    await uow.preloadChildIds(
+      'message',
+      fresh.flatMap((mutation) => stringArg(mutation.args, 'messageId')),
+    );
+    await uow.preloadChildIds(
+      'note',
+      fresh.flatMap((mutation) => stringArg(mutation.args, 'noteId')),
+    );
 
     const memberCache = new Map<string, Promise<string[]>>();
     const teamMembers = (teamId: string) => {
       let members = memberCache.get(teamId);
       if (!members) {
-        members = tx.query<{ user_id: string }>('SELECT user_id FROM team_members WHERE team_id = $1', [teamId]).then((rows) => rows.map((row) => row.user_id));
+        members = tx
+          .query<{ user_id: string }>('SELECT user_id FROM team_members WHERE team_id = $1', [teamId])
+          .then((rows) => rows.map((row) => row.user_id));
         memberCache.set(teamId, members);
       }
       return members;
@@ -106,7 +135,17 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
       const earlier = seenByUuid.get(mutation.uuid);
       const outcome = earlier
         ? stripIdentity(earlier)
-        : await runMutation({ uow, principal, clientTime: mutation.clientTime, base: mutation.base, replyGraceMs: options.replyGraceMs, teamMembers }, mutation);
+        : await runMutation(
+            {
+              uow,
+              principal,
+              clientTime: mutation.clientTime,
+              base: mutation.base,
+              replyGraceMs: options.replyGraceMs,
+              teamMembers,
+            },
+            mutation,
+          );
       const result = withIdentity(outcome, mutation);
       records.push({ mutation, result });
       results.push(result);
@@ -119,10 +158,22 @@ export async function push(db: Db, principal: Principal, request: PushRequest, o
        SELECT $2, mutation_id, uuid, name, v, args, base, client_time, result, nextval('change_seq'), $3
        FROM jsonb_to_recordset($1::jsonb) AS x(mutation_id integer, uuid text, name text, v integer, args jsonb, base jsonb, client_time text, result jsonb)
        ORDER BY mutation_id`,
-      [JSON.stringify(records.map(({ mutation, result }) => ({
-        mutation_id: mutation.id, uuid: mutation.uuid, name: mutation.name, v: mutation.v,
-        args: mutation.args ?? null, base: mutation.base, client_time: mutation.clientTime, result,
-      }))), request.clientId, options.nowMs],
+      [
+        JSON.stringify(
+          records.map(({ mutation, result }) => ({
+            mutation_id: mutation.id,
+            uuid: mutation.uuid,
+            name: mutation.name,
+            v: mutation.v,
+            args: mutation.args ?? null,
+            base: mutation.base,
+            client_time: mutation.clientTime,
+            result,
+          })),
+        ),
+        request.clientId,
+        options.nowMs,
+      ],
     );
     const lastMutationId = fresh[fresh.length - 1]?.id ?? last;
     await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [request.clientId, lastMutationId]);
@@ -139,11 +190,16 @@ function stringArg(args: unknown, key: string): string[] {
 
 function stripIdentity(result: MutationResult): Outcome {
   if (result.status === 'applied') {
-    return result.redirectedToCaseId ? { status: 'applied', redirectedToCaseId: result.redirectedToCaseId } : { status: 'applied' };
+    return result.redirectedToCaseId
+      ? { status: 'applied', redirectedToCaseId: result.redirectedToCaseId }
+      : { status: 'applied' };
   }
   return {
-    status: 'rejected', code: result.code, message: result.message,
-    ...(result.details ? { details: result.details } : {}), ...(result.reason ? { reason: result.reason } : {}),
+    status: 'rejected',
+    code: result.code,
+    message: result.message,
+    ...(result.details ? { details: result.details } : {}),
+    ...(result.reason ? { reason: result.reason } : {}),
   };
 }
 
@@ -151,7 +207,10 @@ async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Pro
   const key = mutationKey(mutation.name, mutation.v);
   if (!isKnownMutation(key)) {
     return {
-      status: 'rejected', code: 'UNSUPPORTED_MUTATION', message: `this server does not know ${key}`, details: { name: mutation.name, v: mutation.v },
+      status: 'rejected',
+      code: 'UNSUPPORTED_MUTATION',
+      message: `this server does not know ${key}`,
+      details: { name: mutation.name, v: mutation.v },
       reason: { key: 'unknown_mutation', params: { name: key } },
     };
   }
@@ -160,12 +219,19 @@ async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Pro
 
 type Runner = (ctx: MutatorContext, rawArgs: unknown) => Promise<Outcome>;
 
-function runner<T>(key: MutationKey, schema: z.ZodType<T>, mutator: (ctx: MutatorContext, args: T) => Promise<Outcome>): Runner {
+function runner<T>(
+  key: MutationKey,
+  schema: z.ZodType<T>,
+  mutator: (ctx: MutatorContext, args: T) => Promise<Outcome>,
+): Runner {
   return async (ctx, rawArgs) => {
     const parsed = schema.safeParse(rawArgs);
     if (!parsed.success) {
       return {
-        status: 'rejected', code: 'INVALID_ARGS', message: `invalid arguments for ${key}`, details: { issues: z.treeifyError(parsed.error) },
+        status: 'rejected',
+        code: 'INVALID_ARGS',
+        message: `invalid arguments for ${key}`,
+        details: { issues: z.treeifyError(parsed.error) },
         reason: { key: 'malformed_args', params: {} },
       };
     }

@@ -15,7 +15,9 @@ export interface Scope {
 export function isVisible(principal: Principal, scope: Scope): boolean {
   switch (principal.role) {
     case 'agent':
-      return scope.assigneeId === principal.id || (scope.assigneeId === null && principal.teamIds.includes(scope.teamId));
+      return (
+        scope.assigneeId === principal.id || (scope.assigneeId === null && principal.teamIds.includes(scope.teamId))
+      );
     case 'supervisor':
       return principal.teamIds.includes(scope.teamId);
     case 'admin':
@@ -34,7 +36,12 @@ export function sameScope(a: Scope, b: Scope): boolean {
  * A SQL predicate over the given team and assignee columns for this principal. Appends its parameters to
  * `params` (the principal's id and teams as a JSON array) and refers to them by position.
  */
-export function visibleSql(principal: Principal, teamColumn: string, assigneeColumn: string, params: SqlParam[]): string {
+export function visibleSql(
+  principal: Principal,
+  teamColumn: string,
+  assigneeColumn: string,
+  params: SqlParam[],
+): string {
   switch (principal.role) {
     case 'agent': {
       params.push(principal.id, textArray(principal.teamIds));

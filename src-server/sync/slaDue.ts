@@ -28,24 +28,42 @@ export async function refreshSlaDue(
   // under a deprecation (removed in pg 9).
   const messages = await tx.query<MessageFact>(
     `SELECT case_id, data->>'createdAt' AS at, data->>'direction' AS direction, data->>'authorKind' AS author_kind
-     FROM messages WHERE case_id = ANY($1::text[])`, [ids],
+     FROM messages WHERE case_id = ANY($1::text[])`,
+    [ids],
   );
   const statuses = await tx.query<StatusFact>(
     `SELECT case_id, data->>'at' AS at, data->'data'->>'to' AS status FROM case_events
-     WHERE case_id = ANY($1::text[]) AND data->>'kind' = 'status_changed'`, [ids],
+     WHERE case_id = ANY($1::text[]) AND data->>'kind' = 'status_changed'`,
+    [ids],
   );
-  const teams = await tx.query<{ data: unknown }>('SELECT data FROM teams WHERE id = ANY($1::text[])', [textArray([...new Set(cases.map((each) => each.teamId))])]);
-  const teamById = new Map(teams.map((row) => {
-    const team = TeamSchema.parse(row.data);
-    return [team.id, team];
-  }));
+  const teams = await tx.query<{ data: unknown }>('SELECT data FROM teams WHERE id = ANY($1::text[])', [
+    textArray([...new Set(cases.map((each) => each.teamId))]),
+  ]);
+  const teamById = new Map(
+    teams.map((row) => {
+      const team = TeamSchema.parse(row.data);
+      return [team.id, team];
+    }),
+  );
   const messagesByCase = group([
-    ...messages.map((row) => ({ caseId: row.case_id, at: row.at, direction: row.direction, authorKind: row.author_kind })),
-    ...pending.messages.map((message) => ({ caseId: message.caseId, at: message.createdAt, direction: message.direction, authorKind: message.authorKind })),
+    ...messages.map((row) => ({
+      caseId: row.case_id,
+      at: row.at,
+      direction: row.direction,
+      authorKind: row.author_kind,
+    })),
+    ...pending.messages.map((message) => ({
+      caseId: message.caseId,
+      at: message.createdAt,
+      direction: message.direction,
+      authorKind: message.authorKind,
+    })),
   ]);
   const statusesByCase = group([
     ...statuses.map((row) => ({ caseId: row.case_id, at: row.at, status: row.status })),
-    ...pending.events.filter((event) => event.kind === 'status_changed').map((event) => ({ caseId: event.caseId, at: event.at, status: event.data.to ?? null })),
+    ...pending.events
+      .filter((event) => event.kind === 'status_changed')
+      .map((event) => ({ caseId: event.caseId, at: event.at, status: event.data.to ?? null })),
   ]);
   const now = new Date(nowMs).toISOString();
   for (const data of cases) {
@@ -53,11 +71,15 @@ export async function refreshSlaDue(
     const timeline: SlaTimeline = {
       createdAt: data.createdAt,
       initialStatus: 'new',
-      statusChanges: (statusesByCase.get(data.id) ?? []).flatMap((change) => {
-        const status = CaseStatusSchema.safeParse(change.status);
-        return status.success ? [{ at: change.at, status: status.data }] : [];
-      }).sort(byTime),
-      messages: (messagesByCase.get(data.id) ?? []).map(({ at, direction, authorKind }) => ({ at, direction, authorKind })).sort(byTime),
+      statusChanges: (statusesByCase.get(data.id) ?? [])
+        .flatMap((change) => {
+          const status = CaseStatusSchema.safeParse(change.status);
+          return status.success ? [{ at: change.at, status: status.data }] : [];
+        })
+        .sort(byTime),
+      messages: (messagesByCase.get(data.id) ?? [])
+        .map(({ at, direction, authorKind }) => ({ at, direction, authorKind }))
+        .sort(byTime),
     };
     data.slaDueAt = team ? evaluate(data, timeline, team, now) : placeholderSlaDueAt(data);
   }

@@ -4,7 +4,19 @@ import type { Case } from '../../src-shared/domain/case';
 import type { BootstrapLine, Change, PullResponse, PushResponse, VerifyResponse } from '../../src-shared/sync/protocol';
 import { BootstrapLineSchema, PokeEventSchema, verifyLine } from '../../src-shared/sync/protocol';
 import type { ApiClient, TestDb, World } from '../testing/harness';
-import { addCases, clientFor, createWorld, DRIVERS, makeCase, mutation, openEvents, openTestDb, pushBody, startTestServer, TestClock } from '../testing/harness';
+import {
+  addCases,
+  clientFor,
+  createWorld,
+  DRIVERS,
+  makeCase,
+  mutation,
+  openEvents,
+  openTestDb,
+  pushBody,
+  startTestServer,
+  TestClock,
+} from '../testing/harness';
 import type { RunningServer } from '../startServer';
 import { compactChangeLog, resetEpoch } from './epoch';
 
@@ -15,7 +27,13 @@ class Replica {
 
   applyBootstrap(lines: BootstrapLine[]): void {
     for (const line of lines) {
-      if ('entity' in line) this.rows.set(`${line.entity}:${line.entityId}`, { entity: line.entity, id: line.entityId, version: line.version, data: line.data });
+      if ('entity' in line)
+        this.rows.set(`${line.entity}:${line.entityId}`, {
+          entity: line.entity,
+          id: line.entityId,
+          version: line.version,
+          data: line.data,
+        });
       if ('complete' in line) this.cursor = line.cursor;
     }
   }
@@ -23,14 +41,18 @@ class Replica {
   applyChanges(changes: readonly Change[]): void {
     for (const change of changes) {
       const key = `${change.entity}:${change.entityId}`;
-      if (change.op === 'upsert') this.rows.set(key, { entity: change.entity, id: change.entityId, version: change.version, data: change.data });
+      if (change.op === 'upsert')
+        this.rows.set(key, { entity: change.entity, id: change.entityId, version: change.version, data: change.data });
       else this.rows.delete(key);
     }
   }
 
   verify(): VerifyResponse {
     const lines = [...this.rows.values()]
-      .filter((row) => row.entity === 'case' || row.entity === 'message' || row.entity === 'note' || row.entity === 'case_event')
+      .filter(
+        (row) =>
+          row.entity === 'case' || row.entity === 'message' || row.entity === 'note' || row.entity === 'case_event',
+      )
       .map((row) => verifyLine(row.entity, row.id, row.version))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const hash = createHash('sha256');
@@ -44,7 +66,10 @@ class Replica {
 }
 
 function parseNdjson(text: string): BootstrapLine[] {
-  return text.split('\n').filter(Boolean).map((line) => BootstrapLineSchema.parse(JSON.parse(line)));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => BootstrapLineSchema.parse(JSON.parse(line)));
 }
 
 describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
@@ -54,7 +79,12 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
 
   beforeAll(async () => {
     testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, { clock: clock.now, bootstrapPageRows: 2, pullPageSize: 3, heartbeatMs: 40 });
+    server = await startTestServer(testDb.db, {
+      clock: clock.now,
+      bootstrapPageRows: 2,
+      pullPageSize: 3,
+      heartbeatMs: 40,
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -81,7 +111,11 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
   async function pullAll(client: ApiClient, replica: Replica, clientId = randomUUID()): Promise<Change[]> {
     const all: Change[] = [];
     for (;;) {
-      const reply = await client.call<PullResponse>('POST', '/sync/v1/pull', { protocol: 1, clientId, cursor: replica.cursor });
+      const reply = await client.call<PullResponse>('POST', '/sync/v1/pull', {
+        protocol: 1,
+        clientId,
+        cursor: replica.cursor,
+      });
       expect(reply.status).toBe(200);
       expect(reply.body.changes.length).toBeLessThanOrEqual(3);
       replica.applyChanges(reply.body.changes);
@@ -94,10 +128,16 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
   const push = (client: ApiClient, clientId: string, mutations: ReturnType<typeof mutation>[]) =>
     client.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, mutations));
 
-  it('bootstraps exactly the caller\'s scope, resumably, and verify hashes match', async () => {
-    const { world, cases: [mine, unassigned, teammates, otherTeam], as } = await setup((w) => [
-      makeCase(w.teamA.id, w.users.agentA1.id), makeCase(w.teamA.id, null),
-      makeCase(w.teamA.id, w.users.agentA2.id), makeCase(w.teamB.id, null),
+  it("bootstraps exactly the caller's scope, resumably, and verify hashes match", async () => {
+    const {
+      world,
+      cases: [mine, unassigned, teammates, otherTeam],
+      as,
+    } = await setup((w) => [
+      makeCase(w.teamA.id, w.users.agentA1.id),
+      makeCase(w.teamA.id, null),
+      makeCase(w.teamA.id, w.users.agentA2.id),
+      makeCase(w.teamB.id, null),
     ]);
     const agent = await as('agentA1');
     const replica = await bootstrapAll(agent);
@@ -117,7 +157,10 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const tokens = lines.flatMap((line) => ('pageToken' in line ? [line.pageToken] : []));
     expect(tokens.length).toBeGreaterThan(2);
     const resumeAt = lines.findIndex((line) => 'pageToken' in line && line.pageToken === tokens[2]);
-    const resumed = await supervisor.call<string>('GET', `/sync/v1/bootstrap?pageToken=${encodeURIComponent(tokens[2]!)}`);
+    const resumed = await supervisor.call<string>(
+      'GET',
+      `/sync/v1/bootstrap?pageToken=${encodeURIComponent(tokens[2]!)}`,
+    );
     expect(parseNdjson(resumed.body)).toEqual(lines.slice(resumeAt + 1));
     const supervisorReplica = new Replica();
     supervisorReplica.applyBootstrap(lines);
@@ -127,7 +170,11 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
   });
 
   it('moves a reassigned case and its messages out of the old scope and into the new one', async () => {
-    const { world, cases: [moving], as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const {
+      world,
+      cases: [moving],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const first = await as('agentA1');
     const second = await as('agentA2');
     const supervisor = await as('supervisorA');
@@ -143,11 +190,17 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     await pullAll(first, firstReplica);
     await pullAll(second, secondReplica);
     expect(secondReplica.has('message', messageId)).toBe(false);
-    await push(supervisor, randomUUID(), [mutation(1, 'case.assign', { caseId: moving!.id, to: world.users.agentA2.id })]);
+    await push(supervisor, randomUUID(), [
+      mutation(1, 'case.assign', { caseId: moving!.id, to: world.users.agentA2.id }),
+    ]);
 
     const firstChanges = await pullAll(first, firstReplica);
-    expect(firstChanges.filter((change) => change.op === 'remove_from_scope').map((change) => change.entity).sort())
-      .toEqual(expect.arrayContaining(['case', 'message', 'note']));
+    expect(
+      firstChanges
+        .filter((change) => change.op === 'remove_from_scope')
+        .map((change) => change.entity)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['case', 'message', 'note']));
     expect(firstReplica.has('case', moving!.id)).toBe(false);
     expect(firstReplica.has('message', messageId)).toBe(false);
 
@@ -159,13 +212,20 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const supervisorChanges = await pullAll(supervisor, supervisorReplica);
     expect(supervisorChanges.some((change) => change.op === 'remove_from_scope')).toBe(false);
 
-    for (const [client, replica] of [[first, firstReplica], [second, secondReplica], [supervisor, supervisorReplica]] as const) {
+    for (const [client, replica] of [
+      [first, firstReplica],
+      [second, secondReplica],
+      [supervisor, supervisorReplica],
+    ] as const) {
       expect((await client.call('GET', '/sync/v1/verify')).body).toEqual(replica.verify());
     }
   });
 
-  it('never lets an agent pull another team\'s changes', async () => {
-    const { cases: [teamBCase], as } = await setup((w) => [makeCase(w.teamB.id, null)]);
+  it("never lets an agent pull another team's changes", async () => {
+    const {
+      cases: [teamBCase],
+      as,
+    } = await setup((w) => [makeCase(w.teamB.id, null)]);
     const outsider = await as('agentA1');
     const replica = await bootstrapAll(outsider);
     const insider = await as('agentB1');
@@ -179,7 +239,11 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const agent = await as('agentA1');
     const replica = await bootstrapAll(agent);
     await compactChangeLog(testDb.db, Number.MAX_SAFE_INTEGER);
-    const expired = await agent.call('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor: replica.cursor });
+    const expired = await agent.call('POST', '/sync/v1/pull', {
+      protocol: 1,
+      clientId: randomUUID(),
+      cursor: replica.cursor,
+    });
     expect(expired.status).toBe(409);
     expect(expired.body).toMatchObject({ error: { code: 'RESET_REQUIRED', details: { reason: 'expired' } } });
     await testDb.db.query('UPDATE sync_state SET floor_seq = 0');
@@ -190,14 +254,25 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     await resetEpoch(testDb.db);
     expect((await events.nextOf('reset')).event).toBe('reset');
     events.close();
-    const stale = await agent.call('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor: fresh.cursor });
+    const stale = await agent.call('POST', '/sync/v1/pull', {
+      protocol: 1,
+      clientId: randomUUID(),
+      cursor: fresh.cursor,
+    });
     expect(stale.body).toMatchObject({ error: { code: 'RESET_REQUIRED', details: { reason: 'epoch' } } });
-    const malformed = await agent.call('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor: 'not-a-cursor' });
+    const malformed = await agent.call('POST', '/sync/v1/pull', {
+      protocol: 1,
+      clientId: randomUUID(),
+      cursor: 'not-a-cursor',
+    });
     expect(malformed.status).toBe(400);
   });
 
   it('pokes the SSE clients whose scope changed, and sends heartbeats', async () => {
-    const { cases: [teamA, teamB], as } = await setup((w) => [makeCase(w.teamA.id, null), makeCase(w.teamB.id, null)]);
+    const {
+      cases: [teamA, teamB],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, null), makeCase(w.teamB.id, null)]);
     const writerA = await as('agentA1');
     const watcherA = await as('agentA2');
     const watcherB = await as('agentB1');
@@ -234,14 +309,18 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
       while (!isDone) for (const change of await pullAll(supervisor, replica)) seen.add(change.seq);
       for (const change of await pullAll(supervisor, replica)) seen.add(change.seq);
     })();
-    await Promise.all(agents.map(async (agent, index) => {
-      const clientId = randomUUID();
-      for (let round = 1; round <= 5; round++) {
-        const caseId = cases[(index + round) % cases.length]!.id;
-        const reply = await push(agent, clientId, [mutation(round, 'case.addTag', { caseId, tag: `t${index}-${round}` })]);
-        expect(reply.status).toBe(200);
-      }
-    }));
+    await Promise.all(
+      agents.map(async (agent, index) => {
+        const clientId = randomUUID();
+        for (let round = 1; round <= 5; round++) {
+          const caseId = cases[(index + round) % cases.length]!.id;
+          const reply = await push(agent, clientId, [
+            mutation(round, 'case.addTag', { caseId, tag: `t${index}-${round}` }),
+          ]);
+          expect(reply.status).toBe(200);
+        }
+      }),
+    );
     isDone = true;
     await puller;
     const ids = JSON.stringify(cases.map((each) => each.id));

@@ -9,7 +9,9 @@ export interface SyncState {
 }
 
 export async function readSyncState(db: Queryable): Promise<SyncState> {
-  const rows = await db.query<{ epoch: string; floor_seq: number; high_seq: number }>('SELECT epoch, floor_seq, high_seq FROM sync_state WHERE id = 1');
+  const rows = await db.query<{ epoch: string; floor_seq: number; high_seq: number }>(
+    'SELECT epoch, floor_seq, high_seq FROM sync_state WHERE id = 1',
+  );
   const row = rows[0];
   if (!row) throw new Error('sync_state is missing: migrations did not run');
   return { epoch: row.epoch, floorSeq: row.floor_seq, highSeq: row.high_seq };

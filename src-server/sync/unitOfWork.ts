@@ -79,7 +79,10 @@ export class UnitOfWork {
   private readonly outbound: { message_id: string; case_id: string }[] = [];
   private isLocked = false;
 
-  constructor(readonly tx: Queryable, readonly nowMs: number) {}
+  constructor(
+    readonly tx: Queryable,
+    readonly nowMs: number,
+  ) {}
 
   get nowIso(): string {
     return new Date(this.nowMs).toISOString();
@@ -111,7 +114,14 @@ export class UnitOfWork {
   }
 
   createCase(data: Case): CaseRecord {
-    const record: CaseRecord = { data, original: null, previousAssigneeId: null, assigneeChangedMs: this.nowMs, dirty: true, slaInputs: null };
+    const record: CaseRecord = {
+      data,
+      original: null,
+      previousAssigneeId: null,
+      assigneeChangedMs: this.nowMs,
+      dirty: true,
+      slaInputs: null,
+    };
     this.cases.set(data.id, record);
     return record;
   }
@@ -169,11 +179,25 @@ export class UnitOfWork {
   }
 
   addChild(entity: ChildEntity, data: { id: string; caseId: string }): void {
-    this.children.set(`${entity}:${data.id}`, { entity, id: data.id, caseId: data.caseId, version: 1, data, isNew: true });
+    this.children.set(`${entity}:${data.id}`, {
+      entity,
+      id: data.id,
+      caseId: data.caseId,
+      version: 1,
+      data,
+      isNew: true,
+    });
   }
 
   updateChild(entity: ChildEntity, data: { id: string; caseId: string }, version: number): void {
-    this.children.set(`${entity}:${data.id}`, { entity, id: data.id, caseId: data.caseId, version, data, isNew: false });
+    this.children.set(`${entity}:${data.id}`, {
+      entity,
+      id: data.id,
+      caseId: data.caseId,
+      version,
+      data,
+      isNew: false,
+    });
   }
 
   /** A reply to deliver to the customer, keyed by its message id so it is queued at most once. */
@@ -197,13 +221,30 @@ export class UnitOfWork {
     if (dirty.length === 0 && this.children.size === 0 && this.outbound.length === 0) return;
     await this.lockChangeLog();
     const rows: ChangeRow[] = [];
-    const push = (entity: Entity, id: string, op: ChangeRow['op'], version: number, data: unknown, scope: Scope, except: Scope | null) => {
+    const push = (
+      entity: Entity,
+      id: string,
+      op: ChangeRow['op'],
+      version: number,
+      data: unknown,
+      scope: Scope,
+      except: Scope | null,
+    ) => {
       rows.push({
-        ord: rows.length, entity, entity_id: id, op, version, created_ms: this.nowMs,
+        ord: rows.length,
+        entity,
+        entity_id: id,
+        op,
+        version,
+        created_ms: this.nowMs,
         // A case's change-log row copies the row just written (one JSON parse of the case per batch, not two).
-        data: op === 'upsert' && entity !== 'case' ? data : null, from_case: op === 'upsert' && entity === 'case',
-        team_id: scope.teamId, assignee_id: scope.assigneeId, has_except: except !== null,
-        except_team_id: except?.teamId ?? null, except_assignee_id: except?.assigneeId ?? null,
+        data: op === 'upsert' && entity !== 'case' ? data : null,
+        from_case: op === 'upsert' && entity === 'case',
+        team_id: scope.teamId,
+        assignee_id: scope.assigneeId,
+        has_except: except !== null,
+        except_team_id: except?.teamId ?? null,
+        except_assignee_id: except?.assigneeId ?? null,
       });
     };
 
@@ -219,7 +260,13 @@ export class UnitOfWork {
       }
     }
     if (moved.length > 0) {
-      const existing = await this.tx.query<{ entity: ChildEntity; id: string; case_id: string; version: number; data: unknown }>(
+      const existing = await this.tx.query<{
+        entity: ChildEntity;
+        id: string;
+        case_id: string;
+        version: number;
+        data: unknown;
+      }>(
         `SELECT 'message' AS entity, id, case_id, version, data FROM messages WHERE case_id = ANY($1::text[])
          UNION ALL SELECT 'note', id, case_id, version, data FROM notes WHERE case_id = ANY($1::text[])
          UNION ALL SELECT 'case_event', id, case_id, version, data FROM case_events WHERE case_id = ANY($1::text[])
@@ -249,8 +296,15 @@ export class UnitOfWork {
       ...this.newMessages.map((message) => message.caseId),
       ...this.newEvents.filter((event) => event.kind === 'status_changed').map((event) => event.caseId),
     ]);
-    const slaStale = dirty.filter((record) => record.slaInputs !== slaInputs(record.data) || newFacts.has(record.data.id));
-    await refreshSlaDue(this.tx, slaStale.map((record) => record.data), { messages: this.newMessages, events: this.newEvents }, this.nowMs);
+    const slaStale = dirty.filter(
+      (record) => record.slaInputs !== slaInputs(record.data) || newFacts.has(record.data.id),
+    );
+    await refreshSlaDue(
+      this.tx,
+      slaStale.map((record) => record.data),
+      { messages: this.newMessages, events: this.newEvents },
+      this.nowMs,
+    );
     await this.writeCases(dirty);
     await this.writeChildren();
     if (this.outbound.length > 0) {
@@ -290,7 +344,10 @@ export class UnitOfWork {
     );
     const seq = rows[0]?.high_seq ?? 0;
     const unique = new Map(this.touchedScopes.map((scope) => [`${scope.teamId}|${scope.assigneeId ?? ''}`, scope]));
-    let payload = JSON.stringify({ seq, scopes: [...unique.values()].map((scope) => [scope.teamId, scope.assigneeId]) });
+    let payload = JSON.stringify({
+      seq,
+      scopes: [...unique.values()].map((scope) => [scope.teamId, scope.assigneeId]),
+    });
     if (payload.length > MAX_NOTIFY_BYTES) payload = JSON.stringify({ seq, all: true });
     await this.tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, payload]);
   }
@@ -298,10 +355,17 @@ export class UnitOfWork {
   private async writeCases(records: readonly CaseRecord[]): Promise<void> {
     if (records.length === 0) return;
     const payload = records.map((record) => ({
-      id: record.data.id, ref: record.data.ref, team_id: record.data.teamId, assignee_id: record.data.assigneeId,
-      status: record.data.status, version: record.data.version, assignee_version: record.data.assigneeVersion,
-      merged_into_id: record.data.mergedIntoId, previous_assignee_id: record.previousAssigneeId,
-      assignee_changed_ms: record.assigneeChangedMs, data: record.data,
+      id: record.data.id,
+      ref: record.data.ref,
+      team_id: record.data.teamId,
+      assignee_id: record.data.assigneeId,
+      status: record.data.status,
+      version: record.data.version,
+      assignee_version: record.data.assigneeVersion,
+      merged_into_id: record.data.mergedIntoId,
+      previous_assignee_id: record.previousAssigneeId,
+      assignee_changed_ms: record.assigneeChangedMs,
+      data: record.data,
     }));
     await this.tx.query(
       `INSERT INTO cases (id, ref, team_id, assignee_id, status, version, assignee_version, merged_into_id, previous_assignee_id, assignee_changed_ms, data)
@@ -323,7 +387,11 @@ export class UnitOfWork {
         `INSERT INTO ${CHILD_TABLES[entity]} (id, case_id, version, data)
          SELECT id, case_id, version, data FROM jsonb_to_recordset($1::jsonb) AS x(id text, case_id text, version integer, data jsonb)
          ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data`,
-        [JSON.stringify(writes.map((child) => ({ id: child.id, case_id: child.caseId, version: child.version, data: child.data })))],
+        [
+          JSON.stringify(
+            writes.map((child) => ({ id: child.id, case_id: child.caseId, version: child.version, data: child.data })),
+          ),
+        ],
       );
     }
   }

@@ -39,7 +39,13 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
     cpSync(template, dir, { recursive: true });
     const db = await openPgliteDb(dir);
     await migrate(db);
-    return { db, async dispose() { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      async dispose() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set');
@@ -70,7 +76,14 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
  * is keyed by the migrations' content and published by rename, so parallel test workers can race safely.
  */
 async function pgliteTemplate(): Promise<string> {
-  const key = createHash('sha256').update(loadMigrations().map((migration) => migration.sql).join('\0')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(
+      loadMigrations()
+        .map((migration) => migration.sql)
+        .join('\0'),
+    )
+    .digest('hex')
+    .slice(0, 16);
   const template = join(tmpdir(), `crossdesk-pglite-template-${key}`);
   if (existsSync(template)) return template;
   const building = mkdtempSync(join(tmpdir(), 'crossdesk-pglite-building-'));
@@ -102,7 +115,15 @@ export interface World {
   users: Record<'agentA1' | 'agentA2' | 'agentB1' | 'supervisorA' | 'admin' | 'gateway' | 'trainer', User>;
 }
 
-const WEEK = { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']], sat: [], sun: [] } satisfies Team['weeklyHours'];
+const WEEK = {
+  mon: [['09:00', '18:00']],
+  tue: [['09:00', '18:00']],
+  wed: [['09:00', '18:00']],
+  thu: [['09:00', '18:00']],
+  fri: [['09:00', '18:00']],
+  sat: [],
+  sun: [],
+} satisfies Team['weeklyHours'];
 
 function team(name: string, markets: Team['markets']): Team {
   return { id: randomUUID(), name, timeZone: 'Europe/Berlin', weeklyHours: WEEK, holidayMarket: 'DE', markets };
@@ -110,8 +131,15 @@ function team(name: string, markets: Team['markets']): Team {
 
 function user(username: string, role: Role, teamIds: string[]): User {
   return {
-    id: randomUUID(), username, displayName: username, role, teamIds, languages: ['en'],
-    skills: { caseTypes: [], markets: [] }, timeZone: 'Europe/Berlin', uiLocale: 'en',
+    id: randomUUID(),
+    username,
+    displayName: username,
+    role,
+    teamIds,
+    languages: ['en'],
+    skills: { caseTypes: [], markets: [] },
+    timeZone: 'Europe/Berlin',
+    uiLocale: 'en',
   };
 }
 
@@ -146,14 +174,35 @@ let refCounter = 899_999_999;
 export function makeCase(teamId: string, assigneeId: string | null, overrides: Partial<Case> = {}): Case {
   const at = '2026-11-24T08:00:00.000Z';
   return {
-    id: randomUUID(), ref: `CD-${refCounter--}`, type: 'return_refund', status: 'open', priority: 'normal', channel: 'email',
-    subject: 'Parcel arrived damaged', locale: 'de-DE',
+    id: randomUUID(),
+    ref: `CD-${refCounter--}`,
+    type: 'return_refund',
+    status: 'open',
+    priority: 'normal',
+    channel: 'email',
+    subject: 'Parcel arrived damaged',
+    locale: 'de-DE',
     customer: {
-      id: randomUUID(), name: { given: 'Anna', family: 'Müller', order: 'given_family', gender: 'female' }, locale: 'de-DE', market: 'DE',
-      timeZone: 'Europe/Berlin', contacts: [{ channel: 'email', address: 'anna@example.test' }],
+      id: randomUUID(),
+      name: { given: 'Anna', family: 'Müller', order: 'given_family', gender: 'female' },
+      locale: 'de-DE',
+      market: 'DE',
+      timeZone: 'Europe/Berlin',
+      contacts: [{ channel: 'email', address: 'anna@example.test' }],
     },
-    teamId, assigneeId, tags: [], createdAt: at, updatedAt: at, statusChangedAt: at, firstRepliedAt: null,
-    lastCustomerMessageAt: at, slaDueAt: null, mergedIntoId: null, version: 1, assigneeVersion: 1, ...overrides,
+    teamId,
+    assigneeId,
+    tags: [],
+    createdAt: at,
+    updatedAt: at,
+    statusChangedAt: at,
+    firstRepliedAt: null,
+    lastCustomerMessageAt: at,
+    slaDueAt: null,
+    mergedIntoId: null,
+    version: 1,
+    assigneeVersion: 1,
+    ...overrides,
   };
 }
 
@@ -171,8 +220,13 @@ export class ApiClient {
   token: string | undefined;
   constructor(readonly baseUrl: string) {}
 
-  async call<T = unknown>(method: string, path: string, body?: unknown, init: { token?: string | null; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
-    const token = init.token === null ? undefined : init.token ?? this.token;
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { token?: string | null; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply<T>> {
+    const token = init.token === null ? undefined : (init.token ?? this.token);
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -193,7 +247,12 @@ export class ApiClient {
   }
 
   async login(username: string, password = PASSWORD): Promise<string> {
-    const reply = await this.call<{ token: string }>('POST', '/api/v1/auth/login', { username, password }, { token: null });
+    const reply = await this.call<{ token: string }>(
+      'POST',
+      '/api/v1/auth/login',
+      { username, password },
+      { token: null },
+    );
     if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${JSON.stringify(reply.body)}`);
     this.token = reply.body.token;
     return reply.body.token;
@@ -210,7 +269,12 @@ export function startTestServer(db: Db, options: Partial<ServerOptions> = {}): P
   return startServer({ db, logger: silentLogger, runOutbound: false, ...options });
 }
 
-export function mutation(id: number, name: string, args: unknown, base: MutationEnvelope['base'] = {}): MutationEnvelope {
+export function mutation(
+  id: number,
+  name: string,
+  args: unknown,
+  base: MutationEnvelope['base'] = {},
+): MutationEnvelope {
   return { id, uuid: randomUUID(), name, v: 1, args, base, clientTime: '2026-11-25T09:59:00.000Z' };
 }
 
@@ -224,9 +288,15 @@ export interface SseEvent {
 }
 
 /** Reads `GET /sync/v1/events` as a stream of parsed server-sent events. */
-export async function openEvents(baseUrl: string, token: string): Promise<{ next(): Promise<SseEvent>; nextOf(event: string): Promise<SseEvent>; close(): void; status: number }> {
+export async function openEvents(
+  baseUrl: string,
+  token: string,
+): Promise<{ next(): Promise<SseEvent>; nextOf(event: string): Promise<SseEvent>; close(): void; status: number }> {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/sync/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const response = await fetch(`${baseUrl}/sync/v1/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

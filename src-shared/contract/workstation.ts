@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  CaseEventSchema, CaseSchema, MessageSchema, NoteSchema,
-} from '../domain/case';
+import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../domain/case';
 import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { MarketCodeSchema } from '../domain/market';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
@@ -28,118 +26,142 @@ export const QUEUE_SORTS = ['sla', 'priority', 'age'] as const;
 export const QueueSortSchema = z.enum(QUEUE_SORTS);
 export type QueueSort = z.infer<typeof QueueSortSchema>;
 
-export const QueueQuerySchema = z.lazy(() => z.object({
-  view: QueueViewSchema,
-  market: MarketCodeSchema.optional(),
-  type: CaseTypeSchema.optional(),
-  sort: QueueSortSchema.default('sla'),
-  /** Opaque keyset cursor from the previous page. */
-  cursor: z.string().max(512).optional(),
-  limit: z.int().min(1).max(500).default(100),
-}));
+export const QueueQuerySchema = z.lazy(() =>
+  z.object({
+    view: QueueViewSchema,
+    market: MarketCodeSchema.optional(),
+    type: CaseTypeSchema.optional(),
+    sort: QueueSortSchema.default('sla'),
+    /** Opaque keyset cursor from the previous page. */
+    cursor: z.string().max(512).optional(),
+    limit: z.int().min(1).max(500).default(100),
+  }),
+);
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
 
 /** What a queue row shows; the full case is fetched when it is opened. */
-export const CaseRowSchema = z.lazy(() => z.object({
-  id: IdSchema,
-  ref: z.string(),
-  subject: z.string(),
-  type: CaseTypeSchema,
-  status: CaseStatusSchema,
-  priority: PrioritySchema,
-  market: MarketCodeSchema,
-  locale: LocaleSchema,
-  customerName: z.string(),
-  assigneeId: IdSchema.nullable(),
-  tags: z.array(z.string()),
-  slaDueAt: InstantSchema.nullable(),
-  createdAt: InstantSchema,
-  updatedAt: InstantSchema,
-  hasPendingChanges: z.boolean(),
-}));
+export const CaseRowSchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    ref: z.string(),
+    subject: z.string(),
+    type: CaseTypeSchema,
+    status: CaseStatusSchema,
+    priority: PrioritySchema,
+    market: MarketCodeSchema,
+    locale: LocaleSchema,
+    customerName: z.string(),
+    assigneeId: IdSchema.nullable(),
+    tags: z.array(z.string()),
+    slaDueAt: InstantSchema.nullable(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+    hasPendingChanges: z.boolean(),
+  }),
+);
 export type CaseRow = z.infer<typeof CaseRowSchema>;
 
-export const QueuePageSchema = z.lazy(() => z.object({ rows: z.array(CaseRowSchema), nextCursor: z.string().nullable() }));
+export const QueuePageSchema = z.lazy(() =>
+  z.object({ rows: z.array(CaseRowSchema), nextCursor: z.string().nullable() }),
+);
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 
 export const ViewCountsSchema = z.lazy(() => z.record(QueueViewSchema, z.int().min(0)));
 export type ViewCounts = z.infer<typeof ViewCountsSchema>;
 
-export const SearchQuerySchema = z.lazy(() => z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) }));
+export const SearchQuerySchema = z.lazy(() =>
+  z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) }),
+);
 export const SearchHitSchema = z.lazy(() => z.object({ row: CaseRowSchema, snippet: z.string() }));
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 const pending = { isPending: z.boolean() };
-export const CaseDetailSchema = z.lazy(() => z.object({
-  case: CaseSchema,
-  messages: z.array(MessageSchema.extend(pending)),
-  notes: z.array(NoteSchema.extend(pending)),
-  events: z.array(CaseEventSchema),
-  pendingMutationCount: z.int().min(0),
-}));
+export const CaseDetailSchema = z.lazy(() =>
+  z.object({
+    case: CaseSchema,
+    messages: z.array(MessageSchema.extend(pending)),
+    notes: z.array(NoteSchema.extend(pending)),
+    events: z.array(CaseEventSchema),
+    pendingMutationCount: z.int().min(0),
+  }),
+);
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 const CaseRefSchema = z.lazy(() => z.object({ caseId: IdSchema }));
 
-export const ReplyInputSchema = z.lazy(() => z.object({
-  caseId: IdSchema,
-  /** Minted by the renderer when the draft starts, so a retried send can never create two messages. */
-  messageId: IdSchema,
-  body: z.string().trim().min(1).max(20_000),
-  locale: LocaleSchema,
-}));
-export const NoteInputSchema = z.lazy(() => z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }));
+export const ReplyInputSchema = z.lazy(() =>
+  z.object({
+    caseId: IdSchema,
+    /** Minted by the renderer when the draft starts, so a retried send can never create two messages. */
+    messageId: IdSchema,
+    body: z.string().trim().min(1).max(20_000),
+    locale: LocaleSchema,
+  }),
+);
+export const NoteInputSchema = z.lazy(() =>
+  z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }),
+);
 export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
 export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
-export const BulkInputSchema = z.lazy(() => z.object({
-  caseIds: z.array(IdSchema).min(1).max(500),
-  action: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('addTag'), tag: TagSchema }),
-    z.object({ kind: z.literal('setStatus'), to: CaseStatusSchema }),
-  ]),
-}));
+export const BulkInputSchema = z.lazy(() =>
+  z.object({
+    caseIds: z.array(IdSchema).min(1).max(500),
+    action: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('addTag'), tag: TagSchema }),
+      z.object({ kind: z.literal('setStatus'), to: CaseStatusSchema }),
+    ]),
+  }),
+);
 
 /** A local write's outcome: saved locally with its outbox row, or refused with the reason. */
 export const WriteResultSchema = z.lazy(() => z.object({ mutationUuid: z.uuid() }));
-export const BulkResultSchema = z.lazy(() => z.object({
-  applied: z.array(IdSchema),
-  refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
-}));
+export const BulkResultSchema = z.lazy(() =>
+  z.object({
+    applied: z.array(IdSchema),
+    refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
+  }),
+);
 
-export const SyncStatusSchema = z.lazy(() => z.object({
-  connection: z.enum(['signed_out', 'online', 'offline', 'syncing']),
-  pendingCount: z.int().min(0),
-  lastSyncedAt: InstantSchema.nullable(),
-  /** Server time minus local time, so countdowns use the server's clock (SYNC.md client rules). */
-  serverOffsetMs: z.number(),
-  bootstrap: z.object({ received: z.int().min(0), total: z.int().min(0).nullable() }).nullable(),
-  lastError: z.string().nullable(),
-}));
+export const SyncStatusSchema = z.lazy(() =>
+  z.object({
+    connection: z.enum(['signed_out', 'online', 'offline', 'syncing']),
+    pendingCount: z.int().min(0),
+    lastSyncedAt: InstantSchema.nullable(),
+    /** Server time minus local time, so countdowns use the server's clock (SYNC.md client rules). */
+    serverOffsetMs: z.number(),
+    bootstrap: z.object({ received: z.int().min(0), total: z.int().min(0).nullable() }).nullable(),
+    lastError: z.string().nullable(),
+  }),
+);
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 /** A rejected action from sync, shown in "Needs attention" with the agent's text kept. */
-export const AttentionItemSchema = z.lazy(() => z.object({
-  id: IdSchema,
-  caseId: IdSchema,
-  caseRef: z.string().nullable(),
-  mutationName: z.string(),
-  code: RejectionCodeSchema,
-  /** English, for logs; the UI words `code` and `reason` in the agent's language. */
-  message: z.string(),
-  /** What exactly was refused (absent from servers and stores older than the field). */
-  reason: RejectionReasonSchema.nullable().optional(),
-  /** The reply or note text the agent wrote, when the action carried one. */
-  body: z.string().nullable(),
-  locale: LocaleSchema.nullable(),
-  createdAt: InstantSchema,
-}));
+export const AttentionItemSchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    caseId: IdSchema,
+    caseRef: z.string().nullable(),
+    mutationName: z.string(),
+    code: RejectionCodeSchema,
+    /** English, for logs; the UI words `code` and `reason` in the agent's language. */
+    message: z.string(),
+    /** What exactly was refused (absent from servers and stores older than the field). */
+    reason: RejectionReasonSchema.nullable().optional(),
+    /** The reply or note text the agent wrote, when the action carried one. */
+    body: z.string().nullable(),
+    locale: LocaleSchema.nullable(),
+    createdAt: InstantSchema,
+  }),
+);
 export type AttentionItem = z.infer<typeof AttentionItemSchema>;
 
-export const AttentionResolveSchema = z.lazy(() => z.object({
-  id: IdSchema,
-  /** reopen_and_send: reopen the case and send the kept reply again; discard: drop it knowingly. */
-  action: z.enum(['reopen_and_send', 'discard']),
-}));
+export const AttentionResolveSchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    /** reopen_and_send: reopen the case and send the kept reply again; discard: drop it knowingly. */
+    action: z.enum(['reopen_and_send', 'discard']),
+  }),
+);
 
 export const SettingsSchema = z.object({
   uiLocale: LocaleSchema,
@@ -151,24 +173,30 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SERVER_SOURCES = ['flag', 'env', 'settings', 'embedded'] as const;
 /** The central API this workstation syncs with, and who chose it (--server-url > CROSSDESK_SERVER_URL > Settings > embedded demo). */
-export const ServerInfoSchema = z.lazy(() => z.object({
-  /** Null: the embedded local central API with demo data. */
-  url: z.url({ protocol: /^https?$/ }).nullable(),
-  source: z.enum(SERVER_SOURCES),
-}));
+export const ServerInfoSchema = z.lazy(() =>
+  z.object({
+    /** Null: the embedded local central API with demo data. */
+    url: z.url({ protocol: /^https?$/ }).nullable(),
+    source: z.enum(SERVER_SOURCES),
+  }),
+);
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
-export const SessionSchema = z.lazy(() => z.object({
-  user: UserSchema.nullable(),
-  teams: z.array(TeamSchema),
-  clientId: z.uuid(),
-}));
+export const SessionSchema = z.lazy(() =>
+  z.object({
+    user: UserSchema.nullable(),
+    teams: z.array(TeamSchema),
+    clientId: z.uuid(),
+  }),
+);
 export type Session = z.infer<typeof SessionSchema>;
 
-export const SignInSchema = z.lazy(() => z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-}));
+export const SignInSchema = z.lazy(() =>
+  z.object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+  }),
+);
 
 const Empty = z.object({}).strict();
 
@@ -187,11 +215,20 @@ export const workstationContract = {
    * the command line or environment (SERVER_URL_LOCKED); otherwise the current server's data is cleared
    * and the agent signs in to the new one (the embedded demo signs its demo agent in by itself).
    */
-  'settings:update': method(z.lazy(() => SettingsSchema.partial()), SettingsSchema),
+  'settings:update': method(
+    z.lazy(() => SettingsSchema.partial()),
+    SettingsSchema,
+  ),
   'server:get': method(Empty, ServerInfoSchema),
   'cases:list': method(QueueQuerySchema, QueuePageSchema),
-  'cases:counts': method(z.lazy(() => z.object({ market: MarketCodeSchema.optional(), type: CaseTypeSchema.optional() })), ViewCountsSchema),
-  'cases:search': method(SearchQuerySchema, z.lazy(() => z.array(SearchHitSchema))),
+  'cases:counts': method(
+    z.lazy(() => z.object({ market: MarketCodeSchema.optional(), type: CaseTypeSchema.optional() })),
+    ViewCountsSchema,
+  ),
+  'cases:search': method(
+    SearchQuerySchema,
+    z.lazy(() => z.array(SearchHitSchema)),
+  ),
   'cases:get': method(CaseRefSchema, CaseDetailSchema),
   'cases:reply': method(ReplyInputSchema, WriteResultSchema),
   'cases:addNote': method(NoteInputSchema, WriteResultSchema),
@@ -201,7 +238,10 @@ export const workstationContract = {
   'cases:take': method(CaseRefSchema, WriteResultSchema),
   'cases:bulk': method(BulkInputSchema, BulkResultSchema),
   'sync:status': method(Empty, SyncStatusSchema),
-  'attention:list': method(Empty, z.lazy(() => z.array(AttentionItemSchema))),
+  'attention:list': method(
+    Empty,
+    z.lazy(() => z.array(AttentionItemSchema)),
+  ),
   'attention:resolve': method(AttentionResolveSchema, z.null()),
 } as const;
 
@@ -216,7 +256,9 @@ export const workstationEvents = {
   'cases:changed': z.lazy(() => z.object({ caseIds: z.array(IdSchema), all: z.boolean() })),
   'sync:status': SyncStatusSchema,
   'attention:changed': z.object({ count: z.int().min(0) }),
-  'notify': z.lazy(() => z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema })),
+  notify: z.lazy(() =>
+    z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema }),
+  ),
 } as const;
 export type EventName = keyof typeof workstationEvents;
 export type EventPayload<E extends EventName> = z.infer<(typeof workstationEvents)[E]>;

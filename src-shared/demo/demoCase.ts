@@ -24,20 +24,56 @@ const DAY = 24 * HOUR;
 
 /** How long ago a case in each status was opened, in days: new work is recent, closed work is old. */
 const AGE_DAYS: Readonly<Record<CaseStatus, readonly [number, number]>> = {
-  new: [0, 0.75], open: [0.1, 4], pending_customer: [1, 6], on_hold: [1, 10], solved: [2, 25], closed: [8, 60],
+  new: [0, 0.75],
+  open: [0.1, 4],
+  pending_customer: [1, 6],
+  on_hold: [1, 10],
+  solved: [2, 25],
+  closed: [8, 60],
 };
 const STATUS_WEIGHTS: readonly (readonly [CaseStatus, number])[] = [
-  ['new', 15], ['open', 30], ['pending_customer', 15], ['on_hold', 5], ['solved', 25], ['closed', 10],
+  ['new', 15],
+  ['open', 30],
+  ['pending_customer', 15],
+  ['on_hold', 5],
+  ['solved', 25],
+  ['closed', 10],
 ];
 const TYPE_WEIGHTS: readonly (readonly [CaseType, number])[] = [
-  ['return_refund', 30], ['exchange', 12], ['repair_warranty', 10], ['complaint', 12],
-  ['price_protection', 6], ['privacy_request', 4], ['payment_issue', 8], ['inquiry', 18],
+  ['return_refund', 30],
+  ['exchange', 12],
+  ['repair_warranty', 10],
+  ['complaint', 12],
+  ['price_protection', 6],
+  ['privacy_request', 4],
+  ['payment_issue', 8],
+  ['inquiry', 18],
 ];
 /** Where demo customers live: the big cross-border markets get more cases. */
 const MARKET_WEIGHTS: ReadonlyMap<MarketCode, number> = new Map<MarketCode, number>([
-  ['US', 14], ['DE', 9], ['GB', 8], ['FR', 7], ['JP', 7], ['CN', 6], ['KR', 5], ['ES', 5], ['IT', 5],
-  ['BR', 5], ['MX', 4], ['AU', 4], ['CA', 4], ['NL', 3], ['PL', 3], ['SA', 3], ['AE', 3], ['RU', 3],
-  ['IN', 4], ['ID', 3], ['TH', 3], ['VN', 3], ['SG', 2],
+  ['US', 14],
+  ['DE', 9],
+  ['GB', 8],
+  ['FR', 7],
+  ['JP', 7],
+  ['CN', 6],
+  ['KR', 5],
+  ['ES', 5],
+  ['IT', 5],
+  ['BR', 5],
+  ['MX', 4],
+  ['AU', 4],
+  ['CA', 4],
+  ['NL', 3],
+  ['PL', 3],
+  ['SA', 3],
+  ['AE', 3],
+  ['RU', 3],
+  ['IN', 4],
+  ['ID', 3],
+  ['TH', 3],
+  ['VN', 3],
+  ['SG', 2],
 ]);
 const MARKETS_WEIGHTED = MARKET_CODES.map((code) => [code, MARKET_WEIGHTS.get(code) ?? 1] as const);
 
@@ -82,8 +118,13 @@ function orderNumber(rng: Rng, platform: string, purchasedAt: number): string {
 }
 
 function asciiHandle(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/đ/gi, 'd')
-    .toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 function customerFor(rng: Rng, market: DemoMarket, channel: Channel): Customer {
@@ -98,10 +139,13 @@ function customerFor(rng: Rng, market: DemoMarket, channel: Channel): Customer {
   const contacts: Customer['contacts'] = [{ channel: 'email', address: `${local}@${market.mailDomain}` }];
   const phone = `${market.phonePrefix}${digits(rng, 8)}`;
   if (channel === 'wechat') contacts.push({ channel, address: `wxid_${rng.uuid().slice(0, 12).replace('-', '')}` });
-  else if (channel === 'telegram') contacts.push({ channel, address: `@${handle.length > 3 ? handle.replace('.', '_') : `tg${digits(rng, 7)}`}` });
+  else if (channel === 'telegram')
+    contacts.push({ channel, address: `@${handle.length > 3 ? handle.replace('.', '_') : `tg${digits(rng, 7)}`}` });
   else if (channel === 'vk') contacts.push({ channel, address: `vk.com/id${digits(rng, 9)}` });
-  else if (channel === 'line' || channel === 'kakaotalk') contacts.push({ channel, address: `${channel}:${handle.length > 3 ? handle : digits(rng, 9)}` });
-  else if (channel !== 'email' && channel !== 'marketplace_message' && channel !== 'web_form' && channel !== 'chat') contacts.push({ channel, address: phone });
+  else if (channel === 'line' || channel === 'kakaotalk')
+    contacts.push({ channel, address: `${channel}:${handle.length > 3 ? handle : digits(rng, 9)}` });
+  else if (channel !== 'email' && channel !== 'marketplace_message' && channel !== 'web_form' && channel !== 'chat')
+    contacts.push({ channel, address: phone });
   return {
     id: rng.uuid(),
     name: { given, family, order: market.nameOrder, gender: female ? 'female' : 'male' },
@@ -116,17 +160,27 @@ function customerFor(rng: Rng, market: DemoMarket, channel: Channel): Customer {
 function orderFor(rng: Rng, market: DemoMarket, type: CaseType, createdAt: number): Order {
   const categories = CATEGORIES_BY_TYPE[type];
   const candidates = DEMO_CATALOG.filter((item) => categories.includes(item.category));
-  const lines = rng.weighted([[1, 7], [2, 2], [3, 1]] as const);
+  const lines = rng.weighted([
+    [1, 7],
+    [2, 2],
+    [3, 1],
+  ] as const);
   const scale = 10 ** minorDigits(market.currency);
   const items: Order['items'] = [];
   for (let i = 0; i < lines; i++) {
     const item = rng.pick(candidates);
-    const major = Math.max(market.priceStep, Math.round((item.usd * market.perUsd * (0.9 + rng.next() * 0.2)) / market.priceStep) * market.priceStep);
+    const major = Math.max(
+      market.priceStep,
+      Math.round((item.usd * market.perUsd * (0.9 + rng.next() * 0.2)) / market.priceStep) * market.priceStep,
+    );
     items.push({
       sku: `${item.sku}-${market.code}`,
       title: item.title,
       category: item.category,
-      quantity: rng.weighted([[1, 8], [2, 2]] as const),
+      quantity: rng.weighted([
+        [1, 8],
+        [2, 2],
+      ] as const),
       unitPrice: { amountMinor: Math.round(major * scale), currency: market.currency },
     });
   }
@@ -152,7 +206,12 @@ function orderFor(rng: Rng, market: DemoMarket, type: CaseType, createdAt: numbe
 
 function priorityFor(rng: Rng, type: CaseType): Priority {
   const urgentish = type === 'complaint' || type === 'payment_issue' || type === 'privacy_request';
-  return rng.weighted<Priority>([['low', urgentish ? 0.5 : 2], ['normal', 6], ['high', urgentish ? 3 : 1.5], ['urgent', urgentish ? 1 : 0.3]]);
+  return rng.weighted<Priority>([
+    ['low', urgentish ? 0.5 : 2],
+    ['normal', 6],
+    ['high', urgentish ? 3 : 1.5],
+    ['urgent', urgentish ? 1 : 0.3],
+  ]);
 }
 
 function directions(rng: Rng, status: CaseStatus, count: number): ('inbound' | 'outbound')[] {
@@ -167,11 +226,16 @@ function directions(rng: Rng, status: CaseStatus, count: number): ('inbound' | '
 
 function defaultMessageCount(rng: Rng, status: CaseStatus): number {
   switch (status) {
-    case 'new': return rng.between(1, 2);
-    case 'open': return rng.between(2, 5);
-    case 'pending_customer': return rng.between(2, 6);
-    case 'on_hold': return rng.between(2, 5);
-    default: return rng.between(3, 8);
+    case 'new':
+      return rng.between(1, 2);
+    case 'open':
+      return rng.between(2, 5);
+    case 'pending_customer':
+      return rng.between(2, 6);
+    case 'on_hold':
+      return rng.between(2, 5);
+    default:
+      return rng.between(3, 8);
   }
 }
 
@@ -201,7 +265,8 @@ export function generateDemoCase(input: DemoCaseInput): DemoCase {
   if (!team) throw new Error('the demo directory has no teams');
   const agents = directory.users.filter((u) => u.role === 'agent' && u.teamIds.includes(team.id));
   const skilled = agents.filter((u) => u.skills.markets.includes(marketCode));
-  const assignee: User | null = status === 'new' && rng.chance(0.7) ? null : rng.pick(skilled.length > 0 ? skilled : agents);
+  const assignee: User | null =
+    status === 'new' && rng.chance(0.7) ? null : rng.pick(skilled.length > 0 ? skilled : agents);
   const supervisor = directory.users.find((u) => u.role === 'supervisor') ?? null;
   const texts = textsFor(customer.locale);
   const orderRef = order?.orderId ?? '';
@@ -209,13 +274,16 @@ export function generateDemoCase(input: DemoCaseInput): DemoCase {
   const caseId = rng.uuid();
   const count = input.messagesPerCase ?? defaultMessageCount(rng, status);
   const span = Math.max(60_000, Math.min(now - createdAt - 60_000, (status === 'new' ? 0.5 : 3) * DAY));
-  const offsets = Array.from({ length: count }, (_, i) => (i === 0 ? 1_000 : 1_000 + rng.next() * span)).sort((a, b) => a - b);
+  const offsets = Array.from({ length: count }, (_, i) => (i === 0 ? 1_000 : 1_000 + rng.next() * span)).sort(
+    (a, b) => a - b,
+  );
   const dirs = directions(rng, status, count);
   const messages: Message[] = dirs.map((direction, i) => {
     const at = createdAt + Math.floor(offsets[i] ?? 1_000);
-    const body = direction === 'outbound'
-      ? rng.pick(texts.replies)
-      : fillTemplate(i === 0 ? rng.pick(texts.openings[type]) : rng.pick(texts.followUps), orderRef);
+    const body =
+      direction === 'outbound'
+        ? rng.pick(texts.replies)
+        : fillTemplate(i === 0 ? rng.pick(texts.openings[type]) : rng.pick(texts.followUps), orderRef);
     return {
       id: rng.uuid(),
       caseId,
@@ -237,23 +305,51 @@ export function generateDemoCase(input: DemoCaseInput): DemoCase {
   const tags = rng.chance(0.7) ? [rng.pick(TAGS_BY_TYPE[type])] : [];
   if (rng.chance(0.1)) tags.push(rng.pick(['vip', 'repeat_customer', 'cross_border_tax']));
 
-  const events: CaseEvent[] = [{ id: rng.uuid(), caseId, kind: 'created', actorId: null, at: iso(createdAt), data: { channel } }];
+  const events: CaseEvent[] = [
+    { id: rng.uuid(), caseId, kind: 'created', actorId: null, at: iso(createdAt), data: { channel } },
+  ];
   if (assignee) {
     const byTake = rng.chance(0.6);
     events.push({
-      id: rng.uuid(), caseId, kind: 'assigned', actorId: byTake ? assignee.id : (supervisor?.id ?? null),
-      at: iso(createdAt + 2_000 + rng.int(Math.max(1, Math.min(span, 2 * HOUR)))), data: { from: null, to: assignee.id },
+      id: rng.uuid(),
+      caseId,
+      kind: 'assigned',
+      actorId: byTake ? assignee.id : (supervisor?.id ?? null),
+      at: iso(createdAt + 2_000 + rng.int(Math.max(1, Math.min(span, 2 * HOUR)))),
+      data: { from: null, to: assignee.id },
     });
   }
   if (status !== 'new') {
-    events.push({ id: rng.uuid(), caseId, kind: 'status_changed', actorId: assignee?.id ?? null, at: iso(statusChangedAt), data: { from: 'open', to: status } });
+    events.push({
+      id: rng.uuid(),
+      caseId,
+      kind: 'status_changed',
+      actorId: assignee?.id ?? null,
+      at: iso(statusChangedAt),
+      data: { from: 'open', to: status },
+    });
   }
-  for (const tag of tags) events.push({ id: rng.uuid(), caseId, kind: 'tag_added', actorId: assignee?.id ?? null, at: iso(statusChangedAt), data: { tag } });
+  for (const tag of tags)
+    events.push({
+      id: rng.uuid(),
+      caseId,
+      kind: 'tag_added',
+      actorId: assignee?.id ?? null,
+      at: iso(statusChangedAt),
+      data: { tag },
+    });
 
   const notes: Note[] = [];
   if (assignee && status !== 'new' && rng.chance(0.3)) {
     const at = createdAt + Math.floor(rng.next() * (statusChangedAt - createdAt));
-    notes.push({ id: rng.uuid(), caseId, authorId: assignee.id, body: rng.pick(NOTES), createdAt: iso(at), writtenAt: iso(at) });
+    notes.push({
+      id: rng.uuid(),
+      caseId,
+      authorId: assignee.id,
+      body: rng.pick(NOTES),
+      createdAt: iso(at),
+      writtenAt: iso(at),
+    });
   }
 
   const subjectBase = texts.subjects[type];

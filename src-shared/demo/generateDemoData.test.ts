@@ -37,10 +37,15 @@ describe('generateDemoData', () => {
     expect(new Set(data.cases.map((c) => c.customer.market)).size).toBeGreaterThanOrEqual(12);
     const roles = new Set(data.users.map((u) => u.role));
     for (const role of ['agent', 'supervisor', 'trainer', 'admin'] as const) expect(roles.has(role)).toBe(true);
-    for (const team of data.teams) expect(data.users.filter((u) => u.role === 'agent' && u.teamIds.includes(team.id)).length).toBeGreaterThanOrEqual(2);
+    for (const team of data.teams)
+      expect(data.users.filter((u) => u.role === 'agent' && u.teamIds.includes(team.id)).length).toBeGreaterThanOrEqual(
+        2,
+      );
     expect(new Set(data.users.map((u) => u.id)).size).toBe(data.users.length);
     expect(new Set(data.cases.map((c) => c.id)).size).toBe(data.cases.length);
-    const all = [...data.messages, ...data.notes, ...data.events, ...data.cases.map((c) => c.customer)].map((x) => x.id);
+    const all = [...data.messages, ...data.notes, ...data.events, ...data.cases.map((c) => c.customer)].map(
+      (x) => x.id,
+    );
     expect(new Set(all).size).toBe(all.length);
   });
 
@@ -77,7 +82,8 @@ describe('generateDemoData', () => {
   it('takes deadlines from the SLA engine: running for new and open cases, none when paused or done', () => {
     for (const c of data.cases) {
       if (c.status === 'new') expect(c.slaDueAt, c.ref).not.toBeNull();
-      if (c.status === 'pending_customer' || c.status === 'on_hold' || c.status === 'closed') expect(c.slaDueAt, c.ref).toBeNull();
+      if (c.status === 'pending_customer' || c.status === 'on_hold' || c.status === 'closed')
+        expect(c.slaDueAt, c.ref).toBeNull();
       if (c.slaDueAt !== null) expect(Date.parse(c.slaDueAt)).toBeGreaterThan(Date.parse(c.createdAt));
     }
     expect(data.cases.some((c) => c.slaDueAt !== null && Date.parse(c.slaDueAt) > Date.parse(NOW))).toBe(true);

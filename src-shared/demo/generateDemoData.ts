@@ -30,11 +30,16 @@ export type DemoBatch = Pick<DemoData, 'cases' | 'messages' | 'notes' | 'events'
 export const SMALL_DEMO: Readonly<Omit<DemoOptions, 'now'>> = { seed: 20261125, cases: 400 };
 
 function checked(options: DemoOptions): number {
-  if (!Number.isInteger(options.cases) || options.cases < 0) throw new Error(`cases must be a whole number >= 0, got ${options.cases}`);
-  if (options.messagesPerCase !== undefined && (!Number.isInteger(options.messagesPerCase) || options.messagesPerCase < 1)) {
+  if (!Number.isInteger(options.cases) || options.cases < 0)
+    throw new Error(`cases must be a whole number >= 0, got ${options.cases}`);
+  if (
+    options.messagesPerCase !== undefined &&
+    (!Number.isInteger(options.messagesPerCase) || options.messagesPerCase < 1)
+  ) {
     throw new Error(`messagesPerCase must be a whole number >= 1, got ${options.messagesPerCase}`);
   }
-  if (!InstantSchema.safeParse(options.now).success) throw new Error(`now must be an ISO instant with offset, got ${options.now}`);
+  if (!InstantSchema.safeParse(options.now).success)
+    throw new Error(`now must be an ISO instant with offset, got ${options.now}`);
   return Date.parse(options.now);
 }
 
@@ -49,7 +54,13 @@ export function* generateDemoBatches(options: DemoOptions, batchSize = 1000): Ge
     const batch: DemoBatch = { cases: [], messages: [], notes: [], events: [] };
     const end = Math.min(options.cases, start + batchSize);
     for (let index = start; index < end; index++) {
-      const one = generateDemoCase({ seed: options.seed, index, now, messagesPerCase: options.messagesPerCase, directory });
+      const one = generateDemoCase({
+        seed: options.seed,
+        index,
+        now,
+        messagesPerCase: options.messagesPerCase,
+        directory,
+      });
       batch.cases.push(one.case);
       batch.messages.push(...one.messages);
       batch.notes.push(...one.notes);

@@ -21,7 +21,10 @@ export interface Rng {
 
 /** A 128-bit string hash (cyrb128 construction): four 32-bit words to seed a 128-bit generator. */
 export function hash128(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -58,7 +61,11 @@ export function createRng(seed: number | string): Rng {
   for (let i = 0; i < 15; i++) word();
   const next = (): number => word() / 4294967296;
   const int = (n: number): number => Math.floor(next() * n);
-  const hex = (value: number, digits: number): string => value.toString(16).padStart(8, '0').slice(8 - digits);
+  const hex = (value: number, digits: number): string =>
+    value
+      .toString(16)
+      .padStart(8, '0')
+      .slice(8 - digits);
   const rng: Rng = {
     next,
     int,

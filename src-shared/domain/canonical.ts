@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CASE_EVENT_KINDS, DELIVERY_STATES, ITEM_CATEGORIES, type Case, type CaseEvent, type Message, type Note } from './case';
+import {
+  CASE_EVENT_KINDS,
+  DELIVERY_STATES,
+  ITEM_CATEGORIES,
+  type Case,
+  type CaseEvent,
+  type Message,
+  type Note,
+} from './case';
 import { CASE_STATUSES } from './caseStatus';
 import { CASE_TYPES, CHANNELS, PRIORITIES } from './caseType';
 import { TimeZoneSchema } from './ids';
@@ -56,12 +64,14 @@ function isTimeZone(value: unknown): boolean {
   return true;
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Exactly `count` own keys: with every expected key checked present, none is left for zod to strip. */
 const hasKeys = (value: JsonObject, count: number): boolean => Object.keys(value).length === count;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-const isHexDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+const isHexDigit = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
 /**
  * UUID's test written out (a bootstrap checks ~1.2 million ids, and the pattern cost ~0.3 s of it):
  * hex digits with hyphens at 8, 13, 18 and 23, a version 1-8, a variant 8, 9, a or b, or the nil or max
@@ -97,16 +107,29 @@ function codePoints(text: string): number {
   }
   return count;
 }
-const isInt = (value: unknown, min: number): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+const isInt = (value: unknown, min: number): boolean =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 
 function isMoney(value: unknown): boolean {
-  return isObject(value) && hasKeys(value, 2) && isInt(value.amountMinor, 0) && typeof value.currency === 'string' && CURRENCY.test(value.currency);
+  return (
+    isObject(value) &&
+    hasKeys(value, 2) &&
+    isInt(value.amountMinor, 0) &&
+    typeof value.currency === 'string' &&
+    CURRENCY.test(value.currency)
+  );
 }
 
 function isPersonName(value: unknown): boolean {
   // gender has a default: a name without one is not canonical (zod adds it).
-  return isObject(value) && hasKeys(value, 4) && isText(value.given, 0, 120) && isText(value.family, 0, 120)
-    && isNameOrder(value.order) && isGender(value.gender);
+  return (
+    isObject(value) &&
+    hasKeys(value, 4) &&
+    isText(value.given, 0, 120) &&
+    isText(value.family, 0, 120) &&
+    isNameOrder(value.order) &&
+    isGender(value.gender)
+  );
 }
 
 function isContact(value: unknown): boolean {
@@ -120,13 +143,27 @@ function isCustomer(value: unknown): boolean {
     if (typeof value.region !== 'string' || !REGION.test(value.region)) return false;
     keys++;
   }
-  return hasKeys(value, keys) && isId(value.id) && isPersonName(value.name) && isLocale(value.locale) && isMarket(value.market)
-    && isTimeZone(value.timeZone) && isArrayOf(value.contacts, isContact);
+  return (
+    hasKeys(value, keys) &&
+    isId(value.id) &&
+    isPersonName(value.name) &&
+    isLocale(value.locale) &&
+    isMarket(value.market) &&
+    isTimeZone(value.timeZone) &&
+    isArrayOf(value.contacts, isContact)
+  );
 }
 
 function isOrderItem(value: unknown): boolean {
-  return isObject(value) && hasKeys(value, 5) && isText(value.sku, 1, 64) && isText(value.title, 1, 300) && isCategory(value.category)
-    && isInt(value.quantity, 1) && isMoney(value.unitPrice);
+  return (
+    isObject(value) &&
+    hasKeys(value, 5) &&
+    isText(value.sku, 1, 64) &&
+    isText(value.title, 1, 300) &&
+    isCategory(value.category) &&
+    isInt(value.quantity, 1) &&
+    isMoney(value.unitPrice)
+  );
 }
 
 function isOrder(value: unknown): boolean {
@@ -141,9 +178,16 @@ function isOrder(value: unknown): boolean {
     if (typeof value.returnReceivedAt !== 'string' || !DATE.test(value.returnReceivedAt)) return false;
     keys++;
   }
-  return hasKeys(value, keys) && isText(value.platform, 1, 64) && isText(value.orderId, 1, 64)
-    && Array.isArray(value.items) && value.items.length >= 1 && isArrayOf(value.items, isOrderItem)
-    && isMoney(value.total) && isInstant(value.purchasedAt);
+  return (
+    hasKeys(value, keys) &&
+    isText(value.platform, 1, 64) &&
+    isText(value.orderId, 1, 64) &&
+    Array.isArray(value.items) &&
+    value.items.length >= 1 &&
+    isArrayOf(value.items, isOrderItem) &&
+    isMoney(value.total) &&
+    isInstant(value.purchasedAt)
+  );
 }
 
 function isArrayOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
@@ -162,25 +206,64 @@ export function isCanonicalCase(value: unknown): value is Case {
     if (!isOrder(value.order)) return false;
     keys++;
   }
-  return hasKeys(value, keys) && isId(value.id) && typeof value.ref === 'string' && REF.test(value.ref) && isCaseType(value.type)
-    && isCaseStatus(value.status) && isPriority(value.priority) && isChannel(value.channel) && isText(value.subject, 0, 300)
-    && isLocale(value.locale) && isCustomer(value.customer) && isId(value.teamId) && isIdOrNull(value.assigneeId)
-    && isArrayOf(value.tags, isTag) && isInstant(value.createdAt) && isInstant(value.updatedAt) && isInstant(value.statusChangedAt)
-    && isInstantOrNull(value.firstRepliedAt) && isInstantOrNull(value.lastCustomerMessageAt) && isInstantOrNull(value.slaDueAt)
-    && isIdOrNull(value.mergedIntoId) && isInt(value.version, 1) && isInt(value.assigneeVersion, 1);
+  return (
+    hasKeys(value, keys) &&
+    isId(value.id) &&
+    typeof value.ref === 'string' &&
+    REF.test(value.ref) &&
+    isCaseType(value.type) &&
+    isCaseStatus(value.status) &&
+    isPriority(value.priority) &&
+    isChannel(value.channel) &&
+    isText(value.subject, 0, 300) &&
+    isLocale(value.locale) &&
+    isCustomer(value.customer) &&
+    isId(value.teamId) &&
+    isIdOrNull(value.assigneeId) &&
+    isArrayOf(value.tags, isTag) &&
+    isInstant(value.createdAt) &&
+    isInstant(value.updatedAt) &&
+    isInstant(value.statusChangedAt) &&
+    isInstantOrNull(value.firstRepliedAt) &&
+    isInstantOrNull(value.lastCustomerMessageAt) &&
+    isInstantOrNull(value.slaDueAt) &&
+    isIdOrNull(value.mergedIntoId) &&
+    isInt(value.version, 1) &&
+    isInt(value.assigneeVersion, 1)
+  );
 }
 
 /** Whether MessageSchema returns this JSON value unchanged. */
 export function isCanonicalMessage(value: unknown): value is Message {
-  return isObject(value) && hasKeys(value, 11) && isId(value.id) && isId(value.caseId) && isDirection(value.direction)
-    && isAuthorKind(value.authorKind) && isIdOrNull(value.authorId) && isLocale(value.locale) && isChannel(value.channel)
-    && isText(value.body, 1, 20_000) && isInstant(value.createdAt) && isInstant(value.writtenAt) && isDeliveryState(value.deliveryState);
+  return (
+    isObject(value) &&
+    hasKeys(value, 11) &&
+    isId(value.id) &&
+    isId(value.caseId) &&
+    isDirection(value.direction) &&
+    isAuthorKind(value.authorKind) &&
+    isIdOrNull(value.authorId) &&
+    isLocale(value.locale) &&
+    isChannel(value.channel) &&
+    isText(value.body, 1, 20_000) &&
+    isInstant(value.createdAt) &&
+    isInstant(value.writtenAt) &&
+    isDeliveryState(value.deliveryState)
+  );
 }
 
 /** Whether NoteSchema returns this JSON value unchanged. */
 export function isCanonicalNote(value: unknown): value is Note {
-  return isObject(value) && hasKeys(value, 6) && isId(value.id) && isId(value.caseId) && isId(value.authorId)
-    && isText(value.body, 1, 20_000) && isInstant(value.createdAt) && isInstant(value.writtenAt);
+  return (
+    isObject(value) &&
+    hasKeys(value, 6) &&
+    isId(value.id) &&
+    isId(value.caseId) &&
+    isId(value.authorId) &&
+    isText(value.body, 1, 20_000) &&
+    isInstant(value.createdAt) &&
+    isInstant(value.writtenAt)
+  );
 }
 
 function isEventData(value: unknown): boolean {
@@ -189,13 +272,27 @@ function isEventData(value: unknown): boolean {
   for (const key of Object.keys(value)) {
     if (key === '__proto__') return false;
     const item = value[key];
-    if (item !== null && typeof item !== 'string' && typeof item !== 'boolean' && !(typeof item === 'number' && Number.isFinite(item))) return false;
+    if (
+      item !== null &&
+      typeof item !== 'string' &&
+      typeof item !== 'boolean' &&
+      !(typeof item === 'number' && Number.isFinite(item))
+    )
+      return false;
   }
   return true;
 }
 
 /** Whether CaseEventSchema returns this JSON value unchanged. */
 export function isCanonicalCaseEvent(value: unknown): value is CaseEvent {
-  return isObject(value) && hasKeys(value, 6) && isId(value.id) && isId(value.caseId) && isEventKind(value.kind)
-    && isIdOrNull(value.actorId) && isInstant(value.at) && isEventData(value.data);
+  return (
+    isObject(value) &&
+    hasKeys(value, 6) &&
+    isId(value.id) &&
+    isId(value.caseId) &&
+    isEventKind(value.kind) &&
+    isIdOrNull(value.actorId) &&
+    isInstant(value.at) &&
+    isEventData(value.data)
+  );
 }

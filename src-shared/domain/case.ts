@@ -43,8 +43,20 @@ export const CustomerSchema = z.object({
 export type Customer = z.infer<typeof CustomerSchema>;
 
 export const ITEM_CATEGORIES = [
-  'electronics', 'appliances', 'furniture', 'apparel', 'shoes', 'beauty', 'toys',
-  'home', 'sports', 'books', 'food', 'digital', 'jewelry', 'custom_made',
+  'electronics',
+  'appliances',
+  'furniture',
+  'apparel',
+  'shoes',
+  'beauty',
+  'toys',
+  'home',
+  'sports',
+  'books',
+  'food',
+  'digital',
+  'jewelry',
+  'custom_made',
 ] as const;
 export const ItemCategorySchema = z.enum(ITEM_CATEGORIES);
 export type ItemCategory = z.infer<typeof ItemCategorySchema>;
@@ -135,8 +147,16 @@ export const NoteSchema = z.object({
 export type Note = z.infer<typeof NoteSchema>;
 
 export const CASE_EVENT_KINDS = [
-  'created', 'assigned', 'status_changed', 'priority_changed', 'tag_added', 'tag_removed',
-  'field_changed', 'merged', 'sla_state_changed', 'replied_while_offline',
+  'created',
+  'assigned',
+  'status_changed',
+  'priority_changed',
+  'tag_added',
+  'tag_removed',
+  'field_changed',
+  'merged',
+  'sla_state_changed',
+  'replied_while_offline',
 ] as const;
 export const CaseEventKindSchema = z.enum(CASE_EVENT_KINDS);
 

@@ -13,7 +13,9 @@ export const DateOnlySchema = z.iso.date();
 export type DateOnly = z.infer<typeof DateOnlySchema>;
 
 /** BCP 47 language tag (zh-CN, pt-BR, ar-SA, ...). */
-export const LocaleSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|\d{3}))?$/, 'a BCP 47 tag such as zh-CN or pt-BR');
+export const LocaleSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|\d{3}))?$/, 'a BCP 47 tag such as zh-CN or pt-BR');
 export type Locale = z.infer<typeof LocaleSchema>;
 
 /** ISO 4217 currency code. */

@@ -5,8 +5,29 @@ import { z } from 'zod';
  * A market is a country or region whose consumer law, calendar and etiquette apply to the customer.
  */
 export const MARKET_CODES = [
-  'CN', 'US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'PL', 'JP', 'KR', 'AU',
-  'BR', 'MX', 'SA', 'AE', 'RU', 'IN', 'ID', 'TH', 'VN', 'SG', 'CA',
+  'CN',
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'PL',
+  'JP',
+  'KR',
+  'AU',
+  'BR',
+  'MX',
+  'SA',
+  'AE',
+  'RU',
+  'IN',
+  'ID',
+  'TH',
+  'VN',
+  'SG',
+  'CA',
 ] as const;
 export const MarketCodeSchema = z.enum(MARKET_CODES);
 export type MarketCode = z.infer<typeof MarketCodeSchema>;

@@ -39,7 +39,11 @@ export type Team = z.infer<typeof TeamSchema>;
 
 export const UserSchema = z.object({
   id: IdSchema,
-  username: z.string().min(2).max(64).regex(/^[a-z0-9._-]+$/),
+  username: z
+    .string()
+    .min(2)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/),
   displayName: z.string().min(1).max(120),
   role: RoleSchema,
   teamIds: z.array(IdSchema),

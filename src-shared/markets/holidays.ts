@@ -50,7 +50,13 @@ function libraryHolidays(pack: MarketPack, region: string | undefined, year: num
     const first = entry.date.slice(0, 10);
     const length = Math.max(1, Math.round((entry.end.getTime() - entry.start.getTime()) / DAY_MS));
     for (let offset = 0; offset < length; offset += 1) {
-      days.push({ date: addDays(first, offset), name: entry.name, kind: entry.substitute ? 'substitute' : 'public', origin: 'library', verified: false });
+      days.push({
+        date: addDays(first, offset),
+        name: entry.name,
+        kind: entry.substitute ? 'substitute' : 'public',
+        origin: 'library',
+        verified: false,
+      });
     }
   }
   return days;
@@ -79,7 +85,12 @@ function appliesToRegion(regions: string[] | undefined, region: string | undefin
   return !regions || (region !== undefined && regions.includes(region));
 }
 
-export function buildYearCalendar(pack: MarketPack, override: HolidayOverride | undefined, region: string | undefined, year: number): YearCalendar {
+export function buildYearCalendar(
+  pack: MarketPack,
+  override: HolidayOverride | undefined,
+  region: string | undefined,
+  year: number,
+): YearCalendar {
   const holidays = new Map<string, HolidayDay>();
   if (!override || override.mode === 'patch') {
     for (const day of libraryHolidays(pack, holidayRegion(pack, region), year)) {
@@ -91,7 +102,11 @@ export function buildYearCalendar(pack: MarketPack, override: HolidayOverride | 
     for (const entry of override.holidays) {
       if (!appliesToRegion(entry.regions, region)) continue;
       holidays.set(entry.date, {
-        date: entry.date, name: entry.name, kind: entry.kind, origin: 'override', verified: entry.verified ?? override.verified,
+        date: entry.date,
+        name: entry.name,
+        kind: entry.kind,
+        origin: 'override',
+        verified: entry.verified ?? override.verified,
       });
     }
   }
@@ -101,7 +116,12 @@ export function buildYearCalendar(pack: MarketPack, override: HolidayOverride | 
 
 export type OverrideLookup = (market: MarketCode, year: number) => HolidayOverride | undefined;
 
-export function yearCalendar(pack: MarketPack, overrideFor: OverrideLookup, region: string | undefined, year: number): YearCalendar {
+export function yearCalendar(
+  pack: MarketPack,
+  overrideFor: OverrideLookup,
+  region: string | undefined,
+  year: number,
+): YearCalendar {
   const key = `${pack.code}|${region ?? ''}|${year}`;
   let calendar = years.get(key);
   if (!calendar) {

@@ -4,7 +4,14 @@ import { getMarketPack, holidayOverride } from './registry';
 
 export * from './schema';
 export type { DayStatus, HolidayDay } from './holidays';
-export { findMarketPack, getMarketPack, holidayOverride, listHolidayOverrides, listMarketPacks, MarketPackError } from './registry';
+export {
+  findMarketPack,
+  getMarketPack,
+  holidayOverride,
+  listHolidayOverrides,
+  listMarketPacks,
+  MarketPackError,
+} from './registry';
 export { packReport, REQUIRED_CLOCK_KINDS } from './packReport';
 export type { PackReport } from './packReport';
 export { addDays, addMonths, daysBetween, isoWeekday, parseLocalDate, weekdayName } from './localDate';
@@ -12,7 +19,9 @@ export { addDays, addMonths, daysBetween, isoWeekday, parseLocalDate, weekdayNam
 /** Dates are calendar dates (YYYY-MM-DD) in the market; region is a subdivision such as US "CA" or GB "SCT". */
 export function holidaysInYear(market: MarketCode, year: number, region?: string): HolidayDay[] {
   const pack = getMarketPack(market);
-  return [...yearCalendar(pack, holidayOverride, region, year).holidays.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...yearCalendar(pack, holidayOverride, region, year).holidays.values()].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
 }
 
 export function holidayOn(market: MarketCode, date: string, region?: string): HolidayDay | undefined {
@@ -34,9 +43,15 @@ export function marketDayStatus(market: MarketCode, date: string, region?: strin
 }
 
 /** Weekend days declared working days in that year (调休), with the reason. */
-export function makeUpWorkingDays(market: MarketCode, year: number, region?: string): Array<{ date: string; reason: string }> {
+export function makeUpWorkingDays(
+  market: MarketCode,
+  year: number,
+  region?: string,
+): Array<{ date: string; reason: string }> {
   const calendar = yearCalendar(getMarketPack(market), holidayOverride, region, year);
-  return [...calendar.workingDays].map(([date, reason]) => ({ date, reason })).sort((a, b) => a.date.localeCompare(b.date));
+  return [...calendar.workingDays]
+    .map(([date, reason]) => ({ date, reason }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** The zone in which the market's legal dates are counted (a region may have its own, e.g. US-CA). */

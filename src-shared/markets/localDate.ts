@@ -10,7 +10,8 @@ export function parseLocalDate(date: string): { year: number; month: number; day
   if (!match) throw new Error(`Expected a date as YYYY-MM-DD, got "${date}"`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) throw new Error(`Not a calendar date: "${date}"`);
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    throw new Error(`Not a calendar date: "${date}"`);
   return { year, month, day };
 }
 
@@ -45,7 +46,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
-export const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const WEEKDAY_NAMES = [
+  '',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
 
 export function weekdayName(date: string): string {
   return WEEKDAY_NAMES[isoWeekday(date)] ?? '';

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { MARKET_CODES } from '../domain/market';
 import {
-  CULTURE_TOPICS, getMarketPack, holidayOn, holidaysInYear, isPublicHoliday, isWorkingDay, listHolidayOverrides, listMarketPacks,
-  makeUpWorkingDays, marketDayStatus, MarketPackSchema, HolidayOverrideSchema, packReport,
+  CULTURE_TOPICS,
+  getMarketPack,
+  holidayOn,
+  holidaysInYear,
+  isPublicHoliday,
+  isWorkingDay,
+  listHolidayOverrides,
+  listMarketPacks,
+  makeUpWorkingDays,
+  marketDayStatus,
+  MarketPackSchema,
+  HolidayOverrideSchema,
+  packReport,
 } from './index';
 import { OVERRIDE_FILES, PACK_FILES } from './packData';
 
@@ -11,7 +22,11 @@ const dates = (market: Parameters<typeof holidaysInYear>[0], year: number, regio
 
 describe('market packs', () => {
   it('has exactly one valid pack per market code', () => {
-    expect(listMarketPacks().map((pack) => pack.code).sort()).toEqual([...MARKET_CODES].sort());
+    expect(
+      listMarketPacks()
+        .map((pack) => pack.code)
+        .sort(),
+    ).toEqual([...MARKET_CODES].sort());
     for (const { file, data } of PACK_FILES) {
       const parsed = MarketPackSchema.safeParse(data);
       expect(parsed.success, `${file}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
@@ -21,9 +36,18 @@ describe('market packs', () => {
 
   it('keeps every legal fact sourced and marked, and cultural notes in English and Chinese', () => {
     for (const pack of listMarketPacks()) {
-      const facts = [pack.rights.consumerLaw, pack.rights.withdrawal, pack.rights.returnShipping, pack.rights.refund,
-        pack.rights.guarantee, pack.rights.privacy, pack.rights.authority, pack.rights.disputeBody,
-        ...pack.rights.clocks.map((clock) => clock.fact), ...pack.rights.absentClocks.map((clock) => clock.fact)];
+      const facts = [
+        pack.rights.consumerLaw,
+        pack.rights.withdrawal,
+        pack.rights.returnShipping,
+        pack.rights.refund,
+        pack.rights.guarantee,
+        pack.rights.privacy,
+        pack.rights.authority,
+        pack.rights.disputeBody,
+        ...pack.rights.clocks.map((clock) => clock.fact),
+        ...pack.rights.absentClocks.map((clock) => clock.fact),
+      ];
       for (const fact of facts) {
         expect(fact.source.label.length, pack.code).toBeGreaterThan(0);
         expect(typeof fact.verified).toBe('boolean');
@@ -51,7 +75,11 @@ describe('market packs', () => {
   it('gives the machine-usable fields other code needs', () => {
     expect(getMarketPack('SA')).toMatchObject({ direction: 'rtl', businessWeek: [7, 1, 2, 3, 4], currency: 'SAR' });
     expect(getMarketPack('AE').direction).toBe('rtl');
-    expect(getMarketPack('JP')).toMatchObject({ nameOrder: 'family_given', currency: 'JPY', culture: { register: 'formal' } });
+    expect(getMarketPack('JP')).toMatchObject({
+      nameOrder: 'family_given',
+      currency: 'JPY',
+      culture: { register: 'formal' },
+    });
     expect(getMarketPack('AU').culture.register).toBe('neutral');
     expect(getMarketPack('US').regions.CA?.timeZone).toBe('America/Los_Angeles');
     expect(getMarketPack('DE').culture.honorifics[0]).toMatchObject({ locale: 'de-DE', female: 'Frau {family}' });
@@ -61,7 +89,9 @@ describe('market packs', () => {
     const broken = { ...getMarketPack('DE'), businessWeek: [], direction: 'sideways' };
     const parsed = MarketPackSchema.safeParse(broken);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(expect.arrayContaining(['businessWeek', 'direction']));
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(
+      expect.arrayContaining(['businessWeek', 'direction']),
+    );
   });
 
   it('rejects unknown markets', () => {
@@ -72,10 +102,25 @@ describe('market packs', () => {
 describe('holidays (hand-checked against markets.md)', () => {
   it('CN 2026: official Spring Festival and Golden Week with 调休 make-up days', () => {
     expect(dates('CN', 2026).filter((date) => date.startsWith('2026-02'))).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(dates('CN', 2026).filter((date) => date.startsWith('2026-10'))).toHaveLength(7);
-    expect(makeUpWorkingDays('CN', 2026).map((day) => day.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(makeUpWorkingDays('CN', 2026).map((day) => day.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     expect(isWorkingDay('CN', '2026-02-14')).toBe(true); // Saturday made a working day
     expect(marketDayStatus('CN', '2026-10-10')).toMatchObject({ working: true, reason: 'make_up_working_day' });
     expect(isWorkingDay('CN', '2026-10-07')).toBe(false);
@@ -84,12 +129,27 @@ describe('holidays (hand-checked against markets.md)', () => {
   });
 
   it('CN 2027: four-day Spring Festival by statute', () => {
-    expect(dates('CN', 2027).filter((date) => date.startsWith('2027-02'))).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
+    expect(dates('CN', 2027).filter((date) => date.startsWith('2027-02'))).toEqual([
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+    ]);
     expect(holidayOn('CN', '2027-02-05')?.verified).toBe(false);
   });
 
   it('KR: three-day Seollal and Chuseok, election day, no 제헌절', () => {
-    expect(dates('KR', 2026)).toEqual(expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-18', '2026-09-24', '2026-09-25', '2026-09-26', '2026-06-03']));
+    expect(dates('KR', 2026)).toEqual(
+      expect.arrayContaining([
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-09-24',
+        '2026-09-25',
+        '2026-09-26',
+        '2026-06-03',
+      ]),
+    );
     expect(isPublicHoliday('KR', '2026-07-17')).toBe(false);
     expect(dates('KR', 2027)).toEqual(expect.arrayContaining(['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09']));
   });
@@ -97,12 +157,14 @@ describe('holidays (hand-checked against markets.md)', () => {
   it('SA: Friday-Saturday weekend and Eid breaks', () => {
     expect(isWorkingDay('SA', '2026-03-27')).toBe(false); // Friday
     expect(isWorkingDay('SA', '2026-03-29')).toBe(true); // Sunday
-    expect(dates('SA', 2026)).toEqual(expect.arrayContaining(['2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-05-26', '2026-05-29']));
+    expect(dates('SA', 2026)).toEqual(
+      expect.arrayContaining(['2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-05-26', '2026-05-29']),
+    );
     expect(holidayOn('SA', '2026-03-19')?.verified).toBe(false); // moon-sighted: a projection
     expect(holidayOn('SA', '2026-09-23')?.verified).toBe(true);
   });
 
-  it('AE: no first day of Ramadan or Isra Mi\'raj; two-day National Day', () => {
+  it("AE: no first day of Ramadan or Isra Mi'raj; two-day National Day", () => {
     expect(isPublicHoliday('AE', '2026-02-18')).toBe(false);
     expect(isPublicHoliday('AE', '2026-01-16')).toBe(false);
     expect(dates('AE', 2026)).toEqual(expect.arrayContaining(['2026-12-02', '2026-12-03', '2026-03-19']));
@@ -112,7 +174,9 @@ describe('holidays (hand-checked against markets.md)', () => {
   it('ID 2026: Idul Fitri 21–22 March per SKB, with cuti bersama', () => {
     expect(isPublicHoliday('ID', '2026-03-21')).toBe(true);
     expect(holidayOn('ID', '2026-03-20')?.kind).toBe('collective_leave');
-    expect(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24'].every((date) => !isWorkingDay('ID', date))).toBe(true);
+    expect(
+      ['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24'].every((date) => !isWorkingDay('ID', date)),
+    ).toBe(true);
     expect(isWorkingDay('ID', '2026-03-25')).toBe(true);
   });
 

@@ -2,7 +2,12 @@ import type { MarketPack } from './schema';
 import { holidayOverride } from './registry';
 
 /** Clock kinds every pack must either compute or explain as absent, so the UI never shows a silent gap. */
-export const REQUIRED_CLOCK_KINDS = ['withdrawal_ends', 'refund_due', 'guarantee_ends', 'privacy_response_due'] as const;
+export const REQUIRED_CLOCK_KINDS = [
+  'withdrawal_ends',
+  'refund_due',
+  'guarantee_ends',
+  'privacy_response_due',
+] as const;
 
 export interface PackReport {
   code: string;
@@ -45,6 +50,8 @@ export function packReport(pack: MarketPack, years: readonly number[]): PackRepo
     if (!verified) unverified.push(path);
   });
   const overrideYears = years.filter((year) => holidayOverride(pack.code, year) !== undefined);
-  const missingHolidayOverrides = pack.holidays.needsYearlyOverride ? years.filter((year) => !overrideYears.includes(year)) : [];
+  const missingHolidayOverrides = pack.holidays.needsYearlyOverride
+    ? years.filter((year) => !overrideYears.includes(year))
+    : [];
   return { code: pack.code, missing, unverified, missingHolidayOverrides, overrideYears, facts };
 }

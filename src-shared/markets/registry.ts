@@ -5,7 +5,9 @@ import { HolidayOverrideSchema, MarketPackSchema, type HolidayOverride, type Mar
 export class MarketPackError extends Error {}
 
 function describeIssues(file: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  const lines = issues.slice(0, 10).map((issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  const lines = issues
+    .slice(0, 10)
+    .map((issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
   return `resources/markets/${file} is invalid:\n${lines.join('\n')}`;
 }
 
@@ -14,7 +16,8 @@ function loadPacks(): Map<string, MarketPack> {
   for (const { file, data } of PACK_FILES) {
     const parsed = MarketPackSchema.safeParse(data);
     if (!parsed.success) throw new MarketPackError(describeIssues(file, parsed.error.issues));
-    if (packs.has(parsed.data.code)) throw new MarketPackError(`resources/markets/${file}: a second pack for ${parsed.data.code}`);
+    if (packs.has(parsed.data.code))
+      throw new MarketPackError(`resources/markets/${file}: a second pack for ${parsed.data.code}`);
     packs.set(parsed.data.code, parsed.data);
   }
   return packs;

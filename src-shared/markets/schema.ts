@@ -5,7 +5,8 @@ import { CurrencySchema, DateOnlySchema, LocaleSchema, TimeZoneSchema } from '..
 import { MarketCodeSchema, RegionCodeSchema } from '../domain/market';
 
 /** Text an agent reads in their UI language; English and Simplified Chinese are required (agents' UI languages). */
-export const LocalizedTextSchema = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) })
+export const LocalizedTextSchema = z
+  .object({ en: z.string().min(1), 'zh-CN': z.string().min(1) })
   .catchall(z.string().min(1));
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
@@ -41,13 +42,28 @@ export const PeriodRuleSchema = z.object({
 export type PeriodRule = z.infer<typeof PeriodRuleSchema>;
 
 export const CLOCK_KINDS = [
-  'withdrawal_ends', 'refund_due', 'guarantee_ends', 'defect_presumption_ends', 'short_term_reject_ends',
-  'defect_claim_ends', 'privacy_ack_due', 'privacy_response_due', 'complaint_ack_due', 'complaint_redress_due',
+  'withdrawal_ends',
+  'refund_due',
+  'guarantee_ends',
+  'defect_presumption_ends',
+  'short_term_reject_ends',
+  'defect_claim_ends',
+  'privacy_ack_due',
+  'privacy_response_due',
+  'complaint_ack_due',
+  'complaint_redress_due',
 ] as const;
 export const ClockKindSchema = z.enum(CLOCK_KINDS);
 export type ClockKind = z.infer<typeof ClockKindSchema>;
 
-export const CLOCK_STARTS = ['delivery', 'purchase', 'return_received', 'withdrawal_notice', 'privacy_received', 'complaint_received'] as const;
+export const CLOCK_STARTS = [
+  'delivery',
+  'purchase',
+  'return_received',
+  'withdrawal_notice',
+  'privacy_received',
+  'complaint_received',
+] as const;
 export const ClockStartSchema = z.enum(CLOCK_STARTS);
 export type ClockStart = z.infer<typeof ClockStartSchema>;
 
@@ -66,7 +82,9 @@ export const StatutoryClockRuleSchema = z.object({
   startsFrom: ClockStartSchema,
   period: PeriodRuleSchema,
   /** Different periods by item category (BR art. 26: 30 days non-durable, 90 days durable). */
-  byCategory: z.array(z.object({ categories: z.array(ItemCategorySchema).min(1), period: PeriodRuleSchema })).optional(),
+  byCategory: z
+    .array(z.object({ categories: z.array(ItemCategorySchema).min(1), period: PeriodRuleSchema }))
+    .optional(),
   /** The clock runs only in this situation (JP: seller showed no return terms; US-CA: no posted policy). */
   condition: LocalizedTextSchema.optional(),
   /** Case types the clock matters for; defaults by kind when omitted. */
@@ -98,7 +116,15 @@ export const RightsSchema = z.object({
 export type Rights = z.infer<typeof RightsSchema>;
 
 export const CULTURE_TOPICS = [
-  'formality', 'greeting', 'signOff', 'apology', 'directness', 'names', 'channels', 'responseTime', 'avoid',
+  'formality',
+  'greeting',
+  'signOff',
+  'apology',
+  'directness',
+  'names',
+  'channels',
+  'responseTime',
+  'avoid',
 ] as const;
 export const CultureTopicSchema = z.object({
   text: LocalizedTextSchema,
@@ -111,12 +137,16 @@ export const CultureSchema = z.object({
   /** The address a first reply should use (Sie/vous/您 → formal; first-name cultures → neutral). */
   register: z.enum(['formal', 'neutral']),
   /** Salutation patterns with {family}, {given}, {full} placeholders, by locale. */
-  honorifics: z.array(z.object({
-    locale: LocaleSchema,
-    female: z.string().min(1),
-    male: z.string().min(1),
-    unknown: z.string().min(1),
-  })).min(1),
+  honorifics: z
+    .array(
+      z.object({
+        locale: LocaleSchema,
+        female: z.string().min(1),
+        male: z.string().min(1),
+        unknown: z.string().min(1),
+      }),
+    )
+    .min(1),
   topics: z.object({
     formality: CultureTopicSchema,
     greeting: CultureTopicSchema,

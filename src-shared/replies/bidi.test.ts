@@ -8,7 +8,12 @@ import { renderReply } from './renderReply';
 
 const library = builtinReplyLibrary();
 const salutations = builtinSalutations();
-const context = buildReplyContext(demoReplyCase('SA').caseRecord, { agentName: 'Li Wei', brand: 'Crossdesk Shop', trackingNumber: '1Z999AA10123456784', expectedAt: '2026-11-28T12:00:00Z' });
+const context = buildReplyContext(demoReplyCase('SA').caseRecord, {
+  agentName: 'Li Wei',
+  brand: 'Crossdesk Shop',
+  trackingNumber: '1Z999AA10123456784',
+  expectedAt: '2026-11-28T12:00:00Z',
+});
 
 /** The runs wrapped in FSI … PDI, in order; throws on unbalanced isolates. */
 function isolatedRuns(text: string): string[] {
@@ -16,8 +21,17 @@ function isolatedRuns(text: string): string[] {
   let depth = 0;
   let current = '';
   for (const char of text) {
-    if (char === FSI) { depth++; if (depth === 1) current = ''; continue; }
-    if (char === PDI) { depth--; if (depth < 0) throw new Error('PDI without FSI'); if (depth === 0) runs.push(current); continue; }
+    if (char === FSI) {
+      depth++;
+      if (depth === 1) current = '';
+      continue;
+    }
+    if (char === PDI) {
+      depth--;
+      if (depth < 0) throw new Error('PDI without FSI');
+      if (depth === 0) runs.push(current);
+      continue;
+    }
     if (depth > 0) current += char;
   }
   if (depth !== 0) throw new Error('FSI without PDI');
@@ -43,7 +57,8 @@ describe('right-to-left replies', () => {
       const rendered = renderReply(reply, context, 'ar', { salutations });
       const outside = rendered.text.replace(/\u2068[^\u2069]*\u2069/gu, '');
       for (const value of Object.values(rendered.values)) {
-        if (typeof value === 'string' && value !== 'male' && value.length > 2) expect(outside, `${reply.id}: ${value}`).not.toContain(value);
+        if (typeof value === 'string' && value !== 'male' && value.length > 2)
+          expect(outside, `${reply.id}: ${value}`).not.toContain(value);
       }
     }
   });

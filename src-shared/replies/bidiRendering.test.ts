@@ -13,7 +13,15 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -24,33 +32,41 @@ afterAll(async () => {
 async function visualOrder(text: string, needle: string): Promise<string> {
   const page = await browser.newPage();
   try {
-    await page.setContent('<!doctype html><meta charset="utf-8"><p id="reply" dir="rtl" style="font: 16px \'Noto Sans Arabic\', sans-serif; width: 4000px; white-space: pre-line"></p>');
-    return await page.evaluate(([body, wanted]) => {
-      const paragraph = document.getElementById('reply');
-      if (!paragraph) throw new Error('no paragraph');
-      paragraph.textContent = body;
-      const node = paragraph.firstChild;
-      if (!node) throw new Error('no text');
-      const plain = (node.textContent ?? '').replace(/[\u2066-\u2069]/gu, '');
-      const start = plain.indexOf(wanted);
-      if (start < 0) throw new Error(`"${wanted}" not in text`);
-      // Map positions in the text without isolates back to positions in the node.
-      const positions: number[] = [];
-      for (let i = 0, seen = 0; i < (node.textContent ?? '').length; i++) {
-        if (/[\u2066-\u2069]/u.test(node.textContent?.[i] ?? '')) continue;
-        if (seen >= start && seen < start + wanted.length) positions.push(i);
-        seen++;
-      }
-      const boxes = positions.map((index) => {
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + 1);
-        const box = range.getBoundingClientRect();
-        return { char: node.textContent?.[index] ?? '', left: box.left, top: box.top };
-      });
-      if (new Set(boxes.map((box) => Math.round(box.top))).size !== 1) throw new Error('needle wrapped over lines');
-      return boxes.sort((a, b) => a.left - b.left).map((box) => box.char).join('');
-    }, [text, needle] as const);
+    await page.setContent(
+      '<!doctype html><meta charset="utf-8"><p id="reply" dir="rtl" style="font: 16px \'Noto Sans Arabic\', sans-serif; width: 4000px; white-space: pre-line"></p>',
+    );
+    return await page.evaluate(
+      ([body, wanted]) => {
+        const paragraph = document.getElementById('reply');
+        if (!paragraph) throw new Error('no paragraph');
+        paragraph.textContent = body;
+        const node = paragraph.firstChild;
+        if (!node) throw new Error('no text');
+        const plain = (node.textContent ?? '').replace(/[\u2066-\u2069]/gu, '');
+        const start = plain.indexOf(wanted);
+        if (start < 0) throw new Error(`"${wanted}" not in text`);
+        // Map positions in the text without isolates back to positions in the node.
+        const positions: number[] = [];
+        for (let i = 0, seen = 0; i < (node.textContent ?? '').length; i++) {
+          if (/[\u2066-\u2069]/u.test(node.textContent?.[i] ?? '')) continue;
+          if (seen >= start && seen < start + wanted.length) positions.push(i);
+          seen++;
+        }
+        const boxes = positions.map((index) => {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + 1);
+          const box = range.getBoundingClientRect();
+          return { char: node.textContent?.[index] ?? '', left: box.left, top: box.top };
+        });
+        if (new Set(boxes.map((box) => Math.round(box.top))).size !== 1) throw new Error('needle wrapped over lines');
+        return boxes
+          .sort((a, b) => a.left - b.left)
+          .map((box) => box.char)
+          .join('');
+      },
+      [text, needle] as const,
+    );
   } finally {
     await page.close();
   }
@@ -64,7 +80,9 @@ describe('Arabic replies in Chromium', () => {
   if (!order) throw new Error('demo case has an order');
   const withTitle = { ...demo.caseRecord, order: { ...order, items: order.items.map((item) => ({ ...item, title })) } };
   const context = buildReplyContext(withTitle, { agentName: 'Li Wei', brand: 'Crossdesk Shop' });
-  const rendered = renderReply(getReply(builtinReplyLibrary(), 'repair_warranty.acknowledge'), context, 'ar', { salutations: builtinSalutations() });
+  const rendered = renderReply(getReply(builtinReplyLibrary(), 'repair_warranty.acknowledge'), context, 'ar', {
+    salutations: builtinSalutations(),
+  });
 
   it('shows an isolated Latin item title and order id in their own reading order', async () => {
     expect(await visualOrder(rendered.text, title)).toBe(title);

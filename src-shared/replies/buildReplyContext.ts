@@ -32,23 +32,31 @@ const DEADLINE_BY_CLOCK: Partial<Record<StatutoryClock['kind'], DeadlineName>> =
 export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions): ReplyContext {
   const { customer, order } = caseRecord;
   const pack = findMarketPack(customer.market);
-  const clocks = options.clocks ?? (pack ? computeStatutoryClocks({
-    market: customer.market,
-    ...(customer.region ? { region: customer.region } : {}),
-    ...(order ? {
-      purchasedAt: order.purchasedAt,
-      ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
-      ...(order.returnReceivedAt ? { returnReceivedAt: order.returnReceivedAt } : {}),
-      itemCategories: [...new Set(order.items.map((item) => item.category))],
-    } : {}),
-    receivedAt: caseRecord.createdAt,
-  }) : []);
+  const clocks =
+    options.clocks ??
+    (pack
+      ? computeStatutoryClocks({
+          market: customer.market,
+          ...(customer.region ? { region: customer.region } : {}),
+          ...(order
+            ? {
+                purchasedAt: order.purchasedAt,
+                ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
+                ...(order.returnReceivedAt ? { returnReceivedAt: order.returnReceivedAt } : {}),
+                itemCategories: [...new Set(order.items.map((item) => item.category))],
+              }
+            : {}),
+          receivedAt: caseRecord.createdAt,
+        })
+      : []);
 
   const deadlines: Partial<Record<DeadlineName, Deadline>> = {};
   for (const clock of clocks) {
     const name = DEADLINE_BY_CLOCK[clock.kind];
     if (!name || clock.excluded) continue;
-    const period = pack ? statutoryDays(pack, clock.kind, customer.region, order?.items.map((item) => item.category) ?? []) : undefined;
+    const period = pack
+      ? statutoryDays(pack, clock.kind, customer.region, order?.items.map((item) => item.category) ?? [])
+      : undefined;
     if (!clock.dueDate && period === undefined) continue;
     deadlines[name] = {
       ...(clock.dueDate ? { dueDate: clock.dueDate } : {}),
@@ -68,15 +76,17 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
     agentName: options.agentName,
     brand: options.brand,
     caseRef: caseRecord.ref,
-    ...(order ? {
-      orderId: order.orderId,
-      orderTotal: order.total,
-      refundAmount: options.refundAmount ?? order.total,
-      itemTitle: order.items[0]?.title,
-      itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
-      purchasedAt: order.purchasedAt,
-      ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
-    } : {}),
+    ...(order
+      ? {
+          orderId: order.orderId,
+          orderTotal: order.total,
+          refundAmount: options.refundAmount ?? order.total,
+          itemTitle: order.items[0]?.title,
+          itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
+          purchasedAt: order.purchasedAt,
+          ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
+        }
+      : {}),
     ...(options.priceDifference ? { priceDifference: options.priceDifference } : {}),
     ...(options.trackingNumber ? { trackingNumber: options.trackingNumber } : {}),
     ...(options.expectedAt ? { expectedAt: options.expectedAt } : {}),
@@ -86,9 +96,15 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
 }
 
 /** The legal period in days when the law counts days; months and years are quoted as dates only. */
-function statutoryDays(pack: MarketPack, kind: StatutoryClock['kind'], region: string | undefined, categories: readonly string[]): { days: number; business: boolean } | undefined {
-  const rule = (region ? pack.regions[region]?.clocks.find((c) => c.kind === kind) : undefined)
-    ?? pack.rights.clocks.find((c) => c.kind === kind);
+function statutoryDays(
+  pack: MarketPack,
+  kind: StatutoryClock['kind'],
+  region: string | undefined,
+  categories: readonly string[],
+): { days: number; business: boolean } | undefined {
+  const rule =
+    (region ? pack.regions[region]?.clocks.find((c) => c.kind === kind) : undefined) ??
+    pack.rights.clocks.find((c) => c.kind === kind);
   if (!rule) return undefined;
   // Same choice as the rights calculator: the longest period among the order's categories, else the rule's.
   const matching: PeriodRule[] = (rule.byCategory ?? [])

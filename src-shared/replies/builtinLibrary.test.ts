@@ -12,12 +12,29 @@ import { variantStatus } from './staleness';
 const REQUIRED_LOCALES = ['en', 'zh-CN', 'de', 'fr', 'es', 'ja', 'ko', 'ar', 'pt-BR', 'ru'] as const;
 /** The market whose customers write each language; every reply is rendered for a real case there. */
 const MARKET_OF: Record<(typeof REQUIRED_LOCALES)[number], MarketCode> = {
-  en: 'GB', 'zh-CN': 'CN', de: 'DE', fr: 'FR', es: 'ES', ja: 'JP', ko: 'KR', ar: 'SA', 'pt-BR': 'BR', ru: 'RU',
+  en: 'GB',
+  'zh-CN': 'CN',
+  de: 'DE',
+  fr: 'FR',
+  es: 'ES',
+  ja: 'JP',
+  ko: 'KR',
+  ar: 'SA',
+  'pt-BR': 'BR',
+  ru: 'RU',
 };
 const REQUIRED_SITUATIONS = [
-  'acknowledge', 'request_photos', 'approve_return_with_label', 'refund_issued', 'repair_under_warranty',
-  'price_protection_approved', 'price_protection_declined', 'privacy_request_received', 'privacy_request_fulfilled',
-  'payment_dispute_guidance', 'apology_for_delay',
+  'acknowledge',
+  'request_photos',
+  'approve_return_with_label',
+  'refund_issued',
+  'repair_under_warranty',
+  'price_protection_approved',
+  'price_protection_declined',
+  'privacy_request_received',
+  'privacy_request_fulfilled',
+  'payment_dispute_guidance',
+  'apology_for_delay',
 ];
 
 function contextFor(market: MarketCode) {
@@ -26,8 +43,12 @@ function contextFor(market: MarketCode) {
   return {
     demo,
     context: buildReplyContext(demo.caseRecord, {
-      agentName: 'Li Wei', brand: 'Crossdesk Shop', trackingNumber: '1Z999AA10123456784',
-      expectedAt: '2026-11-28T12:00:00Z', promisedDays: 5, priceDifference: { amountMinor: 1000, currency },
+      agentName: 'Li Wei',
+      brand: 'Crossdesk Shop',
+      trackingNumber: '1Z999AA10123456784',
+      expectedAt: '2026-11-28T12:00:00Z',
+      promisedDays: 5,
+      priceDifference: { amountMinor: 1000, currency },
     }),
   };
 }
@@ -37,7 +58,11 @@ describe('the shipped reply library', () => {
 
   it('has at least 30 replies covering every case type and the situations of issue 4', () => {
     expect(library.replies.length).toBeGreaterThanOrEqual(30);
-    for (const type of CASE_TYPES) expect(library.replies.some((reply) => reply.caseTypes.includes(type)), type).toBe(true);
+    for (const type of CASE_TYPES)
+      expect(
+        library.replies.some((reply) => reply.caseTypes.includes(type)),
+        type,
+      ).toBe(true);
     const situations = new Set(library.replies.map((reply) => reply.situation));
     for (const situation of REQUIRED_SITUATIONS) expect(situations.has(situation as never), situation).toBe(true);
   });
@@ -74,8 +99,16 @@ describe('the shipped reply library', () => {
         const { context } = replyAvailability(reply, home.context).available ? home : germany;
         if (context === home.context) natural++;
         for (const agent of ['en', 'zh-CN']) {
-          const result = renderSideBySide(reply, context, { customer: locale, agent }, { salutations: builtinSalutations() });
-          expect(result.findings, `${reply.id} ${locale} for ${context.market}, agent ${agent}\n${result.customer.text}`).toEqual([]);
+          const result = renderSideBySide(
+            reply,
+            context,
+            { customer: locale, agent },
+            { salutations: builtinSalutations() },
+          );
+          expect(
+            result.findings,
+            `${reply.id} ${locale} for ${context.market}, agent ${agent}\n${result.customer.text}`,
+          ).toEqual([]);
           expect(result.customer.resolution.locale).toBe(locale);
           expect(result.customer.missing).toEqual([]);
         }
@@ -87,7 +120,10 @@ describe('the shipped reply library', () => {
   it('says which replies a market cannot use and why', () => {
     const { context } = contextFor('JP');
     const privacy = library.replies.find((reply) => reply.id === 'privacy_request.received');
-    expect(privacy && replyAvailability(privacy, context)).toEqual({ available: false, missing: ['privacyResponseDue'] });
+    expect(privacy && replyAvailability(privacy, context)).toEqual({
+      available: false,
+      missing: ['privacyResponseDue'],
+    });
     const germany = contextFor('DE').context;
     expect(privacy && replyAvailability(privacy, germany)).toEqual({ available: true, missing: [] });
   });
@@ -99,13 +135,27 @@ describe('replies for the generated demo data', () => {
     const library = builtinReplyLibrary();
     let rendered = 0;
     for (const caseRecord of demo.cases) {
-      const context = buildReplyContext(caseRecord, { agentName: 'Li Na', brand: 'Crossdesk Shop', trackingNumber: 'JT0012345678', expectedAt: '2026-11-28T12:00:00Z', promisedDays: 5 });
+      const context = buildReplyContext(caseRecord, {
+        agentName: 'Li Na',
+        brand: 'Crossdesk Shop',
+        trackingNumber: 'JT0012345678',
+        expectedAt: '2026-11-28T12:00:00Z',
+        promisedDays: 5,
+      });
       for (const reply of library.replies) {
         if (!replyAvailability(reply, context).available) continue;
-        const result = renderSideBySide(reply, context, { customer: caseRecord.locale, agent: 'zh-CN' }, { salutations: builtinSalutations() });
+        const result = renderSideBySide(
+          reply,
+          context,
+          { customer: caseRecord.locale, agent: 'zh-CN' },
+          { salutations: builtinSalutations() },
+        );
         const inLibrary = result.customer.resolution.locale.split('-')[0] === caseRecord.locale.split('-')[0];
         const expected = result.customer.resolution.usedFallback ? ['fallback_language'] : [];
-        expect(result.findings.map((finding) => finding.code), `${reply.id} for ${caseRecord.ref} (${caseRecord.locale}, ${caseRecord.customer.market})`).toEqual(expected);
+        expect(
+          result.findings.map((finding) => finding.code),
+          `${reply.id} for ${caseRecord.ref} (${caseRecord.locale}, ${caseRecord.customer.market})`,
+        ).toEqual(expected);
         if (inLibrary) rendered++;
       }
     }

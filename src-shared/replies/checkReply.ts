@@ -34,14 +34,17 @@ export function checkReply(input: CheckInput): Finding[] {
   const { context, customer, agent } = input;
   const findings: Finding[] = [];
   for (const hole of findUnfilledPlaceholders(customer.text)) {
-    findings.push(finding('unfilled_placeholder', 'error', { token: hole.token, name: hole.name, locale: customer.locale }));
+    findings.push(
+      finding('unfilled_placeholder', 'error', { token: hole.token, name: hole.name, locale: customer.locale }),
+    );
   }
   // A count the case could not supply renders as NaN (ICU plurals need a number); once the agent has
   // typed the number over it, the hole is filled.
   const reported = new Set(findings.map((f) => f.params.name));
   const unfilledCount = /\bNaN\b/u.test(customer.text);
   for (const name of customer.missing ?? []) {
-    if (!reported.has(name) && unfilledCount) findings.push(finding('unfilled_placeholder', 'error', { token: `{${name}}`, name, locale: customer.locale }));
+    if (!reported.has(name) && unfilledCount)
+      findings.push(finding('unfilled_placeholder', 'error', { token: `{${name}}`, name, locale: customer.locale }));
   }
   // A product name ("Du bist super" mug) is quoted, not how we address the customer.
   const prose = context.itemTitle ? customer.text.split(context.itemTitle).join(' ') : customer.text;
@@ -50,16 +53,20 @@ export function checkReply(input: CheckInput): Finding[] {
   if (agent) findings.push(...compareFacts(customer, agent, context));
   if (customer.status === 'stale') findings.push(finding('stale_translation', 'warning', { locale: customer.locale }));
   if (customer.resolution?.usedFallback) {
-    findings.push(finding('fallback_language', customer.resolution.sameLanguage ? 'info' : 'warning', {
-      requested: customer.resolution.requested, used: customer.resolution.locale,
-    }));
+    findings.push(
+      finding('fallback_language', customer.resolution.sameLanguage ? 'info' : 'warning', {
+        requested: customer.resolution.requested,
+        used: customer.resolution.locale,
+      }),
+    );
   }
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 export function contextCurrencies(context: ReplyContext): string[] {
-  return [context.orderTotal, context.refundAmount, context.priceDifference]
-    .flatMap((money) => (money ? [money.currency] : []));
+  return [context.orderTotal, context.refundAmount, context.priceDifference].flatMap((money) =>
+    money ? [money.currency] : [],
+  );
 }
 
 function compareFacts(customer: DraftText, agent: DraftText, context: ReplyContext): Finding[] {
@@ -67,20 +74,27 @@ function compareFacts(customer: DraftText, agent: DraftText, context: ReplyConte
   const left = readFacts(customer.text, customer.formatLocale, currencies);
   const right = readFacts(agent.text, agent.formatLocale, currencies);
   const kinds: [keyof ReplyFacts, 'order_id_mismatch' | 'amount_mismatch' | 'date_mismatch'][] = [
-    ['identifiers', 'order_id_mismatch'], ['amounts', 'amount_mismatch'], ['dates', 'date_mismatch'],
+    ['identifiers', 'order_id_mismatch'],
+    ['amounts', 'amount_mismatch'],
+    ['dates', 'date_mismatch'],
   ];
   const findings: Finding[] = [];
   for (const [kind, code] of kinds) {
-    const normalize = (values: string[]): Set<string> => new Set(kind === 'identifiers' ? values.map((v) => v.toUpperCase()) : values);
+    const normalize = (values: string[]): Set<string> =>
+      new Set(kind === 'identifiers' ? values.map((v) => v.toUpperCase()) : values);
     const inCustomer = normalize(left[kind]);
     const inAgent = normalize(right[kind]);
     const onlyCustomer = [...inCustomer].filter((value) => !inAgent.has(value));
     const onlyAgent = [...inAgent].filter((value) => !inCustomer.has(value));
     if (onlyCustomer.length > 0 || onlyAgent.length > 0) {
-      findings.push(finding(code, 'error', {
-        customerLocale: customer.locale, agentLocale: agent.locale,
-        onlyInCustomerText: onlyCustomer.join(', '), onlyInAgentText: onlyAgent.join(', '),
-      }));
+      findings.push(
+        finding(code, 'error', {
+          customerLocale: customer.locale,
+          agentLocale: agent.locale,
+          onlyInCustomerText: onlyCustomer.join(', '),
+          onlyInAgentText: onlyAgent.join(', '),
+        }),
+      );
     }
   }
   return findings;

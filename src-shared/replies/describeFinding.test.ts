@@ -6,7 +6,10 @@ describe('findings shown to agents', () => {
   it('has a sentence for every finding in English, Chinese and Arabic', () => {
     for (const code of FINDING_CODES) {
       for (const ui of ['en', 'zh-CN', 'ar']) {
-        const text = describeFinding(finding(code, 'error', { token: '{orderId}', promisedDays: 7, statutoryDays: 14 }), ui);
+        const text = describeFinding(
+          finding(code, 'error', { token: '{orderId}', promisedDays: 7, statutoryDays: 14 }),
+          ui,
+        );
         expect(text.length, `${code} ${ui}`).toBeGreaterThan(15);
         expect(text, `${code} ${ui}`).not.toContain('replies.finding');
       }
@@ -14,9 +17,18 @@ describe('findings shown to agents', () => {
   });
 
   it('fills the finding’s parameters in', () => {
-    expect(describeFinding(finding('return_window_shorter_than_statutory', 'error', { promisedDays: 7, statutoryDays: 14, rule: 'BGB §355.' }), 'en'))
-      .toBe('The reply offers 7 days to return the goods; the law gives the customer 14 days. BGB §355.');
-    expect(describeFinding(finding('fallback_language', 'warning', { requested: 'pt-BR', used: 'en' }), 'zh-HK'))
-      .toBe('该回复没有 pt-BR 版本：客户将收到 en 版本。');
+    expect(
+      describeFinding(
+        finding('return_window_shorter_than_statutory', 'error', {
+          promisedDays: 7,
+          statutoryDays: 14,
+          rule: 'BGB §355.',
+        }),
+        'en',
+      ),
+    ).toBe('The reply offers 7 days to return the goods; the law gives the customer 14 days. BGB §355.');
+    expect(describeFinding(finding('fallback_language', 'warning', { requested: 'pt-BR', used: 'en' }), 'zh-HK')).toBe(
+      '该回复没有 pt-BR 版本：客户将收到 en 版本。',
+    );
   });
 });

@@ -8,8 +8,27 @@ const FindingMessagesSchema = z.record(z.string(), z.record(z.enum(FINDING_CODES
 const messages = FindingMessagesSchema.parse(findingMessages);
 
 /** Every parameter a message may name; absent ones are shown empty rather than breaking the sentence. */
-const PARAMS = ['token', 'name', 'locale', 'register', 'words', 'sentences', 'count', 'expected', 'customerLocale', 'agentLocale',
-  'onlyInCustomerText', 'onlyInAgentText', 'promisedDays', 'statutoryDays', 'promisedDate', 'statutoryDate', 'rule', 'requested', 'used'];
+const PARAMS = [
+  'token',
+  'name',
+  'locale',
+  'register',
+  'words',
+  'sentences',
+  'count',
+  'expected',
+  'customerLocale',
+  'agentLocale',
+  'onlyInCustomerText',
+  'onlyInAgentText',
+  'promisedDays',
+  'statutoryDays',
+  'promisedDate',
+  'statutoryDate',
+  'rule',
+  'requested',
+  'used',
+];
 
 /** A finding as a sentence in the agent's UI language (en, zh-CN and ar ship; others fall back). */
 export function describeFinding(finding: Finding, uiLocale: string, chains?: FallbackChains): string {
@@ -17,6 +36,9 @@ export function describeFinding(finding: Finding, uiLocale: string, chains?: Fal
   const message = messages[locale]?.[finding.code] ?? messages.en?.[finding.code] ?? finding.messageKey;
   const values: Record<string, string | number> = Object.fromEntries(PARAMS.map((param) => [param, '']));
   for (const [key, value] of Object.entries(finding.params)) values[key] = value;
-  if (typeof values.sentences === 'string' && values.sentences) values.sentences = `${values.words ? '; ' : ''}“${values.sentences}”`;
-  return String(compiledMessage(message, locale).format(values)).replace(/\s+([.。])$/u, '$1').trim();
+  if (typeof values.sentences === 'string' && values.sentences)
+    values.sentences = `${values.words ? '; ' : ''}“${values.sentences}”`;
+  return String(compiledMessage(message, locale).format(values))
+    .replace(/\s+([.。])$/u, '$1')
+    .trim();
 }

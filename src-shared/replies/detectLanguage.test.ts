@@ -25,29 +25,58 @@ describe('customer language detection', () => {
     const guess = detectCustomerLocale({
       messages: [
         customer('Ich habe das Paket immer noch nicht erhalten, bitte helfen Sie mir.'),
-        { direction: 'outbound', authorKind: 'agent', body: 'We are looking into it and will get back to you shortly with an update.' },
+        {
+          direction: 'outbound',
+          authorKind: 'agent',
+          body: 'We are looking into it and will get back to you shortly with an update.',
+        },
       ],
-      caseLocale: 'en-GB', market: 'DE', available: AVAILABLE,
+      caseLocale: 'en-GB',
+      market: 'DE',
+      available: AVAILABLE,
     });
     expect(guess).toMatchObject({ locale: 'de', basis: 'messages', disagreesWithCase: true });
   });
 
   it('keeps the case locale when the messages are too short to tell', () => {
-    expect(detectCustomerLocale({ messages: [customer('ok, thx')], caseLocale: 'fr-FR', market: 'FR', available: AVAILABLE }))
-      .toEqual({ locale: 'fr-FR', basis: 'case', disagreesWithCase: false });
+    expect(
+      detectCustomerLocale({
+        messages: [customer('ok, thx')],
+        caseLocale: 'fr-FR',
+        market: 'FR',
+        available: AVAILABLE,
+      }),
+    ).toEqual({ locale: 'fr-FR', basis: 'case', disagreesWithCase: false });
   });
 
   it('lets the agent override', () => {
-    expect(detectCustomerLocale({ messages: [customer('Olá, meu pedido chegou quebrado e quero devolver.')], caseLocale: 'pt-BR', market: 'BR', available: AVAILABLE, override: 'es' }))
-      .toEqual({ locale: 'es', basis: 'override', disagreesWithCase: true });
+    expect(
+      detectCustomerLocale({
+        messages: [customer('Olá, meu pedido chegou quebrado e quero devolver.')],
+        caseLocale: 'pt-BR',
+        market: 'BR',
+        available: AVAILABLE,
+        override: 'es',
+      }),
+    ).toEqual({ locale: 'es', basis: 'override', disagreesWithCase: true });
   });
 });
 
 describe('Chinese script', () => {
   it('tells Traditional from Simplified, which tinyld reports as one language', () => {
-    const traditional = detectCustomerLocale({ messages: [customer('請問我的訂單什麼時候會到？已經過了兩個星期還沒收到貨。')], caseLocale: 'en', market: 'SG', available: AVAILABLE });
+    const traditional = detectCustomerLocale({
+      messages: [customer('請問我的訂單什麼時候會到？已經過了兩個星期還沒收到貨。')],
+      caseLocale: 'en',
+      market: 'SG',
+      available: AVAILABLE,
+    });
     expect(traditional).toMatchObject({ locale: 'zh-TW', basis: 'messages' });
-    const simplified = detectCustomerLocale({ messages: [customer('请问我的订单什么时候会到？已经过了两个星期还没收到货。')], caseLocale: 'en', market: 'SG', available: AVAILABLE });
+    const simplified = detectCustomerLocale({
+      messages: [customer('请问我的订单什么时候会到？已经过了两个星期还没收到货。')],
+      caseLocale: 'en',
+      market: 'SG',
+      available: AVAILABLE,
+    });
     expect(simplified).toMatchObject({ locale: 'zh-CN', basis: 'messages' });
   });
 });

@@ -40,7 +40,10 @@ export function detectCustomerLocale(input: DetectInput): LanguageGuess {
     .map((message) => message.body)
     .join('\n');
   const letters = text.replace(/[\p{P}\p{S}\p{N}\s]/gu, '').length;
-  const best = letters >= MIN_LETTERS || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{4,}/u.test(text) ? detectAll(text)[0] : undefined;
+  const best =
+    letters >= MIN_LETTERS || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{4,}/u.test(text)
+      ? detectAll(text)[0]
+      : undefined;
   if (!best || best.accuracy < MIN_ACCURACY) {
     return { locale: input.caseLocale, basis: 'case', disagreesWithCase: false };
   }
@@ -67,7 +70,8 @@ function chineseScriptLocale(text: string): 'zh-TW' | 'zh-CN' {
 function toLibraryLocale(detected: string, input: DetectInput, text: string): string {
   if (detected === 'zh') {
     const script = chineseScriptLocale(text);
-    if (language(input.caseLocale) === 'zh' && (script === 'zh-TW') === /-(TW|HK|MO|Hant)/u.test(input.caseLocale)) return input.caseLocale;
+    if (language(input.caseLocale) === 'zh' && (script === 'zh-TW') === /-(TW|HK|MO|Hant)/u.test(input.caseLocale))
+      return input.caseLocale;
     return script;
   }
   const candidates = [
@@ -76,6 +80,8 @@ function toLibraryLocale(detected: string, input: DetectInput, text: string): st
     detected,
     ...input.available.filter((locale) => language(locale) === detected),
   ];
-  return candidates.find((locale): locale is string => locale !== undefined && input.available.includes(locale))
-    ?? `${detected}-${input.market}`;
+  return (
+    candidates.find((locale): locale is string => locale !== undefined && input.available.includes(locale)) ??
+    `${detected}-${input.market}`
+  );
 }

@@ -27,7 +27,12 @@ export function normalizeText(text: string): string {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const flexibleSpace = (text: string): string => escape(text).replace(/\s+/gu, '\\s*');
 
-interface AmountReader { currency: string; pattern: RegExp; group: string; decimal: string }
+interface AmountReader {
+  currency: string;
+  pattern: RegExp;
+  group: string;
+  decimal: string;
+}
 const amountReaders = new Map<string, AmountReader>();
 
 function amountReader(locale: string, currency: string): AmountReader {
@@ -63,7 +68,11 @@ export function readAmounts(text: string, locale: string, currencies: readonly s
   return found;
 }
 
-interface DateReader { pattern: RegExp; order: ('day' | 'month' | 'year')[]; months: Map<string, number> | null }
+interface DateReader {
+  pattern: RegExp;
+  order: ('day' | 'month' | 'year')[];
+  months: Map<string, number> | null;
+}
 const dateReaders = new Map<string, DateReader>();
 
 /** Reads dates back in exactly the style replies write them (formatters.ts), learnt from Intl's parts. */
@@ -87,7 +96,12 @@ function dateReader(locale: string): DateReader {
     if (part.type === 'day') source += '(\\d{1,2})';
     else if (part.type === 'year') source += '(\\d{4})';
     else if (part.type === 'month') {
-      source += months ? `(${[...months.keys()].sort((a, b) => b.length - a.length).map(flexibleSpace).join('|')})` : '(\\d{1,2})';
+      source += months
+        ? `(${[...months.keys()]
+            .sort((a, b) => b.length - a.length)
+            .map(flexibleSpace)
+            .join('|')})`
+        : '(\\d{1,2})';
     } else if (part.type === 'literal') {
       // A trailing literal ("г." in Russian) may be cut off by the sentence splitter.
       const literal = flexibleSpace(normalizeText(part.value));
@@ -106,7 +120,8 @@ export function readDates(text: string, locale: string): string[] {
     const fields: Record<string, number> = {};
     reader.order.forEach((field, index) => {
       const raw = match[index + 1] ?? '';
-      fields[field] = field === 'month' && reader.months ? reader.months.get(raw.toLocaleLowerCase(locale)) ?? 0 : Number(raw);
+      fields[field] =
+        field === 'month' && reader.months ? (reader.months.get(raw.toLocaleLowerCase(locale)) ?? 0) : Number(raw);
     });
     const { year = 0, month = 0, day = 0 } = fields;
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
@@ -133,5 +148,9 @@ export function readIdentifiers(text: string): string[] {
 }
 
 export function readFacts(text: string, locale: string, currencies: readonly string[]): ReplyFacts {
-  return { identifiers: readIdentifiers(text), amounts: readAmounts(text, locale, currencies), dates: readDates(text, locale) };
+  return {
+    identifiers: readIdentifiers(text),
+    amounts: readAmounts(text, locale, currencies),
+    dates: readDates(text, locale),
+  };
 }

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
 export const FINDING_CODES = [
-  'unfilled_placeholder', 'order_id_mismatch', 'amount_mismatch', 'date_mismatch',
-  'informal_address', 'missing_honorific', 'return_window_shorter_than_statutory',
-  'return_deadline_before_statutory', 'refund_slower_than_statutory', 'stale_translation', 'fallback_language',
+  'unfilled_placeholder',
+  'order_id_mismatch',
+  'amount_mismatch',
+  'date_mismatch',
+  'informal_address',
+  'missing_honorific',
+  'return_window_shorter_than_statutory',
+  'return_deadline_before_statutory',
+  'refund_slower_than_statutory',
+  'stale_translation',
+  'fallback_language',
 ] as const;
 export const FindingCodeSchema = z.enum(FINDING_CODES);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;

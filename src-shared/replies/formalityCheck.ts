@@ -12,7 +12,8 @@ interface FormalityRule {
   requiredHonorific?: RegExp;
 }
 
-const word = (alternatives: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, 'giu');
+const word = (alternatives: string): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, 'giu');
 
 /**
  * Informal address per language (markets.md, communication notes): German du/dich/dein, French tu,
@@ -20,17 +21,24 @@ const word = (alternatives: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?
  * missing 님. A brand that deliberately writes "du" sets the market register to neutral.
  */
 const RULES: Readonly<Record<string, FormalityRule>> = {
-  de: { formalOnly: true, informal: word('du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure|euren|eurem|eurer') },
+  de: {
+    formalOnly: true,
+    informal: word('du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure|euren|eurem|eurer'),
+  },
   fr: { formalOnly: true, informal: word("tu|toi|ton|ta|tes|te|t['’]") },
   es: { formalOnly: true, informal: word('tú|tu|tus|te|ti|contigo|tienes|puedes|quieres|necesitas') },
   pt: { formalOnly: true, informal: word('tu|teu|tua|teus|tuas|contigo') },
-  ru: { formalOnly: false, informal: word('ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоего|твоей|твоему|твоим|твоих') },
+  ru: {
+    formalOnly: false,
+    informal: word('ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоего|твоей|твоему|твоим|твоих'),
+  },
   zh: { formalOnly: false, informal: /你/gu },
   ja: {
     formalOnly: false,
     informal: /君|きみ|お前|おまえ|あんた/gu,
     plainEnding: {
-      polite: /(?:ます|ました|ません|ましょう|です|でした|でしょう|ございます|ください|くださいませ|ませ|存じます|申し上げます|様|さま)$/u,
+      polite:
+        /(?:ます|ました|ません|ましょう|です|でした|でしょう|ございます|ください|くださいませ|ませ|存じます|申し上げます|様|さま)$/u,
       plain: /(?:だ|だよ|だね|だった|だろう|じゃない|しよう|してね|してよ|よね|よ|ね|る|た|ない|う)$/u,
     },
   },
@@ -58,14 +66,26 @@ export function checkFormality(text: string, locale: string, register: Register)
   const normalized = normalizeText(text);
   const findings: Finding[] = [];
   const informal = [...new Set([...normalized.matchAll(rule.informal)].map((match) => match[0]))];
-  if (informal.length > 0) findings.push(finding('informal_address', 'error', { locale, register, words: informal.join(', ') }));
+  if (informal.length > 0)
+    findings.push(finding('informal_address', 'error', { locale, register, words: informal.join(', ') }));
   if (rule.plainEnding) {
-    const plainSentences = normalized.split(SENTENCE_END)
+    const plainSentences = normalized
+      .split(SENTENCE_END)
       .filter((sentence) => !LIST_ITEM.test(sentence))
       .map((sentence) => sentence.replace(TRAILING, '').trim())
-      .filter((sentence) => sentence.length > 0 && !rule.plainEnding?.polite.test(sentence) && rule.plainEnding?.plain.test(sentence));
+      .filter(
+        (sentence) =>
+          sentence.length > 0 && !rule.plainEnding?.polite.test(sentence) && rule.plainEnding?.plain.test(sentence),
+      );
     if (plainSentences.length > 0) {
-      findings.push(finding('informal_address', 'error', { locale, register, sentences: plainSentences.slice(0, 3).join(' / '), count: plainSentences.length }));
+      findings.push(
+        finding('informal_address', 'error', {
+          locale,
+          register,
+          sentences: plainSentences.slice(0, 3).join(' / '),
+          count: plainSentences.length,
+        }),
+      );
     }
   }
   if (rule.requiredHonorific && !rule.requiredHonorific.test(normalized)) {

@@ -25,7 +25,12 @@ export interface GreetingInput {
  * Builds the salutation, the way to name the customer mid-text and the sign-off, from the per-language
  * rules: name order comes from the domain name, honorific and grammar from the rule's selects.
  */
-export function renderGreeting(rules: SalutationRules, locale: string, input: GreetingInput, chains?: FallbackChains): Greeting {
+export function renderGreeting(
+  rules: SalutationRules,
+  locale: string,
+  input: GreetingInput,
+  chains?: FallbackChains,
+): Greeting {
   const resolved = resolveLocale(locale, Object.keys(rules), chains);
   const rule = rules[resolved.locale];
   if (!rule) throw new Error(`no salutation rule for ${locale}`);
@@ -41,11 +46,15 @@ export function renderGreeting(rules: SalutationRules, locale: string, input: Gr
     brand: wrap(input.brand),
   };
   const format = (message: string): string => String(compiledMessage(message, resolved.locale).format(values));
-  const honorific = input.honorifics?.find((h) => h.locale === locale)
-    ?? input.honorifics?.find((h) => language(h.locale) === language(resolved.locale));
+  const honorific =
+    input.honorifics?.find((h) => h.locale === locale) ??
+    input.honorifics?.find((h) => language(h.locale) === language(resolved.locale));
   const pattern = honorific ? honorific[input.name.gender === 'unknown' ? 'unknown' : input.name.gender] : undefined;
   const addressName = pattern
-    ? pattern.replaceAll('{family}', values.family).replaceAll('{given}', values.given).replaceAll('{full}', values.fullName)
+    ? pattern
+        .replaceAll('{family}', values.family)
+        .replaceAll('{given}', values.given)
+        .replaceAll('{full}', values.fullName)
     : format(rule.addressName);
   return { salutation: format(rule.salutation), addressName, signOff: format(rule.signOff) };
 }

@@ -3,7 +3,14 @@
  * renderer (composer), in core and on the server alike.
  */
 export { builtinReplyLibrary, builtinSalutations, BUILTIN_LIBRARY_VERSION } from './builtinLibrary';
-export { loadReplyLibrary, loadSalutationRules, findReplies, getReply, describeReply, ReplyLibraryError } from './replyLibrary';
+export {
+  loadReplyLibrary,
+  loadSalutationRules,
+  findReplies,
+  getReply,
+  describeReply,
+  ReplyLibraryError,
+} from './replyLibrary';
 export type { ReplyQuery } from './replyLibrary';
 export { buildReplyContext } from './buildReplyContext';
 export type { ReplyContextOptions } from './buildReplyContext';

@@ -14,7 +14,10 @@ const base = getReply(builtinReplyLibrary(), 'return_refund.acknowledge');
 const context = buildReplyContext(demoReplyCase('BR').caseRecord, { agentName: 'Li Wei', brand: 'Crossdesk Shop' });
 
 function withOnly(template: ReplyTemplate, locales: string[]): ReplyTemplate {
-  return { ...template, variants: Object.fromEntries(Object.entries(template.variants).filter(([locale]) => locales.includes(locale))) };
+  return {
+    ...template,
+    variants: Object.fromEntries(Object.entries(template.variants).filter(([locale]) => locales.includes(locale))),
+  };
 }
 
 describe('locale fallback', () => {
@@ -26,8 +29,17 @@ describe('locale fallback', () => {
 
   it('treats the general form of the language as the requested one, but not a sibling or another language', () => {
     expect(resolveLocale('de-DE', ['en', 'de'])).toMatchObject({ locale: 'de', usedFallback: false });
-    expect(resolveLocale('zh-HK', ['en', 'zh-CN'])).toMatchObject({ locale: 'zh-CN', usedFallback: true, sameLanguage: true });
-    expect(resolveLocale('pt-BR', ['en', 'de'])).toMatchObject({ locale: 'en', usedFallback: true, sameLanguage: false, tried: ['pt-BR', 'pt', 'pt-PT', 'en'] });
+    expect(resolveLocale('zh-HK', ['en', 'zh-CN'])).toMatchObject({
+      locale: 'zh-CN',
+      usedFallback: true,
+      sameLanguage: true,
+    });
+    expect(resolveLocale('pt-BR', ['en', 'de'])).toMatchObject({
+      locale: 'en',
+      usedFallback: true,
+      sameLanguage: false,
+      tried: ['pt-BR', 'pt', 'pt-PT', 'en'],
+    });
   });
 
   it('is configurable', () => {
@@ -41,12 +53,19 @@ describe('locale fallback', () => {
     expect(portugal.resolution).toMatchObject({ requested: 'pt-BR', locale: 'en', usedFallback: true });
     expect(portugal.text).toContain('Thank you for getting in touch about order ML-2049981123');
     expect(checkReply({ context, customer: draftOf(portugal) })).toEqual([
-      expect.objectContaining({ code: 'fallback_language', severity: 'warning', params: { requested: 'pt-BR', used: 'en' } }),
+      expect.objectContaining({
+        code: 'fallback_language',
+        severity: 'warning',
+        params: { requested: 'pt-BR', used: 'en' },
+      }),
     ]);
   });
 
   it('uses a custom chain in rendering (a Spanish variant for a Brazilian before English)', () => {
-    const rendered = renderReply(withOnly(base, ['en', 'es']), context, 'pt-BR', { salutations, fallbackChains: { 'pt-BR': ['es'] } });
+    const rendered = renderReply(withOnly(base, ['en', 'es']), context, 'pt-BR', {
+      salutations,
+      fallbackChains: { 'pt-BR': ['es'] },
+    });
     expect(rendered.resolution.locale).toBe('es');
     expect(rendered.text).toContain('ML-2049981123');
   });

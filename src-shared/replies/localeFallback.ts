@@ -28,7 +28,11 @@ export const DEFAULT_FALLBACK_CHAINS: FallbackChains = {
 export const DEFAULT_FINAL_LOCALE = 'en';
 
 /** The ordered locales to try for `requested`, starting with `requested` itself, without repeats. */
-export function fallbackChain(requested: string, chains: FallbackChains = DEFAULT_FALLBACK_CHAINS, finalLocale = DEFAULT_FINAL_LOCALE): string[] {
+export function fallbackChain(
+  requested: string,
+  chains: FallbackChains = DEFAULT_FALLBACK_CHAINS,
+  finalLocale = DEFAULT_FINAL_LOCALE,
+): string[] {
   const chain: string[] = [requested];
   const explicit = chains[requested];
   if (explicit) chain.push(...explicit);
@@ -56,7 +60,12 @@ export interface LocaleResolution {
   tried: string[];
 }
 
-export function resolveLocale(requested: string, available: Iterable<string>, chains: FallbackChains = DEFAULT_FALLBACK_CHAINS, finalLocale = DEFAULT_FINAL_LOCALE): LocaleResolution {
+export function resolveLocale(
+  requested: string,
+  available: Iterable<string>,
+  chains: FallbackChains = DEFAULT_FALLBACK_CHAINS,
+  finalLocale = DEFAULT_FINAL_LOCALE,
+): LocaleResolution {
   const have = new Set(available);
   const tried: string[] = [];
   for (const candidate of fallbackChain(requested, chains, finalLocale)) {

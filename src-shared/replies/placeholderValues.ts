@@ -12,19 +12,22 @@ interface PlaceholderSpec {
   value: (context: ReplyContext, formatLocale: string) => string | number | undefined;
 }
 
-const money = (pick: (context: ReplyContext) => Money | undefined): PlaceholderSpec['value'] =>
+const money =
+  (pick: (context: ReplyContext) => Money | undefined): PlaceholderSpec['value'] =>
   (context, locale) => {
     const amount = pick(context);
     return amount ? formatMoney(amount, locale) : undefined;
   };
 
-const instant = (pick: (context: ReplyContext) => string | undefined): PlaceholderSpec['value'] =>
+const instant =
+  (pick: (context: ReplyContext) => string | undefined): PlaceholderSpec['value'] =>
   (context, locale) => {
     const at = pick(context);
     return at ? formatInstantDate(at, locale, context.customer.timeZone) : undefined;
   };
 
-const deadline = (name: keyof ReplyContext['deadlines']): PlaceholderSpec['value'] =>
+const deadline =
+  (name: keyof ReplyContext['deadlines']): PlaceholderSpec['value'] =>
   (context, locale) => {
     const due = context.deadlines[name];
     return due?.dueDate ? formatDateOnly(due.dueDate, locale) : undefined;
@@ -52,8 +55,16 @@ export const PLACEHOLDERS: Readonly<Record<string, PlaceholderSpec>> = {
   agentName: { kind: 'text', fact: false, value: (c) => c.agentName },
   brand: { kind: 'text', fact: false, value: (c) => c.brand },
   customerName: { kind: 'greeting', fact: false, value: () => undefined },
-  refundDayKind: { kind: 'choice', fact: false, value: (c) => (c.deadlines.refundDue?.businessDays ? 'business' : 'calendar') },
-  gender: { kind: 'choice', fact: false, value: (c) => (c.customer.name.gender === 'unknown' ? 'other' : c.customer.name.gender) },
+  refundDayKind: {
+    kind: 'choice',
+    fact: false,
+    value: (c) => (c.deadlines.refundDue?.businessDays ? 'business' : 'calendar'),
+  },
+  gender: {
+    kind: 'choice',
+    fact: false,
+    value: (c) => (c.customer.name.gender === 'unknown' ? 'other' : c.customer.name.gender),
+  },
 };
 
 export function isKnownPlaceholder(name: string): boolean {

@@ -18,7 +18,14 @@ export function messagePlaceholders(message: string, locale = 'en'): string[] {
 
 // Element type numbers of @formatjs/icu-messageformat-parser (TYPE enum): 1 argument, 2 number,
 // 3 date, 4 time, 5 select, 6 plural; 0 literal and 7 pound carry no name.
-const KIND_BY_TYPE: Record<number, ArgumentKind> = { 1: 'text', 2: 'number', 3: 'date', 4: 'date', 5: 'select', 6: 'plural' };
+const KIND_BY_TYPE: Record<number, ArgumentKind> = {
+  1: 'text',
+  2: 'number',
+  3: 'date',
+  4: 'date',
+  5: 'select',
+  6: 'plural',
+};
 
 function collect(elements: readonly MessageElement[], kinds: Map<string, ArgumentKind>): void {
   for (const element of elements) {
@@ -45,7 +52,8 @@ export interface UnfilledPlaceholder {
  * bracketed capitals people type as reminders ([ORDER NUMBER], [NAME]). A rendered reply never
  * contains braces, so any brace pair with a name inside is a hole.
  */
-const HOLE_PATTERN = /\{\{\s*([^{}\s][^{}]*?)\s*\}\}|\{\s*([^{}\s][^{}]*?)\s*\}|\[\s*([A-Z][A-Z0-9 _-]{1,40}?)\s*\]|\b(X{3,}|TODO|TBD)\b/gu;
+const HOLE_PATTERN =
+  /\{\{\s*([^{}\s][^{}]*?)\s*\}\}|\{\s*([^{}\s][^{}]*?)\s*\}|\[\s*([A-Z][A-Z0-9 _-]{1,40}?)\s*\]|\b(X{3,}|TODO|TBD)\b/gu;
 
 export function findUnfilledPlaceholders(text: string): UnfilledPlaceholder[] {
   const found: UnfilledPlaceholder[] = [];

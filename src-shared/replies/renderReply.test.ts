@@ -19,7 +19,12 @@ function withName(market: MarketCode, name: PersonName): Case {
 
 function firstLine(market: MarketCode, locale: string, name?: PersonName): string {
   const caseRecord = name ? withName(market, name) : demoReplyCase(market).caseRecord;
-  const text = renderReply(getReply(library, 'return_refund.acknowledge'), buildReplyContext(caseRecord, options), locale, { salutations }).text;
+  const text = renderReply(
+    getReply(library, 'return_refund.acknowledge'),
+    buildReplyContext(caseRecord, options),
+    locale,
+    { salutations },
+  ).text;
   return stripBidiControls(text.split('\n')[0] ?? '');
 }
 
@@ -30,15 +35,30 @@ describe('salutations by market and language', () => {
     ['JP', 'ja', undefined, '田中様'],
     ['KR', 'ko', undefined, '김민준 고객님, 안녕하세요.'],
     ['DE', 'de', undefined, 'Sehr geehrte Frau Müller,'],
-    ['DE', 'de', { given: 'Jonas', family: 'Becker', order: 'given_family', gender: 'male' }, 'Sehr geehrter Herr Becker,'],
+    [
+      'DE',
+      'de',
+      { given: 'Jonas', family: 'Becker', order: 'given_family', gender: 'male' },
+      'Sehr geehrter Herr Becker,',
+    ],
     ['DE', 'de', { given: 'Kim', family: 'Wagner', order: 'given_family', gender: 'unknown' }, 'Guten Tag Kim Wagner,'],
     ['FR', 'fr', undefined, 'Bonjour Madame Dupont,'],
     ['ES', 'es', undefined, 'Estimado Sr. García:'],
     ['BR', 'pt-BR', undefined, 'Olá, Ana!'],
     ['RU', 'ru', undefined, 'Уважаемый Иван Петров!'],
-    ['RU', 'ru', { given: 'Анна', family: 'Смирнова', order: 'given_family', gender: 'female' }, 'Уважаемая Анна Смирнова!'],
+    [
+      'RU',
+      'ru',
+      { given: 'Анна', family: 'Смирнова', order: 'given_family', gender: 'female' },
+      'Уважаемая Анна Смирнова!',
+    ],
     ['SA', 'ar', undefined, 'السيد Omar Haddad المحترم،'],
-    ['SA', 'ar', { given: 'Fatima', family: 'Al-Harbi', order: 'given_family', gender: 'female' }, 'السيدة Fatima Al-Harbi المحترمة،'],
+    [
+      'SA',
+      'ar',
+      { given: 'Fatima', family: 'Al-Harbi', order: 'given_family', gender: 'female' },
+      'السيدة Fatima Al-Harbi المحترمة،',
+    ],
     ['GB', 'en', undefined, 'Hi Emma,'],
     ['US', 'en', undefined, 'Hi Jordan,'],
   ] as const)('%s customer in %s', (market, locale, name, expected) => {
@@ -47,7 +67,12 @@ describe('salutations by market and language', () => {
 
   it('uses the formal register where the market asks for it, in English too', () => {
     const caseRecord = demoReplyCase('DE').caseRecord;
-    const text = renderReply(getReply(library, 'return_refund.acknowledge'), buildReplyContext(caseRecord, options), 'en', { salutations }).text;
+    const text = renderReply(
+      getReply(library, 'return_refund.acknowledge'),
+      buildReplyContext(caseRecord, options),
+      'en',
+      { salutations },
+    ).text;
     expect(text.startsWith('Dear Ms Müller,')).toBe(true);
     expect(text).toContain('Kind regards,');
   });
@@ -55,8 +80,13 @@ describe('salutations by market and language', () => {
 
 describe('facts in the customer’s conventions', () => {
   it('formats amounts in the order currency with the customer’s locale', () => {
-    const amount = (market: MarketCode, locale: string) => renderReply(getReply(library, 'return_refund.refund_issued'),
-      buildReplyContext(demoReplyCase(market).caseRecord, options), locale, { salutations }).values.refundAmount;
+    const amount = (market: MarketCode, locale: string) =>
+      renderReply(
+        getReply(library, 'return_refund.refund_issued'),
+        buildReplyContext(demoReplyCase(market).caseRecord, options),
+        locale,
+        { salutations },
+      ).values.refundAmount;
     expect(amount('DE', 'de')).toBe('1.299,00\u00a0€');
     expect(amount('JP', 'ja')).toBe('￥12,800');
     expect(amount('KR', 'ko')).toBe('₩159,000');
@@ -71,9 +101,19 @@ describe('facts in the customer’s conventions', () => {
     if (!order) throw new Error('demo order');
     // 20:30 UTC on 1 November is already 2 November in Tokyo.
     const lateOrder = { ...caseRecord, order: { ...order, purchasedAt: '2026-11-01T20:30:00Z' } };
-    const rendered = renderReply(getReply(library, 'price_protection.declined'), buildReplyContext(lateOrder, options), 'ja', { salutations });
+    const rendered = renderReply(
+      getReply(library, 'price_protection.declined'),
+      buildReplyContext(lateOrder, options),
+      'ja',
+      { salutations },
+    );
     expect(rendered.values.purchaseDate).toBe('2026年11月2日');
-    const german = renderReply(getReply(library, 'price_protection.declined'), buildReplyContext(lateOrder, options), 'de', { salutations });
+    const german = renderReply(
+      getReply(library, 'price_protection.declined'),
+      buildReplyContext(lateOrder, options),
+      'de',
+      { salutations },
+    );
     expect(german.values.purchaseDate).toBe('2. November 2026');
   });
 
@@ -81,7 +121,13 @@ describe('facts in the customer’s conventions', () => {
     for (const market of ['DE', 'CN', 'KR', 'RU', 'BR'] as const) {
       const { caseRecord } = demoReplyCase(market);
       const context = buildReplyContext(caseRecord, options);
-      const clocks = computeStatutoryClocks({ market, purchasedAt: caseRecord.order?.purchasedAt, deliveredAt: caseRecord.order?.deliveredAt, returnReceivedAt: caseRecord.order?.returnReceivedAt, itemCategories: ['electronics'] });
+      const clocks = computeStatutoryClocks({
+        market,
+        purchasedAt: caseRecord.order?.purchasedAt,
+        deliveredAt: caseRecord.order?.deliveredAt,
+        returnReceivedAt: caseRecord.order?.returnReceivedAt,
+        itemCategories: ['electronics'],
+      });
       const withdrawal = clocks.find((clock) => clock.kind === 'withdrawal_ends');
       expect(context.deadlines.withdrawalEnds?.dueDate, market).toBe(withdrawal?.dueDate);
       const refund = clocks.find((clock) => clock.kind === 'refund_due');
@@ -93,7 +139,12 @@ describe('facts in the customer’s conventions', () => {
   });
 
   it('says "immediately" where the law gives no days to refund (Brazil)', () => {
-    const rendered = renderReply(getReply(library, 'return_refund.approve_return_with_label'), buildReplyContext(demoReplyCase('BR').caseRecord, options), 'pt-BR', { salutations });
+    const rendered = renderReply(
+      getReply(library, 'return_refund.approve_return_with_label'),
+      buildReplyContext(demoReplyCase('BR').caseRecord, options),
+      'pt-BR',
+      { salutations },
+    );
     expect(rendered.text).toContain('na forma de pagamento original imediatamente.');
     expect(rendered.text).not.toMatch(/0 dias/u);
   });
@@ -101,14 +152,21 @@ describe('facts in the customer’s conventions', () => {
   it('takes the register from the market pack unless the brand overrides it', () => {
     expect(buildReplyContext(demoReplyCase('DE').caseRecord, options).register).toBe('formal');
     expect(buildReplyContext(demoReplyCase('BR').caseRecord, options).register).toBe('neutral');
-    expect(buildReplyContext(demoReplyCase('DE').caseRecord, { ...options, register: 'neutral' }).register).toBe('neutral');
+    expect(buildReplyContext(demoReplyCase('DE').caseRecord, { ...options, register: 'neutral' }).register).toBe(
+      'neutral',
+    );
   });
 });
 
 describe('working days', () => {
   it('says business days where the law counts them (Korea) and plain days where it does not (Germany)', () => {
-    const render = (market: MarketCode, locale: string) => renderReply(getReply(library, 'return_refund.approve_return_with_label'),
-      buildReplyContext(demoReplyCase(market).caseRecord, options), locale, { salutations }).text;
+    const render = (market: MarketCode, locale: string) =>
+      renderReply(
+        getReply(library, 'return_refund.approve_return_with_label'),
+        buildReplyContext(demoReplyCase(market).caseRecord, options),
+        locale,
+        { salutations },
+      ).text;
     expect(render('KR', 'ko')).toContain('수령 후 영업일 기준 3일 이내에 처리됩니다.');
     expect(render('KR', 'en')).toContain('at the latest within 3 business days of receiving it');
     expect(render('DE', 'de')).toContain('spätestens 14 Tage nach Eingang');
@@ -117,10 +175,14 @@ describe('working days', () => {
 
 describe('naming the customer mid-text', () => {
   it('uses the market pack’s honorific for the customer’s language', () => {
-    const render = (market: MarketCode, locale: string) => renderReply(getReply(library, 'complaint.apology'),
-      buildReplyContext(demoReplyCase(market).caseRecord, { ...options, promisedDays: 3 }), locale, { salutations }).text;
+    const render = (market: MarketCode, locale: string) =>
+      renderReply(
+        getReply(library, 'complaint.apology'),
+        buildReplyContext(demoReplyCase(market).caseRecord, { ...options, promisedDays: 3 }),
+        locale,
+        { salutations },
+      ).text;
     expect(render('JP', 'ja')).toContain('このたびは田中様に多大なるご迷惑');
     expect(render('KR', 'ko')).toContain('김민준 고객님께 불편을 드린 점');
   });
 });
-

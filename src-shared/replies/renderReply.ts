@@ -29,7 +29,12 @@ export interface RenderedReply {
 }
 
 /** Renders one reply for one reader: salutation, body and sign-off, in the best variant for `locale`. */
-export function renderReply(template: ReplyTemplate, context: ReplyContext, locale: string, options: RenderOptions): RenderedReply {
+export function renderReply(
+  template: ReplyTemplate,
+  context: ReplyContext,
+  locale: string,
+  options: RenderOptions,
+): RenderedReply {
   const available = Object.keys(template.variants);
   // A library from the content admin may have no English variant; its source language is the last resort.
   const resolution = fallbackChain(locale, options.fallbackChains).some((candidate) => available.includes(candidate))
@@ -39,10 +44,19 @@ export function renderReply(template: ReplyTemplate, context: ReplyContext, loca
   if (!variant) throw new Error(`reply ${template.id} lost its ${resolution.locale} variant`);
   const rtl = isRtlLocale(resolution.locale);
   const formatLocale = formatLocaleFor(resolution.locale, context.market);
-  const greeting = renderGreeting(options.salutations, resolution.locale, {
-    name: context.customer.name, register: context.register, agentName: context.agentName, brand: context.brand, rtl,
-    honorifics: context.honorifics,
-  }, options.fallbackChains);
+  const greeting = renderGreeting(
+    options.salutations,
+    resolution.locale,
+    {
+      name: context.customer.name,
+      register: context.register,
+      agentName: context.agentName,
+      brand: context.brand,
+      rtl,
+      honorifics: context.honorifics,
+    },
+    options.fallbackChains,
+  );
 
   const missing = new Set<string>();
   const values: Record<string, string | number> = {};
@@ -56,7 +70,8 @@ export function renderReply(template: ReplyTemplate, context: ReplyContext, loca
         continue;
       }
       values[name] = value;
-      const isolated = rtl && typeof value === 'string' && PLACEHOLDERS[name]?.kind !== 'choice' && name !== 'customerName';
+      const isolated =
+        rtl && typeof value === 'string' && PLACEHOLDERS[name]?.kind !== 'choice' && name !== 'customerName';
       args[name] = isolated ? isolate(value) : value;
     }
     return String(compiledMessage(message, formatLocale).format(args));

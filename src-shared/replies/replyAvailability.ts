@@ -19,7 +19,9 @@ export function replyAvailability(template: ReplyTemplate, context: ReplyContext
   const source = template.variants[template.sourceLocale];
   if (!source) return { available: false, missing: [] };
   const locale = formatLocaleFor(template.sourceLocale, context.market);
-  const names = [source.body, source.subject].flatMap((message) => (message === undefined ? [] : messagePlaceholders(message)));
+  const names = [source.body, source.subject].flatMap((message) =>
+    message === undefined ? [] : messagePlaceholders(message),
+  );
   const missing = [...new Set(names)].filter((name) => {
     const spec = PLACEHOLDERS[name];
     return spec !== undefined && spec.kind !== 'greeting' && spec.value(context, locale) === undefined;

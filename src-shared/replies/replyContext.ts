@@ -32,7 +32,9 @@ export const ReplyContextSchema = z.object({
   register: RegisterSchema,
   customer: z.object({ name: PersonNameSchema, timeZone: TimeZoneSchema }),
   /** The market's honorific patterns ({family}, {given}, {full}) by locale, from the market pack. */
-  honorifics: z.array(z.object({ locale: z.string(), female: z.string(), male: z.string(), unknown: z.string() })).default([]),
+  honorifics: z
+    .array(z.object({ locale: z.string(), female: z.string(), male: z.string(), unknown: z.string() }))
+    .default([]),
   agentName: z.string().min(1).max(120),
   brand: z.string().min(1).max(120),
   caseRef: z.string().min(1).max(32),

@@ -3,7 +3,14 @@ import type { CaseType } from '../domain';
 import { resolveLocale, type FallbackChains } from './localeFallback';
 import { isKnownPlaceholder, PLACEHOLDERS } from './placeholderValues';
 import { messagePlaceholders } from './placeholders';
-import { ReplyLibrarySchema, SalutationRulesSchema, type ReplyLibrary, type ReplyTemplate, type SalutationRules, type Situation } from './schema';
+import {
+  ReplyLibrarySchema,
+  SalutationRulesSchema,
+  type ReplyLibrary,
+  type ReplyTemplate,
+  type SalutationRules,
+  type Situation,
+} from './schema';
 
 export class ReplyLibraryError extends Error {
   constructor(readonly problems: string[]) {
@@ -28,7 +35,8 @@ export function loadReplyLibrary(raw: unknown): ReplyLibrary {
 
 export function loadSalutationRules(raw: unknown): SalutationRules {
   const parsed = SalutationRulesSchema.safeParse(raw);
-  if (!parsed.success) throw new ReplyLibraryError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (!parsed.success)
+    throw new ReplyLibraryError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   const problems: string[] = [];
   for (const [locale, rule] of Object.entries(parsed.data)) {
     for (const [field, message] of Object.entries(rule)) {
@@ -56,13 +64,16 @@ function templateProblems(template: ReplyTemplate): string[] {
       }
     }
     const unknown = names.filter((name) => !isKnownPlaceholder(name));
-    if (unknown.length > 0) problems.push(`${template.id} [${locale}]: unknown placeholders ${[...new Set(unknown)].join(', ')}`);
+    if (unknown.length > 0)
+      problems.push(`${template.id} [${locale}]: unknown placeholders ${[...new Set(unknown)].join(', ')}`);
     factsByLocale.set(locale, [...new Set(names.filter((name) => PLACEHOLDERS[name]?.fact))].sort());
   }
   const sourceFacts = (factsByLocale.get(template.sourceLocale) ?? []).join(', ');
   for (const [locale, facts] of factsByLocale) {
     if (facts.join(', ') !== sourceFacts) {
-      problems.push(`${template.id} [${locale}]: states facts {${facts.join(', ')}} but the source states {${sourceFacts}}`);
+      problems.push(
+        `${template.id} [${locale}]: states facts {${facts.join(', ')}} but the source states {${sourceFacts}}`,
+      );
     }
   }
   return problems;
@@ -74,9 +85,11 @@ export interface ReplyQuery {
 }
 
 export function findReplies(library: ReplyLibrary, query: ReplyQuery = {}): ReplyTemplate[] {
-  return library.replies.filter((reply) =>
-    (query.caseType === undefined || reply.caseTypes.includes(query.caseType))
-    && (query.situation === undefined || reply.situation === query.situation));
+  return library.replies.filter(
+    (reply) =>
+      (query.caseType === undefined || reply.caseTypes.includes(query.caseType)) &&
+      (query.situation === undefined || reply.situation === query.situation),
+  );
 }
 
 export function getReply(library: ReplyLibrary, id: string): ReplyTemplate {
@@ -86,8 +99,16 @@ export function getReply(library: ReplyLibrary, id: string): ReplyTemplate {
 }
 
 /** Title and purpose in the agent's UI language (falling back like replies do). */
-export function describeReply(template: ReplyTemplate, uiLocale: string, chains?: FallbackChains): { title: string; purpose: string; locale: string } {
+export function describeReply(
+  template: ReplyTemplate,
+  uiLocale: string,
+  chains?: FallbackChains,
+): { title: string; purpose: string; locale: string } {
   const titleLocale = resolveLocale(uiLocale, Object.keys(template.title), chains).locale;
   const purposeLocale = resolveLocale(uiLocale, Object.keys(template.purpose), chains).locale;
-  return { title: template.title[titleLocale] ?? template.id, purpose: template.purpose[purposeLocale] ?? '', locale: titleLocale };
+  return {
+    title: template.title[titleLocale] ?? template.id,
+    purpose: template.purpose[purposeLocale] ?? '',
+    locale: titleLocale,
+  };
 }

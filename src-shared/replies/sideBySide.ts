@@ -11,7 +11,12 @@ export interface SideBySide {
   findings: Finding[];
 }
 
-export function renderSideBySide(template: ReplyTemplate, context: ReplyContext, locales: { customer: string; agent: string }, options: RenderOptions): SideBySide {
+export function renderSideBySide(
+  template: ReplyTemplate,
+  context: ReplyContext,
+  locales: { customer: string; agent: string },
+  options: RenderOptions,
+): SideBySide {
   const customer = renderReply(template, context, locales.customer, options);
   const agent = renderReply(template, context, locales.agent, options);
   return { customer, agent, findings: checkReply({ context, customer: draftOf(customer), agent: draftOf(agent) }) };

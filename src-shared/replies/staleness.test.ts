@@ -19,11 +19,19 @@ describe('translation staleness', () => {
   });
 
   it('marks every translation stale when the source text changes, until each is reviewed', () => {
-    const changed = withSourceText(template, template.variants.en!.body.replace('a few business days', 'up to ten business days'));
+    const changed = withSourceText(
+      template,
+      template.variants.en!.body.replace('a few business days', 'up to ten business days'),
+    );
     expect(staleLocales(changed).sort()).toEqual(['ar', 'de', 'es', 'fr', 'ja', 'ko', 'pt-BR', 'ru', 'zh-CN']);
-    const reviewed = markReviewed(changed, 'de', { body: changed.variants.de!.body.replace('einige Werktage', 'bis zu zehn Werktage') });
+    const reviewed = markReviewed(changed, 'de', {
+      body: changed.variants.de!.body.replace('einige Werktage', 'bis zu zehn Werktage'),
+    });
     expect(variantStatus(reviewed, 'de')).toBe('current');
-    expect(reviewed.variants.de?.translatedFrom).toEqual({ locale: 'en', sourceHash: sourceHash(changed.variants.en!) });
+    expect(reviewed.variants.de?.translatedFrom).toEqual({
+      locale: 'en',
+      sourceHash: sourceHash(changed.variants.en!),
+    });
     expect(staleLocales(reviewed)).not.toContain('de');
     expect(staleLocales(reviewed)).toContain('ja');
   });
@@ -33,7 +41,9 @@ describe('translation staleness', () => {
     const context = buildReplyContext(demoReplyCase('KR').caseRecord, { agentName: 'Li Wei', brand: 'Crossdesk Shop' });
     const rendered = renderReply(changed, context, 'ko', { salutations: builtinSalutations() });
     expect(rendered.status).toBe('stale');
-    expect(checkReply({ context, customer: draftOf(rendered) })).toEqual([expect.objectContaining({ code: 'stale_translation', severity: 'warning' })]);
+    expect(checkReply({ context, customer: draftOf(rendered) })).toEqual([
+      expect.objectContaining({ code: 'stale_translation', severity: 'warning' }),
+    ]);
   });
 
   it('rejects a library whose translation does not say which source it came from', () => {
@@ -42,11 +52,27 @@ describe('translation staleness', () => {
   });
 
   it('rejects invalid ICU, unknown placeholders and a translation that drops a fact', () => {
-    const badIcu = { ...template, variants: { ...template.variants, de: { ...template.variants.de!, body: 'Betrag {refundAmount' } } };
+    const badIcu = {
+      ...template,
+      variants: { ...template.variants, de: { ...template.variants.de!, body: 'Betrag {refundAmount' } },
+    };
     expect(() => loadReplyLibrary({ version: 1, replies: [badIcu] })).toThrow(/\[de\]: not valid ICU/);
-    const unknown = { ...template, variants: { ...template.variants, ja: { ...template.variants.ja!, body: '{customerAge}歳' } } };
-    expect(() => loadReplyLibrary({ version: 1, replies: [unknown] })).toThrow(/\[ja\]: unknown placeholders customerAge/);
-    const dropped = { ...template, variants: { ...template.variants, ru: { ...template.variants.ru!, body: 'Мы оформили возврат по заказу {orderId}.' } } };
-    expect(() => loadReplyLibrary({ version: 1, replies: [dropped] })).toThrow(/\[ru\]: states facts \{orderId\} but the source states \{orderId, refundAmount\}/);
+    const unknown = {
+      ...template,
+      variants: { ...template.variants, ja: { ...template.variants.ja!, body: '{customerAge}歳' } },
+    };
+    expect(() => loadReplyLibrary({ version: 1, replies: [unknown] })).toThrow(
+      /\[ja\]: unknown placeholders customerAge/,
+    );
+    const dropped = {
+      ...template,
+      variants: {
+        ...template.variants,
+        ru: { ...template.variants.ru!, body: 'Мы оформили возврат по заказу {orderId}.' },
+      },
+    };
+    expect(() => loadReplyLibrary({ version: 1, replies: [dropped] })).toThrow(
+      /\[ru\]: states facts \{orderId\} but the source states \{orderId, refundAmount\}/,
+    );
   });
 });

@@ -32,7 +32,11 @@ export function withSourceText(template: ReplyTemplate, body: string, subject?: 
  * A reviewer confirmed (or rewrote) a translation against the current source: stamp it with the source's
  * hash so it is current again. The optional new text replaces the translation.
  */
-export function markReviewed(template: ReplyTemplate, locale: string, text?: { body: string; subject?: string }): ReplyTemplate {
+export function markReviewed(
+  template: ReplyTemplate,
+  locale: string,
+  text?: { body: string; subject?: string },
+): ReplyTemplate {
   const variant = template.variants[locale];
   const source = template.variants[template.sourceLocale];
   if (!variant || !source) throw new Error(`reply ${template.id} has no ${locale} variant`);

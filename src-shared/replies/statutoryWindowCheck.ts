@@ -3,20 +3,48 @@ import { finding, type Finding } from './findings';
 import { language } from './localeFallback';
 import type { ReplyContext } from './replyContext';
 
-interface WindowWords { days: RegExp; returning: RegExp; refunding: RegExp }
+interface WindowWords {
+  days: RegExp;
+  returning: RegExp;
+  refunding: RegExp;
+}
 
 /** Day counts and the words that make a sentence about returning goods or about paying money back. */
 const WORDS: Readonly<Record<string, WindowWords>> = {
-  en: { days: /(\d+)[\s-]*(?:calendar\s+|business\s+|working\s+)?days?\b/giu, returning: /return|send (?:it|them|the \w+) back|withdraw|cancel/iu, refunding: /refund|reimburs|money back/iu },
-  de: { days: /(\d+)(?:\s*(?:Kalender|Werk|Arbeits)?tage?n?|-tägig)/giu, returning: /rücksend|zurücksend|zurückschick|widerruf|zurückgeb|rückgabe|retour/iu, refunding: /erstatt|rückzahl/iu },
-  fr: { days: /(\d+)\s*jours?/giu, returning: /retourner|renvoyer|rétractation|(?<!aller et )retour(?! en stock)/iu, refunding: /rembours/iu },
+  en: {
+    days: /(\d+)[\s-]*(?:calendar\s+|business\s+|working\s+)?days?\b/giu,
+    returning: /return|send (?:it|them|the \w+) back|withdraw|cancel/iu,
+    refunding: /refund|reimburs|money back/iu,
+  },
+  de: {
+    days: /(\d+)(?:\s*(?:Kalender|Werk|Arbeits)?tage?n?|-tägig)/giu,
+    returning: /rücksend|zurücksend|zurückschick|widerruf|zurückgeb|rückgabe|retour/iu,
+    refunding: /erstatt|rückzahl/iu,
+  },
+  fr: {
+    days: /(\d+)\s*jours?/giu,
+    returning: /retourner|renvoyer|rétractation|(?<!aller et )retour(?! en stock)/iu,
+    refunding: /rembours/iu,
+  },
   es: { days: /(\d+)\s*días?/giu, returning: /devol|devuelv|desistimiento/iu, refunding: /reembols|reintegr/iu },
   pt: { days: /(\d+)\s*dias?/giu, returning: /devol|arrependimento/iu, refunding: /reembols|estorno|restitu/iu },
-  ru: { days: /(\d+)\s*(?:календарн\S*\s+|рабоч\S*\s+)?(?:дн(?:ей|я|ь))/giu, returning: /вернуть (?:товар|его|её|их)|возврат\S* товар|отказ\S* от товара/iu, refunding: /возврат\S* (?:денег|средств)|верн(?:ём|ем|уть) (?:деньги|средства|разницу|сумму)|перечисл/iu },
+  ru: {
+    days: /(\d+)\s*(?:календарн\S*\s+|рабоч\S*\s+)?(?:дн(?:ей|я|ь))/giu,
+    returning: /вернуть (?:товар|его|её|их)|возврат\S* товар|отказ\S* от товара/iu,
+    refunding: /возврат\S* (?:денег|средств)|верн(?:ём|ем|уть) (?:деньги|средства|разницу|сумму)|перечисл/iu,
+  },
   ja: { days: /(?<![月\d])(\d+)\s*日(?:間|以内)/gu, returning: /返品|返送|キャンセル|ご返却/u, refunding: /返金/u },
-  zh: { days: /(?<![月\d])(\d+)\s*(?:个)?(?:自然日|工作日|天|日)(?:内|之内)?/gu, returning: /退货|退回|退换|无理由/u, refunding: /退款/u },
+  zh: {
+    days: /(?<![月\d])(\d+)\s*(?:个)?(?:自然日|工作日|天|日)(?:内|之内)?/gu,
+    returning: /退货|退回|退换|无理由/u,
+    refunding: /退款/u,
+  },
   ko: { days: /(\d+)\s*일\s*(?:이내|내|간|동안)/gu, returning: /반품|청약철회/u, refunding: /환불/u },
-  ar: { days: /(\d+)\s*(?:يومًا|يوما|يوم|أيام)/gu, returning: /إرجاع|ارجاع|إعادة المنتج|الانسحاب|العدول/u, refunding: /استرداد|استرجاع المبلغ|رد المبلغ/u },
+  ar: {
+    days: /(\d+)\s*(?:يومًا|يوما|يوم|أيام)/gu,
+    returning: /إرجاع|ارجاع|إعادة المنتج|الانسحاب|العدول/u,
+    refunding: /استرداد|استرجاع المبلغ|رد المبلغ/u,
+  },
 };
 
 // A dot after a one- or two-digit number is a German ordinal date ("3. Dezember"), not a sentence end.
@@ -27,7 +55,12 @@ const SENTENCE_END = /(?<!(?:^|\D)\d{1,2})[.!?]+(?=\s|$)|[。！？\n؟]+/u;
  * withdrawal period, or a last return day before the statutory one. A refund promised later than the
  * statutory refund deadline is flagged too. Sentences about refunds are judged as refund timing only.
  */
-export function checkStatutoryWindows(text: string, locale: string, formatLocale: string, context: ReplyContext): Finding[] {
+export function checkStatutoryWindows(
+  text: string,
+  locale: string,
+  formatLocale: string,
+  context: ReplyContext,
+): Finding[] {
   const words = WORDS[language(locale)];
   if (!words) return [];
   const withdrawal = context.deadlines.withdrawalEnds;
@@ -40,7 +73,13 @@ export function checkStatutoryWindows(text: string, locale: string, formatLocale
     if (words.refunding.test(sentence)) {
       const slowest = Math.max(...days);
       if (refund?.periodDays !== undefined && days.length > 0 && slowest > refund.periodDays) {
-        findings.push(finding('refund_slower_than_statutory', 'warning', { promisedDays: slowest, statutoryDays: refund.periodDays, rule: refund.rule ?? '' }));
+        findings.push(
+          finding('refund_slower_than_statutory', 'warning', {
+            promisedDays: slowest,
+            statutoryDays: refund.periodDays,
+            rule: refund.rule ?? '',
+          }),
+        );
       }
       continue;
     }
@@ -48,12 +87,29 @@ export function checkStatutoryWindows(text: string, locale: string, formatLocale
     const shortest = Math.min(...days);
     const severity = withdrawal.conditional ? 'warning' : 'error';
     if (withdrawal.periodDays !== undefined && days.length > 0 && shortest < withdrawal.periodDays) {
-      findings.push(finding('return_window_shorter_than_statutory', severity, { promisedDays: shortest, statutoryDays: withdrawal.periodDays, rule: withdrawal.rule ?? '' }));
+      findings.push(
+        finding('return_window_shorter_than_statutory', severity, {
+          promisedDays: shortest,
+          statutoryDays: withdrawal.periodDays,
+          rule: withdrawal.rule ?? '',
+        }),
+      );
     }
     const due = withdrawal.dueDate;
-    const early = due === undefined ? undefined : readDates(sentence, formatLocale).filter((date) => date < due).sort()[0];
+    const early =
+      due === undefined
+        ? undefined
+        : readDates(sentence, formatLocale)
+            .filter((date) => date < due)
+            .sort()[0];
     if (early && due) {
-      findings.push(finding('return_deadline_before_statutory', severity, { promisedDate: early, statutoryDate: due, rule: withdrawal.rule ?? '' }));
+      findings.push(
+        finding('return_deadline_before_statutory', severity, {
+          promisedDate: early,
+          statutoryDate: due,
+          rule: withdrawal.rule ?? '',
+        }),
+      );
     }
   }
   return findings;

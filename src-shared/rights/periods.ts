@@ -23,7 +23,9 @@ export interface PeriodResult {
 function skipInfo(market: MarketCode, region: string | undefined, date: string): SkippedDay | undefined {
   const status = marketDayStatus(market, date, region);
   if (status.working) return undefined;
-  return status.reason === 'holiday' ? { date, reason: 'holiday', holiday: status.holiday.name } : { date, reason: 'weekend' };
+  return status.reason === 'holiday'
+    ? { date, reason: 'holiday', holiday: status.holiday.name }
+    : { date, reason: 'weekend' };
 }
 
 // China's rule names Sundays and statutory holidays; a Sunday declared a working day (调休) is not a day off.
@@ -37,7 +39,12 @@ function sundayOrHoliday(market: MarketCode, region: string | undefined, date: s
 const MAX_ADJUST_DAYS = 60;
 
 /** Counts a legal period in days, business days, months or years from a start date in the market. */
-export function countPeriod(market: MarketCode, region: string | undefined, startDate: string, rule: PeriodRule): PeriodResult {
+export function countPeriod(
+  market: MarketCode,
+  region: string | undefined,
+  startDate: string,
+  rule: PeriodRule,
+): PeriodResult {
   const skippedWhileCounting: SkippedDay[] = [];
   const firstCountedDay = rule.startOffset === 'day_after' ? addDays(startDate, 1) : startDate;
   let rawEndDate: string;
@@ -57,7 +64,8 @@ export function countPeriod(market: MarketCode, region: string | undefined, star
           last = day;
         }
         day = addDays(day, 1);
-        if (skippedWhileCounting.length > 366) throw new Error(`${market} has no working day within a year of ${startDate}`);
+        if (skippedWhileCounting.length > 366)
+          throw new Error(`${market} has no working day within a year of ${startDate}`);
       }
       rawEndDate = last;
       break;
@@ -66,7 +74,8 @@ export function countPeriod(market: MarketCode, region: string | undefined, star
     case 'years': {
       const months = rule.unit === 'years' ? rule.amount * 12 : rule.amount;
       // A period in months ends on the same date of the later month (Reg. 1182/71 art. 3(2)(c); GDPR guidance).
-      rawEndDate = rule.startOffset === 'day_after' ? addMonths(startDate, months) : addDays(addMonths(startDate, months), -1);
+      rawEndDate =
+        rule.startOffset === 'day_after' ? addMonths(startDate, months) : addDays(addMonths(startDate, months), -1);
       break;
     }
     case 'hours':

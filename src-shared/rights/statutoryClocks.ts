@@ -4,8 +4,15 @@ import { CaseTypeSchema, type CaseType } from '../domain/caseType';
 import { ItemCategorySchema, type ItemCategory } from '../domain/case';
 import { MarketCodeSchema, RegionCodeSchema } from '../domain/market';
 import {
-  getMarketPack, marketZone,
-  type ClockKind, type ClockStart, type Exclusion, type LegalFact, type LocalizedText, type PeriodRule, type Source,
+  getMarketPack,
+  marketZone,
+  type ClockKind,
+  type ClockStart,
+  type Exclusion,
+  type LegalFact,
+  type LocalizedText,
+  type PeriodRule,
+  type Source,
   type StatutoryClockRule,
 } from '../markets/index';
 import { stepTextEn, stepTextZh, type StepDetail } from './explanationStep';
@@ -81,13 +88,30 @@ const DEFAULT_CASE_TYPES: Record<ClockKind, readonly CaseType[]> = {
 };
 
 const COARSE_STEP: Record<StepDetail['kind'], ExplanationStep['step']> = {
-  start: 'start', start_at: 'start', category_period: 'note', count_days: 'count', count_hours: 'count', skip: 'skip',
-  adjust: 'adjust', no_end_adjust: 'note', end: 'end', end_at: 'end', needs_date: 'note', excluded: 'note', not_applicable: 'note',
+  start: 'start',
+  start_at: 'start',
+  category_period: 'note',
+  count_days: 'count',
+  count_hours: 'count',
+  skip: 'skip',
+  adjust: 'adjust',
+  no_end_adjust: 'note',
+  end: 'end',
+  end_at: 'end',
+  needs_date: 'note',
+  excluded: 'note',
+  not_applicable: 'note',
 };
 
 function step(detail: StepDetail, date?: string): ExplanationStep {
   const en = stepTextEn(detail);
-  return { step: COARSE_STEP[detail.kind], ...(date ? { date } : {}), detail, text: en, texts: { en, 'zh-CN': stepTextZh(detail) } };
+  return {
+    step: COARSE_STEP[detail.kind],
+    ...(date ? { date } : {}),
+    detail,
+    text: en,
+    texts: { en, 'zh-CN': stepTextZh(detail) },
+  };
 }
 
 function explanationOf(steps: ExplanationStep[]): ClockExplanation {
@@ -99,12 +123,17 @@ type ParsedInput = z.output<typeof StatutoryClockInputSchema>;
 
 function startValue(input: ParsedInput, start: ClockStart): string | undefined {
   switch (start) {
-    case 'delivery': return input.deliveredAt;
-    case 'purchase': return input.purchasedAt;
-    case 'return_received': return input.returnReceivedAt;
-    case 'withdrawal_notice': return input.withdrawalNotifiedAt ?? input.returnReceivedAt;
+    case 'delivery':
+      return input.deliveredAt;
+    case 'purchase':
+      return input.purchasedAt;
+    case 'return_received':
+      return input.returnReceivedAt;
+    case 'withdrawal_notice':
+      return input.withdrawalNotifiedAt ?? input.returnReceivedAt;
     case 'privacy_received':
-    case 'complaint_received': return input.receivedAt;
+    case 'complaint_received':
+      return input.receivedAt;
   }
 }
 
@@ -121,7 +150,10 @@ export function endOfDayIn(date: string, zone: string): string {
   return end.toISO() ?? '';
 }
 
-function rulesFor(market: ParsedInput['market'], region: string | undefined): { clocks: StatutoryClockRule[]; absent: Array<{ kind: ClockKind; fact: LegalFact }> } {
+function rulesFor(
+  market: ParsedInput['market'],
+  region: string | undefined,
+): { clocks: StatutoryClockRule[]; absent: Array<{ kind: ClockKind; fact: LegalFact }> } {
   const pack = getMarketPack(market);
   // A region without its own rules (a US state other than California) gets the market's clocks and its holidays.
   const regional = region ? pack.regions[region] : undefined;
@@ -132,14 +164,23 @@ function rulesFor(market: ParsedInput['market'], region: string | undefined): { 
   };
 }
 
-function periodFor(rule: StatutoryClockRule, categories: readonly ItemCategory[]): { period: PeriodRule; note?: StepDetail } {
+function periodFor(
+  rule: StatutoryClockRule,
+  categories: readonly ItemCategory[],
+): { period: PeriodRule; note?: StepDetail } {
   if (!rule.byCategory || categories.length === 0) return { period: rule.period };
   const matches = rule.byCategory.filter((group) => group.categories.some((category) => categories.includes(category)));
   if (matches.length === 0) return { period: rule.period };
-  const longest = matches.reduce((best, group) => (periodLengthDays(group.period) > periodLengthDays(best.period) ? group : best));
+  const longest = matches.reduce((best, group) =>
+    periodLengthDays(group.period) > periodLengthDays(best.period) ? group : best,
+  );
   return {
     period: longest.period,
-    note: { kind: 'category_period', categories: longest.categories.filter((c) => categories.includes(c)), longestOfSeveral: matches.length > 1 },
+    note: {
+      kind: 'category_period',
+      categories: longest.categories.filter((c) => categories.includes(c)),
+      longestOfSeveral: matches.length > 1,
+    },
   };
 }
 
@@ -148,27 +189,53 @@ function periodLengthDays(period: PeriodRule): number {
   return period.amount * perUnit[period.unit];
 }
 
-function baseClock(rule: { kind: ClockKind; fact: LegalFact }, zone: string): Omit<StatutoryClock, 'dueDate' | 'dueAt' | 'explanation'> {
-  return { kind: rule.kind, zone, rule: rule.fact.summary, source: rule.fact.source, verified: rule.fact.verified, exclusions: [] };
+function baseClock(
+  rule: { kind: ClockKind; fact: LegalFact },
+  zone: string,
+): Omit<StatutoryClock, 'dueDate' | 'dueAt' | 'explanation'> {
+  return {
+    kind: rule.kind,
+    zone,
+    rule: rule.fact.summary,
+    source: rule.fact.source,
+    verified: rule.fact.verified,
+    exclusions: [],
+  };
 }
 
-function notRunning(rule: { kind: ClockKind; fact: LegalFact }, zone: string, reason: StepDetail, extra: Partial<StatutoryClock> = {}): StatutoryClock {
+function notRunning(
+  rule: { kind: ClockKind; fact: LegalFact },
+  zone: string,
+  reason: StepDetail,
+  extra: Partial<StatutoryClock> = {},
+): StatutoryClock {
   const only = step(reason);
   return {
-    ...baseClock(rule, zone), ...extra, dueDate: null, dueAt: null,
-    explanation: explanationOf([only]), excluded: only.text, excludedTexts: only.texts, notRunning: reason,
+    ...baseClock(rule, zone),
+    ...extra,
+    dueDate: null,
+    dueAt: null,
+    explanation: explanationOf([only]),
+    excluded: only.text,
+    excludedTexts: only.texts,
+    notRunning: reason,
   };
 }
 
 function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string): StatutoryClock {
-  const matchingExclusions = rule.exclusions.filter((exclusion) => exclusion.categories.some((category) => input.itemCategories.includes(category)));
+  const matchingExclusions = rule.exclusions.filter((exclusion) =>
+    exclusion.categories.some((category) => input.itemCategories.includes(category)),
+  );
   const extra: Partial<StatutoryClock> = {
     exclusions: matchingExclusions,
     ...(rule.counting ? { counting: rule.counting } : {}),
     ...(rule.condition ? { condition: rule.condition } : {}),
   };
-  const allExcluded = input.itemCategories.length > 0 && input.itemCategories.every((category) =>
-    rule.exclusions.some((exclusion) => exclusion.when === 'always' && exclusion.categories.includes(category)));
+  const allExcluded =
+    input.itemCategories.length > 0 &&
+    input.itemCategories.every((category) =>
+      rule.exclusions.some((exclusion) => exclusion.when === 'always' && exclusion.categories.includes(category)),
+    );
   if (allExcluded) {
     const always = matchingExclusions.filter((e) => e.when === 'always');
     return notRunning(rule, zone, { kind: 'excluded', reasons: always.map((e) => e.summary) }, extra);
@@ -181,10 +248,16 @@ function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string
   const noticeUnknown = rule.startsFrom === 'withdrawal_notice' && !input.withdrawalNotifiedAt;
 
   if (period.unit === 'hours') {
-    const start = raw.length === 10 ? DateTime.fromISO(raw, { zone }) : DateTime.fromISO(raw, { setZone: true }).setZone(zone);
+    const start =
+      raw.length === 10 ? DateTime.fromISO(raw, { zone }) : DateTime.fromISO(raw, { setZone: true }).setZone(zone);
     const due = start.plus({ hours: period.amount });
     const dueDate = due.toISODate() ?? '';
-    steps.push(step({ kind: 'start_at', start: rule.startsFrom, at: start.toISO() ?? '', zone, dateOnly: raw.length === 10 }, start.toISODate() ?? ''));
+    steps.push(
+      step(
+        { kind: 'start_at', start: rule.startsFrom, at: start.toISO() ?? '', zone, dateOnly: raw.length === 10 },
+        start.toISODate() ?? '',
+      ),
+    );
     steps.push(step({ kind: 'count_hours', amount: period.amount }));
     steps.push(step({ kind: 'end_at', at: due.toISO() ?? '', zone }, dueDate));
     return { ...baseClock(rule, zone), ...extra, dueDate, dueAt: due.toISO() ?? '', explanation: explanationOf(steps) };
@@ -194,16 +267,28 @@ function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string
   const result = countPeriod(input.market, input.region, startDate, period);
   steps.push(step({ kind: 'start', start: rule.startsFrom, date: startDate, zone, noticeUnknown }, startDate));
   if (note) steps.push(step(note));
-  steps.push(step({
-    kind: 'count_days', amount: period.amount, unit: period.unit, from: period.startOffset, firstDay: result.firstCountedDay, lastDay: result.rawEndDate,
-  }, result.firstCountedDay));
+  steps.push(
+    step(
+      {
+        kind: 'count_days',
+        amount: period.amount,
+        unit: period.unit,
+        from: period.startOffset,
+        firstDay: result.firstCountedDay,
+        lastDay: result.rawEndDate,
+      },
+      result.firstCountedDay,
+    ),
+  );
   for (const skipped of result.skippedWhileCounting) steps.push(step({ kind: 'skip', day: skipped }, skipped.date));
   for (const skipped of result.skippedAtEnd) steps.push(step({ kind: 'adjust', day: skipped }, skipped.date));
   if (period.endAdjust === 'none' && period.unit !== 'business_days') steps.push(step({ kind: 'no_end_adjust' }));
   steps.push(step({ kind: 'end', date: result.endDate, zone }, result.endDate));
   return {
-    ...baseClock(rule, zone), ...extra,
-    dueDate: result.endDate, dueAt: endOfDayIn(result.endDate, zone),
+    ...baseClock(rule, zone),
+    ...extra,
+    dueDate: result.endDate,
+    dueAt: endOfDayIn(result.endDate, zone),
     explanation: explanationOf(steps),
   };
 }
@@ -220,7 +305,9 @@ export function computeStatutoryClocks(rawInput: StatutoryClockInput): Statutory
     !input.caseType || (caseTypes ?? DEFAULT_CASE_TYPES[kind]).includes(input.caseType);
   return [
     ...clocks.filter((rule) => relevant(rule.kind, rule.caseTypes)).map((rule) => computeClock(rule, input, zone)),
-    ...absent.filter((rule) => relevant(rule.kind, undefined)).map((rule) => notRunning(rule, zone, { kind: 'not_applicable', reason: rule.fact.summary })),
+    ...absent
+      .filter((rule) => relevant(rule.kind, undefined))
+      .map((rule) => notRunning(rule, zone, { kind: 'not_applicable', reason: rule.fact.summary })),
   ];
 }
 

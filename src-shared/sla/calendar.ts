@@ -64,9 +64,11 @@ export interface DayPlan {
 
 /** What a calendar does on one local date, with the reason (used both to compile and to explain). */
 export function planDay(calendar: BusinessCalendar, date: string): DayPlan {
-  if (calendar.closedDates.includes(date)) return { date, status: { working: false, reason: 'closed_date' }, windows: [] };
+  if (calendar.closedDates.includes(date))
+    return { date, status: { working: false, reason: 'closed_date' }, windows: [] };
   const weekly = calendar.weeklyHours[weekdayKey(isoWeekday(date))];
-  if (!calendar.holidayMarket) return { date, status: { working: true, reason: 'no_holiday_calendar' }, windows: weekly };
+  if (!calendar.holidayMarket)
+    return { date, status: { working: true, reason: 'no_holiday_calendar' }, windows: weekly };
   const status = marketDayStatus(calendar.holidayMarket, date, calendar.holidayRegion);
   if (status.reason === 'holiday') return { date, status, windows: [] };
   if (status.reason === 'make_up_working_day') {
@@ -87,7 +89,10 @@ function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-interface Intervals { starts: number[]; ends: number[] }
+interface Intervals {
+  starts: number[];
+  ends: number[];
+}
 
 function yearStart(year: number): number {
   return Date.UTC(year, 0, 1);
@@ -121,7 +126,12 @@ function calendarYearIntervals(calendar: BusinessCalendar, utcYear: number): Int
     const steady = offset === next.offset;
     for (const [open, close] of planDay(calendar, date).windows) {
       const startMs = steady ? midnight + minutesOf(open) * 60_000 : instantOf(date, open, calendar.timeZone);
-      const endMs = close === '24:00' ? nextMidnight : steady ? midnight + minutesOf(close) * 60_000 : instantOf(date, close, calendar.timeZone);
+      const endMs =
+        close === '24:00'
+          ? nextMidnight
+          : steady
+            ? midnight + minutesOf(close) * 60_000
+            : instantOf(date, close, calendar.timeZone);
       const start = Math.max(from, startMs);
       const end = Math.min(to, endMs);
       if (end > start) raw.push([start, end]);
@@ -273,7 +283,10 @@ export class OpenTimeline {
       const last = this.starts.length - 1;
       const total = last < 0 ? 0 : (this.cum[last] ?? 0) + (this.ends[last] ?? 0) - (this.starts[last] ?? 0);
       if (total >= target) break;
-      if (this.hi - startYear >= MAX_YEARS_AHEAD) throw new Error('No open hours in the next 5 years: the calendar, or the overlap of team and customer calendars, is never open');
+      if (this.hi - startYear >= MAX_YEARS_AHEAD)
+        throw new Error(
+          'No open hours in the next 5 years: the calendar, or the overlap of team and customer calendars, is never open',
+        );
       this.load(this.lo, this.hi + 1);
     }
     let low = 0;

@@ -18,7 +18,13 @@ export function caseSlaDueAt(timeline: SlaTimeline, c: CaseFacts, team: Team, no
     timeline,
     selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: c.type, priority: c.priority, market: c.customer.market }),
     {
-      team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] },
+      team: {
+        id: team.id,
+        timeZone: team.timeZone,
+        weeklyHours: team.weeklyHours,
+        holidayMarket: team.holidayMarket,
+        closedDates: [],
+      },
       customer: marketCalendar(c.customer.market),
     },
     now,

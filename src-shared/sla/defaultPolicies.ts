@@ -11,7 +11,9 @@ const DAY = 24 * HOUR;
  */
 const DEFAULTS: SlaPolicyInput[] = [
   {
-    id: 'default', name: 'Default: reply within 24 h, resolve within 7 days', match: {},
+    id: 'default',
+    name: 'Default: reply within 24 h, resolve within 7 days',
+    match: {},
     targets: [
       { kind: 'first_reply', minutes: 24 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 24 * HOUR, clock: 'calendar' },
@@ -19,7 +21,9 @@ const DEFAULTS: SlaPolicyInput[] = [
     ],
   },
   {
-    id: 'default-low', name: 'Low priority: reply within 48 h, resolve within 14 days', match: { priorities: ['low'] },
+    id: 'default-low',
+    name: 'Low priority: reply within 48 h, resolve within 14 days',
+    match: { priorities: ['low'] },
     targets: [
       { kind: 'first_reply', minutes: 48 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 48 * HOUR, clock: 'calendar' },
@@ -27,7 +31,9 @@ const DEFAULTS: SlaPolicyInput[] = [
     ],
   },
   {
-    id: 'default-high', name: 'High priority: reply within 8 h, resolve within 5 days', match: { priorities: ['high'] },
+    id: 'default-high',
+    name: 'High priority: reply within 8 h, resolve within 5 days',
+    match: { priorities: ['high'] },
     targets: [
       { kind: 'first_reply', minutes: 8 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 12 * HOUR, clock: 'calendar' },
@@ -35,7 +41,9 @@ const DEFAULTS: SlaPolicyInput[] = [
     ],
   },
   {
-    id: 'default-urgent', name: 'Urgent: reply within 2 h, update every 12 h, resolve within 3 days', match: { priorities: ['urgent'] },
+    id: 'default-urgent',
+    name: 'Urgent: reply within 2 h, update every 12 h, resolve within 3 days',
+    match: { priorities: ['urgent'] },
     targets: [
       { kind: 'first_reply', minutes: 2 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 4 * HOUR, clock: 'calendar' },
@@ -44,7 +52,9 @@ const DEFAULTS: SlaPolicyInput[] = [
     ],
   },
   {
-    id: 'complaint', name: 'Complaints: reply within 24 h, update every 48 h, resolve within 7 days (SEED)', match: { caseTypes: ['complaint'] },
+    id: 'complaint',
+    name: 'Complaints: reply within 24 h, update every 48 h, resolve within 7 days (SEED)',
+    match: { caseTypes: ['complaint'] },
     targets: [
       { kind: 'first_reply', minutes: 24 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 24 * HOUR, clock: 'calendar' },
@@ -53,7 +63,8 @@ const DEFAULTS: SlaPolicyInput[] = [
     ],
   },
   {
-    id: 'complaint-escalated', name: 'High/urgent complaints: reply within 4 h, update every 24 h, resolve within 3 days',
+    id: 'complaint-escalated',
+    name: 'High/urgent complaints: reply within 4 h, update every 24 h, resolve within 3 days',
     match: { caseTypes: ['complaint'], priorities: ['high', 'urgent'] },
     targets: [
       { kind: 'first_reply', minutes: 4 * HOUR, clock: 'calendar' },
@@ -64,7 +75,9 @@ const DEFAULTS: SlaPolicyInput[] = [
   },
   {
     // Repairs take longer than a reply cycle; FR and BR give the seller 30 days to repair (markets.md §4, §15).
-    id: 'repair', name: 'Warranty repairs: reply within 24 h, update every 72 h, resolve within 30 days', match: { caseTypes: ['repair_warranty'] },
+    id: 'repair',
+    name: 'Warranty repairs: reply within 24 h, update every 72 h, resolve within 30 days',
+    match: { caseTypes: ['repair_warranty'] },
     targets: [
       { kind: 'first_reply', minutes: 24 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 24 * HOUR, clock: 'calendar' },
@@ -73,7 +86,9 @@ const DEFAULTS: SlaPolicyInput[] = [
     ],
   },
   {
-    id: 'payment', name: 'Payment issues: reply within 12 h, resolve within 5 days', match: { caseTypes: ['payment_issue'] },
+    id: 'payment',
+    name: 'Payment issues: reply within 12 h, resolve within 5 days',
+    match: { caseTypes: ['payment_issue'] },
     targets: [
       { kind: 'first_reply', minutes: 12 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 12 * HOUR, clock: 'calendar' },
@@ -82,7 +97,9 @@ const DEFAULTS: SlaPolicyInput[] = [
   },
   {
     // Inside the shortest common statutory periods: 30 days / one month (GDPR, PIPEDA, TH, SA, AU guidance).
-    id: 'privacy', name: 'Privacy requests: acknowledge within 48 h, complete within 25 days', match: { caseTypes: ['privacy_request'] },
+    id: 'privacy',
+    name: 'Privacy requests: acknowledge within 48 h, complete within 25 days',
+    match: { caseTypes: ['privacy_request'] },
     targets: [
       { kind: 'first_reply', minutes: 48 * HOUR, clock: 'calendar' },
       { kind: 'next_reply', minutes: 48 * HOUR, clock: 'calendar' },
@@ -91,7 +108,8 @@ const DEFAULTS: SlaPolicyInput[] = [
   },
   {
     // KR PIPA: 10 days; BR LGPD: 15 days; RU 152-FZ: 10 working days (markets.md §0.2).
-    id: 'privacy-short', name: 'Privacy requests where the law gives 10–15 days: complete within 8 days',
+    id: 'privacy-short',
+    name: 'Privacy requests where the law gives 10–15 days: complete within 8 days',
     match: { caseTypes: ['privacy_request'], markets: ['KR', 'BR', 'RU'] },
     targets: [
       { kind: 'first_reply', minutes: 24 * HOUR, clock: 'calendar' },
@@ -101,7 +119,9 @@ const DEFAULTS: SlaPolicyInput[] = [
   },
   {
     // ID UU PDP art. 32: access within 3×24 hours (markets.md §21).
-    id: 'privacy-id', name: 'Indonesia privacy requests: access within 48 h (law: 3×24 h)', match: { caseTypes: ['privacy_request'], markets: ['ID'] },
+    id: 'privacy-id',
+    name: 'Indonesia privacy requests: access within 48 h (law: 3×24 h)',
+    match: { caseTypes: ['privacy_request'], markets: ['ID'] },
     targets: [
       { kind: 'first_reply', minutes: 8 * HOUR, clock: 'calendar' },
       { kind: 'resolution', minutes: 48 * HOUR, clock: 'calendar' },
@@ -109,7 +129,9 @@ const DEFAULTS: SlaPolicyInput[] = [
   },
   {
     // VN Decree 356/2025: respond within 2 working days of the market (markets.md §23).
-    id: 'privacy-vn', name: 'Vietnam privacy requests: respond within 2 working days', match: { caseTypes: ['privacy_request'], markets: ['VN'] },
+    id: 'privacy-vn',
+    name: 'Vietnam privacy requests: respond within 2 working days',
+    match: { caseTypes: ['privacy_request'], markets: ['VN'] },
     targets: [
       { kind: 'first_reply', minutes: 18 * HOUR, clock: 'business', calendar: 'customer_market' },
       { kind: 'resolution', minutes: 12 * DAY, clock: 'calendar' },

@@ -11,22 +11,31 @@ export const SlaTimelineSchema = z.object({
   createdAt: InstantSchema,
   initialStatus: CaseStatusSchema.default('new'),
   statusChanges: z.array(z.object({ at: InstantSchema, status: CaseStatusSchema })).default([]),
-  messages: z.array(z.object({
-    at: InstantSchema,
-    direction: z.enum(['inbound', 'outbound']),
-    authorKind: z.enum(['customer', 'agent', 'automation']),
-  })).default([]),
+  messages: z
+    .array(
+      z.object({
+        at: InstantSchema,
+        direction: z.enum(['inbound', 'outbound']),
+        authorKind: z.enum(['customer', 'agent', 'automation']),
+      }),
+    )
+    .default([]),
 });
 export type SlaTimeline = z.output<typeof SlaTimelineSchema>;
 export type SlaTimelineInput = z.input<typeof SlaTimelineSchema>;
 
 export const SLA_STATES = ['active', 'warning', 'breached', 'achieved', 'paused', 'cancelled'] as const;
-export type SlaState = typeof SLA_STATES[number];
+export type SlaState = (typeof SLA_STATES)[number];
 
 /** Server time: an instant, or the local clock plus the offset learned from the server (SYNC.md). */
 export type ServerNow = InstantInput | { localNowMs: number; serverOffsetMs: number };
 
-export interface SlaStateEvent { target: SlaTargetKind; from: SlaState | null; to: SlaState; at: string }
+export interface SlaStateEvent {
+  target: SlaTargetKind;
+  from: SlaState | null;
+  to: SlaState;
+  at: string;
+}
 
 export interface SlaTargetResult {
   target: SlaTargetKind;
@@ -57,14 +66,31 @@ export interface SlaExplanation {
   business?: BusinessExplanation;
 }
 
-export interface SlaEvaluation { targets: SlaTargetResult[]; events: SlaStateEvent[]; now: string }
+export interface SlaEvaluation {
+  targets: SlaTargetResult[];
+  events: SlaStateEvent[];
+  now: string;
+}
 
-export interface EvaluateOptions { explain?: boolean; events?: boolean }
+export interface EvaluateOptions {
+  explain?: boolean;
+  events?: boolean;
+}
 
-interface Stop { from: number; to: number; status: CaseStatus }
-interface Clock { between(from: number, to: number): number; add(from: number, duration: number): number }
+interface Stop {
+  from: number;
+  to: number;
+  status: CaseStatus;
+}
+interface Clock {
+  between(from: number, to: number): number;
+  add(from: number, duration: number): number;
+}
 
-const CALENDAR_CLOCK: Clock = { between: (from, to) => to - from, add: (from, duration) => from + Math.max(0, duration) };
+const CALENDAR_CLOCK: Clock = {
+  between: (from, to) => to - from,
+  add: (from, duration) => from + Math.max(0, duration),
+};
 const MINUTE = 60_000;
 
 export function resolveServerNow(now: ServerNow): number {
@@ -105,7 +131,10 @@ function stopsOf(timeline: SlaTimeline, created: number, now: number): Stop[] {
   return stops;
 }
 
-interface Cycle { start: number; end?: number }
+interface Cycle {
+  start: number;
+  end?: number;
+}
 
 interface CycleResult {
   state: SlaState;
@@ -149,12 +178,28 @@ function advance(run: Run, until: number): void {
   run.cursor = until;
 }
 
-function evaluateCycle(cycle: Cycle, stops: readonly Stop[], clock: Clock, total: number, warningAt: number, now: number, withEvents: boolean): CycleResult {
+function evaluateCycle(
+  cycle: Cycle,
+  stops: readonly Stop[],
+  clock: Clock,
+  total: number,
+  warningAt: number,
+  now: number,
+  withEvents: boolean,
+): CycleResult {
   const achievedAt = cycle.end !== undefined && cycle.end <= now ? cycle.end : undefined;
   const end = achievedAt ?? now;
   const run: Run = {
-    clock, total, warningAt, withEvents, events: withEvents ? [{ from: null, to: 'active', at: cycle.start }] : [],
-    state: 'active', consumed: 0, cursor: cycle.start, due: undefined, warn: undefined,
+    clock,
+    total,
+    warningAt,
+    withEvents,
+    events: withEvents ? [{ from: null, to: 'active', at: cycle.start }] : [],
+    state: 'active',
+    consumed: 0,
+    cursor: cycle.start,
+    due: undefined,
+    warn: undefined,
   };
   const pauses: Stop[] = [];
   let pausedNow: Stop | undefined;
@@ -167,7 +212,12 @@ function evaluateCycle(cycle: Cycle, stops: readonly Stop[], clock: Clock, total
     pauses.push(stop);
     if (stop.to > end && achievedAt === undefined) {
       pausedNow = stop;
-      if (withEvents) run.events.push({ from: run.state, to: DONE_STATUSES.includes(stop.status) ? 'cancelled' : 'paused', at: pauseStart });
+      if (withEvents)
+        run.events.push({
+          from: run.state,
+          to: DONE_STATUSES.includes(stop.status) ? 'cancelled' : 'paused',
+          at: pauseStart,
+        });
       run.cursor = end;
       break;
     }
@@ -182,10 +232,23 @@ function evaluateCycle(cycle: Cycle, stops: readonly Stop[], clock: Clock, total
   const { consumed, events } = run;
   if (achievedAt !== undefined) {
     if (withEvents) events.push({ from: run.state, to: 'achieved', at: achievedAt });
-    return { state: 'achieved', due: run.due ?? clock.add(achievedAt, total - consumed), consumed, achievedAt, events, pauses };
+    return {
+      state: 'achieved',
+      due: run.due ?? clock.add(achievedAt, total - consumed),
+      consumed,
+      achievedAt,
+      events,
+      pauses,
+    };
   }
   if (pausedNow) {
-    return { state: DONE_STATUSES.includes(pausedNow.status) ? 'cancelled' : 'paused', due: undefined, consumed, events, pauses };
+    return {
+      state: DONE_STATUSES.includes(pausedNow.status) ? 'cancelled' : 'paused',
+      due: undefined,
+      consumed,
+      events,
+      pauses,
+    };
   }
   return { state: run.state, due: run.due ?? clock.add(now, total - consumed), consumed, events, pauses };
 }
@@ -194,7 +257,10 @@ function isHumanReply(message: SlaTimeline['messages'][number]): boolean {
   return message.direction === 'outbound' && message.authorKind === 'agent';
 }
 
-interface ParsedMessages { all: Array<{ at: number; human: boolean; inbound: boolean }>; replies: number[] }
+interface ParsedMessages {
+  all: Array<{ at: number; human: boolean; inbound: boolean }>;
+  replies: number[];
+}
 
 function parseMessages(timeline: SlaTimeline, created: number, now: number): ParsedMessages {
   const all: ParsedMessages['all'] = [];
@@ -214,11 +280,15 @@ function parseMessages(timeline: SlaTimeline, created: number, now: number): Par
 function cyclesFor(kind: SlaTargetKind, messages: ParsedMessages, created: number, stops: readonly Stop[]): Cycle[] {
   const { replies } = messages;
   const firstReply = replies[0];
-  if (kind === 'first_reply') return [firstReply === undefined ? { start: created } : { start: created, end: firstReply }];
+  if (kind === 'first_reply')
+    return [firstReply === undefined ? { start: created } : { start: created, end: firstReply }];
   if (kind === 'resolution') {
     // Solved or closed now: resolved when the current done period began (an earlier, reopened one does not count).
     const current = stops.at(-1);
-    const resolved = current && current.to === Number.POSITIVE_INFINITY && DONE_STATUSES.includes(current.status) ? current.from : undefined;
+    const resolved =
+      current && current.to === Number.POSITIVE_INFINITY && DONE_STATUSES.includes(current.status)
+        ? current.from
+        : undefined;
     return [resolved === undefined ? { start: created } : { start: created, end: resolved }];
   }
   if (firstReply === undefined) return [];
@@ -247,7 +317,9 @@ function formatDuration(ms: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  return [days ? `${days} d` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ') || '0 min';
+  return (
+    [days ? `${days} d` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ') || '0 min'
+  );
 }
 
 function formatDurationZh(ms: number): string {
@@ -259,28 +331,59 @@ function formatDurationZh(ms: number): string {
 }
 
 const STATUS_ZH: Record<CaseStatus, string> = {
-  new: '新建', open: '处理中', pending_customer: '等待客户', on_hold: '挂起', solved: '已解决', closed: '已关闭',
+  new: '新建',
+  open: '处理中',
+  pending_customer: '等待客户',
+  on_hold: '挂起',
+  solved: '已解决',
+  closed: '已关闭',
 };
 
-function explain(target: SlaTarget, cycle: Cycle, result: CycleResult, calendars: SlaCalendars, zone: string, now: number): SlaExplanation {
-  const counted = target.clock === 'calendar'
-    ? 'calendar time (every hour counts, weekends and holidays included)'
-    : `open hours of the ${target.calendar === 'both' ? 'team and the customer market (only while both are open)' : target.calendar === 'team' ? 'team calendar' : 'customer market calendar'}`;
+function explain(
+  target: SlaTarget,
+  cycle: Cycle,
+  result: CycleResult,
+  calendars: SlaCalendars,
+  zone: string,
+  now: number,
+): SlaExplanation {
+  const counted =
+    target.clock === 'calendar'
+      ? 'calendar time (every hour counts, weekends and holidays included)'
+      : `open hours of the ${target.calendar === 'both' ? 'team and the customer market (only while both are open)' : target.calendar === 'team' ? 'team calendar' : 'customer market calendar'}`;
   const pauses = result.pauses.map((stop) => ({
-    from: isoIn(stop.from, zone), to: Number.isFinite(stop.to) ? isoIn(stop.to, zone) : null, status: stop.status,
+    from: isoIn(stop.from, zone),
+    to: Number.isFinite(stop.to) ? isoIn(stop.to, zone) : null,
+    status: stop.status,
   }));
   const end = result.achievedAt ?? now;
-  const pausedMs = result.pauses.reduce((sum, stop) => sum + Math.max(0, Math.min(stop.to, end) - Math.max(stop.from, cycle.start)), 0);
-  const parts = [`Target ${formatDuration(target.minutes * MINUTE)} counted in ${counted}, from ${isoIn(cycle.start, zone)}.`];
+  const pausedMs = result.pauses.reduce(
+    (sum, stop) => sum + Math.max(0, Math.min(stop.to, end) - Math.max(stop.from, cycle.start)),
+    0,
+  );
+  const parts = [
+    `Target ${formatDuration(target.minutes * MINUTE)} counted in ${counted}, from ${isoIn(cycle.start, zone)}.`,
+  ];
   if (pauses.length > 0) {
-    parts.push(`Clock stopped while ${pauses.map((pause) => `${pause.status} ${pause.from} – ${pause.to ?? 'now'}`).join('; ')}; the deadline moves by that time.`);
+    parts.push(
+      `Clock stopped while ${pauses.map((pause) => `${pause.status} ${pause.from} – ${pause.to ?? 'now'}`).join('; ')}; the deadline moves by that time.`,
+    );
   }
-  const countedZh = target.clock === 'calendar'
-    ? '自然时间（每小时都计入，含周末和节假日）'
-    : target.calendar === 'both' ? '团队与客户市场共同的营业时间（仅在双方都营业时计入）' : target.calendar === 'team' ? '团队日历的营业时间' : '客户市场日历的营业时间';
-  const zh = [`目标时长${formatDurationZh(target.minutes * MINUTE)}，按${countedZh}计算，自${isoIn(cycle.start, zone)}起算。`];
+  const countedZh =
+    target.clock === 'calendar'
+      ? '自然时间（每小时都计入，含周末和节假日）'
+      : target.calendar === 'both'
+        ? '团队与客户市场共同的营业时间（仅在双方都营业时计入）'
+        : target.calendar === 'team'
+          ? '团队日历的营业时间'
+          : '客户市场日历的营业时间';
+  const zh = [
+    `目标时长${formatDurationZh(target.minutes * MINUTE)}，按${countedZh}计算，自${isoIn(cycle.start, zone)}起算。`,
+  ];
   if (pauses.length > 0) {
-    zh.push(`以下期间计时暂停：${pauses.map((pause) => `${STATUS_ZH[pause.status]} ${pause.from} – ${pause.to ?? '至今'}`).join('；')}；截止时间相应顺延。`);
+    zh.push(
+      `以下期间计时暂停：${pauses.map((pause) => `${STATUS_ZH[pause.status]} ${pause.from} – ${pause.to ?? '至今'}`).join('；')}；截止时间相应顺延。`,
+    );
   }
   let business: BusinessExplanation | undefined;
   if (result.due !== undefined) {
@@ -296,14 +399,26 @@ function explain(target: SlaTarget, cycle: Cycle, result: CycleResult, calendars
     zh.push('计时暂停期间没有截止时间。');
   }
   const summary = parts.join(' ');
-  return { summary, summaries: { en: summary, 'zh-CN': zh.join('') }, pauses, pausedMs, ...(business ? { business } : {}) };
+  return {
+    summary,
+    summaries: { en: summary, 'zh-CN': zh.join('') },
+    pauses,
+    pausedMs,
+    ...(business ? { business } : {}),
+  };
 }
 
 /**
  * SLA state of every target of the policy at server time `serverNow`. Pure: the same inputs give the same
  * result under any host zone. Only human agent outbound messages satisfy reply targets.
  */
-export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars: SlaCalendars, serverNow: ServerNow, options: EvaluateOptions = {}): SlaEvaluation {
+export function evaluateSla(
+  timeline: SlaTimeline,
+  policy: SlaPolicy,
+  calendars: SlaCalendars,
+  serverNow: ServerNow,
+  options: EvaluateOptions = {},
+): SlaEvaluation {
   const now = resolveServerNow(serverNow);
   const created = Date.parse(timeline.createdAt);
   const zone = calendars.team.timeZone;
@@ -325,7 +440,8 @@ export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars:
       const last = index === cycles.length - 1;
       if (!last && !withEvents) continue;
       const result = evaluateCycle(cycle, stops, clock, total, warningAt, now, withEvents);
-      for (const event of result.events) rawEvents.push({ target: target.kind, from: event.from, to: event.to, at: event.at });
+      for (const event of result.events)
+        rawEvents.push({ target: target.kind, from: event.from, to: event.to, at: event.at });
       if (!last) continue;
       const item: SlaTargetResult = {
         target: target.kind,
@@ -348,14 +464,24 @@ export function evaluateSla(timeline: SlaTimeline, policy: SlaPolicy, calendars:
     }
   }
   rawEvents.sort((a, b) => a.at - b.at);
-  const events: SlaStateEvent[] = rawEvents.map((event) => ({ target: event.target, from: event.from, to: event.to, at: utcIso(event.at) }));
+  const events: SlaStateEvent[] = rawEvents.map((event) => ({
+    target: event.target,
+    from: event.from,
+    to: event.to,
+    at: utcIso(event.at),
+  }));
   return { targets, events, now: utcIso(now) };
 }
 
 const RUNNING: ReadonlySet<SlaState> = new Set(['active', 'warning', 'breached']);
 
 /** The earliest deadline among running targets (breached ones included, so they sort first), for Case.slaDueAt. */
-export function nextSlaDueAt(timeline: SlaTimeline, policy: SlaPolicy, calendars: SlaCalendars, serverNow: ServerNow): string | null {
+export function nextSlaDueAt(
+  timeline: SlaTimeline,
+  policy: SlaPolicy,
+  calendars: SlaCalendars,
+  serverNow: ServerNow,
+): string | null {
   const now = resolveServerNow(serverNow);
   const { targets } = evaluateSla(timeline, policy, calendars, now, { explain: false, events: false });
   let earliest: number | undefined;

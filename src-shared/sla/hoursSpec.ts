@@ -1,7 +1,7 @@
 import type { WeeklyHours } from '../domain/user';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type DayKey = typeof DAYS[number];
+type DayKey = (typeof DAYS)[number];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 function dayIndex(token: string, spec: string): number {
@@ -16,16 +16,24 @@ function dayIndex(token: string, spec: string): number {
  */
 export function parseWeeklyHours(spec: string): WeeklyHours {
   const hours: WeeklyHours = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-  const parts = spec.split(';').map((part) => part.trim()).filter(Boolean);
+  const parts = spec
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new Error('Empty opening hours: use e.g. "Mon-Fri 09:00-18:00"');
   for (const part of parts) {
     const match = /^([A-Za-z]+)(?:\s*-\s*([A-Za-z]+))?\s+(.+)$/.exec(part);
-    if (!match?.[1] || !match[3]) throw new Error(`Cannot read "${part}" in hours "${spec}" (use e.g. "Mon-Fri 09:00-18:00")`);
+    if (!match?.[1] || !match[3])
+      throw new Error(`Cannot read "${part}" in hours "${spec}" (use e.g. "Mon-Fri 09:00-18:00")`);
     const first = dayIndex(match[1], spec);
     const last = match[2] ? dayIndex(match[2], spec) : first;
     const ranges = match[3].split(',').map((range) => {
-      const [from, to] = range.trim().split('-').map((time) => time.trim());
-      if (!from || !to || !TIME.test(from) || !TIME.test(to)) throw new Error(`Bad time range "${range.trim()}" in hours "${spec}" (use HH:MM-HH:MM)`);
+      const [from, to] = range
+        .trim()
+        .split('-')
+        .map((time) => time.trim());
+      if (!from || !to || !TIME.test(from) || !TIME.test(to))
+        throw new Error(`Bad time range "${range.trim()}" in hours "${spec}" (use HH:MM-HH:MM)`);
       if (from >= to) throw new Error(`Time range "${range.trim()}" ends before it starts`);
       return [from, to] satisfies [string, string];
     });

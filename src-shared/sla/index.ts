@@ -11,5 +11,13 @@ export { slaTimelineFromCase } from './timelineFromCase';
 export type { CaseHistory } from './timelineFromCase';
 export { evaluateSla, nextSlaDueAt, resolveServerNow, SLA_STATES, SlaTimelineSchema } from './evaluate';
 export type {
-  EvaluateOptions, ServerNow, SlaEvaluation, SlaExplanation, SlaState, SlaStateEvent, SlaTargetResult, SlaTimeline, SlaTimelineInput,
+  EvaluateOptions,
+  ServerNow,
+  SlaEvaluation,
+  SlaExplanation,
+  SlaState,
+  SlaStateEvent,
+  SlaTargetResult,
+  SlaTimeline,
+  SlaTimelineInput,
 } from './evaluate';

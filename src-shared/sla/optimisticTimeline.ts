@@ -15,11 +15,19 @@ export interface VisibleStatus {
  * timeline ends in the same status and nothing is added; a rejected change leaves the visible status
  * equal to the server's again, so the clocks go back by themselves.
  */
-export function withVisibleStatus(timeline: SlaTimeline, visible: VisibleStatus, serverOffsetMs: number, serverNowMs: number): SlaTimeline {
+export function withVisibleStatus(
+  timeline: SlaTimeline,
+  visible: VisibleStatus,
+  serverOffsetMs: number,
+  serverNowMs: number,
+): SlaTimeline {
   const last = timeline.statusChanges.at(-1);
   const serverStatus = last?.status ?? timeline.initialStatus;
   if (serverStatus === visible.status) return timeline;
   const floor = Math.max(Date.parse(timeline.createdAt), last === undefined ? -Infinity : Date.parse(last.at));
   const atMs = Math.max(Math.min(Date.parse(visible.statusChangedAt) + serverOffsetMs, serverNowMs - 1), floor);
-  return { ...timeline, statusChanges: [...timeline.statusChanges, { at: new Date(atMs).toISOString(), status: visible.status }] };
+  return {
+    ...timeline,
+    statusChanges: [...timeline.statusChanges, { at: new Date(atMs).toISOString(), status: visible.status }],
+  };
 }

@@ -8,7 +8,10 @@ export type SlaTargetKind = z.infer<typeof SlaTargetKindSchema>;
 
 export const SlaTargetSchema = z.object({
   kind: SlaTargetKindSchema,
-  minutes: z.int().min(1).max(60 * 24 * 366),
+  minutes: z
+    .int()
+    .min(1)
+    .max(60 * 24 * 366),
   /** calendar: every hour counts (the 24 h reply norm of marketplaces counts weekends); business: only open hours. */
   clock: z.enum(['calendar', 'business']),
   /** For business targets: whose opening hours count; "both" counts only when team and customer market are open. */
@@ -25,17 +28,24 @@ export const SlaPolicySchema = z.object({
     priorities: z.array(PrioritySchema).optional(),
     markets: z.array(MarketCodeSchema).optional(),
   }),
-  targets: z.array(SlaTargetSchema).min(1).refine(
-    (targets) => new Set(targets.map((target) => target.kind)).size === targets.length,
-    'at most one target per kind',
-  ),
+  targets: z
+    .array(SlaTargetSchema)
+    .min(1)
+    .refine(
+      (targets) => new Set(targets.map((target) => target.kind)).size === targets.length,
+      'at most one target per kind',
+    ),
   /** Share of the target elapsed at which the state becomes "warning". */
   warningThreshold: z.number().gt(0).lt(1).default(0.75),
 });
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
 
-export interface PolicyContext { caseType: CaseType; priority: Priority; market?: MarketCode }
+export interface PolicyContext {
+  caseType: CaseType;
+  priority: Priority;
+  market?: MarketCode;
+}
 
 function specificity(policy: SlaPolicy, context: PolicyContext): number {
   const { caseTypes, priorities, markets } = policy.match;
@@ -56,6 +66,9 @@ export function selectSlaPolicy(policies: readonly SlaPolicy[], context: PolicyC
       bestScore = score;
     }
   }
-  if (!best) throw new Error(`No SLA policy matches ${context.caseType}/${context.priority}${context.market ? `/${context.market}` : ''}: add a catch-all policy`);
+  if (!best)
+    throw new Error(
+      `No SLA policy matches ${context.caseType}/${context.priority}${context.market ? `/${context.market}` : ''}: add a catch-all policy`,
+    );
   return best;
 }

@@ -3,7 +3,12 @@ import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 
-export const TagSchema = z.string().trim().min(1).max(64).regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
 
 /**
  * Mutations are intents, never row images (SYNC.md). Each name@v has exactly one args schema;
@@ -65,8 +70,13 @@ export function isKnownMutation(key: string): key is MutationKey {
 
 /** Business refusals are results, not HTTP errors (SYNC.md, push step 4). */
 export const REJECTION_CODES = [
-  'INVALID_TRANSITION', 'ASSIGNMENT_CHANGED', 'CASE_CLOSED', 'FORBIDDEN', 'NOT_FOUND',
-  'UNSUPPORTED_MUTATION', 'INVALID_ARGS',
+  'INVALID_TRANSITION',
+  'ASSIGNMENT_CHANGED',
+  'CASE_CLOSED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UNSUPPORTED_MUTATION',
+  'INVALID_ARGS',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
@@ -77,9 +87,19 @@ export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
  * older client's parse; clients show the code's text for a key they do not know.
  */
 export const REJECTION_REASONS = [
-  'case_missing', 'not_permitted', 'assign_supervisor_only', 'merge_supervisor_only', 'case_done', 'merge_target_done',
-  'status_transition', 'merge_source_done', 'assignment_taken', 'assignee_not_in_team', 'merge_into_self',
-  'unknown_mutation', 'malformed_args',
+  'case_missing',
+  'not_permitted',
+  'assign_supervisor_only',
+  'merge_supervisor_only',
+  'case_done',
+  'merge_target_done',
+  'status_transition',
+  'merge_source_done',
+  'assignment_taken',
+  'assignee_not_in_team',
+  'merge_into_self',
+  'unknown_mutation',
+  'malformed_args',
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
 export const RejectionReasonSchema = z.object({

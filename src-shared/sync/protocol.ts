@@ -60,13 +60,26 @@ export const PullResponseSchema = z.object({
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 export const ApiErrorCodeSchema = z.enum([
-  'BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED',
-  'OUT_OF_ORDER', 'CLIENT_STATE_CONFLICT', 'RESET_REQUIRED', 'UNAVAILABLE', 'INTERNAL',
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'OUT_OF_ORDER',
+  'CLIENT_STATE_CONFLICT',
+  'RESET_REQUIRED',
+  'UNAVAILABLE',
+  'INTERNAL',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
 export const ApiErrorSchema = z.object({
-  error: z.object({ code: ApiErrorCodeSchema, message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  error: z.object({
+    code: ApiErrorCodeSchema,
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

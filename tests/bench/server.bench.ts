@@ -5,7 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { MutationEnvelope } from '../../src-shared/sync/mutations';
 import type { Driver } from '../../src-server/testing/harness';
-import { addCases, clientFor, createWorld, DRIVERS, makeCase, openTestDb, pushBody, startTestServer } from '../../src-server/testing/harness';
+import {
+  addCases,
+  clientFor,
+  createWorld,
+  DRIVERS,
+  makeCase,
+  openTestDb,
+  pushBody,
+  startTestServer,
+} from '../../src-server/testing/harness';
 import { measure, report } from './stats';
 
 const BATCH = 100;
@@ -22,22 +31,48 @@ async function benchmark(driver: Driver, spread: number): Promise<void> {
     const agent = await clientFor(server, world.users.agentA1.username);
     const clientId = randomUUID();
     let nextId = 1;
-    const batch = (): MutationEnvelope[] => Array.from({ length: BATCH }, (_, index) => {
-      const id = nextId++;
-      const caseId = cases[(id * 7) % spread]!.id;
-      const base = { id, uuid: randomUUID(), v: 1, base: {}, clientTime: new Date().toISOString() };
-      switch (index % 4) {
-        case 0: return { ...base, name: 'case.reply', args: { caseId, messageId: randomUUID(), body: `Reply ${id}: the refund is on its way.`, locale: 'de-DE' } };
-        case 1: return { ...base, name: 'case.addNote', args: { caseId, noteId: randomUUID(), body: `Note ${id}` } };
-        case 2: return { ...base, name: 'case.addTag', args: { caseId, tag: `t${id % 13}` } };
-        default: return { ...base, name: 'case.setField', args: { caseId, field: 'priority', value: id % 2 ? 'high' : 'normal' } };
-      }
-    });
+    const batch = (): MutationEnvelope[] =>
+      Array.from({ length: BATCH }, (_, index) => {
+        const id = nextId++;
+        const caseId = cases[(id * 7) % spread]!.id;
+        const base = { id, uuid: randomUUID(), v: 1, base: {}, clientTime: new Date().toISOString() };
+        switch (index % 4) {
+          case 0:
+            return {
+              ...base,
+              name: 'case.reply',
+              args: {
+                caseId,
+                messageId: randomUUID(),
+                body: `Reply ${id}: the refund is on its way.`,
+                locale: 'de-DE',
+              },
+            };
+          case 1:
+            return { ...base, name: 'case.addNote', args: { caseId, noteId: randomUUID(), body: `Note ${id}` } };
+          case 2:
+            return { ...base, name: 'case.addTag', args: { caseId, tag: `t${id % 13}` } };
+          default:
+            return {
+              ...base,
+              name: 'case.setField',
+              args: { caseId, field: 'priority', value: id % 2 ? 'high' : 'normal' },
+            };
+        }
+      });
     const cpuBefore = process.cpuUsage();
-    const summary = await measure(async () => {
-      const reply = await agent.call<{ lastMutationId: number }>('POST', '/sync/v1/push', pushBody(clientId, batch()));
-      if (reply.status !== 200) throw new Error(`push failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-    }, RUNS, 20);
+    const summary = await measure(
+      async () => {
+        const reply = await agent.call<{ lastMutationId: number }>(
+          'POST',
+          '/sync/v1/push',
+          pushBody(clientId, batch()),
+        );
+        if (reply.status !== 200) throw new Error(`push failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+      },
+      RUNS,
+      20,
+    );
     const cpu = process.cpuUsage(cpuBefore);
     const [load1] = loadavg();
     report(`push latency, ${BATCH}-mutation batch over ${spread} cases, ${driver}`, {

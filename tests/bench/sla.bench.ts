@@ -3,8 +3,18 @@
 // priority, pauses, reopenings, automation and human replies, half of them on business-hour policies.
 import { CASE_TYPES, PRIORITIES } from '../../src-shared/domain/caseType';
 import {
-  BusinessCalendarSchema, DEFAULT_SLA_POLICIES, evaluateSla, marketCalendar, nextSlaDueAt, parseWeeklyHours, selectSlaPolicy,
-  SlaPolicySchema, SlaTimelineSchema, type SlaCalendars, type SlaPolicy, type SlaTimeline,
+  BusinessCalendarSchema,
+  DEFAULT_SLA_POLICIES,
+  evaluateSla,
+  marketCalendar,
+  nextSlaDueAt,
+  parseWeeklyHours,
+  selectSlaPolicy,
+  SlaPolicySchema,
+  SlaTimelineSchema,
+  type SlaCalendars,
+  type SlaPolicy,
+  type SlaTimeline,
 } from '../../src-shared/sla/index';
 import { cpus, loadavg } from 'node:os';
 import { measure, report } from './stats';
@@ -25,25 +35,59 @@ const random = mulberry32(20261125);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 const teams = [
-  BusinessCalendarSchema.parse({ id: 'shenzhen', timeZone: 'Asia/Shanghai', weeklyHours: parseWeeklyHours('Mon-Fri 09:00-12:00,13:30-18:30; Sat 10:00-15:00'), holidayMarket: 'CN' }),
-  BusinessCalendarSchema.parse({ id: 'new-york', timeZone: 'America/New_York', weeklyHours: parseWeeklyHours('Mon-Fri 08:00-20:00'), holidayMarket: 'US' }),
-  BusinessCalendarSchema.parse({ id: 'berlin', timeZone: 'Europe/Berlin', weeklyHours: parseWeeklyHours('Mon-Fri 08:00-12:00,13:00-17:00'), holidayMarket: 'DE' }),
-  BusinessCalendarSchema.parse({ id: 'riyadh', timeZone: 'Asia/Riyadh', weeklyHours: parseWeeklyHours('Sun-Thu 09:00-17:00'), holidayMarket: 'SA' }),
+  BusinessCalendarSchema.parse({
+    id: 'shenzhen',
+    timeZone: 'Asia/Shanghai',
+    weeklyHours: parseWeeklyHours('Mon-Fri 09:00-12:00,13:30-18:30; Sat 10:00-15:00'),
+    holidayMarket: 'CN',
+  }),
+  BusinessCalendarSchema.parse({
+    id: 'new-york',
+    timeZone: 'America/New_York',
+    weeklyHours: parseWeeklyHours('Mon-Fri 08:00-20:00'),
+    holidayMarket: 'US',
+  }),
+  BusinessCalendarSchema.parse({
+    id: 'berlin',
+    timeZone: 'Europe/Berlin',
+    weeklyHours: parseWeeklyHours('Mon-Fri 08:00-12:00,13:00-17:00'),
+    holidayMarket: 'DE',
+  }),
+  BusinessCalendarSchema.parse({
+    id: 'riyadh',
+    timeZone: 'Asia/Riyadh',
+    weeklyHours: parseWeeklyHours('Sun-Thu 09:00-17:00'),
+    holidayMarket: 'SA',
+  }),
 ];
 const markets = ['CN', 'US', 'DE', 'FR', 'GB', 'JP', 'KR', 'BR', 'SA', 'ID'] as const;
-const businessPolicies: SlaPolicy[] = DEFAULT_SLA_POLICIES.map((policy) => SlaPolicySchema.parse({
-  ...policy,
-  id: `${policy.id}-business`,
-  targets: policy.targets.map((target) => ({ ...target, clock: 'business', calendar: target.kind === 'first_reply' ? 'customer_market' : 'team' })),
-}));
+const businessPolicies: SlaPolicy[] = DEFAULT_SLA_POLICIES.map((policy) =>
+  SlaPolicySchema.parse({
+    ...policy,
+    id: `${policy.id}-business`,
+    targets: policy.targets.map((target) => ({
+      ...target,
+      clock: 'business',
+      calendar: target.kind === 'first_reply' ? 'customer_market' : 'team',
+    })),
+  }),
+);
 
-interface BenchCase { timeline: SlaTimeline; policy: SlaPolicy; calendars: SlaCalendars }
+interface BenchCase {
+  timeline: SlaTimeline;
+  policy: SlaPolicy;
+  calendars: SlaCalendars;
+}
 const now = Date.parse('2026-10-12T06:00:00Z');
 const cases: BenchCase[] = [];
 for (let i = 0; i < CASES; i += 1) {
   const created = now - Math.floor(random() * 20 * 24) * HOUR - Math.floor(random() * HOUR);
   const statusChanges: Array<{ at: string; status: 'open' | 'pending_customer' | 'on_hold' | 'solved' }> = [];
-  const messages: Array<{ at: string; direction: 'inbound' | 'outbound'; authorKind: 'customer' | 'agent' | 'automation' }> = [
+  const messages: Array<{
+    at: string;
+    direction: 'inbound' | 'outbound';
+    authorKind: 'customer' | 'agent' | 'automation';
+  }> = [
     { at: new Date(created).toISOString(), direction: 'inbound', authorKind: 'customer' },
     { at: new Date(created + 60_000).toISOString(), direction: 'outbound', authorKind: 'automation' },
   ];
@@ -54,7 +98,11 @@ for (let i = 0; i < CASES; i += 1) {
     const roll = random();
     if (roll < 0.35) messages.push({ at: new Date(t).toISOString(), direction: 'outbound', authorKind: 'agent' });
     else if (roll < 0.6) messages.push({ at: new Date(t).toISOString(), direction: 'inbound', authorKind: 'customer' });
-    else if (roll < 0.8) statusChanges.push({ at: new Date(t).toISOString(), status: pick(['pending_customer', 'on_hold'] as const) }, { at: new Date(t + random() * 20 * HOUR).toISOString(), status: 'open' });
+    else if (roll < 0.8)
+      statusChanges.push(
+        { at: new Date(t).toISOString(), status: pick(['pending_customer', 'on_hold'] as const) },
+        { at: new Date(t + random() * 20 * HOUR).toISOString(), status: 'open' },
+      );
     else statusChanges.push({ at: new Date(t).toISOString(), status: 'solved' });
   }
   statusChanges.sort((a, b) => a.at.localeCompare(b.at));
@@ -63,7 +111,11 @@ for (let i = 0; i < CASES; i += 1) {
   const policies = random() < 0.5 ? DEFAULT_SLA_POLICIES : businessPolicies;
   const policy = selectSlaPolicy(policies, { caseType: pick(CASE_TYPES), priority: pick(PRIORITIES), market });
   cases.push({
-    timeline: SlaTimelineSchema.parse({ createdAt: new Date(created).toISOString(), statusChanges: statusChanges.filter((change) => Date.parse(change.at) < now), messages }),
+    timeline: SlaTimelineSchema.parse({
+      createdAt: new Date(created).toISOString(),
+      statusChanges: statusChanges.filter((change) => Date.parse(change.at) < now),
+      messages,
+    }),
     policy,
     calendars: { team, customer: marketCalendar(market) },
   });
@@ -71,14 +123,21 @@ for (let i = 0; i < CASES; i += 1) {
 
 // Wall time is what the target is about; CPU time is shown too because helpers share this 2-core machine and
 // the load average (printed) can multiply wall times.
-async function timed(fn: () => void, runs: number): Promise<{ wall: Awaited<ReturnType<typeof measure>>; cpuMedianMs: number }> {
+async function timed(
+  fn: () => void,
+  runs: number,
+): Promise<{ wall: Awaited<ReturnType<typeof measure>>; cpuMedianMs: number }> {
   const cpu: number[] = [];
-  const wall = await measure(() => {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    cpu.push((used.user + used.system) / 1000);
-  }, runs, 1);
+  const wall = await measure(
+    () => {
+      const before = process.cpuUsage();
+      fn();
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+    },
+    runs,
+    1,
+  );
   const sorted = cpu.slice(1).sort((a, b) => a - b);
   return { wall, cpuMedianMs: Math.round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN) };
 }
@@ -89,7 +148,8 @@ const loadBefore = loadavg()[0];
 const stateOnly = await timed(() => {
   states.clear();
   for (const item of cases) {
-    for (const target of evaluateSla(item.timeline, item.policy, item.calendars, now, { explain: false, events: false }).targets) {
+    for (const target of evaluateSla(item.timeline, item.policy, item.calendars, now, { explain: false, events: false })
+      .targets) {
       states.set(target.state, (states.get(target.state) ?? 0) + 1);
     }
   }

@@ -23,7 +23,11 @@ export function summarize(samplesMs: readonly number[]): Summary {
 }
 
 /** Runs fn `runs` times after `warmup` untimed runs and summarizes the wall-clock times. */
-export async function measure(fn: (iteration: number) => unknown, runs: number, warmup = Math.min(10, runs)): Promise<Summary> {
+export async function measure(
+  fn: (iteration: number) => unknown,
+  runs: number,
+  warmup = Math.min(10, runs),
+): Promise<Summary> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -41,5 +45,6 @@ export function round(value: number, digits = 3): number {
 
 export function report(title: string, rows: Record<string, unknown>): void {
   console.log(`\n## ${title}`);
-  for (const [key, value] of Object.entries(rows)) console.log(`- ${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+  for (const [key, value] of Object.entries(rows))
+    console.log(`- ${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
 }

@@ -25,20 +25,29 @@ const clock = { now: () => Date.parse(NOW) };
 
 /** The baseline: the same rows into the same schema with plain prepared INSERTs, values prepared untimed. */
 function rawInserter(db: Database.Database) {
-  const insertCase = db.prepare(`INSERT INTO cases (id, server_version, ref, type, status, state_group, priority, priority_sort, market,
+  const insertCase =
+    db.prepare(`INSERT INTO cases (id, server_version, ref, type, status, state_group, priority, priority_sort, market,
     locale, team_id, assignee_id, subject, customer_name, order_id, tags, sla_due_at, sla_sort, created_at, created_ms, updated_at,
     has_pending, data) VALUES (@id, @server_version, @ref, @type, @status, @state_group, @priority, @priority_sort, @market, @locale,
     @team_id, @assignee_id, @subject, @customer_name, @order_id, @tags, @sla_due_at, @sla_sort, @created_at, @created_ms, @updated_at,
     @has_pending, @data)`);
   const caseFts = db.prepare('INSERT INTO case_fts (rowid, subject, customer, order_id) VALUES (?, ?, ?, ?)');
-  const insertMessage = db.prepare('INSERT INTO messages (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, 1, 0, NULL, ?)');
+  const insertMessage = db.prepare(
+    'INSERT INTO messages (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, 1, 0, NULL, ?)',
+  );
   const messageFts = db.prepare('INSERT INTO message_fts (rowid, body) VALUES (?, ?)');
   const cjk = db.prepare('INSERT INTO cjk_fts (rowid, text) VALUES (?, ?)');
-  const insertNote = db.prepare('INSERT INTO notes (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, 1, 0, NULL, ?)');
-  const insertEvent = db.prepare('INSERT INTO case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, 1, ?)');
+  const insertNote = db.prepare(
+    'INSERT INTO notes (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, 1, 0, NULL, ?)',
+  );
+  const insertEvent = db.prepare(
+    'INSERT INTO case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, 1, ?)',
+  );
   return (batch: DemoBatch): number => {
     const cases = batch.cases.map((c) => caseColumns(c, c.version, false));
-    const messages = batch.messages.map((m) => [m.id, m.caseId, m.createdAt, JSON.stringify(m), m.body, cjkTokens(m.body)] as const);
+    const messages = batch.messages.map(
+      (m) => [m.id, m.caseId, m.createdAt, JSON.stringify(m), m.body, cjkTokens(m.body)] as const,
+    );
     const notes = batch.notes.map((x) => [x.id, x.caseId, x.createdAt, JSON.stringify(x)] as const);
     const events = batch.events.map((e) => [e.id, e.caseId, e.at, JSON.stringify(e)] as const);
     const start = performance.now();
@@ -87,9 +96,13 @@ function importBoth(): void {
   raw.close();
   const rows = CASES + messages;
   report('Import', {
-    cases: CASES, messages, generateSeconds: round(generateMs / 1000, 1),
-    storeSeconds: round(storeMs / 1000, 1), rawSeconds: round(rawMs / 1000, 1),
-    storeRowsPerSecond: Math.round(rows / (storeMs / 1000)), rawRowsPerSecond: Math.round(rows / (rawMs / 1000)),
+    cases: CASES,
+    messages,
+    generateSeconds: round(generateMs / 1000, 1),
+    storeSeconds: round(storeMs / 1000, 1),
+    rawSeconds: round(rawMs / 1000, 1),
+    storeRowsPerSecond: Math.round(rows / (storeMs / 1000)),
+    rawRowsPerSecond: Math.round(rows / (rawMs / 1000)),
     ratioToRaw: round(rawMs / storeMs, 2),
   });
 }
@@ -105,10 +118,19 @@ for (const view of QUEUE_VIEWS) {
   queueRows[`${view} sla`] = await measure(() => store.queue({ view, sort: 'sla', limit: 100 }), 200);
 }
 const firstPage = store.queue({ view: 'all', sort: 'sla', limit: 100 });
-queueRows['all sla page 2'] = await measure(() => store.queue({ view: 'all', sort: 'sla', limit: 100, cursor: firstPage.nextCursor ?? undefined }), 200);
+queueRows['all sla page 2'] = await measure(
+  () => store.queue({ view: 'all', sort: 'sla', limit: 100, cursor: firstPage.nextCursor ?? undefined }),
+  200,
+);
 queueRows['all priority'] = await measure(() => store.queue({ view: 'all', sort: 'priority', limit: 100 }), 200);
-queueRows['all age, market DE'] = await measure(() => store.queue({ view: 'all', sort: 'age', limit: 100, market: 'DE' }), 200);
-queueRows['team_unassigned sla, type complaint'] = await measure(() => store.queue({ view: 'team_unassigned', sort: 'sla', limit: 100, type: 'complaint' }), 200);
+queueRows['all age, market DE'] = await measure(
+  () => store.queue({ view: 'all', sort: 'age', limit: 100, market: 'DE' }),
+  200,
+);
+queueRows['team_unassigned sla, type complaint'] = await measure(
+  () => store.queue({ view: 'team_unassigned', sort: 'sla', limit: 100, type: 'complaint' }),
+  200,
+);
 report('Queue page, 100 rows (ms)', queueRows);
 
 report('View counts, all five views (ms)', {
@@ -116,7 +138,16 @@ report('View counts, all five views (ms)', {
   'market DE': await measure(() => store.counts({ market: 'DE' }), 100),
 });
 
-const LATIN = ['Erstattung', 'refund', 'garantie', 'Müller', 'tracking number', 'Rücksendeetikett', 'reembolso', 'CD-1042'];
+const LATIN = [
+  'Erstattung',
+  'refund',
+  'garantie',
+  'Müller',
+  'tracking number',
+  'Rücksendeetikett',
+  'reembolso',
+  'CD-1042',
+];
 const CJK = ['退款', '退货退款', '返品', '保証期間', '환불', '반품 접수', '保修期内', '王'];
 const OTHER = ['คืนเงิน', 'استرداد', 'возврат', 'hoàn tiền'];
 const pick = (list: readonly string[]) => (i: number) => store.search(list[i % list.length] ?? '', 50);
@@ -131,10 +162,20 @@ if (sample.length === 0) throw new Error('no open cases to write to');
 let k = 0;
 report('Interactive calls (ms)', {
   'case detail': await measure((i) => store.caseDetail(sample[i % sample.length]?.id ?? ''), 300),
-  'add tag (write + outbox)': await measure((i) => store.write('case.addTag@1', { caseId: sample[i % sample.length]?.id, tag: `bench_${i}` }), 300),
-  'reply (write + outbox)': await measure((i) => store.write('case.reply@1', {
-    caseId: sample[i % sample.length]?.id, messageId: ids.uuid(), body: `Antwort ${++k}`, locale: 'de-DE',
-  }), 300),
+  'add tag (write + outbox)': await measure(
+    (i) => store.write('case.addTag@1', { caseId: sample[i % sample.length]?.id, tag: `bench_${i}` }),
+    300,
+  ),
+  'reply (write + outbox)': await measure(
+    (i) =>
+      store.write('case.reply@1', {
+        caseId: sample[i % sample.length]?.id,
+        messageId: ids.uuid(),
+        body: `Antwort ${++k}`,
+        locale: 'de-DE',
+      }),
+    300,
+  ),
   'view counts': await measure(() => store.counts({}), 50),
 });
 store.close();

@@ -76,7 +76,8 @@ async function seededPostgres(url: string): Promise<void> {
   const db = await openDatabase({ databaseUrl: url });
   try {
     const [marker] = await db.query<{ comment: string | null }>(
-      "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()");
+      "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()",
+    );
     if (marker?.comment === DATA_SET) return;
   } finally {
     await db.close();
@@ -100,7 +101,8 @@ async function seededPostgres(url: string): Promise<void> {
 async function startPostgresServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
   await seededPostgres(url);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/cli.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const listening = await new Promise<string>((resolve, reject) => {
@@ -113,7 +115,13 @@ async function startPostgresServer(url: string): Promise<{ url: string; close():
     });
     void exited.then(() => reject(new Error(`the server exited before it listened: ${out}`)));
   });
-  return { url: listening, close: async () => { child.kill('SIGTERM'); await exited; } };
+  return {
+    url: listening,
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 const dirs: string[] = [];
@@ -124,7 +132,11 @@ function tempDir(prefix: string): string {
 }
 
 function openStore(): LocalStore {
-  return openLocalStore({ path: join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite'), clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } });
+  return openLocalStore({
+    path: join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite'),
+    clock: { now: () => Date.now() },
+    ids: { uuid: () => randomUUID() },
+  });
 }
 
 /** Time spent waiting on each endpoint, to tell server time from client time in the figures. */
@@ -142,14 +154,16 @@ const timedFetch: NonNullable<SyncEngineOptions['fetch']> = async (url, init) =>
 /** Time spent in each store call the engine makes, to tell client time from server time. */
 const inStore = new Map<string, number>();
 function timedStore(store: LocalStore): SyncStore {
-  const timed = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
-    const started = performance.now();
-    try {
-      return fn(...args);
-    } finally {
-      inStore.set(name, (inStore.get(name) ?? 0) + performance.now() - started);
-    }
-  };
+  const timed =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      const started = performance.now();
+      try {
+        return fn(...args);
+      } finally {
+        inStore.set(name, (inStore.get(name) ?? 0) + performance.now() - started);
+      }
+    };
   return {
     getSyncState: timed('getSyncState', store.getSyncState),
     setSyncState: timed('setSyncState', store.setSyncState),
@@ -168,13 +182,22 @@ function timedStore(store: LocalStore): SyncStore {
 }
 
 function storeTimes(): string {
-  return [...inStore].filter(([, ms]) => ms >= 1).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ');
+  return [...inStore]
+    .filter(([, ms]) => ms >= 1)
+    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
+    .join(', ');
 }
 
 function engineFor(store: LocalStore, serverUrl: string, options: Partial<SyncEngineOptions> = {}): SyncEngine {
   const engine = createSyncEngine({
-    store: timedStore(store), serverUrl, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() }, pollIntervalMs: 3_600_000, events: false,
-    fetch: timedFetch, ...options,
+    store: timedStore(store),
+    serverUrl,
+    clock: { now: () => Date.now() },
+    ids: { uuid: () => randomUUID() },
+    pollIntervalMs: 3_600_000,
+    events: false,
+    fetch: timedFetch,
+    ...options,
   });
   engine.start();
   return engine;
@@ -182,7 +205,9 @@ function engineFor(store: LocalStore, serverUrl: string, options: Partial<SyncEn
 
 async function login(serverUrl: string, username: string): Promise<string> {
   const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   return LoginResponseSchema.parse(await response.json()).token;
 }
@@ -206,7 +231,9 @@ function serverCpuMs(): number | null {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const isServer = fields[1] === String(process.pid) && /embeddedServer|src-server\/cli/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      const isServer =
+        fields[1] === String(process.pid) &&
+        /embeddedServer|src-server\/cli/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
       if (isServer || (DATABASE_URL && command === 'postgres')) ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process ended meanwhile.
@@ -221,7 +248,8 @@ function ownCpuMs(): number {
   return (user + system) / 1000;
 }
 
-const cpuSpent = (from: number | null, to: number | null): string => (from === null || to === null ? 'n/a' : `${Math.round(to - from)} ms`);
+const cpuSpent = (from: number | null, to: number | null): string =>
+  from === null || to === null ? 'n/a' : `${Math.round(to - from)} ms`;
 
 /** The baseline: the same NDJSON text, read and validated line by line as the engine does and staged into a fresh store, no network. */
 function directBootstrap(ndjson: string): { ms: number; rows: number } {
@@ -266,11 +294,20 @@ async function main(): Promise<void> {
     const token = await login(server.url, SUPERVISOR);
     const serverCpu = serverCpuMs();
     let started = performance.now();
-    const ndjson = await (await fetch(`${server.url}/sync/v1/bootstrap`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const ndjson = await (
+      await fetch(`${server.url}/sync/v1/bootstrap`, { headers: { authorization: `Bearer ${token}` } })
+    ).text();
     const streamMs = performance.now() - started;
     const streamServerCpu = cpuSpent(serverCpu, serverCpuMs());
 
-    const runs: { engineMs: number; directMs: number; serverCpu: number | null; desktopCpu: number; directCpu: number; searchMs: number }[] = [];
+    const runs: {
+      engineMs: number;
+      directMs: number;
+      serverCpu: number | null;
+      desktopCpu: number;
+      directCpu: number;
+      searchMs: number;
+    }[] = [];
     let supervisorStore = openStore();
     let supervisor = engineFor(supervisorStore, server.url);
     let rows = 0;
@@ -297,20 +334,27 @@ async function main(): Promise<void> {
       const direct = directBootstrap(ndjson);
       rows = direct.rows;
       runs.push({
-        engineMs, directMs: direct.ms, serverCpu: serverFrom === null || serverTo === null ? null : serverTo - serverFrom, desktopCpu,
-        directCpu: ownCpuMs() - ownCpu, searchMs,
+        engineMs,
+        directMs: direct.ms,
+        serverCpu: serverFrom === null || serverTo === null ? null : serverTo - serverFrom,
+        desktopCpu,
+        directCpu: ownCpuMs() - ownCpu,
+        searchMs,
       });
     }
     const engine = summarize(runs.map((run) => run.engineMs));
     const direct = summarize(runs.map((run) => run.directMs));
-    const median = (values: (number | null)[]) => (values.includes(null) ? 'n/a' : `${Math.round(summarize(values as number[]).medianMs)} ms`);
+    const median = (values: (number | null)[]) =>
+      values.includes(null) ? 'n/a' : `${Math.round(summarize(values as number[]).medianMs)} ms`;
     report('Sync: bootstrap over loopback', {
       cases: supervisorStore.caseCount(),
       rows,
       'NDJSON bytes': ndjson.length,
       'server stream alone (fetch + read)': `${Math.round(streamMs)} ms`,
       runs: BOOTSTRAP_RUNS,
-      'engine bootstrap (stream + parse + stage + complete), each run': runs.map((run) => Math.round(run.engineMs)).join(', '),
+      'engine bootstrap (stream + parse + stage + complete), each run': runs
+        .map((run) => Math.round(run.engineMs))
+        .join(', '),
       'direct parse + stage + complete, same rows, each run': runs.map((run) => Math.round(run.directMs)).join(', '),
       'engine bootstrap median / p95': `${Math.round(engine.medianMs)} / ${Math.round(engine.p95Ms)} ms`,
       'direct median / p95': `${Math.round(direct.medianMs)} / ${Math.round(direct.p95Ms)} ms`,
@@ -329,12 +373,21 @@ async function main(): Promise<void> {
     }
 
     // 2. Outbox drain: 10,000 local writes (tags and notes over many cases), then one sync until empty.
-    const caseIds = supervisorStore.db.prepare<[number], { id: string }>(
-      "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?").all(DRAIN).map((row) => row.id);
+    const caseIds = supervisorStore.db
+      .prepare<[number], { id: string }>(
+        "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?",
+      )
+      .all(DRAIN)
+      .map((row) => row.id);
     for (let index = 0; index < DRAIN; index++) {
       const caseId = caseIds[index % caseIds.length] ?? '';
       if (index % 2 === 0) supervisorStore.write('case.addTag@1', { caseId, tag: `bench-${index % 7}` });
-      else supervisorStore.write('case.addNote@1', { caseId, noteId: randomUUID(), body: `Checked with the carrier (${index}).` });
+      else
+        supervisorStore.write('case.addNote@1', {
+          caseId,
+          noteId: randomUUID(),
+          body: `Checked with the carrier (${index}).`,
+        });
     }
     const pending = supervisor.status().pendingCount;
     waited.clear();
@@ -371,8 +424,12 @@ async function main(): Promise<void> {
     await agentB.signIn(AGENT_B, DEMO_PASSWORD);
     await agentA.syncNow();
     await agentB.syncNow();
-    const shared = storeA.db.prepare<[], { id: string }>(
-      "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20").all().map((row) => row.id);
+    const shared = storeA.db
+      .prepare<[], { id: string }>(
+        "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20",
+      )
+      .all()
+      .map((row) => row.id);
     const inB = shared.filter((id) => storeB.caseDetail(id) !== null);
     if (inB.length === 0) throw new Error('the two agents share no unassigned team case');
     // Let B's event stream connect and settle before timing.
@@ -393,8 +450,11 @@ async function main(): Promise<void> {
       samples.push(performance.now() - t0);
     }
     const latency = summarize(samples.slice(5));
-    report('Sync: change on one desk to another desk\'s store (push, poke over SSE, pull)', {
-      runs: latency.runs, 'median ms (target < 250)': latency.medianMs, 'p95 ms': latency.p95Ms, 'p99 ms': latency.p99Ms,
+    report("Sync: change on one desk to another desk's store (push, poke over SSE, pull)", {
+      runs: latency.runs,
+      'median ms (target < 250)': latency.medianMs,
+      'p95 ms': latency.p95Ms,
+      'p99 ms': latency.p99Ms,
     });
     await agentA.stop();
     await agentB.stop();

@@ -43,10 +43,15 @@ const importStart = performance.now();
 const cachedStore = STORE_CACHE === undefined ? null : join(STORE_CACHE, `workstation-${CASES}.db`);
 if (cachedStore !== null && existsSync(cachedStore)) copyFileSync(cachedStore, join(dataDir, 'workstation.db'));
 else {
-  const store = openLocalStore({ path: join(dataDir, 'workstation.db'), clock: { now: () => Date.parse(NOW) }, ids: randomIds });
+  const store = openLocalStore({
+    path: join(dataDir, 'workstation.db'),
+    clock: { now: () => Date.parse(NOW) },
+    ids: randomIds,
+  });
   const { teams, users } = demoDirectory(SEED);
   store.importCanonical({ teams, users });
-  for (const batch of generateDemoBatches({ seed: SEED, cases: CASES, messagesPerCase: 3, now: NOW })) store.importCanonical(batch);
+  for (const batch of generateDemoBatches({ seed: SEED, cases: CASES, messagesPerCase: 3, now: NOW }))
+    store.importCanonical(batch);
   const agent = users.find((user) => user.username === DEMO_AGENT_USERNAME);
   store.setSyncState({ userId: agent?.id ?? null });
   store.close();
@@ -61,17 +66,28 @@ const core = await startWorkstationHost({ dataDir });
 const hosts = await Promise.all(builds.map(({ staticDir }) => startWebHost({ core, staticDir, port: 0 })));
 const chromiumOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   headless: true,
 };
 const contextOptions = { locale: 'en-US', viewport: { width: 1366, height: 800 } };
 // BENCH_UI_CODE_CACHE=1 times the opens in a profile on disk. The default context is off the record:
 // its HTTP cache serves the scripts, but V8's code cache is never consumed, so every open compiles the
 // queue's ~800 kB of JS again (a browser profile, or an Electron scheme with codeCache, reuses it).
-const profileDir = process.env.BENCH_UI_CODE_CACHE === '1' ? mkdtempSync(join(tmpdir(), 'crossdesk-ui-bench-profile-')) : null;
+const profileDir =
+  process.env.BENCH_UI_CODE_CACHE === '1' ? mkdtempSync(join(tmpdir(), 'crossdesk-ui-bench-profile-')) : null;
 const browser = profileDir === null ? await chromium.launch(chromiumOptions) : null;
-const context = browser === null ? await chromium.launchPersistentContext(profileDir ?? '', { ...chromiumOptions, ...contextOptions })
-  : await browser.newContext(contextOptions);
+const context =
+  browser === null
+    ? await chromium.launchPersistentContext(profileDir ?? '', { ...chromiumOptions, ...contextOptions })
+    : await browser.newContext(contextOptions);
 
 type Condition = { kind: 'view'; label: string } | { kind: 'sort'; label: string } | { kind: 'search'; name: string };
 
@@ -86,17 +102,30 @@ async function armTimer(page: Page, condition: Condition): Promise<void> {
     state.benchResult = new Promise<number>((resolveResult) => {
       let start = 0;
       let sawLoading = false;
-      for (const type of ['click', 'input']) document.addEventListener(type, () => { start = performance.now(); }, { capture: true, once: true });
+      for (const type of ['click', 'input'])
+        document.addEventListener(
+          type,
+          () => {
+            start = performance.now();
+          },
+          { capture: true, once: true },
+        );
       const observer = new MutationObserver(() => {
         if (start === 0) return;
         const isLoading = document.querySelector('[role="progressbar"][aria-label="Loading cases"]') !== null;
         // A sort change always shows the loading bar (added in the click's task, removed in the reply's
         // task), so "seen, then gone" is the new rows painted, whatever the menu's exit transition does.
         sawLoading ||= isLoading;
-        const isDone = wanted.kind === 'view' ? document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !isLoading
-          : wanted.kind === 'sort' ? sawLoading && !isLoading
-            && [...document.querySelectorAll('[role="combobox"]')].some((node) => node.textContent === wanted.label)
-            : [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some((node) => node.textContent === wanted.name);
+        const isDone =
+          wanted.kind === 'view'
+            ? document.querySelector('[role="grid"]')?.getAttribute('aria-label') === wanted.label && !isLoading
+            : wanted.kind === 'sort'
+              ? sawLoading &&
+                !isLoading &&
+                [...document.querySelectorAll('[role="combobox"]')].some((node) => node.textContent === wanted.label)
+              : [...document.querySelectorAll('[aria-label^="Search results"] bdi')].some(
+                  (node) => node.textContent === wanted.name,
+                );
         if (!isDone) return;
         observer.disconnect();
         requestAnimationFrame(() => resolveResult(performance.now() - start));
@@ -133,17 +162,21 @@ try {
       const page = await context.newPage();
       await page.goto('about:blank');
       await page.goto(`${host.url.replace('/#', '/?lng=en#')}`);
-      open[index]?.push(await page.evaluate(() => (window as unknown as { firstRowsPainted: Promise<number> }).firstRowsPainted));
+      open[index]?.push(
+        await page.evaluate(() => (window as unknown as { firstRowsPainted: Promise<number> }).firstRowsPainted),
+      );
       if (run < RUNS - 1 || index < hosts.length - 1) await page.close();
     }
   }
-  const openFigures = Object.fromEntries(builds.flatMap(({ label }, index) => {
-    const suffix = label === '' ? '' : ` [${label}]`;
-    return [
-      [`open queue to first rows painted, first (cold) load${suffix}`, `${round(open[index]?.[0] ?? NaN, 0)} ms`],
-      [`open queue to first rows painted, warm loads${suffix}`, summarize(open[index]?.slice(1) ?? [])],
-    ];
-  }));
+  const openFigures = Object.fromEntries(
+    builds.flatMap(({ label }, index) => {
+      const suffix = label === '' ? '' : ` [${label}]`;
+      return [
+        [`open queue to first rows painted, first (cold) load${suffix}`, `${round(open[index]?.[0] ?? NaN, 0)} ms`],
+        [`open queue to first rows painted, warm loads${suffix}`, summarize(open[index]?.slice(1) ?? [])],
+      ];
+    }),
+  );
   const page = context.pages().at(-1);
   if (page === undefined) throw new Error('no page');
   const viewChanges: number[] = [];
@@ -153,7 +186,9 @@ try {
     // The app loads the case screen's chunk (market packs, holidays) in the background after first paint,
     // as it would while an agent reads the queue: let it finish so it does not land inside a measurement.
     for (let waited = 0; waited < 15_000; waited += 200) {
-      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/case-[^/]*\.js$/.test(entry.name)));
+      const loaded = await page.evaluate(() =>
+        performance.getEntriesByType('resource').some((entry) => /\/case-[^/]*\.js$/.test(entry.name)),
+      );
       if (loaded) break;
       await page.waitForTimeout(200);
     }
@@ -181,7 +216,9 @@ try {
       }
     }
 
-    const names = await page.locator('[role="row"][data-case-id]').evaluateAll((rows) => rows.slice(0, 8).map((row) => row.querySelector('bdi')?.textContent ?? ''));
+    const names = await page
+      .locator('[role="row"][data-case-id]')
+      .evaluateAll((rows) => rows.slice(0, 8).map((row) => row.querySelector('bdi')?.textContent ?? ''));
     const searchBox = page.getByRole('searchbox', { name: 'Search cases' });
     for (let run = 0; run < RUNS; run++) {
       for (const name of names.filter(Boolean)) {
@@ -200,11 +237,13 @@ try {
   report(`Workstation UI, ${CASES.toLocaleString('en')} cases in the local store`, {
     'store import (untimed setup), s': round(importMs / 1000, 1),
     ...openFigures,
-    ...(OPEN_ONLY ? {} : {
-      'view change to rows painted': summarize(viewChanges),
-      'sort change to rows painted': summarize(sortChanges),
-      'typing to search results painted (customer name)': summarize(typing),
-    }),
+    ...(OPEN_ONLY
+      ? {}
+      : {
+          'view change to rows painted': summarize(viewChanges),
+          'sort change to rows painted': summarize(sortChanges),
+          'typing to search results painted (customer name)': summarize(typing),
+        }),
     'V8 code cache': profileDir === null ? 'no (off-the-record context)' : 'yes (profile on disk)',
     'load average (1 min)': (await import('node:os')).loadavg()[0]?.toFixed(1),
   });

@@ -9,9 +9,14 @@ const root = resolve(import.meta.dirname, '../..');
 const out = (path: string) => resolve(root, 'out', path);
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root, encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [resolve(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
 });
 

@@ -48,7 +48,9 @@ describe('queue screen through the web host', () => {
   }
 
   it('starts in the saved UI language, switches from the app bar, flips to right-to-left and remembers it', async () => {
-    const saved = z.object({ ok: z.literal(true), data: SettingsSchema }).parse(await callContract(host, 'settings:get', {}));
+    const saved = z
+      .object({ ok: z.literal(true), data: SettingsSchema })
+      .parse(await callContract(host, 'settings:get', {}));
     await queue.open(host.url);
     expect((await queue.documentLanguage()).lang).toBe(saved.data.uiLocale);
     await queue.switchLanguage('English');
@@ -77,7 +79,9 @@ describe('queue screen through the web host', () => {
     await queue.page.keyboard.press('ArrowUp');
     expect(await queue.activeRowId()).toBe(`queue-row-${expected[1]?.id}`);
     await queue.page.keyboard.press('Enter');
-    await expect.poll(() => queue.page.getByRole('heading', { level: 1 }).innerText()).toContain(expected[1]?.ref ?? '?');
+    await expect
+      .poll(() => queue.page.getByRole('heading', { level: 1 }).innerText())
+      .toContain(expected[1]?.ref ?? '?');
   });
 
   it('marks a row with unsent changes as soon as a local write lands', async () => {

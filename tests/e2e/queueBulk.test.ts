@@ -11,7 +11,9 @@ import { startWorkstation, workstationPerTest } from './support/workstationFixtu
 
 const BulkAnswerSchema = z.object({ ok: z.literal(true), data: BulkResultSchema });
 const StatusNamesSchema = z.object({ status: z.record(z.enum(CASE_STATUSES), z.string()) });
-const statusName = StatusNamesSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/domain.json'), 'utf8'))).status;
+const statusName = StatusNamesSchema.parse(
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/domain.json'), 'utf8')),
+).status;
 
 const workstation = workstationPerTest(startWorkstation);
 let host: RunningWebHost;
@@ -35,7 +37,8 @@ describe('multi-select and bulk actions in the queue grid', () => {
   it('selects three rows by keyboard and mouse, tags them all, keeps the selection through the live update', async () => {
     await queue.open(host.url, 'en');
     const [first, second, , fourth] = await rowsFromStore('sla', 4);
-    if (first === undefined || second === undefined || fourth === undefined) throw new Error('the demo store has too few cases');
+    if (first === undefined || second === undefined || fourth === undefined)
+      throw new Error('the demo store has too few cases');
     expect(await queue.selectAllState()).toBe('none');
 
     await queue.grid().focus();
@@ -58,8 +61,9 @@ describe('multi-select and bulk actions in the queue grid', () => {
     const stored = await tagsInStore([first.id, second.id, fourth.id]);
     for (const row of [first, second, fourth]) expect(stored.get(row.id)).toContain(tag);
     // The tag reloaded the rows through cases:changed; the same three stay selected.
-    expect(await queue.selectedRows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id')).sort()))
-      .toEqual([first.id, second.id, fourth.id].sort());
+    expect(
+      await queue.selectedRows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case-id')).sort()),
+    ).toEqual([first.id, second.id, fourth.id].sort());
 
     await queue.grid().focus();
     await queue.page.keyboard.press('Escape');
@@ -81,11 +85,21 @@ describe('multi-select and bulk actions in the queue grid', () => {
     // Oldest first: an order that a status change does not move. Find three adjacent rows and a status
     // legal for exactly two of them (the demo data decides which; nothing here assumes it).
     const oldest = await rowsFromStore('age', 10);
-    const pick = oldest.slice(0, -2).flatMap((_, start) => {
-      const window = oldest.slice(start, start + 3);
-      return CASE_STATUSES.map((to) => ({ window, to, legal: window.filter((row) => canTransition(row.status, to)) }));
-    }).find(({ legal }) => legal.length === 2);
-    if (pick === undefined) throw new Error(`no three adjacent oldest cases with a status legal for two: ${oldest.map((row) => row.status).join(', ')}`);
+    const pick = oldest
+      .slice(0, -2)
+      .flatMap((_, start) => {
+        const window = oldest.slice(start, start + 3);
+        return CASE_STATUSES.map((to) => ({
+          window,
+          to,
+          legal: window.filter((row) => canTransition(row.status, to)),
+        }));
+      })
+      .find(({ legal }) => legal.length === 2);
+    if (pick === undefined)
+      throw new Error(
+        `no three adjacent oldest cases with a status legal for two: ${oldest.map((row) => row.status).join(', ')}`,
+      );
     const { window, to } = pick;
     const [first, , last] = window;
     const illegal = window.find((row) => !canTransition(row.status, to));
@@ -104,10 +118,16 @@ describe('multi-select and bulk actions in the queue grid', () => {
     expect(await refused.count()).toBe(1);
 
     // The core refuses the same move when asked directly; the screen gives that refusal in words.
-    const direct = BulkAnswerSchema.parse(await callContract(host, 'cases:bulk', { caseIds: [illegal.id], action: { kind: 'setStatus', to } }));
+    const direct = BulkAnswerSchema.parse(
+      await callContract(host, 'cases:bulk', { caseIds: [illegal.id], action: { kind: 'setStatus', to } }),
+    );
     const code = direct.data.refused[0]?.code;
-    const reason = code === 'INVALID_TRANSITION' ? `cannot go from ${statusName[illegal.status]} to ${statusName[to]}`
-      : code === 'CASE_CLOSED' ? 'the case is closed' : direct.data.refused[0]?.message;
+    const reason =
+      code === 'INVALID_TRANSITION'
+        ? `cannot go from ${statusName[illegal.status]} to ${statusName[to]}`
+        : code === 'CASE_CLOSED'
+          ? 'the case is closed'
+          : direct.data.refused[0]?.message;
     expect(await refused.first().innerText()).toBe(`${illegal.ref}: ${reason}`);
 
     const now = new Map((await rowsFromStore('age', 10)).map((row) => [row.id, row.status]));
@@ -122,7 +142,10 @@ describe('multi-select and bulk actions in the queue grid', () => {
       await expect.poll(() => queue.selectedRows().count()).toBe(3);
       expect(await queue.selectAllState()).toBe('some');
       const checkbox = await queue.rowCheckbox(rows[0]?.ref ?? '?').boundingBox();
-      const customer = await queue.rowByRef(rows[0]?.ref ?? '?').getByText(rows[0]?.customerName ?? '?').boundingBox();
+      const customer = await queue
+        .rowByRef(rows[0]?.ref ?? '?')
+        .getByText(rows[0]?.customerName ?? '?')
+        .boundingBox();
       if (checkbox === null || customer === null) throw new Error('row not laid out');
       // The checkbox column leads the row: left of the customer in zh-CN and en, right of it in Arabic.
       if (language === 'ar') expect(checkbox.x).toBeGreaterThan(customer.x);

@@ -19,9 +19,21 @@ const RECONNECT = { timeout: 150_000, interval: 250 };
 const FLOW_TIMEOUT = 400_000;
 
 const LANGUAGES = {
-  'zh-CN': { sync: '同步状态', thread: '会话与内部备注', attention: { nav: '待处理问题', reopenAndSend: '重新打开并发送', discard: '放弃' } },
-  en: { sync: 'Sync status', thread: 'Conversation and internal notes', attention: { nav: 'Needs attention', reopenAndSend: 'Reopen case and send', discard: 'Discard' } },
-  ar: { sync: 'حالة المزامنة', thread: 'المحادثة والملاحظات الداخلية', attention: { nav: 'بحاجة إلى متابعة', reopenAndSend: 'إعادة فتح الحالة والإرسال', discard: 'تجاهل' } },
+  'zh-CN': {
+    sync: '同步状态',
+    thread: '会话与内部备注',
+    attention: { nav: '待处理问题', reopenAndSend: '重新打开并发送', discard: '放弃' },
+  },
+  en: {
+    sync: 'Sync status',
+    thread: 'Conversation and internal notes',
+    attention: { nav: 'Needs attention', reopenAndSend: 'Reopen case and send', discard: 'Discard' },
+  },
+  ar: {
+    sync: 'حالة المزامنة',
+    thread: 'المحادثة والملاحظات الداخلية',
+    attention: { nav: 'بحاجة إلى متابعة', reopenAndSend: 'إعادة فتح الحالة والإرسال', discard: 'تجاهل' },
+  },
 } as const;
 type Language = keyof typeof LANGUAGES;
 
@@ -79,7 +91,10 @@ async function openCase(page: Page, language: Language, ref: string): Promise<Ca
   const view = new CasePage(page);
   await loadQueue(view, language);
   await page.getByRole('searchbox').fill(ref);
-  await page.getByRole('list').getByRole('button', { name: new RegExp(ref) }).click();
+  await page
+    .getByRole('list')
+    .getByRole('button', { name: new RegExp(ref) })
+    .click();
   await page.locator('[data-sla-target]').first().waitFor();
   await expect.poll(() => view.heading().innerText()).toContain(ref);
   return view;
@@ -100,12 +115,16 @@ async function serverRows(caseId: string) {
   const db = await openDatabase({ dataDir: apiDataDir });
   try {
     const messages = await db.query<{ id: string; body: string; delivery: string }>(
-      "SELECT id, data->>'body' AS body, data->>'deliveryState' AS delivery FROM messages WHERE case_id = $1", [caseId],
+      "SELECT id, data->>'body' AS body, data->>'deliveryState' AS delivery FROM messages WHERE case_id = $1",
+      [caseId],
     );
     const outbound = await db.query<{ message_id: string; state: string; attempts: number }>(
-      'SELECT message_id, state, attempts FROM outbound WHERE case_id = $1', [caseId],
+      'SELECT message_id, state, attempts FROM outbound WHERE case_id = $1',
+      [caseId],
     );
-    const cases = await db.query<{ status: string }>("SELECT data->>'status' AS status FROM cases WHERE id = $1", [caseId]);
+    const cases = await db.query<{ status: string }>("SELECT data->>'status' AS status FROM cases WHERE id = $1", [
+      caseId,
+    ]);
     return { messages, outbound, status: cases[0]?.status ?? null };
   } finally {
     await db.close();
@@ -113,161 +132,193 @@ async function serverRows(caseId: string) {
 }
 
 describe('sync flows through the web host against a central API the test runs', () => {
-  it('queues a reply and a status change while the server is down and delivers both once when it is back', async () => {
-    await signInAsAgent();
-    const row = await topRow();
-    await screen.page.goto('about:blank');
-    await screen.openFromQueue(host.url, 'en');
-    expect(await screen.heading().innerText()).toContain(row.ref);
+  it(
+    'queues a reply and a status change while the server is down and delivers both once when it is back',
+    async () => {
+      await signInAsAgent();
+      const row = await topRow();
+      await screen.page.goto('about:blank');
+      await screen.openFromQueue(host.url, 'en');
+      expect(await screen.heading().innerText()).toContain(row.ref);
 
-    // Online: a canned reply goes out and the composer says so.
-    await screen.page.keyboard.press('i');
-    const picker = screen.dialog('Insert a canned reply');
-    await picker.getByRole('button').first().click();
-    const reply = screen.replyBox(/^Reply to /);
-    await expect.poll(async () => (await reply.inputValue()).length).toBeGreaterThan(20);
-    const onlineText = (await reply.inputValue()).trim();
-    await screen.button('Send reply').click();
-    await expect.poll(() => screen.sendState().getAttribute('data-send-state')).toBe('sent');
+      // Online: a canned reply goes out and the composer says so.
+      await screen.page.keyboard.press('i');
+      const picker = screen.dialog('Insert a canned reply');
+      await picker.getByRole('button').first().click();
+      const reply = screen.replyBox(/^Reply to /);
+      await expect.poll(async () => (await reply.inputValue()).length).toBeGreaterThan(20);
+      const onlineText = (await reply.inputValue()).trim();
+      await screen.button('Send reply').click();
+      await expect.poll(() => screen.sendState().getAttribute('data-send-state')).toBe('sent');
 
-    // Offline: the central API process is gone; the agent keeps working.
-    await api.stop();
-    const offlineText = `Offline follow-up ${row.ref}: the courier confirmed the parcel is on its way back.`;
-    await sendTypedReply(screen, offlineText);
-    await screen.page.getByRole('combobox', { name: 'Status' }).click();
-    await screen.page.getByRole('option', { name: 'Pending customer' }).click();
-    await screen.page.getByText(/^Status set to /).waitFor();
-    await screen.page.getByRole('listbox').waitFor({ state: 'hidden' });
-    expect((await detailOf(row.id)).case.status).toBe('pending_customer');
+      // Offline: the central API process is gone; the agent keeps working.
+      await api.stop();
+      const offlineText = `Offline follow-up ${row.ref}: the courier confirmed the parcel is on its way back.`;
+      await sendTypedReply(screen, offlineText);
+      await screen.page.getByRole('combobox', { name: 'Status' }).click();
+      await screen.page.getByRole('option', { name: 'Pending customer' }).click();
+      await screen.page.getByText(/^Status set to /).waitFor();
+      await screen.page.getByRole('listbox').waitFor({ state: 'hidden' });
+      expect((await detailOf(row.id)).case.status).toBe('pending_customer');
 
-    const sync = indicator(screen.page, 'en');
-    await expect.poll(() => sync.tone(), RECONNECT).toBe('offline');
-    await expect.poll(() => sync.text()).toContain('2 changes waiting');
-    expect(await threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('true');
-    await screen.page.getByText('2 changes waiting to sync').waitFor();
-    expect(await threadEntry(screen, onlineText.slice(0, 40)).getAttribute('data-pending')).toBe('false');
-    await screen.screenshot('en', 'offline');
+      const sync = indicator(screen.page, 'en');
+      await expect.poll(() => sync.tone(), RECONNECT).toBe('offline');
+      await expect.poll(() => sync.text()).toContain('2 changes waiting');
+      expect(await threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('true');
+      await screen.page.getByText('2 changes waiting to sync').waitFor();
+      expect(await threadEntry(screen, onlineText.slice(0, 40)).getAttribute('data-pending')).toBe('false');
+      await screen.screenshot('en', 'offline');
 
-    // The same offline state in Chinese and Arabic, in a second tab so this one keeps its composer.
-    for (const language of ['zh-CN', 'ar'] as const) {
-      const tab = await openCase(await context.newPage(), language, row.ref);
-      await expect.poll(() => indicator(tab.page, language).tone()).toBe('offline');
-      await expect.poll(() => threadEntry(tab, offlineText, language).getAttribute('data-pending')).toBe('true');
-      await tab.screenshot(language, 'offline');
-      await tab.page.close();
-    }
+      // The same offline state in Chinese and Arabic, in a second tab so this one keeps its composer.
+      for (const language of ['zh-CN', 'ar'] as const) {
+        const tab = await openCase(await context.newPage(), language, row.ref);
+        await expect.poll(() => indicator(tab.page, language).tone()).toBe('offline');
+        await expect.poll(() => threadEntry(tab, offlineText, language).getAttribute('data-pending')).toBe('true');
+        await tab.screenshot(language, 'offline');
+        await tab.page.close();
+      }
 
-    // Back on the same data and port: both go out, once.
-    api = await startCentralApiProcess({ dataDir: apiDataDir, port: api.port });
-    await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
-    await expect.poll(() => sync.tone(), RECONNECT).toBe('ok');
-    expect(await sync.text()).not.toContain('waiting');
-    await screen.page.getByText('2 changes waiting to sync').waitFor({ state: 'detached' });
-    await expect.poll(() => screen.sendState().getAttribute('data-send-state')).toBe('sent');
-    await expect.poll(() => threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('false');
-    // The outbound worker reports delivery through the change log; wait for both to read "sent".
-    await expect.poll(async () => (await detailOf(row.id)).messages
-      .filter((message) => message.body === onlineText || message.body === offlineText)
-      .map((message) => message.deliveryState), RECONNECT).toEqual(['sent', 'sent']);
+      // Back on the same data and port: both go out, once.
+      api = await startCentralApiProcess({ dataDir: apiDataDir, port: api.port });
+      await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
+      await expect.poll(() => sync.tone(), RECONNECT).toBe('ok');
+      expect(await sync.text()).not.toContain('waiting');
+      await screen.page.getByText('2 changes waiting to sync').waitFor({ state: 'detached' });
+      await expect.poll(() => screen.sendState().getAttribute('data-send-state')).toBe('sent');
+      await expect.poll(() => threadEntry(screen, offlineText).getAttribute('data-pending')).toBe('false');
+      // The outbound worker reports delivery through the change log; wait for both to read "sent".
+      await expect
+        .poll(
+          async () =>
+            (await detailOf(row.id)).messages
+              .filter((message) => message.body === onlineText || message.body === offlineText)
+              .map((message) => message.deliveryState),
+          RECONNECT,
+        )
+        .toEqual(['sent', 'sent']);
 
-    await api.stop();
-    const stored = await serverRows(row.id);
-    const online = stored.messages.filter((message) => message.body === onlineText);
-    const offline = stored.messages.filter((message) => message.body === offlineText);
-    expect(online.length).toBe(1);
-    expect(offline.length).toBe(1);
-    for (const message of [...online, ...offline]) {
-      expect(stored.outbound.filter((entry) => entry.message_id === message.id)).toEqual([{ message_id: message.id, state: 'sent', attempts: 1 }]);
-    }
-    expect(stored.status).toBe('pending_customer');
-  }, FLOW_TIMEOUT);
+      await api.stop();
+      const stored = await serverRows(row.id);
+      const online = stored.messages.filter((message) => message.body === onlineText);
+      const offline = stored.messages.filter((message) => message.body === offlineText);
+      expect(online.length).toBe(1);
+      expect(offline.length).toBe(1);
+      for (const message of [...online, ...offline]) {
+        expect(stored.outbound.filter((entry) => entry.message_id === message.id)).toEqual([
+          { message_id: message.id, state: 'sent', attempts: 1 },
+        ]);
+      }
+      expect(stored.status).toBe('pending_customer');
+    },
+    FLOW_TIMEOUT,
+  );
 
-  it('shows a case a supervisor assigns to the agent in the queue without a reload', async () => {
-    await signInAsAgent();
-    const supervisor = await ProtocolClient.signIn(api.url, SUPERVISOR);
-    const scope = await supervisor.scope();
-    const agent = scope.users.find((user) => user.username === AGENT);
-    const colleague = scope.users.find((user) => user.username === 'tanaka.yui');
-    if (agent === undefined || colleague === undefined) throw new Error('demo users missing');
-    const target = scope.cases.find((candidate) => candidate.assigneeId === colleague.id && !['solved', 'closed'].includes(candidate.status));
-    if (target === undefined) throw new Error('no open case of a colleague on the agent\'s team');
+  it(
+    'shows a case a supervisor assigns to the agent in the queue without a reload',
+    async () => {
+      await signInAsAgent();
+      const supervisor = await ProtocolClient.signIn(api.url, SUPERVISOR);
+      const scope = await supervisor.scope();
+      const agent = scope.users.find((user) => user.username === AGENT);
+      const colleague = scope.users.find((user) => user.username === 'tanaka.yui');
+      if (agent === undefined || colleague === undefined) throw new Error('demo users missing');
+      const target = scope.cases.find(
+        (candidate) => candidate.assigneeId === colleague.id && !['solved', 'closed'].includes(candidate.status),
+      );
+      if (target === undefined) throw new Error("no open case of a colleague on the agent's team");
 
-    await loadQueue(screen, 'en');
-    await screen.queue.viewTab(/^Mine/).click();
-    await expect.poll(() => screen.queue.viewTab(/^Mine/).getAttribute('aria-selected')).toBe('true');
-    const targetRow = screen.queue.dataRows().filter({ hasText: target.ref });
-    expect(await targetRow.count()).toBe(0);
-    const mineBefore = await screen.queue.viewTab(/^Mine/).innerText();
+      await loadQueue(screen, 'en');
+      await screen.queue.viewTab(/^Mine/).click();
+      await expect.poll(() => screen.queue.viewTab(/^Mine/).getAttribute('aria-selected')).toBe('true');
+      const targetRow = screen.queue.dataRows().filter({ hasText: target.ref });
+      expect(await targetRow.count()).toBe(0);
+      const mineBefore = await screen.queue.viewTab(/^Mine/).innerText();
 
-    const result = await supervisor.push('case.assign@1', { caseId: target.id, to: agent.id });
-    expect(result.status).toBe('applied');
-    // No reload, no navigation: the poke, the pull and cases:changed bring it to the open page.
-    await expect.poll(() => targetRow.count(), RECONNECT).toBe(1);
-    await expect.poll(() => screen.queue.viewTab(/^Mine/).innerText()).not.toBe(mineBefore);
-    const toast = screen.page.getByRole('alert').filter({ hasText: `Case ${target.ref} was assigned to you.` });
-    await toast.waitFor();
-    await expect.poll(() => toast.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity)).toBe('1');
-    await screen.screenshot('en', 'assigned-live');
-    expect((await detailOf(target.id)).case.assigneeId).toBe(agent.id);
-  }, FLOW_TIMEOUT);
+      const result = await supervisor.push('case.assign@1', { caseId: target.id, to: agent.id });
+      expect(result.status).toBe('applied');
+      // No reload, no navigation: the poke, the pull and cases:changed bring it to the open page.
+      await expect.poll(() => targetRow.count(), RECONNECT).toBe(1);
+      await expect.poll(() => screen.queue.viewTab(/^Mine/).innerText()).not.toBe(mineBefore);
+      const toast = screen.page.getByRole('alert').filter({ hasText: `Case ${target.ref} was assigned to you.` });
+      await toast.waitFor();
+      await expect
+        .poll(() => toast.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity))
+        .toBe('1');
+      await screen.screenshot('en', 'assigned-live');
+      expect((await detailOf(target.id)).case.assigneeId).toBe(agent.id);
+    },
+    FLOW_TIMEOUT,
+  );
 
-  it('puts offline replies to a case solved meanwhile into needs attention; reopen and send, or discard', async () => {
-    await signInAsAgent();
-    const row = await topRow();
-    await screen.page.goto('about:blank');
-    await screen.openFromQueue(host.url, 'en');
-    expect(await screen.heading().innerText()).toContain(row.ref);
+  it(
+    'puts offline replies to a case solved meanwhile into needs attention; reopen and send, or discard',
+    async () => {
+      await signInAsAgent();
+      const row = await topRow();
+      await screen.page.goto('about:blank');
+      await screen.openFromQueue(host.url, 'en');
+      expect(await screen.heading().innerText()).toContain(row.ref);
 
-    await api.stop();
-    const keep = `Kept reply ${row.ref}: your refund was approved today.`;
-    const drop = `Dropped reply ${row.ref}: please send us a photo of the label.`;
-    await sendTypedReply(screen, keep);
-    await sendTypedReply(screen, drop);
+      await api.stop();
+      const keep = `Kept reply ${row.ref}: your refund was approved today.`;
+      const drop = `Dropped reply ${row.ref}: please send us a photo of the label.`;
+      await sendTypedReply(screen, keep);
+      await sendTypedReply(screen, drop);
 
-    // Meanwhile, on the same data but an address the agent does not use, the supervisor solves the case.
-    const elsewhere = await startCentralApiProcess({ dataDir: apiDataDir });
-    try {
-      const supervisor = await ProtocolClient.signIn(elsewhere.url, SUPERVISOR);
-      expect(await supervisor.push('case.setStatus@1', { caseId: row.id, to: 'solved' })).toMatchObject({ status: 'applied' });
-    } finally {
-      await elsewhere.stop();
-    }
+      // Meanwhile, on the same data but an address the agent does not use, the supervisor solves the case.
+      const elsewhere = await startCentralApiProcess({ dataDir: apiDataDir });
+      try {
+        const supervisor = await ProtocolClient.signIn(elsewhere.url, SUPERVISOR);
+        expect(await supervisor.push('case.setStatus@1', { caseId: row.id, to: 'solved' })).toMatchObject({
+          status: 'applied',
+        });
+      } finally {
+        await elsewhere.stop();
+      }
 
-    api = await startCentralApiProcess({ dataDir: apiDataDir, port: api.port });
-    await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
-    await expect.poll(() => screen.sendState().getAttribute('data-send-state'), RECONNECT).toBe('needs_attention');
+      api = await startCentralApiProcess({ dataDir: apiDataDir, port: api.port });
+      await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
+      await expect.poll(() => screen.sendState().getAttribute('data-send-state'), RECONNECT).toBe('needs_attention');
 
-    for (const language of ['zh-CN', 'ar', 'en'] as const) {
-      const page = language === 'en' ? screen.page : await context.newPage();
-      const view = new CasePage(page);
-      await loadQueue(view, language);
-      const attention = new AttentionPage(page, LANGUAGES[language].attention);
-      await attention.open();
-      await expect.poll(() => attention.items().count()).toBe(2);
-      expect(await attention.keptText(attention.item(keep)).innerText()).toBe(keep);
-      expect(await attention.keptText(attention.item(drop)).innerText()).toBe(drop);
-      // The server's reason ("the case is solved") in the page language, not the English server message.
-      const reason = attention.item(keep).locator('[data-rejection-reason="case_done"]');
-      expect(await reason.innerText()).not.toMatch(/the case is solved/);
-      await view.screenshot(language, 'needs-attention');
-      if (language !== 'en') await page.close();
-    }
+      for (const language of ['zh-CN', 'ar', 'en'] as const) {
+        const page = language === 'en' ? screen.page : await context.newPage();
+        const view = new CasePage(page);
+        await loadQueue(view, language);
+        const attention = new AttentionPage(page, LANGUAGES[language].attention);
+        await attention.open();
+        await expect.poll(() => attention.items().count()).toBe(2);
+        expect(await attention.keptText(attention.item(keep)).innerText()).toBe(keep);
+        expect(await attention.keptText(attention.item(drop)).innerText()).toBe(drop);
+        // The server's reason ("the case is solved") in the page language, not the English server message.
+        const reason = attention.item(keep).locator('[data-rejection-reason="case_done"]');
+        expect(await reason.innerText()).not.toMatch(/the case is solved/);
+        await view.screenshot(language, 'needs-attention');
+        if (language !== 'en') await page.close();
+      }
 
-    const attention = new AttentionPage(screen.page, LANGUAGES.en.attention);
-    const kept = attention.item(keep);
-    expect(await kept.innerText()).toContain('The case was closed before your reply arrived.');
-    expect(await kept.innerText()).toContain(row.ref);
-    await attention.reopenAndSend(kept);
-    await expect.poll(() => attention.items().count()).toBe(1);
-    await attention.discard(attention.item(drop));
-    await screen.page.getByText('Nothing needs your attention.').waitFor();
+      const attention = new AttentionPage(screen.page, LANGUAGES.en.attention);
+      const kept = attention.item(keep);
+      expect(await kept.innerText()).toContain('The case was closed before your reply arrived.');
+      expect(await kept.innerText()).toContain(row.ref);
+      await attention.reopenAndSend(kept);
+      await expect.poll(() => attention.items().count()).toBe(1);
+      await attention.discard(attention.item(drop));
+      await screen.page.getByText('Nothing needs your attention.').waitFor();
 
-    await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
-    await expect.poll(async () => (await detailOf(row.id)).messages.filter((message) => message.body === keep && !message.isPending).length, RECONNECT).toBe(1);
-    await api.stop();
-    const stored = await serverRows(row.id);
-    expect(stored.messages.filter((message) => message.body === keep).length).toBe(1);
-    expect(stored.messages.filter((message) => message.body === drop).length).toBe(0);
-    expect(stored.status).toBe('open');
-  }, FLOW_TIMEOUT);
+      await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
+      await expect
+        .poll(
+          async () =>
+            (await detailOf(row.id)).messages.filter((message) => message.body === keep && !message.isPending).length,
+          RECONNECT,
+        )
+        .toBe(1);
+      await api.stop();
+      const stored = await serverRows(row.id);
+      expect(stored.messages.filter((message) => message.body === keep).length).toBe(1);
+      expect(stored.messages.filter((message) => message.body === drop).length).toBe(0);
+      expect(stored.status).toBe('open');
+    },
+    FLOW_TIMEOUT,
+  );
 });

@@ -39,9 +39,30 @@ async function detailOf(caseId: string) {
 }
 
 const SCREENS = [
-  { language: 'zh-CN', rights: '客户的法定权利', sla: '服务时限', guidance: '如何与该客户沟通', thread: '会话与内部备注', localTime: '当地时间' },
-  { language: 'en', rights: "Customer's statutory rights", sla: 'Service targets', guidance: 'Writing to this customer', thread: 'Conversation and internal notes', localTime: 'Local time' },
-  { language: 'ar', rights: 'الحقوق القانونية للعميل', sla: 'أهداف الخدمة', guidance: 'الكتابة لهذا العميل', thread: 'المحادثة والملاحظات الداخلية', localTime: 'الوقت المحلي' },
+  {
+    language: 'zh-CN',
+    rights: '客户的法定权利',
+    sla: '服务时限',
+    guidance: '如何与该客户沟通',
+    thread: '会话与内部备注',
+    localTime: '当地时间',
+  },
+  {
+    language: 'en',
+    rights: "Customer's statutory rights",
+    sla: 'Service targets',
+    guidance: 'Writing to this customer',
+    thread: 'Conversation and internal notes',
+    localTime: 'Local time',
+  },
+  {
+    language: 'ar',
+    rights: 'الحقوق القانونية للعميل',
+    sla: 'أهداف الخدمة',
+    guidance: 'الكتابة لهذا العميل',
+    thread: 'المحادثة والملاحظات الداخلية',
+    localTime: 'الوقت المحلي',
+  },
 ] as const;
 
 describe('case view through the web host', () => {
@@ -50,7 +71,9 @@ describe('case view through the web host', () => {
       const { index, row, detail } = await firstReturnCase();
       await screen.openFromQueue(host.url, names.language, index);
       expect(await screen.heading().innerText()).toContain(row.ref);
-      await expect.poll(() => screen.threadEntries(names.thread).count()).toBe(detail.messages.length + detail.notes.length);
+      await expect
+        .poll(() => screen.threadEntries(names.thread).count())
+        .toBe(detail.messages.length + detail.notes.length);
       expect(await screen.page.getByTestId('customer-local-time').innerText()).toContain(names.localTime);
       await screen.region(names.sla).locator('[data-sla-target]').first().waitFor();
       await screen.region(names.guidance).waitFor();
@@ -76,7 +99,11 @@ describe('case view through the web host', () => {
     await expect.poll(async () => (await reply.inputValue()).length).toBeGreaterThan(20);
     await screen.region('Side-by-side preview').waitFor();
     await screen.screenshot('en', 'composer');
-    expect(await screen.findings().evaluateAll((nodes) => nodes.filter((node) => node.classList.contains('MuiAlert-standardError')).length)).toBe(0);
+    expect(
+      await screen
+        .findings()
+        .evaluateAll((nodes) => nodes.filter((node) => node.classList.contains('MuiAlert-standardError')).length),
+    ).toBe(0);
 
     const sentText = await reply.inputValue();
     await screen.button('Send reply').click();
@@ -84,7 +111,9 @@ describe('case view through the web host', () => {
     // Queued in the outbox at once; "sent" once the embedded central API has accepted it.
     expect(await screen.sendState().getAttribute('data-send-state')).toMatch(/^(queued|sent)$/);
     const after = await detailOf(row.id);
-    const sent = after.messages.filter((message) => message.direction === 'outbound' && message.body === sentText.trim());
+    const sent = after.messages.filter(
+      (message) => message.direction === 'outbound' && message.body === sentText.trim(),
+    );
     expect(sent.length).toBe(1);
     expect(await reply.inputValue()).toBe('');
   });
@@ -113,16 +142,22 @@ describe('case view through the web host', () => {
     const reply = screen.replyBox(/^Reply to /);
     await reply.fill('Thank you for your patience, we are checking with the warehouse');
     // Drafts are written as the agent types; give IndexedDB its transaction before reloading.
-    await screen.page.waitForFunction(() => new Promise((resolve) => {
-      const open = indexedDB.open('crossdesk-drafts');
-      open.onsuccess = () => {
-        const request = open.result.transaction('drafts').objectStore('drafts').getAll();
-        request.onsuccess = () => resolve(request.result.some((draft: { body: string }) => draft.body.includes('warehouse')));
-      };
-    }));
+    await screen.page.waitForFunction(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('crossdesk-drafts');
+          open.onsuccess = () => {
+            const request = open.result.transaction('drafts').objectStore('drafts').getAll();
+            request.onsuccess = () =>
+              resolve(request.result.some((draft: { body: string }) => draft.body.includes('warehouse')));
+          };
+        }),
+    );
     await screen.page.reload();
     await screen.queue.dataRows().first().dblclick();
-    await expect.poll(() => screen.replyBox(/^Reply to /).inputValue()).toBe('Thank you for your patience, we are checking with the warehouse');
+    await expect
+      .poll(() => screen.replyBox(/^Reply to /).inputValue())
+      .toBe('Thank you for your patience, we are checking with the warehouse');
   });
 
   it('changes status, adds a tag and an internal note, each saved for sync', async () => {
@@ -145,17 +180,23 @@ describe('case view through the web host', () => {
     const after = await detailOf(row.id);
     expect(after.case.status).not.toBe(before.case.status);
     expect(after.case.tags).toContain('vip-e2e');
-    expect(after.notes.map((note) => note.body), JSON.stringify(after.notes)).toContain('Customer called, prefers WeChat');
+    expect(
+      after.notes.map((note) => note.body),
+      JSON.stringify(after.notes),
+    ).toContain('Customer called, prefers WeChat');
   });
 
   it('opens the shortcuts help with ? and moves to the next case with j', async () => {
-    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: 2 })).data.rows;
+    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'sla', limit: 2 })).data
+      .rows;
     await screen.openFromQueue(host.url, 'en');
     await screen.page.keyboard.press('Shift+?');
     const help = screen.dialog('Keyboard shortcuts');
     await help.waitFor();
     // Let the fade-in finish so the screenshot shows the dialog, not the transition.
-    await expect.poll(() => help.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity)).toBe('1');
+    await expect
+      .poll(() => help.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity))
+      .toBe('1');
     await screen.screenshot('en', 'shortcuts');
     await screen.page.keyboard.press('Escape');
     await screen.page.keyboard.press('j');
@@ -163,7 +204,8 @@ describe('case view through the web host', () => {
   });
 
   it('finds a case by its customer name as the agent types, and opens it', async () => {
-    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'age', limit: 5 })).data.rows;
+    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'age', limit: 5 })).data
+      .rows;
     const wanted = rows[4];
     if (wanted === undefined) throw new Error('demo store too small');
     await screen.queue.open(host.url, 'en');
@@ -177,7 +219,8 @@ describe('case view through the web host', () => {
   });
 
   it('tags every case of a search in one bulk action', async () => {
-    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'age', limit: 1 })).data.rows;
+    const rows = ListSchema.parse(await callContract(host, 'cases:list', { view: 'all', sort: 'age', limit: 1 })).data
+      .rows;
     const wanted = rows[0];
     if (wanted === undefined) throw new Error('demo store is empty');
     await screen.queue.open(host.url, 'en');

@@ -9,15 +9,18 @@ import { copyDemoCentralApi, UNREACHABLE_SERVER_URL, type RunningWebHost } from 
 import { startWorkstation, workstationPerTest } from './support/workstationFixture';
 
 const LANGUAGES = ['zh-CN', 'en', 'ar'] as const;
-type Language = typeof LANGUAGES[number];
+type Language = (typeof LANGUAGES)[number];
 
 /** Names from the locale catalogs, so the test finds what the agent reads (a missing key fails here). */
 function catalog(language: Language, namespace: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../locales/${language}/${namespace}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(
+    readFileSync(new URL(`../../locales/${language}/${namespace}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 }
 function text(language: Language, namespace: string, path: string, values: Record<string, string> = {}): string {
   let node: unknown = catalog(language, namespace);
-  for (const part of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of path.split('.'))
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no ${namespace}:${path} in ${language}`);
   return Object.entries(values).reduce((out, [key, value]) => out.replaceAll(`{{${key}}}`, value), node);
 }
@@ -25,7 +28,10 @@ function text(language: Language, namespace: string, path: string, values: Recor
 async function openSettings(page: Page, host: RunningWebHost, language: Language): Promise<void> {
   await page.goto('about:blank');
   await new CasePage(page).queue.open(host.url, language);
-  await page.getByRole('navigation').getByRole('button', { name: text(language, 'app', 'nav.settings') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: text(language, 'app', 'nav.settings') })
+    .click();
   await page.getByRole('heading', { level: 1, name: text(language, 'settings', 'title') }).waitFor();
 }
 
@@ -53,16 +59,22 @@ describe('Settings: the server address', () => {
     const demoCases = (await contractData(host, 'cases:counts', {})).all;
     expect(demoCases).toBeGreaterThan(0);
     await openSettings(page, host, 'en');
-    await page.getByText(text('en', 'settings', 'server.current', { server: text('en', 'settings', 'server.embedded') })).waitFor();
+    await page
+      .getByText(text('en', 'settings', 'server.current', { server: text('en', 'settings', 'server.embedded') }))
+      .waitFor();
 
     // A malformed address: a clear message, nothing asked, nothing changed.
     await saveAddress(page, 'ftp://example.test', false);
-    await statusMessage(page).getByText(text('en', 'settings', 'server.invalid')).waitFor();
+    await statusMessage(page)
+      .getByText(text('en', 'settings', 'server.invalid'))
+      .waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     // An address where nothing answers: refused after confirmation, the demo data stays.
     await saveAddress(page, UNREACHABLE_SERVER_URL, true);
-    await statusMessage(page).getByText(text('en', 'settings', 'server.unreachable', { url: isolate(UNREACHABLE_SERVER_URL) })).waitFor();
+    await statusMessage(page)
+      .getByText(text('en', 'settings', 'server.unreachable', { url: isolate(UNREACHABLE_SERVER_URL) }))
+      .waitFor();
     expect(await contractData(host, 'server:get', {})).toEqual({ url: null, source: 'embedded' });
     expect((await contractData(host, 'cases:counts', {})).all).toBe(demoCases);
 
@@ -71,10 +83,19 @@ describe('Settings: the server address', () => {
     await page.getByRole('textbox', { name: text('en', 'settings', 'server.url') }).fill(api.url);
     await page.getByRole('button', { name: text('en', 'settings', 'server.save') }).click();
     const dialog = page.getByRole('dialog', { name: text('en', 'settings', 'server.confirmTitle') });
-    await dialog.getByText(text('en', 'settings', 'server.confirmBody', { from: text('en', 'settings', 'server.embedded'), to: isolate(api.url) })).waitFor();
+    await dialog
+      .getByText(
+        text('en', 'settings', 'server.confirmBody', {
+          from: text('en', 'settings', 'server.embedded'),
+          to: isolate(api.url),
+        }),
+      )
+      .waitFor();
     await screenshotSettings(page, 'en', 'settings-server-confirm');
     await dialog.getByRole('button', { name: text('en', 'settings', 'server.confirm') }).click();
-    await statusMessage(page).getByText(text('en', 'settings', 'server.switched', { server: isolate(api.url) })).waitFor();
+    await statusMessage(page)
+      .getByText(text('en', 'settings', 'server.switched', { server: isolate(api.url) }))
+      .waitFor();
     expect(await contractData(host, 'server:get', {})).toEqual({ url: api.url, source: 'settings' });
     expect((await contractData(host, 'settings:get', {})).serverUrl).toBe(api.url);
     expect((await contractData(host, 'cases:counts', {})).all).toBe(0);
@@ -83,7 +104,9 @@ describe('Settings: the server address', () => {
     await page.getByRole('textbox', { name: text('en', 'settings', 'account.username') }).fill('chen.mei');
     await page.getByLabel(text('en', 'settings', 'account.password')).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: text('en', 'settings', 'account.signIn'), exact: true }).click();
-    await expect.poll(async () => (await contractData(host, 'cases:counts', {})).all, { timeout: 120_000, interval: 500 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await contractData(host, 'cases:counts', {})).all, { timeout: 120_000, interval: 500 })
+      .toBeGreaterThan(0);
     for (const language of LANGUAGES) {
       await openSettings(page, host, language);
       await page.getByText(text(language, 'settings', 'server.current', { server: isolate(api.url) })).waitFor();
@@ -97,10 +120,15 @@ describe('Settings: the server address', () => {
     await contractData(host, 'cases:addTag', { caseId: row.id, tag: 'unsent-before-switch' });
     await openSettings(page, host, 'en');
     await saveAddress(page, '', true);
-    await statusMessage(page).getByText(text('en', 'settings', 'server.unsent', { number: '1' })).waitFor();
+    await statusMessage(page)
+      .getByText(text('en', 'settings', 'server.unsent', { number: '1' }))
+      .waitFor();
     expect(await contractData(host, 'server:get', {})).toEqual({ url: api.url, source: 'settings' });
     expect((await contractData(host, 'sync:status', {})).pendingCount).toBe(1);
-    expect(await callContract(host, 'settings:update', { serverUrl: 'not a url' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await callContract(host, 'settings:update', { serverUrl: 'not a url' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   }, 400_000);
 });
 
@@ -124,10 +152,15 @@ describe('the case view while offline', () => {
     const view = new CasePage(page);
     await view.queue.open(host.url, 'en');
     await page.getByRole('searchbox').fill(row.ref);
-    await page.getByRole('list').getByRole('button', { name: new RegExp(row.ref) }).click();
+    await page
+      .getByRole('list')
+      .getByRole('button', { name: new RegExp(row.ref) })
+      .click();
     await page.locator('[data-sla-target]').first().waitFor();
     const running = () => page.locator('[data-sla-target]:not([data-sla-state="achieved"])');
-    expect(await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state')))).not.toContain('paused');
+    expect(
+      await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state'))),
+    ).not.toContain('paused');
 
     // The reply's sign-off carries the brand of the seller team that owns the case.
     await page.keyboard.press('i');
@@ -140,10 +173,12 @@ describe('the case view while offline', () => {
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Pending customer' }).click();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
-    await expect.poll(async () => {
-      const states = await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state')));
-      return states.length > 0 && states.every((state) => state === 'paused');
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const states = await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state')));
+        return states.length > 0 && states.every((state) => state === 'paused');
+      })
+      .toBe(true);
     expect((await contractData(host, 'sync:status', {})).pendingCount).toBeGreaterThan(0);
 
     for (const language of LANGUAGES) {
@@ -151,13 +186,20 @@ describe('the case view while offline', () => {
       await view.queue.open(host.url, language);
       const cell = page.locator(`[role="row"][data-case-id="${row.id}"] [data-sla-state]`);
       await page.getByRole('searchbox').fill(row.ref);
-      await page.getByRole('list').getByRole('button', { name: new RegExp(row.ref) }).click();
+      await page
+        .getByRole('list')
+        .getByRole('button', { name: new RegExp(row.ref) })
+        .click();
       await page.locator('[data-sla-target]').first().waitFor();
       await expect.poll(() => view.heading().innerText()).toContain(row.ref);
-      await expect.poll(async () => {
-        const states = await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state')));
-        return states.length > 0 && states.every((state) => state === 'paused');
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const states = await running().evaluateAll((nodes) =>
+            nodes.map((node) => node.getAttribute('data-sla-state')),
+          );
+          return states.length > 0 && states.every((state) => state === 'paused');
+        })
+        .toBe(true);
       await view.screenshot(language, 'case-paused-offline');
       await page.goto('about:blank');
       await view.queue.open(host.url, language);

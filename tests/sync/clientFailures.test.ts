@@ -54,7 +54,9 @@ describe('failures inside the client', { timeout: 90_000 }, () => {
     }
     expect(await world.settleAndCheck()).toEqual([]);
     expect(jonas.engine.status().lastError).toBeNull();
-    expect(jonas.store.caseDetail(caseAt(0).id)?.messages.some((message) => message.id === reply.args.messageId)).toBe(true);
+    expect(jonas.store.caseDetail(caseAt(0).id)?.messages.some((message) => message.id === reply.args.messageId)).toBe(
+      true,
+    );
   });
 
   it('a mutation the server can never apply is rejected for good and does not block the ones after it', async () => {
@@ -63,14 +65,18 @@ describe('failures inside the client', { timeout: 90_000 }, () => {
     const reply = jonas.reply(caseAt(2).id, 'Thanks for your patience.');
     expect(await world.settleAndCheck()).toEqual([]);
     const results = await world.server.database.query<{ uuid: string; result: { status: string; code?: string } }>(
-      'SELECT uuid, result FROM mutations WHERE uuid IN ($1, $2, $3)', [unknown.uuid, after.uuid, reply.uuid],
+      'SELECT uuid, result FROM mutations WHERE uuid IN ($1, $2, $3)',
+      [unknown.uuid, after.uuid, reply.uuid],
     );
     const byUuid = new Map(results.map((row) => [row.uuid, row.result]));
     expect(byUuid.get(unknown.uuid)).toMatchObject({ status: 'rejected', code: 'UNSUPPORTED_MUTATION' });
     expect(byUuid.get(after.uuid)).toMatchObject({ status: 'applied' });
     expect(byUuid.get(reply.uuid)).toMatchObject({ status: 'applied' });
     // The payload is kept on the server, never dropped.
-    const kept = await world.server.database.query<{ args: { until: string } }>('SELECT args FROM mutations WHERE uuid = $1', [unknown.uuid]);
+    const kept = await world.server.database.query<{ args: { until: string } }>(
+      'SELECT args FROM mutations WHERE uuid = $1',
+      [unknown.uuid],
+    );
     expect(kept[0]?.args.until).toBe('2026-12-01T09:00:00.000Z');
   });
 });

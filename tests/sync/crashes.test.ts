@@ -72,7 +72,9 @@ describe('crashes', { timeout: 90_000 }, () => {
     await world.runFor(10 * 60_000);
     await world.restartServer();
     expect(await world.settleAndCheck()).toEqual([]);
-    const retried = pushes().filter((push) => push.status === 200).at(-1);
+    const retried = pushes()
+      .filter((push) => push.status === 200)
+      .at(-1);
     expect(resultsOf(retried?.response)).toEqual(expect.arrayContaining(resultsOf(killed?.response)));
     expect(resultsOf(killed?.response)).not.toEqual([]);
   });

@@ -167,14 +167,31 @@ export class DesktopClient {
    * An outbox row as another build of the app would have written it (a mutation this server may not
    * know), appended with the next id in one transaction, as the store's own writes are.
    */
-  writeForeign(name: string, v: number, args: Record<string, unknown> & { caseId: string }): { uuid: string; key: string; args: Record<string, unknown> } {
+  writeForeign(
+    name: string,
+    v: number,
+    args: Record<string, unknown> & { caseId: string },
+  ): { uuid: string; key: string; args: Record<string, unknown> } {
     const uuid = randomUUID();
     const db = this.store.db;
     db.transaction(() => {
-      const next = db.prepare<[], { next_mutation_id: number }>('SELECT next_mutation_id FROM sync_state WHERE singleton = 1').get()?.next_mutation_id ?? 1;
+      const next =
+        db
+          .prepare<[], { next_mutation_id: number }>('SELECT next_mutation_id FROM sync_state WHERE singleton = 1')
+          .get()?.next_mutation_id ?? 1;
       db.prepare('UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE singleton = 1').run();
-      db.prepare('INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)')
-        .run(next, uuid, name, v, args.caseId, JSON.stringify(args), '{}', new Date(this.options.time.now()).toISOString());
+      db.prepare(
+        'INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+      ).run(
+        next,
+        uuid,
+        name,
+        v,
+        args.caseId,
+        JSON.stringify(args),
+        '{}',
+        new Date(this.options.time.now()).toISOString(),
+      );
     }).immediate();
     const created = { uuid, key: `${name}@${v}`, args };
     this.foreign.push(created);
@@ -223,12 +240,14 @@ export class DesktopClient {
   }
 
   canonicalLines(): string[] {
-    const rows = this.store.db.prepare<[], { line: string }>(
-      `SELECT 'case:' || id || ':' || server_version AS line FROM cases
+    const rows = this.store.db
+      .prepare<[], { line: string }>(
+        `SELECT 'case:' || id || ':' || server_version AS line FROM cases
        UNION ALL SELECT 'case_event:' || id || ':' || server_version FROM case_events
        UNION ALL SELECT 'message:' || id || ':' || server_version FROM messages WHERE pending = 0
        UNION ALL SELECT 'note:' || id || ':' || server_version FROM notes WHERE pending = 0`,
-    ).all();
+      )
+      .all();
     return rows.map((row) => row.line);
   }
 
@@ -240,9 +259,12 @@ export class DesktopClient {
       canonicalLines: () => this.canonicalLines(),
       pendingCount: () => this.store.pendingCount(),
       clientIds: () => [...this.usedClientIds],
-      attention: () => this.store.db.prepare<[], { mutationUuid: string; code: string; body: string | null }>(
-        'SELECT mutation_uuid AS mutationUuid, code, body FROM attention',
-      ).all(),
+      attention: () =>
+        this.store.db
+          .prepare<[], { mutationUuid: string; code: string; body: string | null }>(
+            'SELECT mutation_uuid AS mutationUuid, code, body FROM attention',
+          )
+          .all(),
       created: () => [...this.createdMutations, ...this.foreign],
       cursorHistory: () => this.cursors,
     };

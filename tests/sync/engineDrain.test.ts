@@ -41,8 +41,10 @@ afterAll(async () => {
 
 describe('outbox drain over several push batches', () => {
   it('pulls while the next batch is in flight, one push at a time, and settles every mutation once', async () => {
-    const cases = desk.store.db.prepare<[], { id: string }>(
-      "SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 300").all().map((row) => row.id);
+    const cases = desk.store.db
+      .prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 300")
+      .all()
+      .map((row) => row.id);
     expect(cases.length).toBeGreaterThan(10);
     // Solved on the server behind the desk's back: tags on it still apply, the reply is refused and must come
     // back as an attention item.
@@ -59,9 +61,17 @@ describe('outbox drain over several push batches', () => {
       }
     }
     const replyId = randomUUID();
-    desk.store.write('case.reply@1', { caseId: solvedMeanwhile, messageId: replyId, body: 'Late answer.', locale: 'en-GB' });
+    desk.store.write('case.reply@1', {
+      caseId: solvedMeanwhile,
+      messageId: replyId,
+      body: 'Late answer.',
+      locale: 'en-GB',
+    });
     expect(desk.engine.status().pendingCount).toBe(total);
-    const solved = await serverMutation(demo.server.url, 'wang.lei', 'case.setStatus', { caseId: solvedMeanwhile, to: 'solved' });
+    const solved = await serverMutation(demo.server.url, 'wang.lei', 'case.setStatus', {
+      caseId: solvedMeanwhile,
+      to: 'solved',
+    });
     expect(solved.status).toBe('applied');
 
     Object.assign(seen, { maxPushes: 0, pullsDuringPush: 0, pushes: 0 });
@@ -75,11 +85,18 @@ describe('outbox drain over several push batches', () => {
     const attention = desk.store.attention();
     expect(attention.map((item) => [item.code, item.body])).toEqual([['CASE_CLOSED', 'Late answer.']]);
     const results = await demo.server.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM mutations WHERE client_id = $1', [desk.store.getSyncState().clientId]);
+      'SELECT count(*)::int AS n FROM mutations WHERE client_id = $1',
+      [desk.store.getSyncState().clientId],
+    );
     expect(results[0]?.n).toBe(total);
-    const notes = await demo.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notes WHERE id = ANY($1::text[])', [`{${noteIds.join(',')}}`]);
+    const notes = await demo.server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM notes WHERE id = ANY($1::text[])',
+      [`{${noteIds.join(',')}}`],
+    );
     expect(notes[0]?.n).toBe(noteIds.length);
-    const localNotes = desk.store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM notes WHERE pending = 0').get();
+    const localNotes = desk.store.db
+      .prepare<[], { n: number }>('SELECT count(*) AS n FROM notes WHERE pending = 0')
+      .get();
     expect(localNotes?.n).toBeGreaterThanOrEqual(noteIds.length);
   }, 120_000);
 });

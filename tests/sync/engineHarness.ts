@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { DEMO_PASSWORD, SMALL_DEMO } from '../../src-shared/demo';
 import type { MutationResult } from '../../src-shared/sync/mutations';
-import { LoginResponseSchema, PROTOCOL_VERSION, PushResponseSchema, VerifyResponseSchema } from '../../src-shared/sync/protocol';
+import {
+  LoginResponseSchema,
+  PROTOCOL_VERSION,
+  PushResponseSchema,
+  VerifyResponseSchema,
+} from '../../src-shared/sync/protocol';
 import type { VerifyResponse } from '../../src-shared/sync/protocol';
 import type { Message } from '../../src-shared/domain/case';
 import { openLocalStore } from '../../src-main/core/store';
@@ -29,7 +34,12 @@ export interface DemoServer {
 
 export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-server-'));
-  const template = await seededTemplate({ root: tmpdir(), prefix: 'crossdesk-engine', keyParts: [SMALL_DEMO], seed: (db) => seedDemo(db, Date.now()) });
+  const template = await seededTemplate({
+    root: tmpdir(),
+    prefix: 'crossdesk-engine',
+    keyParts: [SMALL_DEMO],
+    seed: (db) => seedDemo(db, Date.now()),
+  });
   cpSync(template, dataDir, { recursive: true });
   const deliveries = new Map<string, number>();
   const server = await startServer({
@@ -64,7 +74,11 @@ export interface Desk {
 }
 
 /** A desk on a fresh database file, or on `path` (a restored backup, say). */
-export async function openDesk(serverUrl: string, username: string, options: Partial<SyncEngineOptions> & { path?: string } = {}): Promise<Desk> {
+export async function openDesk(
+  serverUrl: string,
+  username: string,
+  options: Partial<SyncEngineOptions> & { path?: string } = {},
+): Promise<Desk> {
   const dir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-desk-'));
   const clock = { now: () => Date.now() };
   const ids = { uuid: () => randomUUID() };
@@ -82,7 +96,8 @@ export async function openDesk(serverUrl: string, username: string, options: Par
       // Each test drives syncNow itself; pokes and polls would only make the order of events vary.
       events: false,
       pollIntervalMs: 3_600_000,
-      fetch: (url, init) => (desk.offline ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(url, init)),
+      fetch: (url, init) =>
+        desk.offline ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(url, init),
       ...engineOptions,
     }),
     async close() {
@@ -99,23 +114,35 @@ export async function openDesk(serverUrl: string, username: string, options: Par
 
 async function tokenOf(serverUrl: string, username: string): Promise<string> {
   const login = await fetch(`${serverUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   return LoginResponseSchema.parse(await login.json()).token;
 }
 
 export async function serverVerify(serverUrl: string, username: string): Promise<VerifyResponse> {
-  const response = await fetch(`${serverUrl}/sync/v1/verify`, { headers: { authorization: `Bearer ${await tokenOf(serverUrl, username)}` } });
+  const response = await fetch(`${serverUrl}/sync/v1/verify`, {
+    headers: { authorization: `Bearer ${await tokenOf(serverUrl, username)}` },
+  });
   return VerifyResponseSchema.parse(await response.json());
 }
 
 /** A mutation straight to the server as another client would send it (merges happen only there). */
-export async function serverMutation(serverUrl: string, username: string, name: string, args: Record<string, unknown>): Promise<MutationResult> {
+export async function serverMutation(
+  serverUrl: string,
+  username: string,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<MutationResult> {
   const response = await fetch(`${serverUrl}/sync/v1/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(serverUrl, username)}` },
     body: JSON.stringify({
-      protocol: PROTOCOL_VERSION, clientId: randomUUID(), appVersion: 'test', schemaVersion: 1,
+      protocol: PROTOCOL_VERSION,
+      clientId: randomUUID(),
+      appVersion: 'test',
+      schemaVersion: 1,
       mutations: [{ id: 1, uuid: randomUUID(), name, v: 1, args, base: {}, clientTime: new Date().toISOString() }],
     }),
   });

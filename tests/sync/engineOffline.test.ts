@@ -18,9 +18,11 @@ let supervisor: Desk;
 type CaseRow = { id: string; status: string; assignee_id: string | null; team_id: string; locale: string };
 
 function activeCasesOf(desk: Desk, assigneeId: string): CaseRow[] {
-  return desk.store.db.prepare<[string], CaseRow>(
-    "SELECT id, status, assignee_id, team_id, locale FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') ORDER BY id",
-  ).all(assigneeId);
+  return desk.store.db
+    .prepare<[string], CaseRow>(
+      "SELECT id, status, assignee_id, team_id, locale FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') ORDER BY id",
+    )
+    .all(assigneeId);
 }
 
 function userId(desk: Desk, username: string): string {
@@ -47,15 +49,28 @@ afterAll(async () => {
 
 describe('sync engine end to end', () => {
   it('bootstraps each desk to exactly the server view of its scope', async () => {
-    expect(agent.engine.status()).toMatchObject({ connection: 'online', pendingCount: 0, lastError: null, bootstrap: null });
+    expect(agent.engine.status()).toMatchObject({
+      connection: 'online',
+      pendingCount: 0,
+      lastError: null,
+      bootstrap: null,
+    });
     expect(agent.store.caseCount()).toBeGreaterThan(0);
     expect(supervisor.store.caseCount()).toBeGreaterThan(agent.store.caseCount());
     expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
     expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
     // The snapshot's search entries are built after it is swapped in, on the engine's timers.
     await vi.waitFor(() => expect(agent.store.searchBacklog()).toBe(0), { timeout: 10_000 });
-    const some = agent.store.db.prepare<[], { id: string; order_id: string }>('SELECT id, order_id FROM cases WHERE order_id IS NOT NULL LIMIT 1').get();
-    expect(agent.store.db.prepare("SELECT count(*) AS n FROM case_fts WHERE case_fts MATCH ?").get(`"${some?.order_id ?? ''}"`)).toEqual({ n: 1 });
+    const some = agent.store.db
+      .prepare<[], { id: string; order_id: string }>(
+        'SELECT id, order_id FROM cases WHERE order_id IS NOT NULL LIMIT 1',
+      )
+      .get();
+    expect(
+      agent.store.db
+        .prepare('SELECT count(*) AS n FROM case_fts WHERE case_fts MATCH ?')
+        .get(`"${some?.order_id ?? ''}"`),
+    ).toEqual({ n: 1 });
   });
 
   it('carries a reply from one desk to the other and delivers it once', async () => {
@@ -63,7 +78,12 @@ describe('sync engine end to end', () => {
     const target = activeCasesOf(agent, jonas)[0];
     if (!target) throw new Error('the demo data gives jonas.weber no active case');
     const messageId = randomUUID();
-    agent.store.write('case.reply@1', { caseId: target.id, messageId, body: 'Wir erstatten den Betrag heute.', locale: 'de-DE' });
+    agent.store.write('case.reply@1', {
+      caseId: target.id,
+      messageId,
+      body: 'Wir erstatten den Betrag heute.',
+      locale: 'de-DE',
+    });
     expect(agent.engine.status().pendingCount).toBe(1);
     await agent.engine.syncNow();
     expect(agent.engine.status().pendingCount).toBe(0);
@@ -80,22 +100,42 @@ describe('sync engine end to end', () => {
     const camille = userId(agent, 'camille.durand');
     const cases = activeCasesOf(agent, jonas);
     const [reassigned, closed, merged, into] = cases;
-    if (!reassigned || !closed || !merged || !into) throw new Error(`jonas.weber needs 4 active cases in the demo data, has ${cases.length}`);
+    if (!reassigned || !closed || !merged || !into)
+      throw new Error(`jonas.weber needs 4 active cases in the demo data, has ${cases.length}`);
 
     agent.offline = true;
     const replies = {
-      reassigned: randomUUID(), closed: randomUUID(), merged: randomUUID(),
+      reassigned: randomUUID(),
+      closed: randomUUID(),
+      merged: randomUUID(),
     };
-    agent.store.write('case.reply@1', { caseId: reassigned.id, messageId: replies.reassigned, body: 'Your refund is on its way.', locale: 'en' });
-    agent.store.write('case.reply@1', { caseId: closed.id, messageId: replies.closed, body: 'Der Ersatz wurde versandt.', locale: 'de-DE' });
-    agent.store.write('case.reply@1', { caseId: merged.id, messageId: replies.merged, body: 'Nous avons bien reçu votre retour.', locale: 'fr-FR' });
+    agent.store.write('case.reply@1', {
+      caseId: reassigned.id,
+      messageId: replies.reassigned,
+      body: 'Your refund is on its way.',
+      locale: 'en',
+    });
+    agent.store.write('case.reply@1', {
+      caseId: closed.id,
+      messageId: replies.closed,
+      body: 'Der Ersatz wurde versandt.',
+      locale: 'de-DE',
+    });
+    agent.store.write('case.reply@1', {
+      caseId: merged.id,
+      messageId: replies.merged,
+      body: 'Nous avons bien reçu votre retour.',
+      locale: 'fr-FR',
+    });
     await expect(agent.engine.syncNow()).rejects.toThrow(/unreachable/);
     expect(agent.engine.status()).toMatchObject({ connection: 'offline', pendingCount: 3 });
     expect(agent.engine.status().lastError).toMatch(/Cannot reach the server/);
 
     supervisor.store.write('case.assign@1', { caseId: reassigned.id, to: camille });
     supervisor.store.write('case.setStatus@1', { caseId: closed.id, to: 'solved' });
-    expect(await serverMutation(demo.server.url, 'wang.lei', 'case.merge', { caseId: merged.id, intoId: into.id })).toMatchObject({ status: 'applied' });
+    expect(
+      await serverMutation(demo.server.url, 'wang.lei', 'case.merge', { caseId: merged.id, intoId: into.id }),
+    ).toMatchObject({ status: 'applied' });
     await supervisor.engine.syncNow();
     expect(supervisor.engine.status().pendingCount).toBe(0);
     expect(supervisor.store.attention()).toEqual([]);
@@ -107,20 +147,29 @@ describe('sync engine end to end', () => {
     // Same team, reassigned: applied once, and the new assignee's case says the previous one replied offline.
     await supervisor.engine.syncNow();
     expect(messagesOn(supervisor, reassigned.id).filter((m) => m.id === replies.reassigned)).toHaveLength(1);
-    expect(supervisor.store.caseDetail(reassigned.id)?.events.some((e) => e.kind === 'replied_while_offline')).toBe(true);
+    expect(supervisor.store.caseDetail(reassigned.id)?.events.some((e) => e.kind === 'replied_while_offline')).toBe(
+      true,
+    );
     // The reassigned case left jonas's scope; his reply is not left behind as a pending row either.
     expect(agent.store.caseDetail(reassigned.id)).toBeNull();
 
     // Solved meanwhile: rejected, and the text comes back in "Needs attention".
     const attention = agent.store.attention();
     expect(attention).toHaveLength(1);
-    expect(attention[0]).toMatchObject({ caseId: closed.id, code: 'CASE_CLOSED', body: 'Der Ersatz wurde versandt.', locale: 'de-DE' });
+    expect(attention[0]).toMatchObject({
+      caseId: closed.id,
+      code: 'CASE_CLOSED',
+      body: 'Der Ersatz wurde versandt.',
+      locale: 'de-DE',
+    });
     expect(messagesOn(agent, closed.id).some((m) => m.id === replies.closed)).toBe(false);
     expect(messagesOn(supervisor, closed.id).some((m) => m.id === replies.closed)).toBe(false);
 
     // Merged meanwhile: redirected to the surviving case.
     expect(messagesOn(supervisor, into.id).filter((m) => m.id === replies.merged)).toHaveLength(1);
-    expect(messagesOn(agent, into.id).filter((m) => m.id === replies.merged)).toEqual([expect.objectContaining({ isPending: false })]);
+    expect(messagesOn(agent, into.id).filter((m) => m.id === replies.merged)).toEqual([
+      expect.objectContaining({ isPending: false }),
+    ]);
 
     await demo.server.outbound.runOnce();
     expect(demo.deliveries.get(replies.reassigned)).toBe(1);
@@ -138,7 +187,11 @@ describe('sync engine end to end', () => {
 describe('the workstation on the sync engine', () => {
   it('signs in through the contract, reports status events and sends a local write', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-ws-'));
-    const workstation = await openSyncedWorkstation({ dataDir, serverUrl: demo.server.url, signIn: { username: 'camille.durand', password: DEMO_PASSWORD } });
+    const workstation = await openSyncedWorkstation({
+      dataDir,
+      serverUrl: demo.server.url,
+      signIn: { username: 'camille.durand', password: DEMO_PASSWORD },
+    });
     try {
       const session = await workstation.call('session:get', {});
       expect(session.ok && session.data.user?.username).toBe('camille.durand');
@@ -156,7 +209,11 @@ describe('the workstation on the sync engine', () => {
         });
       });
       const noteId = randomUUID();
-      const written = await workstation.call('cases:addNote', { caseId, noteId, body: 'Customer called back, address confirmed.' });
+      const written = await workstation.call('cases:addNote', {
+        caseId,
+        noteId,
+        body: 'Customer called back, address confirmed.',
+      });
       expect(written.ok).toBe(true);
       await drained;
       expect(statuses[0]).toBe(1);
@@ -179,7 +236,9 @@ describe('a desk restored from an old backup', () => {
     const backup = join(backupDir, 'backup.sqlite');
     let restored: Desk | null = null;
     try {
-      const caseId = desk.store.db.prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 1").get()?.id;
+      const caseId = desk.store.db
+        .prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 1")
+        .get()?.id;
       if (!caseId) throw new Error('camille.durand has no active case');
       const notes = [randomUUID(), randomUUID(), randomUUID()] as const;
       desk.store.write('case.addNote@1', { caseId, noteId: notes[0], body: 'Backed up while still unsent.' });

@@ -49,7 +49,12 @@ describe('FaultProxy', () => {
   beforeEach(async () => {
     upstream = new CountingUpstream();
     kills = 0;
-    proxy = new FaultProxy({ upstream: await upstream.start(), onKill: async () => { kills += 1; } });
+    proxy = new FaultProxy({
+      upstream: await upstream.start(),
+      onKill: async () => {
+        kills += 1;
+      },
+    });
     await proxy.start();
   });
   afterEach(async () => {
@@ -57,9 +62,12 @@ describe('FaultProxy', () => {
     await upstream.stop();
   });
 
-  const post = (path: string, body: unknown) => fetch(`${proxy.url}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
+  const post = (path: string, body: unknown) =>
+    fetch(`${proxy.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('forwards untouched requests and logs them with their answers', async () => {
     const response = await post('/sync/v1/push', { a: 1 });
@@ -109,7 +117,12 @@ describe('FaultProxy', () => {
   it('holds requests and releases them in a chosen order, even after their client gave up', async () => {
     proxy.addRule({ path: '/held' }, { kind: 'hold' });
     const abort = new AbortController();
-    const first = fetch(`${proxy.url}/held`, { method: 'POST', body: '{"n":1}', signal: abort.signal, headers: { 'content-type': 'application/json' } });
+    const first = fetch(`${proxy.url}/held`, {
+      method: 'POST',
+      body: '{"n":1}',
+      signal: abort.signal,
+      headers: { 'content-type': 'application/json' },
+    });
     const second = post('/held', { n: 2 });
     while (proxy.heldCount < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     abort.abort();

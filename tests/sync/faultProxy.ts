@@ -224,7 +224,9 @@ export class FaultProxy {
   }
 
   private pickRule(method: string, path: string, body: unknown): RuleState | undefined {
-    const rule = this.rules.find((candidate) => candidate.remaining > 0 && matches(candidate.match, method, path, body));
+    const rule = this.rules.find(
+      (candidate) => candidate.remaining > 0 && matches(candidate.match, method, path, body),
+    );
     if (rule) {
       rule.remaining -= 1;
       rule.hits += 1;
@@ -240,7 +242,14 @@ export class FaultProxy {
     const rule = this.isDown ? undefined : this.pickRule(method, path, body);
     const fault = rule?.fault;
     const record: ExchangeRecord = {
-      seq: this.nextSeq++, method, path, body, fault: this.isDown ? 'down' : fault?.kind ?? null, status: null, response: undefined, delivered: false,
+      seq: this.nextSeq++,
+      method,
+      path,
+      body,
+      fault: this.isDown ? 'down' : (fault?.kind ?? null),
+      status: null,
+      response: undefined,
+      delivered: false,
     };
     this.log.push(record);
     if (this.isDown) {
@@ -259,7 +268,8 @@ export class FaultProxy {
         return;
       case 'status': {
         record.status = fault.status;
-        const extra: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+        const extra: Record<string, string> =
+          fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
         response.writeHead(fault.status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra });
         response.end(JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'injected by the fault proxy' } }));
         record.delivered = true;
@@ -273,7 +283,9 @@ export class FaultProxy {
         await sleep(fault.ms);
         break;
       case 'hold': {
-        const isReleased = await new Promise<boolean>((resolve) => this.held.push({ release: () => resolve(true), discard: () => resolve(false) }));
+        const isReleased = await new Promise<boolean>((resolve) =>
+          this.held.push({ release: () => resolve(true), discard: () => resolve(false) }),
+        );
         if (!isReleased) {
           request.socket.destroy();
           return;
@@ -289,7 +301,12 @@ export class FaultProxy {
       record.status = first.status;
       record.response = parseJson(first.body.toString('utf8'));
       const second = await this.forwardBuffered(method, path, headers, raw);
-      this.log.push({ ...record, seq: this.nextSeq++, status: second.status, response: parseJson(second.body.toString('utf8')) });
+      this.log.push({
+        ...record,
+        seq: this.nextSeq++,
+        status: second.status,
+        response: parseJson(second.body.toString('utf8')),
+      });
       record.delivered = writeBuffered(response, first);
       return;
     }
@@ -304,87 +321,109 @@ export class FaultProxy {
     await this.forwardStreaming(request, response, method, path, headers, raw, record, fault);
   }
 
-  private forwardBuffered(method: string, path: string, headers: http.OutgoingHttpHeaders, raw: Buffer): Promise<Buffered> {
+  private forwardBuffered(
+    method: string,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    raw: Buffer,
+  ): Promise<Buffered> {
     return new Promise((resolve, reject) => {
-      const upstreamRequest = http.request(new URL(path, this.upstream), { method, headers, agent: this.agent }, (upstreamResponse) => {
-        readAll(upstreamResponse).then(
-          (body) => resolve({ status: upstreamResponse.statusCode ?? 502, headers: upstreamResponse.headers, body }),
-          reject,
-        );
-      });
+      const upstreamRequest = http.request(
+        new URL(path, this.upstream),
+        { method, headers, agent: this.agent },
+        (upstreamResponse) => {
+          readAll(upstreamResponse).then(
+            (body) => resolve({ status: upstreamResponse.statusCode ?? 502, headers: upstreamResponse.headers, body }),
+            reject,
+          );
+        },
+      );
       upstreamRequest.on('error', reject);
       upstreamRequest.end(raw);
     });
   }
 
   private forwardStreaming(
-    request: IncomingMessage, response: ServerResponse, method: string, path: string, headers: http.OutgoingHttpHeaders, raw: Buffer,
-    record: ExchangeRecord, fault: Fault | undefined,
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    raw: Buffer,
+    record: ExchangeRecord,
+    fault: Fault | undefined,
   ): Promise<void> {
     return new Promise((resolve) => {
-      const upstreamRequest = http.request(new URL(path, this.upstream), { method, headers, agent: this.agent }, (upstreamResponse) => {
-        record.status = upstreamResponse.statusCode ?? 502;
-        const contentType = String(upstreamResponse.headers['content-type'] ?? '');
-        const isEventStream = contentType.startsWith('text/event-stream');
-        const isJson = contentType.startsWith('application/json');
-        // A client that gave up does not stop the server: its answer is read and logged, then dropped.
-        if (request.socket.destroyed) {
-          readAll(upstreamResponse).then((body) => {
-            if (isJson) record.response = parseJson(body.toString('utf8'));
-            resolve();
-          }, () => resolve());
-          return;
-        }
-        const responseHeaders = { ...upstreamResponse.headers };
-        // The proxy's upstream connections are one-shot; that must not tell the client its own connection closes.
-        delete responseHeaders.connection;
-        response.writeHead(upstreamResponse.statusCode ?? 502, responseHeaders);
-        if (isEventStream) {
-          this.streams.add(response);
-          response.on('close', () => {
-            this.streams.delete(response);
-            upstreamRequest.destroy();
-          });
-        }
-        const logged: Buffer[] = [];
-        let sent = 0;
-        let pending = '';
-        let isCut = false;
-        upstreamResponse.on('data', (chunk: Buffer) => {
-          if (isCut) return;
-          if (isJson && sent < (this.options.maxLoggedBytes ?? 2_000_000)) logged.push(chunk);
-          if (fault?.kind === 'truncate') {
-            const room = fault.afterBytes - sent;
-            if (chunk.length >= room) {
-              isCut = true;
-              response.write(chunk.subarray(0, Math.max(0, room)), () => request.socket.resetAndDestroy());
-              upstreamRequest.destroy();
-              return;
-            }
-          }
-          if (fault?.kind === 'dropPokes' && isEventStream) {
-            pending += chunk.toString('utf8');
-            const frames = pending.split('\n\n');
-            pending = frames.pop() ?? '';
-            for (const frame of frames) if (!/^event: poke$/m.test(frame)) response.write(`${frame}\n\n`);
+      const upstreamRequest = http.request(
+        new URL(path, this.upstream),
+        { method, headers, agent: this.agent },
+        (upstreamResponse) => {
+          record.status = upstreamResponse.statusCode ?? 502;
+          const contentType = String(upstreamResponse.headers['content-type'] ?? '');
+          const isEventStream = contentType.startsWith('text/event-stream');
+          const isJson = contentType.startsWith('application/json');
+          // A client that gave up does not stop the server: its answer is read and logged, then dropped.
+          if (request.socket.destroyed) {
+            readAll(upstreamResponse).then(
+              (body) => {
+                if (isJson) record.response = parseJson(body.toString('utf8'));
+                resolve();
+              },
+              () => resolve(),
+            );
             return;
           }
-          sent += chunk.length;
-          response.write(chunk);
-        });
-        upstreamResponse.on('end', () => {
-          if (response.destroyed || isCut) return resolve();
-          response.end(() => {
-            record.delivered = true;
-            if (isJson) record.response = parseJson(Buffer.concat(logged).toString('utf8'));
+          const responseHeaders = { ...upstreamResponse.headers };
+          // The proxy's upstream connections are one-shot; that must not tell the client its own connection closes.
+          delete responseHeaders.connection;
+          response.writeHead(upstreamResponse.statusCode ?? 502, responseHeaders);
+          if (isEventStream) {
+            this.streams.add(response);
+            response.on('close', () => {
+              this.streams.delete(response);
+              upstreamRequest.destroy();
+            });
+          }
+          const logged: Buffer[] = [];
+          let sent = 0;
+          let pending = '';
+          let isCut = false;
+          upstreamResponse.on('data', (chunk: Buffer) => {
+            if (isCut) return;
+            if (isJson && sent < (this.options.maxLoggedBytes ?? 2_000_000)) logged.push(chunk);
+            if (fault?.kind === 'truncate') {
+              const room = fault.afterBytes - sent;
+              if (chunk.length >= room) {
+                isCut = true;
+                response.write(chunk.subarray(0, Math.max(0, room)), () => request.socket.resetAndDestroy());
+                upstreamRequest.destroy();
+                return;
+              }
+            }
+            if (fault?.kind === 'dropPokes' && isEventStream) {
+              pending += chunk.toString('utf8');
+              const frames = pending.split('\n\n');
+              pending = frames.pop() ?? '';
+              for (const frame of frames) if (!/^event: poke$/m.test(frame)) response.write(`${frame}\n\n`);
+              return;
+            }
+            sent += chunk.length;
+            response.write(chunk);
+          });
+          upstreamResponse.on('end', () => {
+            if (response.destroyed || isCut) return resolve();
+            response.end(() => {
+              record.delivered = true;
+              if (isJson) record.response = parseJson(Buffer.concat(logged).toString('utf8'));
+              resolve();
+            });
+          });
+          upstreamResponse.on('error', () => {
+            if (!isCut) response.destroy();
             resolve();
           });
-        });
-        upstreamResponse.on('error', () => {
-          if (!isCut) response.destroy();
-          resolve();
-        });
-      });
+        },
+      );
       upstreamRequest.on('error', () => {
         request.socket.destroy();
         resolve();

@@ -32,13 +32,26 @@ describe('checkInvariants', () => {
     if (!first) throw new Error('the demo data gives jonas.weber no open case');
     myCase = first;
     initialCases = new Map([[myCase.id, { tags: myCase.tags, status: myCase.status }]]);
-    const replyArgs = { caseId: myCase.id, messageId: randomUUID(), body: 'Vielen Dank, die Erstattung ist unterwegs.', locale: 'de-DE' };
+    const replyArgs = {
+      caseId: myCase.id,
+      messageId: randomUUID(),
+      body: 'Vielen Dank, die Erstattung ist unterwegs.',
+      locale: 'de-DE',
+    };
     const tagArgs = { caseId: myCase.id, tag: 'refund-sent' };
     const assignArgs = { caseId: myCase.id, to: null };
     const results = await agent.push([
-      { key: 'case.reply@1', args: replyArgs }, { key: 'case.addTag@1', args: tagArgs }, { key: 'case.assign@1', args: assignArgs },
+      { key: 'case.reply@1', args: replyArgs },
+      { key: 'case.addTag@1', args: tagArgs },
+      { key: 'case.assign@1', args: assignArgs },
     ]);
-    results.forEach((result, index) => created.push({ uuid: result.uuid, key: ['case.reply@1', 'case.addTag@1', 'case.assign@1'][index] ?? '', args: [replyArgs, tagArgs, assignArgs][index] ?? {} }));
+    results.forEach((result, index) =>
+      created.push({
+        uuid: result.uuid,
+        key: ['case.reply@1', 'case.addTag@1', 'case.assign@1'][index] ?? '',
+        args: [replyArgs, tagArgs, assignArgs][index] ?? {},
+      }),
+    );
     await server.deliverAll();
     lines = await scopeLines(server.database, await principalOf(server.database, agentId));
   });
@@ -48,12 +61,16 @@ describe('checkInvariants', () => {
 
   function probe(overrides: Partial<ClientProbe> = {}): ClientProbe {
     return {
-      name: 'jonas', userId: agentId,
+      name: 'jonas',
+      userId: agentId,
       verifyHash: () => hashLines(lines),
       canonicalLines: () => lines,
       pendingCount: () => 0,
       clientIds: () => [agent.clientId],
-      attention: () => created.filter((item) => item.key === 'case.assign@1').map((item) => ({ mutationUuid: item.uuid, code: 'FORBIDDEN', body: null })),
+      attention: () =>
+        created
+          .filter((item) => item.key === 'case.assign@1')
+          .map((item) => ({ mutationUuid: item.uuid, code: 'FORBIDDEN', body: null })),
       created: () => created,
       cursorHistory: () => [encodeCursor('e1', 3), encodeCursor('e1', 5)],
       ...overrides,
@@ -62,8 +79,13 @@ describe('checkInvariants', () => {
 
   async function check(overrides: Partial<ClientProbe> = {}, input: Partial<InvariantInput> = {}): Promise<string[]> {
     return checkInvariants({
-      db: server.database, clients: [probe(overrides)], deliveries: server.deliveries, exchanges: [], initialCases,
-      isOutboundDrained: true, ...input,
+      db: server.database,
+      clients: [probe(overrides)],
+      deliveries: server.deliveries,
+      exchanges: [],
+      initialCases,
+      isOutboundDrained: true,
+      ...input,
     });
   }
 
@@ -81,14 +103,23 @@ describe('checkInvariants', () => {
   it('reports pending work, a double delivery, a backwards cursor and a silent rejection', async () => {
     const replyMessageId = String(created[0]?.args.messageId);
     const violations = await check(
-      { pendingCount: () => 2, attention: () => [], cursorHistory: () => [encodeCursor('e1', 5), encodeCursor('e1', 4)] },
+      {
+        pendingCount: () => 2,
+        attention: () => [],
+        cursorHistory: () => [encodeCursor('e1', 5), encodeCursor('e1', 4)],
+      },
       { deliveries: new Map([[replyMessageId, 2]]) },
     );
     expect(violations.map((violation) => violation.slice(0, 2)).sort()).toEqual(['1:', '2:', '2:', '5:', '6:']);
   });
 
   it('reports an applied effect that is missing from the server state', async () => {
-    const violations = await check({}, { initialCases: new Map([[myCase.id, { tags: ['something-else'], status: myCase.status }]]) });
-    expect(violations).toEqual([expect.stringMatching(/^4: case .* has tags \[.*refund-sent.*\], applied mutations give \[.*something-else.*\]/)]);
+    const violations = await check(
+      {},
+      { initialCases: new Map([[myCase.id, { tags: ['something-else'], status: myCase.status }]]) },
+    );
+    expect(violations).toEqual([
+      expect.stringMatching(/^4: case .* has tags \[.*refund-sent.*\], applied mutations give \[.*something-else.*\]/),
+    ]);
   });
 });

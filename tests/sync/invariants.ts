@@ -70,22 +70,28 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
     `SELECT m.client_id, c.user_id, m.mutation_id, m.uuid, m.name, m.v, m.args, m.result, m.seq
      FROM mutations m JOIN clients c ON c.client_id = m.client_id ORDER BY m.seq`,
   );
-  const clients = await db.query<{ client_id: string; user_id: string; last_mutation_id: number }>('SELECT client_id, user_id, last_mutation_id FROM clients');
+  const clients = await db.query<{ client_id: string; user_id: string; last_mutation_id: number }>(
+    'SELECT client_id, user_id, last_mutation_id FROM clients',
+  );
   const byUuid = new Map<string, MutationRow[]>();
   for (const row of mutations) byUuid.set(row.uuid, [...(byUuid.get(row.uuid) ?? []), row]);
 
   // 1. Every mutation has exactly one result.
   const countByClient = new Map<string, number[]>();
-  for (const row of mutations) countByClient.set(row.client_id, [...(countByClient.get(row.client_id) ?? []), row.mutation_id]);
+  for (const row of mutations)
+    countByClient.set(row.client_id, [...(countByClient.get(row.client_id) ?? []), row.mutation_id]);
   for (const client of clients) {
     const ids = (countByClient.get(client.client_id) ?? []).sort((a, b) => a - b);
     const expected = Array.from({ length: client.last_mutation_id }, (_, index) => index + 1);
     if (JSON.stringify(ids) !== JSON.stringify(expected)) {
-      violations.push(`1: client ${client.client_id} has lastMutationId ${client.last_mutation_id} but results for ids [${ids.join(',')}]`);
+      violations.push(
+        `1: client ${client.client_id} has lastMutationId ${client.last_mutation_id} but results for ids [${ids.join(',')}]`,
+      );
     }
   }
   for (const probe of input.clients) {
-    if (probe.pendingCount() !== 0) violations.push(`1: ${probe.name} still has ${probe.pendingCount()} pending mutations`);
+    if (probe.pendingCount() !== 0)
+      violations.push(`1: ${probe.name} still has ${probe.pendingCount()} pending mutations`);
     for (const created of probe.created()) {
       const rows = byUuid.get(created.uuid) ?? [];
       if (rows.length === 0) {
@@ -93,21 +99,39 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
         continue;
       }
       const outcomes = new Set(rows.map((row) => outcomeOf(row.result)));
-      if (outcomes.size > 1) violations.push(`1: ${probe.name}'s ${created.key} ${created.uuid} has different results: ${[...outcomes].join(' / ')}`);
-      const strangers = rows.filter((row) => row.user_id !== probe.userId || !probe.clientIds().includes(row.client_id));
-      if (strangers.length > 0) violations.push(`1: ${created.uuid} of ${probe.name} was stored under a client id it never used`);
+      if (outcomes.size > 1)
+        violations.push(
+          `1: ${probe.name}'s ${created.key} ${created.uuid} has different results: ${[...outcomes].join(' / ')}`,
+        );
+      const strangers = rows.filter(
+        (row) => row.user_id !== probe.userId || !probe.clientIds().includes(row.client_id),
+      );
+      if (strangers.length > 0)
+        violations.push(`1: ${created.uuid} of ${probe.name} was stored under a client id it never used`);
     }
   }
 
   // 2. Every reply delivered at most once and stored exactly once.
-  const firstByUuid = [...byUuid.values()].map((rows) => rows[0]).filter((row): row is MutationRow => row !== undefined);
+  const firstByUuid = [...byUuid.values()]
+    .map((rows) => rows[0])
+    .filter((row): row is MutationRow => row !== undefined);
   const replies = firstByUuid.filter((row) => row.name === 'case.reply');
   const messageIds = replies.map((row) => String(row.args?.messageId));
-  const messages = await rowsById(db, 'SELECT id, case_id FROM messages WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', messageIds);
-  const outbound = await rowsById(db, 'SELECT message_id AS id, state FROM outbound WHERE message_id IN (SELECT jsonb_array_elements_text($1::jsonb))', messageIds);
+  const messages = await rowsById(
+    db,
+    'SELECT id, case_id FROM messages WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    messageIds,
+  );
+  const outbound = await rowsById(
+    db,
+    'SELECT message_id AS id, state FROM outbound WHERE message_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    messageIds,
+  );
   const replyCount = new Map<string, number>();
-  for (const row of replies) replyCount.set(String(row.args?.messageId), (replyCount.get(String(row.args?.messageId)) ?? 0) + 1);
-  for (const [messageId, count] of replyCount) if (count > 1) violations.push(`2: message ${messageId} was sent by ${count} different mutations`);
+  for (const row of replies)
+    replyCount.set(String(row.args?.messageId), (replyCount.get(String(row.args?.messageId)) ?? 0) + 1);
+  for (const [messageId, count] of replyCount)
+    if (count > 1) violations.push(`2: message ${messageId} was sent by ${count} different mutations`);
   for (const row of replies) {
     const messageId = String(row.args?.messageId);
     const stored = messages.get(messageId);
@@ -115,14 +139,17 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
     if (row.result.status === 'applied') {
       const caseId = row.result.redirectedToCaseId ?? String(row.args?.caseId);
       if (!stored) violations.push(`2: applied reply ${messageId} is not stored`);
-      else if (stored.case_id !== caseId) violations.push(`2: reply ${messageId} is stored on case ${String(stored.case_id)}, expected ${caseId}`);
+      else if (stored.case_id !== caseId)
+        violations.push(`2: reply ${messageId} is stored on case ${String(stored.case_id)}, expected ${caseId}`);
       if (!outbound.get(messageId)) violations.push(`2: applied reply ${messageId} was never queued for delivery`);
-      if (input.isOutboundDrained && delivered !== 1) violations.push(`2: applied reply ${messageId} was delivered ${delivered} times`);
+      if (input.isOutboundDrained && delivered !== 1)
+        violations.push(`2: applied reply ${messageId} was delivered ${delivered} times`);
     } else if (stored && !byUuid.get(row.uuid)?.some((other) => other.result.status === 'applied')) {
       violations.push(`2: rejected reply ${messageId} is stored anyway`);
     }
   }
-  for (const [messageId, count] of input.deliveries) if (count > 1) violations.push(`2: message ${messageId} was delivered to the customer ${count} times`);
+  for (const [messageId, count] of input.deliveries)
+    if (count > 1) violations.push(`2: message ${messageId} was delivered to the customer ${count} times`);
 
   // 3. Every client's canonical data equals the server's view of its scope.
   for (const probe of input.clients) {
@@ -131,31 +158,47 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
     const server = hashLines(serverLines);
     const local = probe.verifyHash();
     if (local.hash !== server.hash || local.count !== server.count) {
-      violations.push(`3: ${probe.name} verify ${local.count}/${local.hash.slice(0, 8)} differs from the server's ${server.count}/${server.hash.slice(0, 8)}: ${lineDiff(probe.canonicalLines(), serverLines)}`);
+      violations.push(
+        `3: ${probe.name} verify ${local.count}/${local.hash.slice(0, 8)} differs from the server's ${server.count}/${server.hash.slice(0, 8)}: ${lineDiff(probe.canonicalLines(), serverLines)}`,
+      );
     }
     const endpoint = await input.serverVerify?.(probe.userId);
     if (endpoint && (endpoint.hash !== local.hash || endpoint.count !== local.count)) {
-      violations.push(`3: ${probe.name} verify ${local.count}/${local.hash.slice(0, 8)} differs from GET /sync/v1/verify ${endpoint.count}/${endpoint.hash.slice(0, 8)}`);
+      violations.push(
+        `3: ${probe.name} verify ${local.count}/${local.hash.slice(0, 8)} differs from GET /sync/v1/verify ${endpoint.count}/${endpoint.hash.slice(0, 8)}`,
+      );
     }
   }
 
   // 4. No applied effect missing: append-only writes exist, and tags and status replay to what the server holds.
-  const notes = await rowsById(db, 'SELECT id, case_id FROM notes WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-    firstByUuid.filter((row) => row.name === 'case.addNote' && row.result.status === 'applied').map((row) => String(row.args?.noteId)));
+  const notes = await rowsById(
+    db,
+    'SELECT id, case_id FROM notes WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    firstByUuid
+      .filter((row) => row.name === 'case.addNote' && row.result.status === 'applied')
+      .map((row) => String(row.args?.noteId)),
+  );
   for (const row of firstByUuid) {
     if (row.name === 'case.addNote' && row.result.status === 'applied' && !notes.has(String(row.args?.noteId))) {
       violations.push(`4: applied note ${String(row.args?.noteId)} is missing`);
     }
   }
-  violations.push(...await replayCaseEffects(db, mutations, input.initialCases));
+  violations.push(...(await replayCaseEffects(db, mutations, input.initialCases)));
 
   // 5. No cursor moves backwards.
   for (const probe of input.clients) {
     const pulls = input.exchanges
-      .filter((record) => record.path.startsWith('/sync/v1/pull') && probe.clientIds().includes(String(bodyField(record.body, 'clientId'))))
+      .filter(
+        (record) =>
+          record.path.startsWith('/sync/v1/pull') &&
+          probe.clientIds().includes(String(bodyField(record.body, 'clientId'))),
+      )
       .map((record) => String(bodyField(record.body, 'cursor')));
     const stored = probe.cursorHistory().filter((cursor): cursor is string => cursor !== null);
-    for (const [what, cursors] of [['pulled', pulls], ['stored', stored]] as const) {
+    for (const [what, cursors] of [
+      ['pulled', pulls],
+      ['stored', stored],
+    ] as const) {
       const backwards = firstBackwards(cursors);
       if (backwards) violations.push(`5: ${probe.name}'s ${what} cursor moved backwards: ${backwards}`);
     }
@@ -169,19 +212,25 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
       if (result?.status !== 'rejected') continue;
       const item = attention.get(created.uuid);
       if (!item) {
-        violations.push(`6: ${probe.name}'s ${created.key} was rejected ${result.code} but is not in "Needs attention"`);
+        violations.push(
+          `6: ${probe.name}'s ${created.key} was rejected ${result.code} but is not in "Needs attention"`,
+        );
         continue;
       }
-      if (item.code !== result.code) violations.push(`6: attention item of ${created.uuid} says ${item.code}, the server said ${result.code}`);
+      if (item.code !== result.code)
+        violations.push(`6: attention item of ${created.uuid} says ${item.code}, the server said ${result.code}`);
       const text = created.args.body;
-      if (typeof text === 'string' && item.body !== text) violations.push(`6: the agent's text of ${created.uuid} was not kept in its attention item`);
+      if (typeof text === 'string' && item.body !== text)
+        violations.push(`6: the agent's text of ${created.uuid} was not kept in its attention item`);
     }
   }
   return violations;
 }
 
 function outcomeOf(result: MutationResult): string {
-  return result.status === 'applied' ? `applied${result.redirectedToCaseId ? `->${result.redirectedToCaseId}` : ''}` : `rejected ${result.code}`;
+  return result.status === 'applied'
+    ? `applied${result.redirectedToCaseId ? `->${result.redirectedToCaseId}` : ''}`
+    : `rejected ${result.code}`;
 }
 
 function bodyField(body: unknown, key: string): unknown {
@@ -195,7 +244,9 @@ async function rowsById(db: Db, sql: string, ids: readonly string[]): Promise<Ma
 }
 
 export async function principalOf(db: Db, userId: string): Promise<Principal> {
-  const rows = await db.query<{ data: User; role: User['role'] }>('SELECT data, role FROM users WHERE id = $1', [userId]);
+  const rows = await db.query<{ data: User; role: User['role'] }>('SELECT data, role FROM users WHERE id = $1', [
+    userId,
+  ]);
   const user = rows[0]?.data;
   if (!user) throw new Error(`no user ${userId}`);
   const teams = await db.query<{ team_id: string }>('SELECT team_id FROM team_members WHERE user_id = $1', [userId]);
@@ -233,7 +284,8 @@ export function lineDiff(local: Lines, server: Lines): string {
   const serverSet = new Set(server);
   const onlyLocal = local.filter((line) => !serverSet.has(line));
   const onlyServer = server.filter((line) => !localSet.has(line));
-  const show = (lines: Lines) => `${lines.slice(0, 6).join(' ')}${lines.length > 6 ? ` (+${lines.length - 6} more)` : ''}`;
+  const show = (lines: Lines) =>
+    `${lines.slice(0, 6).join(' ')}${lines.length > 6 ? ` (+${lines.length - 6} more)` : ''}`;
   return `only local [${show(onlyLocal)}], only server [${show(onlyServer)}]`;
 }
 
@@ -259,7 +311,11 @@ function firstBackwards(cursors: readonly string[]): string | null {
  * Replays every applied tag and status effect in server order over the cases' starting state: the
  * result must be what the server holds, or an applied mutation's effect went missing (or appeared twice).
  */
-async function replayCaseEffects(db: Db, mutations: readonly MutationRow[], initial: InvariantInput['initialCases']): Promise<string[]> {
+async function replayCaseEffects(
+  db: Db,
+  mutations: readonly MutationRow[],
+  initial: InvariantInput['initialCases'],
+): Promise<string[]> {
   const expected = new Map<string, { tags: Set<string>; status: CaseStatus }>();
   const stateOf = (caseId: string) => {
     let state = expected.get(caseId);
@@ -293,8 +349,12 @@ async function replayCaseEffects(db: Db, mutations: readonly MutationRow[], init
     if (!actual) continue;
     const tags = [...state.tags].sort();
     const actualTags = [...actual.tags].sort();
-    if (JSON.stringify(tags) !== JSON.stringify(actualTags)) violations.push(`4: case ${caseId} has tags [${actualTags.join(',')}], applied mutations give [${tags.join(',')}]`);
-    if (actual.status !== state.status) violations.push(`4: case ${caseId} is ${actual.status}, applied mutations give ${state.status}`);
+    if (JSON.stringify(tags) !== JSON.stringify(actualTags))
+      violations.push(
+        `4: case ${caseId} has tags [${actualTags.join(',')}], applied mutations give [${tags.join(',')}]`,
+      );
+    if (actual.status !== state.status)
+      violations.push(`4: case ${caseId} is ${actual.status}, applied mutations give ${state.status}`);
   }
   return violations;
 }

@@ -19,7 +19,7 @@ describe('app and server lifecycle', { timeout: 90_000 }, () => {
   afterAll(() => world?.destroy());
   const pushes = () => world.proxy.exchanges({ path: '/sync/v1/push' });
 
-  it('app upgrade with a non-empty outbox: the new version sends the old version\'s mutations once', async () => {
+  it("app upgrade with a non-empty outbox: the new version sends the old version's mutations once", async () => {
     world.proxy.setDown(true);
     const reply = jonas.reply(caseAt(0).id, 'Ihre Gutschrift wurde veranlasst.', 'de-DE');
     const tag = jonas.write('case.addTag@1', { caseId: caseAt(0).id, tag: 'credit-note' });
@@ -64,12 +64,23 @@ describe('app and server lifecycle', { timeout: 90_000 }, () => {
 
   it('token expiry mid-drain: signed out with the outbox kept, the drain resumes after signing in', async () => {
     world.proxy.setDown(true);
-    for (let index = 0; index < 620; index++) jonas.write(index % 2 === 0 ? 'case.addTag@1' : 'case.removeTag@1', { caseId: caseAt(2).id, tag: `batch-${index >> 1}` });
+    for (let index = 0; index < 620; index++)
+      jonas.write(index % 2 === 0 ? 'case.addTag@1' : 'case.removeTag@1', {
+        caseId: caseAt(2).id,
+        tag: `batch-${index >> 1}`,
+      });
     // The first batch of 500 goes through; the second waits on the wire until the token has expired.
     await world.runFor(10_000, 1_000);
     const firstOfSecond = jonas.store.pendingMutations(501)[500]?.id ?? 0;
     world.proxy.setDown(false);
-    world.proxy.addRule({ path: '/sync/v1/push', body: (body) => (body as { mutations?: { id: number }[] }).mutations?.[0]?.id === firstOfSecond }, { kind: 'hold' }, { times: 1 });
+    world.proxy.addRule(
+      {
+        path: '/sync/v1/push',
+        body: (body) => (body as { mutations?: { id: number }[] }).mutations?.[0]?.id === firstOfSecond,
+      },
+      { kind: 'hold' },
+      { times: 1 },
+    );
     // Step until the second batch is on the wire, well before its 20 s request timeout.
     for (let step = 0; step < 15 && world.proxy.heldCount === 0; step++) await world.runFor(1_000, 1_000);
     await world.proxy.waitForHeld();
@@ -80,7 +91,8 @@ describe('app and server lifecycle', { timeout: 90_000 }, () => {
     // Nothing is lost: the second batch is still in the outbox (the first stays too until a pull confirms it).
     expect(jonas.store.pendingMutations(1000).map((mutation) => mutation.id)).toContain(firstOfSecond + 119);
     const server = await world.server.database.query<{ last_mutation_id: number }>(
-      'SELECT last_mutation_id FROM clients WHERE client_id = $1', [jonas.store.getSyncState().clientId],
+      'SELECT last_mutation_id FROM clients WHERE client_id = $1',
+      [jonas.store.getSyncState().clientId],
     );
     expect(server[0]?.last_mutation_id).toBe(firstOfSecond - 1);
     for (const client of world.clients) await client.signIn();

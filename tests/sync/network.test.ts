@@ -17,10 +17,11 @@ describe('an unreliable network', { timeout: 90_000 }, () => {
     ({ world, jonas, caseAt: myCase } = await worldWithJonas({ minOpenCases: 2 }));
     camille = await world.client('camille', 'camille.durand');
     const unassigned = await world.server.database.query<{ data: Case }>(
-      `SELECT data FROM cases WHERE team_id = $1 AND assignee_id IS NULL AND status IN ('new', 'open') ORDER BY id LIMIT 1`, [myCase(0).teamId],
+      `SELECT data FROM cases WHERE team_id = $1 AND assignee_id IS NULL AND status IN ('new', 'open') ORDER BY id LIMIT 1`,
+      [myCase(0).teamId],
     );
     const found = unassigned[0]?.data;
-    if (!found) throw new Error('the demo data needs an unassigned case of jonas.weber\'s team');
+    if (!found) throw new Error("the demo data needs an unassigned case of jonas.weber's team");
     shared = found;
   });
   afterAll(() => world?.destroy());
@@ -31,7 +32,9 @@ describe('an unreliable network', { timeout: 90_000 }, () => {
     jonas.reply(myCase(0).id, 'Your replacement ships tomorrow.');
     await jonas.engine.whenIdle();
     const [original, copy] = pushes().filter((push) => push.fault === 'duplicate');
-    expect(PushResponseSchema.parse(copy?.response).results).toEqual(PushResponseSchema.parse(original?.response).results);
+    expect(PushResponseSchema.parse(copy?.response).results).toEqual(
+      PushResponseSchema.parse(original?.response).results,
+    );
     expect(await world.settleAndCheck()).toEqual([]);
   });
 
@@ -41,17 +44,25 @@ describe('an unreliable network', { timeout: 90_000 }, () => {
     const old = pushes().findLast((push) => push.status === 200 && push.fault === null);
     if (!old) throw new Error('no push to replay');
     const before = await world.server.database.query('SELECT count(*)::int AS n FROM mutations');
-    const replayed = await world.proxy.replay(old, { authorization: `Bearer ${(await world.server.login('jonas.weber')).token}` });
+    const replayed = await world.proxy.replay(old, {
+      authorization: `Bearer ${(await world.server.login('jonas.weber')).token}`,
+    });
     expect(replayed.status).toBe(200);
     expect(PushResponseSchema.parse(replayed.body).results).toEqual(PushResponseSchema.parse(old.response).results);
-    const stranger = await world.proxy.replay(old, { authorization: `Bearer ${(await world.server.login('camille.durand')).token}` });
+    const stranger = await world.proxy.replay(old, {
+      authorization: `Bearer ${(await world.server.login('camille.durand')).token}`,
+    });
     expect(stranger.status).toBe(403);
     expect(await world.server.database.query('SELECT count(*)::int AS n FROM mutations')).toEqual(before);
     expect(await world.settleAndCheck()).toEqual([]);
   });
 
   it('reordered: a push held past its timeout is retried, and the stale original arriving last changes nothing', async () => {
-    world.proxy.addRule({ path: '/sync/v1/push', body: (body) => JSON.stringify(body).includes(jonasClientId()) }, { kind: 'hold' }, { times: 1 });
+    world.proxy.addRule(
+      { path: '/sync/v1/push', body: (body) => JSON.stringify(body).includes(jonasClientId()) },
+      { kind: 'hold' },
+      { times: 1 },
+    );
     jonas.write('case.addTag@1', { caseId: myCase(1).id, tag: 'late-delivery' });
     await world.proxy.waitForHeld();
     camille.write('case.addNote@1', { caseId: shared.id, noteId: crypto.randomUUID(), body: 'Customer called again.' });

@@ -29,12 +29,14 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     open = await world.server.openCasesOf(jonasId);
     const teamId = open[0]?.teamId ?? '';
     const candidates = await world.server.database.query<{ data: Case }>(
-      `SELECT data FROM cases WHERE team_id = $1 AND assignee_id IS NULL AND status IN ('new', 'open') ORDER BY id`, [teamId],
+      `SELECT data FROM cases WHERE team_id = $1 AND assignee_id IS NULL AND status IN ('new', 'open') ORDER BY id`,
+      [teamId],
     );
     // Give jonas enough open cases of his own for every row of the table.
-    for (const row of candidates.slice(1, 6)) await supervisor.apply('case.assign@1', { caseId: row.data.id, to: jonasId });
+    for (const row of candidates.slice(1, 6))
+      await supervisor.apply('case.assign@1', { caseId: row.data.id, to: jonasId });
     const found = candidates[0]?.data;
-    if (!found) throw new Error('the demo data needs an unassigned case in jonas.weber\'s team');
+    if (!found) throw new Error("the demo data needs an unassigned case in jonas.weber's team");
     unassigned = found;
     await world.settle();
     open = await world.server.openCasesOf(jonasId);
@@ -53,7 +55,11 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     const replySolved = jonas.reply(solved.id, 'One more thing about your refund.');
     const replyMerged = jonas.reply(merged.id, 'Answering here for both of your requests.');
     const take = jonas.write('case.take@1', { caseId: unassigned.id });
-    const note = jonas.write('case.addNote@1', { caseId: solved.id, noteId: randomUUID(), body: 'Customer prefers email.' });
+    const note = jonas.write('case.addNote@1', {
+      caseId: solved.id,
+      noteId: randomUUID(),
+      body: 'Customer prefers email.',
+    });
     await world.runFor(20 * 60_000);
 
     await supervisor.apply('case.assign@1', { caseId: reassigned.id, to: camilleId });
@@ -65,10 +71,12 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     world.proxy.setDown(false);
     expect(await world.settleAndCheck()).toEqual([]);
 
-    const results = await world.server.database.query<{ uuid: string; result: { status: string; code?: string; redirectedToCaseId?: string } }>(
-      'SELECT uuid, result FROM mutations WHERE uuid IN (SELECT jsonb_array_elements_text($1::jsonb))',
-      [JSON.stringify([replyReassigned.uuid, replySolved.uuid, replyMerged.uuid, take.uuid, note.uuid])],
-    );
+    const results = await world.server.database.query<{
+      uuid: string;
+      result: { status: string; code?: string; redirectedToCaseId?: string };
+    }>('SELECT uuid, result FROM mutations WHERE uuid IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+      JSON.stringify([replyReassigned.uuid, replySolved.uuid, replyMerged.uuid, take.uuid, note.uuid]),
+    ]);
     const outcome = new Map(results.map((row) => [row.uuid, row.result]));
     expect(outcome.get(replyReassigned.uuid)).toMatchObject({ status: 'applied' });
     expect(outcome.get(replySolved.uuid)).toMatchObject({ status: 'rejected', code: 'CASE_CLOSED' });
@@ -81,8 +89,14 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     const camilleView = camille.store.caseDetail(reassigned.id);
     expect(camilleView?.events.some((event) => event.kind === 'replied_while_offline')).toBe(true);
     // The rejected reply is back with jonas as a draft with its reason; the redirected one sits on the surviving case.
-    expect(jonas.store.attention().find((item) => item.code === 'CASE_CLOSED')?.body).toBe('One more thing about your refund.');
-    expect(jonas.store.caseDetail(into.id)?.messages.some((message) => message.body === 'Answering here for both of your requests.')).toBe(true);
+    expect(jonas.store.attention().find((item) => item.code === 'CASE_CLOSED')?.body).toBe(
+      'One more thing about your refund.',
+    );
+    expect(
+      jonas.store
+        .caseDetail(into.id)
+        ?.messages.some((message) => message.body === 'Answering here for both of your requests.'),
+    ).toBe(true);
   });
 
   it('a client clock days off: the server offset is measured, order and timestamps come from the server', async () => {
@@ -98,7 +112,8 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     camille.reply(target.id, 'Nous avons bien reçu votre colis.', 'fr-FR');
     expect(await world.settleAndCheck()).toEqual([]);
     const stored = await world.server.database.query<{ data: { createdAt: string; writtenAt: string } }>(
-      `SELECT data FROM messages WHERE case_id = $1 AND data->>'body' = $2`, [target.id, 'Nous avons bien reçu votre colis.'],
+      `SELECT data FROM messages WHERE case_id = $1 AND data->>'body' = $2`,
+      [target.id, 'Nous avons bien reçu votre colis.'],
     );
     // Server time for createdAt; the agent's own (wrong) clock only as writtenAt.
     const message = stored[0]?.data;

@@ -13,8 +13,27 @@ export const AGENTS = ['jonas.weber', 'camille.durand', 'giulia.ricci'] as const
 const TAGS = ['vip', 'fragile', 'late', 'refund', 'callback'] as const;
 const STATUSES = ['open', 'pending_customer', 'on_hold', 'solved'] as const;
 
-type FaultKind = 'refuse' | 'drop' | 'loseResponse' | 'duplicate' | 'unavailable' | 'dropPokes' | 'killBefore' | 'killAfter' | 'truncate';
-const FAULT_KINDS: readonly FaultKind[] = ['refuse', 'drop', 'loseResponse', 'duplicate', 'unavailable', 'dropPokes', 'killBefore', 'killAfter', 'truncate'];
+type FaultKind =
+  | 'refuse'
+  | 'drop'
+  | 'loseResponse'
+  | 'duplicate'
+  | 'unavailable'
+  | 'dropPokes'
+  | 'killBefore'
+  | 'killAfter'
+  | 'truncate';
+const FAULT_KINDS: readonly FaultKind[] = [
+  'refuse',
+  'drop',
+  'loseResponse',
+  'duplicate',
+  'unavailable',
+  'dropPokes',
+  'killBefore',
+  'killAfter',
+  'truncate',
+];
 
 export type Action =
   | { kind: 'reply' | 'note' | 'take'; agent: number; pick: number }
@@ -33,27 +52,57 @@ const agent = fc.nat({ max: 2 });
 const pick = fc.nat({ max: 1_000 });
 
 export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('reply' as const, 'note' as const, 'take' as const), agent, pick }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constantFrom('tag' as const, 'untag' as const), agent, pick, tag: fc.nat({ max: TAGS.length - 1 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('status' as const), agent, pick, to: fc.nat({ max: STATUSES.length - 1 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constantFrom('reply' as const, 'note' as const, 'take' as const), agent, pick }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('tag' as const, 'untag' as const),
+      agent,
+      pick,
+      tag: fc.nat({ max: TAGS.length - 1 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('status' as const),
+      agent,
+      pick,
+      to: fc.nat({ max: STATUSES.length - 1 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('assign' as const), pick, to: fc.nat({ max: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('close' as const, 'merge' as const), pick, other: pick }) },
-  { weight: 4, arbitrary: fc.record({
-    kind: fc.constant('fault' as const), fault: fc.nat({ max: FAULT_KINDS.length - 1 }),
-    path: fc.constantFrom('push' as const, 'pull' as const, 'bootstrap' as const, 'events' as const), times: fc.integer({ min: 1, max: 2 }),
-  }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('fault' as const),
+      fault: fc.nat({ max: FAULT_KINDS.length - 1 }),
+      path: fc.constantFrom('push' as const, 'pull' as const, 'bootstrap' as const, 'events' as const),
+      times: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('network' as const), isDown: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killClient' as const), agent }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('killServer' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resetEpoch' as const) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(500, 5_000, 30_000, 120_000) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.constantFrom(500, 5_000, 30_000, 120_000) }),
+  },
 );
 
 function faultOf(kind: FaultKind): Fault {
   switch (kind) {
-    case 'unavailable': return { kind: 'status', status: 503, retryAfterSeconds: 2 };
-    case 'truncate': return { kind: 'truncate', afterBytes: 2_000 };
-    default: return { kind };
+    case 'unavailable':
+      return { kind: 'status', status: 503, retryAfterSeconds: 2 };
+    case 'truncate':
+      return { kind: 'truncate', afterBytes: 2_000 };
+    default:
+      return { kind };
   }
 }
 
@@ -68,20 +117,29 @@ function at<T>(items: readonly T[], index: number): T | undefined {
 
 /** Cases a client can see right now, in a stable order. */
 function visibleCases(client: DesktopClient): string[] {
-  return client.store.db.prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id').all().map((row) => row.id);
+  return client.store.db
+    .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
+    .all()
+    .map((row) => row.id);
 }
 
 /**
  * Plays one random scenario against a world with desktop clients for `agents`, then restores the
  * network and the server, lets everything quiet down and returns the invariant violations.
  */
-export async function playRandomRun(world: World, clients: readonly DesktopClient[], supervisor: () => Promise<DirectClient>, actions: readonly Action[]): Promise<string[]> {
+export async function playRandomRun(
+  world: World,
+  clients: readonly DesktopClient[],
+  supervisor: () => Promise<DirectClient>,
+  actions: readonly Action[],
+): Promise<string[]> {
   const teamCases = async (): Promise<Case[]> => {
     const first = clients[0];
     const user = first?.engine.user();
     if (!world.server.isRunning || !user) return [];
     const rows = await world.server.database.query<{ data: Case }>(
-      'SELECT data FROM cases WHERE team_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id', [JSON.stringify(user.teamIds)],
+      'SELECT data FROM cases WHERE team_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id',
+      [JSON.stringify(user.teamIds)],
     );
     return rows.map((row) => row.data);
   };
@@ -106,17 +164,22 @@ export async function playRandomRun(world: World, clients: readonly DesktopClien
           const caseId = at(visibleCases(client), action.pick);
           if (!caseId) break;
           if (action.kind === 'reply') client.reply(caseId, `Reply ${randomUUID().slice(0, 8)} to your request.`);
-          else if (action.kind === 'note') client.write('case.addNote@1', { caseId, noteId: randomUUID(), body: 'Internal note.' });
+          else if (action.kind === 'note')
+            client.write('case.addNote@1', { caseId, noteId: randomUUID(), body: 'Internal note.' });
           else if (action.kind === 'take') client.write('case.take@1', { caseId });
-          else if (action.kind === 'status') client.write('case.setStatus@1', { caseId, to: STATUSES[action.to] ?? 'open' });
+          else if (action.kind === 'status')
+            client.write('case.setStatus@1', { caseId, to: STATUSES[action.to] ?? 'open' });
           else if (action.kind === 'tag' || action.kind === 'untag') {
-            client.write(action.kind === 'tag' ? 'case.addTag@1' : 'case.removeTag@1', { caseId, tag: TAGS[action.tag] ?? 'vip' });
+            client.write(action.kind === 'tag' ? 'case.addTag@1' : 'case.removeTag@1', {
+              caseId,
+              tag: TAGS[action.tag] ?? 'vip',
+            });
           }
           break;
         }
         case 'assign': {
           const target = at(await teamCases(), action.pick);
-          const to = action.to < clients.length ? clients[action.to]?.engine.user()?.id ?? null : null;
+          const to = action.to < clients.length ? (clients[action.to]?.engine.user()?.id ?? null) : null;
           const direct = await asSupervisor();
           if (target && direct) await direct.push([{ key: 'case.assign@1', args: { caseId: target.id, to } }]);
           break;
@@ -128,12 +191,18 @@ export async function playRandomRun(world: World, clients: readonly DesktopClien
           const other = at(cases, action.other);
           const direct = await asSupervisor();
           if (!target || !direct) break;
-          if (action.kind === 'close') await direct.push([{ key: 'case.setStatus@1', args: { caseId: target.id, to: 'solved' } }]);
-          else if (other && other.id !== target.id) await direct.push([{ key: 'case.merge@1', args: { caseId: target.id, intoId: other.id } }]);
+          if (action.kind === 'close')
+            await direct.push([{ key: 'case.setStatus@1', args: { caseId: target.id, to: 'solved' } }]);
+          else if (other && other.id !== target.id)
+            await direct.push([{ key: 'case.merge@1', args: { caseId: target.id, intoId: other.id } }]);
           break;
         }
         case 'fault':
-          world.proxy.addRule({ path: new RegExp(`^/sync/v1/${action.path}`) }, faultOf(FAULT_KINDS[action.fault] ?? 'refuse'), { times: action.times });
+          world.proxy.addRule(
+            { path: new RegExp(`^/sync/v1/${action.path}`) },
+            faultOf(FAULT_KINDS[action.fault] ?? 'refuse'),
+            { times: action.times },
+          );
           break;
         case 'network':
           world.proxy.setDown(action.isDown);

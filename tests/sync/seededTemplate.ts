@@ -21,7 +21,10 @@ export interface SeededTemplateOptions {
  */
 export async function seededTemplate({ root, prefix, keyParts, seed }: SeededTemplateOptions): Promise<string> {
   const migrations = join(import.meta.dirname, '../../src-server/db/migrations');
-  const key = createHash('sha256').update(JSON.stringify([readdirSync(migrations).sort(), ...keyParts])).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(JSON.stringify([readdirSync(migrations).sort(), ...keyParts]))
+    .digest('hex')
+    .slice(0, 12);
   const dir = join(root, `${prefix}-template-${key}`);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   const staging = mkdtempSync(join(root, `${prefix}-staging-`));

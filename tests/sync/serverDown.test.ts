@@ -25,7 +25,7 @@ describe('server unavailable', { timeout: 90_000 }, () => {
     expect(jonas.engine.status().connection).toBe('offline');
     expect(jonas.store.pendingCount()).toBe(2);
     // Retried by its own timers the whole time (backoff caps at 60 s, so at least once per 5-minute step).
-    expect(pushes.length).toBeGreaterThanOrEqual(3 * 60 / 5 - 1);
+    expect(pushes.length).toBeGreaterThanOrEqual((3 * 60) / 5 - 1);
     expect(pushes.every((push) => push.fault === 'down')).toBe(true);
 
     await world.restartServer();
@@ -49,13 +49,27 @@ describe('server unavailable', { timeout: 90_000 }, () => {
   });
 
   it('a 503 with Retry-After is honoured, then the push goes through', async () => {
-    world.proxy.addRule({ path: '/sync/v1/push' }, { kind: 'status', status: 503, retryAfterSeconds: 20 }, { times: 1 });
+    world.proxy.addRule(
+      { path: '/sync/v1/push' },
+      { kind: 'status', status: 503, retryAfterSeconds: 20 },
+      { times: 1 },
+    );
     const before = world.proxy.exchanges({ path: '/sync/v1/push' }).length;
     jonas.write('case.removeTag@1', { caseId: caseAt(2).id, tag: 'vip' });
     await world.runFor(15_000, 1_000);
-    expect(world.proxy.exchanges({ path: '/sync/v1/push' }).slice(before).map((push) => push.status)).toEqual([503]);
+    expect(
+      world.proxy
+        .exchanges({ path: '/sync/v1/push' })
+        .slice(before)
+        .map((push) => push.status),
+    ).toEqual([503]);
     await world.runFor(10_000, 1_000);
-    expect(world.proxy.exchanges({ path: '/sync/v1/push' }).slice(before).map((push) => push.status)).toEqual([503, 200]);
+    expect(
+      world.proxy
+        .exchanges({ path: '/sync/v1/push' })
+        .slice(before)
+        .map((push) => push.status),
+    ).toEqual([503, 200]);
     expect(await world.settleAndCheck()).toEqual([]);
   });
 });

@@ -65,11 +65,17 @@ export class TestServer {
     },
   };
 
-  private constructor(readonly dataDir: string, private readonly options: TestServerOptions) {}
+  private constructor(
+    readonly dataDir: string,
+    private readonly options: TestServerOptions,
+  ) {}
 
   static async create(options: TestServerOptions): Promise<TestServer> {
     const template = await seededTemplate({
-      root: scratchRoot(), prefix: 'crossdesk-sync', keyParts: [TEMPLATE_CASES, WORLD_START], seed: (db) => seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES),
+      root: scratchRoot(),
+      prefix: 'crossdesk-sync',
+      keyParts: [TEMPLATE_CASES, WORLD_START],
+      seed: (db) => seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES),
     });
     const dataDir = mkdtempSync(join(scratchRoot(), 'crossdesk-sync-server-'));
     cpSync(template, dataDir, { recursive: true });
@@ -131,7 +137,8 @@ export class TestServer {
   async deliverAll(): Promise<number> {
     if (!this.running) return 0;
     let total = 0;
-    for (let ran = await this.running.outbound.runOnce(); ran > 0; ran = await this.running.outbound.runOnce()) total += ran;
+    for (let ran = await this.running.outbound.runOnce(); ran > 0; ran = await this.running.outbound.runOnce())
+      total += ran;
     return total;
   }
 
@@ -164,7 +171,9 @@ export class TestServer {
 
   async login(username: string): Promise<DirectClient> {
     const response = await fetch(`${this.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     });
     if (!response.ok) throw new Error(`login of ${username} failed with ${response.status}`);
     const body: unknown = await response.json();
@@ -182,20 +191,35 @@ export class DirectClient {
   readonly clientId = randomUUID();
   private nextMutationId = 1;
 
-  constructor(private readonly baseUrl: () => string, readonly token: string, private readonly time: VirtualTime) {}
+  constructor(
+    private readonly baseUrl: () => string,
+    readonly token: string,
+    private readonly time: VirtualTime,
+  ) {}
 
   async push(mutations: readonly DirectMutation[]): Promise<MutationResult[]> {
     const envelopes = mutations.map((mutation) => {
       const at = mutation.key.indexOf('@');
       return {
-        id: this.nextMutationId++, uuid: randomUUID(), name: mutation.key.slice(0, at), v: Number(mutation.key.slice(at + 1)),
-        args: mutation.args, base: mutation.base ?? {}, clientTime: new Date(this.time.now()).toISOString(),
+        id: this.nextMutationId++,
+        uuid: randomUUID(),
+        name: mutation.key.slice(0, at),
+        v: Number(mutation.key.slice(at + 1)),
+        args: mutation.args,
+        base: mutation.base ?? {},
+        clientTime: new Date(this.time.now()).toISOString(),
       };
     });
     const response = await fetch(`${this.baseUrl()}/sync/v1/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId: this.clientId, appVersion: 'test', schemaVersion: 1, mutations: envelopes }),
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        clientId: this.clientId,
+        appVersion: 'test',
+        schemaVersion: 1,
+        mutations: envelopes,
+      }),
     });
     if (!response.ok) throw new Error(`direct push answered ${response.status}: ${await response.text()}`);
     return PushResponseSchema.parse(await response.json()).results;
@@ -208,7 +232,9 @@ export class DirectClient {
   }
 
   async verify(): Promise<VerifyResponse> {
-    const response = await fetch(`${this.baseUrl()}/sync/v1/verify`, { headers: { authorization: `Bearer ${this.token}` } });
+    const response = await fetch(`${this.baseUrl()}/sync/v1/verify`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
     if (!response.ok) throw new Error(`verify answered ${response.status}`);
     return VerifyResponseSchema.parse(await response.json());
   }

@@ -65,7 +65,8 @@ export class VirtualTime {
     for (;;) {
       let pick: [number, { dueMs: number; callback: () => void }] | undefined;
       for (const entry of this.queue.entries()) {
-        if (waiting.has(entry[0]) && entry[1].dueMs <= target && (!pick || entry[1].dueMs < pick[1].dueMs)) pick = entry;
+        if (waiting.has(entry[0]) && entry[1].dueMs <= target && (!pick || entry[1].dueMs < pick[1].dueMs))
+          pick = entry;
       }
       if (!pick) break;
       this.queue.delete(pick[0]);

@@ -21,7 +21,11 @@ export class World {
   private readonly initialCases = new Map<string, Pick<Case, 'tags' | 'status'>>();
   private readonly userIds = new Map<string, string>();
 
-  private constructor(readonly time: VirtualTime, readonly server: TestServer, readonly proxy: FaultProxy) {}
+  private constructor(
+    readonly time: VirtualTime,
+    readonly server: TestServer,
+    readonly proxy: FaultProxy,
+  ) {}
 
   static async create(options: WorldOptions = {}): Promise<World> {
     const time = new VirtualTime(WORLD_START);
@@ -104,7 +108,9 @@ export class World {
       if (client.store.pendingCount() > 0 || client.engine.status().connection === 'signed_out') return false;
       const user = client.engine.user();
       if (!user) return false;
-      const server = hashLines(await scopeLines(this.server.database, await principalOf(this.server.database, user.id)));
+      const server = hashLines(
+        await scopeLines(this.server.database, await principalOf(this.server.database, user.id)),
+      );
       if (client.store.verifyHash().hash !== server.hash) return false;
     }
     return true;
@@ -115,7 +121,7 @@ export class World {
    * delivered by check(), changing the server's copy after the clients last pulled it.
    */
   private async isSettled(): Promise<boolean> {
-    return await this.isQuiet() && await this.server.deliverAll() === 0;
+    return (await this.isQuiet()) && (await this.server.deliverAll()) === 0;
   }
 
   /**
@@ -141,7 +147,9 @@ export class World {
   async check(): Promise<string[]> {
     for (const client of this.clients) client.sample();
     await this.server.deliverAll();
-    const probes = await Promise.all(this.clients.map(async (client) => client.probe(await this.userId(client.username))));
+    const probes = await Promise.all(
+      this.clients.map(async (client) => client.probe(await this.userId(client.username))),
+    );
     return checkInvariants({
       db: this.server.database,
       clients: probes,

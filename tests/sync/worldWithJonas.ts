@@ -18,12 +18,16 @@ export interface WorldWithJonasOptions extends WorldOptions {
  * The usual start of a fault scenario: a fresh world with jonas.weber's desk signed in and bootstrapped
  * through the proxy, and his open cases on the server.
  */
-export async function worldWithJonas({ minOpenCases = 0, ...options }: WorldWithJonasOptions = {}): Promise<WorldWithJonas> {
+export async function worldWithJonas({
+  minOpenCases = 0,
+  ...options
+}: WorldWithJonasOptions = {}): Promise<WorldWithJonas> {
   const world = await World.create(options);
   try {
     const jonas = await world.client('jonas', 'jonas.weber');
     const open = await world.server.openCasesOf(await world.userId('jonas.weber'));
-    if (open.length < minOpenCases) throw new Error(`jonas.weber needs ${minOpenCases} open cases in the demo data, has ${open.length}`);
+    if (open.length < minOpenCases)
+      throw new Error(`jonas.weber needs ${minOpenCases} open cases in the demo data, has ${open.length}`);
     return { world, jonas, caseAt: (index) => nthCase(open, index) };
   } catch (error) {
     await world.destroy();

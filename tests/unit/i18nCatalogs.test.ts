@@ -10,14 +10,25 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const LOCALES_DIR = join(ROOT, 'locales');
-const LANGUAGES = readdirSync(LOCALES_DIR).filter((name) => statSync(join(LOCALES_DIR, name)).isDirectory()).sort();
+const LANGUAGES = readdirSync(LOCALES_DIR)
+  .filter((name) => statSync(join(LOCALES_DIR, name)).isDirectory())
+  .sort();
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Catalog = Record<string, unknown>;
-const catalogs = new Map<string, Map<string, Catalog>>(LANGUAGES.map((language) => [language, new Map(
-  readdirSync(join(LOCALES_DIR, language)).filter((file) => file.endsWith('.json'))
-    .map((file): [string, Catalog] => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')) as Catalog]),
-)]));
+const catalogs = new Map<string, Map<string, Catalog>>(
+  LANGUAGES.map((language) => [
+    language,
+    new Map(
+      readdirSync(join(LOCALES_DIR, language))
+        .filter((file) => file.endsWith('.json'))
+        .map((file): [string, Catalog] => [
+          file.replace(/\.json$/, ''),
+          JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')) as Catalog,
+        ]),
+    ),
+  ]),
+);
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -45,14 +56,18 @@ function shape(language: string): { plurals: Map<string, Set<string>>; plain: Se
   const plain = new Set<string>();
   for (const key of allLeaves(language).keys()) {
     const match = PLURAL_SUFFIX.exec(key);
-    if (match === null) { plain.add(key); continue; }
+    if (match === null) {
+      plain.add(key);
+      continue;
+    }
     const base = key.slice(0, match.index);
     plurals.set(base, (plurals.get(base) ?? new Set()).add(match[1] ?? ''));
   }
   return { plurals, plain };
 }
 
-const placeholders = (text: string) => new Set([...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1] ?? ''));
+const placeholders = (text: string) =>
+  new Set([...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1] ?? ''));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -82,7 +97,12 @@ function keysUsedWithCount(): string[] {
 
 function matching(pattern: string, keys: Iterable<string>): string[] {
   if (!pattern.includes('${')) return [...keys].filter((key) => key === pattern);
-  const regex = new RegExp(`^${pattern.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^.]+')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split(/\$\{[^}]*\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[^.]+')}$`,
+  );
   return [...keys].filter((key) => regex.test(key));
 }
 
@@ -111,7 +131,9 @@ describe('i18n catalogs', () => {
       const texts = allLeaves(language);
       const englishTexts = allLeaves('en');
       for (const base of english.plurals.keys()) {
-        const reference = [...placeholders(englishTexts.get(`${base}_other`) ?? '')].filter((name) => name !== 'count').sort();
+        const reference = [...placeholders(englishTexts.get(`${base}_other`) ?? '')]
+          .filter((name) => name !== 'count')
+          .sort();
         for (const [key, text] of texts) {
           if (!key.startsWith(`${base}_`) || !PLURAL_SUFFIX.test(key.slice(base.length))) continue;
           // A zero, one or two form may say the number in words and leave a value out ("no case selected").
@@ -125,15 +147,40 @@ describe('i18n catalogs', () => {
 
   it('leaves no English in the other catalogs: Latin-script words only where the word is the same (brands, keys, loanwords)', () => {
     // Words these languages write the same as English; anything else equal to the English text is untranslated.
-    const same = new Set(['Crossdesk', 'WeChat', 'LINE', 'KakaoTalk', 'WhatsApp', 'Telegram', 'Zalo', 'VK', 'Chat', 'Alt', 'Ctrl', 'Shift',
-      'Status', 'Normal', 'Online', 'Offline', 'Server', 'in {{duration}}']);
+    const same = new Set([
+      'Crossdesk',
+      'WeChat',
+      'LINE',
+      'KakaoTalk',
+      'WhatsApp',
+      'Telegram',
+      'Zalo',
+      'VK',
+      'Chat',
+      'Alt',
+      'Ctrl',
+      'Shift',
+      'Status',
+      'Normal',
+      'Online',
+      'Offline',
+      'Server',
+      'in {{duration}}',
+    ]);
     const english = allLeaves('en');
     for (const language of LANGUAGES.filter((code) => code !== 'en')) {
-      const copied = [...allLeaves(language)].filter(([key, text]) => english.get(key) === text && /[A-Za-z]{2,}/.test(text.replace(/\{\{[^}]*\}\}/g, '')));
-      expect(copied.filter(([, text]) => !same.has(text)), language).toEqual([]);
+      const copied = [...allLeaves(language)].filter(
+        ([key, text]) => english.get(key) === text && /[A-Za-z]{2,}/.test(text.replace(/\{\{[^}]*\}\}/g, '')),
+      );
+      expect(
+        copied.filter(([, text]) => !same.has(text)),
+        language,
+      ).toEqual([]);
       if (['ar', 'ja', 'zh-CN'].includes(language)) {
         // Two Latin words in a row outside a placeholder is an English phrase in a non-Latin script.
-        const latinPhrases = [...allLeaves(language)].filter(([, text]) => /[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}/.test(text.replace(/\{\{[^}]*\}\}/g, '')));
+        const latinPhrases = [...allLeaves(language)].filter(([, text]) =>
+          /[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}/.test(text.replace(/\{\{[^}]*\}\}/g, '')),
+        );
         expect(latinPhrases, language).toEqual([]);
       }
     }
@@ -142,7 +189,15 @@ describe('i18n catalogs', () => {
   it('every t() the renderer calls with a count has plural forms', () => {
     const used = keysUsedWithCount();
     // The scan itself must find the calls it exists for (a regex gone stale would pass everything).
-    expect(used).toEqual(expect.arrayContaining(['case:pendingChanges', 'queue:bulk.selected', 'queue:search.results', 'sync:pending', 'rights:unit.${detail.unit}']));
+    expect(used).toEqual(
+      expect.arrayContaining([
+        'case:pendingChanges',
+        'queue:bulk.selected',
+        'queue:search.results',
+        'sync:pending',
+        'rights:unit.${detail.unit}',
+      ]),
+    );
     for (const pattern of used) {
       expect(matching(pattern, english.plurals.keys()), `${pattern} has no plural forms`).not.toEqual([]);
       expect(matching(pattern, english.plain), `${pattern} is called with a count but has a single form`).toEqual([]);
@@ -151,8 +206,16 @@ describe('i18n catalogs', () => {
 
   describe('resolved by i18next with Intl digits', () => {
     const instance = i18next.createInstance();
-    const resources = Object.fromEntries(LANGUAGES.map((language) => [language, Object.fromEntries(catalogs.get(language) ?? [])]));
-    const ready = instance.init({ resources, lng: 'en', fallbackLng: false, interpolation: { escapeValue: false }, returnNull: false });
+    const resources = Object.fromEntries(
+      LANGUAGES.map((language) => [language, Object.fromEntries(catalogs.get(language) ?? [])]),
+    );
+    const ready = instance.init({
+      resources,
+      lng: 'en',
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
     // Keys here are read from the files, not from the typed English catalog the app's t() is checked against.
     const untypedT = instance.t as unknown as (key: string, options: Record<string, unknown>) => string;
     const t = (language: string, key: string, count: number): string => {

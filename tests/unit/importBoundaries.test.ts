@@ -7,27 +7,47 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
 }
 
 describe('import boundaries', () => {
   it.each([
-    ['src-renderer/features/queue/Bad.tsx', "import { openLocalStore } from '../../../src-main/core/store/localStore';\nexport const x = openLocalStore;\n"],
+    [
+      'src-renderer/features/queue/Bad.tsx',
+      "import { openLocalStore } from '../../../src-main/core/store/localStore';\nexport const x = openLocalStore;\n",
+    ],
     ['src-renderer/features/queue/Bad.tsx', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
-    ['src-renderer/features/queue/Bad.tsx', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    [
+      'src-renderer/features/queue/Bad.tsx',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    ],
     ['src-main/core/store/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src-main/core/store/bad.ts', "import { x as y } from '../../shell/security';\nexport const x = y;\n"],
     ['src-shared/sla/bad.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n"],
-    ['src-shared/sla/bad.ts', "import { startServer } from '../../src-server/startServer';\nexport const x = startServer;\n"],
-    ['src-server/bad.ts', "import { openLocalStore } from '../src-main/core/store/localStore';\nexport const x = openLocalStore;\n"],
+    [
+      'src-shared/sla/bad.ts',
+      "import { startServer } from '../../src-server/startServer';\nexport const x = startServer;\n",
+    ],
+    [
+      'src-server/bad.ts',
+      "import { openLocalStore } from '../src-main/core/store/localStore';\nexport const x = openLocalStore;\n",
+    ],
     ['src-main/web-host/bad.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n"],
   ])('%s: forbidden import #%# fails lint', async (filePath, code) => {
     expect(await boundaryErrors(filePath, code)).not.toEqual([]);
   });
 
   it.each([
-    ['src-renderer/features/queue/Good.tsx', "import { CaseSchema } from '../../../src-shared/domain/case';\nexport const x = CaseSchema;\n"],
-    ['src-main/core/store/good.ts', "import Database from 'better-sqlite3';\nimport { CaseSchema } from '../../../src-shared/domain/case';\nexport const x = [Database, CaseSchema];\n"],
+    [
+      'src-renderer/features/queue/Good.tsx',
+      "import { CaseSchema } from '../../../src-shared/domain/case';\nexport const x = CaseSchema;\n",
+    ],
+    [
+      'src-main/core/store/good.ts',
+      "import Database from 'better-sqlite3';\nimport { CaseSchema } from '../../../src-shared/domain/case';\nexport const x = [Database, CaseSchema];\n",
+    ],
     ['src-main/shell/good.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src-server/good.ts', "import { CaseSchema } from '../src-shared/domain/case';\nexport const x = CaseSchema;\n"],
   ])('%s may import downward', async (filePath, code) => {

@@ -3,7 +3,11 @@ import { PACK_FILES } from '../../src-shared/markets/packData';
 import { UI_LANGUAGES } from '../../src-renderer/i18n/languages';
 
 /** Every {en, zh-CN, ...} text in a pack, with where it sits, so a failure names the field. */
-function localizedTexts(value: unknown, path: string, found: Array<{ path: string; text: Record<string, unknown> }>): void {
+function localizedTexts(
+  value: unknown,
+  path: string,
+  found: Array<{ path: string; text: Record<string, unknown> }>,
+): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => localizedTexts(item, `${path}[${index}]`, found));
   } else if (typeof value === 'object' && value !== null) {
@@ -20,9 +24,11 @@ describe('market packs speak every UI language', () => {
     const texts: Array<{ path: string; text: Record<string, unknown> }> = [];
     localizedTexts(data, file, texts);
     expect(texts.length).toBeGreaterThan(10);
-    const missing = texts.flatMap(({ path, text }) => UI_LANGUAGES
-      .filter((language) => typeof text[language] !== 'string' || (text[language] as string).trim() === '')
-      .map((language) => `${path} lacks ${language}`));
+    const missing = texts.flatMap(({ path, text }) =>
+      UI_LANGUAGES.filter(
+        (language) => typeof text[language] !== 'string' || (text[language] as string).trim() === '',
+      ).map((language) => `${path} lacks ${language}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/markets.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/markets.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -10,7 +13,12 @@ describe('npm run markets', () => {
   it('check validates every pack and reports unverified facts per market', () => {
     const result = run('check', '--years', '2026,2027');
     expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { ok: boolean; errors: string[]; warnings: string[]; markets: Array<{ code: string; unverifiedCount: number; holidayOverrides: number[] }> };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      errors: string[];
+      warnings: string[];
+      markets: Array<{ code: string; unverifiedCount: number; holidayOverrides: number[] }>;
+    };
     expect(report.ok).toBe(true);
     expect(report.markets).toHaveLength(23);
     expect(report.markets.find((market) => market.code === 'CN')?.holidayOverrides).toEqual([2026, 2027]);
@@ -21,7 +29,14 @@ describe('npm run markets', () => {
   it('clocks prints the statutory clocks with explanation and source', () => {
     const result = run('clocks', '--market', 'FR', '--delivered', '2026-05-04', '--case-type', 'return_refund');
     expect(result.status, result.stderr).toBe(0);
-    const output = JSON.parse(result.stdout) as { clocks: Array<{ kind: string; dueDate: string | null; source: { label: string }; explanation: { summary: string } }> };
+    const output = JSON.parse(result.stdout) as {
+      clocks: Array<{
+        kind: string;
+        dueDate: string | null;
+        source: { label: string };
+        explanation: { summary: string };
+      }>;
+    };
     const withdrawal = output.clocks.find((clock) => clock.kind === 'withdrawal_ends');
     expect(withdrawal?.dueDate).toBe('2026-05-18');
     expect(withdrawal?.source.label).toContain('L221-18');
@@ -29,7 +44,19 @@ describe('npm run markets', () => {
   });
 
   it('sla prints the deadline with holidays of the market applied', () => {
-    const result = run('sla', '--zone', 'Asia/Shanghai', '--hours', 'Mon-Fri 09:00-18:00', '--market', 'CN', '--start', '2026-04-30T16:00:00+08:00', '--business-hours', '4');
+    const result = run(
+      'sla',
+      '--zone',
+      'Asia/Shanghai',
+      '--hours',
+      'Mon-Fri 09:00-18:00',
+      '--market',
+      'CN',
+      '--start',
+      '2026-04-30T16:00:00+08:00',
+      '--business-hours',
+      '4',
+    );
     expect(result.status, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout) as { dueAt: string; explanation: { closedDays: Array<{ date: string }> } };
     expect(output.dueAt).toBe('2026-05-06T11:00:00+08:00');
@@ -41,7 +68,17 @@ describe('npm run markets', () => {
     expect(unknownMarket.status).toBe(2);
     expect(unknownMarket.stderr).toContain('Invalid market');
     expect(unknownMarket.stdout).toBe('');
-    const badHours = run('sla', '--zone', 'Asia/Shanghai', '--hours', 'Mon-Fri 9-18', '--start', '2026-05-06T10:00:00+08:00', '--business-hours', '4');
+    const badHours = run(
+      'sla',
+      '--zone',
+      'Asia/Shanghai',
+      '--hours',
+      'Mon-Fri 9-18',
+      '--start',
+      '2026-05-06T10:00:00+08:00',
+      '--business-hours',
+      '4',
+    );
     expect(badHours.status).toBe(2);
     expect(badHours.stderr).toContain('Bad time range');
     const badDate = run('clocks', '--market', 'FR', '--delivered', 'tomorrow');

@@ -10,7 +10,9 @@ describe('results do not depend on the host time zone', () => {
   for (const zone of ['America/Los_Angeles', 'Asia/Kolkata']) {
     it(`TZ=${zone}`, () => {
       const output = execFileSync(process.execPath, ['--import', 'tsx', 'tests/unit/marketsZoneProbe.ts'], {
-        env: { ...process.env, TZ: zone }, encoding: 'utf8', timeout: 60_000,
+        env: { ...process.env, TZ: zone },
+        encoding: 'utf8',
+        timeout: 60_000,
       });
       expect(output).toBe(expected);
     });

@@ -18,6 +18,7 @@ export function cspMetaPlugin() {
   return {
     name: 'crossdesk-csp-meta',
     apply: 'build' as const,
-    transformIndexHtml: (html: string) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${cspMetaTag()}`),
+    transformIndexHtml: (html: string) =>
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${cspMetaTag()}`),
   };
 }

@@ -10,10 +10,18 @@ export const HostRequestSchema = z.discriminatedUnion('kind', [
   /** Close the store cleanly (WAL checkpoint) and let the worker exit. */
   z.object({ kind: z.literal('close') }),
   /** The answer to the worker's request for the embedded demo central API. */
-  z.object({ kind: z.literal('embedded'), id: z.int().min(1), result: z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), serverUrl: z.url({ protocol: /^https?$/ }), signIn: z.object({ username: z.string().min(1), password: z.string().min(1) }) }),
-    z.object({ ok: z.literal(false), message: z.string() }),
-  ]) }),
+  z.object({
+    kind: z.literal('embedded'),
+    id: z.int().min(1),
+    result: z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        serverUrl: z.url({ protocol: /^https?$/ }),
+        signIn: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+      }),
+      z.object({ ok: z.literal(false), message: z.string() }),
+    ]),
+  }),
 ]);
 export type HostRequest = z.infer<typeof HostRequestSchema>;
 

@@ -34,25 +34,46 @@ afterEach(() => {
 });
 
 async function open(given: { flag?: string; env?: string }) {
-  workstation = await openHostedWorkstation({ dataDir: dir, ...given, embedded, clock: manualClock(), ids: sequentialIds('d') });
+  workstation = await openHostedWorkstation({
+    dataDir: dir,
+    ...given,
+    embedded,
+    clock: manualClock(),
+    ids: sequentialIds('d'),
+  });
   return workstation;
 }
 
 describe('openHostedWorkstation', () => {
   it('uses the flag over the environment over the address saved in Settings, never starting the embedded demo', async () => {
-    expect(await (await open({ flag: FLAG, env: ENV })).call('server:get', {})).toEqual({ ok: true, data: { url: FLAG, source: 'flag' } });
+    expect(await (await open({ flag: FLAG, env: ENV })).call('server:get', {})).toEqual({
+      ok: true,
+      data: { url: FLAG, source: 'flag' },
+    });
     workstation?.close();
-    expect(await (await open({ env: ENV })).call('server:get', {})).toEqual({ ok: true, data: { url: ENV, source: 'env' } });
+    expect(await (await open({ env: ENV })).call('server:get', {})).toEqual({
+      ok: true,
+      data: { url: ENV, source: 'env' },
+    });
     workstation?.close();
-    expect(await (await open({})).call('server:get', {})).toEqual({ ok: true, data: { url: SAVED, source: 'settings' } });
+    expect(await (await open({})).call('server:get', {})).toEqual({
+      ok: true,
+      data: { url: SAVED, source: 'settings' },
+    });
     expect(embeddedStarts).toBe(0);
   });
 
   it('refuses to switch to an address where no Crossdesk server answers, and to a demo server that cannot start', async () => {
     const ws = await open({});
     const before = await ws.call('session:get', {});
-    expect(await ws.call('settings:update', { serverUrl: 'http://127.0.0.1:9/other' })).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
-    expect(await ws.call('settings:update', { serverUrl: null })).toMatchObject({ ok: false, error: { code: 'SERVER_UNAVAILABLE' } });
+    expect(await ws.call('settings:update', { serverUrl: 'http://127.0.0.1:9/other' })).toMatchObject({
+      ok: false,
+      error: { code: 'SERVER_UNREACHABLE' },
+    });
+    expect(await ws.call('settings:update', { serverUrl: null })).toMatchObject({
+      ok: false,
+      error: { code: 'SERVER_UNAVAILABLE' },
+    });
     expect(embeddedStarts).toBe(1);
     expect(await ws.call('settings:get', {})).toMatchObject({ ok: true, data: { serverUrl: SAVED } });
     expect(await ws.call('server:get', {})).toEqual({ ok: true, data: { url: SAVED, source: 'settings' } });

@@ -1,6 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { StoreError, openLocalStore, randomIds, systemClock, type Clock, type IdGenerator, type LocalStore } from '../store';
+import {
+  StoreError,
+  openLocalStore,
+  randomIds,
+  systemClock,
+  type Clock,
+  type IdGenerator,
+  type LocalStore,
+} from '../store';
 import { createServerData } from '../store/serverData';
 import { createEngineSyncPort } from '../sync/engineSyncPort';
 import type { FetchLike } from '../sync/syncHttp';
@@ -37,17 +45,38 @@ async function probe(url: string, fetchFn: FetchLike): Promise<void> {
     body = null;
   }
   if (typeof body !== 'object' || body === null || !('status' in body) || body.status !== 'ok') {
-    throw new StoreError('SERVER_UNREACHABLE', `No Crossdesk server answers at ${url}; check the address and the connection. Nothing was changed.`, { url });
+    throw new StoreError(
+      'SERVER_UNREACHABLE',
+      `No Crossdesk server answers at ${url}; check the address and the connection. Nothing was changed.`,
+      { url },
+    );
   }
 }
 
-function connector(store: LocalStore, options: HostedWorkstationOptions, clock: Clock, ids: IdGenerator): ServerConnector {
+function connector(
+  store: LocalStore,
+  options: HostedWorkstationOptions,
+  clock: Clock,
+  ids: IdGenerator,
+): ServerConnector {
   return async (url) => {
-    const embedded = url === null ? await options.embedded().catch((error: unknown) => {
-      throw new StoreError('SERVER_UNAVAILABLE', `The built-in demo server could not start: ${error instanceof Error ? error.message : String(error)}`);
-    }) : null;
+    const embedded =
+      url === null
+        ? await options.embedded().catch((error: unknown) => {
+            throw new StoreError(
+              'SERVER_UNAVAILABLE',
+              `The built-in demo server could not start: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          })
+        : null;
     const serverUrl = embedded?.serverUrl ?? url ?? '';
-    const port = createEngineSyncPort({ store, serverUrl, clock, ids, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const port = createEngineSyncPort({
+      store,
+      serverUrl,
+      clock,
+      ids,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
     const opened: OpenedServer = {
       info: { url, source: url === null ? 'embedded' : 'settings' },
       sync: port,

@@ -16,7 +16,8 @@ export type HostedWorkstation = {
 export function serveWorkstation(port: MessagePort, workstation: HostedWorkstation): void {
   const send = (message: WorkerMessage) => port.postMessage(message);
   const unsubscribes = EVENT_NAMES.map((event) =>
-    workstation.subscribe(event, (payload) => send({ kind: 'event', event, payload })));
+    workstation.subscribe(event, (payload) => send({ kind: 'event', event, payload })),
+  );
 
   port.on('message', (raw: unknown) => {
     const parsed = HostRequestSchema.safeParse(raw);

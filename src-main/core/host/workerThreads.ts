@@ -12,5 +12,8 @@ export interface StartWorkerOptions {
  */
 export function startWorker(entry: URL, data: Record<string, unknown>, options: StartWorkerOptions = {}): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data, ...options });
-  return new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), { workerData: { ...data, tsEntry: entry.href }, ...options });
+  return new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), {
+    workerData: { ...data, tsEntry: entry.href },
+    ...options,
+  });
 }

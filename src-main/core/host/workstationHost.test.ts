@@ -18,7 +18,9 @@ describe('startWorkstationHost', () => {
   it('answers each call with its own result, even when many are in flight', async () => {
     const host = await start();
     const results = await Promise.all(Array.from({ length: 50 }, (_, index) => host.dispatch('echo', { index })));
-    results.forEach((result, index) => expect(result).toEqual({ ok: true, data: { dataDir: '/data/agent', input: { index } } }));
+    results.forEach((result, index) =>
+      expect(result).toEqual({ ok: true, data: { dataDir: '/data/agent', input: { index } } }),
+    );
   });
 
   it('forwards core events to subscribers until they unsubscribe', async () => {
@@ -35,14 +37,22 @@ describe('startWorkstationHost', () => {
     const host = await start();
     const order: string[] = [];
     const call = host.dispatch('busy', {}).then(() => order.push('core answered'));
-    await new Promise<void>((resolve) => setImmediate(() => { order.push('main thread ran'); resolve(); }));
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        order.push('main thread ran');
+        resolve();
+      }),
+    );
     await call;
     expect(order).toEqual(['main thread ran', 'core answered']);
   });
 
   it('turns an exception in the core into an INTERNAL result for that call only', async () => {
     const host = await start();
-    expect(await host.dispatch('throw', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'exploded inside the core' } });
+    expect(await host.dispatch('throw', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'exploded inside the core' },
+    });
     expect(await host.dispatch('echo', 1)).toMatchObject({ ok: true });
   });
 
@@ -53,8 +63,9 @@ describe('startWorkstationHost', () => {
   });
 
   it('fails to start with the reason when the workstation cannot open', async () => {
-    await expect(startWorkstationHost({ dataDir: 'fail-to-open', workerEntry: fixture }))
-      .rejects.toThrow('workstation failed to open: database is from a newer app version');
+    await expect(startWorkstationHost({ dataDir: 'fail-to-open', workerEntry: fixture })).rejects.toThrow(
+      'workstation failed to open: database is from a newer app version',
+    );
   });
 
   it('closes cleanly and refuses calls afterwards', async () => {

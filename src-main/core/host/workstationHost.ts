@@ -42,14 +42,25 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
   const entry = options.workerEntry ?? defaultWorkerEntry();
   const { port1: port, port2: workerPort } = new MessageChannel();
   const server = options.server;
-  const workerServer = server ? { ...(server.flag ? { flag: server.flag } : {}), ...(server.env ? { env: server.env } : {}) } : undefined;
-  const worker = startWorker(entry, { dataDir: options.dataDir, port: workerPort, ...(workerServer ? { server: workerServer } : {}) }, {
-    transferList: [workerPort], resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB },
-  });
+  const workerServer = server
+    ? { ...(server.flag ? { flag: server.flag } : {}), ...(server.env ? { env: server.env } : {}) }
+    : undefined;
+  const worker = startWorker(
+    entry,
+    { dataDir: options.dataDir, port: workerPort, ...(workerServer ? { server: workerServer } : {}) },
+    {
+      transferList: [workerPort],
+      resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB },
+    },
+  );
   let embedded: Promise<EmbeddedServerAccess> | null = null;
   const answerEmbedded = (id: number) => {
     if (!server) {
-      port.postMessage({ kind: 'embedded', id, result: { ok: false, message: 'this host runs without a central API' } } satisfies HostRequest);
+      port.postMessage({
+        kind: 'embedded',
+        id,
+        result: { ok: false, message: 'this host runs without a central API' },
+      } satisfies HostRequest);
       return;
     }
     embedded ??= server.embedded();
@@ -57,7 +68,11 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
       (access) => port.postMessage({ kind: 'embedded', id, result: { ok: true, ...access } } satisfies HostRequest),
       (error: unknown) => {
         embedded = null;
-        port.postMessage({ kind: 'embedded', id, result: { ok: false, message: error instanceof Error ? error.message : String(error) } } satisfies HostRequest);
+        port.postMessage({
+          kind: 'embedded',
+          id,
+          result: { ok: false, message: error instanceof Error ? error.message : String(error) },
+        } satisfies HostRequest);
       },
     );
   };
@@ -67,7 +82,9 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
   let nextId = 1;
   let stopped: string | null = null;
   let exited = false;
-  worker.once('exit', () => { exited = true; });
+  worker.once('exit', () => {
+    exited = true;
+  });
 
   const stopAll = (reason: string) => {
     stopped ??= reason;
@@ -81,8 +98,12 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
       if (!parsed.success) return;
       const message = parsed.data;
       switch (message.kind) {
-        case 'ready': resolve(); break;
-        case 'failed': reject(new Error(`workstation failed to open: ${message.message}`)); break;
+        case 'ready':
+          resolve();
+          break;
+        case 'failed':
+          reject(new Error(`workstation failed to open: ${message.message}`));
+          break;
         case 'result': {
           const resolveCall = pending.get(message.id);
           pending.delete(message.id);
@@ -92,7 +113,9 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
         case 'event':
           for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
           break;
-        case 'embedded': answerEmbedded(message.id); break;
+        case 'embedded':
+          answerEmbedded(message.id);
+          break;
       }
     });
     worker.once('error', (error) => {
@@ -126,7 +149,9 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       set.add(listener);
-      return () => { set.delete(listener); };
+      return () => {
+        set.delete(listener);
+      };
     },
     async close() {
       if (exited) return;

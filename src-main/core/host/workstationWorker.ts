@@ -26,6 +26,9 @@ try {
   serveWorkstation(port, workstation);
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);
 } catch (error) {
-  port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  port.postMessage({
+    kind: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies WorkerMessage);
   port.close();
 }

@@ -1,25 +1,46 @@
 import { z } from 'zod';
 import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
-import { isCanonicalCase, isCanonicalCaseEvent, isCanonicalMessage, isCanonicalNote } from '../../../src-shared/domain/canonical';
+import {
+  isCanonicalCase,
+  isCanonicalCaseEvent,
+  isCanonicalMessage,
+  isCanonicalNote,
+} from '../../../src-shared/domain/canonical';
 import { TeamSchema, UserSchema } from '../../../src-shared/domain/user';
 import { BootstrapRowSchema, ENTITIES, type Entity } from '../../../src-shared/sync/protocol';
 import type { NextRow } from './nextGeneration';
 import { StoreError } from './ports';
 
 const SCHEMAS = {
-  case: CaseSchema, message: MessageSchema, note: NoteSchema, case_event: CaseEventSchema, user: UserSchema, team: TeamSchema,
+  case: CaseSchema,
+  message: MessageSchema,
+  note: NoteSchema,
+  case_event: CaseEventSchema,
+  user: UserSchema,
+  team: TeamSchema,
 } as const;
 /** The bulk of a bootstrap (users and teams are a few dozen rows and stay with zod). */
 const CANONICAL: Partial<Record<Entity, (value: unknown) => boolean>> = {
-  case: isCanonicalCase, message: isCanonicalMessage, note: isCanonicalNote, case_event: isCanonicalCaseEvent,
+  case: isCanonicalCase,
+  message: isCanonicalMessage,
+  note: isCanonicalNote,
+  case_event: isCanonicalCaseEvent,
 };
 const ENTITY_NAMES: ReadonlySet<unknown> = new Set(ENTITIES);
 
 type Head = { entity: Entity; entityId: string; version: number };
 function isHead(value: object): value is Head {
-  return 'entity' in value && 'entityId' in value && 'version' in value && ENTITY_NAMES.has(value.entity)
-    && typeof value.entityId === 'string' && value.entityId.length > 0
-    && typeof value.version === 'number' && Number.isSafeInteger(value.version) && value.version >= 0;
+  return (
+    'entity' in value &&
+    'entityId' in value &&
+    'version' in value &&
+    ENTITY_NAMES.has(value.entity) &&
+    typeof value.entityId === 'string' &&
+    value.entityId.length > 0 &&
+    typeof value.version === 'number' &&
+    Number.isSafeInteger(value.version) &&
+    value.version >= 0
+  );
 }
 
 function badRow(raw: unknown): StoreError {

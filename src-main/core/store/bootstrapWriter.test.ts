@@ -18,17 +18,25 @@ const rows: BootstrapRow[] = [
   ...data.notes.map((n) => ({ entity: 'note' as const, entityId: n.id, version: 1, data: n })),
   ...data.events.map((e) => ({ entity: 'case_event' as const, entityId: e.id, version: 1, data: e })),
 ];
-const pages = Array.from({ length: Math.ceil(rows.length / 50) }, (_, index) => rows.slice(index * 50, index * 50 + 50));
+const pages = Array.from({ length: Math.ceil(rows.length / 50) }, (_, index) =>
+  rows.slice(index * 50, index * 50 + 50),
+);
 
 let dir: string;
 const stores: LocalStore[] = [];
 function freshStore(name: string): LocalStore {
-  const store = openLocalStore({ path: join(dir, `${name}.db`), clock: manualClock(), ids: sequentialIds(name.slice(0, 1)) });
+  const store = openLocalStore({
+    path: join(dir, `${name}.db`),
+    clock: manualClock(),
+    ids: sequentialIds(name.slice(0, 1)),
+  });
   stores.push(store);
   return store;
 }
 function dump(store: LocalStore) {
-  return ['cases', 'messages', 'notes', 'case_events', 'users', 'teams'].map((table) => store.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all());
+  return ['cases', 'messages', 'notes', 'case_events', 'users', 'teams'].map((table) =>
+    store.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all(),
+  );
 }
 
 beforeAll(() => {
@@ -66,7 +74,9 @@ describe('bootstrap writer thread', () => {
     const writer = store.openBootstrapWriter(generation);
     if (!writer) throw new Error('no writer for a database file');
     const [first] = data.cases;
-    await expect(writer.stage([{ entity: 'case', entityId: 'x', version: 1, data: { nope: true } }], 'bad')).rejects.toMatchObject({ code: 'BAD_CHANGE' });
+    await expect(
+      writer.stage([{ entity: 'case', entityId: 'x', version: 1, data: { nope: true } }], 'bad'),
+    ).rejects.toMatchObject({ code: 'BAD_CHANGE' });
     await writer.stage([{ entity: 'case', entityId: first?.id ?? '', version: 1, data: first }], 'good');
     await writer.close();
     expect(store.getSyncState().bootstrapPageToken).toBe('good');
@@ -98,7 +108,10 @@ describe('bootstrap writer thread', () => {
     for (const [index, page] of pages.slice(0, 6).entries()) await writer.stage(page, `token-${index}`);
     await writer.close();
     expect(store.getSyncState().bootstrapPageToken).toBe('token-5');
-    const staged = pages.slice(0, 6).flat().filter((row) => row.entity === 'case').length;
+    const staged = pages
+      .slice(0, 6)
+      .flat()
+      .filter((row) => row.entity === 'case').length;
     expect(store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: staged });
   });
 

@@ -8,8 +8,11 @@ import { StoreError } from './ports';
 /** Pages sent ahead of the last one committed: enough to keep the writer busy, few enough to bound memory (~2 MB each). */
 const PAGES_AHEAD = 4;
 
-export type WriterRequest = { kind: 'page'; seq: number; generation: number; groups: RowGroup[]; pageToken: string | null } | { kind: 'close' };
-export type WriterReply = { kind: 'committed'; seq: number } | { kind: 'failed'; seq: number; error: { name: string; message: string; code?: string } };
+export type WriterRequest =
+  { kind: 'page'; seq: number; generation: number; groups: RowGroup[]; pageToken: string | null } | { kind: 'close' };
+export type WriterReply =
+  | { kind: 'committed'; seq: number }
+  | { kind: 'failed'; seq: number; error: { name: string; message: string; code?: string } };
 
 /**
  * Stages a bootstrap's pages on a thread and connection of its own, while the sync engine reads and
@@ -32,7 +35,11 @@ function writerEntry(): URL | null {
   const here = new URL(import.meta.url);
   if (here.pathname.endsWith('.ts')) return new URL('./bootstrapWriterWorker.ts', here);
   // electron-vite emits it as an entry of its own (electron.vite.config.ts); this code may sit in a chunk below.
-  return ['./bootstrapWriterWorker.js', '../bootstrapWriterWorker.js'].map((path) => new URL(path, here)).find((url) => existsSync(url)) ?? null;
+  return (
+    ['./bootstrapWriterWorker.js', '../bootstrapWriterWorker.js']
+      .map((path) => new URL(path, here))
+      .find((url) => existsSync(url)) ?? null
+  );
 }
 
 function revive(error: { name: string; message: string; code?: string }): Error {
@@ -62,12 +69,14 @@ export function startBootstrapWriter(path: string, generation: number): Bootstra
     failure ??= error;
     wake();
   });
-  const exit = new Promise<void>((resolve) => worker.once('exit', () => {
-    exited = true;
-    failure ??= new Error('the bootstrap writer thread ended');
-    wake();
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      failure ??= new Error('the bootstrap writer thread ended');
+      wake();
+      resolve();
+    }),
+  );
 
   /** Resolves when page `seq` is committed; rejects on the first failure. */
   function committedUpTo(seq: number): Promise<void> {

@@ -6,7 +6,8 @@ import type { WriterReply, WriterRequest } from './bootstrapWriter';
 import { createNextGeneration, createPageStager } from './nextGeneration';
 import { tuneConnection } from './openDatabase';
 
-if (isMainThread || !parentPort) throw new Error('bootstrapWriterWorker runs only inside a worker thread (see bootstrapWriter.ts)');
+if (isMainThread || !parentPort)
+  throw new Error('bootstrapWriterWorker runs only inside a worker thread (see bootstrapWriter.ts)');
 const port = parentPort;
 const db = new Database(String((workerData as { path: unknown }).path), { fileMustExist: true });
 tuneConnection(db);
@@ -22,14 +23,26 @@ port.on('message', (request: WriterRequest) => {
   }
   let reply: WriterReply = { kind: 'committed', seq: request.seq };
   if (failed) {
-    reply = { kind: 'failed', seq: request.seq, error: { name: 'Error', message: `page ${request.seq} follows a page that failed` } };
+    reply = {
+      kind: 'failed',
+      seq: request.seq,
+      error: { name: 'Error', message: `page ${request.seq} follows a page that failed` },
+    };
   } else {
     try {
       stagePage.immediate(request.generation, request.groups, request.pageToken);
     } catch (error) {
       failed = true;
       const { name, message, code } = error as { name?: string; message?: string; code?: unknown };
-      reply = { kind: 'failed', seq: request.seq, error: { name: name ?? 'Error', message: message ?? String(error), ...(typeof code === 'string' ? { code } : {}) } };
+      reply = {
+        kind: 'failed',
+        seq: request.seq,
+        error: {
+          name: name ?? 'Error',
+          message: message ?? String(error),
+          ...(typeof code === 'string' ? { code } : {}),
+        },
+      };
     }
   }
   port.postMessage(reply);

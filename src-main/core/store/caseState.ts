@@ -31,9 +31,14 @@ export interface Canonical {
  */
 export function createCaseState(db: Database.Database, writer: RowWriter) {
   const visibleStmt = db.prepare<[string], { data: string; server_version: number; has_pending: number }>(
-    'SELECT data, server_version, has_pending FROM cases WHERE id = ?');
-  const shadowStmt = db.prepare<[string], { data: string; server_version: number }>('SELECT data, server_version FROM case_shadow WHERE case_id = ?');
-  const putShadow = db.prepare<[string, number, string]>(`INSERT INTO case_shadow (case_id, server_version, data) VALUES (?, ?, ?)
+    'SELECT data, server_version, has_pending FROM cases WHERE id = ?',
+  );
+  const shadowStmt = db.prepare<[string], { data: string; server_version: number }>(
+    'SELECT data, server_version FROM case_shadow WHERE case_id = ?',
+  );
+  const putShadow = db.prepare<
+    [string, number, string]
+  >(`INSERT INTO case_shadow (case_id, server_version, data) VALUES (?, ?, ?)
     ON CONFLICT (case_id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
   const dropShadow = db.prepare<[string]>('DELETE FROM case_shadow WHERE case_id = ?');
   const pendingForCase = db.prepare<[string], OutboxRecord>('SELECT * FROM outbox WHERE case_id = ? ORDER BY id');

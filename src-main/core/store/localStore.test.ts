@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
-beforeEach(() => { t = tempStore(80); });
+beforeEach(() => {
+  t = tempStore(80);
+});
 afterEach(() => t.dispose());
 
 describe('local store', () => {
@@ -11,7 +13,9 @@ describe('local store', () => {
     t.store.importCanonical(t.data);
     expect(t.store.verifyHash()).toEqual(before);
     expect(t.store.caseCount()).toBe(80);
-    expect(t.store.search('Erstattung', 200).length).toBe(new Set(t.store.search('Erstattung', 200).map((h) => h.row.id)).size);
+    expect(t.store.search('Erstattung', 200).length).toBe(
+      new Set(t.store.search('Erstattung', 200).map((h) => h.row.id)).size,
+    );
   });
 
   it('reads a case with its conversation in server order, notes and audit trail', () => {
@@ -19,9 +23,16 @@ describe('local store', () => {
     if (!c) throw new Error('no solved case');
     const detail = t.store.caseDetail(c.id);
     expect(detail?.case).toEqual(c);
-    const expected = t.data.messages.filter((m) => m.caseId === c.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const expected = t.data.messages
+      .filter((m) => m.caseId === c.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     expect(detail?.messages.map((m) => m.id)).toEqual(expected.map((m) => m.id));
-    expect(detail?.events.map((e) => e.id).sort()).toEqual(t.data.events.filter((e) => e.caseId === c.id).map((e) => e.id).sort());
+    expect(detail?.events.map((e) => e.id).sort()).toEqual(
+      t.data.events
+        .filter((e) => e.caseId === c.id)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(detail?.pendingMutationCount).toBe(0);
     expect(t.store.caseDetail('40000000-0000-4000-8000-000000000000')).toBeNull();
   });
@@ -35,7 +46,12 @@ describe('local store', () => {
   });
 
   it('keeps sync state across reopening', () => {
-    t.store.setSyncState({ cursor: 'c-1', lastMutationId: 7, serverOffsetMs: -1200, lastSyncedAt: '2026-11-25T12:00:00.000Z' });
+    t.store.setSyncState({
+      cursor: 'c-1',
+      lastMutationId: 7,
+      serverOffsetMs: -1200,
+      lastSyncedAt: '2026-11-25T12:00:00.000Z',
+    });
     const reopened = t.reopen();
     expect(reopened.getSyncState()).toMatchObject({ cursor: 'c-1', lastMutationId: 7, serverOffsetMs: -1200 });
   });

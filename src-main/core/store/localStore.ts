@@ -3,7 +3,12 @@ import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/
 import type { Team, User } from '../../../src-shared/domain/user';
 import { RejectionReasonSchema, type MutationKey, type RejectionReason } from '../../../src-shared/sync/mutations';
 import type {
-  AttentionItem, CaseDetail, QueuePage, SearchHit, Settings, ViewCounts,
+  AttentionItem,
+  CaseDetail,
+  QueuePage,
+  SearchHit,
+  Settings,
+  ViewCounts,
 } from '../../../src-shared/contract/workstation';
 import { createCaseState } from './caseState';
 import { readJson } from './json';
@@ -81,19 +86,40 @@ export function openLocalStore(options: LocalStoreOptions) {
   const userById = db.prepare<[string], { data: string }>('SELECT data FROM users WHERE id = ?');
   const allTeams = db.prepare<[], { data: string }>('SELECT data FROM teams ORDER BY id');
   const allUsers = db.prepare<[], { data: string }>('SELECT data FROM users ORDER BY id');
-  const messagesOf = db.prepare<[string], { data: string; pending: number }>('SELECT data, pending FROM messages WHERE case_id = ? ORDER BY created_at, rid');
-  const notesOf = db.prepare<[string], { data: string; pending: number }>('SELECT data, pending FROM notes WHERE case_id = ? ORDER BY created_at, rid');
-  const eventsOf = db.prepare<[string], { data: string }>('SELECT data FROM case_events WHERE case_id = ? ORDER BY at, rid');
+  const messagesOf = db.prepare<[string], { data: string; pending: number }>(
+    'SELECT data, pending FROM messages WHERE case_id = ? ORDER BY created_at, rid',
+  );
+  const notesOf = db.prepare<[string], { data: string; pending: number }>(
+    'SELECT data, pending FROM notes WHERE case_id = ? ORDER BY created_at, rid',
+  );
+  const eventsOf = db.prepare<[string], { data: string }>(
+    'SELECT data FROM case_events WHERE case_id = ? ORDER BY at, rid',
+  );
   const outboxCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE case_id = ?');
-  const attentionRows = db.prepare<[], {
-    id: string; case_id: string; case_ref: string | null; mutation_name: string; code: AttentionItem['code']; message: string;
-    body: string | null; locale: string | null; created_at: string; reason?: string | null;
-  }>('SELECT * FROM attention ORDER BY created_at, id');
-  const attentionById = db.prepare<[string], { id: string; case_id: string; mutation_name: string; body: string | null; locale: string | null }>(
-    'SELECT * FROM attention WHERE id = ?');
+  const attentionRows = db.prepare<
+    [],
+    {
+      id: string;
+      case_id: string;
+      case_ref: string | null;
+      mutation_name: string;
+      code: AttentionItem['code'];
+      message: string;
+      body: string | null;
+      locale: string | null;
+      created_at: string;
+      reason?: string | null;
+    }
+  >('SELECT * FROM attention ORDER BY created_at, id');
+  const attentionById = db.prepare<
+    [string],
+    { id: string; case_id: string; mutation_name: string; body: string | null; locale: string | null }
+  >('SELECT * FROM attention WHERE id = ?');
   const deleteAttention = db.prepare<[string]>('DELETE FROM attention WHERE id = ?');
   const settingsGet = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const settingsPut = db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const settingsPut = db.prepare<[string, string]>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   const upsertUser = db.prepare<[string, number, string]>(`INSERT INTO users (id, server_version, data) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
   const upsertTeam = db.prepare<[string, number, string]>(`INSERT INTO teams (id, server_version, data) VALUES (?, ?, ?)
@@ -114,7 +140,9 @@ export function openLocalStore(options: LocalStoreOptions) {
   function settings(): Settings {
     const row = settingsGet.get('settings');
     const user = currentUser();
-    const defaults: Settings = user ? { ...DEFAULT_SETTINGS, uiLocale: user.uiLocale, agentLanguages: user.languages } : DEFAULT_SETTINGS;
+    const defaults: Settings = user
+      ? { ...DEFAULT_SETTINGS, uiLocale: user.uiLocale, agentLanguages: user.languages }
+      : DEFAULT_SETTINGS;
     return row ? { ...defaults, ...readJson<Partial<Settings>>(row.value) } : defaults;
   }
 
@@ -123,7 +151,8 @@ export function openLocalStore(options: LocalStoreOptions) {
     close: () => db.close(),
     ...sync,
     write: writes.write,
-    bulk: (caseIds: readonly string[], action: (caseId: string) => [MutationKey, unknown]): BulkOutcome => writes.bulk(caseIds, action),
+    bulk: (caseIds: readonly string[], action: (caseId: string) => [MutationKey, unknown]): BulkOutcome =>
+      writes.bulk(caseIds, action),
 
     currentUser,
     users: (): User[] => allUsers.all().map((r) => readJson<User>(r.data)),
@@ -132,7 +161,8 @@ export function openLocalStore(options: LocalStoreOptions) {
 
     queue: (request: QueueRequest): QueuePage => queue.page(request, viewer(), clock.now() + horizonMs),
     queueSql: (request: QueueRequest) => queue.pageSql(request, viewer(), clock.now() + horizonMs),
-    countSql: (view: QueueRequest['view'], filters: QueueFilters) => queue.countSql(view, filters, viewer(), clock.now() + horizonMs),
+    countSql: (view: QueueRequest['view'], filters: QueueFilters) =>
+      queue.countSql(view, filters, viewer(), clock.now() + horizonMs),
     counts: (filters: QueueFilters): ViewCounts => queue.counts(filters, viewer(), clock.now() + horizonMs),
     search: (text: string, limit: number): SearchHit[] => searcher.search(text, limit),
     /** Rows a bootstrap left to index for search (searchBacklog.ts); 0 when search uses its indexes alone. */
@@ -155,28 +185,57 @@ export function openLocalStore(options: LocalStoreOptions) {
       };
     },
 
-    attention: (): AttentionItem[] => attentionRows.all().map((r) => ({
-      id: r.id, caseId: r.case_id, caseRef: r.case_ref, mutationName: r.mutation_name, code: r.code, message: r.message,
-      body: r.body, locale: r.locale, createdAt: r.created_at, reason: storedReason(r.reason ?? null),
-    })),
+    attention: (): AttentionItem[] =>
+      attentionRows.all().map((r) => ({
+        id: r.id,
+        caseId: r.case_id,
+        caseRef: r.case_ref,
+        mutationName: r.mutation_name,
+        code: r.code,
+        message: r.message,
+        body: r.body,
+        locale: r.locale,
+        createdAt: r.created_at,
+        reason: storedReason(r.reason ?? null),
+      })),
     /**
      * discard drops the item knowingly. reopen_and_send reopens a solved case and sends the kept reply or
      * note again under a new id, all in one transaction with the item's removal.
      */
     resolveAttention(id: string, action: 'reopen_and_send' | 'discard'): WriteOutcome | null {
-      return db.transaction((): WriteOutcome | null => {
-        const item = attentionById.get(id);
-        if (!item) throw new StoreError('NOT_FOUND', 'This item was already resolved.');
-        deleteAttention.run(id);
-        if (action === 'discard') return null;
-        if (item.body === null) throw new StoreError('NOTHING_TO_SEND', 'Only a rejected reply or note can be sent again; discard this one.');
-        const c = state.visible(item.case_id);
-        if (!c) throw new StoreError('NOT_FOUND', 'The case is no longer in this workstation; copy the text before discarding.');
-        if (c.status === 'closed') throw new StoreError('CASE_CLOSED', `Case ${c.ref} is closed and cannot be reopened; copy the text into a follow-up case.`);
-        if (c.status === 'solved') writes.write('case.setStatus@1', { caseId: c.id, to: 'open' });
-        if (item.mutation_name === 'case.addNote') return writes.write('case.addNote@1', { caseId: c.id, noteId: ids.uuid(), body: item.body });
-        return writes.write('case.reply@1', { caseId: c.id, messageId: ids.uuid(), body: item.body, locale: item.locale ?? c.locale });
-      }).immediate();
+      return db
+        .transaction((): WriteOutcome | null => {
+          const item = attentionById.get(id);
+          if (!item) throw new StoreError('NOT_FOUND', 'This item was already resolved.');
+          deleteAttention.run(id);
+          if (action === 'discard') return null;
+          if (item.body === null)
+            throw new StoreError(
+              'NOTHING_TO_SEND',
+              'Only a rejected reply or note can be sent again; discard this one.',
+            );
+          const c = state.visible(item.case_id);
+          if (!c)
+            throw new StoreError(
+              'NOT_FOUND',
+              'The case is no longer in this workstation; copy the text before discarding.',
+            );
+          if (c.status === 'closed')
+            throw new StoreError(
+              'CASE_CLOSED',
+              `Case ${c.ref} is closed and cannot be reopened; copy the text into a follow-up case.`,
+            );
+          if (c.status === 'solved') writes.write('case.setStatus@1', { caseId: c.id, to: 'open' });
+          if (item.mutation_name === 'case.addNote')
+            return writes.write('case.addNote@1', { caseId: c.id, noteId: ids.uuid(), body: item.body });
+          return writes.write('case.reply@1', {
+            caseId: c.id,
+            messageId: ids.uuid(),
+            body: item.body,
+            locale: item.locale ?? c.locale,
+          });
+        })
+        .immediate();
     },
 
     settings,

@@ -4,7 +4,9 @@ import { StoreError } from './ports';
 import { tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
-beforeEach(() => { t = tempStore(150); });
+beforeEach(() => {
+  t = tempStore(150);
+});
 afterEach(() => t.dispose());
 
 function firstRow(where: (r: CaseRow) => boolean): CaseRow {
@@ -22,7 +24,7 @@ function snapshot() {
     outbox: db.prepare('SELECT * FROM outbox ORDER BY id').all(),
     messages: db.prepare('SELECT count(*) AS n FROM messages').get(),
     notes: db.prepare('SELECT count(*) AS n FROM notes').get(),
-    fts: db.prepare("SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH '\"Antwort\"'").get(),
+    fts: db.prepare('SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH \'"Antwort"\'').get(),
     state: t.store.getSyncState(),
   };
 }
@@ -41,15 +43,33 @@ describe('local writes', () => {
   it('reply: pending message, optimistic case and outbox row in one go, searchable at once', () => {
     const row = firstRow((r) => r.status === 'open');
     const messageId = '10000000-0000-4000-8000-000000000001';
-    const { mutationUuid } = t.store.write('case.reply@1', { caseId: row.id, messageId, body: 'Antwort mit Rücksendeetikett', locale: 'de-DE' });
+    const { mutationUuid } = t.store.write('case.reply@1', {
+      caseId: row.id,
+      messageId,
+      body: 'Antwort mit Rücksendeetikett',
+      locale: 'de-DE',
+    });
     const detail = t.store.caseDetail(row.id);
     const message = detail?.messages.find((m) => m.id === messageId);
-    expect(message).toMatchObject({ isPending: true, direction: 'outbound', deliveryState: 'queued', body: 'Antwort mit Rücksendeetikett' });
+    expect(message).toMatchObject({
+      isPending: true,
+      direction: 'outbound',
+      deliveryState: 'queued',
+      body: 'Antwort mit Rücksendeetikett',
+    });
     expect(detail?.pendingMutationCount).toBe(1);
     const [envelope] = t.store.pendingMutations(10);
-    expect(envelope).toMatchObject({ id: 1, uuid: mutationUuid, name: 'case.reply', v: 1, clientTime: '2026-11-25T12:00:00.000Z' });
+    expect(envelope).toMatchObject({
+      id: 1,
+      uuid: mutationUuid,
+      name: 'case.reply',
+      v: 1,
+      clientTime: '2026-11-25T12:00:00.000Z',
+    });
     expect(envelope?.base.caseVersion).toBe(t.data.cases.find((c) => c.id === row.id)?.version);
-    expect(t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => r.id === row.id)?.hasPendingChanges).toBe(true);
+    expect(
+      t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => r.id === row.id)?.hasPendingChanges,
+    ).toBe(true);
     expect(t.store.search('Rücksendeetikett', 50).some((h) => h.row.id === row.id)).toBe(true);
   });
 
@@ -66,7 +86,11 @@ describe('local writes', () => {
 
   it('note, status, tags and take each change the case and queue one mutation, ids without gaps', () => {
     const row = firstRow((r) => r.status === 'open' && r.assigneeId !== t.store.getSyncState().userId);
-    t.store.write('case.addNote@1', { caseId: row.id, noteId: '10000000-0000-4000-8000-000000000003', body: 'Checked with the warehouse.' });
+    t.store.write('case.addNote@1', {
+      caseId: row.id,
+      noteId: '10000000-0000-4000-8000-000000000003',
+      body: 'Checked with the warehouse.',
+    });
     t.store.write('case.addTag@1', { caseId: row.id, tag: 'vip' });
     t.store.write('case.removeTag@1', { caseId: row.id, tag: 'vip' });
     t.store.write('case.addTag@1', { caseId: row.id, tag: 'fragile' });
@@ -80,22 +104,58 @@ describe('local writes', () => {
     expect(detail?.case.assigneeId).toBe(t.store.getSyncState().userId);
     expect(detail?.notes.find((n) => n.isPending)?.body).toBe('Checked with the warehouse.');
     expect(t.store.pendingMutations(50).map((m) => `${m.id}:${m.name}`)).toEqual([
-      '1:case.addNote', '2:case.addTag', '3:case.removeTag', '4:case.addTag', '5:case.setStatus', '6:case.take',
+      '1:case.addNote',
+      '2:case.addTag',
+      '3:case.removeTag',
+      '4:case.addTag',
+      '5:case.setStatus',
+      '6:case.take',
     ]);
-    expect(t.store.queue({ view: 'pending_customer', sort: 'sla', limit: 100 }).rows.map((r) => r.id)).toContain(row.id);
+    expect(t.store.queue({ view: 'pending_customer', sort: 'sla', limit: 100 }).rows.map((r) => r.id)).toContain(
+      row.id,
+    );
   });
 
   it('bad input and refused writes change nothing', () => {
     const open = firstRow((r) => r.status === 'open');
     const closed = firstRow((r) => r.status === 'closed');
     const before = snapshot();
-    expect(refusal(() => t.store.write('case.reply@1', { caseId: open.id, messageId: 'nope', body: 'x', locale: 'en' })).code).toBe('INVALID_ARGS');
-    expect(refusal(() => t.store.write('case.reply@1', { caseId: open.id, messageId: '10000000-0000-4000-8000-000000000004', body: '   ', locale: 'en' })).code).toBe('INVALID_ARGS');
-    expect(refusal(() => t.store.write('case.addTag@1', { caseId: open.id, tag: 'two words' })).code).toBe('INVALID_ARGS');
-    expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'closed' })).code).toBe('INVALID_TRANSITION');
-    expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'open' })).code).toBe('INVALID_TRANSITION');
-    expect(refusal(() => t.store.write('case.reply@1', { caseId: closed.id, messageId: '10000000-0000-4000-8000-000000000005', body: 'Antwort', locale: 'de-DE' })).code).toBe('CASE_CLOSED');
-    expect(refusal(() => t.store.write('case.addTag@1', { caseId: '10000000-0000-4000-8000-0000000000ff', tag: 'x' })).code).toBe('NOT_FOUND');
+    expect(
+      refusal(() => t.store.write('case.reply@1', { caseId: open.id, messageId: 'nope', body: 'x', locale: 'en' }))
+        .code,
+    ).toBe('INVALID_ARGS');
+    expect(
+      refusal(() =>
+        t.store.write('case.reply@1', {
+          caseId: open.id,
+          messageId: '10000000-0000-4000-8000-000000000004',
+          body: '   ',
+          locale: 'en',
+        }),
+      ).code,
+    ).toBe('INVALID_ARGS');
+    expect(refusal(() => t.store.write('case.addTag@1', { caseId: open.id, tag: 'two words' })).code).toBe(
+      'INVALID_ARGS',
+    );
+    expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'closed' })).code).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'open' })).code).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect(
+      refusal(() =>
+        t.store.write('case.reply@1', {
+          caseId: closed.id,
+          messageId: '10000000-0000-4000-8000-000000000005',
+          body: 'Antwort',
+          locale: 'de-DE',
+        }),
+      ).code,
+    ).toBe('CASE_CLOSED');
+    expect(
+      refusal(() => t.store.write('case.addTag@1', { caseId: '10000000-0000-4000-8000-0000000000ff', tag: 'x' })).code,
+    ).toBe('NOT_FOUND');
     expect(snapshot()).toEqual(before);
   });
 
@@ -104,7 +164,9 @@ describe('local writes', () => {
     const closed = firstRow((r) => r.status === 'closed');
     const outcome = t.store.bulk([open.id, closed.id], (caseId) => ['case.setStatus@1', { caseId, to: 'solved' }]);
     expect(outcome.applied).toEqual([open.id]);
-    expect(outcome.refused).toEqual([{ caseId: closed.id, code: 'INVALID_TRANSITION', message: expect.stringContaining('closed') }]);
+    expect(outcome.refused).toEqual([
+      { caseId: closed.id, code: 'INVALID_TRANSITION', message: expect.stringContaining('closed') },
+    ]);
     expect(t.store.pendingMutations(10).map((m) => m.id)).toEqual([1]);
     expect(t.store.caseDetail(closed.id)?.case.status).toBe('closed');
   });

@@ -33,12 +33,19 @@ interface Deps {
  */
 export function createLocalWrites(deps: Deps) {
   const { db, writer, state, clock, ids } = deps;
-  const nextId = db.prepare<[], { next_mutation_id: number }>('SELECT next_mutation_id FROM sync_state WHERE singleton = 1');
+  const nextId = db.prepare<[], { next_mutation_id: number }>(
+    'SELECT next_mutation_id FROM sync_state WHERE singleton = 1',
+  );
   const bumpId = db.prepare('UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE singleton = 1');
   const insertOutbox = db.prepare<[number, string, string, number, string, string | null, string, string, string]>(
-    'INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const messageOwner = db.prepare<[string], { case_id: string; mutation_uuid: string | null }>('SELECT case_id, mutation_uuid FROM messages WHERE id = ?');
-  const noteOwner = db.prepare<[string], { case_id: string; mutation_uuid: string | null }>('SELECT case_id, mutation_uuid FROM notes WHERE id = ?');
+    'INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const messageOwner = db.prepare<[string], { case_id: string; mutation_uuid: string | null }>(
+    'SELECT case_id, mutation_uuid FROM messages WHERE id = ?',
+  );
+  const noteOwner = db.prepare<[string], { case_id: string; mutation_uuid: string | null }>(
+    'SELECT case_id, mutation_uuid FROM notes WHERE id = ?',
+  );
 
   function parseArgs<T extends { caseId: string }>(schema: z.ZodType<T>, raw: unknown): T {
     const parsed = schema.safeParse(raw);
@@ -46,7 +53,11 @@ export function createLocalWrites(deps: Deps) {
     return parsed.data;
   }
 
-  function alreadyWritten(owner: { case_id: string; mutation_uuid: string | null } | undefined, caseId: string, what: string): WriteOutcome | null {
+  function alreadyWritten(
+    owner: { case_id: string; mutation_uuid: string | null } | undefined,
+    caseId: string,
+    what: string,
+  ): WriteOutcome | null {
     if (!owner) return null;
     if (owner.case_id !== caseId || owner.mutation_uuid === null) {
       throw new StoreError('DUPLICATE_ID', `A ${what} with this id already exists; start a new draft.`);
@@ -60,8 +71,11 @@ export function createLocalWrites(deps: Deps) {
     const caseId = args.caseId;
     const reply = key === 'case.reply@1' ? parseArgs(MUTATION_ARGS[key], raw) : null;
     const noteInput = key === 'case.addNote@1' ? parseArgs(MUTATION_ARGS[key], raw) : null;
-    const done = reply ? alreadyWritten(messageOwner.get(reply.messageId), caseId, 'reply')
-      : noteInput ? alreadyWritten(noteOwner.get(noteInput.noteId), caseId, 'note') : null;
+    const done = reply
+      ? alreadyWritten(messageOwner.get(reply.messageId), caseId, 'reply')
+      : noteInput
+        ? alreadyWritten(noteOwner.get(noteInput.noteId), caseId, 'note')
+        : null;
     if (done) return done;
     const current = state.visible(caseId);
     if (!current) throw new StoreError('NOT_FOUND', `No case ${caseId} in this workstation.`);
@@ -81,14 +95,30 @@ export function createLocalWrites(deps: Deps) {
     if (reply) {
       entityId = reply.messageId;
       const message: Message = {
-        id: reply.messageId, caseId, direction: 'outbound', authorKind: 'agent', authorId: userId, locale: reply.locale,
-        channel: current.channel, body: reply.body, createdAt: nowIso, writtenAt: nowIso, deliveryState: 'queued',
+        id: reply.messageId,
+        caseId,
+        direction: 'outbound',
+        authorKind: 'agent',
+        authorId: userId,
+        locale: reply.locale,
+        channel: current.channel,
+        body: reply.body,
+        createdAt: nowIso,
+        writtenAt: nowIso,
+        deliveryState: 'queued',
       };
       writer.writeMessage(message, 0, true, uuid);
     } else if (noteInput) {
       if (userId === null) throw new StoreError('FORBIDDEN', 'Sign in to write a note.');
       entityId = noteInput.noteId;
-      const note: Note = { id: noteInput.noteId, caseId, authorId: userId, body: noteInput.body, createdAt: nowIso, writtenAt: nowIso };
+      const note: Note = {
+        id: noteInput.noteId,
+        caseId,
+        authorId: userId,
+        body: noteInput.body,
+        createdAt: nowIso,
+        writtenAt: nowIso,
+      };
       writer.writeNote(note, 0, true, uuid);
     }
     insertOutbox.run(id, uuid, name, v, caseId, entityId, JSON.stringify(args), JSON.stringify(base), nowIso);
@@ -100,20 +130,22 @@ export function createLocalWrites(deps: Deps) {
     write: (key: MutationKey, args: unknown): WriteOutcome => writeTx.immediate(key, args),
     /** Each case in its own savepoint inside one transaction: refusals are listed, the rest is saved. */
     bulk(caseIds: readonly string[], action: (caseId: string) => [MutationKey, unknown]): BulkOutcome {
-      return db.transaction(() => {
-        const outcome: BulkOutcome = { applied: [], refused: [] };
-        for (const caseId of caseIds) {
-          try {
-            const [key, args] = action(caseId);
-            writeTx(key, args);
-            outcome.applied.push(caseId);
-          } catch (error) {
-            if (!(error instanceof StoreError)) throw error;
-            outcome.refused.push({ caseId, code: error.code, message: error.message });
+      return db
+        .transaction(() => {
+          const outcome: BulkOutcome = { applied: [], refused: [] };
+          for (const caseId of caseIds) {
+            try {
+              const [key, args] = action(caseId);
+              writeTx(key, args);
+              outcome.applied.push(caseId);
+            } catch (error) {
+              if (!(error instanceof StoreError)) throw error;
+              outcome.refused.push({ caseId, code: error.code, message: error.message });
+            }
           }
-        }
-        return outcome;
-      }).immediate();
+          return outcome;
+        })
+        .immediate();
     },
   };
 }

@@ -25,8 +25,11 @@ describe('migrations', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaVersion(store.db)).toBe(MIGRATIONS.length);
-    const tables = store.db.prepare<[], { name: string; sql: string }>(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'").all();
+    const tables = store.db
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'",
+      )
+      .all();
     expect(tables.length).toBeGreaterThan(8);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
     expect(store.getSyncState().clientId).toMatch(/^[0-9a-f-]{36}$/);
@@ -57,9 +60,7 @@ describe('migrations', () => {
 
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(tempPath());
-    const fixture: Migration[] = [
-      { version: 1, name: '001', sql: 'CREATE TABLE a (x INTEGER NOT NULL) STRICT;' },
-    ];
+    const fixture: Migration[] = [{ version: 1, name: '001', sql: 'CREATE TABLE a (x INTEGER NOT NULL) STRICT;' }];
     expect(migrate(db, fixture)).toEqual({ from: 0, to: 1 });
     const broken: Migration[] = [
       ...fixture,
@@ -79,7 +80,11 @@ describe('migrations', () => {
       const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
       if (!row) throw new Error('no case');
       t.store.write('case.addTag@1', { caseId: row.id, tag: 'upgrade_check' });
-      t.store.write('case.addNote@1', { caseId: row.id, noteId: '22222222-2222-4222-8222-222222222222', body: 'before the upgrade' });
+      t.store.write('case.addNote@1', {
+        caseId: row.id,
+        noteId: '22222222-2222-4222-8222-222222222222',
+        body: 'before the upgrade',
+      });
       const before = t.store.pendingMutations(10);
       expect(schemaVersion(t.store.db)).toBe(1);
       const shipped = t.reopen({ migrations: MIGRATIONS });
@@ -87,7 +92,11 @@ describe('migrations', () => {
       expect(shipped.pendingMutations(10)).toEqual(before);
       const next: Migration[] = [
         ...MIGRATIONS,
-        { version: MIGRATIONS.length + 1, name: 'fixture_add_column', sql: 'ALTER TABLE outbox ADD COLUMN last_error TEXT;' },
+        {
+          version: MIGRATIONS.length + 1,
+          name: 'fixture_add_column',
+          sql: 'ALTER TABLE outbox ADD COLUMN last_error TEXT;',
+        },
       ];
       const upgraded = t.reopen({ migrations: next });
       expect(schemaVersion(upgraded.db)).toBe(next.length);

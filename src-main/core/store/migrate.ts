@@ -9,8 +9,13 @@ export interface Migration {
 
 /** Signal's DBVersionFromFutureError: a newer app wrote this file, and an older one must not touch it. */
 export class DatabaseFromFutureError extends Error {
-  constructor(readonly fileVersion: number, readonly appVersion: number) {
-    super(`This database was written by a newer Crossdesk (schema ${fileVersion}; this app knows up to ${appVersion}). Update Crossdesk to open it; the file was left unchanged.`);
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `This database was written by a newer Crossdesk (schema ${fileVersion}; this app knows up to ${appVersion}). Update Crossdesk to open it; the file was left unchanged.`,
+    );
     this.name = 'DatabaseFromFutureError';
   }
 }

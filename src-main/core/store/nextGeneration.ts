@@ -11,19 +11,56 @@ import { StoreError } from './ports';
  * (BENCHMARKS.md "Sync"). The search indexes come in empty but for pending local messages; the
  * snapshot's entries are built after the swap (searchBacklog.ts).
  */
-const TABLES = ['teams', 'users', 'cases', 'messages', 'notes', 'case_events', 'case_fts', 'message_fts', 'cjk_fts'] as const;
+const TABLES = [
+  'teams',
+  'users',
+  'cases',
+  'messages',
+  'notes',
+  'case_events',
+  'case_fts',
+  'message_fts',
+  'cjk_fts',
+] as const;
 type Table = (typeof TABLES)[number];
 const nextName = (table: Table) => `next_${table}`;
 /** The cases columns in insert order: bound by position, as naming 23 parameters cost ~1.7 us a row in better-sqlite3. */
 const CASE_COLUMNS = [
-  'id', 'server_version', 'ref', 'type', 'status', 'state_group', 'priority', 'priority_sort', 'market', 'locale', 'team_id',
-  'assignee_id', 'subject', 'customer_name', 'order_id', 'tags', 'sla_due_at', 'sla_sort', 'created_at', 'created_ms', 'updated_at',
-  'has_pending', 'data',
+  'id',
+  'server_version',
+  'ref',
+  'type',
+  'status',
+  'state_group',
+  'priority',
+  'priority_sort',
+  'market',
+  'locale',
+  'team_id',
+  'assignee_id',
+  'subject',
+  'customer_name',
+  'order_id',
+  'tags',
+  'sla_due_at',
+  'sla_sort',
+  'created_at',
+  'created_ms',
+  'updated_at',
+  'has_pending',
+  'data',
 ] as const satisfies readonly (keyof CaseColumns)[];
 type CaseValues = CaseColumns[(typeof CASE_COLUMNS)[number]][];
 type Entity = NextRow['entity'];
 /** Values bound per row, in each insert statement's parameter order. */
-const WIDTH: Record<Entity, number> = { case: CASE_COLUMNS.length, message: 5, note: 5, case_event: 5, user: 3, team: 3 };
+const WIDTH: Record<Entity, number> = {
+  case: CASE_COLUMNS.length,
+  message: 5,
+  note: 5,
+  case_event: 5,
+  user: 3,
+  team: 3,
+};
 /** Consecutive rows of one entity as their bound values, flat: a page as it crosses to the bootstrap writer's thread. */
 export type RowGroup = { entity: Entity; values: (string | number | null)[] };
 const NAMED = /^(CREATE (?:VIRTUAL )?TABLE)\s+"?\w+"?/;
@@ -35,14 +72,15 @@ export type NextRow = { version: number; json: string } & (
   | { entity: 'note'; data: Note }
   | { entity: 'case_event'; data: CaseEvent }
   | { entity: 'user'; data: User }
-  | { entity: 'team'; data: Team });
+  | { entity: 'team'; data: Team }
+);
 
 /** A page's validated rows as the bound values of their inserts, runs of one entity grouped. */
 export function rowGroups(rows: readonly NextRow[]): RowGroup[] {
   const groups: RowGroup[] = [];
   let group: RowGroup | undefined;
   for (const row of rows) {
-    if (group?.entity !== row.entity) groups.push(group = { entity: row.entity, values: [] });
+    if (group?.entity !== row.entity) groups.push((group = { entity: row.entity, values: [] }));
     const { values } = group;
     const { json } = row;
     switch (row.entity) {
@@ -52,18 +90,28 @@ export function rowGroups(rows: readonly NextRow[]): RowGroup[] {
         break;
       }
       case 'message':
-      case 'note': values.push(row.data.id, row.data.caseId, row.data.createdAt, row.version, json); break;
-      case 'case_event': values.push(row.data.id, row.data.caseId, row.data.at, row.version, json); break;
+      case 'note':
+        values.push(row.data.id, row.data.caseId, row.data.createdAt, row.version, json);
+        break;
+      case 'case_event':
+        values.push(row.data.id, row.data.caseId, row.data.at, row.version, json);
+        break;
       case 'user':
-      case 'team': values.push(row.data.id, row.version, json); break;
+      case 'team':
+        values.push(row.data.id, row.version, json);
+        break;
     }
   }
   return groups;
 }
 
 export function createNextGeneration(db: Database.Database) {
-  const definition = db.prepare<[string, string], { sql: string }>('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?');
-  const indexDefinitions = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+  const definition = db.prepare<[string, string], { sql: string }>(
+    'SELECT sql FROM sqlite_master WHERE type = ? AND name = ?',
+  );
+  const indexDefinitions = db.prepare<[string], { sql: string }>(
+    "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+  );
   const nextDefinition = (table: Table): string => {
     const live = definition.get('table', table);
     if (!live) throw new Error(`table ${table} missing`);
@@ -73,19 +121,27 @@ export function createNextGeneration(db: Database.Database) {
   // Prepared on first use: the next tables exist only while a bootstrap is being received. SQLite
   // prepares them again by itself after the tables are made anew.
   let inserts: {
-    case: Database.Statement<CaseValues>; message: Database.Statement<[string, string, string, number, string]>;
-    note: Database.Statement<[string, string, string, number, string]>; case_event: Database.Statement<[string, string, string, number, string]>;
-    user: Database.Statement<[string, number, string]>; team: Database.Statement<[string, number, string]>;
+    case: Database.Statement<CaseValues>;
+    message: Database.Statement<[string, string, string, number, string]>;
+    note: Database.Statement<[string, string, string, number, string]>;
+    case_event: Database.Statement<[string, string, string, number, string]>;
+    user: Database.Statement<[string, number, string]>;
+    team: Database.Statement<[string, number, string]>;
   } | null = null;
   // A row sent twice (a page sent again) replaces the first copy.
   function statements(): NonNullable<typeof inserts> {
     inserts ??= {
-      case: db.prepare<CaseValues>(`INSERT OR REPLACE INTO next_cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`),
-      message: db.prepare(`INSERT OR REPLACE INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
+      case: db.prepare<CaseValues>(
+        `INSERT OR REPLACE INTO next_cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      message:
+        db.prepare(`INSERT OR REPLACE INTO next_messages (id, case_id, created_at, server_version, pending, mutation_uuid, data)
         VALUES (?, ?, ?, ?, 0, NULL, ?)`),
       note: db.prepare(`INSERT OR REPLACE INTO next_notes (id, case_id, created_at, server_version, pending, mutation_uuid, data)
         VALUES (?, ?, ?, ?, 0, NULL, ?)`),
-      case_event: db.prepare('INSERT OR REPLACE INTO next_case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, ?, ?)'),
+      case_event: db.prepare(
+        'INSERT OR REPLACE INTO next_case_events (id, case_id, at, server_version, data) VALUES (?, ?, ?, ?, ?)',
+      ),
       user: db.prepare('INSERT OR REPLACE INTO next_users (id, server_version, data) VALUES (?, ?, ?)'),
       team: db.prepare('INSERT OR REPLACE INTO next_teams (id, server_version, data) VALUES (?, ?, ?)'),
     };
@@ -116,7 +172,8 @@ export function createNextGeneration(db: Database.Database) {
       for (const { entity, values } of groups) {
         const statement = s[entity] as Database.Statement<unknown[]>;
         const width = WIDTH[entity];
-        if (values.length % width !== 0) throw new Error(`${entity} rows of ${width} values each, got ${values.length}`);
+        if (values.length % width !== 0)
+          throw new Error(`${entity} rows of ${width} values each, got ${values.length}`);
         for (let at = 0; at < values.length; at += width) statement.run(values.slice(at, at + width));
       }
     },
@@ -154,8 +211,12 @@ export type NextGeneration = ReturnType<typeof createNextGeneration>;
  * connection and the bootstrap writer's thread (bootstrapWriter.ts) stage through this same function.
  */
 export function createPageStager(db: Database.Database, nextGeneration: NextGeneration) {
-  const inProgress = db.prepare<[], { generation: number | null }>('SELECT bootstrap_generation AS generation FROM sync_state WHERE singleton = 1');
-  const setPageToken = db.prepare<[string | null]>('UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1');
+  const inProgress = db.prepare<[], { generation: number | null }>(
+    'SELECT bootstrap_generation AS generation FROM sync_state WHERE singleton = 1',
+  );
+  const setPageToken = db.prepare<[string | null]>(
+    'UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1',
+  );
   return db.transaction((generation: number, groups: readonly RowGroup[], pageToken: string | null) => {
     if (inProgress.get()?.generation !== generation) {
       throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);

@@ -19,7 +19,11 @@ export function tuneConnection(db: Database.Database): void {
  * Opens (creating if needed) the agent's database: WAL so readers never wait for the writer, foreign
  * keys on, migrations applied, and a client id minted once with the database (SYNC.md identities).
  */
-export function openDatabase(path: string, ids: IdGenerator, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
+export function openDatabase(
+  path: string,
+  ids: IdGenerator,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Database.Database {
   const db = new Database(path);
   try {
     // Before anything is written, as only a new database takes it: rows of case JSON are ~1.5 KB, and
@@ -29,7 +33,9 @@ export function openDatabase(path: string, ids: IdGenerator, migrations: readonl
     db.pragma('journal_mode = WAL');
     tuneConnection(db);
     migrate(db, migrations);
-    db.prepare('INSERT INTO sync_state (singleton, client_id) VALUES (1, ?) ON CONFLICT (singleton) DO NOTHING').run(ids.uuid());
+    db.prepare('INSERT INTO sync_state (singleton, client_id) VALUES (1, ?) ON CONFLICT (singleton) DO NOTHING').run(
+      ids.uuid(),
+    );
     return db;
   } catch (error) {
     db.close();

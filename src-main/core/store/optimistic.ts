@@ -15,10 +15,16 @@ export interface ApplyContext {
  */
 export function applyToCase(c: Case, key: MutationKey, rawArgs: unknown, ctx: ApplyContext): Case {
   const next: Case = { ...c, tags: [...c.tags] };
-  const touch = () => { next.updatedAt = ctx.nowIso; };
+  const touch = () => {
+    next.updatedAt = ctx.nowIso;
+  };
   switch (key) {
     case 'case.reply@1': {
-      if (c.status === 'closed') throw new StoreError('CASE_CLOSED', `Case ${c.ref} is closed; a customer writing again opens a follow-up case.`);
+      if (c.status === 'closed')
+        throw new StoreError(
+          'CASE_CLOSED',
+          `Case ${c.ref} is closed; a customer writing again opens a follow-up case.`,
+        );
       if (next.firstRepliedAt === null) next.firstRepliedAt = ctx.nowIso;
       touch();
       return next;
@@ -29,7 +35,9 @@ export function applyToCase(c: Case, key: MutationKey, rawArgs: unknown, ctx: Ap
     case 'case.setStatus@1': {
       const { to } = MUTATION_ARGS[key].parse(rawArgs);
       if (!canTransition(c.status, to)) {
-        throw new StoreError('INVALID_TRANSITION', `A case cannot go from ${c.status} to ${to}.`, { current: c.status });
+        throw new StoreError('INVALID_TRANSITION', `A case cannot go from ${c.status} to ${to}.`, {
+          current: c.status,
+        });
       }
       next.status = to;
       next.statusChangedAt = ctx.nowIso;

@@ -14,7 +14,11 @@ export const randomIds: IdGenerator = { uuid: () => randomUUID() };
 
 /** A refusal with a code the contract passes on (NOT_FOUND, INVALID_TRANSITION, INVALID_ARGS, ...). */
 export class StoreError extends Error {
-  constructor(readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'StoreError';
   }

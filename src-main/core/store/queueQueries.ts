@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../src-shared/domain/caseType';
 import type { MarketCode } from '../../../src-shared/domain/market';
-import { QUEUE_VIEWS, type QueuePage, type QueueSort, type QueueView, type ViewCounts } from '../../../src-shared/contract/workstation';
+import {
+  QUEUE_VIEWS,
+  type QueuePage,
+  type QueueSort,
+  type QueueView,
+  type ViewCounts,
+} from '../../../src-shared/contract/workstation';
 import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from './caseRows';
 import { StoreError } from './ports';
 
@@ -29,7 +35,11 @@ const SORT_COLUMNS: Readonly<Record<QueueSort, readonly string[]>> = {
   age: ['created_ms', 'rid'],
 };
 
-interface Cursor { view: QueueView; sort: QueueSort; key: number[] }
+interface Cursor {
+  view: QueueView;
+  sort: QueueSort;
+  key: number[];
+}
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.view, cursor.sort, ...cursor.key])).toString('base64url');
@@ -45,7 +55,10 @@ function decodeCursor(text: string, view: QueueView, sort: QueueSort): number[] 
   } catch {
     // falls through to the error below
   }
-  throw new StoreError('BAD_CURSOR', 'This page cursor belongs to another view or sort, or is damaged; start from the first page.');
+  throw new StoreError(
+    'BAD_CURSOR',
+    'This page cursor belongs to another view or sort, or is damaged; start from the first page.',
+  );
 }
 
 /**
@@ -73,13 +86,21 @@ export function createQueueQueries(db: Database.Database) {
     const inTeams = teams.length > 0 ? `team_id IN (${teams.join(', ')})` : '0';
     params.me = viewer.userId ?? '';
     switch (view) {
-      case 'mine': return ['assignee_id = @me', 'state_group = 0'];
-      case 'pending_customer': return ['assignee_id = @me', 'state_group = 1'];
-      case 'team_unassigned': return ['assignee_id IS NULL', 'state_group = 0', inTeams];
+      case 'mine':
+        return ['assignee_id = @me', 'state_group = 0'];
+      case 'pending_customer':
+        return ['assignee_id = @me', 'state_group = 1'];
+      case 'team_unassigned':
+        return ['assignee_id IS NULL', 'state_group = 0', inTeams];
       case 'breaching_soon':
         params.horizon = horizonMs;
-        return ['sla_sort <= @horizon', 'state_group = 0', `(assignee_id = @me OR (assignee_id IS NULL AND ${inTeams}))`];
-      case 'all': return [];
+        return [
+          'sla_sort <= @horizon',
+          'state_group = 0',
+          `(assignee_id = @me OR (assignee_id IS NULL AND ${inTeams}))`,
+        ];
+      case 'all':
+        return [];
     }
   }
 
@@ -96,23 +117,33 @@ export function createQueueQueries(db: Database.Database) {
     return where;
   }
 
-  function pageSql(request: QueueRequest, viewer: Viewer, horizonMs: number): { sql: string; params: Record<string, unknown> } {
+  function pageSql(
+    request: QueueRequest,
+    viewer: Viewer,
+    horizonMs: number,
+  ): { sql: string; params: Record<string, unknown> } {
     const params: Record<string, unknown> = {};
     const columns = SORT_COLUMNS[request.sort];
     const order = `ORDER BY ${columns.join(', ')} LIMIT @limit`;
     const extra = filterWhere(request, params);
     if (request.cursor !== undefined) {
       const key = decodeCursor(request.cursor, request.view, request.sort);
-      key.forEach((value, i) => { params[`k${i}`] = value; });
+      key.forEach((value, i) => {
+        params[`k${i}`] = value;
+      });
       extra.push(`(${columns.join(', ')}) > (${columns.map((_, i) => `@k${i}`).join(', ')})`);
     }
     params.limit = request.limit + 1;
-    const select = (where: readonly string[]) => `SELECT ${CASE_ROW_SELECT} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`;
+    const select = (where: readonly string[]) =>
+      `SELECT ${CASE_ROW_SELECT} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`;
     if (request.view === 'breaching_soon') {
       // Mine and my teams' unassigned, each read in sort order from its own index range and merged:
       // the page never depends on how many cases are overdue in total.
       const [mine, unassigned] = breachingBranches(viewer, horizonMs, params);
-      return { sql: `SELECT * FROM (${select([...mine, ...extra])}) UNION ALL SELECT * FROM (${select([...unassigned, ...extra])}) ${order}`, params };
+      return {
+        sql: `SELECT * FROM (${select([...mine, ...extra])}) UNION ALL SELECT * FROM (${select([...unassigned, ...extra])}) ${order}`,
+        params,
+      };
     }
     return { sql: select([...viewWhere(request.view, viewer, horizonMs, params), ...extra]), params };
   }
@@ -131,10 +162,16 @@ export function createQueueQueries(db: Database.Database) {
     ];
   }
 
-  function countSql(view: QueueView, filters: QueueFilters, viewer: Viewer, horizonMs: number): { sql: string; params: Record<string, unknown> } {
+  function countSql(
+    view: QueueView,
+    filters: QueueFilters,
+    viewer: Viewer,
+    horizonMs: number,
+  ): { sql: string; params: Record<string, unknown> } {
     const params: Record<string, unknown> = {};
     const extra = filterWhere(filters, params);
-    const count = (where: readonly string[], alias = '') => `SELECT count(*)${alias} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const count = (where: readonly string[], alias = '') =>
+      `SELECT count(*)${alias} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     if (view === 'breaching_soon') {
       // Two counts over the covering count index instead of one OR that visits every matching row.
       const [mine, unassigned] = breachingBranches(viewer, horizonMs, params);
@@ -152,9 +189,14 @@ export function createQueueQueries(db: Database.Database) {
       const more = records.length > request.limit;
       const rows = more ? records.slice(0, request.limit) : records;
       const last = rows[rows.length - 1];
-      const nextCursor = more && last
-        ? encodeCursor({ view: request.view, sort: request.sort, key: SORT_COLUMNS[request.sort].map((c) => Number(last[c as keyof CaseRowRecord])) })
-        : null;
+      const nextCursor =
+        more && last
+          ? encodeCursor({
+              view: request.view,
+              sort: request.sort,
+              key: SORT_COLUMNS[request.sort].map((c) => Number(last[c as keyof CaseRowRecord])),
+            })
+          : null;
       return { rows: rows.map(toCaseRow), nextCursor };
     },
     counts(filters: QueueFilters, viewer: Viewer, horizonMs: number): ViewCounts {

@@ -11,13 +11,38 @@ import { createSearchBacklog } from './searchBacklog';
  */
 /** Columns of cases that an index or the search index reads. */
 const CASE_KEY_COLUMNS = [
-  'ref', 'type', 'state_group', 'priority_sort', 'market', 'team_id', 'assignee_id', 'sla_sort', 'created_ms', 'subject', 'customer_name', 'order_id',
+  'ref',
+  'type',
+  'state_group',
+  'priority_sort',
+  'market',
+  'team_id',
+  'assignee_id',
+  'sla_sort',
+  'created_ms',
+  'subject',
+  'customer_name',
+  'order_id',
 ] as const satisfies readonly (keyof CaseColumns)[];
 type CaseKeys = Pick<CaseColumns, (typeof CASE_KEY_COLUMNS)[number]> & { rid: number };
-type CaseBody = Pick<CaseColumns, 'server_version' | 'status' | 'priority' | 'locale' | 'tags' | 'sla_due_at' | 'created_at' | 'updated_at' | 'has_pending' | 'data'> & { rid: number };
+type CaseBody = Pick<
+  CaseColumns,
+  | 'server_version'
+  | 'status'
+  | 'priority'
+  | 'locale'
+  | 'tags'
+  | 'sla_due_at'
+  | 'created_at'
+  | 'updated_at'
+  | 'has_pending'
+  | 'data'
+> & { rid: number };
 
 export function createRowWriter(db: Database.Database) {
-  db.function('cjk_tokens', { deterministic: true }, (text: unknown) => cjkTokens(typeof text === 'string' ? text : ''));
+  db.function('cjk_tokens', { deterministic: true }, (text: unknown) =>
+    cjkTokens(typeof text === 'string' ? text : ''),
+  );
   const searchBacklog = createSearchBacklog(db);
   const caseRid = db.prepare<[string], { rid: number }>('SELECT rid FROM cases WHERE id = ?');
   const caseKeys = db.prepare<[string], CaseKeys>(`SELECT rid, ${CASE_KEY_COLUMNS.join(', ')} FROM cases WHERE id = ?`);
@@ -26,27 +51,35 @@ export function createRowWriter(db: Database.Database) {
   const updateCaseBody = db.prepare<CaseBody>(`UPDATE cases SET server_version = @server_version, status = @status,
     priority = @priority, locale = @locale, tags = @tags, sla_due_at = @sla_due_at, created_at = @created_at,
     updated_at = @updated_at, has_pending = @has_pending, data = @data WHERE rid = @rid`);
-  const insertCase = db.prepare<CaseColumns>(`INSERT INTO cases (id, server_version, ref, type, status, state_group, priority,
+  const insertCase =
+    db.prepare<CaseColumns>(`INSERT INTO cases (id, server_version, ref, type, status, state_group, priority,
     priority_sort, market, locale, team_id, assignee_id, subject, customer_name, order_id, tags, sla_due_at, sla_sort, created_at,
     created_ms, updated_at, has_pending, data) VALUES (@id, @server_version, @ref, @type, @status, @state_group, @priority,
     @priority_sort, @market, @locale, @team_id, @assignee_id, @subject, @customer_name, @order_id, @tags, @sla_due_at, @sla_sort,
     @created_at, @created_ms, @updated_at, @has_pending, @data)`);
-  const updateCase = db.prepare<CaseColumns>(`UPDATE cases SET server_version = @server_version, ref = @ref, type = @type,
+  const updateCase =
+    db.prepare<CaseColumns>(`UPDATE cases SET server_version = @server_version, ref = @ref, type = @type,
     status = @status, state_group = @state_group, priority = @priority, priority_sort = @priority_sort, market = @market,
     locale = @locale, team_id = @team_id, assignee_id = @assignee_id, subject = @subject, customer_name = @customer_name,
     order_id = @order_id, tags = @tags, sla_due_at = @sla_due_at, sla_sort = @sla_sort, created_at = @created_at,
     created_ms = @created_ms, updated_at = @updated_at, has_pending = @has_pending, data = @data WHERE id = @id`);
   const deleteCaseRow = db.prepare<[number]>('DELETE FROM cases WHERE rid = ?');
-  const caseFtsInsert = db.prepare<[number, string, string, string]>('INSERT INTO case_fts (rowid, subject, customer, order_id) VALUES (?, ?, ?, ?)');
+  const caseFtsInsert = db.prepare<[number, string, string, string]>(
+    'INSERT INTO case_fts (rowid, subject, customer, order_id) VALUES (?, ?, ?, ?)',
+  );
   const caseFtsDelete = db.prepare<[number]>('DELETE FROM case_fts WHERE rowid = ?');
   const cjkInsert = db.prepare<[number, string]>('INSERT INTO cjk_fts (rowid, text) VALUES (?, ?)');
   const cjkDelete = db.prepare<[number]>('DELETE FROM cjk_fts WHERE rowid = ?');
 
-  const messageRid = db.prepare<[string], { rid: number; body: string | null }>("SELECT rid, data ->> '$.body' AS body FROM messages WHERE id = ?");
+  const messageRid = db.prepare<[string], { rid: number; body: string | null }>(
+    "SELECT rid, data ->> '$.body' AS body FROM messages WHERE id = ?",
+  );
   const insertMessage = db.prepare<[string, string, string, number, number, string | null, string]>(
-    'INSERT INTO messages (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    'INSERT INTO messages (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const updateMessage = db.prepare<[string, string, number, number, string, number]>(
-    'UPDATE messages SET case_id = ?, created_at = ?, server_version = ?, pending = ?, data = ? WHERE rid = ?');
+    'UPDATE messages SET case_id = ?, created_at = ?, server_version = ?, pending = ?, data = ? WHERE rid = ?',
+  );
   const deleteMessageRow = db.prepare<[number]>('DELETE FROM messages WHERE rid = ?');
   const messageFtsInsert = db.prepare<[number, string]>('INSERT INTO message_fts (rowid, body) VALUES (?, ?)');
   const messageFtsDelete = db.prepare<[number]>('DELETE FROM message_fts WHERE rowid = ?');
@@ -55,7 +88,9 @@ export function createRowWriter(db: Database.Database) {
     (id, case_id, created_at, server_version, pending, mutation_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, created_at = excluded.created_at,
     server_version = excluded.server_version, pending = excluded.pending, data = excluded.data`);
-  const upsertEventStmt = db.prepare<[string, string, string, number, string]>(`INSERT INTO case_events (id, case_id, at, server_version, data)
+  const upsertEventStmt = db.prepare<
+    [string, string, string, number, string]
+  >(`INSERT INTO case_events (id, case_id, at, server_version, data)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, at = excluded.at,
     server_version = excluded.server_version, data = excluded.data`);
 
@@ -93,9 +128,17 @@ export function createRowWriter(db: Database.Database) {
       const existing = caseKeys.get(c.id);
       if (existing && CASE_KEY_COLUMNS.every((column) => existing[column] === cols[column])) {
         updateCaseBody.run({
-          rid: existing.rid, server_version: cols.server_version, status: cols.status, priority: cols.priority, locale: cols.locale,
-          tags: cols.tags, sla_due_at: cols.sla_due_at, created_at: cols.created_at, updated_at: cols.updated_at,
-          has_pending: cols.has_pending, data: cols.data,
+          rid: existing.rid,
+          server_version: cols.server_version,
+          status: cols.status,
+          priority: cols.priority,
+          locale: cols.locale,
+          tags: cols.tags,
+          sla_due_at: cols.sla_due_at,
+          created_at: cols.created_at,
+          updated_at: cols.updated_at,
+          has_pending: cols.has_pending,
+          data: cols.data,
         });
       } else if (existing) {
         updateCase.run(cols);
@@ -123,7 +166,10 @@ export function createRowWriter(db: Database.Database) {
           indexMessage(existing.rid, m.body);
         }
       } else {
-        const rid = Number(insertMessage.run(m.id, m.caseId, m.createdAt, serverVersion, pending ? 1 : 0, mutationUuid, data).lastInsertRowid);
+        const rid = Number(
+          insertMessage.run(m.id, m.caseId, m.createdAt, serverVersion, pending ? 1 : 0, mutationUuid, data)
+            .lastInsertRowid,
+        );
         indexMessage(rid, m.body);
       }
     },

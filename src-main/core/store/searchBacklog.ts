@@ -25,12 +25,17 @@ const INDEX_MESSAGES = `INSERT INTO message_fts (rowid, body) SELECT rid, data -
  */
 export function createSearchBacklog(db: Database.Database) {
   // A store opened at a schema before migration 006 (migration tests) has no backlog columns, and no backlog.
-  const hasColumns = db.prepare("SELECT 1 FROM pragma_table_info('sync_state') WHERE name = 'search_backlog_cases'").get() !== undefined;
-  const read = db.prepare<[], SearchBacklog>(hasColumns
-    ? 'SELECT search_backlog_cases AS cases, search_backlog_messages AS messages FROM sync_state WHERE singleton = 1'
-    : 'SELECT 0 AS cases, 0 AS messages');
+  const hasColumns =
+    db.prepare("SELECT 1 FROM pragma_table_info('sync_state') WHERE name = 'search_backlog_cases'").get() !== undefined;
+  const read = db.prepare<[], SearchBacklog>(
+    hasColumns
+      ? 'SELECT search_backlog_cases AS cases, search_backlog_messages AS messages FROM sync_state WHERE singleton = 1'
+      : 'SELECT 0 AS cases, 0 AS messages',
+  );
   const write = hasColumns
-    ? db.prepare<[number, number]>('UPDATE sync_state SET search_backlog_cases = ?, search_backlog_messages = ? WHERE singleton = 1')
+    ? db.prepare<[number, number]>(
+        'UPDATE sync_state SET search_backlog_cases = ?, search_backlog_messages = ? WHERE singleton = 1',
+      )
     : null;
   const statements = (sql: string) => sql.split(';').map((statement) => db.prepare<[number, number]>(statement));
   const indexCases = statements(INDEX_CASES);

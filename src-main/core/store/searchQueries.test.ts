@@ -3,13 +3,16 @@ import { fullName } from '../../../src-shared/domain/case';
 import { tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
-beforeAll(() => { t = tempStore(500); });
+beforeAll(() => {
+  t = tempStore(500);
+});
 afterAll(() => t.dispose());
 
 /** Which cases contain every term somewhere, found by plain string search over the demo data. */
 function casesContaining(terms: readonly string[]): Set<string> {
   const text = new Map<string, string>();
-  for (const c of t.data.cases) text.set(c.id, `${c.subject}\n${fullName(c.customer.name)}\n${c.order?.orderId ?? ''}`.toLowerCase());
+  for (const c of t.data.cases)
+    text.set(c.id, `${c.subject}\n${fullName(c.customer.name)}\n${c.order?.orderId ?? ''}`.toLowerCase());
   const bodies = new Map<string, string[]>();
   for (const m of t.data.messages) bodies.set(m.caseId, [...(bodies.get(m.caseId) ?? []), m.body.toLowerCase()]);
   const found = new Set<string>();
@@ -74,7 +77,9 @@ describe('full-text search', () => {
     expect(t.store.search('CD', 5).length).toBe(5);
     expect(t.store.search(ref, 5).map((h) => h.row.ref)).toContain(ref);
     expect(t.store.search(ref.toLowerCase(), 5)[0]?.row.ref).toBe(ref);
-    const plan = t.store.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ref GLOB 'CD-1*' ORDER BY ref").all();
+    const plan = t.store.db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ref GLOB 'CD-1*' ORDER BY ref")
+      .all();
     expect(JSON.stringify(plan)).toMatch(/INDEX cases_ref/);
   });
 });

@@ -31,34 +31,67 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (ch) => `\\${c
  * complete and newest first while the indexes are built; LIKE folds ASCII case only.
  */
 export function createSearchQueries(db: Database.Database, searchBacklog: () => SearchBacklog) {
-  const caseMatch = db.prepare<[string, number], { rid: number }>('SELECT rowid AS rid FROM case_fts WHERE case_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
-  const messageMatch = db.prepare<[string, number], { case_id: string; body: string }>(`SELECT m.case_id, m.data ->> '$.body' AS body
+  const caseMatch = db.prepare<[string, number], { rid: number }>(
+    'SELECT rowid AS rid FROM case_fts WHERE case_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+  );
+  const messageMatch = db.prepare<
+    [string, number],
+    { case_id: string; body: string }
+  >(`SELECT m.case_id, m.data ->> '$.body' AS body
     FROM message_fts f JOIN messages m ON m.rid = f.rowid WHERE message_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`);
-  const cjkMatch = db.prepare<[string, number], { rowid: number }>('SELECT rowid FROM cjk_fts WHERE cjk_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
-  const messageByRid = db.prepare<[number], { case_id: string; body: string }>("SELECT case_id, data ->> '$.body' AS body FROM messages WHERE rid = ?");
-  const caseByRid = db.prepare<[number], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE rid = ?`);
-  const caseById = db.prepare<[string], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE id = ?`);
-  const likeCases = db.prepare<[string, string, string, string, number], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id
+  const cjkMatch = db.prepare<[string, number], { rowid: number }>(
+    'SELECT rowid FROM cjk_fts WHERE cjk_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+  );
+  const messageByRid = db.prepare<[number], { case_id: string; body: string }>(
+    "SELECT case_id, data ->> '$.body' AS body FROM messages WHERE rid = ?",
+  );
+  const caseByRid = db.prepare<[number], CaseRowRecord & { order_id: string | null }>(
+    `SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE rid = ?`,
+  );
+  const caseById = db.prepare<[string], CaseRowRecord & { order_id: string | null }>(
+    `SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE id = ?`,
+  );
+  const likeCases = db.prepare<
+    [string, string, string, string, number],
+    CaseRowRecord & { order_id: string | null }
+  >(`SELECT ${CASE_ROW_SELECT}, order_id
     FROM cases WHERE subject LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR order_id LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\'
     ORDER BY rid DESC LIMIT ?`);
 
-  const refPrefix = db.prepare<[string, number], CaseRowRecord & { order_id: string | null }>(`SELECT ${CASE_ROW_SELECT}, order_id
+  const refPrefix = db.prepare<
+    [string, number],
+    CaseRowRecord & { order_id: string | null }
+  >(`SELECT ${CASE_ROW_SELECT}, order_id
     FROM cases WHERE ref GLOB ? ORDER BY ref LIMIT ?`);
 
   type CaseHit = CaseRowRecord & { order_id: string | null };
   /** Cases not indexed yet whose searched fields hold every term, newest first. */
   function unindexedCases(below: number, terms: readonly string[], limit: number): (CaseHit & { rid: number })[] {
     if (below === 0) return [];
-    const each = terms.map(() => "(subject || ' ' || customer_name || ' ' || coalesce(order_id, '')) LIKE ? ESCAPE '\\'").join(' AND ');
-    return db.prepare<unknown[], CaseHit & { rid: number }>(`SELECT ${CASE_ROW_SELECT}, order_id, rid FROM cases
-      WHERE rid <= ? AND ${each} ORDER BY rid DESC LIMIT ?`).all(below, ...terms.map(likePattern), limit);
+    const each = terms
+      .map(() => "(subject || ' ' || customer_name || ' ' || coalesce(order_id, '')) LIKE ? ESCAPE '\\'")
+      .join(' AND ');
+    return db
+      .prepare<unknown[], CaseHit & { rid: number }>(
+        `SELECT ${CASE_ROW_SELECT}, order_id, rid FROM cases
+      WHERE rid <= ? AND ${each} ORDER BY rid DESC LIMIT ?`,
+      )
+      .all(below, ...terms.map(likePattern), limit);
   }
   /** Messages not indexed yet whose body holds every term, newest first. */
-  function unindexedMessages(below: number, terms: readonly string[], limit: number): { rid: number; case_id: string; body: string }[] {
+  function unindexedMessages(
+    below: number,
+    terms: readonly string[],
+    limit: number,
+  ): { rid: number; case_id: string; body: string }[] {
     if (below === 0) return [];
     const each = terms.map(() => "data ->> '$.body' LIKE ? ESCAPE '\\'").join(' AND ');
-    return db.prepare<unknown[], { rid: number; case_id: string; body: string }>(`SELECT rid, case_id, data ->> '$.body' AS body FROM messages
-      WHERE rid <= ? AND ${each} ORDER BY rid DESC LIMIT ?`).all(below, ...terms.map(likePattern), limit);
+    return db
+      .prepare<unknown[], { rid: number; case_id: string; body: string }>(
+        `SELECT rid, case_id, data ->> '$.body' AS body FROM messages
+      WHERE rid <= ? AND ${each} ORDER BY rid DESC LIMIT ?`,
+      )
+      .all(below, ...terms.map(likePattern), limit);
   }
 
   function caseSnippet(r: CaseRowRecord & { order_id: string | null }, terms: readonly string[]): string {
@@ -90,10 +123,14 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
         const match = long.map(ftsPhrase).join(' AND ');
         for (const { rid } of caseMatch.all(match, shortTerms.length ? CANDIDATES : limit)) {
           const row = caseByRid.get(rid);
-          if (row && hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''}`)) add(row, caseSnippet(row, long));
+          if (row && hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''}`))
+            add(row, caseSnippet(row, long));
         }
         for (const row of unindexedCases(backlog.cases, terms, limit - hits.length)) add(row, caseSnippet(row, long));
-        for (const m of [...messageMatch.all(match, CANDIDATES), ...unindexedMessages(backlog.messages, terms, CANDIDATES)]) {
+        for (const m of [
+          ...messageMatch.all(match, CANDIDATES),
+          ...unindexedMessages(backlog.messages, terms, CANDIDATES),
+        ]) {
           if (hits.length >= limit) break;
           if (!seen.has(m.case_id) && hasShort(m.body)) add(caseById.get(m.case_id), snippetAround(m.body, long));
         }
@@ -114,13 +151,22 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
         }
         // In the CJK index's order: cases and messages interleaved by rid (rowid rid * 2 + 1 and rid * 2).
         const unindexed = [
-          ...unindexedCases(backlog.cases, terms, CANDIDATES).map((row) => ({ key: row.rid * 2 + 1, row, message: null })),
-          ...unindexedMessages(backlog.messages, terms, CANDIDATES).map((message) => ({ key: message.rid * 2, row: null, message })),
+          ...unindexedCases(backlog.cases, terms, CANDIDATES).map((row) => ({
+            key: row.rid * 2 + 1,
+            row,
+            message: null,
+          })),
+          ...unindexedMessages(backlog.messages, terms, CANDIDATES).map((message) => ({
+            key: message.rid * 2,
+            row: null,
+            message,
+          })),
         ].sort((a, b) => b.key - a.key);
         for (const { row, message } of unindexed) {
           if (hits.length >= limit) break;
           if (row) add(row, caseSnippet(row, terms));
-          else if (message && !seen.has(message.case_id)) add(caseById.get(message.case_id), snippetAround(message.body, terms));
+          else if (message && !seen.has(message.case_id))
+            add(caseById.get(message.case_id), snippetAround(message.body, terms));
         }
         return hits;
       }

@@ -8,7 +8,9 @@ import type { IdGenerator } from './ports';
  */
 export function createServerData(db: Database.Database, ids: IdGenerator) {
   const read = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'dataServer'");
-  const write = db.prepare<[string]>("INSERT INTO settings (key, value) VALUES ('dataServer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const write = db.prepare<[string]>(
+    "INSERT INTO settings (key, value) VALUES ('dataServer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
   const counts = db.prepare<[], { cases: number; outbox: number; attention: number; cursor: string | null }>(`SELECT
     (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM attention) AS attention,
     (SELECT cursor FROM sync_state WHERE singleton = 1) AS cursor`);
@@ -16,11 +18,18 @@ export function createServerData(db: Database.Database, ids: IdGenerator) {
   return {
     /** The identity recorded with the data ('embedded', or the server's URL); null before the first record. */
     dataServer: (): string | null => read.get()?.value ?? null,
-    recordDataServer: (identity: string): void => { write.run(identity); },
+    recordDataServer: (identity: string): void => {
+      write.run(identity);
+    },
     /** What the data holds that belongs to its server: unsent changes and rejected ones kept for the agent. */
     holdings() {
       const row = counts.get();
-      return { cases: row?.cases ?? 0, unsent: row?.outbox ?? 0, attention: row?.attention ?? 0, hasSynced: row?.cursor != null };
+      return {
+        cases: row?.cases ?? 0,
+        unsent: row?.outbox ?? 0,
+        attention: row?.attention ?? 0,
+        hasSynced: row?.cursor != null,
+      };
     },
     /**
      * Drops everything the previous server sent, in ONE transaction, and starts a new client identity
@@ -33,9 +42,11 @@ export function createServerData(db: Database.Database, ids: IdGenerator) {
           DELETE FROM users; DELETE FROM teams; DELETE FROM bootstrap_stage; DELETE FROM outbox; DELETE FROM attention;
           INSERT INTO case_fts (case_fts) VALUES ('delete-all'); INSERT INTO message_fts (message_fts) VALUES ('delete-all');
           INSERT INTO cjk_fts (cjk_fts) VALUES ('delete-all');`);
-        db.prepare<[string]>(`UPDATE sync_state SET client_id = ?, user_id = NULL, cursor = NULL, last_mutation_id = 0, next_mutation_id = 1,
+        db.prepare<[string]>(
+          `UPDATE sync_state SET client_id = ?, user_id = NULL, cursor = NULL, last_mutation_id = 0, next_mutation_id = 1,
           generation = 0, bootstrap_generation = NULL, bootstrap_page_token = NULL, server_offset_ms = 0, last_synced_at = NULL,
-          search_backlog_cases = 0, search_backlog_messages = 0 WHERE singleton = 1`).run(ids.uuid());
+          search_backlog_cases = 0, search_backlog_messages = 0 WHERE singleton = 1`,
+        ).run(ids.uuid());
         write.run(identity);
       }).immediate();
     },

@@ -4,12 +4,8 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
 import { TeamSchema, UserSchema } from '../../../src-shared/domain/user';
-import {
-  MutationResultSchema, type MutationEnvelope, type MutationResult,
-} from '../../../src-shared/sync/mutations';
-import {
-  ChangeSchema, VERIFY_ENTITIES, verifyLine, type Change, type Entity,
-} from '../../../src-shared/sync/protocol';
+import { MutationResultSchema, type MutationEnvelope, type MutationResult } from '../../../src-shared/sync/mutations';
+import { ChangeSchema, VERIFY_ENTITIES, verifyLine, type Change, type Entity } from '../../../src-shared/sync/protocol';
 import type { CaseState, OutboxRecord } from './caseState';
 import { readNextRow } from './bootstrapRows';
 import { startBootstrapWriter, type BootstrapWriter } from './bootstrapWriter';
@@ -31,7 +27,9 @@ export interface SyncState {
   serverOffsetMs: number;
   lastSyncedAt: string | null;
 }
-export type SyncStatePatch = Partial<Pick<SyncState, 'userId' | 'cursor' | 'lastMutationId' | 'serverOffsetMs' | 'lastSyncedAt'>>;
+export type SyncStatePatch = Partial<
+  Pick<SyncState, 'userId' | 'cursor' | 'lastMutationId' | 'serverOffsetMs' | 'lastSyncedAt'>
+>;
 
 export interface ApplyOutcome {
   caseIds: string[];
@@ -42,7 +40,12 @@ export interface ResultsOutcome {
 }
 
 const ENTITY_SCHEMAS = {
-  case: CaseSchema, message: MessageSchema, note: NoteSchema, case_event: CaseEventSchema, user: UserSchema, team: TeamSchema,
+  case: CaseSchema,
+  message: MessageSchema,
+  note: NoteSchema,
+  case_event: CaseEventSchema,
+  user: UserSchema,
+  team: TeamSchema,
 } as const;
 
 type TypedChange =
@@ -71,7 +74,12 @@ function parseResults(results: readonly unknown[]): MutationResult[] {
   });
 }
 
-const BODY_ARGS = z.object({ body: z.string().optional(), locale: z.string().optional(), messageId: z.string().optional(), noteId: z.string().optional() });
+const BODY_ARGS = z.object({
+  body: z.string().optional(),
+  locale: z.string().optional(),
+  messageId: z.string().optional(),
+  noteId: z.string().optional(),
+});
 
 interface Deps {
   db: Database.Database;
@@ -84,12 +92,27 @@ interface Deps {
 
 export function createServerSync(deps: Deps) {
   const { db, writer, state, clock, ids } = deps;
-  const readState = db.prepare<[], {
-    client_id: string; user_id: string | null; cursor: string | null; last_mutation_id: number; next_mutation_id: number;
-    generation: number; bootstrap_generation: number | null; bootstrap_page_token: string | null; server_offset_ms: number; last_synced_at: string | null;
-  }>('SELECT * FROM sync_state WHERE singleton = 1');
-  const setCursor = db.prepare<[string, string]>('UPDATE sync_state SET cursor = ?, last_synced_at = ? WHERE singleton = 1');
-  const childMessages = db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE case_id = ? AND pending = 0');
+  const readState = db.prepare<
+    [],
+    {
+      client_id: string;
+      user_id: string | null;
+      cursor: string | null;
+      last_mutation_id: number;
+      next_mutation_id: number;
+      generation: number;
+      bootstrap_generation: number | null;
+      bootstrap_page_token: string | null;
+      server_offset_ms: number;
+      last_synced_at: string | null;
+    }
+  >('SELECT * FROM sync_state WHERE singleton = 1');
+  const setCursor = db.prepare<[string, string]>(
+    'UPDATE sync_state SET cursor = ?, last_synced_at = ? WHERE singleton = 1',
+  );
+  const childMessages = db.prepare<[string], { id: string }>(
+    'SELECT id FROM messages WHERE case_id = ? AND pending = 0',
+  );
   const deleteChildNotes = db.prepare<[string]>('DELETE FROM notes WHERE case_id = ? AND pending = 0');
   const deleteChildEvents = db.prepare<[string]>('DELETE FROM case_events WHERE case_id = ?');
   const canonicalMessage = db.prepare<[string], { pending: number }>('SELECT pending FROM messages WHERE id = ?');
@@ -101,21 +124,29 @@ export function createServerSync(deps: Deps) {
     ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
   const deleteUser = db.prepare<[string]>('DELETE FROM users WHERE id = ?');
   const deleteTeam = db.prepare<[string]>('DELETE FROM teams WHERE id = ?');
-  const outboxPage = db.prepare<[number, number], OutboxRecord>('SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?');
+  const outboxPage = db.prepare<[number, number], OutboxRecord>(
+    'SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?',
+  );
   const outboxById = db.prepare<[number], OutboxRecord>('SELECT * FROM outbox WHERE id = ?');
   const deleteOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
   const markSentStmt = db.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE id = ?");
-  const pendingMessage = db.prepare<[string], { case_id: string }>('SELECT case_id FROM messages WHERE id = ? AND pending = 1');
+  const pendingMessage = db.prepare<[string], { case_id: string }>(
+    'SELECT case_id FROM messages WHERE id = ? AND pending = 1',
+  );
   const moveMessage = db.prepare<[string, string]>('UPDATE messages SET case_id = ? WHERE id = ? AND pending = 1');
   const deletePendingNote = db.prepare<[string]>('DELETE FROM notes WHERE id = ? AND pending = 1');
   const caseRef = db.prepare<[string], { ref: string }>('SELECT ref FROM cases WHERE id = ?');
-  const insertAttention = db.prepare<[string, string, string | null, string, string, string, string, string, string | null, string | null, string]>(
+  const insertAttention = db.prepare<
+    [string, string, string | null, string, string, string, string, string, string | null, string | null, string]
+  >(
     `INSERT INTO attention (id, case_id, case_ref, mutation_uuid, mutation_name, args, code, message, body, locale, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const pendingCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
   // Prepared on first use: a store opened at a schema before migration 005 (upgrade tests) never needs it.
   let attentionReason: Database.Statement<[string, string]> | undefined;
-  const attentionReasonStmt = () => (attentionReason ??= db.prepare<[string, string]>('UPDATE attention SET reason = ? WHERE id = ?'));
+  const attentionReasonStmt = () =>
+    (attentionReason ??= db.prepare<[string, string]>('UPDATE attention SET reason = ? WHERE id = ?'));
   const casesWithOutbox = db.prepare<[], { case_id: string }>('SELECT DISTINCT case_id FROM outbox');
 
   function nowIso(): string {
@@ -133,24 +164,46 @@ export function createServerSync(deps: Deps) {
   function applyOne(change: TypedChange): string | null {
     if (change.op !== 'upsert') {
       switch (change.entity) {
-        case 'case': removeCase(change.id); return change.id;
+        case 'case':
+          removeCase(change.id);
+          return change.id;
         case 'message': {
           if (canonicalMessage.get(change.id)?.pending === 0) writer.deleteMessage(change.id);
           return null;
         }
-        case 'note': deleteNote.run(change.id); return null;
-        case 'case_event': deleteEvent.run(change.id); return null;
-        case 'user': deleteUser.run(change.id); return null;
-        case 'team': deleteTeam.run(change.id); return null;
+        case 'note':
+          deleteNote.run(change.id);
+          return null;
+        case 'case_event':
+          deleteEvent.run(change.id);
+          return null;
+        case 'user':
+          deleteUser.run(change.id);
+          return null;
+        case 'team':
+          deleteTeam.run(change.id);
+          return null;
       }
     }
     switch (change.entity) {
-      case 'case': state.writeServerCase(change.data, change.version); return change.id;
-      case 'message': writer.writeMessage(change.data, change.version, false, null); return null;
-      case 'note': writer.writeNote(change.data, change.version, false, null); return null;
-      case 'case_event': writer.writeEvent(change.data, change.version); return null;
-      case 'user': upsertUser.run(change.id, change.version, JSON.stringify(change.data)); return null;
-      case 'team': upsertTeam.run(change.id, change.version, JSON.stringify(change.data)); return null;
+      case 'case':
+        state.writeServerCase(change.data, change.version);
+        return change.id;
+      case 'message':
+        writer.writeMessage(change.data, change.version, false, null);
+        return null;
+      case 'note':
+        writer.writeNote(change.data, change.version, false, null);
+        return null;
+      case 'case_event':
+        writer.writeEvent(change.data, change.version);
+        return null;
+      case 'user':
+        upsertUser.run(change.id, change.version, JSON.stringify(change.data));
+        return null;
+      case 'team':
+        upsertTeam.run(change.id, change.version, JSON.stringify(change.data));
+        return null;
     }
     return null;
   }
@@ -159,9 +212,16 @@ export function createServerSync(deps: Deps) {
     const row = readState.get();
     if (!row) throw new Error('sync_state row missing');
     return {
-      clientId: row.client_id, userId: row.user_id, cursor: row.cursor, lastMutationId: row.last_mutation_id,
-      nextMutationId: row.next_mutation_id, generation: row.generation, bootstrapGeneration: row.bootstrap_generation,
-      bootstrapPageToken: row.bootstrap_page_token, serverOffsetMs: row.server_offset_ms, lastSyncedAt: row.last_synced_at,
+      clientId: row.client_id,
+      userId: row.user_id,
+      cursor: row.cursor,
+      lastMutationId: row.last_mutation_id,
+      nextMutationId: row.next_mutation_id,
+      generation: row.generation,
+      bootstrapGeneration: row.bootstrap_generation,
+      bootstrapPageToken: row.bootstrap_page_token,
+      serverOffsetMs: row.server_offset_ms,
+      lastSyncedAt: row.last_synced_at,
     };
   }
 
@@ -183,8 +243,19 @@ export function createServerSync(deps: Deps) {
       if (args.messageId && pendingMessage.get(args.messageId)) writer.deleteMessage(args.messageId);
       if (args.noteId) deletePendingNote.run(args.noteId);
       const attentionId = ids.uuid();
-      insertAttention.run(attentionId, row.case_id, caseRef.get(row.case_id)?.ref ?? null, row.uuid, row.name, row.args,
-        result.code, result.message, args.body ?? null, args.locale ?? null, nowIso());
+      insertAttention.run(
+        attentionId,
+        row.case_id,
+        caseRef.get(row.case_id)?.ref ?? null,
+        row.uuid,
+        row.name,
+        row.args,
+        result.code,
+        result.message,
+        args.body ?? null,
+        args.locale ?? null,
+        nowIso(),
+      );
       if (result.reason) attentionReasonStmt().run(JSON.stringify(result.reason), attentionId);
       attentionAdded++;
     }
@@ -193,18 +264,20 @@ export function createServerSync(deps: Deps) {
 
   // A pull page and the results it carries settle together, so each touched case is rebased once, after
   // its outbox rows for answered mutations are gone (a drain would otherwise rebuild every case twice).
-  const applyTx = db.transaction((changes: readonly TypedChange[], cursor: string, results: readonly MutationResult[]): ResultsOutcome => {
-    const touched = new Set<string>();
-    for (const change of changes) {
-      const caseId = applyOne(change);
-      if (caseId) touched.add(caseId);
-      if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
-    }
-    const attentionAdded = settleResults(results, touched);
-    for (const id of touched) state.rebase(id, deps.userId());
-    setCursor.run(cursor, nowIso());
-    return { caseIds: [...touched], attentionAdded };
-  });
+  const applyTx = db.transaction(
+    (changes: readonly TypedChange[], cursor: string, results: readonly MutationResult[]): ResultsOutcome => {
+      const touched = new Set<string>();
+      for (const change of changes) {
+        const caseId = applyOne(change);
+        if (caseId) touched.add(caseId);
+        if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
+      }
+      const attentionAdded = settleResults(results, touched);
+      for (const id of touched) state.rebase(id, deps.userId());
+      setCursor.run(cursor, nowIso());
+      return { caseIds: [...touched], attentionAdded };
+    },
+  );
 
   const resultsTx = db.transaction((results: readonly MutationResult[]): ResultsOutcome => {
     const touched = new Set<string>();
@@ -214,9 +287,12 @@ export function createServerSync(deps: Deps) {
   });
 
   const nextGeneration = createNextGeneration(db);
-  const setPageToken = db.prepare<[string | null]>('UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1');
+  const setPageToken = db.prepare<[string | null]>(
+    'UPDATE sync_state SET bootstrap_page_token = ? WHERE singleton = 1',
+  );
   function assertBootstrapping(generation: number): void {
-    if (syncState().bootstrapGeneration !== generation) throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
+    if (syncState().bootstrapGeneration !== generation)
+      throw new StoreError('STALE_BOOTSTRAP', `bootstrap generation ${generation} is not the one in progress`);
   }
   const stagePage = createPageStager(db, nextGeneration);
   // A bootstrap received by an older version, or into tables a migration changed since, starts over.
@@ -230,8 +306,11 @@ export function createServerSync(deps: Deps) {
     assertBootstrapping(generation);
     // The snapshot's rows are indexed for search after the swap (searchBacklog.ts), all of them: entries a
     // bootstrap begun by an older version staged go first.
-    const staged = db.prepare<[], SearchBacklog>(
-      'SELECT (SELECT coalesce(max(rid), 0) FROM next_cases) AS cases, (SELECT coalesce(max(rid), 0) FROM next_messages) AS messages').get();
+    const staged = db
+      .prepare<[], SearchBacklog>(
+        'SELECT (SELECT coalesce(max(rid), 0) FROM next_cases) AS cases, (SELECT coalesce(max(rid), 0) FROM next_messages) AS messages',
+      )
+      .get();
     db.exec(`INSERT INTO next_case_fts (next_case_fts) VALUES ('delete-all'); INSERT INTO next_message_fts (next_message_fts) VALUES ('delete-all');
       INSERT INTO next_cjk_fts (next_cjk_fts) VALUES ('delete-all');`);
     // The swap drops the optimistic shadows with the old cases; rebase below rebuilds them.
@@ -239,8 +318,10 @@ export function createServerSync(deps: Deps) {
     writer.searchBacklog.set(staged ?? { cases: 0, messages: 0 });
     const touched = casesWithOutbox.all().map((r) => r.case_id);
     for (const id of touched) state.rebase(id, deps.userId());
-    db.prepare<[number, string, string]>(`UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
-      cursor = ?, last_synced_at = ? WHERE singleton = 1`).run(generation, cursor, nowIso());
+    db.prepare<[number, string, string]>(
+      `UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
+      cursor = ?, last_synced_at = ? WHERE singleton = 1`,
+    ).run(generation, cursor, nowIso());
     return { caseIds: touched };
   });
 
@@ -248,7 +329,11 @@ export function createServerSync(deps: Deps) {
     getSyncState: syncState,
     setSyncState(patch: SyncStatePatch): SyncState {
       const columns: Record<keyof SyncStatePatch, string> = {
-        userId: 'user_id', cursor: 'cursor', lastMutationId: 'last_mutation_id', serverOffsetMs: 'server_offset_ms', lastSyncedAt: 'last_synced_at',
+        userId: 'user_id',
+        cursor: 'cursor',
+        lastMutationId: 'last_mutation_id',
+        serverOffsetMs: 'server_offset_ms',
+        lastSyncedAt: 'last_synced_at',
       };
       const entries = Object.entries(patch).filter(([key]) => Object.hasOwn(columns, key));
       if (entries.length > 0) {
@@ -264,7 +349,11 @@ export function createServerSync(deps: Deps) {
      * holds every effect of a mutation whose result it carries), then pending mutations re-applied on the
      * touched cases, then the cursor.
      */
-    applyServerChanges(changes: readonly unknown[], newCursor: string, results: readonly unknown[] = []): ResultsOutcome {
+    applyServerChanges(
+      changes: readonly unknown[],
+      newCursor: string,
+      results: readonly unknown[] = [],
+    ): ResultsOutcome {
       const page = changes.map((raw) => {
         const change = ChangeSchema.safeParse(raw);
         if (!change.success) throw new StoreError('BAD_CHANGE', z.prettifyError(change.error));
@@ -277,13 +366,20 @@ export function createServerSync(deps: Deps) {
     /** Unacknowledged mutations in id order (after afterId: the next batch of a drain), as envelopes ready to push. */
     pendingMutations(limit: number, afterId = 0): MutationEnvelope[] {
       return outboxPage.all(afterId, limit).map((row) => ({
-        id: row.id, uuid: row.uuid, name: row.name, v: row.v, args: readJson<unknown>(row.args),
-        base: readJson<MutationEnvelope['base']>(row.base), clientTime: row.client_time,
+        id: row.id,
+        uuid: row.uuid,
+        name: row.name,
+        v: row.v,
+        args: readJson<unknown>(row.args),
+        base: readJson<MutationEnvelope['base']>(row.base),
+        clientTime: row.client_time,
       }));
     },
     pendingCount: (): number => pendingCountStmt.get()?.n ?? 0,
     markSent(mutationIds: readonly number[]): void {
-      db.transaction(() => { for (const id of mutationIds) markSentStmt.run(id); })();
+      db.transaction(() => {
+        for (const id of mutationIds) markSentStmt.run(id);
+      })();
     },
 
     /**
@@ -303,25 +399,30 @@ export function createServerSync(deps: Deps) {
       db.transaction(() => {
         const rows = db.prepare<[], { id: number }>('SELECT id FROM outbox ORDER BY id').all();
         db.prepare('UPDATE outbox SET id = -id').run();
-        const renumber = db.prepare<[number, number]>('UPDATE outbox SET id = ?, state = \'pending\' WHERE id = ?');
+        const renumber = db.prepare<[number, number]>("UPDATE outbox SET id = ?, state = 'pending' WHERE id = ?");
         rows.forEach((row, i) => renumber.run(i + 1, -row.id));
-        db.prepare<[string, number]>('UPDATE sync_state SET client_id = ?, last_mutation_id = 0, next_mutation_id = ? WHERE singleton = 1')
-          .run(newClientId, rows.length + 1);
+        db.prepare<[string, number]>(
+          'UPDATE sync_state SET client_id = ?, last_mutation_id = 0, next_mutation_id = ? WHERE singleton = 1',
+        ).run(newClientId, rows.length + 1);
       }).immediate();
       return syncState();
     },
 
     /** Starts (or restarts) receiving a snapshot into a new generation; the current data stays visible. */
     beginBootstrap(): number {
-      return db.transaction(() => {
-        const s = syncState();
-        const generation = Math.max(s.generation, s.bootstrapGeneration ?? 0) + 1;
-        // Rows staged there by versions before the generation tables.
-        db.prepare('DELETE FROM bootstrap_stage').run();
-        nextGeneration.create();
-        db.prepare<[number]>('UPDATE sync_state SET bootstrap_generation = ?, bootstrap_page_token = NULL WHERE singleton = 1').run(generation);
-        return generation;
-      }).immediate();
+      return db
+        .transaction(() => {
+          const s = syncState();
+          const generation = Math.max(s.generation, s.bootstrapGeneration ?? 0) + 1;
+          // Rows staged there by versions before the generation tables.
+          db.prepare('DELETE FROM bootstrap_stage').run();
+          nextGeneration.create();
+          db.prepare<[number]>(
+            'UPDATE sync_state SET bootstrap_generation = ?, bootstrap_page_token = NULL WHERE singleton = 1',
+          ).run(generation);
+          return generation;
+        })
+        .immediate();
     },
     /**
      * One page of bootstrap rows, with the token to resume after it (an interrupted bootstrap continues).

@@ -10,7 +10,15 @@ export const TEST_NOW = '2026-11-25T12:00:00.000Z';
 /** A clock tests move by hand. */
 export function manualClock(start = TEST_NOW): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = Date.parse(start);
-  return { now: () => now, set: (iso) => { now = Date.parse(iso); }, advance: (ms) => { now += ms; } };
+  return {
+    now: () => now,
+    set: (iso) => {
+      now = Date.parse(iso);
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 /** Deterministic UUIDs (v4-shaped) so test failures are reproducible. */
@@ -41,15 +49,24 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
   const agent = data.users.find((u) => u.username === 'jonas.weber');
   store.setSyncState({ userId: agent?.id ?? null });
   return {
-    get store() { return store; },
-    dir, path, clock, data,
+    get store() {
+      return store;
+    },
+    dir,
+    path,
+    clock,
+    data,
     reopen(more = {}) {
       store.close();
       store = openLocalStore({ path, clock, ids, ...options, ...more });
       return store;
     },
     dispose() {
-      try { store.close(); } catch { /* already closed */ }
+      try {
+        store.close();
+      } catch {
+        /* already closed */
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

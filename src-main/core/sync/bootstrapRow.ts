@@ -9,9 +9,20 @@ const isEntity = (value: string): value is Entity => ENTITY_NAMES.has(value);
  * union of the three line shapes cost a second of the stream. The store validates each row's data.
  */
 export function isBootstrapRow(value: unknown): value is BootstrapRow {
-  return typeof value === 'object' && value !== null && 'entity' in value && 'entityId' in value && 'version' in value && 'data' in value
-    && ENTITY_NAMES.has(value.entity) && typeof value.entityId === 'string' && value.entityId.length > 0
-    && typeof value.version === 'number' && Number.isSafeInteger(value.version) && value.version >= 0;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'entity' in value &&
+    'entityId' in value &&
+    'version' in value &&
+    'data' in value &&
+    ENTITY_NAMES.has(value.entity) &&
+    typeof value.entityId === 'string' &&
+    value.entityId.length > 0 &&
+    typeof value.version === 'number' &&
+    Number.isSafeInteger(value.version) &&
+    value.version >= 0
+  );
 }
 
 const ENTITY = '{"entity":"';
@@ -39,7 +50,8 @@ export function readBootstrapRow(line: string): BootstrapRow | null {
   const idStart = entityEnd + ENTITY_ID.length;
   const idEnd = line.indexOf('"', idStart);
   const entityId = line.slice(idStart, idEnd);
-  if (idEnd === -1 || entityId.length === 0 || NOT_PLAIN.test(entityId) || !line.startsWith(VERSION, idEnd + 1)) return null;
+  if (idEnd === -1 || entityId.length === 0 || NOT_PLAIN.test(entityId) || !line.startsWith(VERSION, idEnd + 1))
+    return null;
   const versionStart = idEnd + 1 + VERSION.length;
   const versionEnd = line.indexOf(DATA, versionStart);
   const digits = line.slice(versionStart, versionEnd);

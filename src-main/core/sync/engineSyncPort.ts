@@ -13,7 +13,8 @@ export type EngineSyncPort = SyncPort & { engine: SyncEngine };
 /** Sign-in failures as the contract reports them: a code the renderer can branch on and a sentence for the agent. */
 function signInError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
-  if (error instanceof NetworkError) return new StoreError('OFFLINE', 'The sync server cannot be reached; check the connection and try again.');
+  if (error instanceof NetworkError)
+    return new StoreError('OFFLINE', 'The sync server cannot be reached; check the connection and try again.');
   if (error instanceof SyncHttpError) {
     if (error.status === 401) return new StoreError('UNAUTHORIZED', 'Wrong username or password.');
     if (error.status === 429) return new StoreError('RATE_LIMITED', error.message, error.details);
@@ -26,7 +27,9 @@ function signInError(error: unknown): StoreError {
  * The workstation's SyncPort backed by the real sync engine: status and its changes go out as
  * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
  */
-export function createEngineSyncPort(options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore }): EngineSyncPort {
+export function createEngineSyncPort(
+  options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore },
+): EngineSyncPort {
   const { store } = options;
   const timers = options.timers ?? systemTimers;
   let emit: EmitEvent | null = null;

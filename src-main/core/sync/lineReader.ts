@@ -13,7 +13,10 @@ export interface ReadLinesOptions {
   signal?: AbortSignal;
 }
 
-export async function* readLines(body: ReadableStream<Uint8Array>, options: ReadLinesOptions = {}): AsyncGenerator<string> {
+export async function* readLines(
+  body: ReadableStream<Uint8Array>,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<string> {
   for await (const lines of readLineBatches(body, options)) yield* lines;
 }
 
@@ -33,13 +36,18 @@ function lineText(bytes: Buffer, start: number, end: number): string {
  * character is a two-byte string, which JSON.parse and SQLite's binding read ~15-20 % slower than the
  * one-byte strings most lines decode to.
  */
-export async function* readLineBatches(body: ReadableStream<Uint8Array>, options: ReadLinesOptions = {}): AsyncGenerator<string[]> {
+export async function* readLineBatches(
+  body: ReadableStream<Uint8Array>,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<string[]> {
   const reader = body.getReader();
   const { signal } = options;
-  const aborted = signal && new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
+  const aborted =
+    signal &&
+    new Promise<never>((_resolve, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
   // Settled by the race below, or by nobody when the body ends first.
   aborted?.catch(() => undefined);
   // The bytes of a line the chunks so far have not finished.

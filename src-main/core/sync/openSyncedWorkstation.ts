@@ -26,7 +26,13 @@ export async function openSyncedWorkstation(options: SyncedWorkstationOptions): 
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids });
-  const sync = createEngineSyncPort({ store, serverUrl: options.serverUrl, clock, ids, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const sync = createEngineSyncPort({
+    store,
+    serverUrl: options.serverUrl,
+    clock,
+    ids,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const workstation = createWorkstation({ store, clock, ids, sync });
   if (options.signIn) {
     const signedIn = await workstation.call('auth:signIn', options.signIn);

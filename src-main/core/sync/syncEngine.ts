@@ -3,7 +3,13 @@ import type { User } from '../../../src-shared/domain/user';
 import type { MutationEnvelope, MutationResult } from '../../../src-shared/sync/mutations';
 import type { LoginResponse, PushResponse } from '../../../src-shared/sync/protocol';
 import {
-  BootstrapLineSchema, LoginResponseSchema, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema,
+  BootstrapLineSchema,
+  LoginResponseSchema,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
 } from '../../../src-shared/sync/protocol';
 import type { Clock, IdGenerator } from '../store/ports';
 import type { BackoffOptions } from './backoff';
@@ -101,10 +107,13 @@ function isDiskFull(error: unknown): boolean {
 
 /** Human text for status.lastError; the agent sees it, so it says what happens next. */
 export function describeSyncError(error: unknown): string {
-  if (isDiskFull(error)) return 'The disk is full: new changes from the server cannot be saved. Your unsent work is kept; free some disk space and syncing resumes.';
-  if (error instanceof NetworkError) return `Cannot reach the server (${error.message}); your work is kept and sent when it is back.`;
+  if (isDiskFull(error))
+    return 'The disk is full: new changes from the server cannot be saved. Your unsent work is kept; free some disk space and syncing resumes.';
+  if (error instanceof NetworkError)
+    return `Cannot reach the server (${error.message}); your work is kept and sent when it is back.`;
   if (error instanceof SyncHttpError) {
-    if (error.status === 401) return 'Your session ended: sign in again. Unsent work is kept and sent after you sign in.';
+    if (error.status === 401)
+      return 'Your session ended: sign in again. Unsent work is kept and sent after you sign in.';
     return `The server refused sync (${error.code}: ${error.message}); retrying.`;
   }
   return error instanceof Error ? `Sync failed: ${error.message}` : 'Sync failed';
@@ -208,16 +217,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function ensureLoop(): void {
     if (running || !started || token === null || !wanted) return;
-    running = loop().catch(() => undefined).finally(() => {
-      running = null;
-      emitStatus();
-      if (wanted && cancelRetry === null) ensureLoop();
-      if (!running) {
-        const resolved = idleWaiters;
-        idleWaiters = [];
-        for (const resolve of resolved) resolve();
-      }
-    });
+    running = loop()
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+        emitStatus();
+        if (wanted && cancelRetry === null) ensureLoop();
+        if (!running) {
+          const resolved = idleWaiters;
+          idleWaiters = [];
+          for (const resolve of resolved) resolve();
+        }
+      });
     emitStatus();
   }
 
@@ -279,7 +290,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return true;
       }
     }
-    offline = error instanceof NetworkError || (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429));
+    offline =
+      error instanceof NetworkError ||
+      (error instanceof SyncHttpError && (error.status >= 500 || error.status === 429));
     scheduleRetry(error instanceof SyncHttpError ? error.retryAfterMs : null);
     return false;
   }
@@ -336,7 +349,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function reportApplied(outcome: { caseIds: string[]; attentionAdded?: number }, all: boolean): void {
     const attentionAdded = outcome.attentionAdded ?? 0;
-    if (outcome.caseIds.length > 0 || all || attentionAdded > 0) options.onApplied?.({ caseIds: outcome.caseIds, all, attentionAdded });
+    if (outcome.caseIds.length > 0 || all || attentionAdded > 0)
+      options.onApplied?.({ caseIds: outcome.caseIds, all, attentionAdded });
     emitStatus();
   }
 
@@ -356,11 +370,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let chase: Promise<void> = Promise.resolve();
     let chaseError: { error: unknown } | null = null;
     const chasePull = () => {
-      chase = chase.then(async () => {
-        if (chaseError === null) await pullAll();
-      }).catch((error: unknown) => {
-        chaseError ??= { error };
-      });
+      chase = chase
+        .then(async () => {
+          if (chaseError === null) await pullAll();
+        })
+        .catch((error: unknown) => {
+          chaseError ??= { error };
+        });
     };
     const finish = async () => {
       await chase;
@@ -377,7 +393,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         response = await http.json('POST', '/sync/v1/push', PushResponseSchema, {
           token: authToken(),
-          body: { protocol: PROTOCOL_VERSION, clientId, appVersion: settings.appVersion, schemaVersion: settings.schemaVersion, mutations: batch },
+          body: {
+            protocol: PROTOCOL_VERSION,
+            clientId,
+            appVersion: settings.appVersion,
+            schemaVersion: settings.schemaVersion,
+            mutations: batch,
+          },
         });
       } catch (error) {
         await chase;
@@ -386,7 +408,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const answered = new Set(response.results.map((result) => result.mutationId));
       if (!batch.every((mutation) => answered.has(mutation.id))) {
         await chase;
-        throw new SyncHttpError(200, 'INTERNAL', `the server answered push without a result for every mutation ${first.id}..${last.id}`, undefined, null);
+        throw new SyncHttpError(
+          200,
+          'INTERNAL',
+          `the server answered push without a result for every mutation ${first.id}..${last.id}`,
+          undefined,
+          null,
+        );
       }
       results.push(...response.results);
       sentThrough = last.id;
@@ -396,7 +424,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Only a drain of more than one batch chases; a cycle with one batch pulls once, after it. A pull
       // needs current data to apply to: not while a bootstrap is due or half received.
       const state = store.getSyncState();
-      if (batch.length > 0 && !needsBootstrap && state.cursor !== null && state.bootstrapGeneration === null) chasePull();
+      if (batch.length > 0 && !needsBootstrap && state.cursor !== null && state.bootstrapGeneration === null)
+        chasePull();
     }
   }
 
@@ -411,7 +440,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       const applied = store.applyServerChanges(page.changes, page.cursor, page.results);
       // Read again: a push answered while this page was on its way may have moved it further.
-      if (page.lastMutationId > store.getSyncState().lastMutationId) store.setSyncState({ lastMutationId: page.lastMutationId });
+      if (page.lastMutationId > store.getSyncState().lastMutationId)
+        store.setSyncState({ lastMutationId: page.lastMutationId });
       reportApplied({ caseIds: applied.caseIds, attentionAdded: applied.attentionAdded ?? 0 }, false);
       if (!page.hasMore) return;
     }
@@ -433,7 +463,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     };
     return {
       async stage(rows: readonly BootstrapRow[], pageToken: string | null): Promise<void> {
-        if (!writer && !writerFailed && staged >= settings.bootstrapWriterAfterRows) writer = store.openBootstrapWriter?.(generation) ?? null;
+        if (!writer && !writerFailed && staged >= settings.bootstrapWriterAfterRows)
+          writer = store.openBootstrapWriter?.(generation) ?? null;
         if (writer) await watched(writer.stage(rows, pageToken));
         else store.stageBootstrap(generation, rows, pageToken);
         staged += rows.length;
@@ -447,7 +478,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function bootstrap(fresh: boolean): Promise<void> {
     const state = store.getSyncState();
     const resumable = !fresh && state.bootstrapGeneration !== null && state.bootstrapPageToken !== null;
-    const generation = resumable && state.bootstrapGeneration !== null ? state.bootstrapGeneration : store.beginBootstrap();
+    const generation =
+      resumable && state.bootstrapGeneration !== null ? state.bootstrapGeneration : store.beginBootstrap();
     const pageToken = resumable ? state.bootstrapPageToken : null;
     needsBootstrap = false;
     bootstrapReceived ??= 0;
@@ -456,7 +488,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
     const query = pageToken ? `?pageToken=${encodeURIComponent(pageToken)}` : '';
     try {
-      const response = await http.request('GET', `/sync/v1/bootstrap${query}`, { token: authToken(), signal: controller.signal, timeout: false });
+      const response = await http.request('GET', `/sync/v1/bootstrap${query}`, {
+        token: authToken(),
+        signal: controller.signal,
+        timeout: false,
+      });
       if (!response.body) throw new NetworkError('bootstrap answered without a body');
       let rows: BootstrapRow[] = [];
       const stager = pageStager(generation);
@@ -479,7 +515,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               continue;
             }
             const parsed = BootstrapLineSchema.safeParse(raw);
-            if (!parsed.success) throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
+            if (!parsed.success)
+              throw new SyncHttpError(200, 'INTERNAL', 'a bootstrap line does not match the protocol', undefined, null);
             const value = parsed.data;
             if ('pageToken' in value) {
               bootstrapReceived += rows.length;
@@ -523,7 +560,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       eventStream = controller;
       let cancelStall = timers.after(settings.stallTimeoutMs, () => controller.abort());
       try {
-        const response = await http.request('GET', '/sync/v1/events', { token, signal: controller.signal, timeout: false });
+        const response = await http.request('GET', '/sync/v1/events', {
+          token,
+          signal: controller.signal,
+          timeout: false,
+        });
         if (!response.body) throw new NetworkError('events answered without a body');
         for await (const event of parseServerEvents(readLines(response.body, { signal: controller.signal }))) {
           attempt = 0;
@@ -627,14 +668,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, { body: { username, password } });
       } catch (error) {
-        lastError = error instanceof SyncHttpError && error.status === 401 ? 'Sign-in failed: wrong username or password.' : describeSyncError(error);
+        lastError =
+          error instanceof SyncHttpError && error.status === 401
+            ? 'Sign-in failed: wrong username or password.'
+            : describeSyncError(error);
         emitStatus();
         throw error;
       }
       const state = store.getSyncState();
       if (state.userId !== null && state.userId !== login.user.id) {
         if (store.pendingCount() > 0) {
-          throw new SyncHttpError(409, 'FORBIDDEN', 'this workstation holds unsent work of another user; that user must sign in and sync first', undefined, null);
+          throw new SyncHttpError(
+            409,
+            'FORBIDDEN',
+            'this workstation holds unsent work of another user; that user must sign in and sync first',
+            undefined,
+            null,
+          );
         }
         store.resetClientIdentity(ids.uuid());
         needsBootstrap = true;
@@ -658,7 +708,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (previous) await http.request('POST', '/api/v1/auth/logout', { token: previous }).catch(() => undefined);
     },
     syncNow() {
-      if (token === null) return Promise.reject(new SyncHttpError(401, 'UNAUTHORIZED', 'sign in to sync', undefined, null));
+      if (token === null)
+        return Promise.reject(new SyncHttpError(401, 'UNAUTHORIZED', 'sign in to sync', undefined, null));
       if (!started) return Promise.reject(new Error('the sync engine is not started'));
       return new Promise<void>((resolve, reject) => {
         waiters.push({ resolve, reject });

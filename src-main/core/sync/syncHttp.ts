@@ -64,7 +64,12 @@ function serverTimeOf(response: Response): number | null {
 export interface SyncHttp {
   /** Sends a request and answers the 2xx response; a non-2xx answer throws SyncHttpError. */
   request(method: 'GET' | 'POST', path: string, options?: RequestOptions): Promise<Response>;
-  json<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+  json<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    options?: RequestOptions,
+  ): Promise<z.infer<S>>;
 }
 
 export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
@@ -74,9 +79,8 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
     const controller = new AbortController();
     const abortFromCaller = () => controller.abort();
     request.signal?.addEventListener('abort', abortFromCaller, { once: true });
-    const cancelTimeout = request.timeout === false
-      ? () => undefined
-      : options.timers.after(options.timeoutMs, () => controller.abort());
+    const cancelTimeout =
+      request.timeout === false ? () => undefined : options.timers.after(options.timeoutMs, () => controller.abort());
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
@@ -90,7 +94,12 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
         signal: controller.signal,
       });
     } catch (error) {
-      throw new NetworkError(controller.signal.aborted ? `${method} ${path} timed out or was cancelled` : `${method} ${path}: the server is unreachable`, { cause: error });
+      throw new NetworkError(
+        controller.signal.aborted
+          ? `${method} ${path} timed out or was cancelled`
+          : `${method} ${path}: the server is unreachable`,
+        { cause: error },
+      );
     } finally {
       cancelTimeout();
     }
@@ -110,11 +119,23 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
       const { code, message, details } = parsed.data.error;
       throw new SyncHttpError(response.status, code, message, details, retryAfter);
     }
-    const code: ApiErrorCode = response.status === 401 ? 'UNAUTHORIZED' : response.status >= 500 ? 'UNAVAILABLE' : 'BAD_REQUEST';
-    throw new SyncHttpError(response.status, code, `${method} ${path} answered ${response.status}`, undefined, retryAfter);
+    const code: ApiErrorCode =
+      response.status === 401 ? 'UNAUTHORIZED' : response.status >= 500 ? 'UNAVAILABLE' : 'BAD_REQUEST';
+    throw new SyncHttpError(
+      response.status,
+      code,
+      `${method} ${path} answered ${response.status}`,
+      undefined,
+      retryAfter,
+    );
   }
 
-  async function json<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, requestOptions: RequestOptions = {}): Promise<z.infer<S>> {
+  async function json<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    requestOptions: RequestOptions = {},
+  ): Promise<z.infer<S>> {
     // One deadline for headers and body, so a response that stalls half-way is also given up on.
     const controller = new AbortController();
     const cancelTimeout = options.timers.after(options.timeoutMs, () => controller.abort());
@@ -130,7 +151,14 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
       cancelTimeout();
     }
     const result = schema.safeParse(body);
-    if (!result.success) throw new SyncHttpError(200, 'INTERNAL', `${method} ${path}: the server's answer does not match the protocol`, undefined, null);
+    if (!result.success)
+      throw new SyncHttpError(
+        200,
+        'INTERNAL',
+        `${method} ${path}: the server's answer does not match the protocol`,
+        undefined,
+        null,
+      );
     return result.data;
   }
 

@@ -29,8 +29,13 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 function mutation(id: number, body = 'hello'): MutationEnvelope {
   return {
-    id, uuid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`, name: 'case.addNote', v: 1,
-    args: { caseId: 'c1', noteId: `n${id}`, body }, base: {}, clientTime: '2026-11-25T10:00:00.000Z',
+    id,
+    uuid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    name: 'case.addNote',
+    v: 1,
+    args: { caseId: 'c1', noteId: `n${id}`, body },
+    base: {},
+    clientTime: '2026-11-25T10:00:00.000Z',
   };
 }
 
@@ -64,7 +69,15 @@ describe('pushBatch', () => {
   it('stays under 1 MB with large bodies and keeps ids consecutive', () => {
     const pending = Array.from({ length: 200 }, (_, index) => mutation(index + 1, 'x'.repeat(19_000)));
     const batch = pushBatch(pending);
-    const bytes = Buffer.byteLength(JSON.stringify({ protocol: 1, clientId: '00000000-0000-4000-8000-000000000000', appVersion: '0.1.0', schemaVersion: 1, mutations: batch }));
+    const bytes = Buffer.byteLength(
+      JSON.stringify({
+        protocol: 1,
+        clientId: '00000000-0000-4000-8000-000000000000',
+        appVersion: '0.1.0',
+        schemaVersion: 1,
+        mutations: batch,
+      }),
+    );
     expect(bytes).toBeLessThanOrEqual(MAX_PUSH_BYTES);
     expect(batch.length).toBeGreaterThan(40);
     expect(batch.length).toBeLessThan(200);
@@ -96,7 +109,10 @@ describe('readLines', () => {
   });
 
   it('hands over the lines a chunk completed together, and nothing for a chunk that completed none', async () => {
-    expect(await collect(readLineBatches(streamOf(['a\nb\nc', 'c', 'd\ne\n', 'f'])))).toEqual([['a', 'b'], ['ccd', 'e']]);
+    expect(await collect(readLineBatches(streamOf(['a\nb\nc', 'c', 'd\ne\n', 'f'])))).toEqual([
+      ['a', 'b'],
+      ['ccd', 'e'],
+    ]);
     expect(await collect(readLineBatches(streamOf(['a\nb']), { partial: true }))).toEqual([['a'], ['b']]);
   });
 
@@ -126,7 +142,20 @@ describe('readLines', () => {
 describe('parseServerEvents', () => {
   it('dispatches events on blank lines and ignores comments and retry fields', async () => {
     async function* lines() {
-      yield* ['retry: 2000', '', ': comment', 'event: poke', 'data: {"seq":4}', '', 'event: reset', 'data: {}', '', 'data: a', 'data: b', ''];
+      yield* [
+        'retry: 2000',
+        '',
+        ': comment',
+        'event: poke',
+        'data: {"seq":4}',
+        '',
+        'event: reset',
+        'data: {}',
+        '',
+        'data: a',
+        'data: b',
+        '',
+      ];
     }
     expect(await collect(parseServerEvents(lines()))).toEqual([
       { event: 'poke', data: '{"seq":4}' },
@@ -152,55 +181,93 @@ describe('createSyncHttp', () => {
   }
 
   function client(url: string, offsets: number[], timers: Timers = systemTimers) {
-    return createSyncHttp({ baseUrl: url, fetch: (u, init) => fetch(u, init), clock: { now: () => Date.now() }, timers, timeoutMs: 5_000, onServerOffset: (ms) => offsets.push(ms) });
+    return createSyncHttp({
+      baseUrl: url,
+      fetch: (u, init) => fetch(u, init),
+      clock: { now: () => Date.now() },
+      timers,
+      timeoutMs: 5_000,
+      onServerOffset: (ms) => offsets.push(ms),
+    });
   }
 
   it('measures the server clock offset from x-server-time', async () => {
     const hourAhead = 3_600_000;
-    await withServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json', 'x-server-time': new Date(Date.now() + hourAhead).toISOString() });
-      response.end('{"count":0,"hash":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}');
-    }, async (url) => {
-      const offsets: number[] = [];
-      const body = await client(url, offsets).json('GET', '/sync/v1/verify', VerifyResponseSchema);
-      expect(body.count).toBe(0);
-      expect(offsets).toHaveLength(1);
-      expect(Math.abs((offsets[0] ?? 0) - hourAhead)).toBeLessThan(60_000);
-    });
+    await withServer(
+      (_request, response) => {
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'x-server-time': new Date(Date.now() + hourAhead).toISOString(),
+        });
+        response.end('{"count":0,"hash":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}');
+      },
+      async (url) => {
+        const offsets: number[] = [];
+        const body = await client(url, offsets).json('GET', '/sync/v1/verify', VerifyResponseSchema);
+        expect(body.count).toBe(0);
+        expect(offsets).toHaveLength(1);
+        expect(Math.abs((offsets[0] ?? 0) - hourAhead)).toBeLessThan(60_000);
+      },
+    );
   });
 
   it('turns error bodies into SyncHttpError with code and Retry-After, and other failures into NetworkError', async () => {
-    await withServer((request, response) => {
-      if (request.url === '/conflict') {
-        response.writeHead(409, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: { code: 'RESET_REQUIRED', message: 'bootstrap again', details: { reason: 'epoch' } } }));
-      } else if (request.url === '/busy') {
-        response.writeHead(503, { 'retry-after': '7' });
-        response.end('<html>proxy error</html>');
-      } else {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end('{"count": 1, "ha');
-      }
-    }, async (url) => {
-      const http = client(url, []);
-      await expect(http.request('POST', '/conflict', { body: {} })).rejects.toMatchObject({ name: 'SyncHttpError', status: 409, code: 'RESET_REQUIRED', details: { reason: 'epoch' } });
-      await expect(http.request('GET', '/busy')).rejects.toMatchObject({ name: 'SyncHttpError', status: 503, code: 'UNAVAILABLE', retryAfterMs: 7_000 });
-      await expect(http.json('GET', '/cut', VerifyResponseSchema)).rejects.toBeInstanceOf(NetworkError);
-    });
+    await withServer(
+      (request, response) => {
+        if (request.url === '/conflict') {
+          response.writeHead(409, { 'content-type': 'application/json' });
+          response.end(
+            JSON.stringify({
+              error: { code: 'RESET_REQUIRED', message: 'bootstrap again', details: { reason: 'epoch' } },
+            }),
+          );
+        } else if (request.url === '/busy') {
+          response.writeHead(503, { 'retry-after': '7' });
+          response.end('<html>proxy error</html>');
+        } else {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end('{"count": 1, "ha');
+        }
+      },
+      async (url) => {
+        const http = client(url, []);
+        await expect(http.request('POST', '/conflict', { body: {} })).rejects.toMatchObject({
+          name: 'SyncHttpError',
+          status: 409,
+          code: 'RESET_REQUIRED',
+          details: { reason: 'epoch' },
+        });
+        await expect(http.request('GET', '/busy')).rejects.toMatchObject({
+          name: 'SyncHttpError',
+          status: 503,
+          code: 'UNAVAILABLE',
+          retryAfterMs: 7_000,
+        });
+        await expect(http.json('GET', '/cut', VerifyResponseSchema)).rejects.toBeInstanceOf(NetworkError);
+      },
+    );
     const closed = client('http://127.0.0.1:9', []);
     await expect(closed.request('GET', '/health')).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('gives up on a request that never answers when its timer fires', async () => {
     const fire: Array<() => void> = [];
-    const manual: Timers = { after: (_ms, callback) => { fire.push(callback); return () => undefined; } };
-    await withServer(() => {
-      // Never answers.
-    }, async (url) => {
-      const pending = client(url, [], manual).json('GET', '/sync/v1/verify', VerifyResponseSchema);
-      await vi.waitFor(() => expect(fire.length).toBeGreaterThan(0));
-      for (const callback of fire) callback();
-      await expect(pending).rejects.toThrow(/timed out/);
-    });
+    const manual: Timers = {
+      after: (_ms, callback) => {
+        fire.push(callback);
+        return () => undefined;
+      },
+    };
+    await withServer(
+      () => {
+        // Never answers.
+      },
+      async (url) => {
+        const pending = client(url, [], manual).json('GET', '/sync/v1/verify', VerifyResponseSchema);
+        await vi.waitFor(() => expect(fire.length).toBeGreaterThan(0));
+        for (const callback of fire) callback();
+        await expect(pending).rejects.toThrow(/timed out/);
+      },
+    );
   });
 });

@@ -8,7 +8,9 @@ import type { BootstrapWriter } from '../store/bootstrapWriter';
  * or as the JSON text its line carried (readBootstrapRow), which the store parses and, when the data
  * validates unchanged, keeps as received instead of serializing it again.
  */
-export type BootstrapRow = { entity: Entity; entityId: string; version: number } & ({ data: unknown } | { dataText: string });
+export type BootstrapRow = { entity: Entity; entityId: string; version: number } & (
+  { data: unknown } | { dataText: string }
+);
 
 /** The cases a store call touched, so the workstation can tell the UI what to refresh. */
 export interface ChangeOutcome {
@@ -28,7 +30,9 @@ export interface SyncStateView {
   lastSyncedAt: string | null;
 }
 
-export type SyncStatePatch = Partial<Pick<SyncStateView, 'userId' | 'serverOffsetMs' | 'lastSyncedAt' | 'lastMutationId'>>;
+export type SyncStatePatch = Partial<
+  Pick<SyncStateView, 'userId' | 'serverOffsetMs' | 'lastSyncedAt' | 'lastMutationId'>
+>;
 
 /**
  * What the sync engine needs from the local store (src-main/core/store implements it). Every method
@@ -52,7 +56,11 @@ export interface SyncStore {
    * Applies one page, settles the mutation results that came with it (as markResults) and stores its
    * cursor in one transaction, then re-applies pending mutations.
    */
-  applyServerChanges(changes: readonly Change[], cursor: string, results?: readonly MutationResult[]): ChangeOutcome & { attentionAdded?: number };
+  applyServerChanges(
+    changes: readonly Change[],
+    cursor: string,
+    results?: readonly MutationResult[],
+  ): ChangeOutcome & { attentionAdded?: number };
 
   /** Starts a new staged generation (dropping any unfinished one) and returns its number. */
   beginBootstrap(): number;

@@ -18,7 +18,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T>(promise: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function ok<T>(
+  promise: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data;
@@ -41,14 +43,29 @@ describe('workstation', () => {
     const first = page.rows[0];
     if (!first) throw new Error('no rows');
     const inputs: Record<string, unknown> = {
-      'session:get': {}, 'auth:signOut': {}, 'settings:get': {}, 'server:get': {}, 'settings:update': { uiLocale: 'ar' },
-      'cases:list': { view: 'mine', sort: 'priority', limit: 5 }, 'cases:counts': { market: 'CN' }, 'cases:search': { text: '退款' },
-      'cases:get': { caseId: first.id }, 'cases:reply': { caseId: first.id, messageId: '33333333-3333-4333-8333-333333333333', body: '您好', locale: 'zh-CN' },
+      'session:get': {},
+      'auth:signOut': {},
+      'settings:get': {},
+      'server:get': {},
+      'settings:update': { uiLocale: 'ar' },
+      'cases:list': { view: 'mine', sort: 'priority', limit: 5 },
+      'cases:counts': { market: 'CN' },
+      'cases:search': { text: '退款' },
+      'cases:get': { caseId: first.id },
+      'cases:reply': {
+        caseId: first.id,
+        messageId: '33333333-3333-4333-8333-333333333333',
+        body: '您好',
+        locale: 'zh-CN',
+      },
       'cases:addNote': { caseId: first.id, noteId: '44444444-4444-4444-8444-444444444444', body: 'note' },
       'cases:setStatus': { caseId: first.id, to: first.status === 'solved' ? 'open' : 'solved' },
-      'cases:addTag': { caseId: first.id, tag: 'vip' }, 'cases:removeTag': { caseId: first.id, tag: 'vip' },
-      'cases:take': { caseId: page.rows[1]?.id }, 'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
-      'sync:status': {}, 'attention:list': {},
+      'cases:addTag': { caseId: first.id, tag: 'vip' },
+      'cases:removeTag': { caseId: first.id, tag: 'vip' },
+      'cases:take': { caseId: page.rows[1]?.id },
+      'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
+      'sync:status': {},
+      'attention:list': {},
     };
     const order = [...METHOD_NAMES.filter((m) => m !== 'auth:signOut'), 'auth:signOut' as const];
     for (const method of order) {
@@ -64,9 +81,17 @@ describe('workstation', () => {
     const bad = await ws.dispatch('cases:reply', { caseId: 'not-a-uuid', body: '' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await ws.dispatch('cases:explode', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await ws.dispatch('cases:get', { caseId: '55555555-5555-4555-8555-555555555555' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await ws.dispatch('auth:signIn', { username: 'chen.mei', password: 'x' })).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
-    expect(await ws.dispatch('attention:resolve', { id: '55555555-5555-4555-8555-555555555555', action: 'discard' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ws.dispatch('cases:get', { caseId: '55555555-5555-4555-8555-555555555555' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await ws.dispatch('auth:signIn', { username: 'chen.mei', password: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'OFFLINE' },
+    });
+    expect(
+      await ws.dispatch('attention:resolve', { id: '55555555-5555-4555-8555-555555555555', action: 'discard' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(before.pendingCount);
   });
 

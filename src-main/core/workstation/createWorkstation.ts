@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import {
-  workstationContract, type CaseRow, type ContractError, type ContractResult, type EventName, type EventPayload,
-  type MethodName, type MethodOutput,
+  workstationContract,
+  type CaseRow,
+  type ContractError,
+  type ContractResult,
+  type EventName,
+  type EventPayload,
+  type MethodName,
+  type MethodOutput,
 } from '../../../src-shared/contract/workstation';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
@@ -21,10 +27,19 @@ export interface WorkstationOptions {
 }
 
 type Listener = (payload: unknown) => void;
-type Handlers = { [M in MethodName]: (input: z.infer<(typeof workstationContract)[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+type Handlers = {
+  [M in MethodName]: (
+    input: z.infer<(typeof workstationContract)[M]['input']>,
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
 
 function toError(error: unknown): ContractError {
-  if (error instanceof StoreError) return { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+  if (error instanceof StoreError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
   if (error instanceof z.ZodError) return { code: 'BAD_INPUT', message: z.prettifyError(error) };
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
@@ -66,7 +81,13 @@ export function createWorkstation(options: WorkstationOptions) {
 
   function visibleDeadlines<R extends CaseRow>(rows: readonly R[]): R[] {
     const offset = store.getSyncState().serverOffsetMs;
-    return withVisibleDeadlines(rows, (id) => store.caseDetail(id), () => store.teams(), offset, options.clock.now() + offset);
+    return withVisibleDeadlines(
+      rows,
+      (id) => store.caseDetail(id),
+      () => store.teams(),
+      offset,
+      options.clock.now() + offset,
+    );
   }
 
   /**
@@ -78,7 +99,10 @@ export function createWorkstation(options: WorkstationOptions) {
     const connect = options.server?.connect;
     if (!server || !connect || serverIdentity(url) === serverIdentity(server.info.url)) return;
     if (server.info.source === 'flag' || server.info.source === 'env') {
-      throw new StoreError('SERVER_URL_LOCKED', `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`);
+      throw new StoreError(
+        'SERVER_URL_LOCKED',
+        `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`,
+      );
     }
     assertNothingUnsent(serverData, serverIdentity(server.info.url), serverIdentity(url));
     const next = await connect(url);
@@ -123,7 +147,11 @@ export function createWorkstation(options: WorkstationOptions) {
       if (input.serverUrl !== undefined) await switchServer(input.serverUrl);
       return store.updateSettings(input);
     },
-    'server:get': () => server?.info ?? { url: store.settings().serverUrl, source: store.settings().serverUrl === null ? 'embedded' : 'settings' },
+    'server:get': () =>
+      server?.info ?? {
+        url: store.settings().serverUrl,
+        source: store.settings().serverUrl === null ? 'embedded' : 'settings',
+      },
     'cases:list': (input) => {
       const page = store.queue(input);
       return { ...page, rows: visibleDeadlines(page.rows) };
@@ -147,9 +175,11 @@ export function createWorkstation(options: WorkstationOptions) {
     'cases:take': (input) => write('case.take@1', input),
     'cases:bulk': (input) => {
       const { action } = input;
-      const outcome = store.bulk(input.caseIds, (caseId) => action.kind === 'addTag'
-        ? ['case.addTag@1', { caseId, tag: action.tag }]
-        : ['case.setStatus@1', { caseId, to: action.to }]);
+      const outcome = store.bulk(input.caseIds, (caseId) =>
+        action.kind === 'addTag'
+          ? ['case.addTag@1', { caseId, tag: action.tag }]
+          : ['case.setStatus@1', { caseId, to: action.to }],
+      );
       afterWrite(outcome.applied);
       return outcome;
     },
@@ -179,7 +209,10 @@ export function createWorkstation(options: WorkstationOptions) {
     /** For hosts that route by name (IPC, WebSocket, worker port): unknown names are an error result. */
     dispatch(method: string, input: unknown): Promise<ContractResult<unknown>> {
       if (!Object.hasOwn(workstationContract, method)) {
-        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `No contract method "${method}".` } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: `No contract method "${method}".` },
+        });
       }
       return call(method as MethodName, input);
     },
@@ -188,7 +221,9 @@ export function createWorkstation(options: WorkstationOptions) {
       listeners.set(event, set);
       const wrapped: Listener = (payload) => listener(payload as EventPayload<E>);
       set.add(wrapped);
-      return () => { set.delete(wrapped); };
+      return () => {
+        set.delete(wrapped);
+      };
     },
     emit,
     close(): void {

@@ -34,12 +34,24 @@ function assignFromServer(actorId: string): Case {
   if (!unassigned) throw new Error('demo has no unassigned case');
   const original = t.store.caseDetail(unassigned.id)?.case;
   if (!original) throw new Error('case vanished');
-  const assigned: Case = { ...original, assigneeId: me(), version: original.version + 1, assigneeVersion: original.assigneeVersion + 1 };
-  const event: CaseEvent = {
-    id: '30000000-0000-4000-8000-00000000000' + String(seq % 10), caseId: original.id, kind: 'assigned', actorId,
-    at: new Date(t.clock.now()).toISOString(), data: { to: me() },
+  const assigned: Case = {
+    ...original,
+    assigneeId: me(),
+    version: original.version + 1,
+    assigneeVersion: original.assigneeVersion + 1,
   };
-  t.store.applyServerChanges([upsert('case', assigned, assigned.version), upsert('case_event', event, 1)], `cursor-${seq}`);
+  const event: CaseEvent = {
+    id: '30000000-0000-4000-8000-00000000000' + String(seq % 10),
+    caseId: original.id,
+    kind: 'assigned',
+    actorId,
+    at: new Date(t.clock.now()).toISOString(),
+    data: { to: me() },
+  };
+  t.store.applyServerChanges(
+    [upsert('case', assigned, assigned.version), upsert('case_event', event, 1)],
+    `cursor-${seq}`,
+  );
   return assigned;
 }
 
@@ -71,8 +83,9 @@ describe('notifier', () => {
 
   it('warns once per case nearing its deadline and again when it is breached, in server time', () => {
     const notifier = createNotifier(t.store, t.clock, emit);
-    const next = t.store.queue({ view: 'mine', sort: 'sla', limit: 50 }).rows
-      .find((row) => row.slaDueAt !== null && row.status !== 'pending_customer' && row.status !== 'on_hold');
+    const next = t.store
+      .queue({ view: 'mine', sort: 'sla', limit: 50 })
+      .rows.find((row) => row.slaDueAt !== null && row.status !== 'pending_customer' && row.status !== 'on_hold');
     if (!next?.slaDueAt) throw new Error('demo agent has no case with a deadline');
     const due = Date.parse(next.slaDueAt);
 
@@ -90,19 +103,36 @@ describe('notifier', () => {
     t.clock.set(new Date(due - 2 * 60 * 60 * 1000 + 1000).toISOString());
     notifier.checkSla();
     expect(notified.filter((n) => n.caseId === next.id)).toEqual([
-      { kind: 'sla_warning', caseId: next.id }, { kind: 'sla_breached', caseId: next.id },
+      { kind: 'sla_warning', caseId: next.id },
+      { kind: 'sla_breached', caseId: next.id },
     ]);
   });
 
   it('tells the agent once about each refused reply, not about refused notes or items from before the start', () => {
     const [first, second] = t.store.queue({ view: 'mine', sort: 'age', limit: 2 }).rows;
     if (!first || !second) throw new Error('demo agent has fewer than two cases');
-    const earlier = t.store.write('case.reply@1', { caseId: first.id, messageId: '20000000-0000-4000-8000-000000000011', body: 'Before the start', locale: 'en-GB' });
-    t.store.markResults([{ mutationId: 1, uuid: earlier.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' }]);
+    const earlier = t.store.write('case.reply@1', {
+      caseId: first.id,
+      messageId: '20000000-0000-4000-8000-000000000011',
+      body: 'Before the start',
+      locale: 'en-GB',
+    });
+    t.store.markResults([
+      { mutationId: 1, uuid: earlier.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' },
+    ]);
     const notifier = createNotifier(t.store, t.clock, emit);
 
-    const reply = t.store.write('case.reply@1', { caseId: second.id, messageId: '20000000-0000-4000-8000-000000000012', body: 'Refused now', locale: 'en-GB' });
-    const note = t.store.write('case.addNote@1', { caseId: second.id, noteId: '20000000-0000-4000-8000-000000000013', body: 'A refused note' });
+    const reply = t.store.write('case.reply@1', {
+      caseId: second.id,
+      messageId: '20000000-0000-4000-8000-000000000012',
+      body: 'Refused now',
+      locale: 'en-GB',
+    });
+    const note = t.store.write('case.addNote@1', {
+      caseId: second.id,
+      noteId: '20000000-0000-4000-8000-000000000013',
+      body: 'A refused note',
+    });
     t.store.markResults([
       { mutationId: 2, uuid: reply.mutationUuid, status: 'rejected', code: 'CASE_CLOSED', message: 'closed' },
       { mutationId: 3, uuid: note.mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' },

@@ -11,7 +11,11 @@ export const DEMO_AGENT_USERNAME = 'chen.mei';
  * A workstation on dataDir/workstation.db that loads the small demo set when the store is empty and
  * has never synced: what the web host and `npm start` use until a sync server is configured.
  */
-export function openDemoWorkstation(dataDir: string, clock: Clock = systemClock, ids: IdGenerator = randomIds): Workstation {
+export function openDemoWorkstation(
+  dataDir: string,
+  clock: Clock = systemClock,
+  ids: IdGenerator = randomIds,
+): Workstation {
   mkdirSync(dataDir, { recursive: true });
   const store = openLocalStore({ path: join(dataDir, 'workstation.db'), clock, ids });
   try {

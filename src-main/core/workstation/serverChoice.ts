@@ -6,8 +6,13 @@ export function serverIdentity(url: string | null): string {
 }
 
 export class ServerUrlError extends Error {
-  constructor(readonly source: 'flag' | 'env', readonly value: string) {
-    super(`${source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} must be an http:// or https:// address, got "${value}"`);
+  constructor(
+    readonly source: 'flag' | 'env',
+    readonly value: string,
+  ) {
+    super(
+      `${source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} must be an http:// or https:// address, got "${value}"`,
+    );
     this.name = 'ServerUrlError';
   }
 }
@@ -17,7 +22,11 @@ export class ServerUrlError extends Error {
  * Settings, else the embedded demo (url null). An empty flag or variable counts as not given; a malformed
  * one is an error (a typo must not silently fall through to another server).
  */
-export function chooseServer(given: { flag?: string | undefined; env?: string | undefined; saved: string | null }): ServerInfo {
+export function chooseServer(given: {
+  flag?: string | undefined;
+  env?: string | undefined;
+  saved: string | null;
+}): ServerInfo {
   for (const source of ['flag', 'env'] as const) {
     const value = given[source]?.trim();
     if (value === undefined || value === '') continue;

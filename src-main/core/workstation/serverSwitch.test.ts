@@ -18,14 +18,23 @@ let failConnect: boolean;
 let events: EventName[];
 
 function opened(info: ServerInfo): OpenedServer {
-  return { info, sync: createOfflineSync(t.store), start: async () => undefined, stop: async () => { stops.push(info.url ?? 'embedded'); } };
+  return {
+    info,
+    sync: createOfflineSync(t.store),
+    start: async () => undefined,
+    stop: async () => {
+      stops.push(info.url ?? 'embedded');
+    },
+  };
 }
 
 function open(info: ServerInfo): Workstation {
   const ids = sequentialIds('b');
   adoptServerData(createServerData(t.store.db, ids), info.url);
   const workstation = createWorkstation({
-    store: t.store, clock: t.clock, ids,
+    store: t.store,
+    clock: t.clock,
+    ids,
     server: {
       opened: opened(info),
       connect: async (url) => {
@@ -35,7 +44,8 @@ function open(info: ServerInfo): Workstation {
       },
     },
   });
-  for (const event of ['cases:changed', 'attention:changed', 'sync:status'] as const) workstation.subscribe(event, () => events.push(event));
+  for (const event of ['cases:changed', 'attention:changed', 'sync:status'] as const)
+    workstation.subscribe(event, () => events.push(event));
   return workstation;
 }
 
@@ -81,7 +91,7 @@ describe('changing the server in Settings', () => {
     expect(connects).toEqual([NEW]);
     expect(stops).toEqual([OLD]);
     expect(t.store.caseCount()).toBe(0);
-    expect((await ws.call('cases:search', { text: 'refund' }))).toEqual({ ok: true, data: [] });
+    expect(await ws.call('cases:search', { text: 'refund' })).toEqual({ ok: true, data: [] });
     expect(t.store.teams()).toEqual([]);
     const after = t.store.getSyncState();
     expect(after.clientId).not.toBe(before.clientId);
@@ -107,12 +117,21 @@ describe('changing the server in Settings', () => {
 
   it('refuses while rejected actions wait in Needs attention', async () => {
     const { mutationUuid } = await (async () => {
-      const r = await ws.call('cases:addNote', { caseId: await anyCaseId(), noteId: '44444444-4444-4444-8444-444444444444', body: 'call back' });
+      const r = await ws.call('cases:addNote', {
+        caseId: await anyCaseId(),
+        noteId: '44444444-4444-4444-8444-444444444444',
+        body: 'call back',
+      });
       if (!r.ok) throw new Error(r.error.message);
       return r.data;
     })();
-    t.store.markResults([{ mutationId: 1, uuid: mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' }]);
-    expect(await ws.call('settings:update', { serverUrl: NEW })).toMatchObject({ ok: false, error: { code: 'NEEDS_ATTENTION' } });
+    t.store.markResults([
+      { mutationId: 1, uuid: mutationUuid, status: 'rejected', code: 'FORBIDDEN', message: 'no access' },
+    ]);
+    expect(await ws.call('settings:update', { serverUrl: NEW })).toMatchObject({
+      ok: false,
+      error: { code: 'NEEDS_ATTENTION' },
+    });
     expect(t.store.attention().length).toBe(1);
   });
 
@@ -120,18 +139,30 @@ describe('changing the server in Settings', () => {
     t.store.close();
     t.reopen();
     ws = open({ url: OLD, source: 'flag' });
-    expect(await ws.call('settings:update', { serverUrl: NEW })).toMatchObject({ ok: false, error: { code: 'SERVER_URL_LOCKED' } });
+    expect(await ws.call('settings:update', { serverUrl: NEW })).toMatchObject({
+      ok: false,
+      error: { code: 'SERVER_URL_LOCKED' },
+    });
     ws = open({ url: OLD, source: 'settings' });
     failConnect = true;
     const cases = t.store.caseCount();
-    expect(await ws.call('settings:update', { serverUrl: null })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'unreachable' } });
+    expect(await ws.call('settings:update', { serverUrl: null })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'unreachable' },
+    });
     expect(t.store.caseCount()).toBe(cases);
     expect(stops).toEqual([]);
   });
 
   it('rejects a malformed address as bad input', async () => {
-    expect(await ws.call('settings:update', { serverUrl: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await ws.call('settings:update', { serverUrl: 'not a url' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await ws.call('settings:update', { serverUrl: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await ws.call('settings:update', { serverUrl: 'not a url' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect(connects).toEqual([]);
   });
 

@@ -29,12 +29,18 @@ function label(identity: string): string {
 export function assertNothingUnsent(data: ServerData, from: string, to: string): void {
   const { unsent, attention } = data.holdings();
   if (unsent > 0) {
-    throw new StoreError('UNSENT_CHANGES',
-      `${unsent} change(s) for ${label(from)} are not sent yet. Go online with it until they are sent, then switch to ${label(to)}.`, { count: unsent });
+    throw new StoreError(
+      'UNSENT_CHANGES',
+      `${unsent} change(s) for ${label(from)} are not sent yet. Go online with it until they are sent, then switch to ${label(to)}.`,
+      { count: unsent },
+    );
   }
   if (attention > 0) {
-    throw new StoreError('NEEDS_ATTENTION',
-      `${attention} rejected action(s) from ${label(from)} wait in Needs attention. Resend, copy or discard them, then switch to ${label(to)}.`, { count: attention });
+    throw new StoreError(
+      'NEEDS_ATTENTION',
+      `${attention} rejected action(s) from ${label(from)} wait in Needs attention. Resend, copy or discard them, then switch to ${label(to)}.`,
+      { count: attention },
+    );
   }
 }
 
@@ -52,9 +58,12 @@ export function adoptServerData(data: ServerData, url: string | null): void {
   if (recorded === identity) return;
   const { unsent, attention } = data.holdings();
   if (recorded !== null && (unsent > 0 || attention > 0)) {
-    throw new StoreError('UNSENT_CHANGES',
-      `The local data holds ${unsent} unsent change(s) and ${attention} rejected action(s) for ${label(recorded)}. `
-      + `Start once with that server until they are sent or resolved, then switch to ${label(identity)}.`, { unsent, attention });
+    throw new StoreError(
+      'UNSENT_CHANGES',
+      `The local data holds ${unsent} unsent change(s) and ${attention} rejected action(s) for ${label(recorded)}. ` +
+        `Start once with that server until they are sent or resolved, then switch to ${label(identity)}.`,
+      { unsent, attention },
+    );
   }
   data.recordDataServer(identity);
 }

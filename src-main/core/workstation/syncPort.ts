@@ -38,7 +38,10 @@ export function createOfflineSync(store: LocalStore): SyncPort {
         lastError: null,
       };
     },
-    signIn: () => Promise.reject(new StoreError('OFFLINE', 'No sync server is configured: this workstation works on its local data only.')),
+    signIn: () =>
+      Promise.reject(
+        new StoreError('OFFLINE', 'No sync server is configured: this workstation works on its local data only.'),
+      ),
     signOut: async () => {
       store.setSyncState({ userId: null });
     },

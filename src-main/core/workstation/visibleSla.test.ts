@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../src-shared/contract/workstation';
 import type { Case, CaseEvent } from '../../../src-shared/domain/case';
 import {
-  DEFAULT_SLA_POLICIES, evaluateSla, marketCalendar, selectSlaPolicy, slaTimelineFromCase, type SlaState,
+  DEFAULT_SLA_POLICIES,
+  evaluateSla,
+  marketCalendar,
+  selectSlaPolicy,
+  slaTimelineFromCase,
+  type SlaState,
 } from '../../../src-shared/sla';
 import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
 import type { Change } from '../../../src-shared/sync/protocol';
@@ -17,7 +22,9 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-async function ok<T>(promise: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function ok<T>(
+  promise: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data;
@@ -28,12 +35,41 @@ function targetStates(detail: CaseDetail): SlaState[] {
   const c = detail.case;
   const team = t.store.teams().find((candidate) => candidate.id === c.teamId);
   if (!team) throw new Error('no team');
-  const server = slaTimelineFromCase({ createdAt: c.createdAt, events: detail.events, messages: detail.messages.filter((m) => !m.isPending) });
-  const timeline = detail.pendingMutationCount > 0 ? withVisibleStatus(server, c, t.store.getSyncState().serverOffsetMs, t.clock.now() + t.store.getSyncState().serverOffsetMs) : server;
-  const policy = selectSlaPolicy(DEFAULT_SLA_POLICIES, { caseType: c.type, priority: c.priority, market: c.customer.market });
-  const calendars = { team: { id: team.id, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] }, customer: marketCalendar(c.customer.market) };
-  return evaluateSla(timeline, policy, calendars, t.clock.now() + t.store.getSyncState().serverOffsetMs, { events: false, explain: false }).targets
-    .filter((target) => target.state !== 'achieved' && target.state !== 'cancelled').map((target) => target.state);
+  const server = slaTimelineFromCase({
+    createdAt: c.createdAt,
+    events: detail.events,
+    messages: detail.messages.filter((m) => !m.isPending),
+  });
+  const timeline =
+    detail.pendingMutationCount > 0
+      ? withVisibleStatus(
+          server,
+          c,
+          t.store.getSyncState().serverOffsetMs,
+          t.clock.now() + t.store.getSyncState().serverOffsetMs,
+        )
+      : server;
+  const policy = selectSlaPolicy(DEFAULT_SLA_POLICIES, {
+    caseType: c.type,
+    priority: c.priority,
+    market: c.customer.market,
+  });
+  const calendars = {
+    team: {
+      id: team.id,
+      timeZone: team.timeZone,
+      weeklyHours: team.weeklyHours,
+      holidayMarket: team.holidayMarket,
+      closedDates: [],
+    },
+    customer: marketCalendar(c.customer.market),
+  };
+  return evaluateSla(timeline, policy, calendars, t.clock.now() + t.store.getSyncState().serverOffsetMs, {
+    events: false,
+    explain: false,
+  })
+    .targets.filter((target) => target.state !== 'achieved' && target.state !== 'cancelled')
+    .map((target) => target.state);
 }
 
 function detail(caseId: string): CaseDetail {
@@ -62,12 +98,21 @@ function serverAccepts(caseId: string, to: Case['status'], mutationUuid: string)
   if (!canonical) throw new Error('case vanished');
   const at = new Date(t.clock.now()).toISOString();
   const updated: Case = { ...canonical, status: to, statusChangedAt: at, version: canonical.version + 1 };
-  const event: CaseEvent = { id: `70000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`, caseId, kind: 'status_changed', actorId: null, at, data: { from: 'open', to } };
+  const event: CaseEvent = {
+    id: `70000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
+    caseId,
+    kind: 'status_changed',
+    actorId: null,
+    at,
+    data: { from: 'open', to },
+  };
   const changes: Change[] = [
     { seq, entity: 'case', entityId: caseId, op: 'upsert', version: updated.version, data: updated },
     { seq, entity: 'case_event', entityId: event.id, op: 'upsert', version: 1, data: event },
   ];
-  t.store.markResults([{ mutationId: t.store.getSyncState().lastMutationId + 1, uuid: mutationUuid, status: 'applied' }]);
+  t.store.markResults([
+    { mutationId: t.store.getSyncState().lastMutationId + 1, uuid: mutationUuid, status: 'applied' },
+  ]);
   t.store.applyServerChanges(changes, `cursor-${seq}`);
 }
 
@@ -93,7 +138,15 @@ describe('SLA of a status set offline', () => {
     const { mutationUuid } = await ok(ws.call('cases:setStatus', { caseId: open.id, to: 'on_hold' }));
     expect(targetStates(detail(open.id)).every((state) => state === 'paused')).toBe(true);
 
-    t.store.markResults([{ mutationId: 1, uuid: mutationUuid, status: 'rejected', code: 'INVALID_TRANSITION', message: 'The case moved on.' }]);
+    t.store.markResults([
+      {
+        mutationId: 1,
+        uuid: mutationUuid,
+        status: 'rejected',
+        code: 'INVALID_TRANSITION',
+        message: 'The case moved on.',
+      },
+    ]);
     expect(detail(open.id).case.status).toBe('open');
     expect(targetStates(detail(open.id))).toEqual(before);
     expect((await row(open.id)).slaDueAt).toBe(open.slaDueAt);
@@ -117,6 +170,7 @@ describe('SLA of a status set offline', () => {
 
   it('leaves rows without unsent changes exactly as the server sent them', async () => {
     const page = await ok(ws.call('cases:list', { view: 'all', limit: 200 }));
-    for (const listed of page.rows) expect(listed.slaDueAt).toBe(t.data.cases.find((c) => c.id === listed.id)?.slaDueAt);
+    for (const listed of page.rows)
+      expect(listed.slaDueAt).toBe(t.data.cases.find((c) => c.id === listed.id)?.slaDueAt);
   });
 });

@@ -9,12 +9,21 @@ import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
  * the server computes Case.slaDueAt (src-server/sync/slaDue.ts): default policies, the team's and the
  * customer market's calendars, server events and accepted messages. Null when nothing is running.
  */
-export function visibleSlaDue(detail: CaseDetail, teams: readonly Team[], serverOffsetMs: number, serverNowMs: number): string | null {
+export function visibleSlaDue(
+  detail: CaseDetail,
+  teams: readonly Team[],
+  serverOffsetMs: number,
+  serverNowMs: number,
+): string | null {
   const c = detail.case;
   if (PAUSED_STATUSES.includes(c.status) || DONE_STATUSES.includes(c.status)) return null;
   const team = teams.find((candidate) => candidate.id === c.teamId);
   if (team === undefined) return c.slaDueAt;
-  const server = slaTimelineFromCase({ createdAt: c.createdAt, events: detail.events, messages: detail.messages.filter((m) => !m.isPending) });
+  const server = slaTimelineFromCase({
+    createdAt: c.createdAt,
+    events: detail.events,
+    messages: detail.messages.filter((m) => !m.isPending),
+  });
   const timeline = detail.pendingMutationCount > 0 ? withVisibleStatus(server, c, serverOffsetMs, serverNowMs) : server;
   try {
     return caseSlaDueAt(timeline, c, team, serverNowMs);
@@ -29,11 +38,21 @@ export function visibleSlaDue(detail: CaseDetail, teams: readonly Team[], server
  * cannot compute one): they get the deadline the server will compute, so the countdown runs at once.
  */
 export function withVisibleDeadlines<R extends CaseRow>(
-  rows: readonly R[], detailOf: (caseId: string) => CaseDetail | null, teams: () => readonly Team[], serverOffsetMs: number, serverNowMs: number,
+  rows: readonly R[],
+  detailOf: (caseId: string) => CaseDetail | null,
+  teams: () => readonly Team[],
+  serverOffsetMs: number,
+  serverNowMs: number,
 ): R[] {
   let teamList: readonly Team[] | null = null;
   return rows.map((row) => {
-    if (!row.hasPendingChanges || row.slaDueAt !== null || PAUSED_STATUSES.includes(row.status) || DONE_STATUSES.includes(row.status)) return row;
+    if (
+      !row.hasPendingChanges ||
+      row.slaDueAt !== null ||
+      PAUSED_STATUSES.includes(row.status) ||
+      DONE_STATUSES.includes(row.status)
+    )
+      return row;
     const detail = detailOf(row.id);
     if (detail === null) return row;
     teamList ??= teams();

@@ -4,8 +4,10 @@ import type { AttentionItem, ContractResult, WorkstationApi } from '../../../src
 export function attentionApi(api: WorkstationApi) {
   return {
     list: (): Promise<ContractResult<AttentionItem[]>> => api['attention:list']({}),
-    resolve: (id: string, action: 'reopen_and_send' | 'discard'): Promise<ContractResult<null>> => api['attention:resolve']({ id, action }),
-    onChanged: (listener: (count: number) => void): (() => void) => api.subscribe('attention:changed', (change) => listener(change.count)),
+    resolve: (id: string, action: 'reopen_and_send' | 'discard'): Promise<ContractResult<null>> =>
+      api['attention:resolve']({ id, action }),
+    onChanged: (listener: (count: number) => void): (() => void) =>
+      api.subscribe('attention:changed', (change) => listener(change.count)),
   };
 }
 export type AttentionApi = ReturnType<typeof attentionApi>;

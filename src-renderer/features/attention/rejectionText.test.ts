@@ -4,9 +4,13 @@ import { REJECTION_REASONS } from '../../../src-shared/sync/mutations';
 import { UI_LANGUAGES } from '../../i18n/languages';
 import { rejectionDetail } from './rejectionText';
 
-const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
 const instance = i18next.createInstance();
-const attention = (language: string): TFunction<['attention', 'domain']> => instance.getFixedT(language, ['attention', 'domain']);
+const attention = (language: string): TFunction<['attention', 'domain']> =>
+  instance.getFixedT(language, ['attention', 'domain']);
 
 beforeAll(async () => {
   const resources: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -14,14 +18,24 @@ beforeAll(async () => {
     const [, language = '', namespace = ''] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
     resources[language] = { ...resources[language], [namespace]: catalog };
   }
-  await instance.init({ resources, lng: 'en', fallbackLng: false, ns: ['attention', 'domain'], defaultNS: 'attention', interpolation: { escapeValue: false } });
+  await instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: false,
+    ns: ['attention', 'domain'],
+    defaultNS: 'attention',
+    interpolation: { escapeValue: false },
+  });
 });
 
 describe('rejection reasons in the agent language', () => {
   it('words every reason the server sends in every UI language, with no key or placeholder left', () => {
     for (const language of UI_LANGUAGES) {
       for (const key of REJECTION_REASONS) {
-        const text = rejectionDetail(attention(language), { key, params: { status: 'solved', from: 'closed', to: 'open', name: 'case.teleport@7' } });
+        const text = rejectionDetail(attention(language), {
+          key,
+          params: { status: 'solved', from: 'closed', to: 'open', name: 'case.teleport@7' },
+        });
         expect(text, `${language} ${key}`).not.toBeNull();
         expect(text, `${language} ${key}`).not.toMatch(/\{\{|^detail\./);
       }
@@ -29,10 +43,15 @@ describe('rejection reasons in the agent language', () => {
   });
 
   it('translates the statuses it names (the English detail "the case is solved" is gone)', () => {
-    expect(rejectionDetail(attention('en'), { key: 'case_done', params: { status: 'solved' } })).toBe('The case is now “Solved”.');
-    expect(rejectionDetail(attention('zh-CN'), { key: 'case_done', params: { status: 'solved' } })).toBe('工单当前状态为“已解决”。');
-    expect(rejectionDetail(attention('de'), { key: 'status_transition', params: { from: 'closed', to: 'open' } }))
-      .toBe('Ein Fall kann nicht von „Geschlossen“ zu „Offen“ wechseln.');
+    expect(rejectionDetail(attention('en'), { key: 'case_done', params: { status: 'solved' } })).toBe(
+      'The case is now “Solved”.',
+    );
+    expect(rejectionDetail(attention('zh-CN'), { key: 'case_done', params: { status: 'solved' } })).toBe(
+      '工单当前状态为“已解决”。',
+    );
+    expect(rejectionDetail(attention('de'), { key: 'status_transition', params: { from: 'closed', to: 'open' } })).toBe(
+      'Ein Fall kann nicht von „Geschlossen“ zu „Offen“ wechseln.',
+    );
     const arabic = rejectionDetail(attention('ar'), { key: 'case_done', params: { status: 'solved' } }) ?? '';
     expect(arabic).not.toMatch(/solved|[A-Za-z]/);
   });

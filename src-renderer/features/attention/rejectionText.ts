@@ -12,7 +12,10 @@ const STATUS_PARAMS = new Set(['status', 'from', 'to']);
  * The server's reason for a refusal in the agent's language, case statuses translated; null when the
  * server sent none or a key this app does not know yet (the code's own text then stands alone).
  */
-export function rejectionDetail(t: TFunction<['attention', 'domain']>, reason: RejectionReason | null | undefined): string | null {
+export function rejectionDetail(
+  t: TFunction<['attention', 'domain']>,
+  reason: RejectionReason | null | undefined,
+): string | null {
   if (reason === null || reason === undefined || !isKnownReason(reason.key)) return null;
   const param = (name: string): string => {
     const value = reason.params[name];
@@ -20,5 +23,10 @@ export function rejectionDetail(t: TFunction<['attention', 'domain']>, reason: R
     const status = STATUS_PARAMS.has(name) ? CaseStatusSchema.safeParse(value) : null;
     return status?.success ? t(`domain:status.${status.data}`) : String(value);
   };
-  return t(`detail.${reason.key}`, { status: param('status'), from: param('from'), to: param('to'), name: param('name') });
+  return t(`detail.${reason.key}`, {
+    status: param('status'),
+    from: param('from'),
+    to: param('to'),
+    name: param('name'),
+  });
 }

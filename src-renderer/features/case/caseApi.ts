@@ -1,6 +1,4 @@
-import type {
-  CaseDetail, ContractResult, Session, WorkstationApi,
-} from '../../../src-shared/contract/workstation';
+import type { CaseDetail, ContractResult, Session, WorkstationApi } from '../../../src-shared/contract/workstation';
 import type { CaseStatus } from '../../../src-shared/domain/caseStatus';
 
 type Write = Promise<ContractResult<{ mutationUuid: string }>>;

@@ -6,7 +6,11 @@ const shanghai = { market: 'CN' as const, timeZone: 'Asia/Shanghai' };
 describe('customerClock', () => {
   it('reads the date in the customer zone, not the host zone', () => {
     // 2026-10-01T17:00Z is already 2 October, 01:00, in Shanghai.
-    expect(customerClock(shanghai, Date.parse('2026-10-01T17:00:00Z'))).toMatchObject({ date: '2026-10-02', offsetMinutes: 480, isBusinessHours: false });
+    expect(customerClock(shanghai, Date.parse('2026-10-01T17:00:00Z'))).toMatchObject({
+      date: '2026-10-02',
+      offsetMinutes: 480,
+      isBusinessHours: false,
+    });
   });
 
   it('knows Golden Week is a holiday and its make-up Saturday a working day', () => {
@@ -19,12 +23,17 @@ describe('customerClock', () => {
 
   it('tells a weekend from a working day and office hours from the evening', () => {
     expect(customerClock(shanghai, Date.parse('2026-11-28T03:00:00Z')).day.kind).toBe('weekend');
-    expect(customerClock(shanghai, Date.parse('2026-11-25T03:00:00Z'))).toMatchObject({ day: { kind: 'working' }, isBusinessHours: true });
+    expect(customerClock(shanghai, Date.parse('2026-11-25T03:00:00Z'))).toMatchObject({
+      day: { kind: 'working' },
+      isBusinessHours: true,
+    });
     expect(customerClock(shanghai, Date.parse('2026-11-25T13:00:00Z')).isBusinessHours).toBe(false);
   });
 
   it('admits it does not know the calendar of a market without a pack', () => {
-    expect(customerClock({ market: 'ZZ' as 'CN', timeZone: 'Europe/Berlin' }, Date.parse('2026-11-25T03:00:00Z')).day.kind).toBe('unknown');
+    expect(
+      customerClock({ market: 'ZZ' as 'CN', timeZone: 'Europe/Berlin' }, Date.parse('2026-11-25T03:00:00Z')).day.kind,
+    ).toBe('unknown');
   });
 });
 

@@ -21,15 +21,22 @@ export type CustomerClock = {
 
 function dayOf(status: DayStatus): CustomerDay {
   switch (status.reason) {
-    case 'working_day': return { kind: 'working' };
-    case 'make_up_working_day': return { kind: 'make_up_working_day', note: status.note };
-    case 'weekend': return { kind: 'weekend' };
-    case 'holiday': return { kind: 'holiday', name: status.holiday.name };
+    case 'working_day':
+      return { kind: 'working' };
+    case 'make_up_working_day':
+      return { kind: 'make_up_working_day', note: status.note };
+    case 'weekend':
+      return { kind: 'weekend' };
+    case 'holiday':
+      return { kind: 'holiday', name: status.holiday.name };
   }
 }
 
 /** Where the customer is in their day: local date, and whether that day is a weekend or holiday in their market. */
-export function customerClock(customer: Pick<Customer, 'market' | 'region' | 'timeZone'>, serverNowMs: number): CustomerClock {
+export function customerClock(
+  customer: Pick<Customer, 'market' | 'region' | 'timeZone'>,
+  serverNowMs: number,
+): CustomerClock {
   const local = DateTime.fromMillis(serverNowMs, { zone: customer.timeZone });
   const date = local.toISODate() ?? '';
   const pack = findMarketPack(customer.market);

@@ -22,10 +22,19 @@ function writtenAt(item: ThreadItem): string {
  */
 export function threadItems(detail: Pick<CaseDetail, 'messages' | 'notes'>): ThreadItem[] {
   const items: ThreadItem[] = [
-    ...detail.messages.map((message): ThreadItem => ({ kind: 'message', id: message.id, message, isPending: message.isPending })),
+    ...detail.messages.map((message): ThreadItem => ({
+      kind: 'message',
+      id: message.id,
+      message,
+      isPending: message.isPending,
+    })),
     ...detail.notes.map((note): ThreadItem => ({ kind: 'note', id: note.id, note, isPending: note.isPending })),
   ];
-  const accepted = items.filter((item) => !item.isPending).sort((a, b) => at(a).localeCompare(at(b)) || a.id.localeCompare(b.id));
-  const pending = items.filter((item) => item.isPending).sort((a, b) => writtenAt(a).localeCompare(writtenAt(b)) || a.id.localeCompare(b.id));
+  const accepted = items
+    .filter((item) => !item.isPending)
+    .sort((a, b) => at(a).localeCompare(at(b)) || a.id.localeCompare(b.id));
+  const pending = items
+    .filter((item) => item.isPending)
+    .sort((a, b) => writtenAt(a).localeCompare(writtenAt(b)) || a.id.localeCompare(b.id));
   return [...accepted, ...pending];
 }

@@ -23,20 +23,39 @@ function normalize(text: string): string {
  * (and in English, and by situation id, so "refund" finds a reply whatever the UI language). Replies that
  * exist in the customer's language come first; the others say which language the customer would get.
  */
-export function replyOptions(library: ReplyLibrary, input: { caseType: CaseType; customerLocale: string; uiLanguage: string; query: string }): ReplyOption[] {
+export function replyOptions(
+  library: ReplyLibrary,
+  input: { caseType: CaseType; customerLocale: string; uiLanguage: string; query: string },
+): ReplyOption[] {
   const words = normalize(input.query).split(/\s+/).filter(Boolean);
   const options = findReplies(library, { caseType: input.caseType }).map((template): ReplyOption => {
     const described = describeReply(template, input.uiLanguage);
     const resolution = resolveLocale(input.customerLocale, Object.keys(template.variants));
     return {
-      id: template.id, title: described.title, purpose: described.purpose, situation: template.situation,
-      customerVariant: resolution.locale, isCustomerLanguage: !resolution.usedFallback || resolution.sameLanguage, template,
+      id: template.id,
+      title: described.title,
+      purpose: described.purpose,
+      situation: template.situation,
+      customerVariant: resolution.locale,
+      isCustomerLanguage: !resolution.usedFallback || resolution.sameLanguage,
+      template,
     };
   });
   const matching = options.filter((option) => {
     if (words.length === 0) return true;
-    const haystack = normalize([option.title, option.purpose, option.situation.replaceAll('_', ' '), option.template.title.en ?? '', option.template.purpose.en ?? ''].join(' '));
+    const haystack = normalize(
+      [
+        option.title,
+        option.purpose,
+        option.situation.replaceAll('_', ' '),
+        option.template.title.en ?? '',
+        option.template.purpose.en ?? '',
+      ].join(' '),
+    );
     return words.every((word) => haystack.includes(word));
   });
-  return matching.sort((a, b) => Number(b.isCustomerLanguage) - Number(a.isCustomerLanguage) || a.title.localeCompare(b.title, input.uiLanguage));
+  return matching.sort(
+    (a, b) =>
+      Number(b.isCustomerLanguage) - Number(a.isCustomerLanguage) || a.title.localeCompare(b.title, input.uiLanguage),
+  );
 }

@@ -4,7 +4,14 @@ import { createTypedClient, type RawTransport } from '../../contract/typedClient
 import { FIRST_SORT, FIRST_VIEW, PAGE_SIZE, peekPrefetched, prefetchFirstPage, takePrefetched } from './firstPage';
 
 const counts = { mine: 1, team_unassigned: 2, pending_customer: 0, breaching_soon: 0, all: 3 };
-const status = { connection: 'online', pendingCount: 0, lastSyncedAt: null, serverOffsetMs: 1_500, bootstrap: null, lastError: null };
+const status = {
+  connection: 'online',
+  pendingCount: 0,
+  lastSyncedAt: null,
+  serverOffsetMs: 1_500,
+  bootstrap: null,
+  lastError: null,
+};
 
 /** A host that records the calls it gets and lets the test push events (the transport is the boundary). */
 function host() {
@@ -27,7 +34,11 @@ function host() {
       return () => set.delete(listener);
     },
   };
-  return { api: createTypedClient(transport), calls, push: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)) };
+  return {
+    api: createTypedClient(transport),
+    calls,
+    push: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
+  };
 }
 
 describe('prefetchFirstPage', () => {

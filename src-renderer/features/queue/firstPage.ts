@@ -1,5 +1,10 @@
 import type {
-  ContractResult, QueuePage, QueueSort, QueueView, ViewCounts, WorkstationApi,
+  ContractResult,
+  QueuePage,
+  QueueSort,
+  QueueView,
+  ViewCounts,
+  WorkstationApi,
 } from '../../../src-shared/contract/workstation';
 import { queueApi } from './queueApi';
 
@@ -27,7 +32,9 @@ const started = new WeakMap<WorkstationApi, FirstPaint>();
 
 function answer<T>(promise: Promise<T>): Answer<T> {
   const held: Answer<T> = { promise };
-  void promise.then((value) => { held.value = value; });
+  void promise.then((value) => {
+    held.value = value;
+  });
   return held;
 }
 

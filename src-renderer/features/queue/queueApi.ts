@@ -1,5 +1,10 @@
 import type {
-  CaseRow, ContractResult, QueuePage, QueueQuery, ViewCounts, WorkstationApi,
+  CaseRow,
+  ContractResult,
+  QueuePage,
+  QueueQuery,
+  ViewCounts,
+  WorkstationApi,
 } from '../../../src-shared/contract/workstation';
 
 export type QueueFilter = Pick<QueueQuery, 'market' | 'type'>;

@@ -18,11 +18,17 @@ describe('slaCountdown', () => {
   });
 
   it('is ok, then warning in the last hour, then breached', () => {
-    fc.assert(fc.property(fc.integer({ min: -10 * 86_400_000, max: 10 * 86_400_000 }), fc.integer({ min: -86_400_000, max: 86_400_000 }), (before, offset) => {
-      const result = slaCountdown(due, dueMs - before - offset, offset);
-      expect(result.remainingMs).toBe(before);
-      const expected = before < 0 ? 'breached' : before <= WARNING_WINDOW_MS ? 'warning' : 'ok';
-      expect(result.state).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10 * 86_400_000, max: 10 * 86_400_000 }),
+        fc.integer({ min: -86_400_000, max: 86_400_000 }),
+        (before, offset) => {
+          const result = slaCountdown(due, dueMs - before - offset, offset);
+          expect(result.remainingMs).toBe(before);
+          const expected = before < 0 ? 'breached' : before <= WARNING_WINDOW_MS ? 'warning' : 'ok';
+          expect(result.state).toBe(expected);
+        },
+      ),
+    );
   });
 });

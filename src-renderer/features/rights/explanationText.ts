@@ -4,7 +4,10 @@ import type { SkippedDay, StepDetail } from '../../../src-shared/rights/index';
 import { pickLocalized } from '../guidance';
 
 /** A rendered step; `locale` differs from the UI language only when market-pack wording had no translation. */
-export interface StepText { text: string; locale: string }
+export interface StepText {
+  text: string;
+  locale: string;
+}
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
@@ -20,12 +23,20 @@ function memo<T>(cache: Map<string, T>, key: string, build: () => T): T {
 
 /** A market-local calendar date (YYYY-MM-DD) with its weekday, in the UI language. */
 export function formatMarketDay(language: string, date: string): string {
-  return memo(dayFormats, language, () => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' })).format(Date.parse(`${date}T00:00:00Z`));
+  return memo(
+    dayFormats,
+    language,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }),
+  ).format(Date.parse(`${date}T00:00:00Z`));
 }
 
 /** An instant as the clock on the wall of the market's zone shows it. */
 export function formatMarketInstant(language: string, iso: string, zone: string): string {
-  return memo(instantFormats, `${language}|${zone}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone: zone })).format(Date.parse(iso));
+  return memo(
+    instantFormats,
+    `${language}|${zone}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }),
+  ).format(Date.parse(iso));
 }
 
 function list(language: string, items: readonly string[]): string {
@@ -50,22 +61,38 @@ export function explanationStepText(t: TFunction<'rights'>, language: string, de
   const mine = (text: string): StepText => ({ text, locale: language });
   switch (detail.kind) {
     case 'start':
-      return mine(t(detail.noticeUnknown ? 'step.startNoticeUnknown' : 'step.start', {
-        event: t(`event.${detail.start}`), date: formatMarketDay(language, detail.date), zone: detail.zone,
-      }));
+      return mine(
+        t(detail.noticeUnknown ? 'step.startNoticeUnknown' : 'step.start', {
+          event: t(`event.${detail.start}`),
+          date: formatMarketDay(language, detail.date),
+          zone: detail.zone,
+        }),
+      );
     case 'start_at':
-      return mine(t(detail.dateOnly ? 'step.startAtDateOnly' : 'step.startAt', {
-        event: t(`event.${detail.start}`), time: formatMarketInstant(language, detail.at, detail.zone), zone: detail.zone,
-      }));
+      return mine(
+        t(detail.dateOnly ? 'step.startAtDateOnly' : 'step.startAt', {
+          event: t(`event.${detail.start}`),
+          time: formatMarketInstant(language, detail.at, detail.zone),
+          zone: detail.zone,
+        }),
+      );
     case 'category_period':
-      return mine(t(detail.longestOfSeveral ? 'step.categoryPeriodLongest' : 'step.categoryPeriod', {
-        categories: list(language, detail.categories.map((category) => t(`category.${category}`))),
-      }));
+      return mine(
+        t(detail.longestOfSeveral ? 'step.categoryPeriodLongest' : 'step.categoryPeriod', {
+          categories: list(
+            language,
+            detail.categories.map((category) => t(`category.${category}`)),
+          ),
+        }),
+      );
     case 'count_days':
-      return mine(t(detail.from === 'day_after' ? 'step.countDays' : 'step.countDaysSameDay', {
-        period: t(`unit.${detail.unit}`, { count: detail.amount }),
-        first: formatMarketDay(language, detail.firstDay), last: formatMarketDay(language, detail.lastDay),
-      }));
+      return mine(
+        t(detail.from === 'day_after' ? 'step.countDays' : 'step.countDaysSameDay', {
+          period: t(`unit.${detail.unit}`, { count: detail.amount }),
+          first: formatMarketDay(language, detail.firstDay),
+          last: formatMarketDay(language, detail.lastDay),
+        }),
+      );
     case 'count_hours':
       return mine(t('step.countHours', { period: t('unit.hours', { count: detail.amount }) }));
     case 'skip':

@@ -24,7 +24,12 @@ describe('rightsFor', () => {
   });
 
   it('counts down to the withdrawal end on the server clock and marks it ended afterwards', () => {
-    const record = demo.cases.find((candidate) => candidate.type === 'return_refund' && candidate.order?.deliveredAt !== undefined && candidate.customer.market === 'DE');
+    const record = demo.cases.find(
+      (candidate) =>
+        candidate.type === 'return_refund' &&
+        candidate.order?.deliveredAt !== undefined &&
+        candidate.customer.market === 'DE',
+    );
     if (record === undefined) throw new Error('no German return case in the demo');
     const rights = rightsFor(record, Date.parse(NOW));
     if (!rights.hasPack) throw new Error('DE pack missing');
@@ -33,7 +38,10 @@ describe('rightsFor', () => {
     const justBefore = rightsFor(record, Date.parse(withdrawal.dueAt) - 1000);
     const after = rightsFor(record, Date.parse(withdrawal.dueAt) + 1000);
     if (!justBefore.hasPack || !after.hasPack) throw new Error('pack vanished');
-    expect(justBefore.clocks.find((clock) => clock.kind === 'withdrawal_ends')).toMatchObject({ phase: 'running', remainingMs: 1000 });
+    expect(justBefore.clocks.find((clock) => clock.kind === 'withdrawal_ends')).toMatchObject({
+      phase: 'running',
+      remainingMs: 1000,
+    });
     expect(after.clocks.find((clock) => clock.kind === 'withdrawal_ends')?.phase).toBe('ended');
     expect(withdrawal.source.label.length).toBeGreaterThan(0);
     expect(typeof withdrawal.verified).toBe('boolean');

@@ -1,23 +1,31 @@
 import type { Case } from '../../../src-shared/domain/case';
 import { findMarketPack } from '../../../src-shared/markets/index';
-import { computeStatutoryClocks, type StatutoryClock, type StatutoryClockInput, type StepDetail } from '../../../src-shared/rights/index';
+import {
+  computeStatutoryClocks,
+  type StatutoryClock,
+  type StatutoryClockInput,
+  type StepDetail,
+} from '../../../src-shared/rights/index';
 
 /** The rights calculator's input for a case: what the order says happened, and when the case arrived. */
 export function clockInputFor(caseRecord: Case): StatutoryClockInput {
   const { customer, order } = caseRecord;
   // A subdivision the pack has no rules for (ID "JK") falls under the national rules, not an error.
-  const hasRegionRules = customer.region !== undefined && findMarketPack(customer.market)?.regions[customer.region] !== undefined;
+  const hasRegionRules =
+    customer.region !== undefined && findMarketPack(customer.market)?.regions[customer.region] !== undefined;
   return {
     market: customer.market,
     ...(hasRegionRules ? { region: customer.region } : {}),
     caseType: caseRecord.type,
     receivedAt: caseRecord.createdAt,
-    ...(order === undefined ? {} : {
-      purchasedAt: order.purchasedAt,
-      ...(order.deliveredAt === undefined ? {} : { deliveredAt: order.deliveredAt }),
-      ...(order.returnReceivedAt === undefined ? {} : { returnReceivedAt: order.returnReceivedAt }),
-      itemCategories: [...new Set(order.items.map((item) => item.category))],
-    }),
+    ...(order === undefined
+      ? {}
+      : {
+          purchasedAt: order.purchasedAt,
+          ...(order.deliveredAt === undefined ? {} : { deliveredAt: order.deliveredAt }),
+          ...(order.returnReceivedAt === undefined ? {} : { returnReceivedAt: order.returnReceivedAt }),
+          itemCategories: [...new Set(order.items.map((item) => item.category))],
+        }),
   };
 }
 
@@ -33,7 +41,8 @@ export type Rights = { hasPack: false } | { hasPack: true; clocks: RightsClock[]
 export function rightsFor(caseRecord: Case, serverNowMs: number): Rights {
   if (findMarketPack(caseRecord.customer.market) === undefined) return { hasPack: false };
   const clocks = computeStatutoryClocks(clockInputFor(caseRecord)).map((clock): RightsClock => {
-    if (clock.dueAt === null) return { ...clock, phase: 'not_running', remainingMs: null, reason: clock.notRunning ?? null };
+    if (clock.dueAt === null)
+      return { ...clock, phase: 'not_running', remainingMs: null, reason: clock.notRunning ?? null };
     const remainingMs = Date.parse(clock.dueAt) - serverNowMs;
     return { ...clock, phase: remainingMs < 0 ? 'ended' : 'running', remainingMs, reason: null };
   });

@@ -16,13 +16,20 @@ function countOf(error: ContractError, language: string): string {
 /** The core's refusal codes (settings:update in the contract) as failures the screen can translate. */
 export function serverSwitchFailure(error: ContractError, url: string | null, language: string): ServerSwitchFailure {
   switch (error.code) {
-    case 'UNSENT_CHANGES': return { kind: 'unsent', number: countOf(error, language) };
-    case 'NEEDS_ATTENTION': return { kind: 'attention', number: countOf(error, language) };
-    case 'BAD_INPUT': return { kind: 'invalid' };
-    case 'SERVER_URL_LOCKED': return { kind: 'locked' };
-    case 'SERVER_UNREACHABLE': return { kind: 'unreachable', url: url ?? '' };
-    case 'SERVER_UNAVAILABLE': return { kind: 'demoFailed' };
-    default: return { kind: 'other', message: error.message };
+    case 'UNSENT_CHANGES':
+      return { kind: 'unsent', number: countOf(error, language) };
+    case 'NEEDS_ATTENTION':
+      return { kind: 'attention', number: countOf(error, language) };
+    case 'BAD_INPUT':
+      return { kind: 'invalid' };
+    case 'SERVER_URL_LOCKED':
+      return { kind: 'locked' };
+    case 'SERVER_UNREACHABLE':
+      return { kind: 'unreachable', url: url ?? '' };
+    case 'SERVER_UNAVAILABLE':
+      return { kind: 'demoFailed' };
+    default:
+      return { kind: 'other', message: error.message };
   }
 }
 

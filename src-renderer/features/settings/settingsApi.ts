@@ -1,4 +1,10 @@
-import type { ContractResult, ServerInfo, Session, Settings, WorkstationApi } from '../../../src-shared/contract/workstation';
+import type {
+  ContractResult,
+  ServerInfo,
+  Session,
+  Settings,
+  WorkstationApi,
+} from '../../../src-shared/contract/workstation';
 
 /** The settings feature's only door to the contract. */
 export function settingsApi(api: WorkstationApi) {
@@ -7,7 +13,8 @@ export function settingsApi(api: WorkstationApi) {
     update: (change: Partial<Settings>): Promise<ContractResult<Settings>> => api['settings:update'](change),
     server: (): Promise<ContractResult<ServerInfo>> => api['server:get']({}),
     session: (): Promise<ContractResult<Session>> => api['session:get']({}),
-    signIn: (username: string, password: string): Promise<ContractResult<Session>> => api['auth:signIn']({ username, password }),
+    signIn: (username: string, password: string): Promise<ContractResult<Session>> =>
+      api['auth:signIn']({ username, password }),
     signOut: (): Promise<ContractResult<null>> => api['auth:signOut']({}),
   };
 }

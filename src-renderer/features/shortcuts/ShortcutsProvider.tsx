@@ -30,7 +30,10 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
     handlers.current.set(action, [...list, handler]);
     return () => {
       const current = handlers.current.get(action) ?? [];
-      handlers.current.set(action, current.filter((candidate) => candidate !== handler));
+      handlers.current.set(
+        action,
+        current.filter((candidate) => candidate !== handler),
+      );
     };
   }, []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
@@ -67,7 +70,9 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
 export function useShortcut(action: ShortcutAction, handler: Handler): void {
   const registry = useContext(ShortcutsContext);
   const latest = useRef(handler);
-  useEffect(() => { latest.current = handler; });
+  useEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => registry?.register(action, () => latest.current()), [registry, action]);
 }
 

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, KEYMAP, SHORTCUT_ACTIONS } from './keymap';
 
-const press = (key: string, mods: Partial<{ alt: boolean; ctrl: boolean; meta: boolean; shift: boolean; code: string; composing: boolean }> = {}) => ({
-  key, code: mods.code, altKey: mods.alt ?? false, ctrlKey: mods.ctrl ?? false, metaKey: mods.meta ?? false, shiftKey: mods.shift ?? false, isComposing: mods.composing ?? false,
+const press = (
+  key: string,
+  mods: Partial<{ alt: boolean; ctrl: boolean; meta: boolean; shift: boolean; code: string; composing: boolean }> = {},
+) => ({
+  key,
+  code: mods.code,
+  altKey: mods.alt ?? false,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: mods.meta ?? false,
+  shiftKey: mods.shift ?? false,
+  isComposing: mods.composing ?? false,
 });
 
 describe('actionFor', () => {

@@ -1,4 +1,13 @@
-export const SHORTCUT_ACTIONS = ['nextCase', 'previousCase', 'reply', 'note', 'insertReply', 'changeStatus', 'search', 'help'] as const;
+export const SHORTCUT_ACTIONS = [
+  'nextCase',
+  'previousCase',
+  'reply',
+  'note',
+  'insertReply',
+  'changeStatus',
+  'search',
+  'help',
+] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
 export type KeyChord = { key: string; alt?: boolean; ctrlOrMeta?: boolean; shift?: boolean };
@@ -18,11 +27,24 @@ export const KEYMAP: Readonly<Record<ShortcutAction, readonly KeyChord[]>> = {
   help: [{ key: '?', shift: true }, { key: 'F1' }],
 };
 
-export type KeyEventLike = { key: string; code?: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; isComposing?: boolean };
+export type KeyEventLike = {
+  key: string;
+  code?: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  isComposing?: boolean;
+};
 
 function chordMatches(chord: KeyChord, event: KeyEventLike): boolean {
   // With Alt held, macOS and some layouts change `key` (Alt+r gives "®"); `code` keeps the physical letter.
-  const key = event.altKey && event.code?.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const key =
+    event.altKey && event.code?.startsWith('Key')
+      ? event.code.slice(3).toLowerCase()
+      : event.key.length === 1
+        ? event.key.toLowerCase()
+        : event.key;
   if (key !== chord.key) return false;
   if ((chord.alt ?? false) !== event.altKey) return false;
   if ((chord.ctrlOrMeta ?? false) !== (event.ctrlKey || event.metaKey)) return false;

@@ -2,8 +2,16 @@ import type { CaseDetail } from '../../../src-shared/contract/workstation';
 import type { Team } from '../../../src-shared/domain/user';
 import { findMarketPack } from '../../../src-shared/markets/index';
 import {
-  DEFAULT_SLA_POLICIES, evaluateSla, marketCalendar, selectSlaPolicy,
-  SlaTimelineSchema, type BusinessCalendar, type SlaCalendars, type SlaPolicy, type SlaTargetResult, type SlaTimeline,
+  DEFAULT_SLA_POLICIES,
+  evaluateSla,
+  marketCalendar,
+  selectSlaPolicy,
+  SlaTimelineSchema,
+  type BusinessCalendar,
+  type SlaCalendars,
+  type SlaPolicy,
+  type SlaTargetResult,
+  type SlaTimeline,
 } from '../../../src-shared/sla/index';
 import { CaseStatusSchema } from '../../../src-shared/domain/caseStatus';
 import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
@@ -13,7 +21,11 @@ import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
  * status change still in the outbox applied on top (serverOffsetMs moves the agent's time onto the
  * server's clock), so an offline "waiting on customer" pauses the clocks at once.
  */
-export function slaTimelineFor(detail: CaseDetail, serverOffsetMs = 0, serverNowMs = Number.POSITIVE_INFINITY): SlaTimeline {
+export function slaTimelineFor(
+  detail: CaseDetail,
+  serverOffsetMs = 0,
+  serverNowMs = Number.POSITIVE_INFINITY,
+): SlaTimeline {
   const statusChanges = detail.events
     .filter((event) => event.kind === 'status_changed')
     .flatMap((event) => {
@@ -36,19 +48,28 @@ export function slaTimelineFor(detail: CaseDetail, serverOffsetMs = 0, serverNow
 }
 
 function teamCalendar(team: Team): BusinessCalendar {
-  return { id: team.name, timeZone: team.timeZone, weeklyHours: team.weeklyHours, holidayMarket: team.holidayMarket, closedDates: [] };
+  return {
+    id: team.name,
+    timeZone: team.timeZone,
+    weeklyHours: team.weeklyHours,
+    holidayMarket: team.holidayMarket,
+    closedDates: [],
+  };
 }
 
 export type SlaPanelModel =
-  | { kind: 'no_team' }
-  | { kind: 'ready'; policy: SlaPolicy; targets: SlaTargetResult[]; customerCalendar: boolean };
+  { kind: 'no_team' } | { kind: 'ready'; policy: SlaPolicy; targets: SlaTargetResult[]; customerCalendar: boolean };
 
 /**
  * Evaluates the case's SLA targets offline with the shared engine, the same one the server uses for
  * breach detection, so the countdown here and the server's verdict agree.
  */
 export function slaPanelModel(
-  detail: CaseDetail, teams: readonly Team[], serverNowMs: number, serverOffsetMs = 0, policies: readonly SlaPolicy[] = DEFAULT_SLA_POLICIES,
+  detail: CaseDetail,
+  teams: readonly Team[],
+  serverNowMs: number,
+  serverOffsetMs = 0,
+  policies: readonly SlaPolicy[] = DEFAULT_SLA_POLICIES,
 ): SlaPanelModel {
   const team = teams.find((candidate) => candidate.id === detail.case.teamId) ?? teams[0];
   if (team === undefined) return { kind: 'no_team' };
@@ -60,7 +81,11 @@ export function slaPanelModel(
   };
   const policy = selectSlaPolicy(policies, { caseType: detail.case.type, priority: detail.case.priority, market });
   // A target counted in the customer's market needs its pack; without one the team calendar stands in.
-  const usable: SlaPolicy = hasPack ? policy : { ...policy, targets: policy.targets.map((target) => ({ ...target, calendar: 'team' })) };
-  const evaluation = evaluateSla(slaTimelineFor(detail, serverOffsetMs, serverNowMs), usable, calendars, serverNowMs, { events: false });
+  const usable: SlaPolicy = hasPack
+    ? policy
+    : { ...policy, targets: policy.targets.map((target) => ({ ...target, calendar: 'team' })) };
+  const evaluation = evaluateSla(slaTimelineFor(detail, serverOffsetMs, serverNowMs), usable, calendars, serverNowMs, {
+    events: false,
+  });
   return { kind: 'ready', policy: usable, targets: evaluation.targets, customerCalendar: hasPack };
 }

@@ -1,4 +1,9 @@
-import type { ContractResult, EventPayload, SyncStatus, WorkstationApi } from '../../../src-shared/contract/workstation';
+import type {
+  ContractResult,
+  EventPayload,
+  SyncStatus,
+  WorkstationApi,
+} from '../../../src-shared/contract/workstation';
 
 /** The sync feature's only door to the contract: status and the live notifications pushed by the core. */
 export function syncApi(api: WorkstationApi) {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapPercent, syncTone } from './syncLabel';
 
-const base = { connection: 'online' as const, pendingCount: 0, lastSyncedAt: null, serverOffsetMs: 0, bootstrap: null, lastError: null };
+const base = {
+  connection: 'online' as const,
+  pendingCount: 0,
+  lastSyncedAt: null,
+  serverOffsetMs: 0,
+  bootstrap: null,
+  lastError: null,
+};
 
 describe('sync indicator state', () => {
   it('shows an error while online instead of a green light', () => {

@@ -1,2 +1,5 @@
 // Every namespace of one UI language, one chunk: i18n.ts loads it when the language is first used.
-export default import.meta.glob<Record<string, unknown>>('../../../locales/zh-CN/*.json', { eager: true, import: 'default' });
+export default import.meta.glob<Record<string, unknown>>('../../../locales/zh-CN/*.json', {
+  eager: true,
+  import: 'default',
+});

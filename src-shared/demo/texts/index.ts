@@ -20,8 +20,26 @@ import { zh } from './zh';
 
 /** Regional variants first (es-MX), then the language; Latin American Spanish covers es-US too. */
 const BY_TAG: Readonly<Record<string, DemoTexts>> = {
-  zh, en, de, fr, es, it, nl, pl, ja, ko, ar, ru, hi, id, th, vi,
-  'es-MX': esMX, 'es-US': esMX, pt: ptBR, 'pt-BR': ptBR,
+  zh,
+  en,
+  de,
+  fr,
+  es,
+  it,
+  nl,
+  pl,
+  ja,
+  ko,
+  ar,
+  ru,
+  hi,
+  id,
+  th,
+  vi,
+  'es-MX': esMX,
+  'es-US': esMX,
+  pt: ptBR,
+  'pt-BR': ptBR,
 };
 
 export function textsFor(locale: string): DemoTexts {

@@ -6,13 +6,19 @@ import { DEMO_TEXT_TAGS, textsFor } from './index';
 
 /** The script each language is written in, so a text pasted into the wrong file fails. */
 const SCRIPT: Readonly<Record<string, RegExp>> = {
-  zh: /\p{Script=Han}/u, ja: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, ko: /\p{Script=Hangul}/u,
-  th: /\p{Script=Thai}/u, ar: /\p{Script=Arabic}/u, ru: /\p{Script=Cyrillic}/u, hi: /\p{Script=Devanagari}/u,
+  zh: /\p{Script=Han}/u,
+  ja: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  ko: /\p{Script=Hangul}/u,
+  th: /\p{Script=Thai}/u,
+  ar: /\p{Script=Arabic}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  hi: /\p{Script=Devanagari}/u,
 };
 
 describe('demo texts', () => {
   it('exist for every locale a demo market uses', () => {
-    for (const market of DEMO_MARKETS) for (const [locale] of market.locales) expect(() => textsFor(locale)).not.toThrow();
+    for (const market of DEMO_MARKETS)
+      for (const [locale] of market.locales) expect(() => textsFor(locale)).not.toThrow();
   });
 
   it.each(DEMO_TEXT_TAGS)('%s has several openings per case type, order numbers only where an order exists', (tag) => {

@@ -4,7 +4,10 @@ export type AttentionLabels = { nav: string; reopenAndSend: string; discard: str
 
 /** "Needs attention": one card (article) per refused action, with the reason, the kept text and the choices. */
 export class AttentionPage {
-  constructor(readonly page: Page, private readonly labels: AttentionLabels) {}
+  constructor(
+    readonly page: Page,
+    private readonly labels: AttentionLabels,
+  ) {}
 
   async open(): Promise<void> {
     await this.page.getByRole('navigation').getByRole('button', { name: this.labels.nav }).click();

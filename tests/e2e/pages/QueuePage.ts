@@ -128,8 +128,15 @@ export class QueuePage {
     const violations = await this.page.evaluate(async () => {
       const axe = window.axe;
       if (axe === undefined) throw new Error('axe-core did not load');
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return result.violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.map((node) => ({ target: node.target })),
+      }));
     });
     return violations.filter((violation) => violation.impact !== null && impacts.includes(violation.impact));
   }

@@ -2,11 +2,20 @@ import type { Page } from 'playwright-core';
 
 export type SettingsLabels = { nav: string; username: string; password: string; signIn: string; signOut: string };
 
-export const ENGLISH_SETTINGS: SettingsLabels = { nav: 'Settings', username: 'User name', password: 'Password', signIn: 'Sign in', signOut: 'Sign out' };
+export const ENGLISH_SETTINGS: SettingsLabels = {
+  nav: 'Settings',
+  username: 'User name',
+  password: 'Password',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+};
 
 /** Settings, where an agent signs in to the central API the workstation is configured with. */
 export class SettingsPage {
-  constructor(readonly page: Page, private readonly labels: SettingsLabels = ENGLISH_SETTINGS) {}
+  constructor(
+    readonly page: Page,
+    private readonly labels: SettingsLabels = ENGLISH_SETTINGS,
+  ) {}
 
   async signIn(username: string, password: string): Promise<void> {
     await this.page.getByRole('navigation').getByRole('button', { name: this.labels.nav }).click();

@@ -4,7 +4,10 @@ export type SyncTone = 'ok' | 'busy' | 'offline' | 'signed_out' | 'error';
 
 /** The app bar's sync status: its face (data-sync-tone) and its words, e.g. "Offline · 2 waiting". */
 export class SyncIndicator {
-  constructor(readonly page: Page, private readonly label: string) {}
+  constructor(
+    readonly page: Page,
+    private readonly label: string,
+  ) {}
 
   region(): Locator {
     return this.page.getByRole('status', { name: this.label });

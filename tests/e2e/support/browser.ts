@@ -3,8 +3,13 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 // Debian's Chromium; Playwright cannot download browsers on these machines (TOOLCHAIN.md).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** One Chromium per test file; Playwright gives it a fresh temporary profile directory. */

@@ -4,7 +4,12 @@ import { DEMO_PASSWORD } from '../../../src-shared/demo';
 import { CaseSchema, MessageSchema } from '../../../src-shared/domain/case';
 import { UserSchema } from '../../../src-shared/domain/user';
 import type { MutationKey, MutationArgs, MutationResult } from '../../../src-shared/sync/mutations';
-import { BootstrapLineSchema, LoginResponseSchema, PROTOCOL_VERSION, PushResponseSchema } from '../../../src-shared/sync/protocol';
+import {
+  BootstrapLineSchema,
+  LoginResponseSchema,
+  PROTOCOL_VERSION,
+  PushResponseSchema,
+} from '../../../src-shared/sync/protocol';
 
 /**
  * A second desk speaking the sync protocol over plain HTTP, as another app would: a supervisor's client
@@ -14,11 +19,17 @@ export class ProtocolClient {
   private nextId = 1;
   private readonly clientId = randomUUID();
 
-  private constructor(readonly baseUrl: string, private readonly token: string, readonly user: z.infer<typeof UserSchema>) {}
+  private constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+    readonly user: z.infer<typeof UserSchema>,
+  ) {}
 
   static async signIn(baseUrl: string, username: string): Promise<ProtocolClient> {
     const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     });
     if (!response.ok) throw new Error(`login as ${username} answered ${response.status}: ${await response.text()}`);
     const login = LoginResponseSchema.parse(await response.json());
@@ -27,11 +38,25 @@ export class ProtocolClient {
 
   async push<K extends MutationKey>(key: K, args: MutationArgs<K>): Promise<MutationResult> {
     const [name, version] = key.split('@');
-    const mutation = { id: this.nextId, uuid: randomUUID(), name, v: Number(version), args, base: {}, clientTime: new Date().toISOString() };
+    const mutation = {
+      id: this.nextId,
+      uuid: randomUUID(),
+      name,
+      v: Number(version),
+      args,
+      base: {},
+      clientTime: new Date().toISOString(),
+    };
     const response = await fetch(`${this.baseUrl}/sync/v1/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId: this.clientId, appVersion: 'e2e', schemaVersion: 1, mutations: [mutation] }),
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        clientId: this.clientId,
+        appVersion: 'e2e',
+        schemaVersion: 1,
+        mutations: [mutation],
+      }),
     });
     if (!response.ok) throw new Error(`push ${key} answered ${response.status}: ${await response.text()}`);
     this.nextId++;
@@ -42,7 +67,9 @@ export class ProtocolClient {
 
   /** The caller's whole scope from GET /sync/v1/bootstrap: cases, messages and users, by id. */
   async scope() {
-    const response = await fetch(`${this.baseUrl}/sync/v1/bootstrap`, { headers: { authorization: `Bearer ${this.token}` } });
+    const response = await fetch(`${this.baseUrl}/sync/v1/bootstrap`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
     if (!response.ok) throw new Error(`bootstrap answered ${response.status}`);
     const cases = [];
     const messages = [];

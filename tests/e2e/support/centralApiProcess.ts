@@ -17,7 +17,15 @@ export async function startCentralApiProcess(options: { dataDir: string; port?: 
     name: 'the central API',
     args: ['src-server/cli.ts'],
     // CI exports DATABASE_URL for the server suite; this server must use the copied PGlite data instead.
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: options.dataDir, PORT: String(options.port ?? 0), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: options.dataDir,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+    },
     listening: /Crossdesk API listening on (http:\/\/127\.0\.0\.1:\d+)/,
   });
   return { url: address, port: Number(new URL(address).port), stop: tracked('server', () => stopChild(child)) };

@@ -29,14 +29,18 @@ export async function spawnListening(options: {
   });
   let output = '';
   // Only the tail: a server that logs for minutes must not grow this without bound.
-  child.stderr?.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-8_000); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8_000);
+  });
   const address = await new Promise<string>((resolveAddress, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = options.listening.exec(output);
       if (match?.[1] !== undefined) resolveAddress(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`${options.name} exited with code ${code} before it listened:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${options.name} exited with code ${code} before it listened:\n${output}`)),
+    );
   });
   return { child, address };
 }

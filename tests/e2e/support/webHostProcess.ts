@@ -55,7 +55,10 @@ function demoTemplate(): Promise<string> {
  */
 export async function copyDemoCentralApi(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-api-'));
-  cpSync(join(await demoTemplate(), 'central-api'), dir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') });
+  cpSync(join(await demoTemplate(), 'central-api'), dir, {
+    recursive: true,
+    filter: (source) => !source.endsWith('postmaster.pid'),
+  });
   return dir;
 }
 
@@ -71,7 +74,10 @@ export type WebHostProcessOptions = {
 export async function startWebHostProcess(options: WebHostProcessOptions = {}): Promise<RunningWebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-e2e-'));
   // A lock file names the process that held the template's database; a copy must not inherit it.
-  cpSync(await demoTemplate(), dataDir, { recursive: true, filter: (source) => !source.endsWith('postmaster.pid') && !source.endsWith('central-api.lock') });
+  cpSync(await demoTemplate(), dataDir, {
+    recursive: true,
+    filter: (source) => !source.endsWith('postmaster.pid') && !source.endsWith('central-api.lock'),
+  });
   const { url, child } = await spawnCli(dataDir, options.serverUrl ? ['--server-url', options.serverUrl] : []);
   const parsed = new URL(url);
   return {

@@ -4,7 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchChromium, newAgentContext } from './browser';
 import { startCentralApiProcess, type RunningCentralApi } from './centralApiProcess';
 import { stopStartedProcesses } from './childProcess';
-import { copyDemoCentralApi, startWebHostProcess, type WebHostProcessOptions, type RunningWebHost } from './webHostProcess';
+import {
+  copyDemoCentralApi,
+  startWebHostProcess,
+  type WebHostProcessOptions,
+  type RunningWebHost,
+} from './webHostProcess';
 
 /** One test's workstation: a web host on a fresh copy of the demo data, and a fresh browser context with one page. */
 export type Workstation = {

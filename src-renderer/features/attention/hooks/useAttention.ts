@@ -12,13 +12,20 @@ export function useAttention() {
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   useEffect(() => {
     let isCurrent = true;
-    const load = () => void api.list().then((result) => {
-      if (!isCurrent) return;
-      if (result.ok) { setItems(result.data); setError(null); } else setError(result.error);
-    });
+    const load = () =>
+      void api.list().then((result) => {
+        if (!isCurrent) return;
+        if (result.ok) {
+          setItems(result.data);
+          setError(null);
+        } else setError(result.error);
+      });
     load();
     const unsubscribe = api.onChanged(load);
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api, generation]);
   return { items, error, resolve: api.resolve, reload };
 }
@@ -30,9 +37,14 @@ export function useAttentionCount(): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let isCurrent = true;
-    void api.list().then((result) => { if (isCurrent && result.ok) setCount(result.data.length); });
+    void api.list().then((result) => {
+      if (isCurrent && result.ok) setCount(result.data.length);
+    });
     const unsubscribe = api.onChanged((next) => setCount(next));
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api]);
   return count;
 }

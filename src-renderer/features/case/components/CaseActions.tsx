@@ -40,7 +40,11 @@ export function CaseActions({ caseRecord, myUserId }: Props) {
 
   const report = async (result: Promise<ContractResult<unknown>>, done: string) => {
     const outcome = await result;
-    setFeedback(outcome.ok ? { severity: 'ok', text: done } : { severity: 'error', text: t('actions.failed', { message: outcome.error.message }) });
+    setFeedback(
+      outcome.ok
+        ? { severity: 'ok', text: done }
+        : { severity: 'error', text: t('actions.failed', { message: outcome.error.message }) },
+    );
   };
 
   const addTag = () => {
@@ -58,32 +62,70 @@ export function CaseActions({ caseRecord, myUserId }: Props) {
     <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
       <FormControl size="small" sx={{ minWidth: 200 }} ref={statusRef}>
         <InputLabel id={statusId}>{t('actions.status')}</InputLabel>
-        <Select labelId={statusId} label={t('actions.status')} value={caseRecord.status}
+        <Select
+          labelId={statusId}
+          label={t('actions.status')}
+          value={caseRecord.status}
           onChange={(event) => {
             const to = event.target.value;
             if (!isStatus(to) || to === caseRecord.status) return;
-            void report(api.setStatus(caseRecord.id, to), t('actions.statusChanged', { status: t(`domain:status.${to}`) }));
-          }}>
+            void report(
+              api.setStatus(caseRecord.id, to),
+              t('actions.statusChanged', { status: t(`domain:status.${to}`) }),
+            );
+          }}
+        >
           <MenuItem value={caseRecord.status}>{t(`domain:status.${caseRecord.status}`)}</MenuItem>
-          {allowed.map((status) => <MenuItem key={status} value={status}>{t(`domain:status.${status}`)}</MenuItem>)}
+          {allowed.map((status) => (
+            <MenuItem key={status} value={status}>
+              {t(`domain:status.${status}`)}
+            </MenuItem>
+          ))}
         </Select>
       </FormControl>
       {!isMine && (
-        <Button variant="outlined" size="small" onClick={() => void report(api.take(caseRecord.id), t('actions.taken'))}>{t('actions.take')}</Button>
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={() => void report(api.take(caseRecord.id), t('actions.taken'))}
+        >
+          {t('actions.take')}
+        </Button>
       )}
-      <Box component="ul" aria-label={t('actions.tags')} sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', m: 0, p: 0, listStyle: 'none' }}>
+      <Box
+        component="ul"
+        aria-label={t('actions.tags')}
+        sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', m: 0, p: 0, listStyle: 'none' }}
+      >
         {caseRecord.tags.map((name) => (
           <li key={name}>
-            <Chip size="small" label={name}
+            <Chip
+              size="small"
+              label={name}
               onDelete={() => void report(api.removeTag(caseRecord.id, name), t('actions.tagRemoved', { tag: name }))}
-              deleteIcon={<CancelIcon aria-label={t('actions.removeTag', { tag: name })} />} />
+              deleteIcon={<CancelIcon aria-label={t('actions.removeTag', { tag: name })} />}
+            />
           </li>
         ))}
       </Box>
-      <TextField size="small" label={t('actions.addTag')} value={tag} sx={{ width: 160 }}
+      <TextField
+        size="small"
+        label={t('actions.addTag')}
+        value={tag}
+        sx={{ width: 160 }}
         onChange={(event) => setTag(event.target.value)}
-        onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); addTag(); } }} />
-      <Box role="status" aria-live="polite" sx={{ fontSize: 14, color: feedback?.severity === 'error' ? '#a3161a' : 'text.secondary' }}>
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            addTag();
+          }
+        }}
+      />
+      <Box
+        role="status"
+        aria-live="polite"
+        sx={{ fontSize: 14, color: feedback?.severity === 'error' ? '#a3161a' : 'text.secondary' }}
+      >
         {feedback?.text}
       </Box>
     </Box>

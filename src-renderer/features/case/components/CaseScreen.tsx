@@ -23,7 +23,8 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   const { t } = useTranslation(['case', 'domain']);
   const { detail, session, serverOffsetMs, error } = useCaseDetail(caseId);
   const now = useNow(1_000);
-  if (error !== null && detail === null) return <Alert severity="error">{t('error', { message: error.message })}</Alert>;
+  if (error !== null && detail === null)
+    return <Alert severity="error">{t('error', { message: error.message })}</Alert>;
   if (detail === null) return <LinearProgress aria-label={t('loading')} />;
   const caseRecord = detail.case;
   const customerName = fullName(caseRecord.customer.name);
@@ -32,23 +33,66 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
-        <Typography component="h1" variant="h5"><bdi>{caseRecord.ref}</bdi>{' · '}<bdi lang={caseRecord.locale}>{caseRecord.subject}</bdi></Typography>
+        <Typography component="h1" variant="h5">
+          <bdi>{caseRecord.ref}</bdi>
+          {' · '}
+          <bdi lang={caseRecord.locale}>{caseRecord.subject}</bdi>
+        </Typography>
         <Chip size="small" label={t(`domain:caseType.${caseRecord.type}`)} />
         <Chip size="small" label={t(`domain:priority.${caseRecord.priority}`)} variant="outlined" />
-        {detail.pendingMutationCount > 0 && <Chip size="small" variant="outlined" sx={{ color: '#01579b', borderColor: '#0277bd' }} label={t('pendingChanges', { count: detail.pendingMutationCount })} />}
+        {detail.pendingMutationCount > 0 && (
+          <Chip
+            size="small"
+            variant="outlined"
+            sx={{ color: '#01579b', borderColor: '#0277bd' }}
+            label={t('pendingChanges', { count: detail.pendingMutationCount })}
+          />
+        )}
       </Box>
       <CaseActions caseRecord={caseRecord} myUserId={session?.user?.id ?? null} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(300px, 2fr)' }, gap: 2, flexGrow: 1, minHeight: 0 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(300px, 2fr)' },
+          gap: 2,
+          flexGrow: 1,
+          minHeight: 0,
+        }}
+      >
         <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, gap: 1, overflowY: 'auto' }}>
           <MessageThread detail={detail} customerName={customerName} />
-          <Composer key={caseRecord.id} detail={detail} agentName={agentName} brand={replyBrand(caseRecord, session?.teams ?? []) ?? t('agentFallback')} />
+          <Composer
+            key={caseRecord.id}
+            detail={detail}
+            agentName={agentName}
+            brand={replyBrand(caseRecord, session?.teams ?? []) ?? t('agentFallback')}
+          />
         </Box>
-        <Box component="aside" aria-label={t('panels.label')} sx={{ overflowY: 'auto', minHeight: 0, display: 'grid', gap: 1.5, alignContent: 'start' }}>
-          <PanelSection title={t('panels.customer')}><CustomerPanel caseRecord={caseRecord} customerName={customerName} serverNowMs={serverNowMs} /></PanelSection>
-          <PanelSection title={t('panels.sla')}><SlaPanel detail={detail} teams={session?.teams ?? []} serverNowMs={serverNowMs} serverOffsetMs={serverOffsetMs} /></PanelSection>
-          <PanelSection title={t('panels.rights')}><RightsPanel caseRecord={caseRecord} serverNowMs={serverNowMs} /></PanelSection>
-          <PanelSection title={t('panels.guidance')}><GuidancePanel market={caseRecord.customer.market} /></PanelSection>
-          <PanelSection title={t('panels.order')}><OrderPanel order={caseRecord.order} /></PanelSection>
+        <Box
+          component="aside"
+          aria-label={t('panels.label')}
+          sx={{ overflowY: 'auto', minHeight: 0, display: 'grid', gap: 1.5, alignContent: 'start' }}
+        >
+          <PanelSection title={t('panels.customer')}>
+            <CustomerPanel caseRecord={caseRecord} customerName={customerName} serverNowMs={serverNowMs} />
+          </PanelSection>
+          <PanelSection title={t('panels.sla')}>
+            <SlaPanel
+              detail={detail}
+              teams={session?.teams ?? []}
+              serverNowMs={serverNowMs}
+              serverOffsetMs={serverOffsetMs}
+            />
+          </PanelSection>
+          <PanelSection title={t('panels.rights')}>
+            <RightsPanel caseRecord={caseRecord} serverNowMs={serverNowMs} />
+          </PanelSection>
+          <PanelSection title={t('panels.guidance')}>
+            <GuidancePanel market={caseRecord.customer.market} />
+          </PanelSection>
+          <PanelSection title={t('panels.order')}>
+            <OrderPanel order={caseRecord.order} />
+          </PanelSection>
         </Box>
       </Box>
     </Box>

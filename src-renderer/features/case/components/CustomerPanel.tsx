@@ -21,28 +21,56 @@ export function CustomerPanel({ caseRecord, customerName, serverNowMs }: Props) 
   const language = i18n.language;
   const { customer } = caseRecord;
   const clock = customerClock(customer, serverNowMs);
-  const localTime = new Intl.DateTimeFormat(language, { timeZone: customer.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(serverNowMs);
+  const localTime = new Intl.DateTimeFormat(language, {
+    timeZone: customer.timeZone,
+    weekday: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(serverNowMs);
   const day = clock.day;
-  const dayText = day.kind === 'holiday' ? t('customer.day.holiday', { name: day.name })
-    : day.kind === 'make_up_working_day' ? t('customer.day.makeUp')
-      : t(`customer.day.${day.kind}`);
+  const dayText =
+    day.kind === 'holiday'
+      ? t('customer.day.holiday', { name: day.name })
+      : day.kind === 'make_up_working_day'
+        ? t('customer.day.makeUp')
+        : t(`customer.day.${day.kind}`);
   return (
     <Box sx={{ display: 'grid', gap: 0.75 }}>
-      <Typography variant="body1" sx={{ fontWeight: 600 }}><bdi>{customerName}</bdi></Typography>
+      <Typography variant="body1" sx={{ fontWeight: 600 }}>
+        <bdi>{customerName}</bdi>
+      </Typography>
       <Typography variant="body2">
-        {t('customer.market', { market: regionName(language, customer.market) })}{' · '}{t('customer.language', { language: languageName(language, caseRecord.locale) })}
+        {t('customer.market', { market: regionName(language, customer.market) })}
+        {' · '}
+        {t('customer.language', { language: languageName(language, caseRecord.locale) })}
       </Typography>
       <Typography variant="body2" data-testid="customer-local-time">
-        {t('customer.localTime', { time: localTime, zone: customer.timeZone, offset: formatOffset(clock.offsetMinutes) })}
+        {t('customer.localTime', {
+          time: localTime,
+          zone: customer.timeZone,
+          offset: formatOffset(clock.offsetMinutes),
+        })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Chip size="small" label={dayText} variant="outlined" sx={day.kind === 'holiday' || day.kind === 'weekend' ? { color: '#7a4100', borderColor: '#b86e00' } : {}} data-day-kind={day.kind} />
+        <Chip
+          size="small"
+          label={dayText}
+          variant="outlined"
+          sx={day.kind === 'holiday' || day.kind === 'weekend' ? { color: '#7a4100', borderColor: '#b86e00' } : {}}
+          data-day-kind={day.kind}
+        />
         {clock.isBusinessHours !== null && (
-          <Chip size="small" variant="outlined" label={t(clock.isBusinessHours ? 'customer.hours.open' : 'customer.hours.closed')} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={t(clock.isBusinessHours ? 'customer.hours.open' : 'customer.hours.closed')}
+          />
         )}
       </Box>
       <Typography variant="caption" color="text.secondary">
-        {customer.contacts.map((contact) => `${t(`customer.channel.${contact.channel}`)}: ${contact.address}`).join(' · ')}
+        {customer.contacts
+          .map((contact) => `${t(`customer.channel.${contact.channel}`)}: ${contact.address}`)
+          .join(' · ')}
       </Typography>
     </Box>
   );

@@ -17,33 +17,61 @@ function ThreadEntry({ item, customerName }: { item: ThreadItem; customerName: s
   const isInbound = item.kind === 'message' && item.message.direction === 'inbound';
   const body = item.kind === 'message' ? item.message.body : item.note.body;
   const writtenAt = item.kind === 'message' ? item.message.writtenAt : item.note.writtenAt;
-  const author = isNote ? t('thread.note')
-    : isInbound ? customerName
-      : item.message.authorKind === 'automation' ? t('thread.automation') : t('thread.agent');
+  const author = isNote
+    ? t('thread.note')
+    : isInbound
+      ? customerName
+      : item.message.authorKind === 'automation'
+        ? t('thread.automation')
+        : t('thread.agent');
   const bodyLang = item.kind === 'message' ? item.message.locale : undefined;
   return (
-    <Box component="li" sx={{ listStyle: 'none', display: 'flex', justifyContent: isInbound ? 'flex-start' : 'flex-end' }}>
+    <Box
+      component="li"
+      sx={{ listStyle: 'none', display: 'flex', justifyContent: isInbound ? 'flex-start' : 'flex-end' }}
+    >
       <Paper
         component="article"
         variant="outlined"
-        aria-label={t(isNote ? 'thread.noteLabel' : isInbound ? 'thread.inboundLabel' : 'thread.outboundLabel', { author })}
+        aria-label={t(isNote ? 'thread.noteLabel' : isInbound ? 'thread.inboundLabel' : 'thread.outboundLabel', {
+          author,
+        })}
         data-thread-kind={isNote ? 'note' : isInbound ? 'inbound' : 'outbound'}
         data-pending={item.isPending}
         sx={{
-          p: 1.5, maxWidth: '85%', minWidth: 240,
+          p: 1.5,
+          maxWidth: '85%',
+          minWidth: 240,
           bgcolor: isNote ? '#fff8e1' : isInbound ? 'background.paper' : '#e8f1fb',
           borderStyle: item.isPending ? 'dashed' : 'solid',
         }}
       >
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
-          <Typography variant="subtitle2" component="h3"><bdi>{author}</bdi></Typography>
+          <Typography variant="subtitle2" component="h3">
+            <bdi>{author}</bdi>
+          </Typography>
           <Typography variant="caption" color="text.secondary" component="span">
             <time dateTime={writtenAt}>{formatDateTime(language, writtenAt)}</time>
           </Typography>
-          {item.isPending && <Chip size="small" label={t('thread.pending')} variant="outlined" sx={{ color: '#7a4100', borderColor: '#b86e00' }} />}
-          {item.kind === 'message' && item.message.deliveryState === 'failed' && <Chip size="small" label={t('thread.failed')} color="error" />}
+          {item.isPending && (
+            <Chip
+              size="small"
+              label={t('thread.pending')}
+              variant="outlined"
+              sx={{ color: '#7a4100', borderColor: '#b86e00' }}
+            />
+          )}
+          {item.kind === 'message' && item.message.deliveryState === 'failed' && (
+            <Chip size="small" label={t('thread.failed')} color="error" />
+          )}
         </Box>
-        <Typography component="div" variant="body2" lang={bodyLang} dir="auto" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <Typography
+          component="div"
+          variant="body2"
+          lang={bodyLang}
+          dir="auto"
+          sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+        >
           {body}
         </Typography>
       </Paper>
@@ -63,11 +91,20 @@ export function MessageThread({ detail, customerName }: Props) {
     if (element !== null) element.scrollTop = element.scrollHeight;
   }, [lastId]);
   return (
-    <Box ref={scrollRef} component="section" aria-label={t('thread.label')} tabIndex={0}
-      sx={{ flex: '1 1 240px', minHeight: 200, overflowY: 'auto', pr: 1 }}>
-      {items.length === 0 ? <Typography color="text.secondary">{t('thread.empty')}</Typography> : (
+    <Box
+      ref={scrollRef}
+      component="section"
+      aria-label={t('thread.label')}
+      tabIndex={0}
+      sx={{ flex: '1 1 240px', minHeight: 200, overflowY: 'auto', pr: 1 }}
+    >
+      {items.length === 0 ? (
+        <Typography color="text.secondary">{t('thread.empty')}</Typography>
+      ) : (
         <Box component="ol" sx={{ m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-          {items.map((item) => <ThreadEntry key={item.id} item={item} customerName={customerName} />)}
+          {items.map((item) => (
+            <ThreadEntry key={item.id} item={item} customerName={customerName} />
+          ))}
         </Box>
       )}
     </Box>

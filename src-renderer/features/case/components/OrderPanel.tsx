@@ -18,27 +18,49 @@ export function formatMoney(language: string, money: Money): string {
 export function OrderPanel({ order }: { order: Order | undefined }) {
   const { t, i18n } = useTranslation('case');
   const language = i18n.language;
-  if (order === undefined) return <Typography variant="body2" color="text.secondary">{t('order.none')}</Typography>;
+  if (order === undefined)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('order.none')}
+      </Typography>
+    );
   const dates: Array<['purchased' | 'shipped' | 'delivered', string | undefined]> = [
-    ['purchased', order.purchasedAt], ['shipped', order.shippedAt], ['delivered', order.deliveredAt],
+    ['purchased', order.purchasedAt],
+    ['shipped', order.shippedAt],
+    ['delivered', order.deliveredAt],
   ];
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
       <Typography variant="body2">
-        {t('order.id', { platform: order.platform })}{' '}<bdi data-testid="order-id">{order.orderId}</bdi>
+        {t('order.id', { platform: order.platform })} <bdi data-testid="order-id">{order.orderId}</bdi>
       </Typography>
-      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1.5, rowGap: 0.25, fontSize: 14 }}>
-        {dates.map(([name, value]) => value === undefined ? null : (
-          <Box key={name} sx={{ display: 'contents' }}>
-            <Box component="dt" sx={{ color: 'text.secondary' }}>{t(`order.${name}`)}</Box>
-            <Box component="dd" sx={{ m: 0 }}><time dateTime={value}>{formatDateTime(language, value)}</time></Box>
-          </Box>
-        ))}
+      <Box
+        component="dl"
+        sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1.5, rowGap: 0.25, fontSize: 14 }}
+      >
+        {dates.map(([name, value]) =>
+          value === undefined ? null : (
+            <Box key={name} sx={{ display: 'contents' }}>
+              <Box component="dt" sx={{ color: 'text.secondary' }}>
+                {t(`order.${name}`)}
+              </Box>
+              <Box component="dd" sx={{ m: 0 }}>
+                <time dateTime={value}>{formatDateTime(language, value)}</time>
+              </Box>
+            </Box>
+          ),
+        )}
         {order.returnReceivedAt !== undefined && (
           <Box sx={{ display: 'contents' }}>
-            <Box component="dt" sx={{ color: 'text.secondary' }}>{t('order.returnReceived')}</Box>
+            <Box component="dt" sx={{ color: 'text.secondary' }}>
+              {t('order.returnReceived')}
+            </Box>
             <Box component="dd" sx={{ m: 0 }}>
-              <time dateTime={order.returnReceivedAt}>{new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${order.returnReceivedAt}T00:00:00Z`))}</time>
+              <time dateTime={order.returnReceivedAt}>
+                {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+                  Date.parse(`${order.returnReceivedAt}T00:00:00Z`),
+                )}
+              </time>
             </Box>
           </Box>
         )}
@@ -54,14 +76,22 @@ export function OrderPanel({ order }: { order: Order | undefined }) {
         <TableBody>
           {order.items.map((item) => (
             <TableRow key={item.sku}>
-              <TableCell><bdi>{item.title}</bdi></TableCell>
+              <TableCell>
+                <bdi>{item.title}</bdi>
+              </TableCell>
               <TableCell align="right">{new Intl.NumberFormat(language).format(item.quantity)}</TableCell>
-              <TableCell align="right"><bdi>{formatMoney(language, item.unitPrice)}</bdi></TableCell>
+              <TableCell align="right">
+                <bdi>{formatMoney(language, item.unitPrice)}</bdi>
+              </TableCell>
             </TableRow>
           ))}
           <TableRow>
-            <TableCell colSpan={2} sx={{ fontWeight: 600 }}>{t('order.total')}</TableCell>
-            <TableCell align="right" sx={{ fontWeight: 600 }} data-testid="order-total"><bdi>{formatMoney(language, order.total)}</bdi></TableCell>
+            <TableCell colSpan={2} sx={{ fontWeight: 600 }}>
+              {t('order.total')}
+            </TableCell>
+            <TableCell align="right" sx={{ fontWeight: 600 }} data-testid="order-total">
+              <bdi>{formatMoney(language, order.total)}</bdi>
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>

@@ -11,8 +11,16 @@ export function PanelSection({ title, children }: { title: string; children: Rea
   const { t } = useTranslation('case');
   return (
     <Paper component="section" variant="outlined" aria-labelledby={headingId} sx={{ p: 1.5 }}>
-      <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>{title}</Typography>
-      <PanelErrorBoundary fallback={(message) => <Typography variant="body2" color="error">{t('panelError', { message })}</Typography>}>
+      <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        {title}
+      </Typography>
+      <PanelErrorBoundary
+        fallback={(message) => (
+          <Typography variant="body2" color="error">
+            {t('panelError', { message })}
+          </Typography>
+        )}
+      >
         {children}
       </PanelErrorBoundary>
     </Paper>

@@ -22,23 +22,33 @@ export function useCaseDetail(caseId: string): CaseDetailState {
 
   useEffect(() => {
     let isCurrent = true;
-    const load = () => void api.get(caseId).then((result) => {
-      if (!isCurrent) return;
-      if (result.ok) {
-        setDetail(result.data);
-        setError(null);
-      } else setError(result.error);
-    });
+    const load = () =>
+      void api.get(caseId).then((result) => {
+        if (!isCurrent) return;
+        if (result.ok) {
+          setDetail(result.data);
+          setError(null);
+        } else setError(result.error);
+      });
     load();
     const unsubscribe = api.onCasesChanged(caseId, load);
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api, caseId, generation]);
 
   useEffect(() => {
     let isCurrent = true;
-    void api.session().then((result) => { if (isCurrent && result.ok) setSession(result.data); });
-    void api.serverOffsetMs().then((offset) => { if (isCurrent) setServerOffsetMs(offset); });
-    return () => { isCurrent = false; };
+    void api.session().then((result) => {
+      if (isCurrent && result.ok) setSession(result.data);
+    });
+    void api.serverOffsetMs().then((offset) => {
+      if (isCurrent) setServerOffsetMs(offset);
+    });
+    return () => {
+      isCurrent = false;
+    };
   }, [api]);
 
   return { detail: detail?.case.id === caseId ? detail : null, session, serverOffsetMs, error, reload };

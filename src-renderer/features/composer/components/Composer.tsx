@@ -18,7 +18,14 @@ import { detectCustomerLocale } from '../../../../src-shared/replies/detectLangu
 import { describeReply, getReply } from '../../../../src-shared/replies/replyLibrary';
 import { languageName } from '../../../i18n/format';
 import { useShortcut } from '../../shortcuts';
-import { blocksSending, findingsFor, replyContextFor, sendState, sideBySideFor, type SendState } from '../composerModel';
+import {
+  blocksSending,
+  findingsFor,
+  replyContextFor,
+  sendState,
+  sideBySideFor,
+  type SendState,
+} from '../composerModel';
 import { useComposerApi } from '../hooks/useComposerApi';
 import { useDraft } from '../hooks/useDraft';
 import type { ReplyOption } from '../replyCatalog';
@@ -48,9 +55,16 @@ export function Composer({ detail, agentName, brand }: Props) {
   const caseRecord = detail.case;
   const uiLanguage = i18n.language;
   const locales = useMemo(availableLocales, []);
-  const guess = useMemo(() => detectCustomerLocale({
-    messages: detail.messages, caseLocale: caseRecord.locale, market: caseRecord.customer.market, available: locales,
-  }), [detail.messages, caseRecord.locale, caseRecord.customer.market, locales]);
+  const guess = useMemo(
+    () =>
+      detectCustomerLocale({
+        messages: detail.messages,
+        caseLocale: caseRecord.locale,
+        market: caseRecord.customer.market,
+        available: locales,
+      }),
+    [detail.messages, caseRecord.locale, caseRecord.customer.market, locales],
+  );
   const [mode, setMode] = useState<Mode>('reply');
   const reply = useDraft(caseRecord.id, 'reply', guess.locale);
   const note = useDraft(caseRecord.id, 'note', null);
@@ -63,17 +77,32 @@ export function Composer({ detail, agentName, brand }: Props) {
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const languageId = useId();
 
-  useShortcut('reply', () => { setMode('reply'); setTimeout(() => replyRef.current?.focus(), 0); });
-  useShortcut('note', () => { setMode('note'); setTimeout(() => noteRef.current?.focus(), 0); });
-  useShortcut('insertReply', () => { setMode('reply'); setPickerOpen(true); });
+  useShortcut('reply', () => {
+    setMode('reply');
+    setTimeout(() => replyRef.current?.focus(), 0);
+  });
+  useShortcut('note', () => {
+    setMode('note');
+    setTimeout(() => noteRef.current?.focus(), 0);
+  });
+  useShortcut('insertReply', () => {
+    setMode('reply');
+    setPickerOpen(true);
+  });
 
   useEffect(() => {
     if (sent === null) return undefined;
     let isCurrent = true;
-    const load = () => void api.attention().then((result) => { if (isCurrent && result.ok) setAttention(result.data); });
+    const load = () =>
+      void api.attention().then((result) => {
+        if (isCurrent && result.ok) setAttention(result.data);
+      });
     load();
     const unsubscribe = api.onAttentionChanged(load);
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api, sent]);
 
   const customerLocale = reply.draft.locale ?? guess.locale;
@@ -86,8 +115,21 @@ export function Composer({ detail, agentName, brand }: Props) {
       return null;
     }
   }, [reply.draft.replyId]);
-  const preview = useMemo(() => template === null ? null : sideBySideFor(template, context, { customer: customerLocale, agent: uiLanguage }), [template, context, customerLocale, uiLanguage]);
-  const findings = useMemo(() => findingsFor({ context, text: reply.draft.body, locale: preview?.customer.resolution.locale ?? customerLocale, preview }), [context, reply.draft.body, customerLocale, preview]);
+  const preview = useMemo(
+    () =>
+      template === null ? null : sideBySideFor(template, context, { customer: customerLocale, agent: uiLanguage }),
+    [template, context, customerLocale, uiLanguage],
+  );
+  const findings = useMemo(
+    () =>
+      findingsFor({
+        context,
+        text: reply.draft.body,
+        locale: preview?.customer.resolution.locale ?? customerLocale,
+        preview,
+      }),
+    [context, reply.draft.body, customerLocale, preview],
+  );
   const isBlocked = blocksSending(findings);
   const state = sent === null ? null : sendState(sent.messageId, detail, attention, sent.body);
 
@@ -126,67 +168,150 @@ export function Composer({ detail, agentName, brand }: Props) {
   };
 
   return (
-    <Box component="section" aria-label={t('label')} sx={{ display: 'grid', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1, flexShrink: 0 }}>
+    <Box
+      component="section"
+      aria-label={t('label')}
+      sx={{ display: 'grid', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1, flexShrink: 0 }}
+    >
       <Tabs value={mode} onChange={(_event, next: Mode) => setMode(next)} aria-label={t('modeLabel')}>
         <Tab value="reply" label={t('mode.reply')} id="composer-tab-reply" aria-controls="composer-panel-reply" />
         <Tab value="note" label={t('mode.note')} id="composer-tab-note" aria-controls="composer-panel-note" />
       </Tabs>
       {mode === 'reply' ? (
-        <Box id="composer-panel-reply" role="tabpanel" aria-labelledby="composer-tab-reply" sx={{ display: 'grid', gap: 1 }}>
+        <Box
+          id="composer-panel-reply"
+          role="tabpanel"
+          aria-labelledby="composer-tab-reply"
+          sx={{ display: 'grid', gap: 1 }}
+        >
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <FormControl size="small" sx={{ minWidth: 200 }}>
               <InputLabel id={languageId}>{t('language')}</InputLabel>
-              <Select labelId={languageId} label={t('language')} value={customerLocale}
-                onChange={(event) => reply.update({ locale: event.target.value, ...(template === null ? {} : { body: sideBySideFor(template, context, { customer: event.target.value, agent: uiLanguage }).customer.text }) })}>
+              <Select
+                labelId={languageId}
+                label={t('language')}
+                value={customerLocale}
+                onChange={(event) =>
+                  reply.update({
+                    locale: event.target.value,
+                    ...(template === null
+                      ? {}
+                      : {
+                          body: sideBySideFor(template, context, { customer: event.target.value, agent: uiLanguage })
+                            .customer.text,
+                        }),
+                  })
+                }
+              >
                 {[...new Set([customerLocale, ...locales])].map((locale) => (
-                  <MenuItem key={locale} value={locale}>{languageName(uiLanguage, locale)}</MenuItem>
+                  <MenuItem key={locale} value={locale}>
+                    {languageName(uiLanguage, locale)}
+                  </MenuItem>
                 ))}
               </Select>
             </FormControl>
             {guess.basis === 'messages' && guess.disagreesWithCase && (
-              <Chip size="small" variant="outlined" sx={{ color: '#7a4100', borderColor: '#b86e00' }} label={t('detected', { language: languageName(uiLanguage, guess.locale) })} />
+              <Chip
+                size="small"
+                variant="outlined"
+                sx={{ color: '#7a4100', borderColor: '#b86e00' }}
+                label={t('detected', { language: languageName(uiLanguage, guess.locale) })}
+              />
             )}
-            <Button variant="outlined" size="small" onClick={() => setPickerOpen(true)}>{t('insertReply')}</Button>
-            {template !== null && <Chip size="small" label={t('fromTemplate', { title: describeReply(template, uiLanguage).title })} onDelete={() => reply.update({ replyId: null })} />}
+            <Button variant="outlined" size="small" onClick={() => setPickerOpen(true)}>
+              {t('insertReply')}
+            </Button>
+            {template !== null && (
+              <Chip
+                size="small"
+                label={t('fromTemplate', { title: describeReply(template, uiLanguage).title })}
+                onDelete={() => reply.update({ replyId: null })}
+              />
+            )}
           </Box>
           <TextField
             inputRef={replyRef}
-            multiline minRows={4} maxRows={8} fullWidth
+            multiline
+            minRows={4}
+            maxRows={8}
+            fullWidth
             label={t('replyField', { name: fullName(caseRecord.customer.name) || caseRecord.ref })}
             value={reply.draft.body}
             // Emptied text no longer comes from the canned reply: drop it, or the preview would translate nothing.
-            onChange={(event) => reply.update({ body: event.target.value, ...(event.target.value.trim() === '' ? { replyId: null } : {}) })}
+            onChange={(event) =>
+              reply.update({ body: event.target.value, ...(event.target.value.trim() === '' ? { replyId: null } : {}) })
+            }
             slotProps={{ htmlInput: { lang: customerLocale, dir: 'auto' } }}
           />
           {preview !== null && <SideBySidePreview preview={preview} customerText={reply.draft.body} />}
           <FindingsList findings={findings} />
           {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-            <Button variant="contained" onClick={() => void send()} disabled={reply.draft.body.trim() === '' || isBlocked}>{t('send')}</Button>
+            <Button
+              variant="contained"
+              onClick={() => void send()}
+              disabled={reply.draft.body.trim() === '' || isBlocked}
+            >
+              {t('send')}
+            </Button>
             {isBlocked && <Box sx={{ fontSize: 14, color: '#a3161a' }}>{t('blocked')}</Box>}
             <Box role="status" aria-live="polite" sx={{ marginInlineStart: 'auto' }}>
-              {state !== null && state !== 'unknown' && <Chip size="small" variant="outlined" sx={SEND_TONE[state]} label={t(`sendState.${state}`)} data-send-state={state} />}
+              {state !== null && state !== 'unknown' && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  sx={SEND_TONE[state]}
+                  label={t(`sendState.${state}`)}
+                  data-send-state={state}
+                />
+              )}
             </Box>
           </Box>
         </Box>
       ) : (
-        <Box id="composer-panel-note" role="tabpanel" aria-labelledby="composer-tab-note" sx={{ display: 'grid', gap: 1 }}>
+        <Box
+          id="composer-panel-note"
+          role="tabpanel"
+          aria-labelledby="composer-tab-note"
+          sx={{ display: 'grid', gap: 1 }}
+        >
           <TextField
             inputRef={noteRef}
-            multiline minRows={3} maxRows={10} fullWidth
+            multiline
+            minRows={3}
+            maxRows={10}
+            fullWidth
             label={t('noteField')}
             helperText={t('noteHelp')}
             value={note.draft.body}
-            onChange={(event) => { setNoteSaved(false); note.update({ body: event.target.value }); }}
+            onChange={(event) => {
+              setNoteSaved(false);
+              note.update({ body: event.target.value });
+            }}
           />
           {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-            <Button variant="contained" color="secondary" onClick={() => void addNote()} disabled={note.draft.body.trim() === ''}>{t('addNote')}</Button>
-            <Box role="status" aria-live="polite">{noteSaved && <Chip size="small" label={t('noteSaved')} />}</Box>
+            <Button
+              variant="contained"
+              color="secondary"
+              onClick={() => void addNote()}
+              disabled={note.draft.body.trim() === ''}
+            >
+              {t('addNote')}
+            </Button>
+            <Box role="status" aria-live="polite">
+              {noteSaved && <Chip size="small" label={t('noteSaved')} />}
+            </Box>
           </Box>
         </Box>
       )}
-      <ReplyPicker open={isPickerOpen} caseType={caseRecord.type} customerLocale={customerLocale} onPick={pick} onClose={() => setPickerOpen(false)} />
+      <ReplyPicker
+        open={isPickerOpen}
+        caseType={caseRecord.type}
+        customerLocale={customerLocale}
+        onPick={pick}
+        onClose={() => setPickerOpen(false)}
+      />
     </Box>
   );
 }

@@ -34,7 +34,10 @@ export function ReplyPicker({ open, caseType, customerLocale, onPick, onClose }:
       <DialogTitle id={titleId}>{t('picker.title')}</DialogTitle>
       <DialogContent>
         <TextField
-          autoFocus fullWidth size="small" margin="dense"
+          autoFocus
+          fullWidth
+          size="small"
+          margin="dense"
           label={t('picker.search')}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
@@ -47,23 +50,35 @@ export function ReplyPicker({ open, caseType, customerLocale, onPick, onClose }:
           }}
         />
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-          {t('picker.scope', { type: t(`domain:caseType.${caseType}`), language: languageName(i18n.language, customerLocale) })}
+          {t('picker.scope', {
+            type: t(`domain:caseType.${caseType}`),
+            language: languageName(i18n.language, customerLocale),
+          })}
         </Typography>
-        {options.length === 0 ? <Typography sx={{ py: 2 }}>{t('picker.none')}</Typography> : (
+        {options.length === 0 ? (
+          <Typography sx={{ py: 2 }}>{t('picker.none')}</Typography>
+        ) : (
           <List aria-label={t('picker.results')} dense>
             {options.map((option) => (
               <ListItemButton key={option.id} onClick={() => onPick(option)}>
                 <ListItemText
                   primary={option.title}
-                  secondary={(
+                  secondary={
                     <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                       <span>{option.purpose}</span>
                       {!option.isCustomerLanguage && (
-                        <Chip component="span" size="small" variant="outlined" sx={{ color: '#7a4100', borderColor: '#b86e00' }}
-                          label={t('picker.fallback', { language: languageName(i18n.language, option.customerVariant) })} />
+                        <Chip
+                          component="span"
+                          size="small"
+                          variant="outlined"
+                          sx={{ color: '#7a4100', borderColor: '#b86e00' }}
+                          label={t('picker.fallback', {
+                            language: languageName(i18n.language, option.customerVariant),
+                          })}
+                        />
                       )}
                     </Box>
-                  )}
+                  }
                 />
               </ListItemButton>
             ))}

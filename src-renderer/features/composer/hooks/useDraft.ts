@@ -16,7 +16,13 @@ export type DraftState = {
  */
 export function useDraft(caseId: string, kind: DraftKind, defaultLocale: string | null) {
   const store = useDrafts();
-  const [state, setState] = useState<DraftState>(() => ({ body: '', locale: defaultLocale, replyId: null, entityId: crypto.randomUUID(), isLoaded: false }));
+  const [state, setState] = useState<DraftState>(() => ({
+    body: '',
+    locale: defaultLocale,
+    replyId: null,
+    entityId: crypto.randomUUID(),
+    isLoaded: false,
+  }));
   const latest = useRef(state);
   latest.current = state;
 
@@ -24,26 +30,52 @@ export function useDraft(caseId: string, kind: DraftKind, defaultLocale: string 
     let isCurrent = true;
     void store.load(caseId, kind).then((draft) => {
       if (!isCurrent) return;
-      setState(draft === null
-        ? { body: '', locale: defaultLocale, replyId: null, entityId: crypto.randomUUID(), isLoaded: true }
-        : { body: draft.body, locale: draft.locale ?? defaultLocale, replyId: draft.replyId, entityId: draft.entityId, isLoaded: true });
+      setState(
+        draft === null
+          ? { body: '', locale: defaultLocale, replyId: null, entityId: crypto.randomUUID(), isLoaded: true }
+          : {
+              body: draft.body,
+              locale: draft.locale ?? defaultLocale,
+              replyId: draft.replyId,
+              entityId: draft.entityId,
+              isLoaded: true,
+            },
+      );
     });
-    return () => { isCurrent = false; };
+    return () => {
+      isCurrent = false;
+    };
     // The default locale only seeds a new draft; a later change must not reload the stored one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, caseId, kind]);
 
-  const update = useCallback((change: Partial<Pick<DraftState, 'body' | 'locale' | 'replyId'>>) => {
-    const next = { ...latest.current, ...change };
-    latest.current = next;
-    setState(next);
-    void (next.body === '' && next.replyId === null
-      ? store.remove(caseId, kind)
-      : store.save({ caseId, kind, body: next.body, locale: next.locale, entityId: next.entityId, replyId: next.replyId }));
-  }, [store, caseId, kind]);
+  const update = useCallback(
+    (change: Partial<Pick<DraftState, 'body' | 'locale' | 'replyId'>>) => {
+      const next = { ...latest.current, ...change };
+      latest.current = next;
+      setState(next);
+      void (next.body === '' && next.replyId === null
+        ? store.remove(caseId, kind)
+        : store.save({
+            caseId,
+            kind,
+            body: next.body,
+            locale: next.locale,
+            entityId: next.entityId,
+            replyId: next.replyId,
+          }));
+    },
+    [store, caseId, kind],
+  );
 
   const finish = useCallback(() => {
-    const fresh = { body: '', locale: latest.current.locale, replyId: null, entityId: crypto.randomUUID(), isLoaded: true };
+    const fresh = {
+      body: '',
+      locale: latest.current.locale,
+      replyId: null,
+      entityId: crypto.randomUUID(),
+      isLoaded: true,
+    };
     latest.current = fresh;
     setState(fresh);
     void store.remove(caseId, kind);

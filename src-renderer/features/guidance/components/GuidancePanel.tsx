@@ -9,12 +9,21 @@ import { VerifiedMark } from './VerifiedMark';
 export function GuidancePanel({ market }: { market: MarketCode }) {
   const { t, i18n } = useTranslation('guidance');
   const guidance = guidanceFor(market, i18n.language);
-  if (!guidance.hasPack) return <Typography variant="body2" color="text.secondary">{t('noPack', { market })}</Typography>;
+  if (!guidance.hasPack)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('noPack', { market })}
+      </Typography>
+    );
   const hasFallback = guidance.topics.some((topic) => topic.isFallback);
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
       <Typography variant="body2">{t(`register.${guidance.register}`)}</Typography>
-      {hasFallback && <Typography variant="caption" color="text.secondary">{t('inEnglish')}</Typography>}
+      {hasFallback && (
+        <Typography variant="caption" color="text.secondary">
+          {t('inEnglish')}
+        </Typography>
+      )}
       <Box component="dl" sx={{ m: 0, display: 'grid', gap: 1 }}>
         {guidance.topics.map((topic) => (
           <Box key={topic.topic}>
@@ -24,7 +33,11 @@ export function GuidancePanel({ market }: { market: MarketCode }) {
             </Box>
             <Box component="dd" sx={{ m: 0, fontSize: 14 }} lang={topic.locale}>
               {topic.text}
-              {topic.source !== null && <Typography component="div" variant="caption" color="text.secondary">{t('source', { source: topic.source })}</Typography>}
+              {topic.source !== null && (
+                <Typography component="div" variant="caption" color="text.secondary">
+                  {t('source', { source: topic.source })}
+                </Typography>
+              )}
             </Box>
           </Box>
         ))}

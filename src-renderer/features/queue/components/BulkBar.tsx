@@ -78,16 +78,42 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
 
   const disabled = rows.length === 0 || isBusy;
   return (
-    <Box role="toolbar" aria-label={t('bulk.label')} sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', py: 1 }}>
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>{t('bulk.selected', { count: rows.length })}</Typography>
-      <TextField size="small" label={t('bulk.tag')} value={tag} sx={{ width: 160 }}
+    <Box
+      role="toolbar"
+      aria-label={t('bulk.label')}
+      sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', py: 1 }}
+    >
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {t('bulk.selected', { count: rows.length })}
+      </Typography>
+      <TextField
+        size="small"
+        label={t('bulk.tag')}
+        value={tag}
+        sx={{ width: 160 }}
         onChange={(event) => setTag(event.target.value)}
-        onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); addTag(); } }} />
-      <Button size="small" variant="outlined" onClick={addTag} disabled={disabled}>{t('bulk.addTag')}</Button>
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            addTag();
+          }
+        }}
+      />
+      <Button size="small" variant="outlined" onClick={addTag} disabled={disabled}>
+        {t('bulk.addTag')}
+      </Button>
       <FormControl size="small" sx={{ minWidth: 200 }}>
         <InputLabel id={statusId}>{t('bulk.status')}</InputLabel>
-        <Select labelId={statusId} label={t('bulk.status')} value="" disabled={disabled || choices.length === 0}
-          onChange={(event) => { const to = event.target.value; if (isStatus(to)) void run({ kind: 'setStatus', to }); }}>
+        <Select
+          labelId={statusId}
+          label={t('bulk.status')}
+          value=""
+          disabled={disabled || choices.length === 0}
+          onChange={(event) => {
+            const to = event.target.value;
+            if (isStatus(to)) void run({ kind: 'setStatus', to });
+          }}
+        >
           {choices.map(({ to, legalFor }) => (
             <MenuItem key={to} value={to}>
               {legalFor === rows.length
@@ -97,16 +123,33 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
           ))}
         </Select>
       </FormControl>
-      {onClear !== undefined && <Button size="small" onClick={onClear}>{t('bulk.clear')}</Button>}
+      {onClear !== undefined && (
+        <Button size="small" onClick={onClear}>
+          {t('bulk.clear')}
+        </Button>
+      )}
       <Box role="status" aria-live="polite" sx={{ fontSize: 14, flexBasis: '100%' }}>
-        {outcome?.kind === 'message' && <Typography variant="body2" color={outcome.severity === 'error' ? 'error' : 'text.primary'}>{outcome.text}</Typography>}
+        {outcome?.kind === 'message' && (
+          <Typography variant="body2" color={outcome.severity === 'error' ? 'error' : 'text.primary'}>
+            {outcome.text}
+          </Typography>
+        )}
         {outcome?.kind === 'done' && (
           <>
-            <Typography variant="body2">{t('bulk.done', { applied: t('bulk.appliedCount', { count: outcome.applied }), refused: t('bulk.refusedCount', { count: outcome.refused.length }) })}</Typography>
+            <Typography variant="body2">
+              {t('bulk.done', {
+                applied: t('bulk.appliedCount', { count: outcome.applied }),
+                refused: t('bulk.refusedCount', { count: outcome.refused.length }),
+              })}
+            </Typography>
             {outcome.refused.length > 0 && (
               <Box component="ul" aria-label={t('bulk.refusedList')} sx={{ m: 0, paddingInlineStart: 3 }}>
                 {outcome.refused.map(({ ref, reason }) => (
-                  <Typography component="li" variant="body2" color="error" key={ref}><bdi>{ref}</bdi>{': '}{reason}</Typography>
+                  <Typography component="li" variant="body2" color="error" key={ref}>
+                    <bdi>{ref}</bdi>
+                    {': '}
+                    {reason}
+                  </Typography>
                 ))}
               </Box>
             )}

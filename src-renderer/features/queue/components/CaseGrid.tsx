@@ -4,7 +4,12 @@ import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import {
-  EMPTY_SELECTION, extendTo, headerState, toggleAllLoaded, toggleRow, type Selection,
+  EMPTY_SELECTION,
+  extendTo,
+  headerState,
+  toggleAllLoaded,
+  toggleRow,
+  type Selection,
 } from '../selection/selectionModel';
 import { CaseGridRow } from './CaseGridRow';
 import { CaseGridStyles, GRID_CLASS as c } from './CaseGridStyles';
@@ -25,7 +30,6 @@ type Props = {
   onSelectionChange: (selection: Selection) => void;
 };
 
-
 const COLUMNS = ['select', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority'] as const;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
@@ -37,7 +41,10 @@ const OVERSCAN_ROWS = 8;
  * reads layout (clientHeight) while React commits, before the first rows are painted. Until then the
  * window's height bounds the rows rendered.
  */
-function observeGridRect(instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: { width: number; height: number }) => void) {
+function observeGridRect(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  onRect: (rect: { width: number; height: number }) => void,
+) {
   const element = instance.scrollElement;
   if (element === null) return undefined;
   const observer = new ResizeObserver(([entry]) => {
@@ -52,8 +59,13 @@ function observeGridRect(instance: Virtualizer<HTMLDivElement, Element>, onRect:
  * The virtualizer writes its offset on mount (scrollTo 0), which forces a layout before the first paint.
  * A grid the virtualizer still sees at the top is at the top: that write is skipped, every other kept.
  */
-function scrollGrid(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>) {
-  if (offset + (options.adjustments ?? 0) === 0 && instance.scrollOffset === 0 && options.behavior === undefined) return;
+function scrollGrid(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<HTMLDivElement, Element>,
+) {
+  if (offset + (options.adjustments ?? 0) === 0 && instance.scrollOffset === 0 && options.behavior === undefined)
+    return;
   elementScroll(offset, options, instance);
 }
 
@@ -67,7 +79,9 @@ function useOverscanAfterFirstRows(hasRows: boolean): number {
     if (!hasRows || overscan === OVERSCAN_ROWS) return undefined;
     // The task after the next animation frame runs once that frame has been painted.
     let timer = 0;
-    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setOverscan(OVERSCAN_ROWS), 0); });
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setOverscan(OVERSCAN_ROWS), 0);
+    });
     return () => {
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
@@ -82,7 +96,19 @@ const initialRect = () => ({ width: 0, height: typeof window === 'undefined' ? 0
  * The queue as an ARIA grid: focus stays on the grid, aria-activedescendant names the active row, and
  * only the rows in view are in the DOM (50,000 cases must scroll smoothly).
  */
-export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs, onLoadMore, onOpen, selection, onSelectionChange, describedBy }: Props) {
+export function CaseGrid({
+  rows,
+  totalCount,
+  hasMore,
+  label,
+  now,
+  serverOffsetMs,
+  onLoadMore,
+  onOpen,
+  selection,
+  onSelectionChange,
+  describedBy,
+}: Props) {
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -114,7 +140,10 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  const pageSize = Math.max(
+    1,
+    Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+  );
   const pick = (index: number, mode: PickMode) => {
     const row = rows[index];
     if (row === undefined) return;
@@ -140,15 +169,19 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
       const target = rows[next];
       if (target === undefined) return;
       // The first Shift+arrow starts the range at the row the agent is on.
-      const anchored = selection.anchor === null ? { ids: new Set([...selection.ids, active.id]), anchor: active.id } : selection;
+      const anchored =
+        selection.anchor === null ? { ids: new Set([...selection.ids, active.id]), anchor: active.id } : selection;
       onSelectionChange(extendTo(anchored, rows, target.id));
       moveTo(next);
       return;
     }
     const moves: Record<string, number> = {
-      ArrowDown: clampedActive + 1, ArrowUp: clampedActive - 1,
-      PageDown: clampedActive + pageSize, PageUp: clampedActive - pageSize,
-      Home: 0, End: rows.length - 1,
+      ArrowDown: clampedActive + 1,
+      ArrowUp: clampedActive - 1,
+      PageDown: clampedActive + pageSize,
+      PageUp: clampedActive - pageSize,
+      Home: 0,
+      End: rows.length - 1,
     };
     const target = moves[event.key];
     if (target !== undefined) {
@@ -165,7 +198,9 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
   // Rows get handlers that never change and read the latest grid state, so memoized rows re-render only
   // when their own props do (selection, active row, the clock).
   const latest = useRef({ pick, rows, onOpen });
-  useLayoutEffect(() => { latest.current = { pick, rows, onOpen }; });
+  useLayoutEffect(() => {
+    latest.current = { pick, rows, onOpen };
+  });
   const onRowPick = useCallback((index: number, mode: PickMode) => latest.current.pick(index, mode), []);
   const onRowActivate = useCallback((index: number) => setActiveIndex(index), []);
   const onRowOpen = useCallback((index: number) => {
@@ -197,12 +232,19 @@ export function CaseGrid({ rows, totalCount, hasMore, label, now, serverOffsetMs
           {COLUMNS.map((column) => (
             <div key={column} role="columnheader" className={c.headerCell}>
               {column === 'select' ? (
-                <Checkbox size="small" tabIndex={-1} disabled={rows.length === 0}
-                  checked={allState === 'all'} indeterminate={allState === 'some'}
+                <Checkbox
+                  size="small"
+                  tabIndex={-1}
+                  disabled={rows.length === 0}
+                  checked={allState === 'all'}
+                  indeterminate={allState === 'some'}
                   onMouseDown={keepGridFocus}
                   onChange={() => onSelectionChange(toggleAllLoaded(selection, rows))}
-                  slotProps={{ input: { 'aria-label': t('bulk.selectAllLoaded', { count: rows.length }) } }} />
-              ) : t(`columns.${column}`)}
+                  slotProps={{ input: { 'aria-label': t('bulk.selectAllLoaded', { count: rows.length }) } }}
+                />
+              ) : (
+                t(`columns.${column}`)
+              )}
             </div>
           ))}
         </div>

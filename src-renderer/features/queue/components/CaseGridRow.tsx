@@ -25,10 +25,25 @@ type Props = {
   onPick: (index: number, mode: PickMode) => void;
 };
 
-const CHECKED_PATH = 'M19 3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.11 0 2-.9 2-2V5c0-1.1-.89-2-2-2zm-9 14l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z';
+const CHECKED_PATH =
+  'M19 3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.11 0 2-.9 2-2V5c0-1.1-.89-2-2-2zm-9 14l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z';
 const UNCHECKED_PATH = 'M19 5v14H5V5h14m0-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2z';
 
-export const CaseGridRow = memo(function CaseGridRow({ row, index, rowId, start, isActive, isSelected, now, serverOffsetMs, t, language, onActivate, onOpen, onPick }: Props) {
+export const CaseGridRow = memo(function CaseGridRow({
+  row,
+  index,
+  rowId,
+  start,
+  isActive,
+  isSelected,
+  now,
+  serverOffsetMs,
+  t,
+  language,
+  onActivate,
+  onOpen,
+  onPick,
+}: Props) {
   return (
     <div
       role="row"
@@ -40,7 +55,9 @@ export const CaseGridRow = memo(function CaseGridRow({ row, index, rowId, start,
       data-active={isActive}
       data-case-id={row.id}
       style={{ transform: `translateY(${start}px)` }}
-      onMouseDown={(event) => { if (event.shiftKey) event.preventDefault(); }}
+      onMouseDown={(event) => {
+        if (event.shiftKey) event.preventDefault();
+      }}
       onClick={(event) => {
         if (event.shiftKey) onPick(index, 'extend');
         else if (event.ctrlKey || event.metaKey) onPick(index, 'toggle');
@@ -50,40 +67,75 @@ export const CaseGridRow = memo(function CaseGridRow({ row, index, rowId, start,
     >
       <div role="gridcell" className={c.selectCell}>
         <span className={c.checkbox} data-checked={isSelected}>
-          <input type="checkbox" tabIndex={-1} checked={isSelected}
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={isSelected}
             aria-label={t('bulk.select', { ref: row.ref, customer: row.customerName })}
             onMouseDown={keepGridFocus}
             onClick={(event) => event.stopPropagation()}
             onChange={(event) => {
               const click = event.nativeEvent;
               onPick(index, 'shiftKey' in click && click.shiftKey === true ? 'extend' : 'toggle');
-            }} />
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={isSelected ? CHECKED_PATH : UNCHECKED_PATH} /></svg>
+            }}
+          />
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d={isSelected ? CHECKED_PATH : UNCHECKED_PATH} />
+          </svg>
         </span>
         {row.hasPendingChanges && (
-          <CloudUploadIcon fontSize="small" color="primary" role="img" aria-label={t('pending')} titleAccess={t('pending')} />
+          <CloudUploadIcon
+            fontSize="small"
+            color="primary"
+            role="img"
+            aria-label={t('pending')}
+            titleAccess={t('pending')}
+          />
         )}
       </div>
       <div role="gridcell" className={c.cell}>
-        <div className={c.primary}><bdi>{row.customerName}</bdi></div>
-        <div className={c.secondary}><bdi>{row.ref}</bdi>{' · '}<bdi lang={row.locale}>{row.subject}</bdi></div>
+        <div className={c.primary}>
+          <bdi>{row.customerName}</bdi>
+        </div>
+        <div className={c.secondary}>
+          <bdi>{row.ref}</bdi>
+          {' · '}
+          <bdi lang={row.locale}>{row.subject}</bdi>
+        </div>
       </div>
       <div role="gridcell" className={c.cell} title={regionName(language, row.market)}>
         <span className={c.market}>{row.market}</span>
       </div>
-      <div role="gridcell" className={c.cell}><div className={c.text}>{t(`domain:caseType.${row.type}`)}</div></div>
-      <div role="gridcell" className={c.cell}><div className={c.text}>{languageName(language, row.locale)}</div></div>
-      <div role="gridcell" className={c.cell}><SlaCountdownLabel dueAt={row.slaDueAt} status={row.status} now={now} serverOffsetMs={serverOffsetMs} t={t} language={language} /></div>
+      <div role="gridcell" className={c.cell}>
+        <div className={c.text}>{t(`domain:caseType.${row.type}`)}</div>
+      </div>
+      <div role="gridcell" className={c.cell}>
+        <div className={c.text}>{languageName(language, row.locale)}</div>
+      </div>
+      <div role="gridcell" className={c.cell}>
+        <SlaCountdownLabel
+          dueAt={row.slaDueAt}
+          status={row.status}
+          now={now}
+          serverOffsetMs={serverOffsetMs}
+          t={t}
+          language={language}
+        />
+      </div>
       <div role="gridcell" className={c.cell}>
         <div className={c.text}>{t(`domain:status.${row.status}`)}</div>
         {row.tags.length > 0 && (
           <div className={c.secondary} title={row.tags.join(' ')}>
-            {row.tags.map((tag) => <bdi key={tag}>{`#${tag} `}</bdi>)}
+            {row.tags.map((tag) => (
+              <bdi key={tag}>{`#${tag} `}</bdi>
+            ))}
           </div>
         )}
       </div>
       <div role="gridcell" className={c.cell}>
-        <div className={`${c.text} ${c.priority}`} data-priority={row.priority}>{t(`domain:priority.${row.priority}`)}</div>
+        <div className={`${c.text} ${c.priority}`} data-priority={row.priority}>
+          {t(`domain:priority.${row.priority}`)}
+        </div>
       </div>
     </div>
   );

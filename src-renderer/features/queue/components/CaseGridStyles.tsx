@@ -40,26 +40,56 @@ const PRIORITY_COLOR = { low: 'text.secondary', normal: 'text.primary', high: '#
 
 function gridStyles(theme: Theme) {
   const { palette, typography } = theme;
-  const paletteColor = (color: string) => (color === 'text.secondary' ? palette.text.secondary : color === 'text.primary' ? palette.text.primary : color);
+  const paletteColor = (color: string) =>
+    color === 'text.secondary' ? palette.text.secondary : color === 'text.primary' ? palette.text.primary : color;
   const radius = theme.shape.borderRadius;
-  const body2 = { fontSize: typography.body2.fontSize, lineHeight: typography.body2.lineHeight, fontWeight: typography.body2.fontWeight };
+  const body2 = {
+    fontSize: typography.body2.fontSize,
+    lineHeight: typography.body2.lineHeight,
+    fontWeight: typography.body2.fontWeight,
+  };
   return {
     [`.${c.grid}`]: {
-      flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative', contain: 'content',
-      border: `1px solid ${palette.divider}`, borderRadius: radius, backgroundColor: palette.background.paper,
+      flexGrow: 1,
+      minHeight: 0,
+      overflowY: 'auto',
+      position: 'relative',
+      contain: 'content',
+      border: `1px solid ${palette.divider}`,
+      borderRadius: radius,
+      backgroundColor: palette.background.paper,
       '&:focus-visible': { outline: `2px solid ${palette.primary.main}`, outlineOffset: 2 },
       // The active row shows a focus ring only while the grid itself has focus.
       [`&:focus .${c.row}[data-active="true"]`]: { outline: `2px solid ${palette.primary.main}`, outlineOffset: -2 },
     },
     [`.${c.headerRow}`]: {
-      display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center', height: HEADER_HEIGHT,
-      borderBottom: `1px solid ${palette.divider}`, backgroundColor: palette.grey[100],
+      display: 'grid',
+      gridTemplateColumns: GRID_COLUMNS,
+      alignItems: 'center',
+      height: HEADER_HEIGHT,
+      borderBottom: `1px solid ${palette.divider}`,
+      backgroundColor: palette.grey[100],
     },
-    [`.${c.headerCell}`]: { position: 'relative', padding: '0 8px', fontSize: 13, fontWeight: 600, color: palette.text.secondary, ...noWrap },
+    [`.${c.headerCell}`]: {
+      position: 'relative',
+      padding: '0 8px',
+      fontSize: 13,
+      fontWeight: 600,
+      color: palette.text.secondary,
+      ...noWrap,
+    },
     [`.${c.row}`]: {
-      position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: ROW_HEIGHT,
-      display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center',
-      borderBottom: `1px solid ${palette.divider}`, cursor: 'default', backgroundColor: palette.background.paper,
+      position: 'absolute',
+      top: 0,
+      insetInlineStart: 0,
+      width: '100%',
+      height: ROW_HEIGHT,
+      display: 'grid',
+      gridTemplateColumns: GRID_COLUMNS,
+      alignItems: 'center',
+      borderBottom: `1px solid ${palette.divider}`,
+      cursor: 'default',
+      backgroundColor: palette.background.paper,
       '&:hover': { backgroundColor: palette.action.hover },
       '&[data-active="true"], &[data-active="true"]:hover': { backgroundColor: palette.action.selected },
       '&[aria-selected="true"]': { backgroundColor: 'rgba(25, 118, 210, 0.14)' },
@@ -69,27 +99,67 @@ function gridStyles(theme: Theme) {
     [`.${c.selectCell}`]: { minWidth: 0, display: 'flex', alignItems: 'center', overflow: 'hidden' },
     // The look of MUI's small Checkbox (a 20 px icon in a 38 px round hit area) without its components.
     [`.${c.checkbox}`]: {
-      position: 'relative', display: 'inline-flex', alignItems: 'center', justifyContent: 'center', flexShrink: 0,
-      boxSizing: 'border-box', width: 38, height: 38, padding: 9, borderRadius: '50%', color: palette.text.secondary,
+      position: 'relative',
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      flexShrink: 0,
+      boxSizing: 'border-box',
+      width: 38,
+      height: 38,
+      padding: 9,
+      borderRadius: '50%',
+      color: palette.text.secondary,
       '&:hover': { backgroundColor: theme.alpha(palette.action.active, palette.action.hoverOpacity) },
       '&[data-checked="true"]': { color: palette.primary.main },
-      '&[data-checked="true"]:hover': { backgroundColor: theme.alpha(palette.primary.main, palette.action.hoverOpacity) },
-      '& input': { position: 'absolute', inset: 0, width: '100%', height: '100%', margin: 0, padding: 0, opacity: 0, zIndex: 1, cursor: 'pointer' },
+      '&[data-checked="true"]:hover': {
+        backgroundColor: theme.alpha(palette.primary.main, palette.action.hoverOpacity),
+      },
+      '& input': {
+        position: 'absolute',
+        inset: 0,
+        width: '100%',
+        height: '100%',
+        margin: 0,
+        padding: 0,
+        opacity: 0,
+        zIndex: 1,
+        cursor: 'pointer',
+      },
       '& svg': { display: 'block', width: 20, height: 20, fill: 'currentColor', flexShrink: 0 },
     },
     [`.${c.primary}`]: { ...body2, fontWeight: 600, ...noWrap },
-    [`.${c.secondary}`]: { fontSize: typography.caption.fontSize, lineHeight: typography.caption.lineHeight, ...noWrap },
+    [`.${c.secondary}`]: {
+      fontSize: typography.caption.fontSize,
+      lineHeight: typography.caption.lineHeight,
+      ...noWrap,
+    },
     [`.${c.text}`]: { ...body2, ...noWrap },
     [`.${c.market}`]: {
-      border: `1px solid ${palette.divider}`, borderRadius: radius, padding: '2px 6px', fontSize: 13, fontFamily: 'monospace',
+      border: `1px solid ${palette.divider}`,
+      borderRadius: radius,
+      padding: '2px 6px',
+      fontSize: 13,
+      fontFamily: 'monospace',
     },
-    ...Object.fromEntries(Object.entries(PRIORITY_COLOR).map(([priority, color]) => [
-      `.${c.priority}[data-priority="${priority}"]`, { color: paletteColor(color), fontWeight: priority === 'urgent' ? 700 : 400 },
-    ])),
-    [`.${c.sla}`]: { padding: '2px 6px', borderRadius: radius, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-    ...Object.fromEntries(Object.entries(SLA_TONES).map(([state, tone]) => [
-      `.${c.sla}[data-sla-state="${state}"]`, { color: paletteColor(tone.color), backgroundColor: tone.background },
-    ])),
+    ...Object.fromEntries(
+      Object.entries(PRIORITY_COLOR).map(([priority, color]) => [
+        `.${c.priority}[data-priority="${priority}"]`,
+        { color: paletteColor(color), fontWeight: priority === 'urgent' ? 700 : 400 },
+      ]),
+    ),
+    [`.${c.sla}`]: {
+      padding: '2px 6px',
+      borderRadius: radius,
+      whiteSpace: 'nowrap',
+      fontVariantNumeric: 'tabular-nums',
+    },
+    ...Object.fromEntries(
+      Object.entries(SLA_TONES).map(([state, tone]) => [
+        `.${c.sla}[data-sla-state="${state}"]`,
+        { color: paletteColor(tone.color), backgroundColor: tone.background },
+      ]),
+    ),
   };
 }
 

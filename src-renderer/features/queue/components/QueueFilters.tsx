@@ -42,31 +42,65 @@ export const QueueFilters = memo(function QueueFilters({ sort, filter, onSortCha
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', py: 1.5 }}>
       <FormControl size="small" sx={{ minWidth: 180 }}>
         <InputLabel id={sortId}>{t('sort.label')}</InputLabel>
-        <Select labelId={sortId} label={t('sort.label')} value={sort}
-          onChange={(event) => { if (isOneOf(QUEUE_SORTS, event.target.value)) onSortChange(event.target.value); }}>
-          {QUEUE_SORTS.map((name) => <MenuItem key={name} value={name}>{t(`sort.${name}`)}</MenuItem>)}
+        <Select
+          labelId={sortId}
+          label={t('sort.label')}
+          value={sort}
+          onChange={(event) => {
+            if (isOneOf(QUEUE_SORTS, event.target.value)) onSortChange(event.target.value);
+          }}
+        >
+          {QUEUE_SORTS.map((name) => (
+            <MenuItem key={name} value={name}>
+              {t(`sort.${name}`)}
+            </MenuItem>
+          ))}
         </Select>
       </FormControl>
       <FormControl size="small" sx={{ minWidth: 200 }}>
-        <InputLabel id={marketId} shrink>{t('filter.market')}</InputLabel>
-        <Select labelId={marketId} label={t('filter.market')} displayEmpty notched value={filter.market ?? ANY}
+        <InputLabel id={marketId} shrink>
+          {t('filter.market')}
+        </InputLabel>
+        <Select
+          labelId={marketId}
+          label={t('filter.market')}
+          displayEmpty
+          notched
+          value={filter.market ?? ANY}
           onChange={(event) => {
             const value = event.target.value;
             onFilterChange({ ...filter, market: isOneOf<MarketCode>(MARKET_CODES, value) ? value : undefined });
-          }}>
+          }}
+        >
           <MenuItem value={ANY}>{t('filter.any')}</MenuItem>
-          {markets.map((code) => <MenuItem key={code} value={code}>{t('filter.marketOption', { name: regionName(i18n.language, code), code })}</MenuItem>)}
+          {markets.map((code) => (
+            <MenuItem key={code} value={code}>
+              {t('filter.marketOption', { name: regionName(i18n.language, code), code })}
+            </MenuItem>
+          ))}
         </Select>
       </FormControl>
       <FormControl size="small" sx={{ minWidth: 200 }}>
-        <InputLabel id={typeId} shrink>{t('filter.type')}</InputLabel>
-        <Select labelId={typeId} label={t('filter.type')} displayEmpty notched value={filter.type ?? ANY}
+        <InputLabel id={typeId} shrink>
+          {t('filter.type')}
+        </InputLabel>
+        <Select
+          labelId={typeId}
+          label={t('filter.type')}
+          displayEmpty
+          notched
+          value={filter.type ?? ANY}
           onChange={(event) => {
             const value = event.target.value;
             onFilterChange({ ...filter, type: isOneOf<CaseType>(CASE_TYPES, value) ? value : undefined });
-          }}>
+          }}
+        >
           <MenuItem value={ANY}>{t('filter.any')}</MenuItem>
-          {CASE_TYPES.map((name) => <MenuItem key={name} value={name}>{t(`domain:caseType.${name}`)}</MenuItem>)}
+          {CASE_TYPES.map((name) => (
+            <MenuItem key={name} value={name}>
+              {t(`domain:caseType.${name}`)}
+            </MenuItem>
+          ))}
         </Select>
       </FormControl>
     </Stack>

@@ -39,25 +39,38 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Typography component="h1" variant="h5" sx={{ mb: 1 }}>{t('title')}</Typography>
+      <Typography component="h1" variant="h5" sx={{ mb: 1 }}>
+        {t('title')}
+      </Typography>
       <QueueViewTabs view={view} counts={counts} onChange={setView} panelId={panelId} />
-      <Box id={panelId} role="tabpanel" aria-labelledby={`queue-tab-${view}`} sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+      <Box
+        id={panelId}
+        role="tabpanel"
+        aria-labelledby={`queue-tab-${view}`}
+        sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
+      >
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           <QueueSearchBox text={searchText} onTextChange={setSearchText} />
           <QueueFilters sort={sort} filter={filter} onSortChange={setSort} onFilterChange={setFilter} />
         </Box>
         {searchText.trim() === '' && queue.rows.length > 0 && (
-          <Typography id={hintId} variant="caption" color="text.secondary" sx={{ mt: 0.5 }}>{t('bulk.hint')}</Typography>
+          <Typography id={hintId} variant="caption" color="text.secondary" sx={{ mt: 0.5 }}>
+            {t('bulk.hint')}
+          </Typography>
         )}
         {searchText.trim() === '' && picked.length > 0 && (
           <BulkBar rows={picked} onClear={() => setSelection(EMPTY_SELECTION)} />
         )}
         {searchText.trim() !== '' && <QueueSearchResults text={searchText} onOpen={onOpenCase} />}
         {queue.status === 'loading' && <LinearProgress aria-label={t('loading')} />}
-        {queue.status === 'error' && <Alert severity="error">{t('error', { message: queue.error?.message ?? '' })}</Alert>}
+        {queue.status === 'error' && (
+          <Alert severity="error">{t('error', { message: queue.error?.message ?? '' })}</Alert>
+        )}
         {searchText.trim() !== '' ? null : queue.status === 'ready' && queue.rows.length === 0 ? (
           <Box sx={{ p: 4, textAlign: 'center' }}>
-            <Typography component="h2" variant="h6">{t('empty.title')}</Typography>
+            <Typography component="h2" variant="h6">
+              {t('empty.title')}
+            </Typography>
             <Typography color="text.secondary">{t('empty.body')}</Typography>
           </Box>
         ) : (

@@ -20,14 +20,26 @@ export const QueueSearchBox = memo(function QueueSearchBox({ text, onTextChange 
   const { t } = useTranslation('queue');
   return (
     <TextField
-      type="search" size="small" label={t('search.label')} value={text} sx={{ minWidth: 260 }}
+      type="search"
+      size="small"
+      label={t('search.label')}
+      value={text}
+      sx={{ minWidth: 260 }}
       onChange={(event) => onTextChange(event.target.value)}
-      onKeyDown={(event) => { if (event.key === 'Escape') onTextChange(''); }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onTextChange('');
+      }}
     />
   );
 });
 
-export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (row: CaseRow, rows: readonly CaseRow[]) => void }) {
+export function QueueSearchResults({
+  text,
+  onOpen,
+}: {
+  text: string;
+  onOpen: (row: CaseRow, rows: readonly CaseRow[]) => void;
+}) {
   const { t } = useTranslation(['queue', 'domain']);
   const api = useWorkstation();
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -38,20 +50,27 @@ export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (ro
     let isCurrent = true;
     void api['cases:search']({ text: text.trim(), limit: 50 }).then((result) => {
       if (!isCurrent) return;
-      if (result.ok) { setHits(result.data); setError(null); } else setError(result.error.message);
+      if (result.ok) {
+        setHits(result.data);
+        setError(null);
+      } else setError(result.error.message);
     });
-    return () => { isCurrent = false; };
+    return () => {
+      isCurrent = false;
+    };
   }, [api, text, generation]);
   if (error !== null) return <Alert severity="error">{t('search.error', { message: error })}</Alert>;
   if (hits === null) return null;
   if (hits.length === 0) return <Typography sx={{ p: 2 }}>{t('search.none', { text: text.trim() })}</Typography>;
   const rows = hits.map((hit) => hit.row);
   const visibleSelection = rows.filter((row) => selected.has(row.id));
-  const toggle = (id: string) => setSelected((previous) => {
-    const next = new Set(previous);
-    if (next.has(id)) next.delete(id); else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const allSelected = visibleSelection.length === rows.length;
   return (
     <>
@@ -62,9 +81,21 @@ export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (ro
           onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
           slotProps={{ input: { 'aria-label': t('bulk.selectAll') } }}
         />
-        {visibleSelection.length > 0 && <BulkBar rows={visibleSelection} onDone={() => setGeneration((value) => value + 1)} />}
+        {visibleSelection.length > 0 && (
+          <BulkBar rows={visibleSelection} onDone={() => setGeneration((value) => value + 1)} />
+        )}
       </Box>
-      <Box sx={{ overflowY: 'auto', flexGrow: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
+      <Box
+        sx={{
+          overflowY: 'auto',
+          flexGrow: 1,
+          minHeight: 0,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          bgcolor: 'background.paper',
+        }}
+      >
         <List aria-label={t('search.results', { count: hits.length })} dense>
           {hits.map((hit) => (
             <ListItem key={hit.row.id} disablePadding>
@@ -75,8 +106,23 @@ export function QueueSearchResults({ text, onOpen }: { text: string; onOpen: (ro
               />
               <ListItemButton onClick={() => onOpen(hit.row, rows)}>
                 <ListItemText
-                  primary={<><bdi>{hit.row.ref}</bdi>{' · '}<bdi>{hit.row.customerName}</bdi>{' · '}<bdi lang={hit.row.locale}>{hit.row.subject}</bdi>{' · '}{t(`domain:status.${hit.row.status}`)}</>}
-                  secondary={<><bdi lang={hit.row.locale}>{hit.snippet}</bdi>{hit.row.tags.length > 0 ? ` · ${hit.row.tags.join(', ')}` : ''}</>}
+                  primary={
+                    <>
+                      <bdi>{hit.row.ref}</bdi>
+                      {' · '}
+                      <bdi>{hit.row.customerName}</bdi>
+                      {' · '}
+                      <bdi lang={hit.row.locale}>{hit.row.subject}</bdi>
+                      {' · '}
+                      {t(`domain:status.${hit.row.status}`)}
+                    </>
+                  }
+                  secondary={
+                    <>
+                      <bdi lang={hit.row.locale}>{hit.snippet}</bdi>
+                      {hit.row.tags.length > 0 ? ` · ${hit.row.tags.join(', ')}` : ''}
+                    </>
+                  }
                 />
               </ListItemButton>
             </ListItem>

@@ -16,15 +16,35 @@ const TAB = 'cd-queue-tab';
 // metrics, an underline on the selected tab) and never reads layout.
 function tabStyles(theme: Theme) {
   return {
-    [`.${LIST}`]: { display: 'flex', minHeight: 48, overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin', flexShrink: 0 },
+    [`.${LIST}`]: {
+      display: 'flex',
+      minHeight: 48,
+      overflowX: 'auto',
+      overflowY: 'hidden',
+      scrollbarWidth: 'thin',
+      flexShrink: 0,
+    },
     // Two classes: ButtonBase's own reset (padding 0) has one and may be inserted after this sheet.
     [`.${LIST} .${TAB}`]: {
       ...theme.typography.button,
-      position: 'relative', flexShrink: 0, minWidth: 90, maxWidth: 360, minHeight: 48, padding: '12px 16px',
-      overflow: 'hidden', whiteSpace: 'normal', textAlign: 'center', color: theme.palette.text.secondary,
+      position: 'relative',
+      flexShrink: 0,
+      minWidth: 90,
+      maxWidth: 360,
+      minHeight: 48,
+      padding: '12px 16px',
+      overflow: 'hidden',
+      whiteSpace: 'normal',
+      textAlign: 'center',
+      color: theme.palette.text.secondary,
       '&[aria-selected="true"]': { color: theme.palette.primary.main },
       '&[aria-selected="true"]::after': {
-        content: '""', position: 'absolute', insetInline: 0, bottom: 0, height: 2, backgroundColor: theme.palette.primary.main,
+        content: '""',
+        position: 'absolute',
+        insetInline: 0,
+        bottom: 0,
+        height: 2,
+        backgroundColor: theme.palette.primary.main,
       },
     },
   } as const;
@@ -41,8 +61,14 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   if (current < 0) return;
   const isRtl = getComputedStyle(event.currentTarget).direction === 'rtl';
   const step = { ArrowRight: isRtl ? -1 : 1, ArrowLeft: isRtl ? 1 : -1 }[event.key];
-  const target = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1
-    : step === undefined ? null : (current + step + tabs.length) % tabs.length;
+  const target =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? tabs.length - 1
+        : step === undefined
+          ? null
+          : (current + step + tabs.length) % tabs.length;
   if (target === null) return;
   event.preventDefault();
   tabs[target]?.focus();
@@ -66,9 +92,13 @@ export const QueueViewTabs = memo(function QueueViewTabs({ view, counts, onChang
             aria-selected={isSelected}
             aria-controls={panelId}
             tabIndex={isSelected ? 0 : -1}
-            onClick={() => { if (!isSelected) onChange(name); }}
+            onClick={() => {
+              if (!isSelected) onChange(name);
+            }}
           >
-            {count === undefined ? t(`views.${name}`) : t('views.withCount', { view: t(`views.${name}`), total: formatNumber(i18n.language, count) })}
+            {count === undefined
+              ? t(`views.${name}`)
+              : t('views.withCount', { view: t(`views.${name}`), total: formatNumber(i18n.language, count) })}
           </ButtonBase>
         );
       })}

@@ -17,10 +17,16 @@ type Props = {
 /** Tinted by state through CaseGridStyles (data-sla-state), so a tick re-renders text, not styles. */
 export function SlaCountdownLabel({ dueAt, status, now, serverOffsetMs, t, language }: Props) {
   const paused = PAUSED_STATUSES.includes(status);
-  const { state, remainingMs } = paused ? { state: 'none' as const, remainingMs: 0 } : slaCountdown(dueAt, now, serverOffsetMs);
-  const text = paused ? t('sla.paused') : state === 'none' ? t('sla.none')
-    : state === 'breached' ? t('sla.overdue', { duration: formatDuration(language, -remainingMs) })
-      : t('sla.dueIn', { duration: formatDuration(language, remainingMs) });
+  const { state, remainingMs } = paused
+    ? { state: 'none' as const, remainingMs: 0 }
+    : slaCountdown(dueAt, now, serverOffsetMs);
+  const text = paused
+    ? t('sla.paused')
+    : state === 'none'
+      ? t('sla.none')
+      : state === 'breached'
+        ? t('sla.overdue', { duration: formatDuration(language, -remainingMs) })
+        : t('sla.dueIn', { duration: formatDuration(language, remainingMs) });
   return (
     <span
       className={GRID_CLASS.sla}

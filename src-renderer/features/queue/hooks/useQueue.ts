@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseRow, ContractError, ContractResult, QueuePage, QueueQuery } from '../../../../src-shared/contract/workstation';
+import type {
+  CaseRow,
+  ContractError,
+  ContractResult,
+  QueuePage,
+  QueueQuery,
+} from '../../../../src-shared/contract/workstation';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { FIRST_SORT, FIRST_VIEW, PAGE_SIZE, peekPrefetched, takePrefetched } from '../firstPage';
 import { useQueueApi } from './useQueueApi';

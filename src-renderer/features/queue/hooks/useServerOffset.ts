@@ -11,9 +11,14 @@ export function useServerOffset(): number {
   useEffect(() => {
     let isCurrent = true;
     const prefetched = takePrefetched(workstation, 'serverOffsetMs');
-    void (prefetched?.promise ?? api.serverOffsetMs()).then((value) => { if (isCurrent) setOffset(value); });
+    void (prefetched?.promise ?? api.serverOffsetMs()).then((value) => {
+      if (isCurrent) setOffset(value);
+    });
     const unsubscribe = api.onServerOffset(setOffset);
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api, workstation]);
   return offset;
 }

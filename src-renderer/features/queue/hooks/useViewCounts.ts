@@ -24,7 +24,10 @@ export function useViewCounts(filter: QueueFilter): ViewCounts | null {
     if (prefetched === null) load();
     else void prefetched.promise.then(apply);
     const unsubscribe = api.onCasesChanged(load);
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api, workstation, market, type, isUnfiltered]);
   return counts;
 }

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, canTransition } from '../../../../src-shared/domain/caseStatus';
 import {
-  EMPTY_SELECTION, extendTo, headerState, keepLoaded, selectedRows, statusChoices, toggleAllLoaded, toggleRow,
+  EMPTY_SELECTION,
+  extendTo,
+  headerState,
+  keepLoaded,
+  selectedRows,
+  statusChoices,
+  toggleAllLoaded,
+  toggleRow,
   type Selection,
 } from './selectionModel';
 
@@ -40,7 +47,10 @@ describe('selection model', () => {
 
   it('a live reload keeps the rows still loaded and drops the rest, the anchor too', () => {
     const selection = extendTo(toggleRow(EMPTY_SELECTION, 'b'), rows, 'd');
-    const kept = keepLoaded(selection, rows.filter((row) => row.id !== 'b'));
+    const kept = keepLoaded(
+      selection,
+      rows.filter((row) => row.id !== 'b'),
+    );
     expect(ids(kept)).toEqual(['c', 'd']);
     expect(kept.anchor).toBeNull();
     expect(keepLoaded(kept, rows)).toBe(kept);
@@ -56,45 +66,59 @@ describe('selection model', () => {
   });
 
   it('property: every offered status is legal for exactly legalFor of the selected cases', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...CASE_STATUSES), { maxLength: 12 }), (statuses) => {
-      for (const { to, legalFor } of statusChoices(statuses)) {
-        expect(legalFor).toBeGreaterThan(0);
-        expect(statuses.filter((from) => canTransition(from, to)).length).toBe(legalFor);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...CASE_STATUSES), { maxLength: 12 }), (statuses) => {
+        for (const { to, legalFor } of statusChoices(statuses)) {
+          expect(legalFor).toBeGreaterThan(0);
+          expect(statuses.filter((from) => canTransition(from, to)).length).toBe(legalFor);
+        }
+      }),
+    );
   });
 
   type Op =
-    | { kind: 'toggle'; index: number } | { kind: 'extend'; index: number } | { kind: 'all' }
-    | { kind: 'clear' } | { kind: 'reload'; keep: boolean[]; added: number };
+    | { kind: 'toggle'; index: number }
+    | { kind: 'extend'; index: number }
+    | { kind: 'all' }
+    | { kind: 'clear' }
+    | { kind: 'reload'; keep: boolean[]; added: number };
   const op: fc.Arbitrary<Op> = fc.oneof(
     fc.record({ kind: fc.constant('toggle' as const), index: fc.nat(40) }),
     fc.record({ kind: fc.constant('extend' as const), index: fc.nat(40) }),
     fc.record({ kind: fc.constant('all' as const) }),
     fc.record({ kind: fc.constant('clear' as const) }),
-    fc.record({ kind: fc.constant('reload' as const), keep: fc.array(fc.boolean(), { maxLength: 40 }), added: fc.nat(5) }),
+    fc.record({
+      kind: fc.constant('reload' as const),
+      keep: fc.array(fc.boolean(), { maxLength: 40 }),
+      added: fc.nat(5),
+    }),
   );
 
   it('property: the selection is always a subset of the loaded rows, whatever the agent and live updates do', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 30 }), fc.array(op, { maxLength: 40 }), (initial, ops) => {
-      let next = initial;
-      let loaded = Array.from({ length: initial }, (_, index) => ({ id: `r${index}` }));
-      let selection = EMPTY_SELECTION;
-      for (const step of ops) {
-        const row = loaded.length === 0 ? undefined : loaded[('index' in step ? step.index : 0) % loaded.length];
-        if (step.kind === 'toggle' && row !== undefined) selection = toggleRow(selection, row.id);
-        if (step.kind === 'extend' && row !== undefined) selection = extendTo(selection, loaded, row.id);
-        if (step.kind === 'all') selection = toggleAllLoaded(selection, loaded);
-        if (step.kind === 'clear') selection = EMPTY_SELECTION;
-        if (step.kind === 'reload') {
-          loaded = [...loaded.filter((_, index) => step.keep[index] ?? true), ...Array.from({ length: step.added }, () => ({ id: `r${next++}` }))];
-          selection = keepLoaded(selection, loaded);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.array(op, { maxLength: 40 }), (initial, ops) => {
+        let next = initial;
+        let loaded = Array.from({ length: initial }, (_, index) => ({ id: `r${index}` }));
+        let selection = EMPTY_SELECTION;
+        for (const step of ops) {
+          const row = loaded.length === 0 ? undefined : loaded[('index' in step ? step.index : 0) % loaded.length];
+          if (step.kind === 'toggle' && row !== undefined) selection = toggleRow(selection, row.id);
+          if (step.kind === 'extend' && row !== undefined) selection = extendTo(selection, loaded, row.id);
+          if (step.kind === 'all') selection = toggleAllLoaded(selection, loaded);
+          if (step.kind === 'clear') selection = EMPTY_SELECTION;
+          if (step.kind === 'reload') {
+            loaded = [
+              ...loaded.filter((_, index) => step.keep[index] ?? true),
+              ...Array.from({ length: step.added }, () => ({ id: `r${next++}` })),
+            ];
+            selection = keepLoaded(selection, loaded);
+          }
+          const loadedIds = new Set(loaded.map((each) => each.id));
+          expect([...selection.ids].every((id) => loadedIds.has(id))).toBe(true);
+          if (selection.anchor !== null) expect(loadedIds.has(selection.anchor)).toBe(true);
+          expect(selectedRows(selection, loaded).length).toBe(selection.ids.size);
         }
-        const loadedIds = new Set(loaded.map((each) => each.id));
-        expect([...selection.ids].every((id) => loadedIds.has(id))).toBe(true);
-        if (selection.anchor !== null) expect(loadedIds.has(selection.anchor)).toBe(true);
-        expect(selectedRows(selection, loaded).length).toBe(selection.ids.size);
-      }
-    }));
+      }),
+    );
   });
 });

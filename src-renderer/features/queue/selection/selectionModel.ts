@@ -12,7 +12,8 @@ export const EMPTY_SELECTION: Selection = { ids: new Set(), anchor: null };
 
 export function toggleRow(selection: Selection, id: string): Selection {
   const ids = new Set(selection.ids);
-  if (ids.has(id)) ids.delete(id); else ids.add(id);
+  if (ids.has(id)) ids.delete(id);
+  else ids.add(id);
   return { ids, anchor: id };
 }
 

@@ -15,18 +15,34 @@ function ClockRow({ clock }: { clock: RightsClock }) {
   const { t, i18n } = useTranslation('rights');
   const language = i18n.language;
   const rule = pickLocalized(clock.rule, language);
-  const due = clock.dueAt === null ? null
-    : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: clock.zone }).format(Date.parse(clock.dueAt));
+  const due =
+    clock.dueAt === null
+      ? null
+      : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: clock.zone }).format(
+          Date.parse(clock.dueAt),
+        );
   // An absent clock's reason is its rule text, already shown above.
-  const reason = clock.reason === null || clock.reason.kind === 'not_applicable' ? null : explanationStepText(t, language, clock.reason);
-  const state = clock.phase === 'running' ? t('clock.remaining', { duration: formatDuration(language, clock.remainingMs ?? 0) })
-    : clock.phase === 'ended' ? t('clock.ended') : t('clock.notRunning');
+  const reason =
+    clock.reason === null || clock.reason.kind === 'not_applicable'
+      ? null
+      : explanationStepText(t, language, clock.reason);
+  const state =
+    clock.phase === 'running'
+      ? t('clock.remaining', { duration: formatDuration(language, clock.remainingMs ?? 0) })
+      : clock.phase === 'ended'
+        ? t('clock.ended')
+        : t('clock.notRunning');
   return (
     <Accordion disableGutters variant="outlined" data-clock-kind={clock.kind} data-clock-phase={clock.phase}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-label={t('clock.summaryLabel', { kind: t(`kind.${clock.kind}`), state })}>
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-label={t('clock.summaryLabel', { kind: t(`kind.${clock.kind}`), state })}
+      >
         <Box sx={{ display: 'grid', gap: 0.25, width: '100%' }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>{t(`kind.${clock.kind}`)}</Typography>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {t(`kind.${clock.kind}`)}
+            </Typography>
             <VerifiedMark verified={clock.verified} />
           </Box>
           <Typography variant="body2" sx={{ color: clock.phase === 'ended' ? '#a3161a' : 'text.primary' }}>
@@ -36,20 +52,30 @@ function ClockRow({ clock }: { clock: RightsClock }) {
       </AccordionSummary>
       <AccordionDetails sx={{ display: 'grid', gap: 0.75, fontSize: 14 }}>
         <Box lang={rule.locale}>{rule.text}</Box>
-        <Typography variant="caption" color="text.secondary">{t('source', { source: clock.source.label })}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {t('source', { source: clock.source.label })}
+        </Typography>
         {reason !== null && (
           <>
-            <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('reasonTitle')}</Typography>
+            <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>
+              {t('reasonTitle')}
+            </Typography>
             <Box lang={reason.locale}>{reason.text}</Box>
           </>
         )}
         {clock.phase !== 'not_running' && (
           <>
-            <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('howCounted')}</Typography>
+            <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>
+              {t('howCounted')}
+            </Typography>
             <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
               {clock.explanation.steps.map((step, index) => {
                 const text = explanationStepText(t, language, step.detail);
-                return <li key={index} lang={text.locale} data-step-kind={step.detail.kind}>{text.text}</li>;
+                return (
+                  <li key={index} lang={text.locale} data-step-kind={step.detail.kind}>
+                    {text.text}
+                  </li>
+                );
               })}
             </Box>
           </>
@@ -63,7 +89,23 @@ function ClockRow({ clock }: { clock: RightsClock }) {
 export function RightsPanel({ caseRecord, serverNowMs }: { caseRecord: Case; serverNowMs: number }) {
   const { t } = useTranslation('rights');
   const rights = rightsFor(caseRecord, serverNowMs);
-  if (!rights.hasPack) return <Typography variant="body2" color="text.secondary">{t('noPack', { market: caseRecord.customer.market })}</Typography>;
-  if (rights.clocks.length === 0) return <Typography variant="body2" color="text.secondary">{t('none')}</Typography>;
-  return <Box sx={{ display: 'grid', gap: 0.5 }}>{rights.clocks.map((clock) => <ClockRow key={clock.kind} clock={clock} />)}</Box>;
+  if (!rights.hasPack)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('noPack', { market: caseRecord.customer.market })}
+      </Typography>
+    );
+  if (rights.clocks.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('none')}
+      </Typography>
+    );
+  return (
+    <Box sx={{ display: 'grid', gap: 0.5 }}>
+      {rights.clocks.map((clock) => (
+        <ClockRow key={clock.kind} clock={clock} />
+      ))}
+    </Box>
+  );
 }

@@ -30,7 +30,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
   return (
     <Paper component="section" variant="outlined" aria-labelledby={id} sx={{ p: 2, display: 'grid', gap: 1.5 }}>
-      <Typography id={id} component="h2" variant="h6">{title}</Typography>
+      <Typography id={id} component="h2" variant="h6">
+        {title}
+      </Typography>
       {children}
     </Paper>
   );
@@ -61,14 +63,23 @@ export function SettingsScreen() {
 
   useEffect(() => {
     let isCurrent = true;
-    void api.get().then((result) => { if (isCurrent && result.ok) { setSettings(result.data); setServerUrl(result.data.serverUrl ?? ''); } });
-    void api.server().then((result) => { if (isCurrent && result.ok) setServer(result.data); });
+    void api.get().then((result) => {
+      if (isCurrent && result.ok) {
+        setSettings(result.data);
+        setServerUrl(result.data.serverUrl ?? '');
+      }
+    });
+    void api.server().then((result) => {
+      if (isCurrent && result.ok) setServer(result.data);
+    });
     void api.session().then((result) => {
       if (!isCurrent || !result.ok) return;
       setSession(result.data);
       if (result.data.user !== null) setUsername(result.data.user.username);
     });
-    return () => { isCurrent = false; };
+    return () => {
+      isCurrent = false;
+    };
   }, [api]);
 
   const save = async (change: Partial<Settings>) => {
@@ -81,16 +92,23 @@ export function SettingsScreen() {
 
   // An address is left-to-right inside Arabic text: isolated (FSI ... PDI) so its punctuation stays in place.
   const isolate = (value: string) => `\u2068${value}\u2069`;
-  const serverName = (url: string | null) => url === null ? t('server.embedded') : isolate(url);
+  const serverName = (url: string | null) => (url === null ? t('server.embedded') : isolate(url));
   const failureText = (failure: ServerSwitchFailure): string => {
     switch (failure.kind) {
-      case 'unsent': return t('server.unsent', { number: failure.number });
-      case 'attention': return t('server.attention', { number: failure.number });
-      case 'invalid': return t('server.invalid');
-      case 'locked': return t('server.locked', { source: server === null ? '' : lockSource(server) ?? '' });
-      case 'unreachable': return t('server.unreachable', { url: isolate(failure.url) });
-      case 'demoFailed': return t('server.demoFailed');
-      case 'other': return t('failed', { message: failure.message });
+      case 'unsent':
+        return t('server.unsent', { number: failure.number });
+      case 'attention':
+        return t('server.attention', { number: failure.number });
+      case 'invalid':
+        return t('server.invalid');
+      case 'locked':
+        return t('server.locked', { source: server === null ? '' : (lockSource(server) ?? '') });
+      case 'unreachable':
+        return t('server.unreachable', { url: isolate(failure.url) });
+      case 'demoFailed':
+        return t('server.demoFailed');
+      case 'other':
+        return t('failed', { message: failure.message });
     }
   };
 
@@ -124,7 +142,10 @@ export function SettingsScreen() {
     if (info.ok) setServer(info.data);
     if (fresh.ok) setSession(fresh.data);
     setPassword('');
-    setMessage({ severity: 'success', text: url === null ? t('server.switchedDemo') : t('server.switched', { server: isolate(url) }) });
+    setMessage({
+      severity: 'success',
+      text: url === null ? t('server.switchedDemo') : t('server.switched', { server: isolate(url) }),
+    });
   };
 
   const signIn = async (event: FormEvent) => {
@@ -133,14 +154,17 @@ export function SettingsScreen() {
     setPassword('');
     if (result.ok) {
       setSession(result.data);
-      setMessage({ severity: 'success', text: t('account.signedIn', { name: result.data.user?.displayName ?? username }) });
+      setMessage({
+        severity: 'success',
+        text: t('account.signedIn', { name: result.data.user?.displayName ?? username }),
+      });
     } else setMessage({ severity: 'error', text: t('account.signInFailed', { message: result.error.message }) });
   };
 
   const signOut = async () => {
     const result = await api.signOut();
     if (result.ok) {
-      setSession((previous) => previous === null ? null : { ...previous, user: null });
+      setSession((previous) => (previous === null ? null : { ...previous, user: null }));
       setMessage({ severity: 'success', text: t('account.signedOut') });
     } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
   };
@@ -155,62 +179,129 @@ export function SettingsScreen() {
   const locked = server === null ? null : lockSource(server);
   return (
     <Box sx={{ display: 'grid', gap: 2, alignContent: 'start', maxWidth: 720, overflowY: 'auto' }}>
-      <Typography component="h1" variant="h5">{t('title')}</Typography>
-      <Box role="status" aria-live="polite">{message !== null && <Alert severity={message.severity}>{message.text}</Alert>}</Box>
+      <Typography component="h1" variant="h5">
+        {t('title')}
+      </Typography>
+      <Box role="status" aria-live="polite">
+        {message !== null && <Alert severity={message.severity}>{message.text}</Alert>}
+      </Box>
       <Section title={t('account.title')}>
         {isLoading ? null : user !== null ? (
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography>{t('account.signedInAs', { name: user.displayName, username: user.username })}</Typography>
-            <Button variant="outlined" onClick={() => void signOut()}>{t('account.signOut')}</Button>
+            <Button variant="outlined" onClick={() => void signOut()}>
+              {t('account.signOut')}
+            </Button>
           </Box>
         ) : (
-          <Box component="form" onSubmit={(event) => void signIn(event)} sx={{ display: 'grid', gap: 1.5, maxWidth: 360 }}>
-            {remembered !== null && <Typography variant="body2" color="text.secondary">{t('account.sessionEnded')}</Typography>}
-            <TextField size="small" label={t('account.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
-            <TextField size="small" type="password" label={t('account.password')} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
-            <Button type="submit" variant="contained">{t('account.signIn')}</Button>
+          <Box
+            component="form"
+            onSubmit={(event) => void signIn(event)}
+            sx={{ display: 'grid', gap: 1.5, maxWidth: 360 }}
+          >
+            {remembered !== null && (
+              <Typography variant="body2" color="text.secondary">
+                {t('account.sessionEnded')}
+              </Typography>
+            )}
+            <TextField
+              size="small"
+              label={t('account.username')}
+              autoComplete="username"
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+              required
+            />
+            <TextField
+              size="small"
+              type="password"
+              label={t('account.password')}
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              required
+            />
+            <Button type="submit" variant="contained">
+              {t('account.signIn')}
+            </Button>
           </Box>
         )}
       </Section>
       <Section title={t('language.title')}>
         <FormControl size="small" sx={{ maxWidth: 320 }}>
           <InputLabel id={uiId}>{t('language.ui')}</InputLabel>
-          <Select labelId={uiId} label={t('language.ui')} value={language}
+          <Select
+            labelId={uiId}
+            label={t('language.ui')}
+            value={language}
             onChange={(event) => {
               const next = event.target.value;
               if (!isUiLanguage(next)) return;
               void i18n.changeLanguage(next);
               void save({ uiLocale: next });
-            }}>
-            {UI_LANGUAGES.map((code) => <MenuItem key={code} value={code} lang={code}>{languageName(code, code)}</MenuItem>)}
+            }}
+          >
+            {UI_LANGUAGES.map((code) => (
+              <MenuItem key={code} value={code} lang={code}>
+                {languageName(code, code)}
+              </MenuItem>
+            ))}
           </Select>
         </FormControl>
         <Autocomplete
-          multiple size="small"
+          multiple
+          size="small"
           options={agentLanguageChoices()}
           value={settings?.agentLanguages ?? []}
           getOptionLabel={(code) => languageName(language, code)}
           onChange={(_event, value) => void save({ agentLanguages: value })}
-          renderInput={(params) => <TextField {...params} label={t('language.agent')} helperText={t('language.agentHelp')} />}
+          renderInput={(params) => (
+            <TextField {...params} label={t('language.agent')} helperText={t('language.agentHelp')} />
+          )}
         />
       </Section>
       <Section title={t('server.title')}>
-        {server !== null && <Typography variant="body2">{t('server.current', { server: serverName(server.url) })}</Typography>}
-        <TextField size="small" label={t('server.url')} value={serverUrl} onChange={(event) => setServerUrl(event.target.value)}
-          disabled={locked !== null} inputMode="url"
-          helperText={locked !== null ? t('server.locked', { source: locked }) : t('server.help')} />
-        <Box><Button variant="outlined" onClick={saveServer} disabled={locked !== null || switching}>{t('server.save')}</Button></Box>
+        {server !== null && (
+          <Typography variant="body2">{t('server.current', { server: serverName(server.url) })}</Typography>
+        )}
+        <TextField
+          size="small"
+          label={t('server.url')}
+          value={serverUrl}
+          onChange={(event) => setServerUrl(event.target.value)}
+          disabled={locked !== null}
+          inputMode="url"
+          helperText={locked !== null ? t('server.locked', { source: locked }) : t('server.help')}
+        />
+        <Box>
+          <Button variant="outlined" onClick={saveServer} disabled={locked !== null || switching}>
+            {t('server.save')}
+          </Button>
+        </Box>
       </Section>
-      <Dialog open={switchTo !== null} onClose={() => { if (!switching) setSwitchTo(null); }} aria-labelledby={confirmId}>
+      <Dialog
+        open={switchTo !== null}
+        onClose={() => {
+          if (!switching) setSwitchTo(null);
+        }}
+        aria-labelledby={confirmId}
+      >
         <DialogTitle id={confirmId}>{t('server.confirmTitle')}</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            {t(switchTo?.url === null ? 'server.confirmDemo' : 'server.confirmBody', { from: serverName(server?.url ?? null), to: serverName(switchTo?.url ?? null) })}
+            {t(switchTo?.url === null ? 'server.confirmDemo' : 'server.confirmBody', {
+              from: serverName(server?.url ?? null),
+              to: serverName(switchTo?.url ?? null),
+            })}
           </DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setSwitchTo(null)} disabled={switching}>{t('server.cancel')}</Button>
-          <Button variant="contained" onClick={() => void confirmSwitch()} disabled={switching}>{switching ? t('server.switching') : t('server.confirm')}</Button>
+          <Button onClick={() => setSwitchTo(null)} disabled={switching}>
+            {t('server.cancel')}
+          </Button>
+          <Button variant="contained" onClick={() => void confirmSwitch()} disabled={switching}>
+            {switching ? t('server.switching') : t('server.confirm')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Box>

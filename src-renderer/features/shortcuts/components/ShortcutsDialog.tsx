@@ -20,7 +20,19 @@ function Chord({ chord }: { chord: KeyChord }) {
       {parts.map((part, index) => (
         <Fragment key={index}>
           {index > 0 && ' + '}
-          <Box component="kbd" sx={{ border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.75, py: 0.25, fontFamily: 'monospace', fontSize: 13, bgcolor: 'grey.100' }}>
+          <Box
+            component="kbd"
+            sx={{
+              border: 1,
+              borderColor: 'divider',
+              borderRadius: 0.5,
+              px: 0.75,
+              py: 0.25,
+              fontFamily: 'monospace',
+              fontSize: 13,
+              bgcolor: 'grey.100',
+            }}
+          >
             {'modifier' in part ? t(`modifier.${part.modifier}`) : part.key}
           </Box>
         </Fragment>
@@ -39,10 +51,19 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           <TableBody>
             {SHORTCUT_ACTIONS.map((action) => (
               <TableRow key={action}>
-                <TableCell component="th" scope="row">{t(`action.${action}`)}</TableCell>
+                <TableCell component="th" scope="row">
+                  {t(`action.${action}`)}
+                </TableCell>
                 <TableCell>
                   {KEYMAP[action].map((chord, index) => (
-                    <Fragment key={index}>{index > 0 && <Box component="span" sx={{ mx: 1, color: 'text.secondary' }}>{t('or')}</Box>}<Chord chord={chord} /></Fragment>
+                    <Fragment key={index}>
+                      {index > 0 && (
+                        <Box component="span" sx={{ mx: 1, color: 'text.secondary' }}>
+                          {t('or')}
+                        </Box>
+                      )}
+                      <Chord chord={chord} />
+                    </Fragment>
                   ))}
                 </TableCell>
               </TableRow>
@@ -51,7 +72,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         </Table>
         <Box sx={{ mt: 1.5, fontSize: 14, color: 'text.secondary' }}>{t('typingHint')}</Box>
       </DialogContent>
-      <DialogActions><Button onClick={onClose}>{t('close')}</Button></DialogActions>
+      <DialogActions>
+        <Button onClick={onClose}>{t('close')}</Button>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -10,7 +10,9 @@ export function ShortcutsHelpButton() {
   const openHelp = useShortcutHelp();
   return (
     <Tooltip title={t('title')}>
-      <IconButton color="inherit" aria-label={t('title')} onClick={openHelp}><KeyboardIcon /></IconButton>
+      <IconButton color="inherit" aria-label={t('title')} onClick={openHelp}>
+        <KeyboardIcon />
+      </IconButton>
     </Tooltip>
   );
 }

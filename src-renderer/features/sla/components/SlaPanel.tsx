@@ -24,18 +24,27 @@ const STATE_TONE: Record<SlaState, { color: string; borderColor: string }> = {
 };
 
 function formatDay(language: string, date: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.parse(`${date}T00:00:00Z`),
+  );
 }
 
 function TargetRow({ target }: { target: SlaTargetResult }) {
   const { t, i18n } = useTranslation(['sla', 'domain']);
   const language = i18n.language;
   const remaining = target.remainingMs;
-  const countdown = target.state === 'paused' ? t('countdown.paused')
-    : target.state === 'achieved' ? t(target.met === false ? 'countdown.metLate' : 'countdown.met')
-      : target.state === 'cancelled' ? t('countdown.cancelled')
-        : remaining === null ? '' : remaining < 0 ? t('countdown.overdue', { duration: formatDuration(language, -remaining) })
-          : t('countdown.dueIn', { duration: formatDuration(language, remaining) });
+  const countdown =
+    target.state === 'paused'
+      ? t('countdown.paused')
+      : target.state === 'achieved'
+        ? t(target.met === false ? 'countdown.metLate' : 'countdown.met')
+        : target.state === 'cancelled'
+          ? t('countdown.cancelled')
+          : remaining === null
+            ? ''
+            : remaining < 0
+              ? t('countdown.overdue', { duration: formatDuration(language, -remaining) })
+              : t('countdown.dueIn', { duration: formatDuration(language, remaining) });
   const explanation = target.explanation;
   const business = explanation?.business;
   return (
@@ -43,7 +52,9 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Box sx={{ display: 'grid', gap: 0.25, width: '100%' }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>{t(`target.${target.target}`)}</Typography>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {t(`target.${target.target}`)}
+            </Typography>
             <Chip size="small" label={t(`state.${target.state}`)} variant="outlined" sx={STATE_TONE[target.state]} />
           </Box>
           <Typography variant="body2">
@@ -52,7 +63,9 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
         </Box>
       </AccordionSummary>
       <AccordionDetails sx={{ display: 'grid', gap: 0.5, fontSize: 14 }}>
-        <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>{t('why.title')}</Typography>
+        <Typography variant="caption" component="h3" sx={{ fontWeight: 600 }}>
+          {t('why.title')}
+        </Typography>
         <Box>
           {t('why.target', { duration: formatDuration(language, target.targetMinutes * 60_000) })}{' '}
           {target.clock === 'calendar' ? t('why.calendarClock') : t(`why.businessClock.${target.calendar}`)}
@@ -66,15 +79,29 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
             {explanation.pauses.map((pause) => (
               <li key={pause.from}>
                 {pause.to === null
-                  ? t('why.pauseOngoing', { status: t(`domain:status.${pause.status}`), from: formatDateTime(language, pause.from) })
-                  : t('why.pause', { status: t(`domain:status.${pause.status}`), from: formatDateTime(language, pause.from), to: formatDateTime(language, pause.to) })}
+                  ? t('why.pauseOngoing', {
+                      status: t(`domain:status.${pause.status}`),
+                      from: formatDateTime(language, pause.from),
+                    })
+                  : t('why.pause', {
+                      status: t(`domain:status.${pause.status}`),
+                      from: formatDateTime(language, pause.from),
+                      to: formatDateTime(language, pause.to),
+                    })}
               </li>
             ))}
           </Box>
         )}
-        {explanation !== null && target.dueAt === null && target.state === 'paused' && <Box>{t('why.noDeadlineWhilePaused')}</Box>}
+        {explanation !== null && target.dueAt === null && target.state === 'paused' && (
+          <Box>{t('why.noDeadlineWhilePaused')}</Box>
+        )}
         {business !== undefined && (
-          <Box>{t('why.counted', { duration: formatDuration(language, business.countedMinutes * 60_000), zone: business.zone })}</Box>
+          <Box>
+            {t('why.counted', {
+              duration: formatDuration(language, business.countedMinutes * 60_000),
+              zone: business.zone,
+            })}
+          </Box>
         )}
         {business !== undefined && business.closedDays.length > 0 && (
           <>
@@ -90,9 +117,10 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
             </Box>
           </>
         )}
-        {business !== undefined && business.makeUpDays.map((day) => (
-          <Box key={`${day.calendar}-${day.date}`}>{t('why.makeUpDay', { date: formatDay(language, day.date) })}</Box>
-        ))}
+        {business !== undefined &&
+          business.makeUpDays.map((day) => (
+            <Box key={`${day.calendar}-${day.date}`}>{t('why.makeUpDay', { date: formatDay(language, day.date) })}</Box>
+          ))}
       </AccordionDetails>
     </Accordion>
   );
@@ -108,14 +136,35 @@ function isShippedPolicy(id: string): id is ShippedPolicyId {
 }
 
 /** SLA targets of the case with live countdowns and "why is this due then?" explanations. */
-export function SlaPanel({ detail, teams, serverNowMs, serverOffsetMs }: { detail: CaseDetail; teams: readonly Team[]; serverNowMs: number; serverOffsetMs: number }) {
+export function SlaPanel({
+  detail,
+  teams,
+  serverNowMs,
+  serverOffsetMs,
+}: {
+  detail: CaseDetail;
+  teams: readonly Team[];
+  serverNowMs: number;
+  serverOffsetMs: number;
+}) {
   const { t } = useTranslation('sla');
   const model = slaPanelModel(detail, teams, serverNowMs, serverOffsetMs);
-  if (model.kind === 'no_team') return <Typography variant="body2" color="text.secondary">{t('noTeam')}</Typography>;
+  if (model.kind === 'no_team')
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('noTeam')}
+      </Typography>
+    );
   return (
     <Box sx={{ display: 'grid', gap: 0.5 }}>
-      <Typography variant="caption" color="text.secondary">{t('policy', { name: isShippedPolicy(model.policy.id) ? t(`policyName.${model.policy.id}`) : model.policy.name })}</Typography>
-      {model.targets.map((target) => <TargetRow key={target.target} target={target} />)}
+      <Typography variant="caption" color="text.secondary">
+        {t('policy', {
+          name: isShippedPolicy(model.policy.id) ? t(`policyName.${model.policy.id}`) : model.policy.name,
+        })}
+      </Typography>
+      {model.targets.map((target) => (
+        <TargetRow key={target.target} target={target} />
+      ))}
     </Box>
   );
 }

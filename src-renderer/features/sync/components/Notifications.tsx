@@ -9,7 +9,12 @@ import { syncApi } from '../syncApi';
 
 type Note = EventPayload<'notify'> & { ref: string | null; key: number };
 
-const SEVERITY = { case_assigned: 'info', sla_warning: 'warning', sla_breached: 'error', reply_rejected: 'error' } as const;
+const SEVERITY = {
+  case_assigned: 'info',
+  sla_warning: 'warning',
+  sla_breached: 'error',
+  reply_rejected: 'error',
+} as const;
 
 /** Toasts for a new assignment, a case nearing or past breach, a refused reply; one at a time, newest last. */
 export function Notifications({ onOpenCase }: { onOpenCase: (caseId: string, caseRef: string | null) => void }) {
@@ -28,10 +33,32 @@ export function Notifications({ onOpenCase }: { onOpenCase: (caseId: string, cas
   const dismiss = () => setQueue((previous) => previous.slice(1));
   if (current === undefined) return null;
   return (
-    <Snackbar open key={current.key} onClose={(_event, reason) => { if (reason !== 'clickaway') dismiss(); }}
-      autoHideDuration={8000} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
-      <Alert severity={SEVERITY[current.kind]} variant="filled" onClose={dismiss}
-        action={<Button color="inherit" size="small" onClick={() => { onOpenCase(current.caseId, current.ref); dismiss(); }}>{t('notify.open')}</Button>}>
+    <Snackbar
+      open
+      key={current.key}
+      onClose={(_event, reason) => {
+        if (reason !== 'clickaway') dismiss();
+      }}
+      autoHideDuration={8000}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+    >
+      <Alert
+        severity={SEVERITY[current.kind]}
+        variant="filled"
+        onClose={dismiss}
+        action={
+          <Button
+            color="inherit"
+            size="small"
+            onClick={() => {
+              onOpenCase(current.caseId, current.ref);
+              dismiss();
+            }}
+          >
+            {t('notify.open')}
+          </Button>
+        }
+      >
         {t(`notify.${current.kind}`, { ref: current.ref ?? '' })}
       </Alert>
     </Snackbar>

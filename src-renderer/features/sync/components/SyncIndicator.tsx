@@ -16,7 +16,11 @@ import { syncApi } from '../syncApi';
 import { bootstrapPercent, syncTone, type SyncTone } from '../syncLabel';
 
 const ICONS: Record<SyncTone, ReactElement> = {
-  ok: <CloudDoneIcon />, busy: <CloudSyncIcon />, offline: <CloudOffIcon />, signed_out: <PersonOffIcon />, error: <ErrorOutlineIcon />,
+  ok: <CloudDoneIcon />,
+  busy: <CloudSyncIcon />,
+  offline: <CloudOffIcon />,
+  signed_out: <PersonOffIcon />,
+  error: <ErrorOutlineIcon />,
 };
 
 export function useSyncStatus(): SyncStatus | null {
@@ -25,9 +29,14 @@ export function useSyncStatus(): SyncStatus | null {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    void api.status().then((result) => { if (isCurrent && result.ok) setStatus(result.data); });
+    void api.status().then((result) => {
+      if (isCurrent && result.ok) setStatus(result.data);
+    });
     const unsubscribe = api.onStatus(setStatus);
-    return () => { isCurrent = false; unsubscribe(); };
+    return () => {
+      isCurrent = false;
+      unsubscribe();
+    };
   }, [api]);
   return status;
 }
@@ -44,17 +53,28 @@ export function SyncIndicator() {
     ...(status.pendingCount > 0 ? [t('pending', { count: status.pendingCount })] : []),
   ].join(' · ');
   const details = [
-    status.lastSyncedAt === null ? t('neverSynced') : t('lastSynced', { time: formatDateTime(i18n.language, status.lastSyncedAt) }),
+    status.lastSyncedAt === null
+      ? t('neverSynced')
+      : t('lastSynced', { time: formatDateTime(i18n.language, status.lastSyncedAt) }),
     ...(status.lastError === null ? [] : [t('lastError', { message: status.lastError })]),
   ].join('\n');
   return (
-    <Box role="status" aria-live="polite" aria-label={t('label')} sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, minWidth: 150 }}>
+    <Box
+      role="status"
+      aria-live="polite"
+      aria-label={t('label')}
+      sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, minWidth: 150 }}
+    >
       <Tooltip title={<Box sx={{ whiteSpace: 'pre-line' }}>{details}</Box>}>
         <Chip
           icon={ICONS[tone]}
           label={label}
           data-sync-tone={tone}
-          sx={{ bgcolor: 'rgba(255,255,255,0.92)', color: tone === 'error' || tone === 'offline' ? '#a3161a' : '#1b3a57', '& .MuiChip-icon': { color: 'inherit' } }}
+          sx={{
+            bgcolor: 'rgba(255,255,255,0.92)',
+            color: tone === 'error' || tone === 'offline' ? '#a3161a' : '#1b3a57',
+            '& .MuiChip-icon': { color: 'inherit' },
+          }}
         />
       </Tooltip>
       {tone === 'busy' && status.bootstrap !== null && (
