@@ -31,6 +31,23 @@ class ScriptedDeliverer implements Deliverer {
   }
 }
 
+/** A reply as the outbound worker hands it to a deliverer. */
+function outboundMessage(world: World, forCase: Case): Message {
+  return {
+    id: randomUUID(),
+    caseId: forCase.id,
+    direction: 'outbound',
+    authorKind: 'agent',
+    authorId: world.users.agentA1.id,
+    locale: 'de-DE',
+    channel: 'email',
+    body: 'Hallo',
+    createdAt: '2026-11-25T10:00:00.000Z',
+    writtenAt: '2026-11-25T10:00:00.000Z',
+    deliveryState: 'sending',
+  };
+}
+
 describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
   let testDb: TestDb;
   let server: RunningServer;
@@ -213,19 +230,7 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     try {
       const world = await setup();
       const forCase = makeCase(world.teamA.id, null);
-      const message: Message = {
-        id: randomUUID(),
-        caseId: forCase.id,
-        direction: 'outbound',
-        authorKind: 'agent',
-        authorId: world.users.agentA1.id,
-        locale: 'de-DE',
-        channel: 'email',
-        body: 'Hallo',
-        createdAt: '2026-11-25T10:00:00.000Z',
-        writtenAt: '2026-11-25T10:00:00.000Z',
-        deliveryState: 'sending',
-      };
+      const message = outboundMessage(world, forCase);
       const address = gateway.address();
       if (typeof address !== 'object' || !address) throw new Error('gateway not listening');
       const webhook = webhookDeliverer({ url: `http://127.0.0.1:${address.port}/deliver` });
@@ -262,19 +267,7 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
       if (typeof address !== 'object' || !address) throw new Error('not listening');
       const world = await setup();
       const forCase = makeCase(world.teamA.id, null);
-      const message: Message = {
-        id: randomUUID(),
-        caseId: forCase.id,
-        direction: 'outbound',
-        authorKind: 'agent',
-        authorId: world.users.agentA1.id,
-        locale: 'de-DE',
-        channel: 'email',
-        body: 'Hallo',
-        createdAt: '2026-11-25T10:00:00.000Z',
-        writtenAt: '2026-11-25T10:00:00.000Z',
-        deliveryState: 'sending',
-      };
+      const message = outboundMessage(world, forCase);
       const webhook = webhookDeliverer({ url: `http://127.0.0.1:${address.port}/deliver`, secret: 'gateway-secret' });
       expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: false });
       expect(elsewhere).toBe(0);
