@@ -12,6 +12,7 @@ import {
   PushRequestSchema,
 } from '../src-shared/sync/protocol';
 import type { LoginResponse } from '../src-shared/sync/protocol';
+import { findUnsafeText } from '../src-shared/text/unsafeText';
 import type { Principal } from './auth/principal';
 import { findUserByUsername } from './auth/directory';
 import { verifyPassword } from './auth/passwords';
@@ -73,6 +74,22 @@ export function buildApp(options: AppOptions): App {
   fastify.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-server-time', new Date(now()).toISOString());
+  });
+  // Before any handler: NUL and lone surrogates cannot be stored faithfully, so no route ever sees them.
+  fastify.addHook('preHandler', async (request) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+    ] as const) {
+      const field = findUnsafeText(value);
+      if (field !== null)
+        throw new HttpError(
+          400,
+          'BAD_REQUEST',
+          `${field} contains a NUL character or a broken (lone surrogate) character; remove it and send again`,
+          { field, in: part },
+        );
+    }
   });
   fastify.setErrorHandler((error, request, reply) => {
     const mapped = errorReply(error);
