@@ -4,6 +4,7 @@
  * U+FFFD, so what is stored would differ from what was sent). Such input is refused, never stripped:
  * a message that silently differs from what the customer or agent wrote is worse than a clear refusal.
  */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function isSafeText(text: string): boolean {
