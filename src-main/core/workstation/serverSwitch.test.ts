@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, ServerInfo } from '../../../src-shared/contract/workstation';
-import { createServerData } from '../store/serverData';
+import { createServerData } from '../store/sync/serverIdentity';
 import { sequentialIds, tempStore, type TempStore } from '../store/testStore';
 import { createWorkstation, type Workstation } from './createWorkstation';
 import { chooseServer, ServerUrlError } from './serverChoice';
 import { adoptServerData, type OpenedServer } from './serverSwitch';
-import { createOfflineSync } from './syncPort';
+import { createOfflineSync } from './syncConnection';
 
 const OLD = 'http://127.0.0.1:7001/';
 const NEW = 'http://127.0.0.1:7002/';

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseFromFutureError, migrate, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { openLocalStore } from './localStore';
-import { manualClock, sequentialIds, tempStore } from './testStore';
+import { openLocalStore } from '../localStore';
+import { manualClock, sequentialIds, tempStore } from '../testStore';
 
 const dirs: string[] = [];
 function tempPath(): string {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IdGenerator } from './ports';
+import type { IdGenerator } from '../ports';
 
 /**
  * Which central API the local data came from, and clearing it when the workstation moves to another

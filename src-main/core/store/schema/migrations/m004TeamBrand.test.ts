@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TeamSchema } from '../../../../src-shared/domain/user';
-import { openLocalStore } from '../localStore';
-import { manualClock, sequentialIds } from '../testStore';
+import { TeamSchema } from '../../../../../src-shared/domain/user';
+import { openLocalStore } from '../../localStore';
+import { manualClock, sequentialIds } from '../../testStore';
 import { MIGRATIONS } from './index';
 
 let dir = '';

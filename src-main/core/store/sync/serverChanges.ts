@@ -1,18 +1,28 @@
 import { createHash } from 'node:crypto';
-import type { SearchBacklog } from './searchBacklog';
+import type { SearchBacklog } from '../search/searchBacklog';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
-import { TeamSchema, UserSchema } from '../../../src-shared/domain/user';
-import { MutationResultSchema, type MutationEnvelope, type MutationResult } from '../../../src-shared/sync/mutations';
-import { ChangeSchema, VERIFY_ENTITIES, verifyLine, type Change, type Entity } from '../../../src-shared/sync/protocol';
-import type { CaseState, OutboxRecord } from './caseState';
-import { readNextRow } from './bootstrapRows';
+import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../../src-shared/domain/case';
+import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
+import {
+  MutationResultSchema,
+  type MutationEnvelope,
+  type MutationResult,
+} from '../../../../src-shared/sync/mutations';
+import {
+  ChangeSchema,
+  VERIFY_ENTITIES,
+  verifyLine,
+  type Change,
+  type Entity,
+} from '../../../../src-shared/sync/protocol';
+import type { CaseState, OutboxRecord } from '../caseState';
+import { readNextRow } from './nextGenerationRow';
 import { startBootstrapWriter, type BootstrapWriter } from './bootstrapWriter';
-import { readJson } from './json';
-import { StoreError, type Clock, type IdGenerator } from './ports';
+import { readJson } from '../json';
+import { StoreError, type Clock, type IdGenerator } from '../ports';
 import { createNextGeneration, createPageStager, rowGroups } from './nextGeneration';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from '../writes/rowWriter';
 
 /** What the sync engine reads and sets besides the data itself (SYNC.md identities and cursor). */
 export interface SyncState {
