@@ -77,6 +77,14 @@ describe('chooseServer', () => {
     expect(() => chooseServer({ flag: 'ftp://example.test', saved: NEW })).toThrow(ServerUrlError);
     expect(() => chooseServer({ env: 'not a url', saved: NEW })).toThrow(/CROSSDESK_SERVER_URL/);
   });
+
+  it('takes plain http only for this computer: passwords and tokens never travel in clear (issue 19.9)', () => {
+    expect(() => chooseServer({ flag: 'http://api.example.test', saved: null })).toThrow(ServerUrlError);
+    expect(() => chooseServer({ env: 'http://10.0.0.5:8787', saved: null })).toThrow(/https/);
+    expect(chooseServer({ flag: 'https://api.example.test', saved: null })).toMatchObject({ source: 'flag' });
+    for (const loopback of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])
+      expect(chooseServer({ flag: loopback, saved: null })).toMatchObject({ url: loopback, source: 'flag' });
+  });
 });
 
 describe('changing the server in Settings', () => {
@@ -160,6 +168,10 @@ describe('changing the server in Settings', () => {
       error: { code: 'BAD_INPUT' },
     });
     expect(await ws.call('settings:update', { serverUrl: 'not a url' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await ws.call('settings:update', { serverUrl: 'http://crossdesk.example.test' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
