@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
-import type { Team, User } from '../../../src-shared/domain/user';
-import { caseColumns, type CaseColumns } from './caseRows';
-import { StoreError } from './ports';
+import type { Case, CaseEvent, Message, Note } from '../../../../src-shared/domain/case';
+import type { Team, User } from '../../../../src-shared/domain/user';
+import { caseColumns, type CaseColumns } from '../writes/caseRows';
+import { StoreError } from '../ports';
 
 /**
  * The tables a bootstrap replaces, search indexes included. Their next generation is received into
@@ -65,7 +65,7 @@ const WIDTH: Record<Entity, number> = {
 export type RowGroup = { entity: Entity; values: (string | number | null)[] };
 const NAMED = /^(CREATE (?:VIRTUAL )?TABLE)\s+"?\w+"?/;
 
-/** A validated bootstrap row (bootstrapRows.ts), with the JSON text of its data as the tables keep it. */
+/** A validated bootstrap row (nextGenerationRow.ts), with the JSON text of its data as the tables keep it. */
 export type NextRow = { version: number; json: string } & (
   | { entity: 'case'; data: Case }
   | { entity: 'message'; data: Message }

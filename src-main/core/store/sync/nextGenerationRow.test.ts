@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
-import { TeamSchema, UserSchema } from '../../../src-shared/domain/user';
-import { generateDemoData } from '../../../src-shared/demo';
-import { BootstrapRowSchema, ENTITIES, type Entity } from '../../../src-shared/sync/protocol';
-import { readNextRow } from './bootstrapRows';
+import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../../src-shared/domain/case';
+import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
+import { generateDemoData } from '../../../../src-shared/demo';
+import { BootstrapRowSchema, ENTITIES, type Entity } from '../../../../src-shared/sync/protocol';
+import { readNextRow } from './nextGenerationRow';
 import type { NextRow } from './nextGeneration';
-import { StoreError } from './ports';
+import { StoreError } from '../ports';
 
 const SCHEMAS = {
   case: CaseSchema,

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../host/workerThreads';
-import { readNextRow } from './bootstrapRows';
+import { startWorker } from '../../threads/workerThreads';
+import { readNextRow } from './nextGenerationRow';
 import { rowGroups, type RowGroup } from './nextGeneration';
-import { StoreError } from './ports';
+import { StoreError } from '../ports';
 
 /** Pages sent ahead of the last one committed: enough to keep the writer busy, few enough to bound memory (~2 MB each). */
 const PAGES_AHEAD = 4;

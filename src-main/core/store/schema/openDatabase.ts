@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import { migrate, type Migration } from './migrate';
-import type { IdGenerator } from './ports';
+import type { IdGenerator } from '../ports';
 
 /** The settings of every connection to the agent's database (this one and the bootstrap writer's). */
 export function tuneConnection(db: Database.Database): void {

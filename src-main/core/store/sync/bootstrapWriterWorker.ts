@@ -4,7 +4,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { WriterReply, WriterRequest } from './bootstrapWriter';
 import { createNextGeneration, createPageStager } from './nextGeneration';
-import { tuneConnection } from './openDatabase';
+import { tuneConnection } from '../schema/openDatabase';
 
 if (isMainThread || !parentPort)
   throw new Error('bootstrapWriterWorker runs only inside a worker thread (see bootstrapWriter.ts)');

@@ -10,7 +10,7 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>
  * each local write. The engine reports pulls, rejections and status changes through the emitter it is
  * given with connect(), so the renderer hears cases:changed, attention:changed and sync:status.
  */
-export interface SyncPort {
+export interface SyncConnection {
   status(): SyncStatus;
   /** Resolves with the signed-in user; rejects with a StoreError (code UNAUTHORIZED, OFFLINE, ...). */
   signIn(credentials: { username: string; password: string }): Promise<User>;
@@ -25,7 +25,7 @@ export interface SyncPort {
  * No server: the workstation runs on what its store holds. It says so (signed_out, or offline with the
  * outbox count) instead of pretending to sync, and refuses sign-in with a clear reason.
  */
-export function createOfflineSync(store: LocalStore): SyncPort {
+export function createOfflineSync(store: LocalStore): SyncConnection {
   return {
     status(): SyncStatus {
       const state = store.getSyncState();

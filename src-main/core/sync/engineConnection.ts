@@ -1,14 +1,14 @@
 import type { User } from '../../../src-shared/domain/user';
 import type { LocalStore } from '../store';
 import { StoreError } from '../store';
-import type { EmitEvent, SyncPort } from '../workstation/syncPort';
+import type { EmitEvent, SyncConnection } from '../workstation/syncConnection';
 import { createNotifier, SLA_CHECK_INTERVAL_MS, type Notifier } from '../workstation/notifier';
 import { systemTimers } from './timers';
 import type { SyncEngine, SyncEngineOptions } from './syncEngine';
 import { createSyncEngine } from './syncEngine';
 import { NetworkError, SyncHttpError } from './syncHttp';
 
-export type EngineSyncPort = SyncPort & { engine: SyncEngine };
+export type EngineConnection = SyncConnection & { engine: SyncEngine };
 
 /** Sign-in failures as the contract reports them: a code the renderer can branch on and a sentence for the agent. */
 function signInError(error: unknown): StoreError {
@@ -24,12 +24,12 @@ function signInError(error: unknown): StoreError {
 }
 
 /**
- * The workstation's SyncPort backed by the real sync engine: status and its changes go out as
+ * The workstation's SyncConnection backed by the real sync engine: status and its changes go out as
  * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
  */
-export function createEngineSyncPort(
+export function createEngineConnection(
   options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore },
-): EngineSyncPort {
+): EngineConnection {
   const { store } = options;
   const timers = options.timers ?? systemTimers;
   let emit: EmitEvent | null = null;

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
+import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../../src-shared/domain/case';
 import {
   isCanonicalCase,
   isCanonicalCaseEvent,
   isCanonicalMessage,
   isCanonicalNote,
-} from '../../../src-shared/domain/canonical';
-import { TeamSchema, UserSchema } from '../../../src-shared/domain/user';
-import { BootstrapRowSchema, ENTITIES, type Entity } from '../../../src-shared/sync/protocol';
+} from '../../../../src-shared/domain/canonical';
+import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
+import { BootstrapRowSchema, ENTITIES, type Entity } from '../../../../src-shared/sync/protocol';
 import type { NextRow } from './nextGeneration';
-import { StoreError } from './ports';
+import { StoreError } from '../ports';
 
 const SCHEMAS = {
   case: CaseSchema,

@@ -1,8 +1,8 @@
-import { readJson } from './json';
-import { fullName, type Case } from '../../../src-shared/domain/case';
-import { PRIORITY_RANK } from '../../../src-shared/domain/caseType';
-import type { CaseStatus } from '../../../src-shared/domain/caseStatus';
-import type { CaseRow } from '../../../src-shared/contract/workstation';
+import { readJson } from '../json';
+import { fullName, type Case } from '../../../../src-shared/domain/case';
+import { PRIORITY_RANK } from '../../../../src-shared/domain/caseType';
+import type { CaseStatus } from '../../../../src-shared/domain/caseStatus';
+import type { CaseRow } from '../../../../src-shared/contract/workstation';
 
 /** Cases without a deadline sort after every real one (year 2255 in epoch ms). */
 export const NO_DEADLINE = 9_000_000_000_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullName } from '../../../src-shared/domain/case';
-import { tempStore, type TempStore } from './testStore';
+import { fullName } from '../../../../src-shared/domain/case';
+import { tempStore, type TempStore } from '../testStore';
 
 let t: TempStore;
 beforeAll(() => {

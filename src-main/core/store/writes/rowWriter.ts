@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
+import type { Case, CaseEvent, Message, Note } from '../../../../src-shared/domain/case';
 import { caseColumns, type CaseColumns } from './caseRows';
-import { cjkTokens } from './cjkText';
-import { createSearchBacklog } from './searchBacklog';
+import { cjkTokens } from '../search/cjkText';
+import { createSearchBacklog } from '../search/searchBacklog';
 
 /**
  * The only code that writes entity rows, so the search indexes can never drift from the tables:

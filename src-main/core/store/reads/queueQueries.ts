@@ -1,15 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { CaseType } from '../../../src-shared/domain/caseType';
-import type { MarketCode } from '../../../src-shared/domain/market';
+import type { CaseType } from '../../../../src-shared/domain/caseType';
+import type { MarketCode } from '../../../../src-shared/domain/market';
 import {
   QUEUE_VIEWS,
   type QueuePage,
   type QueueSort,
   type QueueView,
   type ViewCounts,
-} from '../../../src-shared/contract/workstation';
-import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from './caseRows';
-import { StoreError } from './ports';
+} from '../../../../src-shared/contract/workstation';
+import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from '../writes/caseRows';
+import { StoreError } from '../ports';
 
 export interface Viewer {
   userId: string | null;

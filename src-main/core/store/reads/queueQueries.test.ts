@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUE_VIEWS, type QueueSort, type QueueView } from '../../../src-shared/contract/workstation';
-import type { Case } from '../../../src-shared/domain/case';
-import { PRIORITY_RANK } from '../../../src-shared/domain/caseType';
-import { StoreError } from './ports';
-import { tempStore, TEST_NOW, type TempStore } from './testStore';
+import { QUEUE_VIEWS, type QueueSort, type QueueView } from '../../../../src-shared/contract/workstation';
+import type { Case } from '../../../../src-shared/domain/case';
+import { PRIORITY_RANK } from '../../../../src-shared/domain/caseType';
+import { StoreError } from '../ports';
+import { tempStore, TEST_NOW, type TempStore } from '../testStore';
 
 let t: TempStore;
 beforeAll(() => {

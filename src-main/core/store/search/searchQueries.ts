@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SearchHit } from '../../../src-shared/contract/workstation';
-import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from './caseRows';
+import type { SearchHit } from '../../../../src-shared/contract/workstation';
+import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from '../writes/caseRows';
 import { cjkPhrase, ftsPhrase, hasCjk } from './cjkText';
 import type { SearchBacklog } from './searchBacklog';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BootstrapRowSchema, ENTITIES } from '../../../src-shared/sync/protocol';
-import { isBootstrapRow, readBootstrapRow } from './bootstrapRow';
+import { isBootstrapRow, readBootstrapRow } from './bootstrapLine';
 
 describe('isBootstrapRow', () => {
   it('accepts exactly what BootstrapRowSchema accepts', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../src-shared/sync/protocol';
-import { openLocalStore, type LocalStore } from './localStore';
-import { manualClock, sequentialIds, tempStore, type TempStore } from './testStore';
+import type { Change } from '../../../../src-shared/sync/protocol';
+import { openLocalStore, type LocalStore } from '../localStore';
+import { manualClock, sequentialIds, tempStore, type TempStore } from '../testStore';
 
 // The reference indexes every row as it is written; the other store receives the same rows as a bootstrap,
 // in the same order (so the same rids), and indexes them afterwards.

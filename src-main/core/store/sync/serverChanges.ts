@@ -1,18 +1,28 @@
 import { createHash } from 'node:crypto';
-import type { SearchBacklog } from './searchBacklog';
+import type { SearchBacklog } from '../search/searchBacklog';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../src-shared/domain/case';
-import { TeamSchema, UserSchema } from '../../../src-shared/domain/user';
-import { MutationResultSchema, type MutationEnvelope, type MutationResult } from '../../../src-shared/sync/mutations';
-import { ChangeSchema, VERIFY_ENTITIES, verifyLine, type Change, type Entity } from '../../../src-shared/sync/protocol';
-import type { CaseState, OutboxRecord } from './caseState';
-import { readNextRow } from './bootstrapRows';
+import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../../src-shared/domain/case';
+import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
+import {
+  MutationResultSchema,
+  type MutationEnvelope,
+  type MutationResult,
+} from '../../../../src-shared/sync/mutations';
+import {
+  ChangeSchema,
+  VERIFY_ENTITIES,
+  verifyLine,
+  type Change,
+  type Entity,
+} from '../../../../src-shared/sync/protocol';
+import type { CaseState, OutboxRecord } from '../caseState';
+import { readNextRow } from './nextGenerationRow';
 import { startBootstrapWriter, type BootstrapWriter } from './bootstrapWriter';
-import { readJson } from './json';
-import { StoreError, type Clock, type IdGenerator } from './ports';
+import { readJson } from '../json';
+import { StoreError, type Clock, type IdGenerator } from '../ports';
 import { createNextGeneration, createPageStager, rowGroups } from './nextGeneration';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from '../writes/rowWriter';
 
 /** What the sync engine reads and sets besides the data itself (SYNC.md identities and cursor). */
 export interface SyncState {
@@ -129,7 +139,6 @@ export function createServerSync(deps: Deps) {
   );
   const outboxById = db.prepare<[number], OutboxRecord>('SELECT * FROM outbox WHERE id = ?');
   const deleteOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
-  const markSentStmt = db.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE id = ?");
   const pendingMessage = db.prepare<[string], { case_id: string }>(
     'SELECT case_id FROM messages WHERE id = ? AND pending = 1',
   );
@@ -376,11 +385,6 @@ export function createServerSync(deps: Deps) {
       }));
     },
     pendingCount: (): number => pendingCountStmt.get()?.n ?? 0,
-    markSent(mutationIds: readonly number[]): void {
-      db.transaction(() => {
-        for (const id of mutationIds) markSentStmt.run(id);
-      })();
-    },
 
     /**
      * Results from push or pull. applied: the outbox row goes (call after applying the pull page that
@@ -399,7 +403,7 @@ export function createServerSync(deps: Deps) {
       db.transaction(() => {
         const rows = db.prepare<[], { id: number }>('SELECT id FROM outbox ORDER BY id').all();
         db.prepare('UPDATE outbox SET id = -id').run();
-        const renumber = db.prepare<[number, number]>("UPDATE outbox SET id = ?, state = 'pending' WHERE id = ?");
+        const renumber = db.prepare<[number, number]>('UPDATE outbox SET id = ? WHERE id = ?');
         rows.forEach((row, i) => renumber.run(i + 1, -row.id));
         db.prepare<[string, number]>(
           'UPDATE sync_state SET client_id = ?, last_mutation_id = 0, next_mutation_id = ? WHERE singleton = 1',
@@ -414,8 +418,6 @@ export function createServerSync(deps: Deps) {
         .transaction(() => {
           const s = syncState();
           const generation = Math.max(s.generation, s.bootstrapGeneration ?? 0) + 1;
-          // Rows staged there by versions before the generation tables.
-          db.prepare('DELETE FROM bootstrap_stage').run();
           nextGeneration.create();
           db.prepare<[number]>(
             'UPDATE sync_state SET bootstrap_generation = ?, bootstrap_page_token = NULL WHERE singleton = 1',

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, Message } from '../../../src-shared/domain/case';
-import type { Change } from '../../../src-shared/sync/protocol';
-import { StoreError } from './ports';
-import { tempStore, type TempStore } from './testStore';
+import type { Case, Message } from '../../../../src-shared/domain/case';
+import type { Change } from '../../../../src-shared/sync/protocol';
+import { StoreError } from '../ports';
+import { tempStore, type TempStore } from '../testStore';
 
 let t: TempStore;
 beforeEach(() => {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoData } from '../../../src-shared/demo';
-import type { BootstrapRow } from '../sync/syncStore';
-import { openLocalStore, type LocalStore } from './localStore';
-import { StoreError } from './ports';
-import { manualClock, sequentialIds, TEST_NOW } from './testStore';
+import { generateDemoData } from '../../../../src-shared/demo';
+import type { BootstrapRow } from '../../sync/syncStore';
+import { openLocalStore, type LocalStore } from '../localStore';
+import { StoreError } from '../ports';
+import { manualClock, sequentialIds, TEST_NOW } from '../testStore';
 
 const data = generateDemoData({ seed: 7, cases: 120, now: TEST_NOW });
 /** The snapshot in pages of 50 rows, as a bootstrap stream would bring it. */
