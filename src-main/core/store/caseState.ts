@@ -15,8 +15,6 @@ export interface OutboxRecord {
   args: string;
   base: string;
   client_time: string;
-  state: 'pending' | 'sent';
-  attempts: number;
 }
 
 export interface Canonical {

@@ -56,7 +56,7 @@ const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], ser
  *
  * API for the sync engine (see sync/serverChanges.ts for details):
  *   getSyncState() / setSyncState(patch)        client id, user, cursor, lastMutationId, server offset
- *   pendingMutations(limit) / markSent(ids)     outbox envelopes in id order, ids per client without gaps
+ *   pendingMutations(limit)                     outbox envelopes in id order, ids per client without gaps
  *   applyServerChanges(changes, newCursor, results?)
  *                                               one pull page and its results in ONE transaction, then
  *                                               pending re-applied once per touched case

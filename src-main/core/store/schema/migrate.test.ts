@@ -110,4 +110,27 @@ describe('migrations', () => {
       t.dispose();
     }
   });
+
+  it('007 drops bootstrap_stage and the outbox columns nothing wrote, keeping pending mutations as they were', () => {
+    const before007 = MIGRATIONS.findIndex((migration) => migration.name === '007_drop_unused');
+    const t = tempStore(20, { migrations: MIGRATIONS.slice(0, before007) });
+    try {
+      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
+      if (!row) throw new Error('no case');
+      t.store.write('case.addTag@1', { caseId: row.id, tag: 'kept_through_007' });
+      const pending = t.store.pendingMutations(10);
+      const upgraded = t.reopen({ migrations: MIGRATIONS });
+      const columns = (table: string) =>
+        upgraded.db
+          .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+          .all(table)
+          .map((column) => column.name);
+      expect(columns('outbox')).not.toContain('state');
+      expect(columns('outbox')).not.toContain('attempts');
+      expect(columns('bootstrap_stage')).toEqual([]);
+      expect(upgraded.pendingMutations(10)).toEqual(pending);
+    } finally {
+      t.dispose();
+    }
+  });
 });

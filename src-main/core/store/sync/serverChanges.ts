@@ -139,7 +139,6 @@ export function createServerSync(deps: Deps) {
   );
   const outboxById = db.prepare<[number], OutboxRecord>('SELECT * FROM outbox WHERE id = ?');
   const deleteOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
-  const markSentStmt = db.prepare<[number]>("UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE id = ?");
   const pendingMessage = db.prepare<[string], { case_id: string }>(
     'SELECT case_id FROM messages WHERE id = ? AND pending = 1',
   );
@@ -386,11 +385,6 @@ export function createServerSync(deps: Deps) {
       }));
     },
     pendingCount: (): number => pendingCountStmt.get()?.n ?? 0,
-    markSent(mutationIds: readonly number[]): void {
-      db.transaction(() => {
-        for (const id of mutationIds) markSentStmt.run(id);
-      })();
-    },
 
     /**
      * Results from push or pull. applied: the outbox row goes (call after applying the pull page that
@@ -409,7 +403,7 @@ export function createServerSync(deps: Deps) {
       db.transaction(() => {
         const rows = db.prepare<[], { id: number }>('SELECT id FROM outbox ORDER BY id').all();
         db.prepare('UPDATE outbox SET id = -id').run();
-        const renumber = db.prepare<[number, number]>("UPDATE outbox SET id = ?, state = 'pending' WHERE id = ?");
+        const renumber = db.prepare<[number, number]>('UPDATE outbox SET id = ? WHERE id = ?');
         rows.forEach((row, i) => renumber.run(i + 1, -row.id));
         db.prepare<[string, number]>(
           'UPDATE sync_state SET client_id = ?, last_mutation_id = 0, next_mutation_id = ? WHERE singleton = 1',
@@ -424,8 +418,6 @@ export function createServerSync(deps: Deps) {
         .transaction(() => {
           const s = syncState();
           const generation = Math.max(s.generation, s.bootstrapGeneration ?? 0) + 1;
-          // Rows staged there by versions before the generation tables.
-          db.prepare('DELETE FROM bootstrap_stage').run();
           nextGeneration.create();
           db.prepare<[number]>(
             'UPDATE sync_state SET bootstrap_generation = ?, bootstrap_page_token = NULL WHERE singleton = 1',

@@ -39,7 +39,7 @@ export function createServerData(db: Database.Database, ids: IdGenerator) {
     clearForNewServer(identity: string): void {
       db.transaction(() => {
         db.exec(`DELETE FROM case_shadow; DELETE FROM cases; DELETE FROM messages; DELETE FROM notes; DELETE FROM case_events;
-          DELETE FROM users; DELETE FROM teams; DELETE FROM bootstrap_stage; DELETE FROM outbox; DELETE FROM attention;
+          DELETE FROM users; DELETE FROM teams; DELETE FROM outbox; DELETE FROM attention;
           INSERT INTO case_fts (case_fts) VALUES ('delete-all'); INSERT INTO message_fts (message_fts) VALUES ('delete-all');
           INSERT INTO cjk_fts (cjk_fts) VALUES ('delete-all');`);
         db.prepare<[string]>(

@@ -5,6 +5,7 @@ import { m003CountIndexes } from './m003CountIndexes';
 import { m004TeamBrand } from './m004TeamBrand';
 import { m005AttentionReason } from './m005AttentionReason';
 import { m006SearchBacklog } from './m006SearchBacklog';
+import { m007DropUnused } from './m007DropUnused';
 
 /** Append only. A shipped migration is never edited; a later one changes what it made. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '004_team_brand', sql: m004TeamBrand },
   { version: 5, name: '005_attention_reason', sql: m005AttentionReason },
   { version: 6, name: '006_search_backlog', sql: m006SearchBacklog },
+  { version: 7, name: '007_drop_unused', sql: m007DropUnused },
 ];

@@ -50,7 +50,13 @@ describe('migration 004 (Team.brand)', () => {
       .run(JSON.stringify(team('33333333-3333-4333-8333-333333333333', 'Americas desk')));
     old.close();
 
-    const store = openLocalStore({ path, clock: manualClock(), ids: sequentialIds() });
+    // Up to 004 itself: 007 drops bootstrap_stage.
+    const store = openLocalStore({
+      path,
+      clock: manualClock(),
+      ids: sequentialIds(),
+      migrations: MIGRATIONS.slice(0, version + 1),
+    });
     expect(store.teams().map((t) => TeamSchema.parse(t).brand)).toEqual(['Europe desk', 'Lumora Home Asia']);
     const staged = store.db
       .prepare<[], { data: string }>("SELECT data FROM bootstrap_stage WHERE entity = 'team'")
