@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { isLoopbackHostname } from '../src-shared/net/serverUrl';
 import type { Logger } from 'pino';
 import { buildApp } from './app';
 import type { Db } from './db/db';
@@ -55,6 +56,10 @@ export async function openDatabase(options: Pick<ServerOptions, 'dataDir' | 'dat
 
 /** Starts the central API on loopback by default; the desktop embeds it for `npm start`. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  // The demo accounts, admin included, share a published password: anyone who reaches the port could sign in.
+  if (options.seedDemo && !isLoopbackHostname(host))
+    throw new Error(`SEED_DEMO is refused on ${host}: the demo accounts have a public password; listen on loopback`);
   const clock = options.clock ?? (() => new Date());
   const now = () => clock().getTime();
   const logger = options.logger ?? pino({ name: 'crossdesk-server', level: process.env.LOG_LEVEL ?? 'info' });
@@ -83,7 +88,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.bootstrapPageRows ? { bootstrapPageRows: options.bootstrapPageRows } : {}),
     ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
   });
-  const host = options.host ?? '127.0.0.1';
   await app.fastify.listen({ port: options.port ?? 0, host });
   if (options.runOutbound !== false) outbound.start();
   const address = app.fastify.server.address();

@@ -8,9 +8,9 @@ import {
   type IdGenerator,
   type LocalStore,
 } from '../store';
-import { createServerData } from '../store/serverData';
+import { createServerData } from '../store/sync/serverIdentity';
 import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
-import { createEngineSyncPort } from '../sync/engineSyncPort';
+import { createEngineConnection } from '../sync/engineConnection';
 import type { FetchLike } from '../sync/syncHttp';
 import { createWorkstation, type Workstation } from '../workstation';
 import { chooseServer } from '../workstation/serverChoice';
@@ -75,7 +75,7 @@ function connector(
           })
         : null;
     const serverUrl = embedded?.serverUrl ?? url ?? '';
-    const port = createEngineSyncPort({
+    const port = createEngineConnection({
       store,
       serverUrl,
       clock,

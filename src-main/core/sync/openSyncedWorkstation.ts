@@ -4,7 +4,7 @@ import { openLocalStore, randomIds, systemClock } from '../store';
 import type { Clock, IdGenerator } from '../store';
 import { createWorkstation } from '../workstation';
 import type { Workstation } from '../workstation';
-import { createEngineSyncPort } from './engineSyncPort';
+import { createEngineConnection } from './engineConnection';
 import type { FetchLike } from './syncHttp';
 
 export interface SyncedWorkstationOptions {
@@ -27,7 +27,7 @@ export async function openSyncedWorkstation(options: SyncedWorkstationOptions): 
   const ids = options.ids ?? randomIds;
   const key = loadOrCreateStoreKey(options.dataDir);
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids, key });
-  const sync = createEngineSyncPort({
+  const sync = createEngineConnection({
     store,
     serverUrl: options.serverUrl,
     clock,

@@ -11,17 +11,17 @@ import {
 } from '../../../src-shared/contract/workstation';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
-import { createServerData } from '../store/serverData';
+import { createServerData } from '../store/sync/serverIdentity';
 import { serverIdentity } from './serverChoice';
 import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
-import { createOfflineSync, type SyncPort } from './syncPort';
+import { createOfflineSync, type SyncConnection } from './syncConnection';
 import { withVisibleDeadlines } from './visibleSla';
 
 export interface WorkstationOptions {
   store: LocalStore;
   clock: Clock;
   ids: IdGenerator;
-  sync?: SyncPort;
+  sync?: SyncConnection;
   /** The connected central API and how to reach another; without it the server address is only saved. */
   server?: { opened: OpenedServer; connect: ServerConnector };
 }
