@@ -2,11 +2,9 @@ import { compileScenario, type CompiledScenario } from './compileScenario';
 import { exploreScenario, type Exploration } from './exploreScenario';
 import { builtinFeedbackCatalog, type FeedbackCatalog } from './feedbackCatalog';
 import { findPersonalData } from './personalData';
-import { placeholdersIn } from './scenarioContext';
+import { lintRenderedDeadlines, lintText } from '../replies/contentLint';
+import { fillPlaceholders, placeholdersIn } from './scenarioContext';
 import { ScenarioSchema, type FeedbackRef, type Scenario } from './schema';
-
-/** A check over the customer-facing texts of a scenario (the reply content lint), given its id and locale. */
-export type TextLint = (textId: string, locale: string, text: string) => string[];
 
 export interface ScenarioCheck {
   scenario?: Scenario;
@@ -30,7 +28,9 @@ function edges(scenario: Scenario, id: string): string[] {
   const node = scenario.nodes[id];
   if (!node || node.type === 'end') return [];
   if (node.type === 'agent')
-    return node.mode === 'choose' ? node.options.map((option) => option.goto) : node.branches.map((branch) => branch.goto);
+    return node.mode === 'choose'
+      ? node.options.map((option) => option.goto)
+      : node.branches.map((branch) => branch.goto);
   return [node.next];
 }
 
@@ -54,7 +54,7 @@ function structureProblems(scenario: Scenario): string[] {
 
   // Every node must be able to reach an end: walk the edges backwards from the end nodes.
   const ending = new Set(ids.filter((id) => scenario.nodes[id]?.type === 'end'));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of ids)
       if (!ending.has(id) && edges(scenario, id).some((target) => ending.has(target))) {
@@ -71,7 +71,8 @@ function structureProblems(scenario: Scenario): string[] {
       if (node.branches.at(-1)?.if !== 'true')
         problems.push(`node ${id}: the last branch must be "true", so every answer leads somewhere`);
       for (const ruleId of node.rules)
-        if (!scenario.rules.some((rule) => rule.id === ruleId)) problems.push(`node ${id}: rule ${ruleId} does not exist`);
+        if (!scenario.rules.some((rule) => rule.id === ruleId))
+          problems.push(`node ${id}: rule ${ruleId} does not exist`);
     }
     if (node.type === 'agent' && node.mode === 'choose') {
       const optionIds = node.options.map((option) => option.id);
@@ -88,7 +89,9 @@ function rubricProblems(scenario: Scenario): string[] {
   const categoryIds = scenario.rubric.categories.map((category) => category.id);
   if (new Set(categoryIds).size !== categoryIds.length) problems.push('rubric: two categories share an id');
   const used = new Set(
-    Object.values(scenario.nodes).flatMap((node) => (node.type === 'agent' && node.mode === 'compose' ? node.rules : [])),
+    Object.values(scenario.nodes).flatMap((node) =>
+      node.type === 'agent' && node.mode === 'compose' ? node.rules : [],
+    ),
   );
   for (const rule of scenario.rules) if (!used.has(rule.id)) problems.push(`rule ${rule.id}: no node uses it`);
   for (const [name, byLocale] of Object.entries(scenario.markers))
@@ -102,21 +105,52 @@ function feedbackRefs(scenario: Scenario): Array<{ where: string; ref: FeedbackR
     for (const ref of [rule.feedback.pass, rule.feedback.fail]) if (ref) refs.push({ where: `rule ${rule.id}`, ref });
   for (const [id, node] of Object.entries(scenario.nodes))
     if (node.type === 'agent' && node.mode === 'choose')
-      for (const option of node.options) if (option.feedback) refs.push({ where: `node ${id} option ${option.id}`, ref: option.feedback });
+      for (const option of node.options)
+        if (option.feedback) refs.push({ where: `node ${id} option ${option.id}`, ref: option.feedback });
   return refs;
 }
 
-/** Texts the customer reads or writes, in the scenario's locale: placeholders must fill, the content lint applies. */
-function customerTexts(scenario: Scenario): Array<{ where: string; text: string }> {
-  const texts: Array<{ where: string; text: string }> = [];
+/**
+ * Texts the customer reads or writes, in the scenario's locale: placeholders must fill. Model answers
+ * (options that cost nothing, samples expected to fail no rule) are what trainees learn to write, so the
+ * reply content lint applies to them; wrong answers are wrong on purpose, and customers write as they like.
+ */
+function customerTexts(scenario: Scenario): Array<{ where: string; text: string; isModel: boolean }> {
+  const texts: Array<{ where: string; text: string; isModel: boolean }> = [];
   for (const [id, node] of Object.entries(scenario.nodes)) {
-    if (node.type === 'customer') for (const text of Object.values(node.text)) texts.push({ where: `node ${id}`, text });
+    if (node.type === 'customer')
+      for (const text of Object.values(node.text)) texts.push({ where: `node ${id}`, text, isModel: false });
     if (node.type === 'agent' && node.mode === 'choose')
-      for (const option of node.options) texts.push({ where: `node ${id} option ${option.id}`, text: option.text });
+      for (const option of node.options)
+        texts.push({
+          where: `node ${id} option ${option.id}`,
+          text: option.text,
+          isModel: !option.critical && Object.values(option.score).every((points) => points >= 0),
+        });
     if (node.type === 'agent' && node.mode === 'compose')
-      for (const sample of node.samples) texts.push({ where: `node ${id} sample ${sample.id}`, text: sample.text });
+      for (const sample of node.samples)
+        texts.push({
+          where: `node ${id} sample ${sample.id}`,
+          text: sample.text,
+          isModel: sample.expect.fail.length === 0,
+        });
   }
   return texts;
+}
+
+/** The reply content lint (src-shared/replies/contentLint) over a model answer as the customer would read it. */
+function contentProblems(compiled: CompiledScenario, textId: string, text: string): string[] {
+  const { scenario, context } = compiled;
+  const filled = fillPlaceholders(text, context.values);
+  return (
+    [
+      ...lintText(textId, scenario.locale, filled),
+      ...lintRenderedDeadlines(textId, scenario.locale, filled, context.replyContext),
+    ]
+      // A customer who writes casually is mirrored on purpose (TRAINING.md: their signals beat the market default).
+      .filter((problem) => !(problem.rule === 'colloquial_marker' && scenario.persona.register === 'casual'))
+      .map((problem) => `content ${problem.rule}: ${problem.detail}`)
+  );
 }
 
 /**
@@ -125,10 +159,7 @@ function customerTexts(scenario: Scenario): Array<{ where: string; text: string 
  * the scenario's clock, feedback that exists in every UI language, no personal data, and an exploration
  * with a perfect path and a critical-fail path.
  */
-export function checkScenario(
-  raw: unknown,
-  options: { catalog?: FeedbackCatalog; lint?: TextLint } = {},
-): ScenarioCheck {
+export function checkScenario(raw: unknown, options: { catalog?: FeedbackCatalog } = {}): ScenarioCheck {
   const parsed = ScenarioSchema.safeParse(raw);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`) };
@@ -139,11 +170,13 @@ export function checkScenario(
   const texts: Array<{ path: string; text: string }> = [];
   strings(raw, '', texts);
   for (const { path, text } of texts)
-    for (const { kind, match } of findPersonalData(text)) problems.push(`${path}: looks like a real ${kind} ("${match}")`);
+    for (const { kind, match } of findPersonalData(text))
+      problems.push(`${path}: looks like a real ${kind} ("${match}")`);
 
   const catalog = options.catalog ?? builtinFeedbackCatalog();
   for (const { where, ref } of feedbackRefs(scenario))
-    if (typeof ref === 'string' && !catalog.entries[ref.slice(1)]) problems.push(`${where}: feedback ${ref} is not in the catalog`);
+    if (typeof ref === 'string' && !catalog.entries[ref.slice(1)])
+      problems.push(`${where}: feedback ${ref} is not in the catalog`);
 
   let compiled: CompiledScenario;
   try {
@@ -157,14 +190,19 @@ export function checkScenario(
 
   for (const kind of scenario.rights) {
     const clock = compiled.context.clocks.find((candidate) => candidate.kind === kind);
-    if (!clock) problems.push(`rights: the ${scenario.market} market pack has no ${kind} clock for ${scenario.caseType}`);
+    if (!clock)
+      problems.push(`rights: the ${scenario.market} market pack has no ${kind} clock for ${scenario.caseType}`);
     else if (clock.dueDate === null)
-      problems.push(`rights: ${kind} gives no date on the scenario's clock (${clock.excluded ?? clock.explanation.summary})`);
+      problems.push(
+        `rights: ${kind} gives no date on the scenario's clock (${clock.excluded ?? clock.explanation.summary})`,
+      );
   }
-  for (const { where, text } of customerTexts(scenario)) {
+  for (const { where, text, isModel } of customerTexts(scenario)) {
     for (const name of placeholdersIn(text))
       if (!compiled.context.values.has(name)) problems.push(`${where}: {${name}} has no value`);
-    for (const problem of options.lint?.(`${scenario.id}:${where}`, scenario.locale, text) ?? []) problems.push(`${where}: ${problem}`);
+    if (isModel)
+      for (const problem of contentProblems(compiled, `${scenario.id} ${where}`, text))
+        problems.push(`${where}: ${problem}`);
   }
 
   if (problems.length > 0) return { scenario, compiled, problems };
@@ -176,4 +214,3 @@ export function checkScenario(
   if (!exploration.paths.some((path) => path.criticalFails.length > 0)) problems.push('explore: no critical-fail path');
   return { scenario, compiled, exploration, problems };
 }
-

@@ -89,7 +89,10 @@ export function compileScenario(scenario: Scenario): { compiled: CompiledScenari
       problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
     }
     for (const atom of conditionAtoms(parsed)) {
-      if ((atom.kind === 'pass' || atom.kind === 'fail' || atom.kind === 'na') && !scenario.rules.some((r) => r.id === atom.rule))
+      if (
+        (atom.kind === 'pass' || atom.kind === 'fail' || atom.kind === 'na') &&
+        !scenario.rules.some((r) => r.id === atom.rule)
+      )
         problems.push(`${where}: condition "${source}" names rule ${atom.rule}, which does not exist`);
       if (atom.kind === 'revealed' && !scenario.facts.hidden.some((fact) => fact.id === atom.fact))
         problems.push(`${where}: condition "${source}" names hidden fact ${atom.fact}, which does not exist`);
@@ -112,7 +115,8 @@ export function compileScenario(scenario: Scenario): { compiled: CompiledScenari
       problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
     }
     for (const change of changes)
-      if (!(change.name in initialState(scenario))) problems.push(`${where}: "${source}" sets state ${change.name}, which has no start value`);
+      if (!(change.name in initialState(scenario)))
+        problems.push(`${where}: "${source}" sets state ${change.name}, which has no start value`);
     changeCache.set(source, changes);
     return changes;
   };
@@ -126,8 +130,12 @@ export function compileScenario(scenario: Scenario): { compiled: CompiledScenari
     rules.set(rule.id, {
       rule,
       naIf: rule.na_if === undefined ? undefined : condition(rule.na_if, where),
-      check: compileCheck(rule.check, scenario, context, (reference) => phrases(reference, where), (problem) =>
-        problems.push(`${where}: ${problem}`),
+      check: compileCheck(
+        rule.check,
+        scenario,
+        context,
+        (reference) => phrases(reference, where),
+        (problem) => problems.push(`${where}: ${problem}`),
       ),
     });
   }
@@ -146,7 +154,8 @@ export function compileScenario(scenario: Scenario): { compiled: CompiledScenari
       for (const option of node.options) {
         if (option.set) stateChanges(option.set, `${where} option ${option.id}`);
         for (const category of [...Object.keys(option.score), ...(option.critical ? [option.critical] : [])])
-          if (!categories.has(category)) problems.push(`${where} option ${option.id}: category ${category} is not in the rubric`);
+          if (!categories.has(category))
+            problems.push(`${where} option ${option.id}: category ${category} is not in the rubric`);
       }
     }
   }
@@ -185,9 +194,15 @@ function compileCheck(
   problem: (text: string) => void,
 ): CompiledRule['check'] {
   const tests: Test[] = [];
-  const has = (folded: string, reference: string): boolean => phrases(reference).some((p) => phraseIndex(folded, p) >= 0);
+  const has = (folded: string, reference: string): boolean =>
+    phrases(reference).some((p) => phraseIndex(folded, p) >= 0);
   const firstIndex = (folded: string, reference: string): number =>
-    Math.min(...phrases(reference).map((p) => phraseIndex(folded, p)).filter((i) => i >= 0), Infinity);
+    Math.min(
+      ...phrases(reference)
+        .map((p) => phraseIndex(folded, p))
+        .filter((i) => i >= 0),
+      Infinity,
+    );
 
   if (check.any) {
     const list = check.any;

@@ -17,10 +17,7 @@ const STATE_OPS = ['<=', '>=', '==', '!=', '<', '>'] as const;
 type StateOp = (typeof STATE_OPS)[number];
 const isStateOp = (value: string): value is StateOp => STATE_OPS.some((op) => op === value);
 
-export type Condition =
-  | ConditionAtom
-  | { kind: 'not'; of: Condition }
-  | { kind: 'and' | 'or'; of: Condition[] };
+export type Condition = ConditionAtom | { kind: 'not'; of: Condition } | { kind: 'and' | 'or'; of: Condition[] };
 
 export class ConditionError extends Error {
   constructor(
@@ -36,10 +33,13 @@ const TOKEN = /\s*(\|\||&&|!|\(|\)|[^\s!()&|]+)/gy;
 
 function tokens(source: string): string[] {
   const out: string[] = [];
+  let end = 0;
   TOKEN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(source)) !== null) out.push(match[1] ?? '');
-  if (source.slice(TOKEN.lastIndex).trim() !== '') throw new ConditionError(source, 'cannot read it');
+  for (let match = TOKEN.exec(source); match !== null; match = TOKEN.exec(source)) {
+    out.push(match[1] ?? '');
+    end = TOKEN.lastIndex;
+  }
+  if (source.slice(end).trim() !== '') throw new ConditionError(source, `cannot read "${source.slice(end).trim()}"`);
   return out;
 }
 
@@ -66,7 +66,8 @@ function atom(token: string, source: string): ConditionAtom {
     case 'state': {
       const state = /^([a-z][a-z0-9_]*)(<=|>=|==|!=|<|>)(-?\d+)$/.exec(arg);
       const op = state?.[2] ?? '';
-      if (!state?.[1] || !state[3] || !isStateOp(op)) throw new ConditionError(source, `"${arg}" is not name<op>number`);
+      if (!state?.[1] || !state[3] || !isStateOp(op))
+        throw new ConditionError(source, `"${arg}" is not name<op>number`);
       return { kind, name: state[1], op, value: Number(state[3]) };
     }
     default:
@@ -195,7 +196,10 @@ export function parseStateChanges(source: string): StateChange[] {
   });
 }
 
-export function applyStateChanges(state: Readonly<Record<string, number>>, changes: readonly StateChange[]): Record<string, number> {
+export function applyStateChanges(
+  state: Readonly<Record<string, number>>,
+  changes: readonly StateChange[],
+): Record<string, number> {
   const next = { ...state };
   for (const { name, op, value } of changes) {
     const current = next[name] ?? 0;

@@ -1,6 +1,7 @@
 import { Duration } from 'luxon';
 import type { CompiledScenario } from './compileScenario';
 import { answerRun, RunError, startRun, type RunInput, type RunState } from './runPlayer';
+import { fillPlaceholders } from './scenarioContext';
 import { scoreRun, type CriticalFail } from './scoreRun';
 
 export interface ExploredPath {
@@ -65,7 +66,8 @@ export function exploreScenario(compiled: CompiledScenario, limit = 10_000): Exp
             choice: sample.id,
             input: {
               kind: 'compose',
-              text: sample.text,
+              // Authors write samples with placeholders ({rights.withdrawalEnds}) so they follow the calculator.
+              text: fillPlaceholders(sample.text, compiled.context.values),
               actions: sample.actions,
               delayMs: Duration.fromISO(sample.delay).toMillis(),
             },
@@ -87,7 +89,9 @@ export function exploreScenario(compiled: CompiledScenario, limit = 10_000): Exp
           for (const ruleId of sample?.expect[status] ?? []) {
             const actual = here.find((result) => result.ruleId === ruleId)?.status;
             if (actual !== status)
-              problems.add(`${where}: expected rule ${ruleId} to ${status}, it gave ${actual ?? 'nothing (not at this node)'}`);
+              problems.add(
+                `${where}: expected rule ${ruleId} to ${status}, it gave ${actual ?? 'nothing (not at this node)'}`,
+              );
           }
         }
       }

@@ -20,7 +20,11 @@ export function builtinFeedbackCatalog(): FeedbackCatalog {
 }
 
 /** The feedback in the trainee's UI language, or undefined when a "#key" is not in the catalog. */
-export function feedbackText(ref: FeedbackRef, language: UiLanguage, source = builtinFeedbackCatalog()): string | undefined {
+export function feedbackText(
+  ref: FeedbackRef,
+  language: UiLanguage,
+  source = builtinFeedbackCatalog(),
+): string | undefined {
   const text: UiText | undefined = typeof ref === 'string' ? source.entries[ref.slice(1)] : ref;
   return text?.[language];
 }

@@ -42,7 +42,8 @@ export type RunInput =
   | { kind: 'compose'; text: string; actions?: readonly PracticeAction[]; delayMs: number }
   | { kind: 'choose'; optionId: string; delayMs: number };
 
-export type RunErrorCode = 'finished' | 'wrong_mode' | 'unknown_option' | 'action_not_offered' | 'empty_reply' | 'stuck' | 'loop';
+export type RunErrorCode =
+  'finished' | 'wrong_mode' | 'unknown_option' | 'action_not_offered' | 'empty_reply' | 'stuck' | 'loop';
 
 export class RunError extends Error {
   constructor(
@@ -83,7 +84,8 @@ function advance(compiled: CompiledScenario, run: RunState): RunState {
   const { scenario, context } = compiled;
   let next = run;
   for (let steps = 0; ; steps++) {
-    if (steps > MAX_AUTOMATIC_STEPS) throw new RunError('loop', `node ${next.nodeId} is part of a cycle without an agent turn`);
+    if (steps > MAX_AUTOMATIC_STEPS)
+      throw new RunError('loop', `node ${next.nodeId} is part of a cycle without an agent turn`);
     const node = scenario.nodes[next.nodeId];
     if (!node) throw new RunError('stuck', `node ${next.nodeId} does not exist`);
     const path = [...next.path, next.nodeId];
@@ -125,7 +127,9 @@ function conditionEnv(compiled: CompiledScenario, run: RunState): ConditionEnv {
     chose: (option) => run.picks.some((pick) => pick.optionId === option),
     customerUsed: (reference) => texts('customer').some((text) => uses(text, reference)),
     askedFor: (reference) =>
-      texts('agent').some((text) => sentences(text).some((sentence) => isQuestion(sentence) && uses(sentence, reference))),
+      texts('agent').some((text) =>
+        sentences(text).some((sentence) => isQuestion(sentence) && uses(sentence, reference)),
+      ),
     state: (name) => run.state[name] ?? 0,
   };
 }
@@ -139,7 +143,10 @@ function revealFacts(compiled: CompiledScenario, run: RunState): RunState {
   return {
     ...run,
     revealed: [...run.revealed, ...newly.map((fact) => fact.id)],
-    transcript: [...run.transcript, ...newly.map((fact) => ({ kind: 'reveal' as const, factId: fact.id, at: run.clockMs }))],
+    transcript: [
+      ...run.transcript,
+      ...newly.map((fact) => ({ kind: 'reveal' as const, factId: fact.id, at: run.clockMs })),
+    ],
   };
 }
 
@@ -148,8 +155,10 @@ export function answerRun(compiled: CompiledScenario, run: RunState, input: RunI
   if (run.outcome !== null) throw new RunError('finished', 'the run has ended');
   const node = compiled.scenario.nodes[run.nodeId];
   if (!node || node.type !== 'agent') throw new RunError('stuck', `node ${run.nodeId} is not an agent turn`);
-  if (node.mode !== input.kind) throw new RunError('wrong_mode', `node ${run.nodeId} expects ${node.mode}, got ${input.kind}`);
+  if (node.mode !== input.kind)
+    throw new RunError('wrong_mode', `node ${run.nodeId} expects ${node.mode}, got ${input.kind}`);
   const repliedMs = run.clockMs + Math.max(0, input.delayMs);
+  run = { ...run, path: [...run.path, run.nodeId] };
 
   if (node.mode === 'choose' && input.kind === 'choose') {
     const option = node.options.find((candidate) => candidate.id === input.optionId);

@@ -88,7 +88,8 @@ export function trainingCase(scenario: Scenario, zone: string): Case {
 }
 
 function scenarioCalendar(scenario: Scenario, zone: string): BusinessCalendar {
-  if (scenario.clock.businessHours === 'market') return { ...marketCalendar(scenario.market, scenario.region), timeZone: zone };
+  if (scenario.clock.businessHours === 'market')
+    return { ...marketCalendar(scenario.market, scenario.region), timeZone: zone };
   return BusinessCalendarSchema.parse({
     id: `scenario:${scenario.id}`,
     timeZone: zone,

@@ -28,7 +28,10 @@ export const UiTextSchema = z.strictObject({
 export type UiText = z.infer<typeof UiTextSchema>;
 
 /** Feedback written in the rule, or "#key" of the shared catalog (resources/scenarios/feedback.json). */
-export const FeedbackRefSchema = z.union([z.string().regex(/^#[a-z][A-Za-z0-9]*$/, 'a catalog key such as #mirrorGreeting'), UiTextSchema]);
+export const FeedbackRefSchema = z.union([
+  z.string().regex(/^#[a-z][A-Za-z0-9]*$/, 'a catalog key such as #mirrorGreeting'),
+  UiTextSchema,
+]);
 export type FeedbackRef = z.infer<typeof FeedbackRefSchema>;
 
 /**
@@ -142,15 +145,8 @@ const SampleSchema = z.strictObject({
 });
 export type Sample = z.infer<typeof SampleSchema>;
 
-export const NodeSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('customer'),
-    text: CustomerTextSchema,
-    /** Time between the previous step and this message. */
-    after: DurationSchema.optional(),
-    next: Id,
-  }),
-  z.strictObject({ type: z.literal('event'), text: UiTextSchema, advance: DurationSchema.optional(), next: Id }),
+/** The trainee's turn: write a reply (compose) or pick one of the author's options (choose). */
+const AgentNodeSchema = z.discriminatedUnion('mode', [
   z.strictObject({
     type: z.literal('agent'),
     mode: z.literal('compose'),
@@ -166,6 +162,18 @@ export const NodeSchema = z.discriminatedUnion('type', [
     prompt: UiTextSchema.optional(),
     options: z.array(OptionSchema).min(2),
   }),
+]);
+
+export const NodeSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('customer'),
+    text: CustomerTextSchema,
+    /** Time between the previous step and this message. */
+    after: DurationSchema.optional(),
+    next: Id,
+  }),
+  z.strictObject({ type: z.literal('event'), text: UiTextSchema, advance: DurationSchema.optional(), next: Id }),
+  AgentNodeSchema,
   z.strictObject({
     type: z.literal('end'),
     outcome: Id,
