@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SearchBacklog } from '../search/searchBacklog';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../../src-shared/domain/case';
 import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
@@ -19,6 +19,7 @@ import {
 import type { CaseState, OutboxRecord } from '../caseState';
 import { readNextRow } from './nextGenerationRow';
 import { startBootstrapWriter, type BootstrapWriter } from './bootstrapWriter';
+import { connectionKey } from '../schema/openDatabase';
 import { readJson } from '../json';
 import { StoreError, type Clock, type IdGenerator } from '../ports';
 import { createNextGeneration, createPageStager, rowGroups } from './nextGeneration';
@@ -434,7 +435,8 @@ export function createServerSync(deps: Deps) {
       stagePage.immediate(generation, rowGroups(rows.map(readNextRow)), pageToken);
     },
     /** stageBootstrap on a thread and connection of its own (bootstrapWriter.ts); null for an in-memory database. */
-    openBootstrapWriter: (generation: number): BootstrapWriter | null => startBootstrapWriter(db.name, generation),
+    openBootstrapWriter: (generation: number): BootstrapWriter | null =>
+      startBootstrapWriter(db.name, generation, connectionKey(db)),
     /**
      * The snapshot becomes current in ONE transaction: the next generation's tables swapped in for the
      * canonical ones, the outbox and pending local rows kept and re-applied, the cursor set.
