@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case } from '../../../src-shared/domain/case';
 import {
   isKnownMutation,
@@ -9,7 +9,7 @@ import {
 } from '../../../src-shared/sync/mutations';
 import { createDeskRules } from './deskRules';
 import { readJson } from './json';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from './writes/rowWriter';
 
 export interface OutboxRecord {
   id: number;
@@ -21,8 +21,6 @@ export interface OutboxRecord {
   args: string;
   base: string;
   client_time: string;
-  state: 'pending' | 'sent';
-  attempts: number;
 }
 
 export interface Canonical {

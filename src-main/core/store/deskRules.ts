@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { CASE_RULES, runCaseRule, type Actor, type RuleContext, type RuleOutcome } from '../../../src-shared/caseRules';
 import type { Case } from '../../../src-shared/domain/case';
 import type { User } from '../../../src-shared/domain/user';

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { createdChildOf, type CaseChanges } from '../../../src-shared/caseRules';
 import { parseMutationArgs, type MutationArgs, type MutationKey } from '../../../src-shared/sync/mutations';
 import type { CaseState } from './caseState';
 import { StoreError, type Clock, type IdGenerator } from './ports';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from './writes/rowWriter';
 
 export interface WriteOutcome {
   mutationUuid: string;
