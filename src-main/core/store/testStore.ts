@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canSee, scopeOf } from '../../../src-shared/caseRules';
 import { generateDemoData, type DemoData } from '../../../src-shared/demo';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from './localStore';
 import { StoreError, type Clock, type IdGenerator } from './ports';
@@ -36,6 +37,8 @@ export interface TempStore {
   path: string;
   clock: ReturnType<typeof manualClock>;
   data: DemoData;
+  /** The signed-in agent's scope: the cases the server would have sent, which the shared case rules let them change. */
+  isMine(c: { id: string }): boolean;
   reopen(options?: Partial<LocalStoreOptions>): LocalStore;
   dispose(): void;
 }
@@ -50,7 +53,8 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
   let store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options });
   store.importCanonical(data);
   const agent = data.users.find((u) => u.username === 'jonas.weber');
-  store.setSyncState({ userId: agent?.id ?? null });
+  if (!agent) throw new Error('the demo data has no jonas.weber');
+  store.setSyncState({ userId: agent.id });
   return {
     get store() {
       return store;
@@ -59,6 +63,10 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
     path,
     clock,
     data,
+    isMine: (c) => {
+      const found = data.cases.find((candidate) => candidate.id === c.id);
+      return found !== undefined && canSee(agent, scopeOf(found));
+    },
     reopen(more = {}) {
       store.close();
       store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options, ...more });

@@ -283,7 +283,7 @@ export function createServerSync(deps: Deps) {
         if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
       }
       const attentionAdded = settleResults(results, touched);
-      for (const id of touched) state.rebase(id, deps.userId());
+      for (const id of touched) state.rebase(id);
       setCursor.run(cursor, nowIso());
       return { caseIds: [...touched], attentionAdded };
     },
@@ -292,7 +292,7 @@ export function createServerSync(deps: Deps) {
   const resultsTx = db.transaction((results: readonly MutationResult[]): ResultsOutcome => {
     const touched = new Set<string>();
     const attentionAdded = settleResults(results, touched);
-    for (const id of touched) state.rebase(id, deps.userId());
+    for (const id of touched) state.rebase(id);
     return { caseIds: [...touched], attentionAdded };
   });
 
@@ -327,7 +327,7 @@ export function createServerSync(deps: Deps) {
     nextGeneration.swap();
     writer.searchBacklog.set(staged ?? { cases: 0, messages: 0 });
     const touched = casesWithOutbox.all().map((r) => r.case_id);
-    for (const id of touched) state.rebase(id, deps.userId());
+    for (const id of touched) state.rebase(id);
     db.prepare<[number, string, string]>(
       `UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
       cursor = ?, last_synced_at = ? WHERE singleton = 1`,
