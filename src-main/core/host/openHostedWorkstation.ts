@@ -9,7 +9,6 @@ import {
   type IdGenerator,
   type LocalStore,
 } from '../store';
-import { createServerData } from '../store/sync/serverIdentity';
 import { createEngineConnection } from '../sync/engineConnection';
 import type { FetchLike } from '../sync/syncHttp';
 import { createWorkstation, type Workstation } from '../workstation';
@@ -104,7 +103,7 @@ export async function openHostedWorkstation(options: HostedWorkstationOptions): 
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids });
   try {
     const choice = chooseServer({ flag: options.flag, env: options.env, saved: store.settings().serverUrl });
-    adoptServerData(createServerData(store.db, ids), choice.url);
+    adoptServerData(store, choice.url);
     const connect = connector(store, options, clock, ids);
     const opened = await connect(choice.url);
     opened.info = choice;

@@ -11,7 +11,6 @@ import {
 } from '../../../src-shared/contract/workstation';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
-import { createServerData } from '../store/sync/serverIdentity';
 import { serverIdentity } from './serverChoice';
 import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
@@ -53,7 +52,6 @@ export function createWorkstation(options: WorkstationOptions) {
   const { store } = options;
   let server = options.server?.opened ?? null;
   let sync = server?.sync ?? options.sync ?? createOfflineSync(store);
-  const serverData = createServerData(store.db, options.ids);
   const listeners = new Map<EventName, Set<Listener>>();
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -104,7 +102,7 @@ export function createWorkstation(options: WorkstationOptions) {
         `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`,
       );
     }
-    assertNothingUnsent(serverData, serverIdentity(server.info.url), serverIdentity(url));
+    assertNothingUnsent(store, serverIdentity(server.info.url), serverIdentity(url));
     const next = await connect(url);
     const previous = server;
     server = next;
@@ -112,7 +110,7 @@ export function createWorkstation(options: WorkstationOptions) {
     await previous.stop();
     // Read before the directory goes: settings not saved yet are derived from the signed-in user.
     const kept = store.settings();
-    serverData.clearForNewServer(serverIdentity(url));
+    store.clearForNewServer(serverIdentity(url));
     store.updateSettings({ ...kept, serverUrl: url });
     sync = next.sync;
     sync.connect?.(emit);
