@@ -7,7 +7,14 @@ import { builtinModules } from 'node:module';
 import { folderLayers } from './eslint-rules/folderLayers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nativeAndNode = [...nodeBuiltins, 'better-sqlite3', 'pg', '@electric-sql/pglite', 'fastify', 'ws'];
+const nativeAndNode = [
+  ...nodeBuiltins,
+  'better-sqlite3-multiple-ciphers',
+  'pg',
+  '@electric-sql/pglite',
+  'fastify',
+  'ws',
+];
 
 /** What no part of src-main/core may import (the folders above it and beside it). */
 const coreForbidden = ['**/src-renderer/**', '**/src-server/**', '**/shell/**', '**/web-host/**', '**/embedded/**'];
@@ -34,6 +41,11 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // CommonJS config files (electron-builder.config.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     rules: {
@@ -160,7 +172,7 @@ export default tseslint.config(
   boundary(
     ['src-server/**'],
     ['**/src-main/**', '**/src-renderer/**'],
-    ['electron', 'react', 'react-dom', 'better-sqlite3', 'dexie'],
+    ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'dexie'],
     'The central API imports src-shared only.',
   ),
 );

@@ -6,6 +6,7 @@ import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openPgliteDb } from './db/pgliteDb';
 import { openPostgresDb } from './db/postgresDb';
+import type { LoginLimit } from './auth/loginThrottle';
 import type { Deliverer } from './outbound/deliverer';
 import { acceptingDeliverer } from './outbound/deliverer';
 import { OutboundWorker } from './outbound/outboundWorker';
@@ -32,7 +33,9 @@ export interface ServerOptions {
   tokenTtlMs?: number;
   replyGraceMs?: number;
   heartbeatMs?: number;
-  loginLimit?: { perUser: number; perIp: number; windowMs: number };
+  loginLimit?: LoginLimit;
+  /** Behind a reverse proxy: its address(es), so X-Forwarded-For gives the client's (never trusted otherwise). */
+  trustProxy?: boolean | string | string[];
   /** Smaller pages make paging testable without thousands of rows. */
   bootstrapPageRows?: number;
   pullPageSize?: number;
@@ -85,6 +88,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     replyGraceMs: options.replyGraceMs ?? 24 * HOUR,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     loginLimit: options.loginLimit ?? { perUser: 5, perIp: 30, windowMs: 15 * 60_000 },
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.bootstrapPageRows ? { bootstrapPageRows: options.bootstrapPageRows } : {}),
     ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
   });

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { QUEUE_VIEWS } from '../../src-shared/contract/workstation';
 import { generateDemoBatches, demoDirectory, type DemoBatch } from '../../src-shared/demo';
 import { openLocalStore, randomIds } from '../../src-main/core/store';

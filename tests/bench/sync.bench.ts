@@ -20,7 +20,7 @@ import type { BootstrapLine } from '../../src-shared/sync/protocol';
 import { openLocalStore } from '../../src-main/core/store';
 import type { LocalStore } from '../../src-main/core/store';
 import { openTestConnection, withTestConnection } from '../../src-main/core/store/testStore';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import type { BootstrapRow } from '../../src-main/core/sync';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { MutationKey } from '../../src-shared/sync/mutations';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openLocalStore } from '../../src-main/core/store';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DiskFaults, LocalStore } from '../../src-main/core/store';
 import { withTestConnection } from '../../src-main/core/store/testStore';
 import { createSyncEngine } from '../../src-main/core/sync';

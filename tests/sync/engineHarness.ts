@@ -19,7 +19,7 @@ import type { Message } from '../../src-shared/domain/case';
 import { openLocalStore } from '../../src-main/core/store';
 import type { LocalStore } from '../../src-main/core/store';
 import { withTestConnection } from '../../src-main/core/store/testStore';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import { seedDemo } from '../../src-server/seed/seedDemo';

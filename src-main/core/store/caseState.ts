@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case } from '../../../src-shared/domain/case';
 import { isKnownMutation, mutationKey } from '../../../src-shared/sync/mutations';
 import { readJson } from './json';

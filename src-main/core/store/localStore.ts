@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Settings } from '../../../src-shared/contract/workstation';
 import { createCaseState } from './caseState';
 import type { LocalStore } from './interface';
@@ -28,6 +28,11 @@ export interface LocalStoreOptions {
   breachingHorizonHours?: number;
   /** Tests pass a fixture set; the app uses the shipped migrations. */
   migrations?: readonly Migration[];
+  /**
+   * The install's key (storeKey.ts): the database is encrypted at rest with it, and a plain one from
+   * before is encrypted on open. Null or absent only for tools and tests that want a plain file.
+   */
+  key?: Buffer | null;
   /** Fault injection for tests: handed the controls of a disk that fills up (diskFaults.ts). */
   faults?: (controls: DiskFaults) => void;
 }
@@ -40,7 +45,7 @@ export interface LocalStoreOptions {
  */
 export function openLocalStore(options: LocalStoreOptions): LocalStore {
   const { clock, ids } = options;
-  const db: Database.Database = openDatabase(options.path, ids, options.migrations);
+  const db: Database.Database = openDatabase(options.path, ids, options.migrations, options.key ?? null);
   options.faults?.(createDiskFaults(db));
   const writer = createRowWriter(db);
   const state = createCaseState(db, writer);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { Message, Note } from '../../../src-shared/domain/case';
 import { MUTATION_ARGS, type MutationKey } from '../../../src-shared/sync/mutations';

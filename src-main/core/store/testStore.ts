@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { generateDemoData, type DemoData } from '../../../src-shared/demo';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from './localStore';
-import type { Clock, IdGenerator } from './ports';
-import { tuneConnection } from './schema/openDatabase';
+import { StoreError, type Clock, type IdGenerator } from './ports';
+import { openConnection, tuneConnection } from './schema/openDatabase';
 
 export const TEST_NOW = '2026-11-25T12:00:00.000Z';
 
@@ -29,20 +29,23 @@ export function sequentialIds(prefix = 'f'): IdGenerator {
   return { uuid: () => `${prefix.repeat(8)}-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` };
 }
 
+/** A fixed key, so every store test runs on an encrypted file as the app does. */
+export const TEST_STORE_KEY = Buffer.alloc(32, 7);
+
 /**
  * A connection of a test's own to a store's file, for what the store's interface rightly does not offer (query
  * plans, rows as stored, a table broken on purpose): the test reads and changes the file as a second process
  * would, beside the store's connection (WAL), never through it.
  */
-export function openTestConnection(path: string): Database.Database {
-  const db = new Database(path, { fileMustExist: true });
+export function openTestConnection(path: string, key: Buffer | null = null): Database.Database {
+  const db = openConnection(path, key, { fileMustExist: true });
   tuneConnection(db);
   return db;
 }
 
 /** Runs fn on openTestConnection(path) and closes the connection after it. */
-export function withTestConnection<T>(path: string, fn: (db: Database.Database) => T): T {
-  const db = openTestConnection(path);
+export function withTestConnection<T>(path: string, fn: (db: Database.Database) => T, key: Buffer | null = null): T {
+  const db = openTestConnection(path, key);
   try {
     return fn(db);
   } finally {
@@ -69,7 +72,7 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
   const clock = manualClock();
   const ids = sequentialIds();
   const data = generateDemoData({ seed: 11, cases, now: TEST_NOW });
-  let store = openLocalStore({ path, clock, ids, ...options });
+  let store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options });
   let sql: Database.Database | null = null;
   store.importCanonical(data);
   const agent = data.users.find((u) => u.username === 'jonas.weber');
@@ -79,7 +82,7 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
       return store;
     },
     get sql() {
-      sql ??= openTestConnection(path);
+      sql ??= openTestConnection(path, options.key === undefined ? TEST_STORE_KEY : options.key);
       return sql;
     },
     dir,
@@ -88,7 +91,7 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
     data,
     reopen(more = {}) {
       store.close();
-      store = openLocalStore({ path, clock, ids, ...options, ...more });
+      store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options, ...more });
       return store;
     },
     dispose() {
@@ -101,4 +104,15 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The StoreError `run` throws; any other outcome fails the test. */
+export function refusal(run: () => unknown): StoreError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StoreError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AttentionItem, CaseDetail, Settings } from '../../../../src-shared/contract/workstation';
 import type { CaseEvent, Message, Note } from '../../../../src-shared/domain/case';
 import type { Team, User } from '../../../../src-shared/domain/user';

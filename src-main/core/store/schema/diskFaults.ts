@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** SQLite's own ceiling on a database's pages: the "no limit" a filled disk is reset to. */
 const SQLITE_MAX_PAGE_COUNT = 1_073_741_823;

@@ -1,9 +1,10 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CaseState } from '../caseState';
 import type { BootstrapRow, BootstrapWriter, ChangeOutcome } from '../interface';
 import { StoreError, type Clock } from '../ports';
 import type { SearchBacklog } from '../search/searchBacklog';
 import type { RowWriter } from '../writes/rowWriter';
+import { connectionKey } from '../schema/openDatabase';
 import { startBootstrapWriter } from './bootstrapWriter';
 import { createNextGeneration, createPageStager, rowGroups } from './nextGeneration';
 import { readNextRow } from './nextGenerationRow';
@@ -85,7 +86,8 @@ export function createBootstrapReceiving(deps: Deps) {
       stagePage.immediate(generation, rowGroups(rows.map(readNextRow)), pageToken);
     },
     /** stageBootstrap on a thread and connection of its own (bootstrapWriter.ts); null for an in-memory database. */
-    openBootstrapWriter: (generation: number): BootstrapWriter | null => startBootstrapWriter(db.name, generation),
+    openBootstrapWriter: (generation: number): BootstrapWriter | null =>
+      startBootstrapWriter(db.name, generation, connectionKey(db)),
     /**
      * The snapshot becomes current in ONE transaction: the next generation's tables swapped in for the
      * canonical ones, the outbox and pending local rows kept and re-applied, the cursor set.

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { generateDemoData } from '../../../../src-shared/demo';
 import type { BootstrapRow } from '../interface';
 import { openLocalStore, type LocalStore } from '../localStore';
 import { StoreError } from '../ports';
-import { manualClock, sequentialIds, TEST_NOW, withTestConnection } from '../testStore';
+import { manualClock, sequentialIds, TEST_NOW, TEST_STORE_KEY, withTestConnection } from '../testStore';
 
 const data = generateDemoData({ seed: 7, cases: 120, now: TEST_NOW });
 /** The snapshot in pages of 50 rows, as a bootstrap stream would bring it. */
@@ -28,13 +28,15 @@ const stores: LocalStore[] = [];
 const paths = new Map<LocalStore, string>();
 /** Runs fn on a connection of the test's own to the store's file. */
 function sqlOf<T>(store: LocalStore, fn: (db: Database.Database) => T): T {
-  return withTestConnection(paths.get(store) ?? '', fn);
+  return withTestConnection(paths.get(store) ?? '', fn, TEST_STORE_KEY);
 }
 function freshStore(name: string): LocalStore {
   const store = openLocalStore({
     path: join(dir, `${name}.db`),
     clock: manualClock(),
     ids: sequentialIds(name.slice(0, 1)),
+    // Encrypted as in the app: the writer's own connection must open the file with the store's key.
+    key: TEST_STORE_KEY,
   });
   stores.push(store);
   paths.set(store, join(dir, `${name}.db`));

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { MutationEnvelope } from '../../../../src-shared/sync/mutations';
 import type { OutboxRecord } from '../caseState';
 import { readJson } from '../json';

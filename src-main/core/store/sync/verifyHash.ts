@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { VERIFY_ENTITIES, verifyLine, type VerifyResponse } from '../../../../src-shared/sync/protocol';
 
 const VERIFY_SQL: Record<(typeof VERIFY_ENTITIES)[number], string> = {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CaseState } from '../caseState';
 import type { LocalWrites, WriteOutcome } from '../localWrites';
 import { StoreError, type IdGenerator } from '../ports';

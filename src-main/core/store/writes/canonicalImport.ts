@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CaseState } from '../caseState';
 import type { CanonicalBatch } from '../interface';
 import type { RowWriter } from './rowWriter';
