@@ -16,7 +16,7 @@ import {
   TestClock,
 } from '../testing/harness';
 import type { RunningServer } from '../startServer';
-import { encodeCursor } from './cursor';
+import { signCursor } from './cursor';
 import { readSyncState } from './syncState';
 
 describe.each(DRIVERS)('push on %s', (driver) => {
@@ -384,6 +384,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
 
   it('returns results of lost push responses through pull', async () => {
     const {
+      world,
       cases: [open],
       as,
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
@@ -395,7 +396,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const pulled = await agent.call<PullResponse>('POST', '/sync/v1/pull', {
       protocol: 1,
       clientId,
-      cursor: encodeCursor(state.epoch, state.highSeq),
+      cursor: signCursor({ key: state.signingKey, userId: world.users.agentA1.id }, state.epoch, state.highSeq),
     });
     expect(pulled.body.lastMutationId).toBe(1);
     expect(pulled.body.results).toEqual([{ mutationId: 1, uuid: tag.uuid, status: 'applied' }]);
