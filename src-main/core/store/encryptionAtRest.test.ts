@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canSee, scopeOf } from '../../../src-shared/caseRules';
 import { generateDemoData } from '../../../src-shared/demo';
 import { openLocalStore } from './localStore';
 import { fileKeyWrapping, loadOrCreateStoreKey, STORE_KEY_FILE, type KeyWrapping } from './storeKey';
@@ -61,8 +62,10 @@ describe('local store encrypted at rest', () => {
     const path = join(dir, 'workstation.db');
     const plain = open(path, null);
     plain.importCanonical(data);
-    plain.setSyncState({ userId: data.users.find((user) => user.username === 'jonas.weber')?.id ?? null });
-    const caseId = data.cases[0]?.id ?? '';
+    const agent = data.users.find((user) => user.username === 'jonas.weber');
+    plain.setSyncState({ userId: agent?.id ?? null });
+    // A case in the agent's scope: the shared case rules refuse a change outside it.
+    const caseId = data.cases.find((c) => agent !== undefined && canSee(agent, scopeOf(c)))?.id ?? '';
     plain.write('case.addTag@1', { caseId, tag: 'migrated' });
     const before = { count: plain.caseCount(), state: plain.getSyncState(), pending: plain.pendingCount() };
     plain.close();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { canSee, scopeOf } from '../../../src-shared/caseRules';
 import { generateDemoData, type DemoData } from '../../../src-shared/demo';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from './localStore';
 import { StoreError, type Clock, type IdGenerator } from './ports';
@@ -59,6 +60,8 @@ export interface TempStore {
   path: string;
   clock: ReturnType<typeof manualClock>;
   data: DemoData;
+  /** The signed-in agent's scope: the cases the server would have sent, which the shared case rules let them change. */
+  isMine(c: { id: string }): boolean;
   /** openTestConnection on this store's file, opened on first use and closed with dispose(). */
   readonly sql: Database.Database;
   reopen(options?: Partial<LocalStoreOptions>): LocalStore;
@@ -76,7 +79,8 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
   let sql: Database.Database | null = null;
   store.importCanonical(data);
   const agent = data.users.find((u) => u.username === 'jonas.weber');
-  store.setSyncState({ userId: agent?.id ?? null });
+  if (!agent) throw new Error('the demo data has no jonas.weber');
+  store.setSyncState({ userId: agent.id });
   return {
     get store() {
       return store;
@@ -89,6 +93,10 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
     path,
     clock,
     data,
+    isMine: (c) => {
+      const found = data.cases.find((candidate) => candidate.id === c.id);
+      return found !== undefined && canSee(agent, scopeOf(found));
+    },
     reopen(more = {}) {
       store.close();
       store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options, ...more });

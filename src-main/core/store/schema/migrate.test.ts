@@ -81,7 +81,7 @@ describe('migrations', () => {
   it('upgrades a database with pending outbox rows and keeps them sendable', () => {
     const t = tempStore(40, { migrations: MIGRATIONS.slice(0, 1) });
     try {
-      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
+      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 100 }).rows.find((r) => t.isMine(r));
       if (!row) throw new Error('no case');
       t.store.write('case.addTag@1', { caseId: row.id, tag: 'upgrade_check' });
       t.store.write('case.addNote@1', {
@@ -119,7 +119,7 @@ describe('migrations', () => {
     const before007 = MIGRATIONS.findIndex((migration) => migration.name === '007_drop_unused');
     const t = tempStore(20, { migrations: MIGRATIONS.slice(0, before007) });
     try {
-      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
+      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 100 }).rows.find((r) => t.isMine(r));
       if (!row) throw new Error('no case');
       t.store.write('case.addTag@1', { caseId: row.id, tag: 'kept_through_007' });
       const pending = t.store.pendingMutations(10);

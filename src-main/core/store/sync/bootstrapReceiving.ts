@@ -67,7 +67,7 @@ export function createBootstrapReceiving(deps: Deps) {
     nextGeneration.swap();
     writer.searchBacklog.set(staged ?? { cases: 0, messages: 0 });
     const touched = casesWithOutbox.all().map((r) => r.case_id);
-    for (const id of touched) state.rebase(id, deps.userId());
+    for (const id of touched) state.rebase(id);
     db.prepare<[number, string, string]>(
       `UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
       cursor = ?, last_synced_at = ? WHERE singleton = 1`,

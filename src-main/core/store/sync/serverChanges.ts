@@ -203,7 +203,7 @@ export function createServerChanges(deps: Deps) {
         if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
       }
       const attentionAdded = settleResults(results, touched);
-      for (const id of touched) state.rebase(id, deps.userId());
+      for (const id of touched) state.rebase(id);
       setCursor.run(cursor, nowIso());
       return { caseIds: [...touched], attentionAdded };
     },
@@ -212,7 +212,7 @@ export function createServerChanges(deps: Deps) {
   const resultsTx = db.transaction((results: readonly MutationResult[]): ResultsOutcome => {
     const touched = new Set<string>();
     const attentionAdded = settleResults(results, touched);
-    for (const id of touched) state.rebase(id, deps.userId());
+    for (const id of touched) state.rebase(id);
     return { caseIds: [...touched], attentionAdded };
   });
 
