@@ -19,8 +19,8 @@ import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
 import { createSyncHttp, NetworkError, SyncHttpError } from './syncHttp';
-import type { BootstrapWriter } from '../store/sync/bootstrapWriter';
-import type { BootstrapRow, SyncStore } from './syncStore';
+import type { BootstrapRow, BootstrapWriter, SyncStore } from '../store';
+
 import type { Timers } from './timers';
 import { systemTimers } from './timers';
 

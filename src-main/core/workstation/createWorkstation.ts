@@ -12,7 +12,6 @@ import {
 import { findUnsafeText } from '../../../src-shared/text/unsafeText';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
-import { createServerData } from '../store/sync/serverIdentity';
 import { serverIdentity } from './serverChoice';
 import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
@@ -67,7 +66,6 @@ export function createWorkstation(options: WorkstationOptions) {
   const { store } = options;
   let server = options.server?.opened ?? null;
   let sync = server?.sync ?? options.sync ?? createOfflineSync(store);
-  const serverData = createServerData(store.db, options.ids);
   const listeners = new Map<EventName, Set<Listener>>();
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -148,7 +146,7 @@ export function createWorkstation(options: WorkstationOptions) {
         `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`,
       );
     }
-    assertNothingUnsent(serverData, serverIdentity(server.info.url), serverIdentity(url));
+    assertNothingUnsent(store, serverIdentity(server.info.url), serverIdentity(url));
     const next = await connect(url);
     const previous = server;
     server = next;
@@ -156,7 +154,7 @@ export function createWorkstation(options: WorkstationOptions) {
     await previous.stop();
     // Read before the directory goes: settings not saved yet are derived from the signed-in user.
     const kept = store.settings();
-    serverData.clearForNewServer(serverIdentity(url));
+    store.clearForNewServer(serverIdentity(url));
     store.updateSettings({ ...kept, serverUrl: url });
     sync = next.sync;
     sync.connect?.(emit);
