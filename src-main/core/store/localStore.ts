@@ -6,6 +6,7 @@ import { createLocalWrites } from './localWrites';
 import type { Clock, IdGenerator } from './ports';
 import { createLocalReads } from './reads/localReads';
 import type { Migration } from './schema/migrate';
+import { createDeviceData } from './deviceData';
 import { openDatabase } from './schema/openDatabase';
 import { createDiskFaults, type DiskFaults } from './schema/diskFaults';
 import { createBootstrapReceiving } from './sync/bootstrapReceiving';
@@ -92,5 +93,6 @@ export function openLocalStore(options: LocalStoreOptions): LocalStore {
     verifyHash: () => verifyHash(db),
 
     ...createServerIdentity(db, ids),
+    ...createDeviceData(db, ids),
   };
 }
