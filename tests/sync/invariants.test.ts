@@ -4,7 +4,7 @@ import type { Case } from '../../src-shared/domain/case';
 import { encodeCursor } from '../../src-server/sync/cursor';
 import type { ClientProbe, InvariantInput } from './invariants';
 import { checkInvariants, hashLines, principalOf, scopeLines } from './invariants';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { TestServer, WORLD_START } from './testServer';
 import { VirtualTime } from './virtualTime';
 
@@ -16,7 +16,7 @@ import { VirtualTime } from './virtualTime';
 describe('checkInvariants', () => {
   const time = new VirtualTime(WORLD_START);
   let server: TestServer;
-  let agent: DirectClient;
+  let agent: ProtocolClient;
   let agentId: string;
   let lines: string[];
   let initialCases: Map<string, Pick<Case, 'tags' | 'status'>>;
