@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { SettingsSchema } from '../../src-shared/contract/workstation';
 import { QueuePage } from './pages/QueuePage';
 import { callContract, contractData } from './support/bridgeClient';
+import { queueRows, topRow } from './support/storeRows';
+import { uiText } from './support/uiText';
 import { UNREACHABLE_SERVER_URL, startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
-import { startWorkstation, workstationPerTest } from './support/workstationFixture';
+import { workstationPerFile } from './support/workstationFixture';
 
-const workstation = workstationPerTest(startWorkstation);
+// The tests share one workstation (its store keeps what each writes) and read the store when they start.
+const workstation = workstationPerFile();
 let host: RunningWebHost;
 let queue: QueuePage;
 
@@ -15,26 +16,24 @@ beforeEach(() => {
   queue = new QueuePage(workstation().page);
 });
 
-/** What the store returns for the screen's default view, fetched through the same contract. */
-async function firstRowsFromStore(count: number) {
-  return (await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: count })).rows;
-}
-
 const LANGUAGES = [
-  { language: 'zh-CN', dir: 'ltr', customerHeader: '客户', allTab: /全部工单/ },
-  { language: 'en', dir: 'ltr', customerHeader: 'Customer', allTab: /All cases/ },
-  { language: 'ar', dir: 'rtl', customerHeader: 'العميل', allTab: /كل الحالات/ },
+  { language: 'zh-CN', dir: 'ltr' },
+  { language: 'en', dir: 'ltr' },
+  { language: 'ar', dir: 'rtl' },
 ] as const;
 
 describe('queue screen through the web host', () => {
-  for (const { language, dir, customerHeader, allTab } of LANGUAGES) {
+  for (const { language, dir } of LANGUAGES) {
     it(`shows the demo store's cases in ${language}`, async () => {
+      const t = uiText(language);
       await queue.open(host.url, language);
       expect(await queue.documentLanguage()).toEqual({ lang: language, dir });
-      expect(await queue.columnHeaders().nth(1).innerText()).toBe(customerHeader);
-      await expect.poll(() => queue.viewTab(allTab).getAttribute('aria-selected')).toBe('true');
+      expect(await queue.columnHeaders().nth(1).innerText()).toBe(t('queue:columns.customer'));
+      // The tab's name is the view's name and its count.
+      const allTab = queue.viewTab(new RegExp(`^${t('queue:views.all')}`));
+      await expect.poll(() => allTab.getAttribute('aria-selected')).toBe('true');
 
-      const expected = await firstRowsFromStore(5);
+      const expected = await queueRows(host, 5);
       expect(expected.length).toBe(5);
       const shown = await queue.rowTexts(5);
       shown.forEach((text, index) => {
@@ -48,16 +47,14 @@ describe('queue screen through the web host', () => {
   }
 
   it('starts in the saved UI language, switches from the app bar, flips to right-to-left and remembers it', async () => {
-    const saved = z
-      .object({ ok: z.literal(true), data: SettingsSchema })
-      .parse(await callContract(host, 'settings:get', {}));
+    const saved = await contractData(host, 'settings:get', {});
     await queue.open(host.url);
-    expect((await queue.documentLanguage()).lang).toBe(saved.data.uiLocale);
+    expect((await queue.documentLanguage()).lang).toBe(saved.uiLocale);
     await queue.switchLanguage('English');
     await expect.poll(() => queue.documentLanguage()).toEqual({ lang: 'en', dir: 'ltr' });
     await queue.switchLanguage('العربية');
     await expect.poll(() => queue.documentLanguage()).toEqual({ lang: 'ar', dir: 'rtl' });
-    expect(await queue.columnHeaders().nth(1).innerText()).toBe('العميل');
+    expect(await queue.columnHeaders().nth(1).innerText()).toBe(uiText('ar')('queue:columns.customer'));
     const gridBox = await queue.grid().boundingBox();
     const navBox = await queue.page.getByRole('navigation').boundingBox();
     // In Arabic the navigation sits on the right of the queue, not the left.
@@ -70,7 +67,7 @@ describe('queue screen through the web host', () => {
 
   it('moves through the rows with the keyboard and opens the active case', async () => {
     await queue.open(host.url, 'en');
-    const expected = await firstRowsFromStore(3);
+    const expected = await queueRows(host, 3);
     await queue.grid().focus();
     expect(await queue.activeRowId()).toBe(`queue-row-${expected[0]?.id}`);
     await queue.page.keyboard.press('ArrowDown');
@@ -85,18 +82,18 @@ describe('queue screen through the web host', () => {
   });
 
   it('marks a row with unsent changes as soon as a local write lands', async () => {
-    // Offline, so the change stays unsent (online, sync could deliver it before the page looks).
-    await host.stop();
-    host = await startWebHostProcess({ serverUrl: UNREACHABLE_SERVER_URL });
-    await queue.open(host.url, 'en');
-    const [first] = await firstRowsFromStore(1);
-    if (first === undefined) throw new Error('the demo store has no cases');
+    // A desk of its own that is offline, so the change stays unsent (online, sync could deliver it before
+    // the page looks) and the shared store is not touched.
+    const offline = await startWebHostProcess({ serverUrl: UNREACHABLE_SERVER_URL });
+    await queue.open(offline.url, 'en');
+    const first = await topRow(offline);
     const row = queue.dataRows().filter({ has: queue.page.getByText(first.ref) });
-    await expect.poll(() => row.getByRole('img', { name: 'Unsent changes' }).count()).toBe(0);
-    const write = await callContract(host, 'cases:addTag', { caseId: first.id, tag: 'e2e-follow-up' });
+    const unsent = row.getByRole('img', { name: uiText('en')('queue:pending') });
+    await expect.poll(() => unsent.count()).toBe(0);
+    const write = await callContract(offline, 'cases:addTag', { caseId: first.id, tag: 'e2e-follow-up' });
     expect(write).toMatchObject({ ok: true });
     // No reload: the core's cases:changed event reaches the page over the bridge.
-    await expect.poll(() => row.getByRole('img', { name: 'Unsent changes' }).count()).toBe(1);
+    await expect.poll(() => unsent.count()).toBe(1);
   });
 
   it('has no serious or critical accessibility violations on the queue', async () => {

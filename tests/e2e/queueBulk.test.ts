@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BulkResultSchema, type CaseRow, type QueueSort } from '../../src-shared/contract/workstation';
-import { CASE_STATUSES, canTransition } from '../../src-shared/domain/caseStatus';
+import { BulkResultSchema } from '../../src-shared/contract/workstation';
+import { CASE_STATUSES, canTransition, type CaseStatus } from '../../src-shared/domain/caseStatus';
 import { QueuePage } from './pages/QueuePage';
-import { callContract, contractData } from './support/bridgeClient';
+import { callContract } from './support/bridgeClient';
+import { queueRows } from './support/storeRows';
+import { uiText } from './support/uiText';
 import type { RunningWebHost } from './support/webHostProcess';
-import { startWorkstation, workstationPerTest } from './support/workstationFixture';
+import { workstationPerFile } from './support/workstationFixture';
 
 const BulkAnswerSchema = z.object({ ok: z.literal(true), data: BulkResultSchema });
-const StatusNamesSchema = z.object({ status: z.record(z.enum(CASE_STATUSES), z.string()) });
-const statusName = StatusNamesSchema.parse(
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../locales/en/domain.json'), 'utf8')),
-).status;
+const en = uiText('en');
+const statusName = (status: CaseStatus) => en(`domain:status.${status}`);
 
-const workstation = workstationPerTest(startWorkstation);
+// The tests share one workstation (its store keeps what each writes) and read the store when they start.
+const workstation = workstationPerFile();
 let host: RunningWebHost;
 let queue: QueuePage;
 
@@ -24,19 +23,15 @@ beforeEach(() => {
   queue = new QueuePage(workstation().page);
 });
 
-async function rowsFromStore(sort: QueueSort, count: number): Promise<CaseRow[]> {
-  return (await contractData(host, 'cases:list', { view: 'all', sort, limit: count })).rows;
-}
-
 async function tagsInStore(caseIds: readonly string[]): Promise<Map<string, string[]>> {
-  const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'age', limit: 500 });
+  const rows = await queueRows(host, 500, { sort: 'age' });
   return new Map(rows.filter((row) => caseIds.includes(row.id)).map((row) => [row.id, row.tags]));
 }
 
 describe('multi-select and bulk actions in the queue grid', () => {
   it('selects three rows by keyboard and mouse, tags them all, keeps the selection through the live update', async () => {
     await queue.open(host.url, 'en');
-    const [first, second, , fourth] = await rowsFromStore('sla', 4);
+    const [first, second, , fourth] = await queueRows(host, 4);
     if (first === undefined || second === undefined || fourth === undefined)
       throw new Error('the demo store has too few cases');
     expect(await queue.selectAllState()).toBe('none');
@@ -84,7 +79,7 @@ describe('multi-select and bulk actions in the queue grid', () => {
   it('a bulk status that is illegal for one selected case applies to the others and names the refused one', async () => {
     // Oldest first: an order that a status change does not move. Find three adjacent rows and a status
     // legal for exactly two of them (the demo data decides which; nothing here assumes it).
-    const oldest = await rowsFromStore('age', 10);
+    const oldest = await queueRows(host, 10, { sort: 'age' });
     const pick = oldest
       .slice(0, -2)
       .flatMap((_, start) => {
@@ -112,7 +107,7 @@ describe('multi-select and bulk actions in the queue grid', () => {
     await queue.rowByRef(last.ref).click({ modifiers: ['Shift'] });
     await expect.poll(() => queue.selectedRows().count()).toBe(3);
 
-    await queue.bulkSetStatus('Set status of all', `${statusName[to]} (legal for 2 of 3 cases)`);
+    await queue.bulkSetStatus('Set status of all', `${statusName(to)} (legal for 2 of 3 cases)`);
     await expect.poll(() => queue.bulkOutcome().innerText()).toContain('Applied to 2 cases. Refused for 1 case.');
     const refused = queue.bulkOutcome().getByRole('list', { name: 'Refused cases' }).getByRole('listitem');
     expect(await refused.count()).toBe(1);
@@ -124,18 +119,18 @@ describe('multi-select and bulk actions in the queue grid', () => {
     const code = direct.data.refused[0]?.code;
     const reason =
       code === 'INVALID_TRANSITION'
-        ? `cannot go from ${statusName[illegal.status]} to ${statusName[to]}`
+        ? en('queue:bulk.reason.transition', { from: statusName(illegal.status), to: statusName(to) })
         : code === 'CASE_CLOSED'
-          ? 'the case is closed'
+          ? en('queue:bulk.reason.closed')
           : direct.data.refused[0]?.message;
     expect(await refused.first().innerText()).toBe(`${illegal.ref}: ${reason}`);
 
-    const now = new Map((await rowsFromStore('age', 10)).map((row) => [row.id, row.status]));
+    const now = new Map((await queueRows(host, 10, { sort: 'age' })).map((row) => [row.id, row.status]));
     for (const row of window) expect(now.get(row.id)).toBe(row === illegal ? illegal.status : to);
   });
 
   it('shows a selection in zh-CN, en and right-to-left ar (screenshots)', async () => {
-    const rows = await rowsFromStore('sla', 3);
+    const rows = await queueRows(host, 3);
     for (const language of ['zh-CN', 'en', 'ar']) {
       await queue.open(host.url, language);
       for (const row of rows) await queue.rowCheckbox(row.ref).click();
