@@ -5,6 +5,7 @@ import { MarketCodeSchema } from '../domain/market';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema } from '../domain/user';
+import { ServerUrlSchema } from '../net/serverUrl';
 import { TagSchema } from '../sync/mutations';
 import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
@@ -167,7 +168,7 @@ export const SettingsSchema = z.object({
   uiLocale: LocaleSchema,
   agentLanguages: z.array(LocaleSchema),
   /** Null means the embedded local central API with demo data. */
-  serverUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  serverUrl: ServerUrlSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -176,7 +177,7 @@ export const SERVER_SOURCES = ['flag', 'env', 'settings', 'embedded'] as const;
 export const ServerInfoSchema = z.lazy(() =>
   z.object({
     /** Null: the embedded local central API with demo data. */
-    url: z.url({ protocol: /^https?$/ }).nullable(),
+    url: ServerUrlSchema.nullable(),
     source: z.enum(SERVER_SOURCES),
   }),
 );

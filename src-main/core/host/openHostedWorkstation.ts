@@ -9,8 +9,8 @@ import {
   type IdGenerator,
   type LocalStore,
 } from '../store';
-import { createServerData } from '../store/serverData';
-import { createEngineSyncPort } from '../sync/engineSyncPort';
+import { createServerData } from '../store/sync/serverIdentity';
+import { createEngineConnection } from '../sync/engineConnection';
 import type { FetchLike } from '../sync/syncHttp';
 import { createWorkstation, type Workstation } from '../workstation';
 import { chooseServer } from '../workstation/serverChoice';
@@ -70,7 +70,7 @@ function connector(
           })
         : null;
     const serverUrl = embedded?.serverUrl ?? url ?? '';
-    const port = createEngineSyncPort({
+    const port = createEngineConnection({
       store,
       serverUrl,
       clock,

@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { EventName } from '../../../src-shared/contract/workstation';
 import type { EmbeddedServerAccess } from './embeddedRequest';
-import { startWorker } from './workerThreads';
+import { startWorker } from '../threads/workerThreads';
 import { WorkerMessageSchema, failure, type HostRequest, type UnknownContractResult } from './hostProtocol';
 
 export type WorkstationHostOptions = {

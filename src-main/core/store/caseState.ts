@@ -3,7 +3,7 @@ import type { Case } from '../../../src-shared/domain/case';
 import { isKnownMutation, mutationKey } from '../../../src-shared/sync/mutations';
 import { readJson } from './json';
 import { applyToCase } from './optimistic';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from './writes/rowWriter';
 
 export interface OutboxRecord {
   id: number;
@@ -15,8 +15,6 @@ export interface OutboxRecord {
   args: string;
   base: string;
   client_time: string;
-  state: 'pending' | 'sent';
-  attempts: number;
 }
 
 export interface Canonical {

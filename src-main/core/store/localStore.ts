@@ -13,13 +13,13 @@ import type {
 import { createCaseState } from './caseState';
 import { readJson } from './json';
 import { createLocalWrites, type BulkOutcome, type WriteOutcome } from './localWrites';
-import type { Migration } from './migrate';
-import { openDatabase } from './openDatabase';
+import type { Migration } from './schema/migrate';
+import { openDatabase } from './schema/openDatabase';
 import { StoreError, type Clock, type IdGenerator } from './ports';
-import { createQueueQueries, type QueueFilters, type QueueRequest, type Viewer } from './queueQueries';
-import { createRowWriter } from './rowWriter';
-import { createSearchQueries } from './searchQueries';
-import { createServerSync } from './serverSync';
+import { createQueueQueries, type QueueFilters, type QueueRequest, type Viewer } from './reads/queueQueries';
+import { createRowWriter } from './writes/rowWriter';
+import { createSearchQueries } from './search/searchQueries';
+import { createServerSync } from './sync/serverChanges';
 
 export interface LocalStoreOptions {
   path: string;
@@ -54,9 +54,9 @@ const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], ser
  * The agent's local store (better-sqlite3, synchronous; run it in a worker, never on the Electron main
  * thread). Everything the UI reads is canonical data with pending mutations applied on top.
  *
- * API for the sync engine (see serverSync.ts for details):
+ * API for the sync engine (see sync/serverChanges.ts for details):
  *   getSyncState() / setSyncState(patch)        client id, user, cursor, lastMutationId, server offset
- *   pendingMutations(limit) / markSent(ids)     outbox envelopes in id order, ids per client without gaps
+ *   pendingMutations(limit)                     outbox envelopes in id order, ids per client without gaps
  *   applyServerChanges(changes, newCursor, results?)
  *                                               one pull page and its results in ONE transaction, then
  *                                               pending re-applied once per touched case

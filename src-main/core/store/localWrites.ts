@@ -5,7 +5,7 @@ import { MUTATION_ARGS, type MutationKey } from '../../../src-shared/sync/mutati
 import type { CaseState } from './caseState';
 import { applyToCase } from './optimistic';
 import { StoreError, type Clock, type IdGenerator } from './ports';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from './writes/rowWriter';
 
 export interface WriteOutcome {
   mutationUuid: string;

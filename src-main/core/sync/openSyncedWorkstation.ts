@@ -4,7 +4,7 @@ import { openLocalStore, randomIds, systemClock } from '../store';
 import type { Clock, IdGenerator } from '../store';
 import { createWorkstation } from '../workstation';
 import type { Workstation } from '../workstation';
-import { createEngineSyncPort } from './engineSyncPort';
+import { createEngineConnection } from './engineConnection';
 import type { FetchLike } from './syncHttp';
 
 export interface SyncedWorkstationOptions {
@@ -26,7 +26,7 @@ export async function openSyncedWorkstation(options: SyncedWorkstationOptions): 
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids });
-  const sync = createEngineSyncPort({
+  const sync = createEngineConnection({
     store,
     serverUrl: options.serverUrl,
     clock,
