@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src-shared/domain/case';
+import type { Case, Message } from '../../src-shared/domain/case';
 import type { InboundResponse, PushResponse } from '../../src-shared/sync/protocol';
 import type { Deliverer, DeliveryOutcome } from './deliverer';
 import { webhookDeliverer } from './webhookDeliverer';
