@@ -156,19 +156,13 @@ describe.each(DRIVERS)('auth, errors and limits on %s', (driver) => {
     const inbound = await agent.call('POST', '/api/v1/inbound', {});
     expect(inbound.status).toBe(403);
     const trainer = await clientFor(suite.server, world.users.trainer.username);
-    const tried = await trainer.call<{ results: { status: string; code?: string }[] }>(
-      'POST',
-      '/sync/v1/push',
-      pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: open.id, tag: 'x' })]),
-    );
+    const tried = await trainer.sendPush(randomUUID(), [mutation(1, 'case.addTag', { caseId: open.id, tag: 'x' })]);
     expect(tried.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     expect((await trainer.call<{ count: number }>('GET', '/sync/v1/verify')).body.count).toBe(0);
     const otherTeam = await clientFor(suite.server, world.users.agentB1.username);
-    const refused = await otherTeam.call<{ results: { status: string; code?: string }[] }>(
-      'POST',
-      '/sync/v1/push',
-      pushBody(randomUUID(), [mutation(1, 'case.setStatus', { caseId: open.id, to: 'solved' })]),
-    );
+    const refused = await otherTeam.sendPush(randomUUID(), [
+      mutation(1, 'case.setStatus', { caseId: open.id, to: 'solved' }),
+    ]);
     expect(refused.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     expect(await tags(open.id)).toEqual([]);
   });

@@ -1,8 +1,8 @@
 // Test support for the server suites: a real server on loopback over a real database (a PGlite temp
 // directory, or a fresh database on the PostgreSQL server of DATABASE_URL), and fixtures; the HTTP client is
 // protocolClient.ts.
-import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,7 +12,7 @@ import type { Case } from '../../src-shared/domain/case';
 import type { Role, Team, User } from '../../src-shared/domain/user';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import type { Db } from '../db/db';
-import { loadMigrations, migrate } from '../db/migrate';
+import { migrate } from '../db/migrate';
 import { openPgliteDb } from '../db/pgliteDb';
 import { openPostgresDb } from '../db/postgresDb';
 import { putTeam, putUser } from '../auth/directory';
@@ -20,6 +20,7 @@ import { hashPassword } from '../auth/passwords';
 import { insertSnapshot } from '../seed/insertSnapshot';
 import type { RunningServer, ServerOptions } from '../startServer';
 import { startServer } from '../startServer';
+import { seededTemplate } from './seededTemplate';
 import { ProtocolClient } from './protocolClient';
 
 export type Driver = 'pglite' | 'postgres';
@@ -73,31 +74,9 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
   };
 }
 
-/**
- * Initialising a PGlite cluster takes seconds; copying a migrated one takes a fraction of one. The template
- * is keyed by the migrations' content and published by rename, so parallel test workers can race safely.
- */
-async function pgliteTemplate(): Promise<string> {
-  const key = createHash('sha256')
-    .update(
-      loadMigrations()
-        .map((migration) => migration.sql)
-        .join('\0'),
-    )
-    .digest('hex')
-    .slice(0, 16);
-  const template = join(tmpdir(), `crossdesk-pglite-template-${key}`);
-  if (existsSync(template)) return template;
-  const building = mkdtempSync(join(tmpdir(), 'crossdesk-pglite-building-'));
-  const db = await openPgliteDb(building);
-  await migrate(db);
-  await db.close();
-  try {
-    renameSync(building, template);
-  } catch {
-    rmSync(building, { recursive: true, force: true });
-  }
-  return template;
+/** A migrated, empty PGlite data directory made once per machine and migration set. */
+function pgliteTemplate(): Promise<string> {
+  return seededTemplate({ root: tmpdir(), prefix: 'crossdesk-pglite', keyParts: [] });
 }
 
 export const silentLogger = pino({ level: 'silent' });

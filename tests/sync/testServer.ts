@@ -11,7 +11,7 @@ import type { RunningServer } from '../../src-server/startServer';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { resetEpoch } from '../../src-server/sync/epoch';
 import { ProtocolClient } from '../../src-server/testing/protocolClient';
-import { seededTemplate } from './seededTemplate';
+import { seededTemplate } from '../../src-server/testing/seededTemplate';
 import type { VirtualTime } from './virtualTime';
 
 /** Demo data is dated relative to this instant; virtual time in every fault test starts here. */
