@@ -1,27 +1,20 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeStatutoryClocks } from '../../src-shared/rights/index';
 import { explanationStepText } from '../../src-renderer/features/rights/explanationText';
 import { clockInputFor } from '../../src-renderer/features/rights/rightsView';
 import { CasePage } from './pages/CasePage';
 import { caseDetail, queueRows } from './support/storeRows';
 import { uiText, uiTextOf } from './support/uiText';
-import type { RunningWebHost } from './support/webHostProcess';
-import { workstationPerFile } from './support/workstationFixture';
+import { screenPerFile } from './support/workstationFixture';
 
-const workstation = workstationPerFile();
-let host: RunningWebHost;
-let screen: CasePage;
-
-beforeEach(() => {
-  host = workstation().host;
-  screen = new CasePage(workstation().page);
-});
+// The tests share one workstation (its store keeps what each writes) and read the store when they start.
+const { host, screen } = screenPerFile(CasePage);
 
 /** The first return in the default queue order whose withdrawal clock runs (a delivery date, a market that has one). */
 async function firstCountedReturn() {
-  for (const [index, row] of (await queueRows(host, 100)).entries()) {
+  for (const [index, row] of (await queueRows(host(), 100)).entries()) {
     if (row.type !== 'return_refund') continue;
-    const detail = await caseDetail(host, row.id);
+    const detail = await caseDetail(host(), row.id);
     const withdrawal = computeStatutoryClocks(clockInputFor(detail.case)).find(
       (clock) => clock.kind === 'withdrawal_ends' && clock.dueAt !== null,
     );
@@ -42,8 +35,8 @@ describe('rights and SLA explanations in the UI language', () => {
         const [first, last] = [clock.explanation.steps[0], clock.explanation.steps.at(-1)].map(
           (step) => step && explanationStepText(uiTextOf(language, 'rights'), language, step.detail).text,
         );
-        await screen.openFromQueue(host.url, language, index);
-        const rights = screen.region(t('case:panels.rights'));
+        await screen().openFromQueue(host().url, language, index);
+        const rights = screen().region(t('case:panels.rights'));
         const withdrawal = rights.locator('[data-clock-kind="withdrawal_ends"]');
         await withdrawal.getByRole('button').first().click();
         const steps = withdrawal.locator('li[data-step-kind]');
@@ -54,15 +47,15 @@ describe('rights and SLA explanations in the UI language', () => {
         if (language !== 'en') {
           expect(await rights.innerText()).not.toMatch(/Starts at|Counts \d|Last day|shown in English/);
         }
-        const sla = screen.region(t('case:panels.sla'));
+        const sla = screen().region(t('case:panels.sla'));
         const target = sla.locator('[data-sla-target]').first();
         await target.getByRole('button').first().click();
         await target.locator('.MuiAccordionDetails-root').waitFor();
         if (language !== 'en') expect(await sla.innerText()).not.toMatch(/Target \d|counted in|open hours of/);
         await target.scrollIntoViewIfNeeded();
-        await screen.screenshot(language, 'sla-why');
+        await screen().screenshot(language, 'sla-why');
         await withdrawal.scrollIntoViewIfNeeded();
-        await screen.screenshot(language, 'rights');
+        await screen().screenshot(language, 'rights');
       }
     },
   );

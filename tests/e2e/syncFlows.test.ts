@@ -53,27 +53,14 @@ async function signInAsAgent(): Promise<void> {
   await expect.poll(async () => (await syncStatus()).lastSyncedAt).not.toBeNull();
 }
 
-/**
- * The queue in `language` from a real page load: going to the same address again would only change the
- * fragment (the token) and keep the page, and its screen, as they were.
- */
-async function loadQueue(view: CasePage, language: Language): Promise<void> {
-  await view.page.goto('about:blank');
-  await view.queue.open(host.url, language);
-}
-
-/** The queue in `language`, then the case found by its ref in the search box (where it sorts does not matter). */
-async function openCase(page: Page, language: Language, ref: string): Promise<CasePage> {
-  const view = new CasePage(page);
-  await loadQueue(view, language);
-  await page.getByRole('searchbox').fill(ref);
-  await page
-    .getByRole('list')
-    .getByRole('button', { name: new RegExp(ref) })
-    .click();
-  await page.locator('[data-sla-target]').first().waitFor();
-  await expect.poll(() => view.heading().innerText()).toContain(ref);
-  return view;
+/** Signs in as the demo agent and opens the first case of the queue from a fresh page load. */
+async function signInAndOpenTopCase() {
+  await signInAsAgent();
+  const row = await topRow(host);
+  await screen.page.goto('about:blank');
+  await screen.openFromQueue(host.url, 'en');
+  expect(await screen.heading().innerText()).toContain(row.ref);
+  return row;
 }
 
 function threadEntry(view: CasePage, body: string, language: Language = 'en') {
@@ -111,11 +98,7 @@ describe('sync flows through the web host against a central API the test runs', 
   it(
     'queues a reply and a status change while the server is down and delivers both once when it is back',
     async () => {
-      await signInAsAgent();
-      const row = await topRow(host);
-      await screen.page.goto('about:blank');
-      await screen.openFromQueue(host.url, 'en');
-      expect(await screen.heading().innerText()).toContain(row.ref);
+      const row = await signInAndOpenTopCase();
 
       // Online: a canned reply goes out and the composer says so.
       await screen.page.keyboard.press('i');
@@ -147,7 +130,8 @@ describe('sync flows through the web host against a central API the test runs', 
 
       // The same offline state in Chinese and Arabic, in a second tab so this one keeps its composer.
       for (const language of ['zh-CN', 'ar'] as const) {
-        const tab = await openCase(await context.newPage(), language, row.ref);
+        const tab = new CasePage(await context.newPage());
+        await tab.openBySearch(host.url, language, row.ref);
         await expect.poll(() => indicator(tab.page, language).tone()).toBe('offline');
         await expect.poll(() => threadEntry(tab, offlineText, language).getAttribute('data-pending')).toBe('true');
         await tab.screenshot(language, 'offline');
@@ -203,7 +187,7 @@ describe('sync flows through the web host against a central API the test runs', 
       );
       if (target === undefined) throw new Error("no open case of a colleague on the agent's team");
 
-      await loadQueue(screen, 'en');
+      await screen.loadQueue(host.url, 'en');
       await screen.queue.viewTab(/^Mine/).click();
       await expect.poll(() => screen.queue.viewTab(/^Mine/).getAttribute('aria-selected')).toBe('true');
       const targetRow = screen.queue.dataRows().filter({ hasText: target.ref });
@@ -229,11 +213,7 @@ describe('sync flows through the web host against a central API the test runs', 
   it(
     'puts offline replies to a case solved meanwhile into needs attention; reopen and send, or discard',
     async () => {
-      await signInAsAgent();
-      const row = await topRow(host);
-      await screen.page.goto('about:blank');
-      await screen.openFromQueue(host.url, 'en');
-      expect(await screen.heading().innerText()).toContain(row.ref);
+      const row = await signInAndOpenTopCase();
 
       await api.stop();
       const keep = `Kept reply ${row.ref}: your refund was approved today.`;
@@ -259,7 +239,7 @@ describe('sync flows through the web host against a central API the test runs', 
       for (const language of ['zh-CN', 'ar', 'en'] as const) {
         const page = language === 'en' ? screen.page : await context.newPage();
         const view = new CasePage(page);
-        await loadQueue(view, language);
+        await view.loadQueue(host.url, language);
         const attention = new AttentionPage(page, language);
         await attention.open();
         await expect.poll(() => attention.items().count()).toBe(2);

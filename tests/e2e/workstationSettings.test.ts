@@ -14,8 +14,7 @@ type Language = (typeof LANGUAGES)[number];
 const en = uiText('en');
 
 async function openSettings(page: Page, host: RunningWebHost, language: Language): Promise<void> {
-  await page.goto('about:blank');
-  await new CasePage(page).queue.open(host.url, language);
+  await new CasePage(page).loadQueue(host.url, language);
   await page
     .getByRole('navigation')
     .getByRole('button', { name: uiText(language)('app:nav.settings') })
@@ -134,13 +133,7 @@ describe('the case view while offline', () => {
     expect(brand).toMatch(/^Lumora Home /);
 
     const view = new CasePage(page);
-    await view.queue.open(host.url, 'en');
-    await page.getByRole('searchbox').fill(row.ref);
-    await page
-      .getByRole('list')
-      .getByRole('button', { name: new RegExp(row.ref) })
-      .click();
-    await page.locator('[data-sla-target]').first().waitFor();
+    await view.openBySearch(host.url, 'en', row.ref);
     const running = () => page.locator('[data-sla-target]:not([data-sla-state="achieved"])');
     expect(
       await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state'))),
@@ -166,16 +159,8 @@ describe('the case view while offline', () => {
     expect((await contractData(host, 'sync:status', {})).pendingCount).toBeGreaterThan(0);
 
     for (const language of LANGUAGES) {
-      await page.goto('about:blank');
-      await view.queue.open(host.url, language);
       const cell = page.locator(`[role="row"][data-case-id="${row.id}"] [data-sla-state]`);
-      await page.getByRole('searchbox').fill(row.ref);
-      await page
-        .getByRole('list')
-        .getByRole('button', { name: new RegExp(row.ref) })
-        .click();
-      await page.locator('[data-sla-target]').first().waitFor();
-      await expect.poll(() => view.heading().innerText()).toContain(row.ref);
+      await view.openBySearch(host.url, language, row.ref);
       await expect
         .poll(async () => {
           const states = await running().evaluateAll((nodes) =>
@@ -185,8 +170,7 @@ describe('the case view while offline', () => {
         })
         .toBe(true);
       await view.screenshot(language, 'case-paused-offline');
-      await page.goto('about:blank');
-      await view.queue.open(host.url, language);
+      await view.loadQueue(host.url, language);
       await view.queue.viewTab(new RegExp(`^${uiText(language)('queue:views.pending_customer')}`)).click();
       await cell.waitFor();
       expect(await cell.getAttribute('data-sla-state')).toBe('paused');

@@ -128,3 +128,15 @@ function workstationHooks<W extends Workstation>(
     return current;
   };
 }
+
+/**
+ * `workstationPerFile` seen through a page object: `host()` is the file's web host and `screen()` wraps
+ * the test's fresh page in `Screen`; read them in a hook or a test.
+ */
+export function screenPerFile<Screen>(
+  Screen: new (page: Page) => Screen,
+  options: WebHostProcessOptions = {},
+): { host(): RunningWebHost; screen(): Screen } {
+  const workstation = workstationPerFile(options);
+  return { host: () => workstation().host, screen: () => new Screen(workstation().page) };
+}
