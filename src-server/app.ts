@@ -18,7 +18,7 @@ import { findUserByUsername } from './auth/directory';
 import { verifyPassword } from './auth/passwords';
 import { GateFullError, HashGate } from './auth/hashGate';
 import { LoginThrottle, type LoginLimit } from './auth/loginThrottle';
-import { authenticate, issueToken, revokeToken } from './auth/tokens';
+import { authenticate, hashToken, isTokenLive, issueToken, revokeToken, type Session } from './auth/tokens';
 import type { Db } from './db/db';
 import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
@@ -86,7 +86,8 @@ export function buildApp(options: AppOptions): App {
   const byUser = new LoginThrottle(perUser, windowMs, now, maxDelayMs);
   const byIp = new LoginThrottle(perIp, windowMs, now, maxDelayMs);
   const hashes = new HashGate(options.hashConcurrency?.running ?? 4, options.hashConcurrency?.waiting ?? 64);
-  const streams = new Set<ServerResponse>();
+  /** Open event streams and the session that opened each: a stream ends with its token (issue 19.7). */
+  const streams = new Map<ServerResponse, Session>();
 
   fastify.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -120,14 +121,15 @@ export function buildApp(options: AppOptions): App {
       .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
   });
 
-  async function principalOf(request: FastifyRequest): Promise<Principal> {
+  async function sessionOf(request: FastifyRequest): Promise<Session> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
     if (!match?.[1]) throw new HttpError(401, 'UNAUTHORIZED', 'a bearer token is required');
-    const principal = await authenticate(db, match[1], now());
-    if (!principal) throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
-    return principal;
+    const session = await authenticate(db, match[1], now());
+    if (!session) throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
+    return session;
   }
+  const principalOf = async (request: FastifyRequest): Promise<Principal> => (await sessionOf(request)).principal;
 
   fastify.get('/health', async (_request, reply) => {
     try {
@@ -177,6 +179,7 @@ export function buildApp(options: AppOptions): App {
     await principalOf(request);
     const token = request.headers.authorization?.slice('Bearer '.length) ?? '';
     await revokeToken(db, token, now());
+    endStreamsOf(hashToken(token));
     return { ok: true };
   });
 
@@ -221,12 +224,17 @@ export function buildApp(options: AppOptions): App {
   });
 
   fastify.get('/sync/v1/events', async (request, reply) => {
-    const principal = await principalOf(request);
+    const session = await sessionOf(request);
     const state = await readSyncState(db);
-    openEventStream(reply, principal, state.highSeq);
+    openEventStream(reply, session, state.highSeq);
   });
 
-  function openEventStream(reply: FastifyReply, principal: Principal, seq: number): void {
+  function endStreamsOf(tokenHash: string): void {
+    for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();
+  }
+
+  function openEventStream(reply: FastifyReply, session: Session, seq: number): void {
+    const { principal } = session;
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -243,11 +251,24 @@ export function buildApp(options: AppOptions): App {
       if (signal.kind === 'poke') write('poke', { seq: signal.seq });
       else write('reset', {});
     });
-    const heartbeat = setInterval(
-      () => write('heartbeat', { serverTime: new Date(now()).toISOString() }),
-      options.heartbeatMs,
-    );
-    streams.add(raw);
+    // Each heartbeat also asks whether the token still works: expired, or revoked by any API process.
+    let checking = false;
+    const heartbeat = setInterval(() => {
+      if (checking) return;
+      if (now() >= session.expiresMs) return void raw.end();
+      checking = true;
+      isTokenLive(db, session.tokenHash, now())
+        .then((isLive) => {
+          if (!isLive) raw.end();
+          else write('heartbeat', { serverTime: new Date(now()).toISOString() });
+        })
+        // The database is away for a moment: keep the stream; the next heartbeat asks again.
+        .catch(() => undefined)
+        .finally(() => {
+          checking = false;
+        });
+    }, options.heartbeatMs);
+    streams.set(raw, session);
     raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
@@ -258,7 +279,7 @@ export function buildApp(options: AppOptions): App {
   return {
     fastify,
     endStreams() {
-      for (const stream of streams) stream.end();
+      for (const stream of streams.keys()) stream.end();
     },
   };
 }

@@ -132,6 +132,7 @@ export async function playRandomRun(
   clients: readonly DesktopClient[],
   supervisor: () => Promise<ProtocolClient>,
   actions: readonly Action[],
+  onLocalRefusal: (code: string) => void = () => undefined,
 ): Promise<string[]> {
   const teamCases = async (): Promise<Case[]> => {
     const first = clients[0];
@@ -226,6 +227,7 @@ export async function playRandomRun(
       // A refusal of a local write (closed case, no longer in scope, illegal transition) is the agent's
       // error message in the UI: nothing was written. Anything else is a real failure of the run.
       if (!(error instanceof StoreError)) throw error;
+      onLocalRefusal(error.code);
     }
     await world.idle(50);
   }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import type { Team, User } from '../../../src-shared/domain/user';
 import { RejectionReasonSchema, type MutationKey, type RejectionReason } from '../../../src-shared/sync/mutations';
@@ -29,6 +29,11 @@ export interface LocalStoreOptions {
   breachingHorizonHours?: number;
   /** Tests pass a fixture set; the app uses the shipped migrations. */
   migrations?: readonly Migration[];
+  /**
+   * The install's key (storeKey.ts): the database is encrypted at rest with it, and a plain one from
+   * before is encrypted on open. Null or absent only for tools and tests that want a plain file.
+   */
+  key?: Buffer | null;
 }
 
 /** Canonical rows for a bulk load (demo data, benchmarks): the version each entity carries. */
@@ -72,7 +77,7 @@ const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], ser
  */
 export function openLocalStore(options: LocalStoreOptions) {
   const { clock, ids } = options;
-  const db: Database.Database = openDatabase(options.path, ids, options.migrations);
+  const db: Database.Database = openDatabase(options.path, ids, options.migrations, options.key ?? null);
   const writer = createRowWriter(db);
   const state = createCaseState(db, writer);
   const userIdStmt = db.prepare<[], { user_id: string | null }>('SELECT user_id FROM sync_state WHERE singleton = 1');

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRow } from '../../../src-shared/contract/workstation';
-import { StoreError } from './ports';
-import { tempStore, type TempStore } from './testStore';
+import { refusal, tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
 beforeEach(() => {
@@ -10,7 +9,7 @@ beforeEach(() => {
 afterEach(() => t.dispose());
 
 function firstRow(where: (r: CaseRow) => boolean): CaseRow {
-  const row = t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find(where);
+  const row = t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => t.isMine(r) && where(r));
   if (!row) throw new Error('no matching case in the demo set');
   return row;
 }
@@ -27,16 +26,6 @@ function snapshot() {
     fts: db.prepare('SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH \'"Antwort"\'').get(),
     state: t.store.getSyncState(),
   };
-}
-
-function refusal(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('local writes', () => {
@@ -85,7 +74,7 @@ describe('local writes', () => {
   });
 
   it('note, status, tags and take each change the case and queue one mutation, ids without gaps', () => {
-    const row = firstRow((r) => r.status === 'open' && r.assigneeId !== t.store.getSyncState().userId);
+    const row = firstRow((r) => (r.status === 'open' || r.status === 'new') && r.assigneeId === null);
     t.store.write('case.addNote@1', {
       caseId: row.id,
       noteId: '10000000-0000-4000-8000-000000000003',
@@ -138,9 +127,6 @@ describe('local writes', () => {
       'INVALID_ARGS',
     );
     expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'closed' })).code).toBe(
-      'INVALID_TRANSITION',
-    );
-    expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'open' })).code).toBe(
       'INVALID_TRANSITION',
     );
     expect(

@@ -39,7 +39,8 @@ describe('workstation', () => {
   });
 
   it('answers every contract method with output valid against the contract', async () => {
-    const page = await ok(ws.call('cases:list', { view: 'all' }));
+    // The demo agent's own case: the shared case rules let an agent change only what is in their scope.
+    const page = await ok(ws.call('cases:list', { view: 'mine' }));
     const first = page.rows[0];
     if (!first) throw new Error('no rows');
     const inputs: Record<string, unknown> = {
@@ -120,7 +121,7 @@ describe('workstation', () => {
     const statuses: EventPayload<'sync:status'>[] = [];
     const off = ws.subscribe('cases:changed', (p) => changed.push(p));
     ws.subscribe('sync:status', (p) => statuses.push(p));
-    const row = (await ok(ws.call('cases:list', { view: 'all' }))).rows[0];
+    const row = (await ok(ws.call('cases:list', { view: 'mine' }))).rows[0];
     if (!row) throw new Error('no rows');
     await ok(ws.call('cases:addTag', { caseId: row.id, tag: 'evented' }));
     expect(changed).toEqual([{ caseIds: [row.id], all: false }]);

@@ -60,7 +60,7 @@ beforeEach(() => {
 afterEach(() => t.dispose());
 
 async function anyCaseId(): Promise<string> {
-  const result = await ws.call('cases:list', { view: 'all', limit: 1 });
+  const result = await ws.call('cases:list', { view: 'mine', limit: 1 });
   if (!result.ok || !result.data.rows[0]) throw new Error('no case');
   return result.data.rows[0].id;
 }

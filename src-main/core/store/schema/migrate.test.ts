@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseFromFutureError, migrate, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -77,7 +77,7 @@ describe('migrations', () => {
   it('upgrades a database with pending outbox rows and keeps them sendable', () => {
     const t = tempStore(40, { migrations: MIGRATIONS.slice(0, 1) });
     try {
-      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
+      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 100 }).rows.find((r) => t.isMine(r));
       if (!row) throw new Error('no case');
       t.store.write('case.addTag@1', { caseId: row.id, tag: 'upgrade_check' });
       t.store.write('case.addNote@1', {
@@ -115,7 +115,7 @@ describe('migrations', () => {
     const before007 = MIGRATIONS.findIndex((migration) => migration.name === '007_drop_unused');
     const t = tempStore(20, { migrations: MIGRATIONS.slice(0, before007) });
     try {
-      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 1 }).rows[0];
+      const row = t.store.queue({ view: 'all', sort: 'sla', limit: 100 }).rows.find((r) => t.isMine(r));
       if (!row) throw new Error('no case');
       t.store.write('case.addTag@1', { caseId: row.id, tag: 'kept_through_007' });
       const pending = t.store.pendingMutations(10);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface Migration {
   /** 1, 2, 3, ... with no gaps; PRAGMA user_version holds the last one applied. */

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** Rows whose rid is at most these are not in the search indexes yet (0: every row is). */
 export interface SearchBacklog {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchHit } from '../../../../src-shared/contract/workstation';
 import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from '../writes/caseRows';
 import { cjkPhrase, ftsPhrase, hasCjk } from './cjkText';

@@ -6,7 +6,7 @@ import { generateDemoData } from '../../../../src-shared/demo';
 import type { BootstrapRow } from '../../sync/syncStore';
 import { openLocalStore, type LocalStore } from '../localStore';
 import { StoreError } from '../ports';
-import { manualClock, sequentialIds, TEST_NOW } from '../testStore';
+import { manualClock, sequentialIds, TEST_NOW, TEST_STORE_KEY } from '../testStore';
 
 const data = generateDemoData({ seed: 7, cases: 120, now: TEST_NOW });
 /** The snapshot in pages of 50 rows, as a bootstrap stream would bring it. */
@@ -29,6 +29,8 @@ function freshStore(name: string): LocalStore {
     path: join(dir, `${name}.db`),
     clock: manualClock(),
     ids: sequentialIds(name.slice(0, 1)),
+    // Encrypted as in the app: the writer's own connection must open the file with the store's key.
+    key: TEST_STORE_KEY,
   });
   stores.push(store);
   return store;

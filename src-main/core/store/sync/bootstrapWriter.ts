@@ -48,10 +48,15 @@ function revive(error: { name: string; message: string; code?: string }): Error 
 }
 
 /** Null when the database has no file another connection could open, or the writer's entry is missing. */
-export function startBootstrapWriter(path: string, generation: number): BootstrapWriter | null {
+export function startBootstrapWriter(
+  path: string,
+  generation: number,
+  key: Buffer | null = null,
+): BootstrapWriter | null {
   const entry = writerEntry();
   if (!entry || path === '' || path === ':memory:') return null;
-  const worker: Worker = startWorker(entry, { path });
+  // The key stays inside this process: a worker thread's data is copied in memory, never written out.
+  const worker: Worker = startWorker(entry, { path, key });
   let sent = 0;
   let committed = 0;
   let failure: Error | null = null;

@@ -1,15 +1,15 @@
 // The bootstrap writer's thread (bootstrapWriter.ts): its own connection to the agent's database, staging
 // the pages it is sent, in order, through the same transaction as the store's stageBootstrap.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import type { WriterReply, WriterRequest } from './bootstrapWriter';
 import { createNextGeneration, createPageStager } from './nextGeneration';
-import { tuneConnection } from '../schema/openDatabase';
+import { openConnection, tuneConnection } from '../schema/openDatabase';
 
 if (isMainThread || !parentPort)
   throw new Error('bootstrapWriterWorker runs only inside a worker thread (see bootstrapWriter.ts)');
 const port = parentPort;
-const db = new Database(String((workerData as { path: unknown }).path), { fileMustExist: true });
+const { path, key } = workerData as { path: unknown; key: unknown };
+const db = openConnection(String(path), key instanceof Uint8Array ? Buffer.from(key) : null, { fileMustExist: true });
 tuneConnection(db);
 const stagePage = createPageStager(db, createNextGeneration(db));
 // After a failed page nothing more is written: a later page's token would skip the failed page's rows.

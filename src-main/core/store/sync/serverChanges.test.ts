@@ -17,7 +17,7 @@ function upsert<T extends { id: string }>(entity: Change['entity'], data: T, ver
 }
 
 function openCase(): Case {
-  const c = t.data.cases.find((x) => x.status === 'open');
+  const c = t.data.cases.find((x) => x.status === 'open' && t.isMine(x));
   if (!c) throw new Error('no open case');
   return c;
 }
@@ -218,7 +218,7 @@ describe('applyServerChanges', () => {
 
 describe('markResults', () => {
   it('a rejected reply becomes an attention item with its text, and its optimistic effects roll back', () => {
-    const c = t.data.cases.find((x) => x.status === 'open' && x.firstRepliedAt === null) ?? openCase();
+    const c = t.data.cases.find((x) => x.status === 'open' && x.firstRepliedAt === null && t.isMine(x)) ?? openCase();
     const messageId = '20000000-0000-4000-8000-000000000004';
     const reply = t.store.write('case.reply@1', {
       caseId: c.id,
@@ -278,7 +278,7 @@ describe('markResults', () => {
   });
 
   it('an applied reply redirected to another case moves the pending message there', () => {
-    const [c, into] = t.data.cases.filter((x) => x.status === 'open');
+    const [c, into] = t.data.cases.filter((x) => x.status === 'open' && t.isMine(x));
     if (!c || !into) throw new Error('need two open cases');
     const messageId = '20000000-0000-4000-8000-000000000006';
     const reply = t.store.write('case.reply@1', { caseId: c.id, messageId, body: 'Merged reply', locale: c.locale });
@@ -330,7 +330,7 @@ describe('bootstrap', () => {
   });
 
   it('swaps in a searchable generation with the pending replies, resuming after a restart', () => {
-    const [c, other] = t.data.cases.filter((x) => x.status === 'open');
+    const [c, other] = t.data.cases.filter((x) => x.status === 'open' && t.isMine(x));
     if (!c || !other) throw new Error('two open cases needed');
     const arrived = '20000000-0000-4000-8000-000000000010';
     const stillPending = '20000000-0000-4000-8000-000000000011';
@@ -397,7 +397,7 @@ describe('bootstrap', () => {
   });
 
   it('keeps the data text a row came with when it validates unchanged, refuses a page with a bad row whole, and leaves searchable indexes', () => {
-    const [c, other] = t.data.cases.filter((x) => x.status === 'open');
+    const [c, other] = t.data.cases.filter((x) => x.status === 'open' && t.isMine(x));
     if (!c || !other) throw new Error('two open cases needed');
     const message = serverMessage(c, '20000000-0000-4000-8000-000000000020', 'Paket kam beschädigt an');
     // PostgreSQL prints jsonb with spaces and its own key order; the text is kept as it came.

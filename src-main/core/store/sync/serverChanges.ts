@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SearchBacklog } from '../search/searchBacklog';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../../../src-shared/domain/case';
 import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
@@ -19,6 +19,7 @@ import {
 import type { CaseState, OutboxRecord } from '../caseState';
 import { readNextRow } from './nextGenerationRow';
 import { startBootstrapWriter, type BootstrapWriter } from './bootstrapWriter';
+import { connectionKey } from '../schema/openDatabase';
 import { readJson } from '../json';
 import { StoreError, type Clock, type IdGenerator } from '../ports';
 import { createNextGeneration, createPageStager, rowGroups } from './nextGeneration';
@@ -282,7 +283,7 @@ export function createServerSync(deps: Deps) {
         if (change.entity === 'message' && change.op === 'upsert') touched.add(change.data.caseId);
       }
       const attentionAdded = settleResults(results, touched);
-      for (const id of touched) state.rebase(id, deps.userId());
+      for (const id of touched) state.rebase(id);
       setCursor.run(cursor, nowIso());
       return { caseIds: [...touched], attentionAdded };
     },
@@ -291,7 +292,7 @@ export function createServerSync(deps: Deps) {
   const resultsTx = db.transaction((results: readonly MutationResult[]): ResultsOutcome => {
     const touched = new Set<string>();
     const attentionAdded = settleResults(results, touched);
-    for (const id of touched) state.rebase(id, deps.userId());
+    for (const id of touched) state.rebase(id);
     return { caseIds: [...touched], attentionAdded };
   });
 
@@ -326,7 +327,7 @@ export function createServerSync(deps: Deps) {
     nextGeneration.swap();
     writer.searchBacklog.set(staged ?? { cases: 0, messages: 0 });
     const touched = casesWithOutbox.all().map((r) => r.case_id);
-    for (const id of touched) state.rebase(id, deps.userId());
+    for (const id of touched) state.rebase(id);
     db.prepare<[number, string, string]>(
       `UPDATE sync_state SET generation = ?, bootstrap_generation = NULL, bootstrap_page_token = NULL,
       cursor = ?, last_synced_at = ? WHERE singleton = 1`,
@@ -434,7 +435,8 @@ export function createServerSync(deps: Deps) {
       stagePage.immediate(generation, rowGroups(rows.map(readNextRow)), pageToken);
     },
     /** stageBootstrap on a thread and connection of its own (bootstrapWriter.ts); null for an in-memory database. */
-    openBootstrapWriter: (generation: number): BootstrapWriter | null => startBootstrapWriter(db.name, generation),
+    openBootstrapWriter: (generation: number): BootstrapWriter | null =>
+      startBootstrapWriter(db.name, generation, connectionKey(db)),
     /**
      * The snapshot becomes current in ONE transaction: the next generation's tables swapped in for the
      * canonical ones, the outbox and pending local rows kept and re-applied, the cursor set.

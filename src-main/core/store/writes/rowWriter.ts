@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, CaseEvent, Message, Note } from '../../../../src-shared/domain/case';
 import { caseColumns, type CaseColumns } from './caseRows';
 import { cjkTokens } from '../search/cjkText';
