@@ -50,11 +50,56 @@ export function phraseIndex(foldedText: string, foldedPhrase: string): number {
   }
 }
 
-const SENTENCE = /[^.!?。！？؟\n]+[.!?。！？؟]*/gu;
+/** Words a period follows without ending the sentence (Dear Dr. Whitfield), folded to lower case. */
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'sr',
+  'sra',
+  'srta',
+  'dra',
+  'mme',
+  'mlle',
+  'nr',
+  'hr',
+  'fr',
+  'bzw',
+  'ca',
+  'vs',
+  'etc',
+  'no',
+]);
 
-/** Sentences of folded text with their end marks (a line break ends one too). */
+/**
+ * Sentences of folded text with their end marks. A line break, ! ? and their CJK and Arabic forms end a
+ * sentence; a period does when a space or the end follows and it closes neither an abbreviation nor a
+ * number (a German ordinal date, "3. Dezember").
+ */
 export function sentences(foldedText: string): string[] {
-  return (foldedText.match(SENTENCE) ?? []).map((sentence) => sentence.trim()).filter(Boolean);
+  const out: string[] = [];
+  let start = 0;
+  const cut = (end: number): void => {
+    const sentence = foldedText.slice(start, end).trim();
+    if (sentence) out.push(sentence);
+    start = end;
+  };
+  for (let i = 0; i < foldedText.length; i++) {
+    const char = foldedText[i] ?? '';
+    if (char === '\n') cut(i + 1);
+    else if ('!?。！？؟'.includes(char)) {
+      while ('!?。！？؟'.includes(foldedText[i + 1] ?? '_')) i++;
+      cut(i + 1);
+    } else if (char === '.' && /\s|$/u.test(foldedText[i + 1] ?? '')) {
+      const word = /[\p{L}\p{N}]+$/u.exec(foldedText.slice(start, i))?.[0] ?? '';
+      if (!ABBREVIATIONS.has(word) && !/^\d{1,2}$/u.test(word)) cut(i + 1);
+    }
+  }
+  cut(foldedText.length);
+  return out;
 }
 
 export function isQuestion(sentence: string): boolean {
