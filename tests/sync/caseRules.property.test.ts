@@ -87,10 +87,12 @@ describe('shared case rules: the desk decides as the server does', { timeout: 12
   afterAll(() => world?.destroy());
 
   const heldCases = (desk: DesktopClient): string[] =>
-    desk.store.db
-      .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
-      .all()
-      .map((row) => row.id);
+    desk.sql((db) =>
+      db
+        .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
+        .all()
+        .map((row) => row.id),
+    );
 
   function mutationOf(step: Step, desk: DesktopClient): { key: MutationKey; args: Record<string, unknown> } | null {
     const held = heldCases(desk);

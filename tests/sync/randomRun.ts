@@ -117,10 +117,12 @@ function at<T>(items: readonly T[], index: number): T | undefined {
 
 /** Cases a client can see right now, in a stable order. */
 function visibleCases(client: DesktopClient): string[] {
-  return client.store.db
-    .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
-    .all()
-    .map((row) => row.id);
+  return client.sql((db) =>
+    db
+      .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
+      .all()
+      .map((row) => row.id),
+  );
 }
 
 /**
