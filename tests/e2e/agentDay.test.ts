@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CasePage } from './pages/CasePage';
+import { contractData } from './support/bridgeClient';
+import type { RunningWebHost } from './support/webHostProcess';
+import { startWorkstation, workstationPerTest } from './support/workstationFixture';
+
+// Issue 14, "the agent's day": what misled or slowed an agent on the screens they use all day.
+const workstation = workstationPerTest(startWorkstation);
+let host: RunningWebHost;
+let screen: CasePage;
+let pageErrors: string[];
+
+beforeEach(() => {
+  host = workstation().host;
+  screen = new CasePage(workstation().page);
+  pageErrors = [];
+  screen.page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+/** The queue position (default view and sort) of the first case whose customer writes in `language`. */
+async function firstCaseIn(language: string) {
+  const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 200 });
+  const index = rows.findIndex((row) => row.locale.split('-')[0] === language);
+  const row = rows[index];
+  if (row === undefined) throw new Error(`no ${language} case among the first 200 rows`);
+  return { index, row };
+}
+
+const REPLY = /^Reply to /;
+const TRANSLATION = 'Translation of your reply';
+
+describe('composer: what is sent is what the agent sees', () => {
+  it('follows an edited canned reply in the translation and marks the sentence it cannot translate', async () => {
+    const { index } = await firstCaseIn('ja');
+    await screen.openFromQueue(host.url, 'en', index);
+    await screen.insertFirstReply('Insert canned reply', 'Insert a canned reply');
+    const reply = screen.replyBox(REPLY);
+    await expect.poll(async () => (await reply.inputValue()).length).toBeGreaterThan(20);
+    const translated = screen.translationParts(TRANSLATION, 'translated');
+    await translated.first().waitFor();
+    expect(await screen.translationParts(TRANSLATION, 'edited').count()).toBe(0);
+    const before = await translated.allInnerTexts();
+
+    const promise = '3日以内に返金いたします。';
+    const paragraphs = (await reply.inputValue()).split('\n\n');
+    const changed = paragraphs.map((paragraph, at) => (at === 1 ? `${paragraph}${promise}` : paragraph));
+    await reply.fill(changed.join('\n\n'));
+    const edited = screen.translationParts(TRANSLATION, 'edited');
+    await edited.first().waitFor();
+    expect(await screen.translation(TRANSLATION).innerText()).toContain('Edited: not translated');
+    expect((await edited.allInnerTexts()).join('\n')).toContain(promise);
+    // What is still translated is the canned reply's own translation of untouched paragraphs, and less of it.
+    const after = await translated.allInnerTexts();
+    expect(after.length).toBeLessThan(before.length);
+    expect(after.every((text) => before.includes(text))).toBe(true);
+    await screen.screenshot('en', 'composer-edited');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('inserts a canned reply after what the agent typed, and Ctrl+Z brings the typed text back', async () => {
+    const { index } = await firstCaseIn('ja');
+    await screen.openFromQueue(host.url, 'en', index);
+    const reply = screen.replyBox(REPLY);
+    const typed = 'I have checked the invoice you sent.';
+    await reply.fill(typed);
+    await screen.insertFirstReply('Insert canned reply', 'Insert a canned reply');
+    await expect.poll(async () => (await reply.inputValue()).length).toBeGreaterThan(typed.length + 20);
+    expect((await reply.inputValue()).startsWith(`${typed}\n\n`)).toBe(true);
+    await reply.press('Control+z');
+    await expect.poll(() => reply.inputValue()).toBe(typed);
+  });
+});
+
+describe('limits are said before they are hit, in a sentence', () => {
+  it('counts a pasted 50,000 or 300,000 character reply against its limit and does not send it', async () => {
+    await screen.openFromQueue(host.url, 'en');
+    const reply = screen.replyBox(REPLY);
+    await reply.fill('a'.repeat(18_500));
+    await screen.page.getByText('18,500 / 20,000 characters').waitFor();
+    for (const length of [50_000, 300_000]) {
+      await reply.fill('b'.repeat(length));
+      await screen.page
+        .getByText(
+          `The reply has ${length.toLocaleString('en')} characters; the limit is 20,000. Shorten it to continue.`,
+        )
+        .waitFor();
+      expect(await screen.button('Send reply').isDisabled()).toBe(true);
+    }
+    expect(await screen.page.getByText('✖').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses an over-long search text and tag with a sentence naming the field and the limit', async () => {
+    await screen.queue.open(host.url, 'en');
+    await screen.page.getByRole('searchbox', { name: 'Search cases' }).fill('x'.repeat(300));
+    await screen.page
+      .getByText('The search text has 300 characters; the limit is 200. Shorten it to continue.')
+      .waitFor();
+    expect(await screen.page.getByText(/Search failed|✖/).count()).toBe(0);
+    await screen.page.getByRole('searchbox', { name: 'Search cases' }).fill('');
+    await screen.queue.dataRows().first().dblclick();
+    const tagBox = screen.replyBox('Add tag');
+    await tagBox.fill('t'.repeat(300));
+    await tagBox.press('Enter');
+    await screen.page.getByText('A tag can have at most 64 characters; this one has 300.').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
