@@ -17,13 +17,19 @@ beforeEach(() => {
   screen.page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
-/** The queue position (default view and sort) of the first case whose customer writes in `language`. */
-async function firstCaseIn(language: string) {
+type Row = Awaited<ReturnType<typeof contractData<'cases:list'>>>['rows'][number];
+
+/** The queue position (default view and sort) of the first case that fits. */
+async function firstCaseWhere(fits: (row: Row) => boolean, what: string) {
   const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 200 });
-  const index = rows.findIndex((row) => row.locale.split('-')[0] === language);
+  const index = rows.findIndex(fits);
   const row = rows[index];
-  if (row === undefined) throw new Error(`no ${language} case among the first 200 rows`);
+  if (row === undefined) throw new Error(`no ${what} among the first 200 rows`);
   return { index, row };
+}
+
+function firstCaseIn(language: string) {
+  return firstCaseWhere((row) => row.locale.split('-')[0] === language, `${language} case`);
 }
 
 const REPLY = /^Reply to /;
@@ -104,5 +110,50 @@ describe('limits are said before they are hit, in a sentence', () => {
     await tagBox.press('Enter');
     await screen.page.getByText('A tag can have at most 64 characters; this one has 300.').waitFor();
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('urgency reads the same everywhere', () => {
+  it('shows a breaching-soon case amber in the queue and "Breaching soon" in its own SLA panel', async () => {
+    const { rows } = await contractData(host, 'cases:list', { view: 'breaching_soon', sort: 'sla', limit: 200 });
+    // More than an hour left: the queue used to colour only the last hour and the panel said "On track".
+    const wanted = rows.find((row) => row.slaDueAt !== null && Date.parse(row.slaDueAt) - Date.now() > 90 * 60_000);
+    if (wanted === undefined) throw new Error('no breaching-soon case with more than 90 minutes left');
+    await screen.queue.open(host.url, 'en');
+    await screen.queue.viewTab(/^Breaching soon/).click();
+    const row = screen.queue.rowByRef(wanted.ref);
+    await expect.poll(() => row.locator('[data-sla-state]').getAttribute('data-sla-state')).toBe('warning');
+    await row.dblclick();
+    const panel = screen.region('Service targets');
+    const warning = panel.locator('[data-sla-state="warning"]');
+    await warning.first().waitFor();
+    expect(await warning.first().innerText()).toContain('Breaching soon');
+  });
+});
+
+describe('the rights panel says what applies', () => {
+  it("lists Australia's missing change-of-mind right as a rule, not a clock", async () => {
+    const { index } = await firstCaseWhere(
+      (row) => row.market === 'AU' && ['return_refund', 'exchange'].includes(row.type),
+      'Australian return',
+    );
+    await screen.openFromQueue(host.url, 'en', index);
+    const rights = screen.region("Customer's statutory rights");
+    await rights.locator('[data-rights-note="withdrawal_ends"]').waitFor();
+    expect(await rights.locator('[data-clock-kind="withdrawal_ends"]').count()).toBe(0);
+    expect(await rights.getByText('Not running').count()).toBe(0);
+  });
+
+  it('says what applies to a defect for a Japanese return, and that the source is what is verified', async () => {
+    const { index } = await firstCaseWhere(
+      (row) => row.market === 'JP' && ['return_refund', 'complaint'].includes(row.type),
+      'Japanese return or complaint',
+    );
+    await screen.openFromQueue(host.url, 'en', index);
+    const rights = screen.region("Customer's statutory rights");
+    await rights.locator('[data-rights-note="guarantee"]').waitFor();
+    expect(await rights.locator('[data-rights-note="guarantee"]').innerText()).toContain('non-conformity');
+    expect(await rights.getByText(/^Source (verified|not verified)$/).count()).toBeGreaterThan(0);
+    expect(await rights.getByText(/^Verified$/).count()).toBe(0);
   });
 });

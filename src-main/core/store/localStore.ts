@@ -19,6 +19,7 @@ import { StoreError, type Clock, type IdGenerator } from './ports';
 import { createQueueQueries, type QueueFilters, type QueueRequest, type Viewer } from './queueQueries';
 import { createRowWriter } from './rowWriter';
 import { createSearchQueries } from './searchQueries';
+import { BREACHING_SOON_MS } from '../../../src-shared/sla/breachingSoon';
 import { createServerSync } from './serverSync';
 
 export interface LocalStoreOptions {
@@ -81,7 +82,8 @@ export function openLocalStore(options: LocalStoreOptions) {
   const sync = createServerSync({ db, writer, state, clock, ids, userId });
   const queue = createQueueQueries(db);
   const searcher = createSearchQueries(db, writer.searchBacklog.get);
-  const horizonMs = (options.breachingHorizonHours ?? 4) * 3_600_000;
+  const horizonMs =
+    options.breachingHorizonHours === undefined ? BREACHING_SOON_MS : options.breachingHorizonHours * 3_600_000;
 
   const userById = db.prepare<[string], { data: string }>('SELECT data FROM users WHERE id = ?');
   const allTeams = db.prepare<[], { data: string }>('SELECT data FROM teams ORDER BY id');

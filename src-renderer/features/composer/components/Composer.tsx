@@ -271,7 +271,7 @@ export function Composer({ detail, agentName, brand }: Props) {
             }
             error={replyLimit.isOver}
             helperText={replyLimit.helperText}
-            slotProps={{ htmlInput: { lang: customerLocale, dir: 'auto' } }}
+            slotProps={{ htmlInput: { lang: preview?.customer.resolution.locale ?? customerLocale, dir: 'auto' } }}
           />
           {preview !== null && edits !== null && !isSameLanguage && (
             <TranslationPreview
