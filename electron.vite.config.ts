@@ -30,8 +30,8 @@ export default defineConfig({
           index: resolve(root, 'src-main/shell/index.ts'),
           // The workstation runs in a worker thread beside the main entry (src-main/core/host).
           workstationWorker: resolve(root, 'src-main/core/host/workstationWorker.ts'),
-          // Its bootstrap writer thread (src-main/core/store/bootstrapWriter.ts finds it beside the entries).
-          bootstrapWriterWorker: resolve(root, 'src-main/core/store/bootstrapWriterWorker.ts'),
+          // Its bootstrap writer thread (src-main/core/store/sync/bootstrapWriter.ts finds it beside the entries).
+          bootstrapWriterWorker: resolve(root, 'src-main/core/store/sync/bootstrapWriterWorker.ts'),
           // The embedded central API for a desktop without a configured server (src-main/embedded).
           embeddedServer: resolve(root, 'src-main/embedded/embeddedServerMain.ts'),
         },

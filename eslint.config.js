@@ -6,7 +6,14 @@ import i18next from 'eslint-plugin-i18next';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nativeAndNode = [...nodeBuiltins, 'better-sqlite3', 'pg', '@electric-sql/pglite', 'fastify', 'ws'];
+const nativeAndNode = [
+  ...nodeBuiltins,
+  'better-sqlite3-multiple-ciphers',
+  'pg',
+  '@electric-sql/pglite',
+  'fastify',
+  'ws',
+];
 
 function boundary(files, forbiddenPaths, forbiddenModules, message) {
   return {
@@ -30,6 +37,11 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // CommonJS config files (electron-builder.config.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     rules: {
@@ -98,7 +110,7 @@ export default tseslint.config(
   boundary(
     ['src-server/**'],
     ['**/src-main/**', '**/src-renderer/**'],
-    ['electron', 'react', 'react-dom', 'better-sqlite3', 'dexie'],
+    ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', 'dexie'],
     'The central API imports src-shared only.',
   ),
 );

@@ -12,10 +12,12 @@ import {
   PushRequestSchema,
 } from '../src-shared/sync/protocol';
 import type { LoginResponse } from '../src-shared/sync/protocol';
+import { findUnsafeText } from '../src-shared/text/unsafeText';
 import type { Principal } from './auth/principal';
 import { findUserByUsername } from './auth/directory';
 import { verifyPassword } from './auth/passwords';
-import { RateLimiter } from './auth/rateLimiter';
+import { GateFullError, HashGate } from './auth/hashGate';
+import { LoginThrottle, type LoginLimit } from './auth/loginThrottle';
 import { authenticate, issueToken, revokeToken } from './auth/tokens';
 import type { Db } from './db/db';
 import { errorReply } from './http/errorReply';
@@ -40,8 +42,11 @@ export interface AppOptions {
   heartbeatMs: number;
   bootstrapPageRows?: number;
   pullPageSize?: number;
-  /** Failed logins allowed per username and per IP within loginWindowMs. */
-  loginLimit: { perUser: number; perIp: number; windowMs: number };
+  loginLimit: LoginLimit;
+  /** Password hashes computed at once, and how many more may wait (beyond that: 429). */
+  hashConcurrency?: { running: number; waiting: number };
+  /** Fastify's trustProxy: use X-Forwarded-For only from these proxies (off unless configured). */
+  trustProxy?: boolean | string | string[];
 }
 
 // A hash to verify against when the username is unknown, so response time does not reveal which users exist.
@@ -53,8 +58,8 @@ declare module 'fastify' {
   }
 }
 
-function createFastify(logger: Logger) {
-  return Fastify({ loggerInstance: logger, bodyLimit: MAX_PUSH_BYTES });
+function createFastify(logger: Logger, trustProxy: boolean | string | string[] = false) {
+  return Fastify({ loggerInstance: logger, bodyLimit: MAX_PUSH_BYTES, trustProxy });
 }
 
 export interface App {
@@ -63,16 +68,45 @@ export interface App {
   endStreams(): void;
 }
 
+function rateLimited(waitMs: number, message: string): HttpError {
+  const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
+  return new HttpError(
+    429,
+    'RATE_LIMITED',
+    message,
+    { retryAfterSeconds: Number(seconds) },
+    { 'retry-after': seconds },
+  );
+}
+
 export function buildApp(options: AppOptions): App {
   const { db, now } = options;
-  const fastify = createFastify(options.logger);
-  const byUser = new RateLimiter(options.loginLimit.perUser, options.loginLimit.windowMs, now);
-  const byIp = new RateLimiter(options.loginLimit.perIp, options.loginLimit.windowMs, now);
+  const fastify = createFastify(options.logger, options.trustProxy);
+  const { perUser, perIp, windowMs, maxDelayMs } = options.loginLimit;
+  const byUser = new LoginThrottle(perUser, windowMs, now, maxDelayMs);
+  const byIp = new LoginThrottle(perIp, windowMs, now, maxDelayMs);
+  const hashes = new HashGate(options.hashConcurrency?.running ?? 4, options.hashConcurrency?.waiting ?? 64);
   const streams = new Set<ServerResponse>();
 
   fastify.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-server-time', new Date(now()).toISOString());
+  });
+  // Before any handler: NUL and lone surrogates cannot be stored faithfully, so no route ever sees them.
+  fastify.addHook('preHandler', async (request) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+    ] as const) {
+      const field = findUnsafeText(value);
+      if (field !== null)
+        throw new HttpError(
+          400,
+          'BAD_REQUEST',
+          `${field} contains a NUL character or a broken (lone surrogate) character; remove it and send again`,
+          { field, in: part },
+        );
+    }
   });
   fastify.setErrorHandler((error, request, reply) => {
     const mapped = errorReply(error);
@@ -112,23 +146,28 @@ export function buildApp(options: AppOptions): App {
     const userKey = `user:${body.username.toLowerCase()}`;
     const ipKey = `ip:${request.ip}`;
     const waitMs = Math.max(byUser.retryAfterMs(userKey), byIp.retryAfterMs(ipKey));
-    if (waitMs > 0) {
-      throw new HttpError(
-        429,
-        'RATE_LIMITED',
-        'too many failed logins; try again later',
-        { retryAfterSeconds: Math.ceil(waitMs / 1000) },
-        { 'retry-after': String(Math.ceil(waitMs / 1000)) },
-      );
+    if (waitMs > 0) throw rateLimited(waitMs, 'too many failed logins; try again later');
+    // Counted before the slow hash, so parallel guesses see each other (issue 19.3).
+    byUser.begin(userKey);
+    byIp.begin(ipKey);
+    let found: Awaited<ReturnType<typeof findUserByUsername>>;
+    let isValid: boolean;
+    try {
+      found = await findUserByUsername(db, body.username);
+      isValid = await hashes.run(() => verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH));
+    } catch (error) {
+      byUser.discount(userKey);
+      byIp.discount(ipKey);
+      if (error instanceof GateFullError) throw rateLimited(1000, 'the server is busy checking sign-ins; try again');
+      throw error;
     }
-    const found = await findUserByUsername(db, body.username);
-    const isValid = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
     if (!found || !isValid) {
-      byUser.recordFailure(userKey);
-      byIp.recordFailure(ipKey);
+      byUser.failed(userKey);
+      byIp.failed(ipKey);
       throw new HttpError(401, 'UNAUTHORIZED', 'wrong username or password');
     }
-    byUser.reset(userKey);
+    byUser.succeeded(userKey);
+    byIp.discount(ipKey);
     const { token, expiresMs } = await issueToken(db, found.user.id, now(), options.tokenTtlMs);
     void reply.code(200);
     return { token, expiresAt: new Date(expiresMs).toISOString(), user: found.user };

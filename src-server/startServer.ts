@@ -1,10 +1,12 @@
 import pino from 'pino';
+import { isLoopbackHostname } from '../src-shared/net/serverUrl';
 import type { Logger } from 'pino';
 import { buildApp } from './app';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openPgliteDb } from './db/pgliteDb';
 import { openPostgresDb } from './db/postgresDb';
+import type { LoginLimit } from './auth/loginThrottle';
 import type { Deliverer } from './outbound/deliverer';
 import { acceptingDeliverer } from './outbound/deliverer';
 import { OutboundWorker } from './outbound/outboundWorker';
@@ -31,7 +33,9 @@ export interface ServerOptions {
   tokenTtlMs?: number;
   replyGraceMs?: number;
   heartbeatMs?: number;
-  loginLimit?: { perUser: number; perIp: number; windowMs: number };
+  loginLimit?: LoginLimit;
+  /** Behind a reverse proxy: its address(es), so X-Forwarded-For gives the client's (never trusted otherwise). */
+  trustProxy?: boolean | string | string[];
   /** Smaller pages make paging testable without thousands of rows. */
   bootstrapPageRows?: number;
   pullPageSize?: number;
@@ -55,6 +59,10 @@ export async function openDatabase(options: Pick<ServerOptions, 'dataDir' | 'dat
 
 /** Starts the central API on loopback by default; the desktop embeds it for `npm start`. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  // The demo accounts, admin included, share a published password: anyone who reaches the port could sign in.
+  if (options.seedDemo && !isLoopbackHostname(host))
+    throw new Error(`SEED_DEMO is refused on ${host}: the demo accounts have a public password; listen on loopback`);
   const clock = options.clock ?? (() => new Date());
   const now = () => clock().getTime();
   const logger = options.logger ?? pino({ name: 'crossdesk-server', level: process.env.LOG_LEVEL ?? 'info' });
@@ -80,10 +88,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     replyGraceMs: options.replyGraceMs ?? 24 * HOUR,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     loginLimit: options.loginLimit ?? { perUser: 5, perIp: 30, windowMs: 15 * 60_000 },
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.bootstrapPageRows ? { bootstrapPageRows: options.bootstrapPageRows } : {}),
     ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
   });
-  const host = options.host ?? '127.0.0.1';
   await app.fastify.listen({ port: options.port ?? 0, host });
   if (options.runOutbound !== false) outbound.start();
   const address = app.fastify.server.address();

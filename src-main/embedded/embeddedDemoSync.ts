@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import type { EmbeddedServerAccess } from '../core/host/embeddedRequest';
 import { DEMO_AGENT_USERNAME } from '../core/workstation/openDemoWorkstation';
-import { startEmbeddedServer, type EmbeddedServer } from './embeddedServer';
+import { startEmbeddedServer, type EmbeddedServer, type ServerLauncher } from './embeddedServer';
 
 export interface EmbeddedDemo {
   /** Starts the embedded central API with demo data on first call (later calls share it). */
@@ -15,13 +15,14 @@ export interface EmbeddedDemo {
  * agent's sign-in, started only when the workstation needs it: no server configured, or the agent
  * chose the built-in demo server in Settings.
  */
-export function embeddedDemo(options: { dataDir: string; entry?: string }): EmbeddedDemo {
+export function embeddedDemo(options: { dataDir: string; entry?: string; launch?: ServerLauncher }): EmbeddedDemo {
   let server: Promise<EmbeddedServer> | null = null;
   return {
     async start() {
       server ??= startEmbeddedServer({
         dataDir: join(options.dataDir, 'central-api'),
         ...(options.entry ? { entry: options.entry } : {}),
+        ...(options.launch ? { launch: options.launch } : {}),
       });
       try {
         const started = await server;

@@ -4,15 +4,21 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
 import { chooseServer } from '../core/workstation/serverChoice';
+import { loadOrCreateStoreKey } from '../core/store/storeKey';
 import { embeddedDemo } from '../embedded/embeddedDemoSync';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './ipc';
-import { hardenSession, lockWindow } from './security';
-import { APP_URL } from './securityPolicy';
+import { keychainWrapping } from './keychainWrapping';
+import { hardenSession, lockAllWebContents } from './security';
+import { APP_URL, rendererUrl } from './securityPolicy';
+import { utilityLauncher } from './utilityLauncher';
 
-// electron-vite sets this only for `electron-vite dev`; the packaged app loads the built renderer from the app scheme.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrl = devServerUrl ?? APP_URL;
+// The packaged app loads the built renderer from the app scheme, whatever the environment says.
+const appUrl = rendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+const devServerUrl = appUrl === APP_URL ? undefined : appUrl;
+// Every renderer sandboxed, whatever a window's own preferences say (before ready, as Electron requires).
+app.enableSandbox();
+lockAllWebContents(appUrl);
 registerAppScheme();
 
 async function createWindow(host: WorkstationHost): Promise<void> {
@@ -30,7 +36,6 @@ async function createWindow(host: WorkstationHost): Promise<void> {
       spellcheck: false,
     },
   });
-  lockWindow(window, appUrl);
   const unbind = bindIpc(host, window, appUrl);
   window.on('closed', unbind);
   window.once('ready-to-show', () => window.show());
@@ -48,7 +53,11 @@ async function main(): Promise<void> {
   const dataDir = join(app.getPath('userData'), 'workstation');
   // --server-url > CROSSDESK_SERVER_URL > the address saved in Settings > an embedded central API with demo
   // data (built beside index.js) and the demo agent, started only when needed.
-  const demo = embeddedDemo({ dataDir, entry: join(import.meta.dirname, 'embeddedServer.js') });
+  const demo = embeddedDemo({
+    dataDir,
+    entry: join(import.meta.dirname, 'embeddedServer.js'),
+    launch: utilityLauncher,
+  });
   const flagValue = parseArgs({
     args: process.argv.slice(1),
     options: { 'server-url': { type: 'string' } },
@@ -60,8 +69,11 @@ async function main(): Promise<void> {
   try {
     // A malformed address, or unsent work for another server, stops the start with the reason shown.
     chooseServer({ flag, env, saved: null });
+    // The store's key, sealed by the OS keychain, is unsealed here: safeStorage lives in the main process only.
+    const storeKey = loadOrCreateStoreKey(dataDir, keychainWrapping());
     host = await startWorkstationHost({
       dataDir,
+      storeKey,
       server: { flag, env, embedded: () => demo.start() },
       workerEntry: pathToFileURL(join(import.meta.dirname, 'workstationWorker.js')),
     });

@@ -1,4 +1,4 @@
-import { session, type BrowserWindow } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { contentSecurityPolicy, isAllowedNavigation, isPermissionGranted } from './securityPolicy';
 
 /** Session-wide: CSP on every response, every permission request and check refused. */
@@ -13,9 +13,8 @@ export function hardenSession(connectSources: readonly string[]): void {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
 }
 
-/** The window stays on the app document: no navigation elsewhere, no new windows, no webviews. */
-export function lockWindow(window: BrowserWindow, appUrl: string): void {
-  const contents = window.webContents;
+/** Web contents stay on the app document: no navigation elsewhere, no new windows, no webviews. */
+function lockContents(contents: WebContents, appUrl: string): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
   });
@@ -24,4 +23,12 @@ export function lockWindow(window: BrowserWindow, appUrl: string): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/**
+ * Every web contents the app ever creates is locked as it is created, not only the main window's: a
+ * devtools page, a future window or anything a bug opens gets the same rules before it can load a page.
+ */
+export function lockAllWebContents(appUrl: string): void {
+  app.on('web-contents-created', (_event, contents) => lockContents(contents, appUrl));
 }

@@ -7,6 +7,7 @@ import {
   isAppUrl,
   isPermissionGranted,
   isTrustedSender,
+  rendererUrl,
 } from './securityPolicy';
 
 const appUrl = 'file:///opt/crossdesk/out/renderer/index.html';
@@ -116,5 +117,15 @@ describe('contentSecurityPolicy', () => {
       "'self'",
       'ws://127.0.0.1:4000',
     ]);
+  });
+});
+
+describe('rendererUrl', () => {
+  it('honours ELECTRON_RENDERER_URL only when the app is not packaged', () => {
+    expect(rendererUrl(false, 'http://localhost:5173/')).toBe('http://localhost:5173/');
+    expect(rendererUrl(true, 'http://localhost:5173/')).toBe(APP_URL);
+    expect(rendererUrl(true, 'https://attacker.example/')).toBe(APP_URL);
+    expect(rendererUrl(false, undefined)).toBe(APP_URL);
+    expect(rendererUrl(false, '')).toBe(APP_URL);
   });
 });

@@ -14,6 +14,15 @@ export const APP_SCHEME = 'crossdesk';
 export const APP_HOST = 'app';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+/**
+ * The document the window loads. electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev`; a
+ * packaged app ignores it, or anyone who can set an environment variable could point the window (and the
+ * IPC trust that follows its origin) at a page of their own.
+ */
+export function rendererUrl(isPackaged: boolean, devServerUrl: string | undefined): string {
+  return !isPackaged && devServerUrl ? devServerUrl : APP_URL;
+}
+
 export function parse(url: string): URL | null {
   try {
     return new URL(url);

@@ -34,6 +34,7 @@ describe('access policy', () => {
       [{ host: `evil.example:${port}` }, 403],
       [{ host: `127.0.0.1:${port + 1}` }, 403],
       [{ url: `/other?token=${token}` }, 404],
+      [{ url: '//[' }, 400],
     ];
     for (const [change, status] of cases) {
       expect(decideUpgrade({ ...good, ...change }, port, token, '/bridge')).toMatchObject({ allowed: false, status });

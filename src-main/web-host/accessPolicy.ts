@@ -24,7 +24,15 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return origin === `http://127.0.0.1:${port}`;
 }
 
-export type UpgradeDecision = { allowed: true } | { allowed: false; status: 401 | 403 | 404; reason: string };
+/**
+ * The request target as a URL, or null when no URL parser accepts it (`GET //[`): such a request gets a
+ * 400, never an exception outside any handler, which would end the host for everyone (issue 19.1).
+ */
+export function parseRequestTarget(target: string | undefined): URL | null {
+  return URL.canParse(target ?? '/', 'http://127.0.0.1') ? new URL(target ?? '/', 'http://127.0.0.1') : null;
+}
+
+export type UpgradeDecision = { allowed: true } | { allowed: false; status: 400 | 401 | 403 | 404; reason: string };
 
 export function decideUpgrade(
   request: { url: string | undefined; host: string | undefined; origin: string | undefined },
@@ -32,7 +40,8 @@ export function decideUpgrade(
   token: string,
   bridgePath: string,
 ): UpgradeDecision {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const url = parseRequestTarget(request.url);
+  if (url === null) return { allowed: false, status: 400, reason: 'bad request' };
   if (url.pathname !== bridgePath) return { allowed: false, status: 404, reason: 'no such endpoint' };
   if (!isAllowedHost(request.host, port)) return { allowed: false, status: 403, reason: 'wrong host' };
   if (!isAllowedOrigin(request.origin, port)) return { allowed: false, status: 403, reason: 'wrong origin' };

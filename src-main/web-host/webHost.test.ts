@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,4 +117,50 @@ describe('web host', () => {
     connection.ws.send('{"method": 42}');
     expect(await closed).toBe(1007);
   });
+
+  it('answers 400 to a request line no URL parser accepts, and keeps serving (issue 19.1)', async () => {
+    const host = `127.0.0.1:${web.port}`;
+    expect(await rawStatusLine(`GET //[ HTTP/1.1\r\nHost: ${host}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+    const upgrade =
+      `GET //[ HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin()}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n';
+    expect(await rawStatusLine(upgrade)).toMatch(/^HTTP\/1\.1 400/);
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('closes a socket whose frame is over the limit with 1009 and keeps serving (issue 19.1)', async () => {
+    const connection = await connect({ token: web.token, origin: origin() });
+    if (!('ws' in connection)) throw new Error(`refused with ${connection.refused}`);
+    connection.ws.on('error', () => undefined);
+    const closed = new Promise<number>((resolve) => connection.ws.once('close', (code) => resolve(code)));
+    const pasted = 'x'.repeat(300_000);
+    connection.ws.send(JSON.stringify({ id: 1, method: 'echo', input: { text: pasted } }));
+    expect(await closed).toBe(1009);
+    expect((await get('/')).status).toBe(200);
+    const again = await connect({ token: web.token, origin: origin() });
+    if (!('ws' in again)) throw new Error(`refused with ${again.refused}`);
+    const answered = new Promise<unknown>((resolve) =>
+      again.ws.once('message', (data) => resolve(JSON.parse(data.toString()))),
+    );
+    again.ws.send(JSON.stringify({ id: 1, method: 'echo', input: {} }));
+    expect(await answered).toMatchObject({ id: 1, result: { ok: true } });
+    again.ws.close();
+  });
 });
+
+/** Sends bytes no HTTP client would and resolves with the first line of the answer. */
+function rawStatusLine(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(web.port, '127.0.0.1', () => socket.write(bytes));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+      if (text.includes('\r\n')) {
+        socket.destroy();
+        resolve(text.slice(0, text.indexOf('\r\n')));
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(text));
+  });
+}

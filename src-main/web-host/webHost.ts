@@ -4,7 +4,7 @@ import { BRIDGE_PATH, BridgeRequestSchema, type BridgeServerFrame } from '../../
 import { EVENT_NAMES } from '../../src-shared/contract/workstation';
 import { contentSecurityPolicy } from '../core/host/contentSecurityPolicy';
 import type { WorkstationHost } from '../core/host/workstationHost';
-import { createAccessToken, decideUpgrade, isAllowedHost } from './accessPolicy';
+import { createAccessToken, decideUpgrade, isAllowedHost, parseRequestTarget } from './accessPolicy';
 import { readStaticFile } from './staticFiles';
 
 export type WebHostOptions = {
@@ -46,13 +46,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const server = createServer((request, response) => {
-    void serveHttp(request, response);
+    serveHttp(request, response).catch(() => {
+      // A file that cannot be read is this request's failure only; the host keeps serving.
+      if (response.headersSent) response.destroy();
+      else plain(response, 500, 'internal error');
+    });
   });
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isAllowedHost(request.headers.host, port)) return plain(response, 403, 'forbidden host');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'method not allowed');
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const target = parseRequestTarget(request.url);
+    if (target === null) return plain(response, 400, 'bad request');
+    const path = target.pathname;
     const file = await readStaticFile(options.staticDir, path);
     if (file === null) return plain(response, 404, 'not found');
     response.writeHead(200, {
@@ -66,6 +72,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   server.on('upgrade', (request, socket, head) => {
+    // A peer that resets mid-handshake must not become an uncaught 'error' that ends the host.
+    socket.on('error', () => socket.destroy());
     const decision = decideUpgrade(
       { url: request.url, host: request.headers.host, origin: request.headers.origin },
       port,
@@ -82,6 +90,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function serveSocket(ws: WebSocket): void {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // ws closes the socket itself (1009 for a frame over maxPayload, 1002 for a protocol error); without a
+    // listener its 'error' event would be thrown and end the host (issue 19.1).
+    ws.on('error', () => undefined);
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
       let raw: unknown;

@@ -31,6 +31,23 @@ class ScriptedDeliverer implements Deliverer {
   }
 }
 
+/** A reply as the outbound worker hands it to a deliverer. */
+function outboundMessage(world: World, forCase: Case): Message {
+  return {
+    id: randomUUID(),
+    caseId: forCase.id,
+    direction: 'outbound',
+    authorKind: 'agent',
+    authorId: world.users.agentA1.id,
+    locale: 'de-DE',
+    channel: 'email',
+    body: 'Hallo',
+    createdAt: '2026-11-25T10:00:00.000Z',
+    writtenAt: '2026-11-25T10:00:00.000Z',
+    deliveryState: 'sending',
+  };
+}
+
 describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
   let testDb: TestDb;
   let server: RunningServer;
@@ -213,19 +230,7 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     try {
       const world = await setup();
       const forCase = makeCase(world.teamA.id, null);
-      const message: Message = {
-        id: randomUUID(),
-        caseId: forCase.id,
-        direction: 'outbound',
-        authorKind: 'agent',
-        authorId: world.users.agentA1.id,
-        locale: 'de-DE',
-        channel: 'email',
-        body: 'Hallo',
-        createdAt: '2026-11-25T10:00:00.000Z',
-        writtenAt: '2026-11-25T10:00:00.000Z',
-        deliveryState: 'sending',
-      };
+      const message = outboundMessage(world, forCase);
       const address = gateway.address();
       if (typeof address !== 'object' || !address) throw new Error('gateway not listening');
       const webhook = webhookDeliverer({ url: `http://127.0.0.1:${address.port}/deliver` });
@@ -239,6 +244,36 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
       });
     } finally {
       await new Promise((resolve) => gateway.close(resolve));
+    }
+  });
+
+  it('does not follow a redirect from the gateway: the reply goes nowhere else (issue 19.9)', async () => {
+    let elsewhere = 0;
+    const other = createServer((_request, response) => {
+      elsewhere++;
+      response.end();
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherAddress = other.address();
+    if (typeof otherAddress !== 'object' || !otherAddress) throw new Error('not listening');
+    const redirecting = createServer((request, response) => {
+      request.resume();
+      response.writeHead(307, { location: `http://127.0.0.1:${otherAddress.port}/steal` });
+      response.end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = redirecting.address();
+      if (typeof address !== 'object' || !address) throw new Error('not listening');
+      const world = await setup();
+      const forCase = makeCase(world.teamA.id, null);
+      const message = outboundMessage(world, forCase);
+      const webhook = webhookDeliverer({ url: `http://127.0.0.1:${address.port}/deliver`, secret: 'gateway-secret' });
+      expect(await webhook.deliver(message, forCase)).toMatchObject({ ok: false, retryable: false });
+      expect(elsewhere).toBe(0);
+    } finally {
+      await new Promise((resolve) => redirecting.close(resolve));
+      await new Promise((resolve) => other.close(resolve));
     }
   });
 });

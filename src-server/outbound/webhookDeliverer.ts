@@ -10,7 +10,7 @@ export interface WebhookOptions {
 /**
  * POSTs each reply as JSON to a channel gateway with `Idempotency-Key: <messageId>`, so a retry after an
  * ambiguous failure (timeout, 5xx) cannot reach the customer twice through a gateway that honours it.
- * 2xx delivers; 408, 429 and 5xx and network errors retry; other 4xx fail for good.
+ * 2xx delivers; 408, 429 and 5xx and network errors retry; redirects (never followed) and other 4xx fail for good.
  */
 export function webhookDeliverer(options: WebhookOptions): Deliverer {
   return {
@@ -21,6 +21,8 @@ export function webhookDeliverer(options: WebhookOptions): Deliverer {
         const response = await fetch(options.url, {
           method: 'POST',
           signal: controller.signal,
+          // A redirect would hand the customer's reply (and our bearer secret) to an address nobody configured.
+          redirect: 'manual',
           headers: {
             'content-type': 'application/json',
             'idempotency-key': message.id,
@@ -42,6 +44,12 @@ export function webhookDeliverer(options: WebhookOptions): Deliverer {
         });
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok) return { ok: true };
+        if (response.status >= 300 && response.status < 400)
+          return {
+            ok: false,
+            retryable: false,
+            error: `gateway answered a redirect (${response.status}); not followed`,
+          };
         const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
         return { ok: false, retryable, error: `gateway answered ${response.status}` };
       } catch (error) {

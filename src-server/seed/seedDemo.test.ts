@@ -4,6 +4,7 @@ import type { VerifyResponse } from '../../src-shared/sync/protocol';
 import type { TestDb } from '../testing/harness';
 import { ApiClient, openTestDb, startTestServer } from '../testing/harness';
 import type { RunningServer } from '../startServer';
+import { startServer } from '../startServer';
 import { seedDemo } from './seedDemo';
 
 describe('demo seeding', () => {
@@ -42,5 +43,19 @@ describe('demo seeding', () => {
       body: '返品したいです。',
     });
     expect(posted.status).toBe(201);
+  });
+
+  it('refuses to seed the demo accounts, admin included, on an address other computers reach (issue 19.10)', async () => {
+    const fresh = await openTestDb('pglite');
+    try {
+      for (const host of ['0.0.0.0', '::', '192.0.2.10'])
+        await expect(startServer({ db: fresh.db, host, seedDemo: true, runOutbound: false })).rejects.toThrow(
+          /SEED_DEMO.*loopback/,
+        );
+      const users = await fresh.db.query('SELECT 1 FROM users');
+      expect(users).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

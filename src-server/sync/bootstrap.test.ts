@@ -125,7 +125,7 @@ describe.each(DRIVERS)('bootstrap stream on %s', (driver) => {
       .split('\n')
       .filter((line) => line.startsWith('{"entity"'));
     expect(rowLines.length).toBeGreaterThan(0);
-    // The layout src-main/core/sync/bootstrapRow.ts reads without parsing the head.
+    // The layout src-main/core/sync/bootstrapLine.ts reads without parsing the head.
     const layout = /^\{"entity":"[a-z_]+","entityId":"[^"\\]+","version":(?:0|[1-9]\d*),"data":\{[^]*\}\}$/;
     expect(rowLines.filter((line) => !layout.test(line))).toEqual([]);
   });

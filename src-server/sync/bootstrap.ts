@@ -130,7 +130,7 @@ async function visibleCases(db: Db, principal: Principal): Promise<VisibleCases 
 
 /**
  * A row's NDJSON line as PostgreSQL writes it, in the layout the desktop reads without parsing its head
- * (src-main/core/sync/bootstrapRow.ts): to_json quotes the id, the stored jsonb goes out as its text.
+ * (src-main/core/sync/bootstrapLine.ts): to_json quotes the id, the stored jsonb goes out as its text.
  */
 function lineSql(stage: Stage, alias: string, version: string): string {
   return `'{"entity":"${stage}","entityId":' || to_json(${alias}.id)::text || ',"version":' || ${version} || ',"data":' || ${alias}.data::text || '}'`;

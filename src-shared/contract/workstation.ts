@@ -6,6 +6,7 @@ import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
+import { ServerUrlSchema } from '../net/serverUrl';
 import { TagSchema } from '../sync/mutations';
 import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
@@ -171,7 +172,7 @@ export const SettingsSchema = z.object({
   uiLocale: LocaleSchema,
   agentLanguages: z.array(LocaleSchema),
   /** Null means the embedded local central API with demo data. */
-  serverUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  serverUrl: ServerUrlSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -180,7 +181,7 @@ export const SERVER_SOURCES = ['flag', 'env', 'settings', 'embedded'] as const;
 export const ServerInfoSchema = z.lazy(() =>
   z.object({
     /** Null: the embedded local central API with demo data. */
-    url: z.url({ protocol: /^https?$/ }).nullable(),
+    url: ServerUrlSchema.nullable(),
     source: z.enum(SERVER_SOURCES),
   }),
 );

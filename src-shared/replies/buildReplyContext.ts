@@ -15,6 +15,11 @@ export interface ReplyContextOptions {
   trackingNumber?: string;
   expectedAt?: string;
   promisedDays?: number;
+  /**
+   * When the customer told us they withdraw from the purchase: the start of the statutory refund period
+   * in most markets. Defaults to the case's creation for return cases, whose opening message is that notice.
+   */
+  withdrawalNotifiedAt?: string;
 }
 
 const DEADLINE_BY_CLOCK: Partial<Record<StatutoryClock['kind'], DeadlineName>> = {
@@ -32,6 +37,8 @@ const DEADLINE_BY_CLOCK: Partial<Record<StatutoryClock['kind'], DeadlineName>> =
 export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions): ReplyContext {
   const { customer, order } = caseRecord;
   const pack = findMarketPack(customer.market);
+  const withdrawalNotifiedAt =
+    options.withdrawalNotifiedAt ?? (caseRecord.type === 'return_refund' ? caseRecord.createdAt : undefined);
   const clocks =
     options.clocks ??
     (pack
@@ -47,6 +54,7 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
               }
             : {}),
           receivedAt: caseRecord.createdAt,
+          ...(withdrawalNotifiedAt ? { withdrawalNotifiedAt } : {}),
         })
       : []);
 

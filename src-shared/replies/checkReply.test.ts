@@ -244,7 +244,10 @@ describe('pre-send checks', () => {
 
   it('warns about a refund promised later than the law allows', () => {
     const { bad } = edited('return_refund.approve_return_with_label', 'KR', 'ko', (text) =>
-      text.replace('수령 후 영업일 기준 3일 이내에 처리됩니다.', '수령 후 14일 이내에 환불됩니다.'),
+      text.replace(
+        '늦어도 2026년 11월 19일까지 결제하신 수단으로 돌려드립니다.',
+        '수령 후 14일 이내에 환불해 드립니다.',
+      ),
     );
     expect(bad).toContainEqual(
       expect.objectContaining({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding } from './describeFinding';
+import { normalizeText } from './factReader';
 import { finding, FINDING_CODES } from './findings';
 
 describe('findings shown to agents', () => {
@@ -30,5 +31,15 @@ describe('findings shown to agents', () => {
     expect(describeFinding(finding('fallback_language', 'warning', { requested: 'pt-BR', used: 'en' }), 'zh-HK')).toBe(
       '该回复没有 pt-BR 版本：客户将收到 en 版本。',
     );
+  });
+
+  it('counts days with the full Arabic plural (3–10 take a plural noun, 11–99 a singular) (issue 13)', () => {
+    const arabic = (promisedDays: number, statutoryDays: number) =>
+      normalizeText(
+        describeFinding(finding('refund_slower_than_statutory', 'warning', { promisedDays, statutoryDays }), 'ar'),
+      );
+    expect(arabic(7, 14)).toContain('خلال 7 أيام، بينما يوجب القانون رده خلال 14 يومًا');
+    expect(arabic(2, 1)).toContain('خلال يومين، بينما يوجب القانون رده خلال يوم واحد');
+    expect(arabic(30, 100)).toContain('خلال 30 يومًا، بينما يوجب القانون رده خلال 100 يوم');
   });
 });

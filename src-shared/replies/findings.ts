@@ -6,6 +6,7 @@ export const FINDING_CODES = [
   'amount_mismatch',
   'date_mismatch',
   'informal_address',
+  'colloquial_register',
   'missing_honorific',
   'return_window_shorter_than_statutory',
   'return_deadline_before_statutory',

@@ -53,6 +53,25 @@ const RULES: Readonly<Record<string, FormalityRule>> = {
   },
 };
 
+/**
+ * Colloquial markers per language: fine in a chat among friends, out of place under a formal salutation
+ * ("Prezada Sra. Souza, ... a gente resolve rapidinho"). A reply's register follows its salutation, so
+ * replies written for both registers avoid them, and a formal rendering that contains one is flagged.
+ */
+const COLLOQUIAL: Readonly<Record<string, RegExp>> = {
+  pt: word('a gente|rapidinho|é só|pra|pro|tá|beleza|valeu|vc|blz|tchau|show de bola'),
+  en: word("hey|gonna|wanna|no worries|cheers|awesome|folks|y'all"),
+  de: word('kein Ding|na klar|super|hey|tschüss|okay'),
+  fr: word('ouais|pas de souci|pas de soucis|coucou|super|sympa|ok'),
+  es: word('vale|guay|genial|chao|ok'),
+  ru: word('привет|ок|окей|норм|щас|чао'),
+};
+
+export function colloquialMarkers(locale: string, text: string): string[] {
+  const pattern = COLLOQUIAL[language(locale)];
+  return pattern ? [...new Set([...normalizeText(text).matchAll(pattern)].map((match) => match[0]))] : [];
+}
+
 // A dot after a one- or two-digit number is a German ordinal date ("3. Dezember"), not a sentence end.
 const SENTENCE_END = /(?<!(?:^|\D)\d{1,2})[.!?]+(?=\s|$)|[。！？\n؟]+/u;
 const TRAILING = /[\s\p{P}\p{S}]+$/u;
@@ -61,10 +80,13 @@ const LIST_ITEM = /^\s*(?:[-•*・]|\d+[.)])\s/u;
 
 export function checkFormality(text: string, locale: string, register: Register): Finding[] {
   const lang = language(locale);
-  const rule = RULES[lang];
-  if (!rule || (rule.formalOnly && register !== 'formal')) return [];
-  const normalized = normalizeText(text);
   const findings: Finding[] = [];
+  const colloquial = register === 'formal' ? colloquialMarkers(locale, text) : [];
+  if (colloquial.length > 0)
+    findings.push(finding('colloquial_register', 'warning', { locale, register, words: colloquial.join(', ') }));
+  const rule = RULES[lang];
+  if (!rule || (rule.formalOnly && register !== 'formal')) return findings;
+  const normalized = normalizeText(text);
   const informal = [...new Set([...normalized.matchAll(rule.informal)].map((match) => match[0]))];
   if (informal.length > 0)
     findings.push(finding('informal_address', 'error', { locale, register, words: informal.join(', ') }));

@@ -22,8 +22,9 @@ export interface GreetingInput {
 }
 
 /**
- * Builds the salutation, the way to name the customer mid-text and the sign-off, from the per-language
- * rules: name order comes from the domain name, honorific and grammar from the rule's selects.
+ * Builds the salutation, the way to name the customer mid-text and the sign-off. The name and honorific
+ * come from the market pack's pattern for the rendering's language (the rule's addressName when the pack
+ * has none); the salutation rule adds the grammar around it ({address}, with selects on register and gender).
  */
 export function renderGreeting(
   rules: SalutationRules,
@@ -56,7 +57,12 @@ export function renderGreeting(
         .replaceAll('{given}', values.given)
         .replaceAll('{full}', values.fullName)
     : format(rule.addressName);
-  return { salutation: format(rule.salutation), addressName, signOff: format(rule.signOff) };
+  // The salutation names the customer exactly as the text does, so the market's convention (Khun + given
+  // name, family name + 様, given name for Russian and Brazilian customers) holds in every language.
+  const salutation = String(
+    compiledMessage(rule.salutation, resolved.locale).format({ ...values, address: addressName }),
+  );
+  return { salutation, addressName, signOff: format(rule.signOff) };
 }
 
 /** Spanish speakers are addressed by the first surname ("Sr. García" for García López). */

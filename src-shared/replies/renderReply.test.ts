@@ -45,22 +45,17 @@ describe('salutations by market and language', () => {
     ['FR', 'fr', undefined, 'Bonjour Madame Dupont,'],
     ['ES', 'es', undefined, 'Estimado Sr. García:'],
     ['BR', 'pt-BR', undefined, 'Olá, Ana!'],
-    ['RU', 'ru', undefined, 'Уважаемый Иван Петров!'],
-    [
-      'RU',
-      'ru',
-      { given: 'Анна', family: 'Смирнова', order: 'given_family', gender: 'female' },
-      'Уважаемая Анна Смирнова!',
-    ],
-    ['SA', 'ar', undefined, 'السيد Omar Haddad المحترم،'],
+    ['RU', 'ru', undefined, 'Здравствуйте, Иван!'],
+    ['RU', 'ru', { given: 'Анна', family: 'Смирнова', order: 'given_family', gender: 'female' }, 'Здравствуйте, Анна!'],
+    ['SA', 'ar', undefined, 'الأستاذ Omar المحترم،'],
     [
       'SA',
       'ar',
       { given: 'Fatima', family: 'Al-Harbi', order: 'given_family', gender: 'female' },
-      'السيدة Fatima Al-Harbi المحترمة،',
+      'الأستاذة Fatima المحترمة،',
     ],
-    ['GB', 'en', undefined, 'Hi Emma,'],
-    ['US', 'en', undefined, 'Hi Jordan,'],
+    ['GB', 'en', undefined, 'Hello Ms Clarke,'],
+    ['US', 'en', undefined, 'Hello Jordan,'],
   ] as const)('%s customer in %s', (market, locale, name, expected) => {
     expect(firstLine(market, locale, name as PersonName | undefined)).toBe(expected);
   });
@@ -126,6 +121,8 @@ describe('facts in the customer’s conventions', () => {
         purchasedAt: caseRecord.order?.purchasedAt,
         deliveredAt: caseRecord.order?.deliveredAt,
         returnReceivedAt: caseRecord.order?.returnReceivedAt,
+        // A return case opens with the customer's withdrawal notice.
+        withdrawalNotifiedAt: caseRecord.createdAt,
         itemCategories: ['electronics'],
       });
       const withdrawal = clocks.find((clock) => clock.kind === 'withdrawal_ends');
@@ -138,17 +135,6 @@ describe('facts in the customer’s conventions', () => {
     expect(buildReplyContext(demoReplyCase('JP').caseRecord, options).deadlines.withdrawalEnds?.conditional).toBe(true);
   });
 
-  it('says "immediately" where the law gives no days to refund (Brazil)', () => {
-    const rendered = renderReply(
-      getReply(library, 'return_refund.approve_return_with_label'),
-      buildReplyContext(demoReplyCase('BR').caseRecord, options),
-      'pt-BR',
-      { salutations },
-    );
-    expect(rendered.text).toContain('na forma de pagamento original imediatamente.');
-    expect(rendered.text).not.toMatch(/0 dias/u);
-  });
-
   it('takes the register from the market pack unless the brand overrides it', () => {
     expect(buildReplyContext(demoReplyCase('DE').caseRecord, options).register).toBe('formal');
     expect(buildReplyContext(demoReplyCase('BR').caseRecord, options).register).toBe('neutral');
@@ -158,18 +144,30 @@ describe('facts in the customer’s conventions', () => {
   });
 });
 
-describe('working days', () => {
-  it('says business days where the law counts them (Korea) and plain days where it does not (Germany)', () => {
-    const render = (market: MarketCode, locale: string) =>
-      renderReply(
-        getReply(library, 'return_refund.approve_return_with_label'),
-        buildReplyContext(demoReplyCase(market).caseRecord, options),
-        locale,
-        { salutations },
-      ).text;
-    expect(render('KR', 'ko')).toContain('수령 후 영업일 기준 3일 이내에 처리됩니다.');
-    expect(render('KR', 'en')).toContain('at the latest within 3 business days of receiving it');
-    expect(render('DE', 'de')).toContain('spätestens 14 Tage nach Eingang');
+describe('statutory refund dates', () => {
+  const render = (market: MarketCode, locale: string) =>
+    renderReply(
+      getReply(library, 'return_refund.approve_return_with_label'),
+      buildReplyContext(demoReplyCase(market).caseRecord, options),
+      locale,
+      { salutations },
+    ).text;
+
+  it('quotes the date counted from the withdrawal notice, not from the parcel’s arrival (issue 13)', () => {
+    // The case opened on 12 November (the notice); the parcel arrived on 16 November.
+    expect(render('DE', 'de')).toContain('spätestens am 26. November 2026');
+    expect(render('DE', 'de')).not.toMatch(/nach Eingang/u);
+    expect(render('FR', 'fr')).toContain('au plus tard le 26 novembre 2026');
+    expect(render('RU', 'ru')).toContain('не позднее 22 ноября 2026 г.');
+    // Brazil refunds at once: the due date is the notice day itself.
+    expect(render('BR', 'pt-BR')).toContain('até 12 de novembro de 2026');
+  });
+
+  it('counts business days where the law does (Korea) and says no count of its own', () => {
+    const korean = render('KR', 'ko');
+    expect(korean).toContain('늦어도 2026년 11월 19일까지');
+    expect(korean).not.toMatch(/\d+일 이내/u);
+    expect(render('KR', 'en')).toContain('no later than November 19, 2026');
   });
 });
 

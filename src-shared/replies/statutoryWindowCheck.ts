@@ -50,10 +50,35 @@ const WORDS: Readonly<Record<string, WindowWords>> = {
 // A dot after a one- or two-digit number is a German ordinal date ("3. Dezember"), not a sentence end.
 const SENTENCE_END = /(?<!(?:^|\D)\d{1,2})[.!?]+(?=\s|$)|[。！？\n؟]+/u;
 
+export interface DaySentence {
+  sentence: string;
+  days: number[];
+  /** What the sentence promises: paying money back, taking goods back, or neither. */
+  topic: 'refund' | 'return' | 'other';
+}
+
+/**
+ * The sentences of a text with the day counts they state and what they are about. Sentences about
+ * refunds are judged as refund timing only. A product name ("Noise-Cancelling Headphones") is not a
+ * promise about returns.
+ */
+export function daySentences(text: string, locale: string, itemTitle?: string): DaySentence[] {
+  const words = WORDS[language(locale)];
+  if (!words) return [];
+  const withoutTitle = itemTitle ? text.split(itemTitle).join(' ') : text;
+  return normalizeText(withoutTitle)
+    .split(SENTENCE_END)
+    .map((sentence) => ({
+      sentence,
+      days: [...sentence.matchAll(words.days)].map((match) => Number(match[1])),
+      topic: words.refunding.test(sentence) ? 'refund' : words.returning.test(sentence) ? 'return' : 'other',
+    }));
+}
+
 /**
  * A reply must not promise less than the law gives: a return window shorter than the statutory
  * withdrawal period, or a last return day before the statutory one. A refund promised later than the
- * statutory refund deadline is flagged too. Sentences about refunds are judged as refund timing only.
+ * statutory refund deadline is flagged too.
  */
 export function checkStatutoryWindows(
   text: string,
@@ -61,16 +86,11 @@ export function checkStatutoryWindows(
   formatLocale: string,
   context: ReplyContext,
 ): Finding[] {
-  const words = WORDS[language(locale)];
-  if (!words) return [];
   const withdrawal = context.deadlines.withdrawalEnds;
   const refund = context.deadlines.refundDue;
   const findings: Finding[] = [];
-  // A product name ("Noise-Cancelling Headphones") is not a promise about returns.
-  const withoutTitle = context.itemTitle ? text.split(context.itemTitle).join(' ') : text;
-  for (const sentence of normalizeText(withoutTitle).split(SENTENCE_END)) {
-    const days = [...sentence.matchAll(words.days)].map((match) => Number(match[1]));
-    if (words.refunding.test(sentence)) {
+  for (const { sentence, days, topic } of daySentences(text, locale, context.itemTitle)) {
+    if (topic === 'refund') {
       const slowest = Math.max(...days);
       if (refund?.periodDays !== undefined && days.length > 0 && slowest > refund.periodDays) {
         findings.push(
@@ -83,7 +103,7 @@ export function checkStatutoryWindows(
       }
       continue;
     }
-    if (!withdrawal || !words.returning.test(sentence)) continue;
+    if (!withdrawal || topic !== 'return') continue;
     const shortest = Math.min(...days);
     const severity = withdrawal.conditional ? 'warning' : 'error';
     if (withdrawal.periodDays !== undefined && days.length > 0 && shortest < withdrawal.periodDays) {

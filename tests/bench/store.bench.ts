@@ -4,12 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { QUEUE_VIEWS } from '../../src-shared/contract/workstation';
 import { generateDemoBatches, demoDirectory, type DemoBatch } from '../../src-shared/demo';
 import { openLocalStore, randomIds } from '../../src-main/core/store';
-import { caseColumns } from '../../src-main/core/store/caseRows';
-import { cjkTokens } from '../../src-main/core/store/cjkText';
+import { caseColumns } from '../../src-main/core/store/writes/caseRows';
+import { cjkTokens } from '../../src-main/core/store/search/cjkText';
 import { measure, report, round } from './stats';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);

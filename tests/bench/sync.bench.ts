@@ -22,7 +22,7 @@ import type { LocalStore } from '../../src-main/core/store';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import type { BootstrapRow } from '../../src-main/core/sync';
-import { readBootstrapRow } from '../../src-main/core/sync/bootstrapRow';
+import { readBootstrapRow } from '../../src-main/core/sync/bootstrapLine';
 import { startEmbeddedServer } from '../../src-main/embedded/embeddedServer';
 import type { Db } from '../../src-server/db/db';
 import { openDatabase } from '../../src-server/startServer';

@@ -31,6 +31,20 @@ describe('electron-vite build', () => {
     expect(main).toContain('nodeIntegration: false');
   });
 
+  it('hardens the packaged app: sandbox for all, every web contents locked, no dev URL once packaged', () => {
+    const main = readFileSync(out('main/index.js'), 'utf8');
+    expect(main).toContain('enableSandbox()');
+    expect(main).toContain('web-contents-created');
+    expect(main).toContain('isPackaged');
+  });
+
+  it('starts the embedded central API as a utility process, never by running Electron as Node', () => {
+    const main = readFileSync(out('main/index.js'), 'utf8');
+    expect(main).toContain('utilityProcess');
+    for (const file of ['main/index.js', 'main/embeddedServer.js', 'main/workstationWorker.js'])
+      expect(readFileSync(out(file), 'utf8')).not.toMatch(/ELECTRON_RUN_AS_NODE['"]?\s*[:=]/);
+  });
+
   it('emits the preload as one self-contained CommonJS file that requires only electron', () => {
     const preload = readFileSync(out('preload/preload.cjs'), 'utf8');
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);

@@ -18,7 +18,10 @@ describe('import boundaries', () => {
       'src-renderer/features/queue/Bad.tsx',
       "import { openLocalStore } from '../../../src-main/core/store/localStore';\nexport const x = openLocalStore;\n",
     ],
-    ['src-renderer/features/queue/Bad.tsx', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
+    [
+      'src-renderer/features/queue/Bad.tsx',
+      "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;\n",
+    ],
     [
       'src-renderer/features/queue/Bad.tsx',
       "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
@@ -46,7 +49,7 @@ describe('import boundaries', () => {
     ],
     [
       'src-main/core/store/good.ts',
-      "import Database from 'better-sqlite3';\nimport { CaseSchema } from '../../../src-shared/domain/case';\nexport const x = [Database, CaseSchema];\n",
+      "import Database from 'better-sqlite3-multiple-ciphers';\nimport { CaseSchema } from '../../../src-shared/domain/case';\nexport const x = [Database, CaseSchema];\n",
     ],
     ['src-main/shell/good.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src-server/good.ts', "import { CaseSchema } from '../src-shared/domain/case';\nexport const x = CaseSchema;\n"],

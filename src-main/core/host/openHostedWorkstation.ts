@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   StoreError,
@@ -9,8 +8,9 @@ import {
   type IdGenerator,
   type LocalStore,
 } from '../store';
-import { createServerData } from '../store/serverData';
-import { createEngineSyncPort } from '../sync/engineSyncPort';
+import { createServerData } from '../store/sync/serverIdentity';
+import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
+import { createEngineConnection } from '../sync/engineConnection';
 import type { FetchLike } from '../sync/syncHttp';
 import { createWorkstation, type Workstation } from '../workstation';
 import { chooseServer } from '../workstation/serverChoice';
@@ -19,6 +19,11 @@ import type { EmbeddedServerAccess } from './embeddedRequest';
 
 export interface HostedWorkstationOptions {
   dataDir: string;
+  /**
+   * The install's store key, unwrapped by a host that has the OS keychain (the Electron shell); absent,
+   * the key file in dataDir (dev:web, tests: storeKey.ts).
+   */
+  key?: Buffer;
   /** --server-url and CROSSDESK_SERVER_URL as given (they win over the address saved in Settings). */
   flag?: string | undefined;
   env?: string | undefined;
@@ -70,7 +75,7 @@ function connector(
           })
         : null;
     const serverUrl = embedded?.serverUrl ?? url ?? '';
-    const port = createEngineSyncPort({
+    const port = createEngineConnection({
       store,
       serverUrl,
       clock,
@@ -98,10 +103,11 @@ function connector(
  * is cleared first when nothing unsent would be lost, else the start is refused with the reason.
  */
 export async function openHostedWorkstation(options: HostedWorkstationOptions): Promise<Workstation> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids });
+  const key = options.key ?? loadOrCreateStoreKey(options.dataDir);
+  const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids, key });
   try {
     const choice = chooseServer({ flag: options.flag, env: options.env, saved: store.settings().serverUrl });
     adoptServerData(createServerData(store.db, ids), choice.url);

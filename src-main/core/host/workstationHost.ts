@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { EventName } from '../../../src-shared/contract/workstation';
 import type { EmbeddedServerAccess } from './embeddedRequest';
-import { startWorker } from './workerThreads';
+import { startWorker } from '../threads/workerThreads';
 import { WorkerMessageSchema, failure, type HostRequest, type UnknownContractResult } from './hostProtocol';
 
 export type WorkstationHostOptions = {
@@ -16,6 +16,11 @@ export type WorkstationHostOptions = {
   server?: { flag?: string | undefined; env?: string | undefined; embedded: () => Promise<EmbeddedServerAccess> };
   /** Worker entry; defaults to the sibling workstationWorker (source under tsx, or the built file). */
   workerEntry?: URL;
+  /**
+   * The store's key, unwrapped where the OS keychain is reachable (the Electron main process); absent,
+   * the worker reads the key file in dataDir (store/storeKey.ts).
+   */
+  storeKey?: Buffer;
 };
 
 /**
@@ -35,7 +40,7 @@ export type WorkstationHost = {
 };
 
 /**
- * better-sqlite3 is synchronous, so the workstation runs in a worker thread: a slow query can never
+ * better-sqlite3(-multiple-ciphers) is synchronous, so the workstation runs in a worker thread: a slow query can never
  * freeze the Electron main thread or the web host's event loop. Calls and events cross a MessagePort.
  */
 export async function startWorkstationHost(options: WorkstationHostOptions): Promise<WorkstationHost> {
@@ -47,7 +52,12 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
     : undefined;
   const worker = startWorker(
     entry,
-    { dataDir: options.dataDir, port: workerPort, ...(workerServer ? { server: workerServer } : {}) },
+    {
+      dataDir: options.dataDir,
+      port: workerPort,
+      ...(workerServer ? { server: workerServer } : {}),
+      ...(options.storeKey ? { storeKey: options.storeKey } : {}),
+    },
     {
       transferList: [workerPort],
       resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB },

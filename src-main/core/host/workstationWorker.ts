@@ -14,14 +14,22 @@ const WorkerDataSchema = z.object({
    * start the embedded demo one. Without it the workstation runs on local demo data (benchmarks).
    */
   server: z.object({ flag: z.string().optional(), env: z.string().optional() }).optional(),
+  /** The store key the host unwrapped from the OS keychain (Electron); absent, the worker uses dataDir's key file. */
+  storeKey: z.instanceof(Uint8Array).optional(),
 });
 
 if (isMainThread) throw new Error('workstationWorker runs only inside a worker thread (see workstationHost)');
 
-const { dataDir, port, server } = WorkerDataSchema.parse(workerData);
+const { dataDir, port, server, storeKey } = WorkerDataSchema.parse(workerData);
 try {
   const workstation = server
-    ? await openHostedWorkstation({ dataDir, flag: server.flag, env: server.env, embedded: embeddedRequester(port) })
+    ? await openHostedWorkstation({
+        dataDir,
+        flag: server.flag,
+        env: server.env,
+        embedded: embeddedRequester(port),
+        ...(storeKey ? { key: Buffer.from(storeKey) } : {}),
+      })
     : openDemoWorkstation(dataDir);
   serveWorkstation(port, workstation);
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);

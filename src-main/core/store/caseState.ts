@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case } from '../../../src-shared/domain/case';
 import { isKnownMutation, mutationKey } from '../../../src-shared/sync/mutations';
 import { readJson } from './json';
 import { applyToCase } from './optimistic';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from './writes/rowWriter';
 
 export interface OutboxRecord {
   id: number;
@@ -15,8 +15,6 @@ export interface OutboxRecord {
   args: string;
   base: string;
   client_time: string;
-  state: 'pending' | 'sent';
-  attempts: number;
 }
 
 export interface Canonical {

@@ -1,10 +1,10 @@
 export { openLocalStore } from './localStore';
 export type { LocalStore, LocalStoreOptions, CanonicalBatch } from './localStore';
-export type { SyncState, SyncStatePatch, ApplyOutcome, ResultsOutcome } from './serverSync';
+export type { SyncState, SyncStatePatch, ApplyOutcome, ResultsOutcome } from './sync/serverChanges';
 export type { WriteOutcome, BulkOutcome } from './localWrites';
-export type { QueueRequest, QueueFilters, Viewer } from './queueQueries';
+export type { QueueRequest, QueueFilters, Viewer } from './reads/queueQueries';
 export { StoreError, systemClock, randomIds } from './ports';
 export type { Clock, IdGenerator } from './ports';
-export { DatabaseFromFutureError, migrate, schemaVersion } from './migrate';
-export type { Migration } from './migrate';
-export { MIGRATIONS } from './migrations';
+export { DatabaseFromFutureError, migrate, schemaVersion } from './schema/migrate';
+export type { Migration } from './schema/migrate';
+export { MIGRATIONS } from './schema/migrations';

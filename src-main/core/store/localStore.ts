@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, CaseEvent, Message, Note } from '../../../src-shared/domain/case';
 import type { Team, User } from '../../../src-shared/domain/user';
 import { RejectionReasonSchema, type MutationKey, type RejectionReason } from '../../../src-shared/sync/mutations';
@@ -13,14 +13,14 @@ import type {
 import { createCaseState } from './caseState';
 import { readJson } from './json';
 import { createLocalWrites, type BulkOutcome, type WriteOutcome } from './localWrites';
-import type { Migration } from './migrate';
-import { openDatabase } from './openDatabase';
+import type { Migration } from './schema/migrate';
+import { openDatabase } from './schema/openDatabase';
 import { StoreError, type Clock, type IdGenerator } from './ports';
-import { createQueueQueries, type QueueFilters, type QueueRequest, type Viewer } from './queueQueries';
-import { createRowWriter } from './rowWriter';
-import { createSearchQueries } from './searchQueries';
+import { createQueueQueries, type QueueFilters, type QueueRequest, type Viewer } from './reads/queueQueries';
+import { createRowWriter } from './writes/rowWriter';
+import { createSearchQueries } from './search/searchQueries';
+import { createServerSync } from './sync/serverChanges';
 import { BREACHING_SOON_MS } from '../../../src-shared/sla/breachingSoon';
-import { createServerSync } from './serverSync';
 
 export interface LocalStoreOptions {
   path: string;
@@ -30,6 +30,11 @@ export interface LocalStoreOptions {
   breachingHorizonHours?: number;
   /** Tests pass a fixture set; the app uses the shipped migrations. */
   migrations?: readonly Migration[];
+  /**
+   * The install's key (storeKey.ts): the database is encrypted at rest with it, and a plain one from
+   * before is encrypted on open. Null or absent only for tools and tests that want a plain file.
+   */
+  key?: Buffer | null;
 }
 
 /** Canonical rows for a bulk load (demo data, benchmarks): the version each entity carries. */
@@ -55,9 +60,9 @@ const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], ser
  * The agent's local store (better-sqlite3, synchronous; run it in a worker, never on the Electron main
  * thread). Everything the UI reads is canonical data with pending mutations applied on top.
  *
- * API for the sync engine (see serverSync.ts for details):
+ * API for the sync engine (see sync/serverChanges.ts for details):
  *   getSyncState() / setSyncState(patch)        client id, user, cursor, lastMutationId, server offset
- *   pendingMutations(limit) / markSent(ids)     outbox envelopes in id order, ids per client without gaps
+ *   pendingMutations(limit)                     outbox envelopes in id order, ids per client without gaps
  *   applyServerChanges(changes, newCursor, results?)
  *                                               one pull page and its results in ONE transaction, then
  *                                               pending re-applied once per touched case
@@ -73,7 +78,7 @@ const DEFAULT_SETTINGS: Settings = { uiLocale: 'en', agentLanguages: ['en'], ser
  */
 export function openLocalStore(options: LocalStoreOptions) {
   const { clock, ids } = options;
-  const db: Database.Database = openDatabase(options.path, ids, options.migrations);
+  const db: Database.Database = openDatabase(options.path, ids, options.migrations, options.key ?? null);
   const writer = createRowWriter(db);
   const state = createCaseState(db, writer);
   const userIdStmt = db.prepare<[], { user_id: string | null }>('SELECT user_id FROM sync_state WHERE singleton = 1');

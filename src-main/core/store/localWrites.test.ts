@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRow } from '../../../src-shared/contract/workstation';
-import { StoreError } from './ports';
-import { tempStore, type TempStore } from './testStore';
+import { refusal, tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
 beforeEach(() => {
@@ -27,16 +26,6 @@ function snapshot() {
     fts: db.prepare('SELECT count(*) AS n FROM message_fts WHERE message_fts MATCH \'"Antwort"\'').get(),
     state: t.store.getSyncState(),
   };
-}
-
-function refusal(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('local writes', () => {

@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { Message, Note } from '../../../src-shared/domain/case';
 import { MUTATION_ARGS, type MutationKey } from '../../../src-shared/sync/mutations';
 import type { CaseState } from './caseState';
 import { applyToCase } from './optimistic';
 import { StoreError, type Clock, type IdGenerator } from './ports';
-import type { RowWriter } from './rowWriter';
+import type { RowWriter } from './writes/rowWriter';
 
 export interface WriteOutcome {
   mutationUuid: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoData, type DemoData } from '../../../src-shared/demo';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from './localStore';
-import type { Clock, IdGenerator } from './ports';
+import { StoreError, type Clock, type IdGenerator } from './ports';
 
 export const TEST_NOW = '2026-11-25T12:00:00.000Z';
 
@@ -27,6 +27,9 @@ export function sequentialIds(prefix = 'f'): IdGenerator {
   return { uuid: () => `${prefix.repeat(8)}-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` };
 }
 
+/** A fixed key, so every store test runs on an encrypted file as the app does. */
+export const TEST_STORE_KEY = Buffer.alloc(32, 7);
+
 export interface TempStore {
   store: LocalStore;
   dir: string;
@@ -44,7 +47,7 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
   const clock = manualClock();
   const ids = sequentialIds();
   const data = generateDemoData({ seed: 11, cases, now: TEST_NOW });
-  let store = openLocalStore({ path, clock, ids, ...options });
+  let store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options });
   store.importCanonical(data);
   const agent = data.users.find((u) => u.username === 'jonas.weber');
   store.setSyncState({ userId: agent?.id ?? null });
@@ -58,7 +61,7 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
     data,
     reopen(more = {}) {
       store.close();
-      store = openLocalStore({ path, clock, ids, ...options, ...more });
+      store = openLocalStore({ path, clock, ids, key: TEST_STORE_KEY, ...options, ...more });
       return store;
     },
     dispose() {
@@ -70,4 +73,15 @@ export function tempStore(cases = 200, options: Partial<LocalStoreOptions> = {})
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The StoreError `run` throws; any other outcome fails the test. */
+export function refusal(run: () => unknown): StoreError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StoreError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

@@ -11,6 +11,26 @@ export interface ReadLinesOptions {
    * batch: a body's read after its request was aborted is not sure to settle.
    */
   signal?: AbortSignal;
+  /**
+   * The longest line accepted, in bytes (default DEFAULT_MAX_LINE_BYTES). A longer one ends the reading with
+   * LineTooLongError as soon as its bytes pass the limit: a broken or hostile server sending one endless line
+   * must not fill the workstation's memory.
+   */
+  maxLineBytes?: number;
+}
+
+/**
+ * The default line limit: the largest bootstrap row is a message of 20,000 characters (at most ~120 KB of
+ * JSON with its escapes) or a case of a few kilobytes, so 4 MiB is far above any real line and still bounded.
+ */
+export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+/** A line longer than the reader's limit; what came before it was read, nothing after. */
+export class LineTooLongError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`a line of the response is longer than ${limitBytes} bytes`);
+    this.name = 'LineTooLongError';
+  }
 }
 
 export async function* readLines(
@@ -42,6 +62,10 @@ export async function* readLineBatches(
 ): AsyncGenerator<string[]> {
   const reader = body.getReader();
   const { signal } = options;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const checkLength = (bytes: number) => {
+    if (bytes > maxLineBytes) throw new LineTooLongError(maxLineBytes);
+  };
   const aborted =
     signal &&
     new Promise<never>((_resolve, reject) => {
@@ -60,17 +84,21 @@ export async function* readLineBatches(
       const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       let newline = chunk.indexOf(NEWLINE);
       if (newline === -1) {
+        checkLength(rest.length + chunk.length);
         rest = Buffer.concat([rest, chunk]);
         continue;
       }
       const lines: string[] = [];
+      checkLength(rest.length + newline);
       const first = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, newline)]) : chunk.subarray(0, newline);
       lines.push(lineText(first, 0, first.length));
       let start = newline + 1;
       for (newline = chunk.indexOf(NEWLINE, start); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
+        checkLength(newline - start);
         lines.push(lineText(chunk, start, newline));
         start = newline + 1;
       }
+      checkLength(chunk.length - start);
       // Copied: the stream may reuse the chunk's memory once it is handed back.
       rest = Buffer.from(chunk.subarray(start));
       yield lines;

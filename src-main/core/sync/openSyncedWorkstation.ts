@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
 import { openLocalStore, randomIds, systemClock } from '../store';
 import type { Clock, IdGenerator } from '../store';
 import { createWorkstation } from '../workstation';
 import type { Workstation } from '../workstation';
-import { createEngineSyncPort } from './engineSyncPort';
+import { createEngineConnection } from './engineConnection';
 import type { FetchLike } from './syncHttp';
 
 export interface SyncedWorkstationOptions {
@@ -22,11 +22,12 @@ export interface SyncedWorkstationOptions {
  * leaves it usable on its local data: the sync status carries the reason.
  */
 export async function openSyncedWorkstation(options: SyncedWorkstationOptions): Promise<Workstation> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids });
-  const sync = createEngineSyncPort({
+  const key = loadOrCreateStoreKey(options.dataDir);
+  const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids, key });
+  const sync = createEngineConnection({
     store,
     serverUrl: options.serverUrl,
     clock,

@@ -14,12 +14,12 @@ import {
 import type { Clock, IdGenerator } from '../store/ports';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { isBootstrapRow, readBootstrapRow } from './bootstrapRow';
+import { isBootstrapRow, readBootstrapRow } from './bootstrapLine';
 import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
 import { createSyncHttp, NetworkError, SyncHttpError } from './syncHttp';
-import type { BootstrapWriter } from '../store/bootstrapWriter';
+import type { BootstrapWriter } from '../store/sync/bootstrapWriter';
 import type { BootstrapRow, SyncStore } from './syncStore';
 import type { Timers } from './timers';
 import { systemTimers } from './timers';

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, VerifyResponseSchema } from '../../../src-shared/sync/protocol';
 import type { MutationEnvelope } from '../../../src-shared/sync/mutations';
 import { backoffDelay } from './backoff';
-import { readLineBatches, readLines } from './lineReader';
+import { LineTooLongError, readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import { pushBatch } from './syncEngine';
 import { createSyncHttp, NetworkError } from './syncHttp';
@@ -132,6 +132,45 @@ describe('readLines', () => {
     const already = new AbortController();
     already.abort(new Error('gone'));
     await expect(collect(readLines(streamOf(['x\n']), { signal: already.signal }))).rejects.toThrow('gone');
+  });
+
+  it('refuses a line longer than its limit as soon as its bytes pass it, and keeps the lines before it', async () => {
+    const limit = 1024 * 1024;
+    const chunk = new Uint8Array(64 * 1024).fill(0x78);
+    let produced = 0;
+    // A broken server's body: one line that never ends. The stream fails the test once far more than the
+    // limit was read, so a reader that keeps the line whole fails here instead of exhausting memory.
+    const endless = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('first\n'));
+      },
+      pull(controller) {
+        produced += chunk.length;
+        if (produced > 16 * limit) controller.error(new Error('the reader kept reading an endless line'));
+        else controller.enqueue(chunk);
+      },
+    });
+    const lines: string[] = [];
+    const reading = (async () => {
+      for await (const line of readLines(endless, { maxLineBytes: limit })) lines.push(line);
+    })();
+    await expect(reading).rejects.toBeInstanceOf(LineTooLongError);
+    expect(lines).toEqual(['first']);
+    expect(produced).toBeLessThanOrEqual(limit + 2 * chunk.length);
+  });
+
+  it('accepts a line exactly at its limit and refuses one byte more, within a chunk or across chunks', async () => {
+    const line = (n: number) => 'y'.repeat(n);
+    expect(await collect(readLines(streamOf([`${line(10)}\nz\n`]), { maxLineBytes: 10 }))).toEqual([line(10), 'z']);
+    await expect(collect(readLines(streamOf([`a\n${line(11)}\n`]), { maxLineBytes: 10 }))).rejects.toBeInstanceOf(
+      LineTooLongError,
+    );
+    await expect(collect(readLines(streamOf([line(6), `${line(5)}\n`]), { maxLineBytes: 10 }))).rejects.toBeInstanceOf(
+      LineTooLongError,
+    );
+    await expect(
+      collect(readLines(streamOf(['a\n', line(11)]), { maxLineBytes: 10, partial: true })),
+    ).rejects.toBeInstanceOf(LineTooLongError);
   });
 
   it('finishes a line whose CR ends one chunk and LF starts the next, and a chunk of only a newline', async () => {

@@ -1,7 +1,7 @@
 import type { MutationEnvelope, MutationResult } from '../../../src-shared/sync/mutations';
 import type { Change, VerifyResponse } from '../../../src-shared/sync/protocol';
 import type { Entity } from '../../../src-shared/sync/protocol';
-import type { BootstrapWriter } from '../store/bootstrapWriter';
+import type { BootstrapWriter } from '../store/sync/bootstrapWriter';
 
 /**
  * One row of a bootstrap stream (BootstrapRowSchema) on its way into a staged generation: its data parsed,
@@ -68,7 +68,7 @@ export interface SyncStore {
   stageBootstrap(generation: number, rows: readonly BootstrapRow[], pageToken: string | null): void;
   /**
    * A writer that stages this bootstrap's pages as stageBootstrap does, on a thread of its own while the
-   * engine reads the next ones (store/bootstrapWriter.ts); null, or absent, where the store cannot.
+   * engine reads the next ones (store/sync/bootstrapWriter.ts); null, or absent, where the store cannot.
    */
   openBootstrapWriter?(generation: number): BootstrapWriter | null;
   /** Makes the staged generation current with its cursor, keeps the outbox and re-applies it. */

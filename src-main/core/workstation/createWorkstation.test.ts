@@ -95,6 +95,24 @@ describe('workstation', () => {
     expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(before.pendingCount);
   });
 
+  it('refuses NUL and lone surrogates in any text with BAD_INPUT naming the field, and queues nothing (issue 19.2)', async () => {
+    const before = await ok(ws.call('sync:status', {}));
+    const page = await ok(ws.call('cases:list', { view: 'all', limit: 1 }));
+    const caseId = page.rows[0]?.id ?? '';
+    const noteId = '44444444-4444-4444-8444-444444444444';
+    for (const body of ['a\u0000b', 'half \ud83d emoji']) {
+      expect(await ws.dispatch('cases:addNote', { caseId, noteId, body })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', details: { field: 'body' } },
+      });
+    }
+    expect(await ws.dispatch('cases:search', { text: 'x\u0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', details: { field: 'text' } },
+    });
+    expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(before.pendingCount);
+  });
+
   it('reports offline honestly and emits events for local writes', async () => {
     const status = await ok(ws.call('sync:status', {}));
     expect(status.connection).toBe('offline');

@@ -9,19 +9,20 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../../src-shared/contract/workstation';
+import { findUnsafeText } from '../../../src-shared/text/unsafeText';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
-import { createServerData } from '../store/serverData';
+import { createServerData } from '../store/sync/serverIdentity';
 import { serverIdentity } from './serverChoice';
 import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
-import { createOfflineSync, type SyncPort } from './syncPort';
+import { createOfflineSync, type SyncConnection } from './syncConnection';
 import { withVisibleDeadlines } from './visibleSla';
 
 export interface WorkstationOptions {
   store: LocalStore;
   clock: Clock;
   ids: IdGenerator;
-  sync?: SyncPort;
+  sync?: SyncConnection;
   /** The connected central API and how to reach another; without it the server address is only saved. */
   server?: { opened: OpenedServer; connect: ServerConnector };
 }
@@ -195,6 +196,17 @@ export function createWorkstation(options: WorkstationOptions) {
 
   async function call<M extends MethodName>(method: M, input: unknown): Promise<ContractResult<MethodOutput<M>>> {
     try {
+      // Text the store or the server cannot keep faithfully is refused here, so it never waits in the outbox.
+      const field = findUnsafeText(input);
+      if (field !== null)
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_INPUT',
+            message: `${field} contains a NUL character or a broken (lone surrogate) character`,
+            details: { field },
+          },
+        };
       const parsed = workstationContract[method].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: z.prettifyError(parsed.error) } };
       const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -1,5 +1,5 @@
 export { createWorkstation } from './createWorkstation';
 export type { Workstation, WorkstationOptions } from './createWorkstation';
 export { openDemoWorkstation, DEMO_AGENT_USERNAME } from './openDemoWorkstation';
-export { createOfflineSync } from './syncPort';
-export type { SyncPort, EmitEvent } from './syncPort';
+export { createOfflineSync } from './syncConnection';
+export type { SyncConnection, EmitEvent } from './syncConnection';

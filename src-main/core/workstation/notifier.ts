@@ -1,6 +1,6 @@
 import type { LocalStore } from '../store';
 import type { Clock } from '../store/ports';
-import type { EmitEvent } from './syncPort';
+import type { EmitEvent } from './syncConnection';
 
 /** How far ahead of a deadline the agent is warned, and how often the queue is checked for it. */
 export const SLA_WARNING_AHEAD_MS = 60 * 60 * 1000;

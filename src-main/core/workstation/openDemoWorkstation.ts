@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoBatches, demoDirectory, SMALL_DEMO } from '../../../src-shared/demo';
 import { openLocalStore, randomIds, systemClock, type Clock, type IdGenerator } from '../store';
+import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
 import { createWorkstation, type Workstation } from './createWorkstation';
 
 /** The demo agent a fresh demo workstation is signed in as (Asia-Pacific desk, Chinese and English). */
@@ -16,8 +16,9 @@ export function openDemoWorkstation(
   clock: Clock = systemClock,
   ids: IdGenerator = randomIds,
 ): Workstation {
-  mkdirSync(dataDir, { recursive: true });
-  const store = openLocalStore({ path: join(dataDir, 'workstation.db'), clock, ids });
+  ensurePrivateDir(dataDir);
+  const key = loadOrCreateStoreKey(dataDir);
+  const store = openLocalStore({ path: join(dataDir, 'workstation.db'), clock, ids, key });
   try {
     if (store.caseCount() === 0 && store.getSyncState().cursor === null) {
       const now = new Date(clock.now()).toISOString();

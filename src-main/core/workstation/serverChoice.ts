@@ -11,7 +11,7 @@ export class ServerUrlError extends Error {
     readonly value: string,
   ) {
     super(
-      `${source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} must be an http:// or https:// address, got "${value}"`,
+      `${source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} must be an https:// address (plain http:// only on 127.0.0.1 or localhost), got "${value}"`,
     );
     this.name = 'ServerUrlError';
   }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, ServerInfo } from '../../../src-shared/contract/workstation';
-import { createServerData } from '../store/serverData';
+import { createServerData } from '../store/sync/serverIdentity';
 import { sequentialIds, tempStore, type TempStore } from '../store/testStore';
 import { createWorkstation, type Workstation } from './createWorkstation';
 import { chooseServer, ServerUrlError } from './serverChoice';
 import { adoptServerData, type OpenedServer } from './serverSwitch';
-import { createOfflineSync } from './syncPort';
+import { createOfflineSync } from './syncConnection';
 
 const OLD = 'http://127.0.0.1:7001/';
 const NEW = 'http://127.0.0.1:7002/';
@@ -76,6 +76,14 @@ describe('chooseServer', () => {
   it('refuses a malformed flag or variable instead of falling through to another server', () => {
     expect(() => chooseServer({ flag: 'ftp://example.test', saved: NEW })).toThrow(ServerUrlError);
     expect(() => chooseServer({ env: 'not a url', saved: NEW })).toThrow(/CROSSDESK_SERVER_URL/);
+  });
+
+  it('takes plain http only for this computer: passwords and tokens never travel in clear (issue 19.9)', () => {
+    expect(() => chooseServer({ flag: 'http://api.example.test', saved: null })).toThrow(ServerUrlError);
+    expect(() => chooseServer({ env: 'http://10.0.0.5:8787', saved: null })).toThrow(/https/);
+    expect(chooseServer({ flag: 'https://api.example.test', saved: null })).toMatchObject({ source: 'flag' });
+    for (const loopback of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])
+      expect(chooseServer({ flag: loopback, saved: null })).toMatchObject({ url: loopback, source: 'flag' });
   });
 });
 
@@ -160,6 +168,10 @@ describe('changing the server in Settings', () => {
       error: { code: 'BAD_INPUT' },
     });
     expect(await ws.call('settings:update', { serverUrl: 'not a url' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await ws.call('settings:update', { serverUrl: 'http://crossdesk.example.test' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });

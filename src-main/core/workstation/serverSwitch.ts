@@ -1,13 +1,13 @@
 import type { ServerInfo } from '../../../src-shared/contract/workstation';
 import { StoreError } from '../store';
-import type { ServerData } from '../store/serverData';
+import type { ServerData } from '../store/sync/serverIdentity';
 import { serverIdentity } from './serverChoice';
-import type { SyncPort } from './syncPort';
+import type { SyncConnection } from './syncConnection';
 
 /** A central API the workstation is connected to (or about to be). */
 export interface OpenedServer {
   info: ServerInfo;
-  sync: SyncPort;
+  sync: SyncConnection;
   /** After the port is connected: signs the embedded demo's agent in and waits for its first snapshot. */
   start(): Promise<void>;
   /** Stops syncing and waits for a request in flight, so nothing from this server lands afterwards. */

@@ -1,0 +1,83 @@
+import type { User } from '../../../src-shared/domain/user';
+import type { LocalStore } from '../store';
+import { StoreError } from '../store';
+import type { EmitEvent, SyncConnection } from '../workstation/syncConnection';
+import { createNotifier, SLA_CHECK_INTERVAL_MS, type Notifier } from '../workstation/notifier';
+import { systemTimers } from './timers';
+import type { SyncEngine, SyncEngineOptions } from './syncEngine';
+import { createSyncEngine } from './syncEngine';
+import { NetworkError, SyncHttpError } from './syncHttp';
+
+export type EngineConnection = SyncConnection & { engine: SyncEngine };
+
+/** Sign-in failures as the contract reports them: a code the renderer can branch on and a sentence for the agent. */
+function signInError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  if (error instanceof NetworkError)
+    return new StoreError('OFFLINE', 'The sync server cannot be reached; check the connection and try again.');
+  if (error instanceof SyncHttpError) {
+    if (error.status === 401) return new StoreError('UNAUTHORIZED', 'Wrong username or password.');
+    if (error.status === 429) return new StoreError('RATE_LIMITED', error.message, error.details);
+    return new StoreError(error.code, error.message, error.details);
+  }
+  return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The workstation's SyncConnection backed by the real sync engine: status and its changes go out as
+ * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
+ */
+export function createEngineConnection(
+  options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore },
+): EngineConnection {
+  const { store } = options;
+  const timers = options.timers ?? systemTimers;
+  let emit: EmitEvent | null = null;
+  let notifier: Notifier | null = null;
+  let cancelSlaCheck: (() => void) | null = null;
+  const engine = createSyncEngine({
+    ...options,
+    onApplied(applied) {
+      if (!emit) return;
+      emit('cases:changed', { caseIds: applied.caseIds, all: applied.all });
+      if (applied.attentionAdded > 0) {
+        emit('attention:changed', { count: store.attention().length });
+        notifier?.attentionChanged();
+      }
+      notifier?.serverChanged(applied.all);
+    },
+  });
+  engine.onStatus((status) => emit?.('sync:status', status));
+
+  return {
+    engine,
+    status: () => engine.status(),
+    async signIn(credentials): Promise<User> {
+      let user: User;
+      try {
+        user = await engine.signIn(credentials.username, credentials.password);
+      } catch (error) {
+        throw signInError(error);
+      }
+      // The session shows the user at once, before the first bootstrap brings the directory.
+      if (!store.currentUser()) store.importCanonical({ users: [user] });
+      return user;
+    },
+    signOut: () => engine.signOut(),
+    kick: () => engine.kick(),
+    connect(emitter) {
+      emit = emitter;
+      notifier = createNotifier(store, options.clock, emitter);
+      const checkSla = () => {
+        notifier?.checkSla();
+        cancelSlaCheck = timers.after(SLA_CHECK_INTERVAL_MS, checkSla);
+      };
+      checkSla();
+      engine.start();
+    },
+    close() {
+      cancelSlaCheck?.();
+      void engine.stop();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { EventName, EventPayload, SyncStatus } from '../../../src-shared/contract/workstation';
+import type { User } from '../../../src-shared/domain/user';
+import type { LocalStore } from '../store';
+import { StoreError } from '../store';
+
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/**
+ * What the workstation needs from the sync engine: status, sign-in and sign-out, and a nudge after
+ * each local write. The engine reports pulls, rejections and status changes through the emitter it is
+ * given with connect(), so the renderer hears cases:changed, attention:changed and sync:status.
+ */
+export interface SyncConnection {
+  status(): SyncStatus;
+  /** Resolves with the signed-in user; rejects with a StoreError (code UNAUTHORIZED, OFFLINE, ...). */
+  signIn(credentials: { username: string; password: string }): Promise<User>;
+  signOut(): Promise<void>;
+  /** Local writes are waiting in the outbox: push soon. Never throws. */
+  kick(): void;
+  connect?(emit: EmitEvent): void;
+  close?(): void;
+}
+
+/**
+ * No server: the workstation runs on what its store holds. It says so (signed_out, or offline with the
+ * outbox count) instead of pretending to sync, and refuses sign-in with a clear reason.
+ */
+export function createOfflineSync(store: LocalStore): SyncConnection {
+  return {
+    status(): SyncStatus {
+      const state = store.getSyncState();
+      return {
+        connection: store.currentUser() ? 'offline' : 'signed_out',
+        pendingCount: store.pendingCount(),
+        lastSyncedAt: state.lastSyncedAt,
+        serverOffsetMs: state.serverOffsetMs,
+        bootstrap: null,
+        lastError: null,
+      };
+    },
+    signIn: () =>
+      Promise.reject(
+        new StoreError('OFFLINE', 'No sync server is configured: this workstation works on its local data only.'),
+      ),
+    signOut: async () => {
+      store.setSyncState({ userId: null });
+    },
+    kick: () => undefined,
+  };
+}
