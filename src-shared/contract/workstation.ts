@@ -192,6 +192,8 @@ export const SessionSchema = z.lazy(() =>
     user: UserSchema.nullable(),
     teams: z.array(TeamSchema),
     clientId: z.uuid(),
+    /** The people in the directory, so assignees and reply authors show by name (empty from older hosts). */
+    colleagues: z.array(UserSchema).default([]),
   }),
 );
 export type Session = z.infer<typeof SessionSchema>;

@@ -157,3 +157,52 @@ describe('the rights panel says what applies', () => {
     expect(await rights.getByText(/^Verified$/).count()).toBe(0);
   });
 });
+
+describe('the case view keeps the conversation and the tools on screen', () => {
+  it('keeps the thread and Send in view at 1280x720 with a canned reply and its translation', async () => {
+    await screen.page.setViewportSize({ width: 1280, height: 720 });
+    const { index } = await firstCaseIn('ja');
+    await screen.openFromQueue(host.url, 'en', index);
+    await screen.insertFirstReply('Insert canned reply', 'Insert a canned reply');
+    await screen.translationParts(TRANSLATION, 'translated').first().waitFor();
+    const send = await screen.button('Send reply').boundingBox();
+    expect(send).not.toBeNull();
+    expect((send?.y ?? 720) + (send?.height ?? 0)).toBeLessThanOrEqual(720);
+    const thread = await screen.thread('Conversation and internal notes').boundingBox();
+    expect(thread?.height ?? 0).toBeGreaterThanOrEqual(100);
+    expect((thread?.y ?? 720) + 100).toBeLessThanOrEqual(720);
+    await screen.screenshot('en', 'case-1280');
+  });
+
+  it('puts the order above the rules and folds the etiquette to its first notes', async () => {
+    const { index } = await firstCaseWhere((row) => row.market === 'JP', 'Japanese case');
+    await screen.openFromQueue(host.url, 'en', index);
+    const side = screen.page.getByRole('complementary');
+    const headings = await side.getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(headings.indexOf('Order')).toBeGreaterThan(-1);
+    expect(headings.indexOf('Order')).toBeLessThan(headings.indexOf('Service targets'));
+    const guidance = screen.region('Writing to this customer');
+    expect(await guidance.locator('dt').count()).toBeLessThanOrEqual(3);
+    await guidance.getByRole('button', { name: /^Show \d+ more notes?$/ }).click();
+    expect(await guidance.locator('dt').count()).toBeGreaterThan(3);
+  });
+
+  it("says who owns the case, and signs the agent's reply in the thread with their name", async () => {
+    const session = await contractData(host, 'session:get', {});
+    const { index } = await firstCaseWhere(
+      (row) => row.assigneeId === null && row.status !== 'closed',
+      'unassigned case',
+    );
+    await screen.openFromQueue(host.url, 'en', index);
+    await screen.page.getByText('Unassigned', { exact: true }).waitFor();
+    await screen.button('Take this case').click();
+    await screen.page.getByText('Assigned to you', { exact: true }).waitFor();
+    const reply = screen.replyBox(REPLY);
+    await reply.fill('Thank you, we are on it.');
+    await screen.button('Send reply').click();
+    const thread = screen.thread('Conversation and internal notes');
+    const mine = thread.locator('[data-thread-kind="outbound"]').last();
+    await expect.poll(() => mine.innerText()).toContain('Thank you, we are on it.');
+    expect(await mine.innerText()).toContain(session.user?.displayName ?? '?');
+  });
+});

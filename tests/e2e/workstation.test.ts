@@ -79,7 +79,11 @@ describe('case view through the web host', () => {
       await screen.region(names.guidance).waitFor();
       const rights = screen.region(names.rights);
       await rights.waitFor();
-      await rights.locator('[data-clock-kind="withdrawal_ends"]').waitFor();
+      // A market without a change-of-mind right lists it as a rule, not as a clock.
+      await rights
+        .locator('[data-clock-kind="withdrawal_ends"], [data-rights-note="withdrawal_ends"]')
+        .first()
+        .waitFor();
       expect(await rights.locator('[data-verified]').count()).toBeGreaterThan(0);
       await screen.screenshot(names.language, 'case');
     });

@@ -126,7 +126,12 @@ export function createWorkstation(options: WorkstationOptions) {
   }
 
   function session() {
-    return { user: store.currentUser(), teams: store.teams(), clientId: store.getSyncState().clientId };
+    return {
+      user: store.currentUser(),
+      teams: store.teams(),
+      clientId: store.getSyncState().clientId,
+      colleagues: store.users(),
+    };
   }
 
   const handlers: Handlers = {

@@ -17,14 +17,15 @@ import { tagProblemText } from '../../../i18n/tagProblemText';
 import { useShortcut } from '../../shortcuts';
 import { useCaseApi } from '../hooks/useCaseApi';
 
-type Props = { caseRecord: Case; myUserId: string | null };
+/** assigneeName: the assignee's display name when the directory knows them. */
+type Props = { caseRecord: Case; myUserId: string | null; assigneeName: string | null };
 
 function isStatus(value: string): value is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(value);
 }
 
 /** Status, tags and "take": each saved locally first and synced later, with the outcome said aloud. */
-export function CaseActions({ caseRecord, myUserId }: Props) {
+export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
   const { t } = useTranslation(['case', 'domain']);
   const { t: tApp } = useTranslation('app');
   const api = useCaseApi();
@@ -86,6 +87,15 @@ export function CaseActions({ caseRecord, myUserId }: Props) {
           ))}
         </Select>
       </FormControl>
+      <Box component="span" data-assignee={isMine ? 'me' : (caseRecord.assigneeId ?? 'none')} sx={{ fontSize: 14 }}>
+        {isMine
+          ? t('actions.assignedToYou')
+          : caseRecord.assigneeId === null
+            ? t('actions.unassigned')
+            : assigneeName === null
+              ? t('actions.assignedToColleague')
+              : t('actions.assignedTo', { name: assigneeName })}
+      </Box>
       {!isMine && (
         <Button
           variant="outlined"

@@ -282,7 +282,19 @@ export function Composer({ detail, agentName, brand }: Props) {
           )}
           <FindingsList findings={findings} />
           {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Box
+            sx={{
+              display: 'flex',
+              gap: 1,
+              alignItems: 'center',
+              // Send stays in view while the text, translation and checks above scroll.
+              position: 'sticky',
+              bottom: 0,
+              zIndex: 1,
+              py: 0.5,
+              bgcolor: 'background.default',
+            }}
+          >
             <Button
               variant="contained"
               onClick={() => void send()}
