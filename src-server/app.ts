@@ -18,7 +18,8 @@ import { findUserByUsername } from './auth/directory';
 import { verifyPassword } from './auth/passwords';
 import { GateFullError, HashGate } from './auth/hashGate';
 import { LoginThrottle, type LoginLimit } from './auth/loginThrottle';
-import { authenticate, issueToken, revokeToken } from './auth/tokens';
+import { isDeviceRevoked, isTokenOfRevokedDevice, revokeDevice } from './auth/devices';
+import { authenticate, hashToken, isTokenLive, issueToken, revokeToken, type Session } from './auth/tokens';
 import type { Db } from './db/db';
 import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
@@ -68,6 +69,17 @@ export interface App {
   endStreams(): void;
 }
 
+const DeviceParamsSchema = z.object({ clientId: z.uuid() });
+
+/** The desk wipes its local data when it hears this code (src-main/core/sync/syncEngine.ts). */
+function deviceRevoked(): HttpError {
+  return new HttpError(
+    401,
+    'DEVICE_REVOKED',
+    'an administrator revoked this device; its local data is removed and it cannot sign in again',
+  );
+}
+
 function rateLimited(waitMs: number, message: string): HttpError {
   const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
   return new HttpError(
@@ -86,7 +98,8 @@ export function buildApp(options: AppOptions): App {
   const byUser = new LoginThrottle(perUser, windowMs, now, maxDelayMs);
   const byIp = new LoginThrottle(perIp, windowMs, now, maxDelayMs);
   const hashes = new HashGate(options.hashConcurrency?.running ?? 4, options.hashConcurrency?.waiting ?? 64);
-  const streams = new Set<ServerResponse>();
+  /** Open event streams and the session that opened each: a stream ends with its token (issue 19.7). */
+  const streams = new Map<ServerResponse, Session>();
 
   fastify.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -120,14 +133,18 @@ export function buildApp(options: AppOptions): App {
       .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
   });
 
-  async function principalOf(request: FastifyRequest): Promise<Principal> {
+  async function sessionOf(request: FastifyRequest): Promise<Session> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
     if (!match?.[1]) throw new HttpError(401, 'UNAUTHORIZED', 'a bearer token is required');
-    const principal = await authenticate(db, match[1], now());
-    if (!principal) throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
-    return principal;
+    const session = await authenticate(db, match[1], now());
+    if (!session) {
+      if (await isTokenOfRevokedDevice(db, match[1])) throw deviceRevoked();
+      throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
+    }
+    return session;
   }
+  const principalOf = async (request: FastifyRequest): Promise<Principal> => (await sessionOf(request)).principal;
 
   fastify.get('/health', async (_request, reply) => {
     try {
@@ -168,7 +185,9 @@ export function buildApp(options: AppOptions): App {
     }
     byUser.succeeded(userKey);
     byIp.discount(ipKey);
-    const { token, expiresMs } = await issueToken(db, found.user.id, now(), options.tokenTtlMs);
+    // Told only after the password is right, so a stranger cannot probe which devices are revoked.
+    if (body.clientId !== undefined && (await isDeviceRevoked(db, body.clientId))) throw deviceRevoked();
+    const { token, expiresMs } = await issueToken(db, found.user.id, now(), options.tokenTtlMs, body.clientId ?? null);
     void reply.code(200);
     return { token, expiresAt: new Date(expiresMs).toISOString(), user: found.user };
   });
@@ -177,6 +196,7 @@ export function buildApp(options: AppOptions): App {
     await principalOf(request);
     const token = request.headers.authorization?.slice('Bearer '.length) ?? '';
     await revokeToken(db, token, now());
+    endStreamsOf(hashToken(token));
     return { ok: true };
   });
 
@@ -191,6 +211,7 @@ export function buildApp(options: AppOptions): App {
   fastify.post('/sync/v1/push', async (request) => {
     const principal = await principalOf(request);
     const body = PushRequestSchema.parse(request.body);
+    if (await isDeviceRevoked(db, body.clientId)) throw deviceRevoked();
     const { queuedOutbound, ...response } = await push(db, principal, body, {
       nowMs: now(),
       replyGraceMs: options.replyGraceMs,
@@ -201,7 +222,16 @@ export function buildApp(options: AppOptions): App {
 
   fastify.post('/sync/v1/pull', async (request) => {
     const principal = await principalOf(request);
-    return pull(db, principal, PullRequestSchema.parse(request.body), options.pullPageSize);
+    const body = PullRequestSchema.parse(request.body);
+    if (await isDeviceRevoked(db, body.clientId)) throw deviceRevoked();
+    return pull(db, principal, body, options.pullPageSize);
+  });
+
+  fastify.post('/api/v1/admin/devices/:clientId/revoke', async (request) => {
+    const principal = await principalOf(request);
+    if (principal.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'only an admin may revoke a device');
+    const { clientId } = DeviceParamsSchema.parse(request.params);
+    return revokeDevice(db, clientId, principal.id, now());
   });
 
   fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
@@ -221,12 +251,17 @@ export function buildApp(options: AppOptions): App {
   });
 
   fastify.get('/sync/v1/events', async (request, reply) => {
-    const principal = await principalOf(request);
+    const session = await sessionOf(request);
     const state = await readSyncState(db);
-    openEventStream(reply, principal, state.highSeq);
+    openEventStream(reply, session, state.highSeq);
   });
 
-  function openEventStream(reply: FastifyReply, principal: Principal, seq: number): void {
+  function endStreamsOf(tokenHash: string): void {
+    for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();
+  }
+
+  function openEventStream(reply: FastifyReply, session: Session, seq: number): void {
+    const { principal } = session;
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -243,11 +278,24 @@ export function buildApp(options: AppOptions): App {
       if (signal.kind === 'poke') write('poke', { seq: signal.seq });
       else write('reset', {});
     });
-    const heartbeat = setInterval(
-      () => write('heartbeat', { serverTime: new Date(now()).toISOString() }),
-      options.heartbeatMs,
-    );
-    streams.add(raw);
+    // Each heartbeat also asks whether the token still works: expired, or revoked by any API process.
+    let checking = false;
+    const heartbeat = setInterval(() => {
+      if (checking) return;
+      if (now() >= session.expiresMs) return void raw.end();
+      checking = true;
+      isTokenLive(db, session.tokenHash, now())
+        .then((isLive) => {
+          if (!isLive) raw.end();
+          else write('heartbeat', { serverTime: new Date(now()).toISOString() });
+        })
+        // The database is away for a moment: keep the stream; the next heartbeat asks again.
+        .catch(() => undefined)
+        .finally(() => {
+          checking = false;
+        });
+    }, options.heartbeatMs);
+    streams.set(raw, session);
     raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
@@ -258,7 +306,7 @@ export function buildApp(options: AppOptions): App {
   return {
     fastify,
     endStreams() {
-      for (const stream of streams) stream.end();
+      for (const stream of streams.keys()) stream.end();
     },
   };
 }

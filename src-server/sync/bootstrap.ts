@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import type { Db, SqlParam } from '../db/db';
 import { HttpError } from '../http/httpError';
 import type { PageToken } from './cursor';
-import { BOOTSTRAP_STAGES, decodePageToken, encodeCursor, encodePageToken } from './cursor';
+import { BOOTSTRAP_STAGES, signCursor, signPageToken, verifyPageToken } from './cursor';
 import { copyRows } from '../db/copyBinary';
 import { inlineParams, textArray } from '../db/sqlArray';
 import { visibleSql } from './scope';
@@ -37,9 +37,10 @@ export async function* bootstrapNdjson(
   pagesPerQuery = BOOTSTRAP_PAGES_PER_QUERY,
 ): AsyncGenerator<Buffer> {
   const state = await readSyncState(db);
+  const signer = { key: state.signingKey, userId: principal.id };
   let token: PageToken;
   if (pageToken) {
-    token = decodePageToken(pageToken);
+    token = verifyPageToken(signer, pageToken);
     if (token.epoch !== state.epoch)
       throw new HttpError(409, 'RESET_REQUIRED', 'the server was reset: bootstrap again from the start', {
         reason: 'epoch',
@@ -49,13 +50,13 @@ export async function* bootstrapNdjson(
         reason: 'expired',
       });
   } else {
-    token = { v: 1, epoch: state.epoch, seq: state.highSeq, stage: 'team', after: '' };
+    token = { v: 2, u: principal.id, epoch: state.epoch, seq: state.highSeq, stage: 'team', after: '' };
   }
   const windowRows = pageRows * Math.max(1, pagesPerQuery);
   let visible: Promise<VisibleCases | null> | undefined;
   const tokenLine = (stage: Stage, after: string) =>
     Buffer.from(
-      `${JSON.stringify({ pageToken: encodePageToken({ epoch: token.epoch, seq: token.seq, stage, after }) })}\n`,
+      `${JSON.stringify({ pageToken: signPageToken(signer, { epoch: token.epoch, seq: token.seq, stage, after }) })}\n`,
     );
   for (let stageIndex = BOOTSTRAP_STAGES.indexOf(token.stage); stageIndex < BOOTSTRAP_STAGES.length; stageIndex++) {
     const stage = BOOTSTRAP_STAGES[stageIndex] ?? 'team';
@@ -94,7 +95,7 @@ export async function* bootstrapNdjson(
     }
     if (inPage > 0) yield Buffer.concat(nextStage ? [...page, tokenLine(nextStage, '')] : page);
   }
-  yield Buffer.from(`${JSON.stringify({ complete: true, cursor: encodeCursor(token.epoch, token.seq) })}\n`);
+  yield Buffer.from(`${JSON.stringify({ complete: true, cursor: signCursor(signer, token.epoch, token.seq) })}\n`);
 }
 
 /**

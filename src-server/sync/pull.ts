@@ -4,7 +4,7 @@ import type { MutationResult } from '../../src-shared/sync/mutations';
 import type { Principal } from '../auth/principal';
 import type { Db, SqlParam } from '../db/db';
 import { HttpError } from '../http/httpError';
-import { decodeCursor, encodeCursor } from './cursor';
+import { signCursor, verifyCursor, type CursorSigner } from './cursor';
 import { changeVisibleSql } from './scope';
 import { readSyncState } from './syncState';
 
@@ -18,8 +18,8 @@ type ChangeRow = {
 };
 
 /** The cursor must be of this epoch and not older than retention, else the client re-bootstraps. */
-export function checkCursor(cursor: string, state: { epoch: string; floorSeq: number }): number {
-  const decoded = decodeCursor(cursor);
+export function checkCursor(cursor: string, state: { epoch: string; floorSeq: number }, signer: CursorSigner): number {
+  const decoded = verifyCursor(signer, cursor);
   if (decoded.epoch !== state.epoch)
     throw new HttpError(409, 'RESET_REQUIRED', 'the server was reset: bootstrap again', { reason: 'epoch' });
   if (decoded.seq < state.floorSeq)
@@ -41,7 +41,8 @@ export async function pull(
   pageSize = MAX_PULL_CHANGES,
 ): Promise<PullResponse> {
   const state = await readSyncState(db);
-  const from = checkCursor(request.cursor, state);
+  const signer = { key: state.signingKey, userId: principal.id };
+  const from = checkCursor(request.cursor, state, signer);
   const client = await db.query<{ user_id: string; last_mutation_id: number }>(
     'SELECT user_id, last_mutation_id FROM clients WHERE client_id = $1',
     [request.clientId],
@@ -75,7 +76,7 @@ export async function pull(
       version: row.version,
       ...(row.op === 'upsert' ? { data: row.data } : {}),
     })),
-    cursor: encodeCursor(state.epoch, to),
+    cursor: signCursor(signer, state.epoch, to),
     hasMore,
     lastMutationId: owner?.last_mutation_id ?? 0,
     results: results.map((row) => row.result),

@@ -1,6 +1,7 @@
 import type { Case, Money } from '../domain';
 import { findMarketPack, type MarketPack, type PeriodRule } from '../markets';
 import { computeStatutoryClocks, type StatutoryClock } from '../rights';
+import type { AttachmentKind } from './schema';
 import { ReplyContextSchema, type Deadline, type DeadlineName, type Register, type ReplyContext } from './replyContext';
 
 export interface ReplyContextOptions {
@@ -20,6 +21,8 @@ export interface ReplyContextOptions {
    * in most markets. Defaults to the case's creation for return cases, whose opening message is that notice.
    */
   withdrawalNotifiedAt?: string;
+  /** Files this desk can attach (a return label from a carrier integration). */
+  attachments?: readonly AttachmentKind[];
 }
 
 const DEADLINE_BY_CLOCK: Partial<Record<StatutoryClock['kind'], DeadlineName>> = {
@@ -99,6 +102,7 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
     ...(options.trackingNumber ? { trackingNumber: options.trackingNumber } : {}),
     ...(options.expectedAt ? { expectedAt: options.expectedAt } : {}),
     ...(options.promisedDays ? { promisedDays: options.promisedDays } : {}),
+    ...(options.attachments?.length ? { attachments: [...options.attachments] } : {}),
     deadlines,
   });
 }

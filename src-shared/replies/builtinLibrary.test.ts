@@ -9,7 +9,8 @@ import { replyAvailability } from './replyAvailability';
 import { renderSideBySide } from './sideBySide';
 import { variantStatus } from './staleness';
 
-const REQUIRED_LOCALES = ['en', 'zh-CN', 'de', 'fr', 'es', 'ja', 'ko', 'ar', 'pt-BR', 'ru'] as const;
+/** Every language the demo's customers write in (issue 14.6: th, vi, it, nl, pl, hi and id were missing). */
+const REQUIRED_LOCALES = ['en', 'zh-CN', 'de', 'fr', 'es', 'ja', 'ko', 'ar', 'pt-BR', 'ru', 'it', 'nl', 'pl'] as const;
 /** The market whose customers write each language; every reply is rendered for a real case there. */
 const MARKET_OF: Record<(typeof REQUIRED_LOCALES)[number], MarketCode> = {
   en: 'GB',
@@ -22,6 +23,9 @@ const MARKET_OF: Record<(typeof REQUIRED_LOCALES)[number], MarketCode> = {
   ar: 'SA',
   'pt-BR': 'BR',
   ru: 'RU',
+  it: 'IT',
+  nl: 'NL',
+  pl: 'PL',
 };
 const REQUIRED_SITUATIONS = [
   'acknowledge',
@@ -49,6 +53,7 @@ function contextFor(market: MarketCode) {
       expectedAt: '2026-11-28T12:00:00Z',
       promisedDays: 5,
       priceDifference: { amountMinor: 1000, currency },
+      attachments: ['return_label'],
     }),
   };
 }

@@ -3,6 +3,7 @@ import type { MarketCode } from '../domain';
 import { buildReplyContext } from './buildReplyContext';
 import { builtinReplyLibrary, builtinSalutations } from './builtinLibrary';
 import { checkReply } from './checkReply';
+import { describeFinding } from './describeFinding';
 import { demoReplyCase } from './demoReplyCases';
 import { getReply } from './replyLibrary';
 import type { ReplyContext } from './replyContext';
@@ -70,24 +71,34 @@ describe('pre-send checks', () => {
     expect(codes(typed.bad)).toContain('unfilled_placeholder');
   });
 
-  it('finds a fact the case cannot fill and says which', () => {
+  it('finds a fact the case cannot fill and names it in the agent’s language (issue 14.3)', () => {
     const context = { ...contextFor('DE'), trackingNumber: undefined };
     const rendered = renderReply(getReply(library, 'inquiry.order_status'), context, 'de', { salutations });
     expect(rendered.missing).toEqual(['trackingNumber']);
-    expect(checkReply({ context, customer: draftOf(rendered) })).toContainEqual(
+    const findings = checkReply({ context, customer: draftOf(rendered) });
+    expect(findings).toEqual([
       expect.objectContaining({
-        code: 'unfilled_placeholder',
+        code: 'missing_fact',
+        severity: 'error',
         params: expect.objectContaining({ name: 'trackingNumber' }),
       }),
+    ]);
+    const [missing] = findings;
+    if (!missing) throw new Error('no finding');
+    expect(describeFinding(missing, 'en')).toBe(
+      'This case has no tracking number yet, so the reply cannot state it: add it to the case, type it in, or choose another reply.',
     );
+    expect(describeFinding(missing, 'zh-CN')).toContain('该工单还没有物流单号');
+    expect(describeFinding(missing, 'ar')).toContain('رقم التتبع');
   });
 
   it('finds a missing count until the agent types it in', () => {
     const context = { ...contextFor('DE'), promisedDays: undefined };
     const rendered = renderReply(getReply(library, 'complaint.apology'), context, 'de', { salutations });
     expect(rendered.missing).toEqual(['promisedDays']);
-    expect(codes(checkReply({ context, customer: draftOf(rendered) }))).toEqual(['unfilled_placeholder']);
-    const typed = rendered.text.replace('NaN Werktagen', '3 Werktagen');
+    expect(codes(checkReply({ context, customer: draftOf(rendered) }))).toEqual(['missing_fact']);
+    expect(rendered.text).toContain('innerhalb von {promisedDays} Werktagen');
+    const typed = rendered.text.replace('{promisedDays} Werktagen', '3 Werktagen');
     expect(typed).not.toBe(rendered.text);
     expect(checkReply({ context, customer: draftOf(rendered, typed) })).toEqual([]);
   });

@@ -15,7 +15,7 @@ export interface DraftText {
   text: string;
   resolution?: LocaleResolution;
   status?: VariantStatus;
-  /** Placeholders the renderer could not fill (counts show as NaN rather than as a {name} hole). */
+  /** Placeholders the renderer could not fill; they show as {name} holes. */
   missing?: readonly string[];
 }
 
@@ -33,18 +33,17 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function checkReply(input: CheckInput): Finding[] {
   const { context, customer, agent } = input;
   const findings: Finding[] = [];
+  // A fact the case could not supply (no tracking number yet, no count) stays a visible hole {name} and is
+  // named, so the agent knows what belongs there; other holes are placeholders someone typed or left.
+  const missingFacts = new Set(customer.missing ?? []);
   for (const hole of findUnfilledPlaceholders(customer.text)) {
     findings.push(
-      finding('unfilled_placeholder', 'error', { token: hole.token, name: hole.name, locale: customer.locale }),
+      finding(missingFacts.has(hole.name) ? 'missing_fact' : 'unfilled_placeholder', 'error', {
+        token: hole.token,
+        name: hole.name,
+        locale: customer.locale,
+      }),
     );
-  }
-  // A count the case could not supply renders as NaN (ICU plurals need a number); once the agent has
-  // typed the number over it, the hole is filled.
-  const reported = new Set(findings.map((f) => f.params.name));
-  const unfilledCount = /\bNaN\b/u.test(customer.text);
-  for (const name of customer.missing ?? []) {
-    if (!reported.has(name) && unfilledCount)
-      findings.push(finding('unfilled_placeholder', 'error', { token: `{${name}}`, name, locale: customer.locale }));
   }
   // A product name ("Du bist super" mug) is quoted, not how we address the customer.
   const prose = context.itemTitle ? customer.text.split(context.itemTitle).join(' ') : customer.text;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const FINDING_CODES = [
   'unfilled_placeholder',
+  'missing_fact',
   'order_id_mismatch',
   'amount_mismatch',
   'date_mismatch',

@@ -28,6 +28,12 @@ const RULES: Readonly<Record<string, FormalityRule>> = {
   fr: { formalOnly: true, informal: word("tu|toi|ton|ta|tes|te|t['’]") },
   es: { formalOnly: true, informal: word('tú|tu|tus|te|ti|contigo|tienes|puedes|quieres|necesitas') },
   pt: { formalOnly: true, informal: word('tu|teu|tua|teus|tuas|contigo') },
+  it: { formalOnly: true, informal: word('tu|ti|te|tuo|tua|tuoi|tue|hai|puoi|vuoi') },
+  nl: { formalOnly: true, informal: word('je|jij|jou|jouw|jullie') },
+  pl: {
+    formalOnly: false,
+    informal: word('ty|ciebie|cię|tobie|twój|twoja|twoje|twojego|twojej|twoim|twoich|masz|możesz|chcesz'),
+  },
   ru: {
     formalOnly: false,
     informal: word('ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоего|твоей|твоему|твоим|твоих'),

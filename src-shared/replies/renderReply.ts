@@ -8,6 +8,9 @@ import type { ReplyContext } from './replyContext';
 import type { ReplyTemplate, SalutationRules } from './schema';
 import { variantStatus, type VariantStatus } from './staleness';
 
+/** Stand-in for a missing count; large enough to take the "other" plural branch and never a real count. */
+const MISSING_COUNT = 987_654_321;
+
 export interface RenderOptions {
   salutations: SalutationRules;
   fallbackChains?: FallbackChains;
@@ -22,7 +25,7 @@ export interface RenderedReply {
   status: VariantStatus;
   subject?: string;
   text: string;
-  /** Placeholders the context could not fill; they stay visible as {name} and block sending. */
+  /** Placeholders the context could not fill; they stay visible as {name} (counts too) and block sending. */
   missing: string[];
   /** The placeholder values used, by name, as formatted into this rendering. */
   values: Record<string, string | number>;
@@ -62,11 +65,22 @@ export function renderReply(
   const values: Record<string, string | number> = {};
   const fill = (message: string): string => {
     const args: Record<string, string | number> = {};
+    // A count the case cannot supply still has to pick a plural branch: it renders with a stand-in number
+    // that is then replaced by the visible hole {name}, in every script (NaN would read "ليس رقمًا" in Arabic).
+    const standIns: [string, string][] = [];
     for (const [name, kind] of messageArguments(message, resolution.locale)) {
       const value = name === 'customerName' ? greeting.addressName : PLACEHOLDERS[name]?.value(context, formatLocale);
       if (value === undefined) {
         missing.add(name);
-        args[name] = kind === 'plural' || kind === 'number' ? Number.NaN : `{${name}}`;
+        if (kind === 'plural' || kind === 'number' || PLACEHOLDERS[name]?.kind === 'count') {
+          const standIn = MISSING_COUNT + missing.size;
+          // Plural # is formatted for the locale; a bare {count} may come out as plain digits.
+          standIns.push([new Intl.NumberFormat(formatLocale).format(standIn), `{${name}}`]);
+          standIns.push([String(standIn), `{${name}}`]);
+          args[name] = standIn;
+        } else {
+          args[name] = `{${name}}`;
+        }
         continue;
       }
       values[name] = value;
@@ -74,7 +88,9 @@ export function renderReply(
         rtl && typeof value === 'string' && PLACEHOLDERS[name]?.kind !== 'choice' && name !== 'customerName';
       args[name] = isolated ? isolate(value) : value;
     }
-    return String(compiledMessage(message, formatLocale).format(args));
+    let text = String(compiledMessage(message, formatLocale).format(args));
+    for (const [standIn, hole] of standIns) text = text.replaceAll(standIn, hole);
+    return text;
   };
 
   const body = fill(variant.body);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnlySchema, MarketCodeSchema, MoneySchema, PersonNameSchema, TimeZoneSchema } from '../domain';
+import { AttachmentKindSchema } from './schema';
 
 export const RegisterSchema = z.enum(['formal', 'neutral']);
 export type Register = z.infer<typeof RegisterSchema>;
@@ -57,5 +58,7 @@ export const ReplyContextSchema = z.object({
   }),
   /** Working days the team promises for its next step (a repair, a review); a commercial promise. */
   promisedDays: z.int().min(1).max(365).optional(),
+  /** Files the desk can attach to this reply (a carrier's return label); none until a carrier integration makes them. */
+  attachments: z.array(AttachmentKindSchema).optional(),
 });
 export type ReplyContext = z.infer<typeof ReplyContextSchema>;

@@ -51,6 +51,10 @@ export const TranslatedFromSchema = z.object({
 });
 export type TranslatedFrom = z.infer<typeof TranslatedFromSchema>;
 
+/** Files a reply says are attached; a reply is only offered when the case can attach them. */
+export const AttachmentKindSchema = z.enum(['return_label']);
+export type AttachmentKind = z.infer<typeof AttachmentKindSchema>;
+
 export const ReplyVariantSchema = z.object({
   /** ICU MessageFormat text; placeholders are filled from a ReplyContext. */
   body: z.string().min(1).max(8000),
@@ -74,6 +78,8 @@ export const ReplyTemplateSchema = z
       .refine((texts) => 'en' in texts, 'a purpose in en is required'),
     sourceLocale: LocaleSchema,
     variants: z.record(LocaleSchema, ReplyVariantSchema),
+    /** What the text says is attached ("a prepaid return label attached to this message"). */
+    needs: z.array(AttachmentKindSchema).optional(),
   })
   .superRefine((template, ctx) => {
     if (!(template.sourceLocale in template.variants)) {

@@ -23,7 +23,11 @@ describe('translation staleness', () => {
       template,
       template.variants.en!.body.replace('a few business days', 'up to ten business days'),
     );
-    expect(staleLocales(changed).sort()).toEqual(['ar', 'de', 'es', 'fr', 'ja', 'ko', 'pt-BR', 'ru', 'zh-CN']);
+    expect(staleLocales(changed).sort()).toEqual(
+      Object.keys(changed.variants)
+        .filter((locale) => locale !== 'en')
+        .sort(),
+    );
     const reviewed = markReviewed(changed, 'de', {
       body: changed.variants.de!.body.replace('einige Werktage', 'bis zu zehn Werktage'),
     });

@@ -40,6 +40,25 @@ const WORDS: Readonly<Record<string, WindowWords>> = {
     refunding: /退款/u,
   },
   ko: { days: /(\d+)\s*일\s*(?:이내|내|간|동안)/gu, returning: /반품|청약철회/u, refunding: /환불/u },
+  it: { days: /(\d+)\s*giorn[oi]/giu, returning: /reso|restitu|rispedi|recesso/iu, refunding: /rimbors/iu },
+  nl: {
+    days: /(\d+)\s*(?:werk)?dag(?:en)?\b/giu,
+    returning: /retour|terugstur|herroep|bedenktijd/iu,
+    refunding: /terugbeta|terugstort/iu,
+  },
+  pl: {
+    days: /(\d+)\s*(?:dni|dnia|dzień)/giu,
+    returning: /odesła|odstąpi|zwrot towaru|zwrotu z zamówienia/iu,
+    refunding: /zwrot\S* (?:pieniędzy|kwoty|środków)|zwróci|zwrot \S+ (?:na|za)/iu,
+  },
+  th: { days: /(\d+)\s*วัน/gu, returning: /คืนสินค้า|ส่งคืน|ส่งสินค้าคืน|เลิกสัญญา/u, refunding: /คืนเงิน/u },
+  vi: { days: /(\d+)\s*ngày/giu, returning: /trả hàng|gửi trả|trả lại sản phẩm/iu, refunding: /hoàn tiền/iu },
+  id: {
+    days: /(\d+)\s*hari/giu,
+    returning: /pengembalian barang|mengembalikan barang|kirim(?:kan)? kembali|retur/iu,
+    refunding: /pengembalian dana|dana dikembalikan|refund/iu,
+  },
+  hi: { days: /(\d+)\s*दिन/gu, returning: /वापस भेज|रिटर्न|वापसी/u, refunding: /रिफ़ंड|रिफंड|धनवापसी/u },
   ar: {
     days: /(\d+)\s*(?:يومًا|يوما|يوم|أيام)/gu,
     returning: /إرجاع|ارجاع|إعادة المنتج|الانسحاب|العدول/u,

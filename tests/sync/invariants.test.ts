@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
-import { encodeCursor } from '../../src-server/sync/cursor';
+import { signCursor } from '../../src-server/sync/cursor';
+
+const encodeCursor = (epoch: string, seq: number) => signCursor({ key: 'test', userId: 'u' }, epoch, seq);
 import type { ClientProbe, InvariantInput } from './invariants';
 import { checkInvariants, hashLines, principalOf, scopeLines } from './invariants';
 import type { DirectClient } from './testServer';

@@ -8,7 +8,7 @@ import { verifyLine } from '../../src-shared/sync/protocol';
 import type { VerifyResponse } from '../../src-shared/sync/protocol';
 import type { Principal } from '../../src-server/auth/principal';
 import type { Db, SqlParam } from '../../src-server/db/db';
-import { decodeCursor } from '../../src-server/sync/cursor';
+import { readCursorClaims } from '../../src-server/sync/cursor';
 import { visibleSql } from '../../src-server/sync/scope';
 import type { ExchangeRecord } from './faultProxy';
 
@@ -294,7 +294,7 @@ function firstBackwards(cursors: readonly string[]): string | null {
   const epochs: string[] = [];
   let previous: { epoch: string; seq: number } | null = null;
   for (const raw of cursors) {
-    const cursor = decodeCursor(raw);
+    const cursor = readCursorClaims(raw);
     if (!epochs.includes(cursor.epoch)) epochs.push(cursor.epoch);
     if (previous) {
       const isOldEpoch = epochs.indexOf(cursor.epoch) < epochs.indexOf(previous.epoch);

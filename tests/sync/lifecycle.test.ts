@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
-import { decodeCursor } from '../../src-server/sync/cursor';
+import { readCursorClaims } from '../../src-server/sync/cursor';
 import type { DesktopClient } from './desktopClient';
 import type { World } from './world';
 import { worldWithJonas } from './worldWithJonas';
@@ -52,11 +52,11 @@ describe('app and server lifecycle', { timeout: 90_000 }, () => {
     world.proxy.setDown(true);
     const reply = jonas.reply(caseAt(1).id, 'Wir melden uns morgen mit dem Ergebnis.', 'de-DE');
     await world.runFor(2 * 60_000);
-    const oldEpoch = decodeCursor(jonas.store.getSyncState().cursor ?? '').epoch;
+    const oldEpoch = readCursorClaims(jonas.store.getSyncState().cursor ?? '').epoch;
     const epoch = await world.server.resetEpoch();
     world.proxy.setDown(false);
     expect(await world.settleAndCheck()).toEqual([]);
-    expect(decodeCursor(jonas.store.getSyncState().cursor ?? '').epoch).toBe(epoch);
+    expect(readCursorClaims(jonas.store.getSyncState().cursor ?? '').epoch).toBe(epoch);
     expect(epoch).not.toBe(oldEpoch);
     const results = await world.server.database.query('SELECT 1 FROM mutations WHERE uuid = $1', [reply.uuid]);
     expect(results).toHaveLength(1);

@@ -45,6 +45,18 @@ describe('replyOptions', () => {
     ).toEqual([]);
   });
 
+  it('does not offer a reply that says a label is attached while the desk cannot attach one (issue 14.3)', () => {
+    const input = { caseType: 'return_refund', customerLocale: 'zh-CN', uiLanguage: 'zh-CN', query: '' } as const;
+    const context = replyContextFor(chineseReturn, writer);
+    const ids = (options: readonly { id: string }[]) => options.map((option) => option.id);
+    expect(ids(replyOptions(builtinReplyLibrary(), { ...input, context }))).not.toContain(
+      'return_refund.approve_return_with_label',
+    );
+    expect(
+      ids(replyOptions(builtinReplyLibrary(), { ...input, context: { ...context, attachments: ['return_label'] } })),
+    ).toContain('return_refund.approve_return_with_label');
+  });
+
   it('marks replies that the customer would get in another language', () => {
     const options = replyOptions(builtinReplyLibrary(), {
       caseType: 'return_refund',

@@ -1,6 +1,8 @@
 import type { CaseType } from '../../../src-shared/domain/caseType';
 import { describeReply, findReplies } from '../../../src-shared/replies/replyLibrary';
 import { resolveLocale } from '../../../src-shared/replies/localeFallback';
+import { attachmentsMissing } from '../../../src-shared/replies/replyAvailability';
+import type { ReplyContext } from '../../../src-shared/replies/replyContext';
 import type { ReplyLibrary, ReplyTemplate } from '../../../src-shared/replies/schema';
 
 export type ReplyOption = {
@@ -25,10 +27,21 @@ function normalize(text: string): string {
  */
 export function replyOptions(
   library: ReplyLibrary,
-  input: { caseType: CaseType; customerLocale: string; uiLanguage: string; query: string },
+  input: {
+    caseType: CaseType;
+    customerLocale: string;
+    uiLanguage: string;
+    query: string;
+    /** The case's reply context: a reply saying a label is attached is not offered while none can be. */
+    context?: Pick<ReplyContext, 'attachments'>;
+  },
 ): ReplyOption[] {
   const words = normalize(input.query).split(/\s+/).filter(Boolean);
-  const options = findReplies(library, { caseType: input.caseType }).map((template): ReplyOption => {
+  const { context } = input;
+  const offered = findReplies(library, { caseType: input.caseType }).filter(
+    (template) => context === undefined || attachmentsMissing(template, context).length === 0,
+  );
+  const options = offered.map((template): ReplyOption => {
     const described = describeReply(template, input.uiLanguage);
     const resolution = resolveLocale(input.customerLocale, Object.keys(template.variants));
     return {

@@ -358,6 +358,7 @@ export function Composer({ detail, agentName, brand }: Props) {
         open={isPickerOpen}
         caseType={caseRecord.type}
         customerLocale={customerLocale}
+        context={context}
         onPick={pick}
         onClose={() => setPickerOpen(false)}
       />

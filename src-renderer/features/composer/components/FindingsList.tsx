@@ -14,6 +14,9 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
       const value = out[key];
       if (typeof value === 'string') out[key] = languageName(i18n.language, value);
     }
+    // A blocking finding names the fact the case lacks in the agent's language ("tracking number").
+    const name = finding.params.name;
+    if (typeof name === 'string') out.fact = t(`fact.${name}`, { defaultValue: name });
     return out;
   };
   return (

@@ -12,6 +12,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseType } from '../../../../src-shared/domain/caseType';
 import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
+import type { ReplyContext } from '../../../../src-shared/replies/replyContext';
 import { languageName } from '../../../i18n/format';
 import { replyOptions, type ReplyOption } from '../replyCatalog';
 
@@ -19,16 +20,24 @@ type Props = {
   open: boolean;
   caseType: CaseType;
   customerLocale: string;
+  /** The case's reply context; replies needing an attachment the desk cannot make are left out. */
+  context?: Pick<ReplyContext, 'attachments'>;
   onPick: (option: ReplyOption) => void;
   onClose: () => void;
 };
 
 /** Canned replies for this case type, searched by purpose as the agent types. */
-export function ReplyPicker({ open, caseType, customerLocale, onPick, onClose }: Props) {
+export function ReplyPicker({ open, caseType, customerLocale, context, onPick, onClose }: Props) {
   const { t, i18n } = useTranslation(['composer', 'domain']);
   const [query, setQuery] = useState('');
   const titleId = useId();
-  const options = replyOptions(builtinReplyLibrary(), { caseType, customerLocale, uiLanguage: i18n.language, query });
+  const options = replyOptions(builtinReplyLibrary(), {
+    caseType,
+    customerLocale,
+    uiLanguage: i18n.language,
+    query,
+    ...(context ? { context } : {}),
+  });
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
       <DialogTitle id={titleId}>{t('picker.title')}</DialogTitle>

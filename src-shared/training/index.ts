@@ -1,0 +1,28 @@
+/**
+ * Cross-cultural practice (issue 16, TRAINING.md): the scenario format, its rule engine, the run player,
+ * rubric scoring, the static checker and explorer, and Krippendorff's alpha for calibration. Pure: runs
+ * in the renderer, in core, on the server and in the CLI alike.
+ */
+export * from './schema';
+export { foldText, phraseIndex, isMostlyScript } from './textMatch';
+export { parseCondition, evaluateCondition, ConditionError } from './conditions';
+export type { Condition, ConditionEnv } from './conditions';
+export { buildScenarioContext, trainingCase, fillPlaceholders } from './scenarioContext';
+export type { ScenarioContext } from './scenarioContext';
+export { compileScenario, compileOrThrow, ScenarioCompileError } from './compileScenario';
+export type { Answer, CompiledScenario, CompiledRule, RuleStatus } from './compileScenario';
+export { startRun, answerRun, RunError } from './runPlayer';
+export type { RunState, RunInput, RuleResult, TranscriptEntry } from './runPlayer';
+export { scoreRun } from './scoreRun';
+export type { RunScore, Criterion, CriticalFail } from './scoreRun';
+export { exploreScenario, scoreRange } from './exploreScenario';
+export type { Exploration, ExploredPath } from './exploreScenario';
+export { checkScenario } from './checkScenario';
+export type { ScenarioCheck } from './checkScenario';
+export { checkLibrary, LIBRARY_MINIMUM } from './checkLibrary';
+export { builtinFeedbackCatalog, feedbackText, FeedbackCatalogSchema } from './feedbackCatalog';
+export type { FeedbackCatalog } from './feedbackCatalog';
+export { findPersonalData } from './personalData';
+export { krippendorffAlpha, AlphaError, ALPHA_LEVELS } from './alpha';
+export type { AlphaLevel, AlphaResult, RatingMatrix } from './alpha';
+export { parseRatingsCsv, RatingsCsvError } from './ratingsCsv';
