@@ -2,17 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CasePage } from './pages/CasePage';
 import { contractData } from './support/bridgeClient';
 import type { RunningWebHost } from './support/webHostProcess';
-import { startWorkstation, workstationPerTest } from './support/workstationFixture';
+import { screenPerFile } from './support/workstationFixture';
 
 // Issue 14, "the agent's day": what misled or slowed an agent on the screens they use all day.
-const workstation = workstationPerTest(startWorkstation);
+// One web host for the file: each test reads the store as it finds it and opens its own page.
+const file = screenPerFile(CasePage);
 let host: RunningWebHost;
 let screen: CasePage;
 let pageErrors: string[];
 
 beforeEach(() => {
-  host = workstation().host;
-  screen = new CasePage(workstation().page);
+  host = file.host();
+  screen = file.screen();
   pageErrors = [];
   screen.page.on('pageerror', (error) => pageErrors.push(error.message));
 });

@@ -2,18 +2,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CasePage } from './pages/CasePage';
 import { contractData } from './support/bridgeClient';
 import type { RunningWebHost } from './support/webHostProcess';
-import { startWorkstation, workstationPerTest } from './support/workstationFixture';
+import { screenPerFile } from './support/workstationFixture';
 
 // Issue 14: the screens an agent uses all day, in zh-CN, en and ar, at a laptop's two common sizes. Each
 // screenshot is looked at; the assertions catch what a look would: a page wider than the window, Send
 // pushed below the fold.
-const workstation = workstationPerTest(startWorkstation);
+// One web host for the file: each test reads the store as it finds it and opens its own page.
+const file = screenPerFile(CasePage);
 let host: RunningWebHost;
 let screen: CasePage;
 
 beforeEach(() => {
-  host = workstation().host;
-  screen = new CasePage(workstation().page);
+  host = file.host();
+  screen = file.screen();
 });
 
 const LANGUAGES = [
