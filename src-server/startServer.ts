@@ -29,7 +29,7 @@ export interface ServerOptions {
   deliverer?: Deliverer;
   /** Outbound delivery: the worker runs unless false (tests drive it by hand with outbound.runOnce()). */
   runOutbound?: boolean;
-  outboundRetry?: { backoffMs?: number; maxAttempts?: number };
+  outboundRetry?: { backoffMs?: number; maxAttempts?: number; leaseMs?: number; pollMs?: number; batchSize?: number };
   tokenTtlMs?: number;
   replyGraceMs?: number;
   heartbeatMs?: number;

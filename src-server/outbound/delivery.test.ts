@@ -211,6 +211,36 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     expect(states.map((change) => change.data.deliveryState)).toEqual(['queued', 'sending', 'sent']);
   });
 
+  it('delivers a reply again, same key, when the process that claimed it died before finishing (issue 19.11)', async () => {
+    deliverer.failures = 0;
+    const world = await setup();
+    const open = makeCase(world.teamA.id, world.users.agentA1.id);
+    await addCases(testDb.db, [open], clock.ms);
+    const agent = await clientFor(server, world.users.agentA1.username);
+    const messageId = randomUUID();
+    const reply = mutation(1, 'case.reply', {
+      caseId: open.id,
+      messageId,
+      body: 'Ersatz ist unterwegs.',
+      locale: 'de-DE',
+    });
+    await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(randomUUID(), [reply]));
+    // What a SIGKILL between the claim and the gateway's answer leaves behind: claimed, never finished.
+    await testDb.db.query(
+      `UPDATE outbound SET state = 'sending', attempts = 1, next_attempt_ms = $2 WHERE message_id = $1`,
+      [messageId, clock.ms + 5 * 60_000],
+    );
+    await server.outbound.runOnce();
+    expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(0);
+    clock.advance(5 * 60_000);
+    await server.outbound.runOnce();
+    expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
+    const row = await testDb.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
+      messageId,
+    ]);
+    expect(row).toEqual([{ state: 'sent' }]);
+  });
+
   it('posts replies to a webhook with an idempotency key and classifies failures', async () => {
     const received: { key: string | undefined; body: unknown }[] = [];
     const statuses = [503, 200, 400];

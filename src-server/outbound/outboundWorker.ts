@@ -11,6 +11,12 @@ export interface OutboundOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   batchSize?: number;
+  /**
+   * How long a claim holds a row. A row still `sending` after that (its process died mid-delivery) is
+   * delivered again with the same Idempotency-Key. Longer than a batch takes (batchSize x the deliverer's
+   * timeout), so a live worker's claim does not run out under it.
+   */
+  leaseMs?: number;
   now: () => number;
   onError?: (error: unknown) => void;
 }
@@ -18,10 +24,13 @@ export interface OutboundOptions {
 type Claimed = { message_id: string; attempts: number };
 
 /**
- * Delivers queued replies. A row is claimed (state `sending`) in a committed transaction before the
- * deliverer is called, so a crash mid-send leaves it `sending` and it is never sent again: at most once.
- * Retries happen only on outcomes the deliverer marks retryable. Several processes may run workers on one
- * database: SKIP LOCKED hands each row to one of them. Message delivery states go out through the change log.
+ * Delivers queued replies. A row is claimed (state `sending`, next_attempt_ms = the lease's end) in a
+ * committed transaction before the deliverer is called. A crash mid-send leaves it `sending`; once the
+ * lease has run out another run claims it again and delivers it with the same Idempotency-Key (the
+ * message id), which the gateway contract says receivers dedupe by: at least once to the gateway, once
+ * to the customer (issue 19.11; at-most-once stranded replies for good). Retries happen only on outcomes
+ * the deliverer marks retryable. Several processes may run workers on one database: SKIP LOCKED hands
+ * each row to one of them. Message delivery states go out through the change log.
  */
 export class OutboundWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -32,6 +41,7 @@ export class OutboundWorker {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly batchSize: number;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly db: Db,
@@ -43,6 +53,7 @@ export class OutboundWorker {
     this.backoffMs = options.backoffMs ?? 2000;
     this.maxBackoffMs = options.maxBackoffMs ?? 300_000;
     this.batchSize = options.batchSize ?? 20;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
   }
 
   start(): void {
@@ -86,15 +97,16 @@ export class OutboundWorker {
     const nowMs = this.options.now();
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<Claimed & { case_id: string }>(
-        `SELECT message_id, case_id, attempts FROM outbound WHERE state = 'queued' AND next_attempt_ms <= $1
+        `SELECT message_id, case_id, attempts FROM outbound
+         WHERE state IN ('queued', 'sending') AND next_attempt_ms <= $1
          ORDER BY next_attempt_ms, message_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [nowMs, this.batchSize],
       );
       if (rows.length === 0) return [];
       await tx.query(
-        `UPDATE outbound SET state = 'sending', attempts = attempts + 1, updated_ms = $2
+        `UPDATE outbound SET state = 'sending', attempts = attempts + 1, updated_ms = $2, next_attempt_ms = $3
          WHERE message_id = ANY($1::text[])`,
-        [textArray(rows.map((row) => row.message_id)), nowMs],
+        [textArray(rows.map((row) => row.message_id)), nowMs, nowMs + this.leaseMs],
       );
       const firstAttempts = rows.filter((row) => row.attempts === 0).map((row) => row.message_id);
       await this.setDeliveryState(tx, firstAttempts, 'sending', nowMs);

@@ -133,6 +133,49 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     expect(after.version).toBe(version + 1);
   });
 
+  it('checks permission before answering a duplicate reply or note id: no applied for a case out of reach', async () => {
+    const {
+      cases: [theirs],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
+    const owner = await as('agentA1');
+    const stranger = await as('agentB1');
+    const messageId = randomUUID();
+    const noteId = randomUUID();
+    await push(owner, randomUUID(), [
+      mutation(1, 'case.reply', { caseId: theirs!.id, messageId, body: 'Hello', locale: 'en' }),
+      mutation(2, 'case.addNote', { caseId: theirs!.id, noteId, body: 'Internal' }),
+    ]);
+    const before = await caseRow(theirs!.id);
+    // Another team's agent re-uses both ids on that case: they must learn nothing, not even that the ids exist.
+    const probe = await push(stranger, randomUUID(), [
+      mutation(1, 'case.reply', { caseId: theirs!.id, messageId, body: 'Hello', locale: 'en' }),
+      mutation(2, 'case.addNote', { caseId: theirs!.id, noteId, body: 'Internal' }),
+    ]);
+    expect(probe.body.results.map((result) => (result.status === 'rejected' ? result.code : result.status))).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
+    expect(await caseRow(theirs!.id)).toEqual(before);
+  });
+
+  it("deduplicates mutation uuids per user: another user's uuid neither answers for nor blocks theirs", async () => {
+    const {
+      cases: [a, b],
+      as,
+    } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id), makeCase(w.teamB.id, w.users.agentB1.id)]);
+    const agentA = await as('agentA1');
+    const agentB = await as('agentB1');
+    const tagA = mutation(1, 'case.addTag', { caseId: a!.id, tag: 'first' });
+    await push(agentA, randomUUID(), [tagA]);
+    // The same uuid from another user (a copied store, or a guess) is that user's own mutation.
+    const tagB = { ...mutation(1, 'case.addTag', { caseId: b!.id, tag: 'mine' }), uuid: tagA.uuid };
+    const answer = await push(agentB, randomUUID(), [tagB]);
+    expect(answer.body.results).toEqual([{ mutationId: 1, uuid: tagA.uuid, status: 'applied' }]);
+    expect((await caseRow(b!.id)).tags).toEqual(['mine']);
+    expect((await caseRow(a!.id)).tags).toEqual(['first']);
+  });
+
   it('keeps an unknown mutation as UNSUPPORTED_MUTATION and does not block later ones', async () => {
     const {
       cases: [open],

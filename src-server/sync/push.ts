@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { MutationEnvelope, MutationResult } from '../../src-shared/sync/mutations';
-import type { MutationKey } from '../../src-shared/sync/mutations';
-import { isKnownMutation, MUTATION_ARGS, mutationKey, MutationResultSchema } from '../../src-shared/sync/mutations';
+import type { MutationEnvelope, MutationKey, MutationResult } from '../../src-shared/sync/mutations';
+import { isKnownMutation, mutationKey, MutationResultSchema, parseMutationArgs } from '../../src-shared/sync/mutations';
 import type { PushRequest, PushResponse } from '../../src-shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/httpError';
 import type { MutatorContext, Outcome } from './mutators';
-import { MUTATORS, referencedCaseIds } from './mutators';
+import { applyMutation, referencedCaseIds } from './mutators';
 import { UnitOfWork } from './unitOfWork';
 import { textArray } from '../db/sqlArray';
 
@@ -102,10 +101,12 @@ export async function push(
     if (fresh.length === 0) return { lastMutationId: last, results, queuedOutbound: false };
 
     const uow = new UnitOfWork(tx, options.nowMs);
-    // Re-sent under a new client id after CLIENT_STATE_CONFLICT: side effects stay deduplicated by uuid.
+    // Re-sent under a new client id after CLIENT_STATE_CONFLICT: side effects stay deduplicated by uuid,
+    // among this user's own clients only, so another user's uuid neither answers for nor blocks theirs.
     const seen = await tx.query<{ uuid: string; result: MutationResult }>(
-      'SELECT DISTINCT ON (uuid) uuid, result FROM mutations WHERE uuid = ANY($1::text[]) ORDER BY uuid, seq',
-      [textArray(fresh.map((mutation) => mutation.uuid))],
+      `SELECT DISTINCT ON (m.uuid) m.uuid, m.result FROM mutations m JOIN clients c ON c.client_id = m.client_id
+       WHERE m.uuid = ANY($1::text[]) AND c.user_id = $2 ORDER BY m.uuid, m.seq`,
+      [textArray(fresh.map((mutation) => mutation.uuid)), principal.id],
     );
     const seenByUuid = new Map(seen.map((row) => [row.uuid, row.result]));
     await uow.loadCases(fresh.flatMap((mutation) => referencedCaseIds(mutation.args)));
@@ -203,6 +204,7 @@ function stripIdentity(result: MutationResult): Outcome {
   };
 }
 
+/** Parses the args against MUTATION_ARGS by name@v and hands them to the mutator; a refusal otherwise, never a throw. */
 async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Promise<Outcome> {
   const key = mutationKey(mutation.name, mutation.v);
   if (!isKnownMutation(key)) {
@@ -214,39 +216,19 @@ async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Pro
       reason: { key: 'unknown_mutation', params: { name: key } },
     };
   }
-  return RUNNERS[key](ctx, mutation.args);
+  return parseAndApply(ctx, key, mutation.args);
 }
 
-type Runner = (ctx: MutatorContext, rawArgs: unknown) => Promise<Outcome>;
-
-function runner<T>(
-  key: MutationKey,
-  schema: z.ZodType<T>,
-  mutator: (ctx: MutatorContext, args: T) => Promise<Outcome>,
-): Runner {
-  return async (ctx, rawArgs) => {
-    const parsed = schema.safeParse(rawArgs);
-    if (!parsed.success) {
-      return {
-        status: 'rejected',
-        code: 'INVALID_ARGS',
-        message: `invalid arguments for ${key}`,
-        details: { issues: z.treeifyError(parsed.error) },
-        reason: { key: 'malformed_args', params: {} },
-      };
-    }
-    return mutator(ctx, parsed.data);
-  };
+async function parseAndApply<K extends MutationKey>(ctx: MutatorContext, key: K, rawArgs: unknown): Promise<Outcome> {
+  const parsed = parseMutationArgs(key, rawArgs);
+  if (!parsed.success) {
+    return {
+      status: 'rejected',
+      code: 'INVALID_ARGS',
+      message: `invalid arguments for ${key}`,
+      details: { issues: z.treeifyError(parsed.error) },
+      reason: { key: 'malformed_args', params: {} },
+    };
+  }
+  return applyMutation(ctx, key, parsed.data);
 }
-
-const RUNNERS: Record<MutationKey, Runner> = {
-  'case.reply@1': runner('case.reply@1', MUTATION_ARGS['case.reply@1'], MUTATORS['case.reply@1']),
-  'case.addNote@1': runner('case.addNote@1', MUTATION_ARGS['case.addNote@1'], MUTATORS['case.addNote@1']),
-  'case.setStatus@1': runner('case.setStatus@1', MUTATION_ARGS['case.setStatus@1'], MUTATORS['case.setStatus@1']),
-  'case.addTag@1': runner('case.addTag@1', MUTATION_ARGS['case.addTag@1'], MUTATORS['case.addTag@1']),
-  'case.removeTag@1': runner('case.removeTag@1', MUTATION_ARGS['case.removeTag@1'], MUTATORS['case.removeTag@1']),
-  'case.take@1': runner('case.take@1', MUTATION_ARGS['case.take@1'], MUTATORS['case.take@1']),
-  'case.assign@1': runner('case.assign@1', MUTATION_ARGS['case.assign@1'], MUTATORS['case.assign@1']),
-  'case.merge@1': runner('case.merge@1', MUTATION_ARGS['case.merge@1'], MUTATORS['case.merge@1']),
-  'case.setField@1': runner('case.setField@1', MUTATION_ARGS['case.setField@1'], MUTATORS['case.setField@1']),
-};

@@ -1,31 +1,13 @@
+import { canSee, type Scope } from '../../src-shared/caseRules';
 import type { Principal } from '../auth/principal';
 import type { SqlParam } from '../db/db';
 import { textArray } from '../db/sqlArray';
 
-/**
- * Who sees a case (and its messages, notes and events): an agent sees cases assigned to them plus their
- * teams' unassigned cases; a supervisor all cases of their teams; an admin everything; trainers and
- * integrations see no live cases. A scope is the (team, assignee) pair of a case at one moment.
- */
-export interface Scope {
-  teamId: string;
-  assigneeId: string | null;
-}
+export type { Scope } from '../../src-shared/caseRules';
 
+/** Who sees a case is a shared rule (src-shared/caseRules/caseAccess.ts); the SQL below is its twin for queries. */
 export function isVisible(principal: Principal, scope: Scope): boolean {
-  switch (principal.role) {
-    case 'agent':
-      return (
-        scope.assigneeId === principal.id || (scope.assigneeId === null && principal.teamIds.includes(scope.teamId))
-      );
-    case 'supervisor':
-      return principal.teamIds.includes(scope.teamId);
-    case 'admin':
-      return true;
-    case 'trainer':
-    case 'integration':
-      return false;
-  }
+  return canSee(principal, scope);
 }
 
 export function sameScope(a: Scope, b: Scope): boolean {

@@ -2,6 +2,7 @@ import type { Case, CaseEvent, Message } from '../../src-shared/domain/case';
 import { refreshSlaDue } from './slaDue';
 import type { Entity } from '../../src-shared/sync/protocol';
 import type { Queryable } from '../db/db';
+import { scopeOf } from '../../src-shared/caseRules';
 import type { Scope } from './scope';
 import { sameScope } from './scope';
 import { textArray } from '../db/sqlArray';
@@ -58,9 +59,7 @@ function slaInputs(data: Case): string {
   return JSON.stringify([data.status, data.priority, data.type, data.customer.market, data.teamId, data.createdAt]);
 }
 
-export function scopeOf(data: Case): Scope {
-  return { teamId: data.teamId, assigneeId: data.assigneeId };
-}
+export { scopeOf };
 
 /**
  * The writes of one transaction, collected in memory and flushed in a handful of statements: cases are
@@ -113,6 +112,24 @@ export class UnitOfWork {
     return this.cases.get(id);
   }
 
+  /** A case this unit of work has loaded or created, without a query: shared rules read cases synchronously. */
+  loaded(id: string): CaseRecord | undefined {
+    return this.cases.get(id);
+  }
+
+  /**
+   * Puts a case as a shared rule left it (src-shared/caseRules: version and updatedAt already moved) in
+   * place of the loaded one, remembering a change of assignee for the offline-reply grace window.
+   */
+  replaceCase(record: CaseRecord, next: Case): void {
+    if (next.assigneeId !== record.data.assigneeId) {
+      record.previousAssigneeId = record.data.assigneeId;
+      record.assigneeChangedMs = this.nowMs;
+    }
+    record.data = next;
+    record.dirty = true;
+  }
+
   createCase(data: Case): CaseRecord {
     const record: CaseRecord = {
       data,
@@ -132,16 +149,6 @@ export class UnitOfWork {
     record.data.version += 1;
     record.data.updatedAt = this.nowIso;
     record.dirty = true;
-  }
-
-  reassign(record: CaseRecord, to: string | null): void {
-    const from = record.data.assigneeId;
-    this.updateCase(record, (data) => {
-      data.assigneeId = to;
-      data.assigneeVersion += 1;
-    });
-    record.previousAssigneeId = from;
-    record.assigneeChangedMs = this.nowMs;
   }
 
   /** Loads which of these child ids already exist, so deduplication by entity id needs one query per batch. */

@@ -209,6 +209,11 @@ export const workstationContract = {
   'session:get': method(Empty, SessionSchema),
   'auth:signIn': method(SignInSchema, SessionSchema),
   'auth:signOut': method(Empty, z.null()),
+  /**
+   * Signs out and removes every case, message, note, draft-bearing setting and unsent change of this
+   * device (the renderer clears its drafts too); the server address stays, so someone can sign in again.
+   */
+  'auth:signOutAndRemoveData': method(Empty, z.null()),
   'settings:get': method(Empty, SettingsSchema),
   /**
    * A new serverUrl takes effect at once: refused while changes for the current server are unsent or
@@ -257,6 +262,8 @@ export const workstationEvents = {
   'cases:changed': z.lazy(() => z.object({ caseIds: z.array(IdSchema), all: z.boolean() })),
   'sync:status': SyncStatusSchema,
   'attention:changed': z.object({ count: z.int().min(0) }),
+  /** This device's data was removed: at the agent's request, or because an admin revoked the device. */
+  'device:wiped': z.object({ reason: z.enum(['requested', 'revoked']) }),
   notify: z.lazy(() =>
     z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema }),
   ),

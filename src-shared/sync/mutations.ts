@@ -42,6 +42,15 @@ export type MutationKey = keyof typeof MUTATION_ARGS;
 export type MutationName = MutationKey extends `${infer N}@${number}` ? N : never;
 export type MutationArgs<K extends MutationKey> = z.infer<(typeof MUTATION_ARGS)[K]>;
 
+/**
+ * MUTATION_ARGS[key].safeParse typed by its key: TypeScript cannot relate an indexed access with a
+ * generic key to the key's own type, so the one assertion about it lives here.
+ */
+export function parseMutationArgs<K extends MutationKey>(key: K, raw: unknown): z.ZodSafeParseResult<MutationArgs<K>> {
+  const schema: z.ZodType = MUTATION_ARGS[key];
+  return schema.safeParse(raw) as z.ZodSafeParseResult<MutationArgs<K>>;
+}
+
 export const MutationBaseSchema = z.object({
   caseVersion: z.int().min(0).optional(),
   assigneeVersion: z.int().min(0).optional(),

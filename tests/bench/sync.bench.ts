@@ -19,6 +19,8 @@ import { BootstrapLineSchema, LoginResponseSchema } from '../../src-shared/sync/
 import type { BootstrapLine } from '../../src-shared/sync/protocol';
 import { openLocalStore } from '../../src-main/core/store';
 import type { LocalStore } from '../../src-main/core/store';
+import { openTestConnection, withTestConnection } from '../../src-main/core/store/testStore';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import type { BootstrapRow } from '../../src-main/core/sync';
@@ -131,12 +133,16 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** Where each bench store's file is, for the bench's own connections to it (store/testStore.ts). */
+const storePaths = new Map<LocalStore, string>();
 function openStore(): LocalStore {
-  return openLocalStore({
-    path: join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite'),
-    clock: { now: () => Date.now() },
-    ids: { uuid: () => randomUUID() },
-  });
+  const path = join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite');
+  const store = openLocalStore({ path, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } });
+  storePaths.set(store, path);
+  return store;
+}
+function sqlOf<T>(store: LocalStore, fn: (db: Database.Database) => T): T {
+  return withTestConnection(storePaths.get(store) ?? '', fn);
 }
 
 /** Time spent waiting on each endpoint, to tell server time from client time in the figures. */
@@ -373,12 +379,14 @@ async function main(): Promise<void> {
     }
 
     // 2. Outbox drain: 10,000 local writes (tags and notes over many cases), then one sync until empty.
-    const caseIds = supervisorStore.db
-      .prepare<[number], { id: string }>(
-        "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?",
-      )
-      .all(DRAIN)
-      .map((row) => row.id);
+    const caseIds = sqlOf(supervisorStore, (db) =>
+      db
+        .prepare<[number], { id: string }>(
+          "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?",
+        )
+        .all(DRAIN)
+        .map((row) => row.id),
+    );
     for (let index = 0; index < DRAIN; index++) {
       const caseId = caseIds[index % caseIds.length] ?? '';
       if (index % 2 === 0) supervisorStore.write('case.addTag@1', { caseId, tag: `bench-${index % 7}` });
@@ -412,7 +420,8 @@ async function main(): Promise<void> {
     const storeB = openStore();
     const agentA = engineFor(storeA, server.url);
     let arrived: ((noteId: string) => void) | null = null;
-    const noteSeen = storeB.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM notes WHERE id = ?');
+    const readerB = openTestConnection(storePaths.get(storeB) ?? '');
+    const noteSeen = readerB.prepare<[string], { one: number }>('SELECT 1 AS one FROM notes WHERE id = ?');
     let waitingFor = '';
     const agentB = engineFor(storeB, server.url, {
       events: true,
@@ -424,12 +433,14 @@ async function main(): Promise<void> {
     await agentB.signIn(AGENT_B, DEMO_PASSWORD);
     await agentA.syncNow();
     await agentB.syncNow();
-    const shared = storeA.db
-      .prepare<[], { id: string }>(
-        "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20",
-      )
-      .all()
-      .map((row) => row.id);
+    const shared = sqlOf(storeA, (db) =>
+      db
+        .prepare<[], { id: string }>(
+          "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20",
+        )
+        .all()
+        .map((row) => row.id),
+    );
     const inB = shared.filter((id) => storeB.caseDetail(id) !== null);
     if (inB.length === 0) throw new Error('the two agents share no unassigned team case');
     // Let B's event stream connect and settle before timing.
@@ -460,6 +471,7 @@ async function main(): Promise<void> {
     await agentB.stop();
     storeA.close();
     storeB.close();
+    readerB.close();
   } finally {
     await server.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -41,10 +41,12 @@ afterAll(async () => {
 
 describe('outbox drain over several push batches', () => {
   it('pulls while the next batch is in flight, one push at a time, and settles every mutation once', async () => {
-    const cases = desk.store.db
-      .prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 300")
-      .all()
-      .map((row) => row.id);
+    const cases = desk.sql((db) =>
+      db
+        .prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 300")
+        .all()
+        .map((row) => row.id),
+    );
     expect(cases.length).toBeGreaterThan(10);
     // Solved on the server behind the desk's back: tags on it still apply, the reply is refused and must come
     // back as an attention item.
@@ -94,9 +96,9 @@ describe('outbox drain over several push batches', () => {
       [`{${noteIds.join(',')}}`],
     );
     expect(notes[0]?.n).toBe(noteIds.length);
-    const localNotes = desk.store.db
-      .prepare<[], { n: number }>('SELECT count(*) AS n FROM notes WHERE pending = 0')
-      .get();
+    const localNotes = desk.sql((db) =>
+      db.prepare<[], { n: number }>('SELECT count(*) AS n FROM notes WHERE pending = 0').get(),
+    );
     expect(localNotes?.n).toBeGreaterThanOrEqual(noteIds.length);
   }, 120_000);
 });

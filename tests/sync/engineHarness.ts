@@ -18,6 +18,8 @@ import type { VerifyResponse } from '../../src-shared/sync/protocol';
 import type { Message } from '../../src-shared/domain/case';
 import { openLocalStore } from '../../src-main/core/store';
 import type { LocalStore } from '../../src-main/core/store';
+import { withTestConnection } from '../../src-main/core/store/testStore';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import { seedDemo } from '../../src-server/seed/seedDemo';
@@ -67,6 +69,9 @@ export async function startDemoServer(): Promise<DemoServer> {
 
 export interface Desk {
   store: LocalStore;
+  /** Runs fn on a connection of the test's own to the desk's database file (store/testStore.ts). */
+  sql<T>(fn: (db: Database.Database) => T): T;
+  path: string;
   engine: SyncEngine;
   /** While true every request fails as if the cable were pulled. */
   offline: boolean;
@@ -83,10 +88,13 @@ export async function openDesk(
   const clock = { now: () => Date.now() };
   const ids = { uuid: () => randomUUID() };
   const { path, ...engineOptions } = options;
-  const store = openLocalStore({ path: path ?? join(dir, 'desk.sqlite'), clock, ids });
+  const file = path ?? join(dir, 'desk.sqlite');
+  const store = openLocalStore({ path: file, clock, ids });
   const port: SyncStore = store;
   const desk: Desk = {
     store,
+    sql: (fn) => withTestConnection(file, fn),
+    path: file,
     offline: false,
     engine: createSyncEngine({
       store: port,

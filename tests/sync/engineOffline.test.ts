@@ -1,6 +1,7 @@
 // The sync engine end to end: the real server, two desktop cores on real SQLite files, an agent who works
 // offline while a supervisor reassigns, closes and merges, and every outcome of SYNC.md's offline-reply
 // table after reconnecting.
+import { openTestConnection } from '../../src-main/core/store/testStore';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +19,13 @@ let supervisor: Desk;
 type CaseRow = { id: string; status: string; assignee_id: string | null; team_id: string; locale: string };
 
 function activeCasesOf(desk: Desk, assigneeId: string): CaseRow[] {
-  return desk.store.db
-    .prepare<[string], CaseRow>(
-      "SELECT id, status, assignee_id, team_id, locale FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') ORDER BY id",
-    )
-    .all(assigneeId);
+  return desk.sql((db) =>
+    db
+      .prepare<[string], CaseRow>(
+        "SELECT id, status, assignee_id, team_id, locale FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') ORDER BY id",
+      )
+      .all(assigneeId),
+  );
 }
 
 function userId(desk: Desk, username: string): string {
@@ -61,16 +64,15 @@ describe('sync engine end to end', () => {
     expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
     // The snapshot's search entries are built after it is swapped in, on the engine's timers.
     await vi.waitFor(() => expect(agent.store.searchBacklog()).toBe(0), { timeout: 10_000 });
-    const some = agent.store.db
-      .prepare<[], { id: string; order_id: string }>(
-        'SELECT id, order_id FROM cases WHERE order_id IS NOT NULL LIMIT 1',
-      )
-      .get();
-    expect(
-      agent.store.db
-        .prepare('SELECT count(*) AS n FROM case_fts WHERE case_fts MATCH ?')
-        .get(`"${some?.order_id ?? ''}"`),
-    ).toEqual({ n: 1 });
+    const indexed = agent.sql((db) => {
+      const some = db
+        .prepare<[], { id: string; order_id: string }>(
+          'SELECT id, order_id FROM cases WHERE order_id IS NOT NULL LIMIT 1',
+        )
+        .get();
+      return db.prepare('SELECT count(*) AS n FROM case_fts WHERE case_fts MATCH ?').get(`"${some?.order_id ?? ''}"`);
+    });
+    expect(indexed).toEqual({ n: 1 });
   });
 
   it('carries a reply from one desk to the other and delivers it once', async () => {
@@ -236,13 +238,18 @@ describe('a desk restored from an old backup', () => {
     const backup = join(backupDir, 'backup.sqlite');
     let restored: Desk | null = null;
     try {
-      const caseId = desk.store.db
-        .prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 1")
-        .get()?.id;
+      const caseId = desk.sql(
+        (db) =>
+          db
+            .prepare<[], { id: string }>("SELECT id FROM cases WHERE status IN ('new', 'open') ORDER BY id LIMIT 1")
+            .get()?.id,
+      );
       if (!caseId) throw new Error('camille.durand has no active case');
       const notes = [randomUUID(), randomUUID(), randomUUID()] as const;
       desk.store.write('case.addNote@1', { caseId, noteId: notes[0], body: 'Backed up while still unsent.' });
-      await desk.store.db.backup(backup);
+      // A backup as a tool beside the app takes it: through a connection of its own, finished before it closes.
+      const copier = openTestConnection(desk.path);
+      await copier.backup(backup).finally(() => copier.close());
       await desk.engine.syncNow();
       desk.store.write('case.addNote@1', { caseId, noteId: notes[1], body: 'Sent after the backup.' });
       await desk.engine.syncNow();

@@ -117,10 +117,12 @@ function at<T>(items: readonly T[], index: number): T | undefined {
 
 /** Cases a client can see right now, in a stable order. */
 function visibleCases(client: DesktopClient): string[] {
-  return client.store.db
-    .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
-    .all()
-    .map((row) => row.id);
+  return client.sql((db) =>
+    db
+      .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
+      .all()
+      .map((row) => row.id),
+  );
 }
 
 /**
@@ -132,6 +134,7 @@ export async function playRandomRun(
   clients: readonly DesktopClient[],
   supervisor: () => Promise<DirectClient>,
   actions: readonly Action[],
+  onLocalRefusal: (code: string) => void = () => undefined,
 ): Promise<string[]> {
   const teamCases = async (): Promise<Case[]> => {
     const first = clients[0];
@@ -226,6 +229,7 @@ export async function playRandomRun(
       // A refusal of a local write (closed case, no longer in scope, illegal transition) is the agent's
       // error message in the UI: nothing was written. Anything else is a real failure of the run.
       if (!(error instanceof StoreError)) throw error;
+      onLocalRefusal(error.code);
     }
     await world.idle(50);
   }

@@ -35,6 +35,8 @@ describe('randomized sync under faults', () => {
     await world.destroy();
   });
 
+  let refusedLocally = 0;
+
   it(
     `keeps the six invariants (seed ${seed}, ${runs} runs)`,
     async () => {
@@ -46,7 +48,15 @@ describe('randomized sync under faults', () => {
         fc.asyncProperty(
           fc.array(actionArbitrary, { minLength: actionsPerRun, maxLength: actionsPerRun }),
           async (actions) => {
-            const violations = await playRandomRun(world, clients, () => world.supervisor(), actions);
+            const violations = await playRandomRun(
+              world,
+              clients,
+              () => world.supervisor(),
+              actions,
+              () => {
+                refusedLocally++;
+              },
+            );
             expect(violations).toEqual([]);
           },
         ),
@@ -63,7 +73,9 @@ describe('randomized sync under faults', () => {
           `sync soak: ${JSON.stringify(counts)} mutation results, ${world.proxy.exchanges().filter((record) => record.fault !== null).length} faulted requests\n`,
         );
       expect(counts.applied ?? 0).toBeGreaterThan(10);
-      expect(counts.rejected ?? 0).toBeGreaterThan(0);
+      // The desk refuses at once what the shared case rules refuse on its copy; the server rejects what
+      // changed meanwhile. Either way refusals must have been exercised.
+      expect((counts.rejected ?? 0) + refusedLocally).toBeGreaterThan(0);
       expect(world.proxy.exchanges().filter((record) => record.fault !== null).length).toBeGreaterThan(5);
     },
     isSoak ? 3_600_000 : 120_000,

@@ -9,7 +9,7 @@ afterEach(() => t.dispose());
 
 describe('attention items keep the server reason', () => {
   it('stores the reason key and params with the item, for Needs attention to word in the agent language', () => {
-    const c = t.data.cases.find((x) => x.status === 'open');
+    const c = t.data.cases.find((x) => x.status === 'open' && t.isMine(x));
     if (c === undefined) throw new Error('no open case');
     const reply = t.store.write('case.reply@1', {
       caseId: c.id,

@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case } from '../../../src-shared/domain/case';
-import { isKnownMutation, mutationKey } from '../../../src-shared/sync/mutations';
+import {
+  isKnownMutation,
+  MutationBaseSchema,
+  mutationKey,
+  parseMutationArgs,
+  type MutationKey,
+} from '../../../src-shared/sync/mutations';
+import { createDeskRules } from './deskRules';
 import { readJson } from './json';
-import { applyToCase } from './optimistic';
 import type { RowWriter } from './writes/rowWriter';
 
 export interface OutboxRecord {
@@ -53,9 +59,27 @@ export function createCaseState(db: Database.Database, writer: RowWriter) {
     return row ? { case: readJson<Case>(row.data), serverVersion: row.server_version } : null;
   }
 
+  const rules = createDeskRules(db, visible);
+
+  /** One pending mutation re-applied at the time the agent made it; null when it no longer applies. */
+  function reapply(c: Case, m: OutboxRecord): Case | null {
+    const key = mutationKey(m.name, m.v);
+    return isKnownMutation(key) ? reapplyKnown(c, key, m) : null;
+  }
+
+  function reapplyKnown<K extends MutationKey>(c: Case, key: K, m: OutboxRecord): Case | null {
+    const args = parseMutationArgs(key, readJson<unknown>(m.args));
+    const base = MutationBaseSchema.safeParse(readJson<unknown>(m.base));
+    if (!args.success || !base.success) return null;
+    const outcome = rules.reapply(key, c, args.data, { now: m.client_time, base: base.data });
+    if (outcome === null || outcome.status === 'refused') return null;
+    return outcome.cases.find((changed) => changed.id === c.id) ?? c;
+  }
+
   return {
     visible,
     canonical,
+    rules,
     pendingFor: (caseId: string) => pendingForCase.all(caseId),
     /** A server copy of a case: lands in the shadow when local changes sit on top of it. */
     writeServerCase(c: Case, version: number): void {
@@ -72,7 +96,7 @@ export function createCaseState(db: Database.Database, writer: RowWriter) {
      * Rebuilds the visible row from the canonical one plus pending mutations. A mutation that no longer
      * applies (the server moved on) is skipped here and left for the server to answer.
      */
-    rebase(caseId: string, userId: string | null): void {
+    rebase(caseId: string): void {
       const pendingNow = pendingForCase.all(caseId);
       // Nothing local on this case: the visible row already is the canonical one.
       if (pendingNow.length === 0 && !shadowStmt.get(caseId)) return;
@@ -90,14 +114,9 @@ export function createCaseState(db: Database.Database, writer: RowWriter) {
       if (!shadowStmt.get(caseId)) putShadow.run(caseId, base.serverVersion, JSON.stringify(base.case));
       let next = base.case;
       for (const m of pending) {
-        const key = mutationKey(m.name, m.v);
-        if (!isKnownMutation(key)) continue;
-        try {
-          // Each mutation re-applies at the time the agent made it, so rebasing does not move updatedAt.
-          next = applyToCase(next, key, readJson<unknown>(m.args), { nowIso: m.client_time, userId });
-        } catch {
-          // The server will reject it and markResults turns that into an attention item.
-        }
+        // Each mutation re-applies at the time the agent made it, so rebasing does not move updatedAt. One
+        // that no longer applies is skipped: the server will reject it, and markResults makes an attention item.
+        next = reapply(next, m) ?? next;
       }
       writer.writeCase(next, base.serverVersion, true);
     },

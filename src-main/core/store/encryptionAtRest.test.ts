@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canSee, scopeOf } from '../../../src-shared/caseRules';
 import { generateDemoData } from '../../../src-shared/demo';
 import { openLocalStore } from './localStore';
 import { fileKeyWrapping, loadOrCreateStoreKey, STORE_KEY_FILE, type KeyWrapping } from './storeKey';
-import { manualClock, refusal, sequentialIds, TEST_NOW, TEST_STORE_KEY } from './testStore';
+import { manualClock, refusal, sequentialIds, TEST_NOW, TEST_STORE_KEY, withTestConnection } from './testStore';
 
 const data = generateDemoData({ seed: 5, cases: 60, now: TEST_NOW });
 // A customer's own words: the text a thief must not find in the file.
@@ -33,7 +34,7 @@ describe('local store encrypted at rest', () => {
     store.importCanonical(data);
     // Before a checkpoint the rows are in the WAL: both files are checked while the store is open.
     expect(filesHold(path, secret)).toBe(false);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(withTestConnection(path, (db) => db.pragma('journal_mode', { simple: true }), TEST_STORE_KEY)).toBe('wal');
     store.close();
     expect(readFileSync(path).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(filesHold(path, secret)).toBe(false);
@@ -61,8 +62,10 @@ describe('local store encrypted at rest', () => {
     const path = join(dir, 'workstation.db');
     const plain = open(path, null);
     plain.importCanonical(data);
-    plain.setSyncState({ userId: data.users.find((user) => user.username === 'jonas.weber')?.id ?? null });
-    const caseId = data.cases[0]?.id ?? '';
+    const agent = data.users.find((user) => user.username === 'jonas.weber');
+    plain.setSyncState({ userId: agent?.id ?? null });
+    // A case in the agent's scope: the shared case rules refuse a change outside it.
+    const caseId = data.cases.find((c) => agent !== undefined && canSee(agent, scopeOf(c)))?.id ?? '';
     plain.write('case.addTag@1', { caseId, tag: 'migrated' });
     const before = { count: plain.caseCount(), state: plain.getSyncState(), pending: plain.pendingCount() };
     plain.close();
@@ -72,7 +75,7 @@ describe('local store encrypted at rest', () => {
     expect({ count: store.caseCount(), state: store.getSyncState(), pending: store.pendingCount() }).toEqual(before);
     expect(store.caseDetail(caseId)?.case.tags).toContain('migrated');
     expect(store.search(secret.slice(0, 12), 5).length).toBeGreaterThan(0);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(withTestConnection(path, (db) => db.pragma('journal_mode', { simple: true }), TEST_STORE_KEY)).toBe('wal');
     store.close();
     expect(filesHold(path, secret)).toBe(false);
     expect(refusal(() => open(path, null)).code).toBe('STORE_KEY_MISMATCH');

@@ -9,14 +9,14 @@ beforeEach(() => {
 afterEach(() => t.dispose());
 
 function firstRow(where: (r: CaseRow) => boolean): CaseRow {
-  const row = t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find(where);
+  const row = t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => t.isMine(r) && where(r));
   if (!row) throw new Error('no matching case in the demo set');
   return row;
 }
 
 /** Everything a refused write could have touched. */
 function snapshot() {
-  const db = t.store.db;
+  const db = t.sql;
   return {
     cases: db.prepare('SELECT id, data, has_pending FROM cases ORDER BY id').all(),
     shadow: db.prepare('SELECT * FROM case_shadow ORDER BY case_id').all(),
@@ -74,7 +74,7 @@ describe('local writes', () => {
   });
 
   it('note, status, tags and take each change the case and queue one mutation, ids without gaps', () => {
-    const row = firstRow((r) => r.status === 'open' && r.assigneeId !== t.store.getSyncState().userId);
+    const row = firstRow((r) => (r.status === 'open' || r.status === 'new') && r.assigneeId === null);
     t.store.write('case.addNote@1', {
       caseId: row.id,
       noteId: '10000000-0000-4000-8000-000000000003',
@@ -127,9 +127,6 @@ describe('local writes', () => {
       'INVALID_ARGS',
     );
     expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'closed' })).code).toBe(
-      'INVALID_TRANSITION',
-    );
-    expect(refusal(() => t.store.write('case.setStatus@1', { caseId: open.id, to: 'open' })).code).toBe(
       'INVALID_TRANSITION',
     );
     expect(

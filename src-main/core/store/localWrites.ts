@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import type { Message, Note } from '../../../src-shared/domain/case';
-import { MUTATION_ARGS, type MutationKey } from '../../../src-shared/sync/mutations';
+import { createdChildOf, type CaseChanges } from '../../../src-shared/caseRules';
+import { parseMutationArgs, type MutationArgs, type MutationKey } from '../../../src-shared/sync/mutations';
 import type { CaseState } from './caseState';
-import { applyToCase } from './optimistic';
 import { StoreError, type Clock, type IdGenerator } from './ports';
 import type { RowWriter } from './writes/rowWriter';
 
@@ -47,12 +46,6 @@ export function createLocalWrites(deps: Deps) {
     'SELECT case_id, mutation_uuid FROM notes WHERE id = ?',
   );
 
-  function parseArgs<T extends { caseId: string }>(schema: z.ZodType<T>, raw: unknown): T {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new StoreError('INVALID_ARGS', z.prettifyError(parsed.error));
-    return parsed.data;
-  }
-
   function alreadyWritten(
     owner: { case_id: string; mutation_uuid: string | null } | undefined,
     caseId: string,
@@ -65,66 +58,65 @@ export function createLocalWrites(deps: Deps) {
     return { mutationUuid: owner.mutation_uuid, caseId };
   }
 
-  const writeTx = db.transaction((key: MutationKey, raw: unknown): WriteOutcome => {
-    const schema: z.ZodType<{ caseId: string }> = MUTATION_ARGS[key];
-    const args = parseArgs(schema, raw);
+  /** A retried send of the same reply or note answers with its first write instead of writing twice. */
+  function earlierWrite<K extends MutationKey>(key: K, args: MutationArgs<K>): WriteOutcome | null {
+    const child = createdChildOf(key, args);
+    if (child === null) return null;
+    const owner = child.entity === 'message' ? messageOwner.get(child.id) : noteOwner.get(child.id);
+    return alreadyWritten(owner, args.caseId, child.entity === 'message' ? 'reply' : 'note');
+  }
+
+  /** The rows an applied rule created, kept pending on the subject (a redirect moves them when the server says so). */
+  function writeCreatedRows(changes: CaseChanges, caseId: string, uuid: string): string | null {
+    for (const message of changes.messages) writer.writeMessage({ ...message, caseId }, 0, true, uuid);
+    for (const note of changes.notes) writer.writeNote({ ...note, caseId }, 0, true, uuid);
+    return changes.messages[0]?.id ?? changes.notes[0]?.id ?? null;
+  }
+
+  function writeOne<K extends MutationKey>(key: K, raw: unknown): WriteOutcome {
+    const parsed = parseMutationArgs(key, raw);
+    if (!parsed.success) throw new StoreError('INVALID_ARGS', z.prettifyError(parsed.error));
+    const args = parsed.data;
     const caseId = args.caseId;
-    const reply = key === 'case.reply@1' ? parseArgs(MUTATION_ARGS[key], raw) : null;
-    const noteInput = key === 'case.addNote@1' ? parseArgs(MUTATION_ARGS[key], raw) : null;
-    const done = reply
-      ? alreadyWritten(messageOwner.get(reply.messageId), caseId, 'reply')
-      : noteInput
-        ? alreadyWritten(noteOwner.get(noteInput.noteId), caseId, 'note')
-        : null;
+    const done = earlierWrite(key, args);
     if (done) return done;
     const current = state.visible(caseId);
     if (!current) throw new StoreError('NOT_FOUND', `No case ${caseId} in this workstation.`);
-    const userId = deps.userId();
+    const by = state.rules.actor();
+    if (by === null) throw new StoreError('FORBIDDEN', 'Sign in to change cases.');
     const nowIso = new Date(clock.now()).toISOString();
-    const next = applyToCase(current, key, args, { nowIso, userId });
+    // The versions the agent sees, pending changes included: a take then checks the assignee they saw.
+    const base = { caseVersion: current.version, assigneeVersion: current.assigneeVersion };
+    const outcome = state.rules.decide(key, current, args, by, { now: nowIso, base });
+    if (outcome.status === 'refused') {
+      const { code, message, reason } = outcome.refusal;
+      throw new StoreError(code, `${current.ref}: ${message}`, { reason });
+    }
     const canonical = state.ensureShadow(caseId);
     if (!canonical) throw new StoreError('NOT_FOUND', `No case ${caseId} in this workstation.`);
     const id = nextId.get()?.next_mutation_id ?? 1;
     bumpId.run();
     const uuid = ids.uuid();
     const at = key.indexOf('@');
-    const name = key.slice(0, at);
-    const v = Number(key.slice(at + 1));
-    const base = { caseVersion: canonical.case.version, assigneeVersion: canonical.case.assigneeVersion };
-    let entityId: string | null = null;
-    if (reply) {
-      entityId = reply.messageId;
-      const message: Message = {
-        id: reply.messageId,
-        caseId,
-        direction: 'outbound',
-        authorKind: 'agent',
-        authorId: userId,
-        locale: reply.locale,
-        channel: current.channel,
-        body: reply.body,
-        createdAt: nowIso,
-        writtenAt: nowIso,
-        deliveryState: 'queued',
-      };
-      writer.writeMessage(message, 0, true, uuid);
-    } else if (noteInput) {
-      if (userId === null) throw new StoreError('FORBIDDEN', 'Sign in to write a note.');
-      entityId = noteInput.noteId;
-      const note: Note = {
-        id: noteInput.noteId,
-        caseId,
-        authorId: userId,
-        body: noteInput.body,
-        createdAt: nowIso,
-        writtenAt: nowIso,
-      };
-      writer.writeNote(note, 0, true, uuid);
-    }
-    insertOutbox.run(id, uuid, name, v, caseId, entityId, JSON.stringify(args), JSON.stringify(base), nowIso);
+    const entityId = writeCreatedRows(outcome, caseId, uuid);
+    insertOutbox.run(
+      id,
+      uuid,
+      key.slice(0, at),
+      Number(key.slice(at + 1)),
+      caseId,
+      entityId,
+      JSON.stringify(args),
+      JSON.stringify(base),
+      nowIso,
+    );
+    // Only the subject changes here; another case a rule touched (a merge target) arrives from the server.
+    const next = outcome.cases.find((changed) => changed.id === caseId) ?? current;
     writer.writeCase(next, canonical.serverVersion, true);
     return { mutationUuid: uuid, caseId };
-  });
+  }
+
+  const writeTx = db.transaction((key: MutationKey, raw: unknown): WriteOutcome => writeOne(key, raw));
 
   return {
     write: (key: MutationKey, args: unknown): WriteOutcome => writeTx.immediate(key, args),

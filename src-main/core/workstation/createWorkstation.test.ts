@@ -39,12 +39,14 @@ describe('workstation', () => {
   });
 
   it('answers every contract method with output valid against the contract', async () => {
-    const page = await ok(ws.call('cases:list', { view: 'all' }));
+    // The demo agent's own case: the shared case rules let an agent change only what is in their scope.
+    const page = await ok(ws.call('cases:list', { view: 'mine' }));
     const first = page.rows[0];
     if (!first) throw new Error('no rows');
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
+      'auth:signOutAndRemoveData': {},
       'settings:get': {},
       'server:get': {},
       'settings:update': { uiLocale: 'ar' },
@@ -67,7 +69,9 @@ describe('workstation', () => {
       'sync:status': {},
       'attention:list': {},
     };
-    const order = [...METHOD_NAMES.filter((m) => m !== 'auth:signOut'), 'auth:signOut' as const];
+    // Signing out locks the workstation, and removing the data empties it: both go last.
+    const last = ['auth:signOut', 'auth:signOutAndRemoveData'] as const;
+    const order = [...METHOD_NAMES.filter((m) => !last.some((name) => name === m)), ...last];
     for (const method of order) {
       if (method === 'auth:signIn' || method === 'attention:resolve') continue;
       const result = await ws.call(method, inputs[method]);
@@ -120,7 +124,7 @@ describe('workstation', () => {
     const statuses: EventPayload<'sync:status'>[] = [];
     const off = ws.subscribe('cases:changed', (p) => changed.push(p));
     ws.subscribe('sync:status', (p) => statuses.push(p));
-    const row = (await ok(ws.call('cases:list', { view: 'all' }))).rows[0];
+    const row = (await ok(ws.call('cases:list', { view: 'mine' }))).rows[0];
     if (!row) throw new Error('no rows');
     await ok(ws.call('cases:addTag', { caseId: row.id, tag: 'evented' }));
     expect(changed).toEqual([{ caseIds: [row.id], all: false }]);

@@ -87,7 +87,7 @@ async function row(caseId: string) {
 
 /** A case of the given status with at least one target still counting (or paused) on the server. */
 function caseWith(status: Case['status']): Case {
-  const found = t.data.cases.find((c) => c.status === status && targetStates(detail(c.id)).length > 0);
+  const found = t.data.cases.find((c) => c.status === status && t.isMine(c) && targetStates(detail(c.id)).length > 0);
   if (!found) throw new Error(`demo has no ${status} case with a running target`);
   return found;
 }

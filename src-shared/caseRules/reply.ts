@@ -1,0 +1,78 @@
+import type { Case, Message } from '../domain/case';
+import { DONE_STATUSES } from '../domain/caseStatus';
+import { canWriteTo } from './caseAccess';
+import { edited, eventOn, statusFields, survivingCase } from './caseEdits';
+import {
+  applied,
+  caseMissing,
+  notPermitted,
+  refuse,
+  refused,
+  type CaseRule,
+  type EventDraft,
+  type Refusal,
+  type RuleContext,
+} from './ruleTypes';
+
+/** A reply to a merged case lands on the case it was merged into; the sender may write to either. */
+export function writablePair(subject: Case, ctx: RuleContext): Refusal | null {
+  const target = survivingCase(subject, ctx);
+  if (!target) return caseMissing(subject.id);
+  return canWriteTo(ctx, subject) || canWriteTo(ctx, target) ? null : notPermitted(subject.id);
+}
+
+export const caseDone = (c: Case): Refusal =>
+  refuse(
+    'CASE_CLOSED',
+    'case_done',
+    `the case is ${c.status}`,
+    { caseId: c.id, status: c.status },
+    { status: c.status },
+  );
+
+/**
+ * SYNC.md: a reply to a solved or closed case is refused (it returns to the agent as a draft); a reply to a
+ * new case opens it; the first reply sets firstRepliedAt; a reply by someone other than the assignee is
+ * recorded, so the assignee learns that someone answered while offline.
+ */
+export const replyRule: CaseRule<'case.reply@1'> = {
+  createsChild: { entity: 'message', idOf: (args) => args.messageId },
+  permit: (subject, _args, ctx) => writablePair(subject, ctx),
+  decide(subject, args, ctx) {
+    const target = survivingCase(subject, ctx);
+    if (!target) return refused(caseMissing(subject.id));
+    const redirect = target.id === subject.id ? {} : { redirectedToCaseId: target.id };
+    if (ctx.isDuplicate) return applied(redirect);
+    if (DONE_STATUSES.includes(target.status)) return refused(caseDone(target));
+    const message: Message = {
+      id: args.messageId,
+      caseId: target.id,
+      direction: 'outbound',
+      authorKind: 'agent',
+      authorId: ctx.actor.id,
+      locale: args.locale,
+      channel: target.channel,
+      body: args.body,
+      createdAt: ctx.now,
+      writtenAt: ctx.clientTime,
+      deliveryState: 'queued',
+    };
+    const events: EventDraft[] = [];
+    const opens = target.status === 'new';
+    if (opens) events.push(eventOn(target, ctx, 'status_changed', { from: 'new', to: 'open' }));
+    if (target.assigneeId !== null && target.assigneeId !== ctx.actor.id) {
+      events.push(
+        eventOn(target, ctx, 'replied_while_offline', {
+          messageId: message.id,
+          authorId: ctx.actor.id,
+          writtenAt: ctx.clientTime,
+        }),
+      );
+    }
+    const next = edited(target, ctx, {
+      ...(opens ? statusFields('open', ctx) : {}),
+      firstRepliedAt: target.firstRepliedAt ?? ctx.now,
+    });
+    return applied({ cases: [next], messages: [message], events, ...redirect });
+  },
+};
