@@ -21,6 +21,27 @@ export class CasePage {
     await this.page.locator('[data-sla-target]').first().waitFor();
   }
 
+  /**
+   * The queue in `language` from a real page load: going to the same address again would only change the
+   * fragment (the token) and keep the page, and its screen, as they were.
+   */
+  async loadQueue(url: string, language: string): Promise<void> {
+    await this.page.goto('about:blank');
+    await this.queue.open(url, language);
+  }
+
+  /** The queue in `language` afresh, then the case found by its ref in the search box (wherever it sorts). */
+  async openBySearch(url: string, language: string, ref: string): Promise<void> {
+    await this.loadQueue(url, language);
+    await this.page.getByRole('searchbox').fill(ref);
+    await this.page
+      .getByRole('list')
+      .getByRole('button', { name: new RegExp(ref) })
+      .click();
+    await this.page.locator('[data-sla-target]').first().waitFor();
+    await this.heading().filter({ hasText: ref }).waitFor();
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
