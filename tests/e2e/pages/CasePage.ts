@@ -78,6 +78,24 @@ export class CasePage {
     return this.page.locator('[data-finding]');
   }
 
+  /** The translation of the reply being written, in the agent's language. */
+  translation(name: RegExp | string): Locator {
+    return this.region(name);
+  }
+
+  /** Paragraphs of the translation pane: translated from the canned reply, or the agent's own edits. */
+  translationParts(name: RegExp | string, kind: 'translated' | 'edited'): Locator {
+    return this.translation(name).locator(`[data-preview-part="${kind}"]`);
+  }
+
+  /** Picks the first canned reply the picker offers. */
+  async insertFirstReply(buttonName: RegExp | string, dialogName: RegExp | string): Promise<void> {
+    await this.button(buttonName).click();
+    const picker = this.dialog(dialogName);
+    await picker.getByRole('button').first().click();
+    await picker.waitFor({ state: 'hidden' });
+  }
+
   async screenshot(language: string, screen: string): Promise<string> {
     return this.queue.screenshot(language, screen);
   }
