@@ -4,17 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, type VerifyResponse } from '../../src-shared/sync/protocol';
 import type { RunningServer } from '../../src-server/startServer';
 import type { TestDb, World } from '../../src-server/testing/harness';
-import {
-  addCases,
-  ApiClient,
-  createWorld,
-  makeCase,
-  mutation,
-  openTestDb,
-  PASSWORD,
-  pushBody,
-  startTestServer,
-} from '../../src-server/testing/harness';
+import { addCases, createWorld, makeCase, openTestDb, startTestServer } from '../../src-server/testing/harness';
+import { mutation, ProtocolClient, pushBody } from '../../src-server/testing/protocolClient';
 import { fuzzParameters } from './fuzzRuns';
 import { hostileJson, hostileString, jsonText } from './hostileValues';
 
@@ -77,7 +68,7 @@ describe('fuzzing every route of the central API', { timeout: 600_000 }, () => {
       makeCase(world.teamB.id, world.users.agentB1.id),
     ]);
     for (const role of ['agentA1', 'admin', 'gateway', 'supervisorA', 'trainer'] as const)
-      tokens[role] = await new ApiClient(server.url).login(world.users[role].username, PASSWORD);
+      tokens[role] = await new ProtocolClient(server.url).login(world.users[role].username);
   });
   afterAll(async () => {
     await server?.close();
@@ -85,7 +76,7 @@ describe('fuzzing every route of the central API', { timeout: 600_000 }, () => {
   });
 
   async function scopeHash(): Promise<VerifyResponse> {
-    const reply = await new ApiClient(server.url).call<VerifyResponse>('GET', '/sync/v1/verify', undefined, {
+    const reply = await new ProtocolClient(server.url).call<VerifyResponse>('GET', '/sync/v1/verify', undefined, {
       token: tokens.admin ?? '',
     });
     return reply.body;
@@ -128,7 +119,7 @@ describe('fuzzing every route of the central API', { timeout: 600_000 }, () => {
       fuzzParameters(150),
     );
     expect(await scopeHash()).toEqual(before);
-    const health = await new ApiClient(server.url).call('GET', '/health');
+    const health = await new ProtocolClient(server.url).call('GET', '/health');
     expect(health.status).toBe(200);
   });
 });
