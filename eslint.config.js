@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import i18next from 'eslint-plugin-i18next';
 import { builtinModules } from 'node:module';
+import { folderLayers } from './eslint-rules/folderLayers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const nativeAndNode = [
@@ -14,6 +15,9 @@ const nativeAndNode = [
   'fastify',
   'ws',
 ];
+
+/** What no part of src-main/core may import (the folders above it and beside it). */
+const coreForbidden = ['**/src-renderer/**', '**/src-server/**', '**/shell/**', '**/web-host/**', '**/embedded/**'];
 
 function boundary(files, forbiddenPaths, forbiddenModules, message) {
   return {
@@ -91,9 +95,67 @@ export default tseslint.config(
   ),
   boundary(
     ['src-main/core/**'],
-    ['**/src-renderer/**', '**/src-server/**', '**/shell/**'],
+    coreForbidden,
     ['electron'],
-    'src-main/core runs in plain Node and never imports electron or the renderer/server.',
+    'src-main/core runs in plain Node and never imports electron, the renderer, the server, the shell, the web host or the embedded server.',
+  ),
+  {
+    // Inside core, layers import only downward: threads <- store <- workstation <- sync <- host.
+    files: ['src-main/core/**/*.{ts,tsx,js,mjs}'],
+    plugins: { local: { rules: { 'folder-layers': folderLayers } } },
+    rules: {
+      'local/folder-layers': [
+        'error',
+        {
+          layers: [
+            {
+              folder: 'src-main/core/threads',
+              mayImport: [],
+              message: 'core/threads starts worker threads and depends on nothing else in core',
+            },
+            {
+              folder: 'src-main/core/store',
+              mayImport: ['src-main/core/threads'],
+              message: 'The local store is the bottom of core: it never imports the workstation, sync or the host',
+            },
+            {
+              folder: 'src-main/core/workstation',
+              mayImport: ['src-main/core/threads', 'src-main/core/store'],
+              message: 'The workstation uses the store and the SyncConnection it is given, never sync or the host',
+            },
+            {
+              folder: 'src-main/core/sync',
+              mayImport: ['src-main/core/threads', 'src-main/core/store', 'src-main/core/workstation'],
+              message: 'The sync engine never imports the host that runs it',
+            },
+            {
+              folder: 'src-main/core/host',
+              mayImport: [
+                'src-main/core/threads',
+                'src-main/core/store',
+                'src-main/core/workstation',
+                'src-main/core/sync',
+              ],
+              message: 'core/host runs the workstation',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The embedded central API runs in a child process: only its entry imports the server, and nothing in it
+  // reaches the shell, the web host or the renderer.
+  boundary(
+    ['src-main/embedded/**'],
+    ['**/src-renderer/**', '**/src-server/**', '**/shell/**', '**/web-host/**'],
+    ['electron'],
+    'src-main/embedded starts the central API in a child process; only embeddedServerMain.ts imports src-server.',
+  ),
+  boundary(
+    ['src-main/embedded/embeddedServerMain.ts'],
+    ['**/src-renderer/**', '**/shell/**', '**/web-host/**', '**/core/**'],
+    ['electron'],
+    "The embedded server's process entry runs src-server alone, without the desktop core.",
   ),
   boundary(
     ['src-main/web-host/**'],

@@ -10,6 +10,8 @@ import { generateDemoBatches, demoDirectory, type DemoBatch } from '../../src-sh
 import { openLocalStore, randomIds } from '../../src-main/core/store';
 import { caseColumns } from '../../src-main/core/store/writes/caseRows';
 import { cjkTokens } from '../../src-main/core/store/search/cjkText';
+import { openDatabase } from '../../src-main/core/store/schema/openDatabase';
+import { withTestConnection } from '../../src-main/core/store/testStore';
 import { measure, report, round } from './stats';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -75,8 +77,9 @@ const directory = demoDirectory(SEED);
 if (!reuse) importBoth();
 
 function importBoth(): void {
-  const raw = openLocalStore({ path: join(dir, 'raw.db'), clock, ids });
-  const rawInsert = rawInserter(raw.db);
+  // The same schema, written by plain inserts: the baseline the store's row writer is compared with.
+  const raw = openDatabase(join(dir, 'raw.db'), ids);
+  const rawInsert = rawInserter(raw);
   store.importCanonical(directory);
 
   let storeMs = 0;
@@ -106,7 +109,7 @@ function importBoth(): void {
     ratioToRaw: round(rawMs / storeMs, 2),
   });
 }
-store.db.pragma('optimize');
+withTestConnection(join(dir, 'store.db'), (db) => db.pragma('optimize'));
 
 const agent = directory.users.find((u) => u.username === 'jonas.weber');
 store.setSyncState({ userId: agent?.id ?? null });

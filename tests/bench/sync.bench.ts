@@ -15,10 +15,12 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, generateDemoBatches, SMALL_DEMO } from '../../src-shared/demo';
-import { BootstrapLineSchema, LoginResponseSchema } from '../../src-shared/sync/protocol';
+import { BootstrapLineSchema } from '../../src-shared/sync/protocol';
 import type { BootstrapLine } from '../../src-shared/sync/protocol';
 import { openLocalStore } from '../../src-main/core/store';
 import type { LocalStore } from '../../src-main/core/store';
+import { openTestConnection, withTestConnection } from '../../src-main/core/store/testStore';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { SyncEngine, SyncEngineOptions, SyncStore } from '../../src-main/core/sync';
 import type { BootstrapRow } from '../../src-main/core/sync';
@@ -28,6 +30,7 @@ import type { Db } from '../../src-server/db/db';
 import { openDatabase } from '../../src-server/startServer';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { insertSnapshot } from '../../src-server/seed/insertSnapshot';
+import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { report, round, summarize } from './stats';
 
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 100_000);
@@ -131,12 +134,16 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** Where each bench store's file is, for the bench's own connections to it (store/testStore.ts). */
+const storePaths = new Map<LocalStore, string>();
 function openStore(): LocalStore {
-  return openLocalStore({
-    path: join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite'),
-    clock: { now: () => Date.now() },
-    ids: { uuid: () => randomUUID() },
-  });
+  const path = join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite');
+  const store = openLocalStore({ path, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } });
+  storePaths.set(store, path);
+  return store;
+}
+function sqlOf<T>(store: LocalStore, fn: (db: Database.Database) => T): T {
+  return withTestConnection(storePaths.get(store) ?? '', fn);
 }
 
 /** Time spent waiting on each endpoint, to tell server time from client time in the figures. */
@@ -201,15 +208,6 @@ function engineFor(store: LocalStore, serverUrl: string, options: Partial<SyncEn
   });
   engine.start();
   return engine;
-}
-
-async function login(serverUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return LoginResponseSchema.parse(await response.json()).token;
 }
 
 /**
@@ -291,7 +289,7 @@ async function main(): Promise<void> {
   try {
     // 1. Bootstrap: the raw stream once (server time alone), then BOOTSTRAP_RUNS pairs of the engine and
     // the direct baseline, alternating, so both see the machine in the same states.
-    const token = await login(server.url, SUPERVISOR);
+    const token = await new ProtocolClient(server.url).login(SUPERVISOR);
     const serverCpu = serverCpuMs();
     let started = performance.now();
     const ndjson = await (
@@ -373,12 +371,14 @@ async function main(): Promise<void> {
     }
 
     // 2. Outbox drain: 10,000 local writes (tags and notes over many cases), then one sync until empty.
-    const caseIds = supervisorStore.db
-      .prepare<[number], { id: string }>(
-        "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?",
-      )
-      .all(DRAIN)
-      .map((row) => row.id);
+    const caseIds = sqlOf(supervisorStore, (db) =>
+      db
+        .prepare<[number], { id: string }>(
+          "SELECT id FROM cases WHERE status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?",
+        )
+        .all(DRAIN)
+        .map((row) => row.id),
+    );
     for (let index = 0; index < DRAIN; index++) {
       const caseId = caseIds[index % caseIds.length] ?? '';
       if (index % 2 === 0) supervisorStore.write('case.addTag@1', { caseId, tag: `bench-${index % 7}` });
@@ -412,7 +412,8 @@ async function main(): Promise<void> {
     const storeB = openStore();
     const agentA = engineFor(storeA, server.url);
     let arrived: ((noteId: string) => void) | null = null;
-    const noteSeen = storeB.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM notes WHERE id = ?');
+    const readerB = openTestConnection(storePaths.get(storeB) ?? '');
+    const noteSeen = readerB.prepare<[string], { one: number }>('SELECT 1 AS one FROM notes WHERE id = ?');
     let waitingFor = '';
     const agentB = engineFor(storeB, server.url, {
       events: true,
@@ -424,12 +425,14 @@ async function main(): Promise<void> {
     await agentB.signIn(AGENT_B, DEMO_PASSWORD);
     await agentA.syncNow();
     await agentB.syncNow();
-    const shared = storeA.db
-      .prepare<[], { id: string }>(
-        "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20",
-      )
-      .all()
-      .map((row) => row.id);
+    const shared = sqlOf(storeA, (db) =>
+      db
+        .prepare<[], { id: string }>(
+          "SELECT id FROM cases WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT 20",
+        )
+        .all()
+        .map((row) => row.id),
+    );
     const inB = shared.filter((id) => storeB.caseDetail(id) !== null);
     if (inB.length === 0) throw new Error('the two agents share no unassigned team case');
     // Let B's event stream connect and settle before timing.
@@ -460,6 +463,7 @@ async function main(): Promise<void> {
     await agentB.stop();
     storeA.close();
     storeB.close();
+    readerB.close();
   } finally {
     await server.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { PRIORITIES } from '../../src-shared/domain/caseType';
 import type { MutationKey, MutationResult } from '../../src-shared/sync/mutations';
 import { StoreError } from '../../src-main/core/store';
 import type { DesktopClient } from './desktopClient';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { World } from './world';
 
 /**
@@ -62,7 +62,7 @@ const at = <T>(list: readonly T[], index: number): T | undefined =>
 describe('shared case rules: the desk decides as the server does', { timeout: 120_000 }, () => {
   let world: World;
   const desks: DesktopClient[] = [];
-  const consoles: DirectClient[] = [];
+  const consoles: ProtocolClient[] = [];
   const userIds: string[] = [];
   let outsiderId: string;
 
@@ -87,10 +87,12 @@ describe('shared case rules: the desk decides as the server does', { timeout: 12
   afterAll(() => world?.destroy());
 
   const heldCases = (desk: DesktopClient): string[] =>
-    desk.store.db
-      .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
-      .all()
-      .map((row) => row.id);
+    desk.sql((db) =>
+      db
+        .prepare<[], { id: string }>('SELECT id FROM cases ORDER BY id')
+        .all()
+        .map((row) => row.id),
+    );
 
   function mutationOf(step: Step, desk: DesktopClient): { key: MutationKey; args: Record<string, unknown> } | null {
     const held = heldCases(desk);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { DesktopClient } from './desktopClient';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import type { World } from './world';
 import { worldWithJonas } from './worldWithJonas';
 
@@ -11,7 +11,7 @@ describe('failures inside the client', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let caseAt: (index: number) => Case;
-  let supervisor: DirectClient;
+  let supervisor: ProtocolClient;
 
   beforeAll(async () => {
     ({ world, jonas, caseAt } = await worldWithJonas({ minOpenCases: 3 }));
@@ -22,10 +22,7 @@ describe('failures inside the client', { timeout: 90_000 }, () => {
   it('disk full: pulls fail with a clear status and change nothing; syncing resumes once there is room', async () => {
     const reply = jonas.reply(caseAt(0).id, 'Bitte senden Sie uns ein Foto des Schadens.', 'de-DE');
     await world.settle();
-    const db = jonas.store.db;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const pages = Number(db.pragma('page_count', { simple: true }));
-    db.pragma(`max_page_count = ${pages}`);
+    jonas.disk.fill();
     const before = jonas.store.verifyHash();
     const cursor = jonas.store.getSyncState().cursor;
     // While jonas is cut off, the supervisor writes a lot into his cases: the next pull page needs more room than there is.
@@ -50,7 +47,7 @@ describe('failures inside the client', { timeout: 90_000 }, () => {
         expect(jonas.store.pendingCount()).toBe(pending);
       }
     } finally {
-      db.pragma('max_page_count = 1073741823');
+      jonas.disk.makeRoom();
     }
     expect(await world.settleAndCheck()).toEqual([]);
     expect(jonas.engine.status().lastError).toBeNull();

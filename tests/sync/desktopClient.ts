@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import type { MutationKey } from '../../src-shared/sync/mutations';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openLocalStore } from '../../src-main/core/store';
-import type { LocalStore } from '../../src-main/core/store';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { DiskFaults, LocalStore } from '../../src-main/core/store';
+import { withTestConnection } from '../../src-main/core/store/testStore';
 import { createSyncEngine } from '../../src-main/core/sync';
 import type { FetchLike, SyncEngine, Timers } from '../../src-main/core/sync';
 import type { ClientProbe } from './invariants';
@@ -88,6 +90,8 @@ function processFetch(): { fetch: FetchLike; kill(): void } {
  */
 export class DesktopClient {
   store!: LocalStore;
+  /** The disk under this client's store (a fault tests inject). */
+  disk!: DiskFaults;
   engine!: SyncEngine;
   readonly path: string;
   private readonly createdMutations: CreatedMutation[] = [];
@@ -127,7 +131,14 @@ export class DesktopClient {
 
   private open(appVersion?: string): void {
     const clock = this.options.time.clock(this.options.skewMs ?? 0);
-    this.store = openLocalStore({ path: this.path, clock, ids: { uuid: () => randomUUID() } });
+    this.store = openLocalStore({
+      path: this.path,
+      clock,
+      ids: { uuid: () => randomUUID() },
+      faults: (disk) => {
+        this.disk = disk;
+      },
+    });
     this.timers = new ProcessTimers(this.options.time.timers);
     this.net = processFetch();
     this.engine = createSyncEngine({
@@ -173,26 +184,29 @@ export class DesktopClient {
     args: Record<string, unknown> & { caseId: string },
   ): { uuid: string; key: string; args: Record<string, unknown> } {
     const uuid = randomUUID();
-    const db = this.store.db;
-    db.transaction(() => {
-      const next =
-        db
-          .prepare<[], { next_mutation_id: number }>('SELECT next_mutation_id FROM sync_state WHERE singleton = 1')
-          .get()?.next_mutation_id ?? 1;
-      db.prepare('UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE singleton = 1').run();
-      db.prepare(
-        'INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)',
-      ).run(
-        next,
-        uuid,
-        name,
-        v,
-        args.caseId,
-        JSON.stringify(args),
-        '{}',
-        new Date(this.options.time.now()).toISOString(),
-      );
-    }).immediate();
+    withTestConnection(this.path, (db) =>
+      db
+        .transaction(() => {
+          const next =
+            db
+              .prepare<[], { next_mutation_id: number }>('SELECT next_mutation_id FROM sync_state WHERE singleton = 1')
+              .get()?.next_mutation_id ?? 1;
+          db.prepare('UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE singleton = 1').run();
+          db.prepare(
+            'INSERT INTO outbox (id, uuid, name, v, case_id, entity_id, args, base, client_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+          ).run(
+            next,
+            uuid,
+            name,
+            v,
+            args.caseId,
+            JSON.stringify(args),
+            '{}',
+            new Date(this.options.time.now()).toISOString(),
+          );
+        })
+        .immediate(),
+    );
     const created = { uuid, key: `${name}@${v}`, args };
     this.foreign.push(created);
     this.engine.kick();
@@ -239,15 +253,22 @@ export class DesktopClient {
     this.store.close();
   }
 
+  /** Runs fn on a connection of the test's own to this client's database file (store/testStore.ts). */
+  sql<T>(fn: (db: Database.Database) => T): T {
+    return withTestConnection(this.path, fn);
+  }
+
   canonicalLines(): string[] {
-    const rows = this.store.db
-      .prepare<[], { line: string }>(
-        `SELECT 'case:' || id || ':' || server_version AS line FROM cases
+    const rows = this.sql((db) =>
+      db
+        .prepare<[], { line: string }>(
+          `SELECT 'case:' || id || ':' || server_version AS line FROM cases
        UNION ALL SELECT 'case_event:' || id || ':' || server_version FROM case_events
        UNION ALL SELECT 'message:' || id || ':' || server_version FROM messages WHERE pending = 0
        UNION ALL SELECT 'note:' || id || ':' || server_version FROM notes WHERE pending = 0`,
-      )
-      .all();
+        )
+        .all(),
+    );
     return rows.map((row) => row.line);
   }
 
@@ -260,11 +281,13 @@ export class DesktopClient {
       pendingCount: () => this.store.pendingCount(),
       clientIds: () => [...this.usedClientIds],
       attention: () =>
-        this.store.db
-          .prepare<[], { mutationUuid: string; code: string; body: string | null }>(
-            'SELECT mutation_uuid AS mutationUuid, code, body FROM attention',
-          )
-          .all(),
+        this.sql((db) =>
+          db
+            .prepare<[], { mutationUuid: string; code: string; body: string | null }>(
+              'SELECT mutation_uuid AS mutationUuid, code, body FROM attention',
+            )
+            .all(),
+        ),
       created: () => [...this.createdMutations, ...this.foreign],
       cursorHistory: () => this.cursors,
     };

@@ -8,7 +8,6 @@ import {
   type IdGenerator,
   type LocalStore,
 } from '../store';
-import { createServerData } from '../store/sync/serverIdentity';
 import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
 import { createEngineConnection } from '../sync/engineConnection';
 import type { FetchLike } from '../sync/syncHttp';
@@ -110,7 +109,7 @@ export async function openHostedWorkstation(options: HostedWorkstationOptions): 
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids, key });
   try {
     const choice = chooseServer({ flag: options.flag, env: options.env, saved: store.settings().serverUrl });
-    adoptServerData(createServerData(store.db, ids), choice.url);
+    adoptServerData(store, choice.url);
     const connect = connector(store, options, clock, ids);
     const opened = await connect(choice.url);
     opened.info = choice;

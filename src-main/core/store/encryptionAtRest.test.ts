@@ -6,7 +6,7 @@ import { canSee, scopeOf } from '../../../src-shared/caseRules';
 import { generateDemoData } from '../../../src-shared/demo';
 import { openLocalStore } from './localStore';
 import { fileKeyWrapping, loadOrCreateStoreKey, STORE_KEY_FILE, type KeyWrapping } from './storeKey';
-import { manualClock, refusal, sequentialIds, TEST_NOW, TEST_STORE_KEY } from './testStore';
+import { manualClock, refusal, sequentialIds, TEST_NOW, TEST_STORE_KEY, withTestConnection } from './testStore';
 
 const data = generateDemoData({ seed: 5, cases: 60, now: TEST_NOW });
 // A customer's own words: the text a thief must not find in the file.
@@ -34,7 +34,7 @@ describe('local store encrypted at rest', () => {
     store.importCanonical(data);
     // Before a checkpoint the rows are in the WAL: both files are checked while the store is open.
     expect(filesHold(path, secret)).toBe(false);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(withTestConnection(path, (db) => db.pragma('journal_mode', { simple: true }), TEST_STORE_KEY)).toBe('wal');
     store.close();
     expect(readFileSync(path).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(filesHold(path, secret)).toBe(false);
@@ -75,7 +75,7 @@ describe('local store encrypted at rest', () => {
     expect({ count: store.caseCount(), state: store.getSyncState(), pending: store.pendingCount() }).toEqual(before);
     expect(store.caseDetail(caseId)?.case.tags).toContain('migrated');
     expect(store.search(secret.slice(0, 12), 5).length).toBeGreaterThan(0);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(withTestConnection(path, (db) => db.pragma('journal_mode', { simple: true }), TEST_STORE_KEY)).toBe('wal');
     store.close();
     expect(filesHold(path, secret)).toBe(false);
     expect(refusal(() => open(path, null)).code).toBe('STORE_KEY_MISMATCH');

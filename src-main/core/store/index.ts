@@ -1,6 +1,21 @@
 export { openLocalStore } from './localStore';
-export type { LocalStore, LocalStoreOptions, CanonicalBatch } from './localStore';
-export type { SyncState, SyncStatePatch, ApplyOutcome, ResultsOutcome } from './sync/serverChanges';
+export type { LocalStoreOptions } from './localStore';
+export type { DiskFaults } from './schema/diskFaults';
+export type {
+  BootstrapRow,
+  BootstrapWriter,
+  CanonicalBatch,
+  ChangeOutcome,
+  LocalStore,
+  ResultsOutcome,
+  ServerHoldings,
+  ServerIdentityStore,
+  StoreReads,
+  StoreWrites,
+  SyncState,
+  SyncStatePatch,
+  SyncStore,
+} from './interface';
 export type { WriteOutcome, BulkOutcome } from './localWrites';
 export type { QueueRequest, QueueFilters, Viewer } from './reads/queueQueries';
 export { StoreError, systemClock, randomIds } from './ports';

@@ -16,7 +16,7 @@ function firstRow(where: (r: CaseRow) => boolean): CaseRow {
 
 /** Everything a refused write could have touched. */
 function snapshot() {
-  const db = t.store.db;
+  const db = t.sql;
   return {
     cases: db.prepare('SELECT id, data, has_pending FROM cases ORDER BY id').all(),
     shadow: db.prepare('SELECT * FROM case_shadow ORDER BY case_id').all(),

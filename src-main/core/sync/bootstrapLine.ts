@@ -1,5 +1,5 @@
 import { ENTITIES, type Entity } from '../../../src-shared/sync/protocol';
-import type { BootstrapRow } from './syncStore';
+import type { BootstrapRow } from '../store';
 
 const ENTITY_NAMES: ReadonlySet<unknown> = new Set(ENTITIES);
 const isEntity = (value: string): value is Entity => ENTITY_NAMES.has(value);

@@ -1,6 +1,6 @@
 export { createSyncEngine, describeSyncError, pushBatch } from './syncEngine';
 export type { SyncEngine, SyncEngineOptions } from './syncEngine';
-export type { BootstrapRow, SyncStateView, SyncStatePatch, SyncStore } from './syncStore';
+export type { BootstrapRow, SyncState, SyncStatePatch, SyncStore } from '../store';
 export { NetworkError, SyncHttpError } from './syncHttp';
 export type { FetchLike } from './syncHttp';
 export type { Timers } from './timers';

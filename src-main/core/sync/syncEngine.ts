@@ -19,8 +19,8 @@ import { readLineBatches, readLines } from './lineReader';
 import { parseServerEvents } from './serverEvents';
 import type { FetchLike } from './syncHttp';
 import { createSyncHttp, NetworkError, SyncHttpError } from './syncHttp';
-import type { BootstrapWriter } from '../store/sync/bootstrapWriter';
-import type { BootstrapRow, SyncStore } from './syncStore';
+import type { BootstrapRow, BootstrapWriter, SyncStore } from '../store';
+
 import type { Timers } from './timers';
 import { systemTimers } from './timers';
 
@@ -50,6 +50,8 @@ export interface SyncEngineOptions {
   bootstrapWriterAfterRows?: number;
   /** Listen to GET /sync/v1/events for pokes (default true). */
   events?: boolean;
+  /** The server answered DEVICE_REVOKED: an admin revoked this install; the workstation wipes its data. */
+  onDeviceRevoked?: () => void;
   /** After data from the server landed: which cases changed (all after a bootstrap) and how many rejections became attention items. */
   onApplied?: (applied: AppliedChanges) => void;
 }
@@ -272,6 +274,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (error instanceof SyncHttpError) {
       if (error.status === 401) {
         signedOut();
+        if (error.code === 'DEVICE_REVOKED') options.onDeviceRevoked?.();
         return false;
       }
       if (error.code === 'RESET_REQUIRED' && resetsInARow < 3) {
@@ -578,6 +581,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           lastError = describeSyncError(error);
           signedOut();
           emitStatus();
+          if (error.code === 'DEVICE_REVOKED') options.onDeviceRevoked?.();
           return;
         }
       } finally {
@@ -666,8 +670,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async signIn(username, password) {
       let login: LoginResponse;
       try {
-        login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, { body: { username, password } });
+        login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, {
+          body: { username, password, clientId: store.getSyncState().clientId },
+        });
       } catch (error) {
+        if (error instanceof SyncHttpError && error.code === 'DEVICE_REVOKED') options.onDeviceRevoked?.();
         lastError =
           error instanceof SyncHttpError && error.status === 401
             ? 'Sign-in failed: wrong username or password.'

@@ -12,10 +12,10 @@ import {
 import { findUnsafeText } from '../../../src-shared/text/unsafeText';
 import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
-import { createServerData } from '../store/sync/serverIdentity';
 import { serverIdentity } from './serverChoice';
 import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
+import { createDeviceData } from '../store/deviceData';
 import { withVisibleDeadlines } from './visibleSla';
 
 export interface WorkstationOptions {
@@ -33,6 +33,18 @@ type Handlers = {
     input: z.infer<(typeof workstationContract)[M]['input']>,
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
+
+/** What a signed-out (locked) workstation still answers: nothing that holds a case or a customer's words. */
+const OPEN_WHEN_SIGNED_OUT: ReadonlySet<MethodName> = new Set<MethodName>([
+  'session:get',
+  'auth:signIn',
+  'auth:signOut',
+  'auth:signOutAndRemoveData',
+  'settings:get',
+  'settings:update',
+  'server:get',
+  'sync:status',
+]);
 
 function toError(error: unknown): ContractError {
   if (error instanceof StoreError)
@@ -54,7 +66,6 @@ export function createWorkstation(options: WorkstationOptions) {
   const { store } = options;
   let server = options.server?.opened ?? null;
   let sync = server?.sync ?? options.sync ?? createOfflineSync(store);
-  const serverData = createServerData(store.db, options.ids);
   const listeners = new Map<EventName, Set<Listener>>();
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
@@ -67,6 +78,36 @@ export function createWorkstation(options: WorkstationOptions) {
     }
   }
   sync.connect?.(emit);
+  const device = createDeviceData(store.db, options.ids);
+  watchRevocation(sync);
+
+  /**
+   * After a sign-out nothing but signing in (and the settings) is served until someone signs in again,
+   * across restarts too: the lock is stored. Any sign-in lifts it, the agent's or the embedded demo's.
+   */
+  function isLocked(): boolean {
+    if (!device.isLocked()) return false;
+    if (sync.status().connection === 'signed_out') return true;
+    device.unlock();
+    return false;
+  }
+
+  /** Signs out, waits for a running sync to end, then removes everything this device holds for the agent. */
+  async function removeDeviceData(reason: 'requested' | 'revoked'): Promise<void> {
+    await sync.signOut().catch(() => undefined);
+    await sync.quiesce?.();
+    device.wipe();
+    emit('cases:changed', { caseIds: [], all: true });
+    emit('attention:changed', { count: 0 });
+    emit('sync:status', sync.status());
+    emit('device:wiped', { reason });
+  }
+
+  function watchRevocation(connection: SyncConnection): void {
+    connection.onDeviceRevoked?.(() => {
+      void removeDeviceData('revoked').catch(() => undefined);
+    });
+  }
 
   function afterWrite(caseIds: readonly string[]): void {
     if (caseIds.length > 0) emit('cases:changed', { caseIds: [...caseIds], all: false });
@@ -105,7 +146,7 @@ export function createWorkstation(options: WorkstationOptions) {
         `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`,
       );
     }
-    assertNothingUnsent(serverData, serverIdentity(server.info.url), serverIdentity(url));
+    assertNothingUnsent(store, serverIdentity(server.info.url), serverIdentity(url));
     const next = await connect(url);
     const previous = server;
     server = next;
@@ -113,10 +154,11 @@ export function createWorkstation(options: WorkstationOptions) {
     await previous.stop();
     // Read before the directory goes: settings not saved yet are derived from the signed-in user.
     const kept = store.settings();
-    serverData.clearForNewServer(serverIdentity(url));
+    store.clearForNewServer(serverIdentity(url));
     store.updateSettings({ ...kept, serverUrl: url });
     sync = next.sync;
     sync.connect?.(emit);
+    watchRevocation(sync);
     emit('cases:changed', { caseIds: [], all: true });
     emit('attention:changed', { count: 0 });
     emit('sync:status', sync.status());
@@ -126,7 +168,13 @@ export function createWorkstation(options: WorkstationOptions) {
   }
 
   function session() {
-    return { user: store.currentUser(), teams: store.teams(), clientId: store.getSyncState().clientId };
+    const user = isLocked() ? null : store.currentUser();
+    return {
+      user,
+      teams: user ? store.teams() : [],
+      clientId: store.getSyncState().clientId,
+      colleagues: user ? store.users() : [],
+    };
   }
 
   const handlers: Handlers = {
@@ -139,8 +187,13 @@ export function createWorkstation(options: WorkstationOptions) {
     },
     'auth:signOut': async () => {
       await sync.signOut();
+      device.lock();
       emit('sync:status', sync.status());
       emit('cases:changed', { caseIds: [], all: true });
+      return null;
+    },
+    'auth:signOutAndRemoveData': async () => {
+      await removeDeviceData('requested');
       return null;
     },
     'settings:get': () => store.settings(),
@@ -206,6 +259,11 @@ export function createWorkstation(options: WorkstationOptions) {
             message: `${field} contains a NUL character or a broken (lone surrogate) character`,
             details: { field },
           },
+        };
+      if (!OPEN_WHEN_SIGNED_OUT.has(method) && isLocked())
+        return {
+          ok: false,
+          error: { code: 'SIGNED_OUT', message: 'Signed out: sign in to see and work on cases on this device.' },
         };
       const parsed = workstationContract[method].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: z.prettifyError(parsed.error) } };

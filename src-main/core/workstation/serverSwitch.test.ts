@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, ServerInfo } from '../../../src-shared/contract/workstation';
-import { createServerData } from '../store/sync/serverIdentity';
 import { sequentialIds, tempStore, type TempStore } from '../store/testStore';
 import { createWorkstation, type Workstation } from './createWorkstation';
 import { chooseServer, ServerUrlError } from './serverChoice';
@@ -30,7 +29,7 @@ function opened(info: ServerInfo): OpenedServer {
 
 function open(info: ServerInfo): Workstation {
   const ids = sequentialIds('b');
-  adoptServerData(createServerData(t.store.db, ids), info.url);
+  adoptServerData(t.store, info.url);
   const workstation = createWorkstation({
     store: t.store,
     clock: t.clock,
@@ -107,7 +106,7 @@ describe('changing the server in Settings', () => {
     expect(await ws.call('session:get', {})).toMatchObject({ ok: true, data: { user: null } });
     expect(await ws.call('sync:status', {})).toMatchObject({ ok: true, data: { connection: 'signed_out' } });
     expect(await ws.call('server:get', {})).toEqual({ ok: true, data: { url: NEW, source: 'settings' } });
-    expect(createServerData(t.store.db, sequentialIds()).dataServer()).toBe(NEW);
+    expect(t.store.dataServer()).toBe(NEW);
     expect(events).toEqual(expect.arrayContaining(['cases:changed', 'attention:changed', 'sync:status']));
   });
 
@@ -188,17 +187,17 @@ describe('changing the server in Settings', () => {
 
 describe('adoptServerData at start', () => {
   it('refuses another server while unsent work is recorded for this one, else records the new one and keeps the data', async () => {
-    const data = createServerData(t.store.db, sequentialIds('c'));
+    const data = t.store;
     expect(data.dataServer()).toBe(OLD);
     await ws.call('cases:addTag', { caseId: await anyCaseId(), tag: 'unsent' });
     expect(() => adoptServerData(data, NEW)).toThrow(/1 unsent change/);
     expect(data.dataServer()).toBe(OLD);
-    t.store.db.exec('DELETE FROM outbox');
+    t.sql.exec('DELETE FROM outbox');
     const cases = t.store.caseCount();
     adoptServerData(data, null);
     expect(data.dataServer()).toBe('embedded');
     expect(t.store.caseCount()).toBe(cases);
-    t.store.db.exec("DELETE FROM settings WHERE key = 'dataServer'");
+    t.sql.exec("DELETE FROM settings WHERE key = 'dataServer'");
     adoptServerData(data, NEW);
     expect(data.dataServer()).toBe(NEW);
   });

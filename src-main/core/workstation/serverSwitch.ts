@@ -1,6 +1,6 @@
 import type { ServerInfo } from '../../../src-shared/contract/workstation';
 import { StoreError } from '../store';
-import type { ServerData } from '../store/sync/serverIdentity';
+import type { ServerIdentityStore } from '../store';
 import { serverIdentity } from './serverChoice';
 import type { SyncConnection } from './syncConnection';
 
@@ -26,7 +26,7 @@ function label(identity: string): string {
  * (their server is the only one that can apply them) and rejected ones wait in Needs attention with the
  * agent's text. The agent is told how to settle them; nothing changes.
  */
-export function assertNothingUnsent(data: ServerData, from: string, to: string): void {
+export function assertNothingUnsent(data: ServerIdentityStore, from: string, to: string): void {
   const { unsent, attention } = data.holdings();
   if (unsent > 0) {
     throw new StoreError(
@@ -52,7 +52,7 @@ export function assertNothingUnsent(data: ServerData, from: string, to: string):
  * differs), so the client re-bootstraps and the old cases are replaced, never mixed in. A store from
  * before the identity was recorded is taken as the chosen server's.
  */
-export function adoptServerData(data: ServerData, url: string | null): void {
+export function adoptServerData(data: ServerIdentityStore, url: string | null): void {
   const identity = serverIdentity(url);
   const recorded = data.dataServer();
   if (recorded === identity) return;

@@ -3,6 +3,7 @@ import { QUEUE_VIEWS, type QueueSort, type QueueView } from '../../../../src-sha
 import type { Case } from '../../../../src-shared/domain/case';
 import { PRIORITY_RANK } from '../../../../src-shared/domain/caseType';
 import { StoreError } from '../ports';
+import { createQueueQueries, type Viewer } from './queueQueries';
 import { tempStore, TEST_NOW, type TempStore } from '../testStore';
 
 let t: TempStore;
@@ -107,8 +108,14 @@ describe('queue views', () => {
 });
 
 describe('query plans', () => {
+  // The store's queue queries built again on the test's own connection, for the viewer the store would use.
+  const horizon = () => Date.parse(TEST_NOW) + 4 * 3_600_000;
+  function viewer(): Viewer {
+    const user = t.store.currentUser();
+    return { userId: user?.id ?? null, teamIds: user?.teamIds ?? [] };
+  }
   function plan(sql: string, params: Record<string, unknown>): string {
-    return t.store.db
+    return t.sql
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)
       .all(params)
       .map((r) => (r as { detail: string }).detail)
@@ -120,7 +127,11 @@ describe('query plans', () => {
     (view, sort) => {
       const first = t.store.queue({ view, sort, limit: 2 });
       for (const cursor of [undefined, first.nextCursor ?? undefined]) {
-        const { sql, params } = t.store.queueSql({ view, sort, limit: 100, cursor });
+        const { sql, params } = createQueueQueries(t.sql).pageSql(
+          { view, sort, limit: 100, cursor },
+          viewer(),
+          horizon(),
+        );
         const detail = plan(sql, params);
         expect(detail).toMatch(/USING (COVERING )?INDEX cases_/);
         // A SCAN along an index in sort order stops after the page (LIMIT); a bare table scan never does.
@@ -142,7 +153,7 @@ describe('query plans', () => {
 
   it('counts of the personal views use an index', () => {
     for (const view of ['mine', 'pending_customer', 'team_unassigned', 'breaching_soon'] as const) {
-      const { sql, params } = t.store.countSql(view, {});
+      const { sql, params } = createQueueQueries(t.sql).countSql(view, {}, viewer(), horizon());
       expect(plan(sql, params), view).toMatch(/INDEX cases_/);
     }
   });

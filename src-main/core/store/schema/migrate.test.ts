@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseFromFutureError, migrate, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { openDatabase } from './openDatabase';
 import { openLocalStore } from '../localStore';
 import { manualClock, sequentialIds, tempStore } from '../testStore';
 
@@ -21,19 +22,22 @@ afterEach(() => {
 describe('migrations', () => {
   it('creates a WAL database with foreign keys, STRICT tables and user_version', () => {
     const path = tempPath();
-    const store = openLocalStore({ path, clock: manualClock(), ids: sequentialIds() });
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(schemaVersion(store.db)).toBe(MIGRATIONS.length);
-    const tables = store.db
+    // The store's own open path, whose connection never leaves the store.
+    const db = openDatabase(path, sequentialIds());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    const tables = db
       .prepare<[], { name: string; sql: string }>(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'",
       )
       .all();
     expect(tables.length).toBeGreaterThan(8);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
-    expect(store.getSyncState().clientId).toMatch(/^[0-9a-f-]{36}$/);
-    store.close();
+    expect(db.prepare<[], { client_id: string }>('SELECT client_id FROM sync_state').get()?.client_id).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+    db.close();
   });
 
   it('keeps the client id across reopening', () => {
@@ -86,9 +90,9 @@ describe('migrations', () => {
         body: 'before the upgrade',
       });
       const before = t.store.pendingMutations(10);
-      expect(schemaVersion(t.store.db)).toBe(1);
+      expect(schemaVersion(t.sql)).toBe(1);
       const shipped = t.reopen({ migrations: MIGRATIONS });
-      expect(schemaVersion(shipped.db)).toBe(MIGRATIONS.length);
+      expect(schemaVersion(t.sql)).toBe(MIGRATIONS.length);
       expect(shipped.pendingMutations(10)).toEqual(before);
       const next: Migration[] = [
         ...MIGRATIONS,
@@ -99,7 +103,7 @@ describe('migrations', () => {
         },
       ];
       const upgraded = t.reopen({ migrations: next });
-      expect(schemaVersion(upgraded.db)).toBe(next.length);
+      expect(schemaVersion(t.sql)).toBe(next.length);
       expect(upgraded.pendingMutations(10)).toEqual(before);
       expect(upgraded.caseDetail(row.id)?.case.tags).toContain('upgrade_check');
       expect(upgraded.caseDetail(row.id)?.notes.some((n) => n.isPending && n.body === 'before the upgrade')).toBe(true);
@@ -121,7 +125,7 @@ describe('migrations', () => {
       const pending = t.store.pendingMutations(10);
       const upgraded = t.reopen({ migrations: MIGRATIONS });
       const columns = (table: string) =>
-        upgraded.db
+        t.sql
           .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
           .all(table)
           .map((column) => column.name);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../../src-shared/sync/protocol';
 import { openLocalStore, type LocalStore } from '../localStore';
-import { manualClock, sequentialIds, tempStore, type TempStore } from '../testStore';
+import { manualClock, sequentialIds, tempStore, withTestConnection, type TempStore } from '../testStore';
 
 // The reference indexes every row as it is written; the other store receives the same rows as a bootstrap,
 // in the same order (so the same rids), and indexes them afterwards.
@@ -93,7 +93,9 @@ describe('search backlog after a bootstrap', () => {
       while (fresh.indexSearchBacklog(50) > 0);
       expect(ids(fresh, 'Quokkazebra')).toEqual([renamed.id]);
       expect(ids(fresh, removed.subject)).not.toContain(removed.id);
-      const entries = fresh.db.prepare('SELECT rowid FROM case_fts WHERE case_fts MATCH \'"Quokkazebra"\'').all();
+      const entries = withTestConnection(join(dir, 'second.db'), (db) =>
+        db.prepare('SELECT rowid FROM case_fts WHERE case_fts MATCH \'"Quokkazebra"\'').all(),
+      );
       expect(entries).toHaveLength(1);
       // A case written after the swap is indexed at once, as always.
       expect(fresh.searchBacklog()).toBe(0);

@@ -77,9 +77,7 @@ describe('full-text search', () => {
     expect(t.store.search('CD', 5).length).toBe(5);
     expect(t.store.search(ref, 5).map((h) => h.row.ref)).toContain(ref);
     expect(t.store.search(ref.toLowerCase(), 5)[0]?.row.ref).toBe(ref);
-    const plan = t.store.db
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ref GLOB 'CD-1*' ORDER BY ref")
-      .all();
+    const plan = t.sql.prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ref GLOB 'CD-1*' ORDER BY ref").all();
     expect(JSON.stringify(plan)).toMatch(/INDEX cases_ref/);
   });
 });

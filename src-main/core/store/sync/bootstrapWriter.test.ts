@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { generateDemoData } from '../../../../src-shared/demo';
-import type { BootstrapRow } from '../../sync/syncStore';
+import type { BootstrapRow } from '../interface';
 import { openLocalStore, type LocalStore } from '../localStore';
 import { StoreError } from '../ports';
-import { manualClock, sequentialIds, TEST_NOW, TEST_STORE_KEY } from '../testStore';
+import { manualClock, sequentialIds, TEST_NOW, TEST_STORE_KEY, withTestConnection } from '../testStore';
 
 const data = generateDemoData({ seed: 7, cases: 120, now: TEST_NOW });
 /** The snapshot in pages of 50 rows, as a bootstrap stream would bring it. */
@@ -24,6 +25,11 @@ const pages = Array.from({ length: Math.ceil(rows.length / 50) }, (_, index) =>
 
 let dir: string;
 const stores: LocalStore[] = [];
+const paths = new Map<LocalStore, string>();
+/** Runs fn on a connection of the test's own to the store's file. */
+function sqlOf<T>(store: LocalStore, fn: (db: Database.Database) => T): T {
+  return withTestConnection(paths.get(store) ?? '', fn, TEST_STORE_KEY);
+}
 function freshStore(name: string): LocalStore {
   const store = openLocalStore({
     path: join(dir, `${name}.db`),
@@ -33,11 +39,12 @@ function freshStore(name: string): LocalStore {
     key: TEST_STORE_KEY,
   });
   stores.push(store);
+  paths.set(store, join(dir, `${name}.db`));
   return store;
 }
 function dump(store: LocalStore) {
   return ['cases', 'messages', 'notes', 'case_events', 'users', 'teams'].map((table) =>
-    store.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all(),
+    sqlOf(store, (db) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()),
   );
 }
 
@@ -99,7 +106,7 @@ describe('bootstrap writer thread', () => {
     await expect(writer.stage(pages[2] ?? [], 'later')).rejects.toMatchObject({ code: 'STALE_BOOTSTRAP' });
     await writer.close();
     expect(store.getSyncState()).toMatchObject({ bootstrapGeneration: restarted, bootstrapPageToken: null });
-    expect(store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
+    expect(sqlOf(store, (db) => db.prepare('SELECT count(*) AS n FROM next_cases').get())).toEqual({ n: 0 });
   });
 
   it('commits the pages queued before close, so a resume starts after the last of them', async () => {
@@ -114,7 +121,7 @@ describe('bootstrap writer thread', () => {
       .slice(0, 6)
       .flat()
       .filter((row) => row.entity === 'case').length;
-    expect(store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: staged });
+    expect(sqlOf(store, (db) => db.prepare('SELECT count(*) AS n FROM next_cases').get())).toEqual({ n: staged });
   });
 
   it('is not offered for an in-memory database, which no other connection can open', () => {

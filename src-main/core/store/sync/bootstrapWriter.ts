@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../threads/workerThreads';
 import { readNextRow } from './nextGenerationRow';
 import { rowGroups, type RowGroup } from './nextGeneration';
+import type { BootstrapWriter } from '../interface';
 import { StoreError } from '../ports';
 
 /** Pages sent ahead of the last one committed: enough to keep the writer busy, few enough to bound memory (~2 MB each). */
@@ -13,22 +14,6 @@ export type WriterRequest =
 export type WriterReply =
   | { kind: 'committed'; seq: number }
   | { kind: 'failed'; seq: number; error: { name: string; message: string; code?: string } };
-
-/**
- * Stages a bootstrap's pages on a thread and connection of its own, while the sync engine reads and
- * validates the next ones: a 100,000-case bootstrap spends ~3 s in SQLite inserts and commits, which
- * then no longer wait for the stream, nor the stream for them (BENCHMARKS.md "Sync"). Pages commit in
- * order, each with its resume token in one transaction exactly as stageBootstrap commits it, and after
- * a page fails none after it is written, so the stored token never skips rows.
- */
-export interface BootstrapWriter {
-  /** Validates the rows here (StoreError BAD_CHANGE as stageBootstrap) and queues the page; resolves once few pages wait. */
-  stage(rows: readonly unknown[], pageToken: string | null): Promise<void>;
-  /** Resolves when every queued page is committed; rejects with the first failure (its StoreError or SQLite code kept). */
-  flush(): Promise<void>;
-  /** Waits for the queued pages to settle and ends the thread; never rejects. */
-  close(): Promise<void>;
-}
 
 /** The writer's entry: beside this module when run from source, beside the bundle's entries when built. */
 function writerEntry(): URL | null {
@@ -47,7 +32,14 @@ function revive(error: { name: string; message: string; code?: string }): Error 
   return Object.assign(new Error(error.message), { name: error.name, code: error.code });
 }
 
-/** Null when the database has no file another connection could open, or the writer's entry is missing. */
+/**
+ * A BootstrapWriter (interface.ts) on a thread and connection of its own, while the sync engine reads and
+ * validates the next pages: a 100,000-case bootstrap spends ~3 s in SQLite inserts and commits, which then
+ * no longer wait for the stream, nor the stream for them (BENCHMARKS.md "Sync"). Pages commit in order, each
+ * with its resume token in one transaction exactly as stageBootstrap commits it, and after a page fails none
+ * after it is written, so the stored token never skips rows.
+ * Null when the database has no file another connection could open, or the writer's entry is missing.
+ */
 export function startBootstrapWriter(
   path: string,
   generation: number,

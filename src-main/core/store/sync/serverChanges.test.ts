@@ -98,7 +98,7 @@ describe('applyServerChanges', () => {
     const row = t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => r.id === c.id);
     expect(row?.hasPendingChanges).toBe(false);
     expect(row?.tags).toEqual(serverCopy.tags);
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM case_shadow').get()).toEqual({ n: 0 });
+    expect(t.sql.prepare('SELECT count(*) AS n FROM case_shadow').get()).toEqual({ n: 0 });
     expect(t.store.markResults([{ mutationId: 1, uuid: mutationUuid, status: 'applied' }])).toEqual({
       caseIds: [],
       attentionAdded: 0,
@@ -126,7 +126,7 @@ describe('applyServerChanges', () => {
     );
     expect(t.store.caseDetail(c.id)).toBeNull();
     expect(t.store.pendingCount()).toBe(2);
-    expect(t.store.db.prepare('SELECT pending FROM messages WHERE case_id = ?').all(c.id)).toEqual([{ pending: 1 }]);
+    expect(t.sql.prepare('SELECT pending FROM messages WHERE case_id = ?').all(c.id)).toEqual([{ pending: 1 }]);
     const canonicalLeft = demoRows().filter(
       (r) =>
         r.id !== c.id &&
@@ -174,7 +174,7 @@ describe('applyServerChanges', () => {
     );
     expect(done.caseIds).toEqual([c.id]);
     expect(t.store.pendingCount()).toBe(0);
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM case_shadow').get()).toEqual({ n: 0 });
+    expect(t.sql.prepare('SELECT count(*) AS n FROM case_shadow').get()).toEqual({ n: 0 });
     expect(
       t.store.queue({ view: 'all', sort: 'age', limit: 500 }).rows.find((r) => r.id === c.id)?.hasPendingChanges,
     ).toBe(false);
@@ -326,7 +326,7 @@ describe('bootstrap', () => {
       t.store.stageBootstrap(fresh, [{ entity: 'case', entityId: 'x', version: 1, data: { nope: true } }], null),
     ).toThrow(StoreError);
     expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
+    expect(t.sql.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
   });
 
   it('swaps in a searchable generation with the pending replies, resuming after a restart', () => {
@@ -391,7 +391,7 @@ describe('bootstrap', () => {
         { entity: 'message', id: arrived, version: 2 },
       ]),
     );
-    expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({
+    expect(t.sql.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({
       n: 0,
     });
   });
@@ -416,7 +416,7 @@ describe('bootstrap', () => {
         'page-1',
       ),
     ).toThrow(StoreError);
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
+    expect(t.sql.prepare('SELECT count(*) AS n FROM next_cases').get()).toEqual({ n: 0 });
     expect(t.store.getSyncState().bootstrapPageToken).toBeNull();
     t.store.stageBootstrap(
       generation,
@@ -435,7 +435,7 @@ describe('bootstrap', () => {
     t.store.completeBootstrap(generation, 'boot-cursor');
 
     const stored = (table: string, id: string) =>
-      t.store.db.prepare<[string], { data: string }>(`SELECT data FROM ${table} WHERE id = ?`).get(id)?.data;
+      t.sql.prepare<[string], { data: string }>(`SELECT data FROM ${table} WHERE id = ?`).get(id)?.data;
     expect(stored('cases', c.id)).toBe(caseText);
     expect(stored('messages', message.id)).toBe(messageText);
     // A name without its gender gets zod's default, so that row is the serialized result.
@@ -458,15 +458,15 @@ describe('bootstrap', () => {
       [{ entity: 'case', entityId: openCase().id, version: 99, data: openCase() }],
       'page-1',
     );
-    t.store.db.exec('DROP TABLE next_cases');
+    t.sql.exec('DROP TABLE next_cases');
     const store = t.reopen();
     expect(store.getSyncState()).toMatchObject({ bootstrapGeneration: generation, bootstrapPageToken: null });
-    expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({
+    expect(t.sql.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'next_%'").get()).toEqual({
       n: 0,
     });
     const again = store.beginBootstrap();
     store.stageBootstrap(again, [{ entity: 'case', entityId: openCase().id, version: 99, data: openCase() }], 'page-1');
-    store.db.exec('ALTER TABLE cases ADD COLUMN later TEXT');
+    t.sql.exec('ALTER TABLE cases ADD COLUMN later TEXT');
     expect(t.reopen().getSyncState()).toMatchObject({ bootstrapGeneration: again, bootstrapPageToken: null });
     expect(t.store.verifyHash()).toEqual(independentHash(demoRows()));
   });

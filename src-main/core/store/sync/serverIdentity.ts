@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ServerIdentityStore } from '../interface';
 import type { IdGenerator } from '../ports';
 
 /**
@@ -6,7 +7,7 @@ import type { IdGenerator } from '../ports';
  * one. One store holds one server's data: a case, user or cursor of one server never meets another's.
  * The identity lives in the settings table under its own key, beside (not inside) the agent's settings.
  */
-export function createServerData(db: Database.Database, ids: IdGenerator) {
+export function createServerIdentity(db: Database.Database, ids: IdGenerator): ServerIdentityStore {
   const read = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'dataServer'");
   const write = db.prepare<[string]>(
     "INSERT INTO settings (key, value) VALUES ('dataServer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -52,4 +53,3 @@ export function createServerData(db: Database.Database, ids: IdGenerator) {
     },
   };
 }
-export type ServerData = ReturnType<typeof createServerData>;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, CaseEvent, Message, Note } from '../../../../src-shared/domain/case';
+import type { Team, User } from '../../../../src-shared/domain/user';
 import { caseColumns, type CaseColumns } from './caseRows';
 import { cjkTokens } from '../search/cjkText';
 import { createSearchBacklog } from '../search/searchBacklog';
@@ -94,6 +95,11 @@ export function createRowWriter(db: Database.Database) {
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, at = excluded.at,
     server_version = excluded.server_version, data = excluded.data`);
 
+  const upsertUserStmt = db.prepare<[string, number, string]>(`INSERT INTO users (id, server_version, data)
+    VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
+  const upsertTeamStmt = db.prepare<[string, number, string]>(`INSERT INTO teams (id, server_version, data)
+    VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, data = excluded.data`);
+
   function indexCase(rid: number, cols: CaseColumns): void {
     if (rid <= searchBacklog.get().cases) return;
     caseFtsInsert.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
@@ -182,6 +188,12 @@ export function createRowWriter(db: Database.Database) {
     },
     writeNote(n: Note, serverVersion: number, pending: boolean, mutationUuid: string | null): void {
       upsertNoteStmt.run(n.id, n.caseId, n.createdAt, serverVersion, pending ? 1 : 0, mutationUuid, JSON.stringify(n));
+    },
+    writeUser(u: User, serverVersion: number): void {
+      upsertUserStmt.run(u.id, serverVersion, JSON.stringify(u));
+    },
+    writeTeam(t: Team, serverVersion: number): void {
+      upsertTeamStmt.run(t.id, serverVersion, JSON.stringify(t));
     },
     writeEvent(e: CaseEvent, serverVersion: number): void {
       upsertEventStmt.run(e.id, e.caseId, e.at, serverVersion, JSON.stringify(e));

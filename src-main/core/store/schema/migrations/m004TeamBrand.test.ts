@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TeamSchema } from '../../../../../src-shared/domain/user';
 import { openLocalStore } from '../../localStore';
-import { manualClock, sequentialIds } from '../../testStore';
+import { manualClock, sequentialIds, withTestConnection } from '../../testStore';
+import { openDatabase } from '../openDatabase';
 import { MIGRATIONS } from './index';
 
 let dir = '';
@@ -25,13 +26,9 @@ describe('migration 004 (Team.brand)', () => {
     const path = join(dir, 'workstation.db');
     const version = MIGRATIONS.findIndex((migration) => migration.name === '004_team_brand');
     expect(version).toBeGreaterThan(0);
-    const old = openLocalStore({
-      path,
-      clock: manualClock(),
-      ids: sequentialIds(),
-      migrations: MIGRATIONS.slice(0, version),
-    });
-    const insert = old.db.prepare<[string, string]>('INSERT INTO teams (id, server_version, data) VALUES (?, 1, ?)');
+    // A database as the release before 004 left it, written through the schema's own open path.
+    const old = openDatabase(path, sequentialIds(), MIGRATIONS.slice(0, version));
+    const insert = old.prepare<[string, string]>('INSERT INTO teams (id, server_version, data) VALUES (?, 1, ?)');
     insert.run(
       '11111111-1111-4111-8111-111111111111',
       JSON.stringify(team('11111111-1111-4111-8111-111111111111', 'Europe desk')),
@@ -43,7 +40,7 @@ describe('migration 004 (Team.brand)', () => {
         brand: 'Lumora Home Asia',
       }),
     );
-    old.db
+    old
       .prepare(
         "INSERT INTO bootstrap_stage (generation, entity, entity_id, version, data) VALUES (1, 'team', 'x', 1, ?)",
       )
@@ -58,9 +55,9 @@ describe('migration 004 (Team.brand)', () => {
       migrations: MIGRATIONS.slice(0, version + 1),
     });
     expect(store.teams().map((t) => TeamSchema.parse(t).brand)).toEqual(['Europe desk', 'Lumora Home Asia']);
-    const staged = store.db
-      .prepare<[], { data: string }>("SELECT data FROM bootstrap_stage WHERE entity = 'team'")
-      .get();
+    const staged = withTestConnection(path, (db) =>
+      db.prepare<[], { data: string }>("SELECT data FROM bootstrap_stage WHERE entity = 'team'").get(),
+    );
     expect(JSON.parse(staged?.data ?? '{}')).toMatchObject({ brand: 'Americas desk' });
     store.close();
   });
