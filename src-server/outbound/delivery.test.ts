@@ -191,8 +191,8 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     deliverer.failures = 0;
     const world = await setup();
     const open = makeCase(world.teamA.id, world.users.agentA1.id);
-    await addCases(testDb.db, [open], clock.ms);
-    const agent = await clientFor(server, world.users.agentA1.username);
+    await addCases(suite.db, [open], clock.ms);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
     const messageId = randomUUID();
     const reply = mutation(1, 'case.reply', {
       caseId: open.id,
@@ -202,16 +202,16 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     });
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(randomUUID(), [reply]));
     // What a SIGKILL between the claim and the gateway's answer leaves behind: claimed, never finished.
-    await testDb.db.query(
+    await suite.db.query(
       `UPDATE outbound SET state = 'sending', attempts = 1, next_attempt_ms = $2 WHERE message_id = $1`,
       [messageId, clock.ms + 5 * 60_000],
     );
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(0);
     clock.advance(5 * 60_000);
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
-    const row = await testDb.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
+    const row = await suite.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
       messageId,
     ]);
     expect(row).toEqual([{ state: 'sent' }]);
