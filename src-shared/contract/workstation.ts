@@ -5,6 +5,7 @@ import { MarketCodeSchema } from '../domain/market';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema } from '../domain/user';
+import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { TagSchema } from '../sync/mutations';
 import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
@@ -71,7 +72,10 @@ export const ViewCountsSchema = z.lazy(() => z.record(QueueViewSchema, z.int().m
 export type ViewCounts = z.infer<typeof ViewCountsSchema>;
 
 export const SearchQuerySchema = z.lazy(() =>
-  z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) }),
+  z.object({
+    text: z.string().trim().min(1).max(TEXT_LIMITS.searchText),
+    limit: z.int().min(1).max(200).default(50),
+  }),
 );
 export const SearchHitSchema = z.lazy(() => z.object({ row: CaseRowSchema, snippet: z.string() }));
 export type SearchHit = z.infer<typeof SearchHitSchema>;
@@ -95,12 +99,12 @@ export const ReplyInputSchema = z.lazy(() =>
     caseId: IdSchema,
     /** Minted by the renderer when the draft starts, so a retried send can never create two messages. */
     messageId: IdSchema,
-    body: z.string().trim().min(1).max(20_000),
+    body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody),
     locale: LocaleSchema,
   }),
 );
 export const NoteInputSchema = z.lazy(() =>
-  z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }),
+  z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody) }),
 );
 export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
 export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
@@ -188,6 +192,8 @@ export const SessionSchema = z.lazy(() =>
     user: UserSchema.nullable(),
     teams: z.array(TeamSchema),
     clientId: z.uuid(),
+    /** The people in the directory, so assignees and reply authors show by name (empty from older hosts). */
+    colleagues: z.array(UserSchema).default([]),
   }),
 );
 export type Session = z.infer<typeof SessionSchema>;

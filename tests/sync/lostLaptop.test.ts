@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../src-shared/contract/workstation';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
-import { LoginResponseSchema } from '../../src-shared/sync/protocol';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Workstation } from '../../src-main/core/workstation';
-import { startDemoServer, type DemoServer } from './engineHarness';
+import { ProtocolClient } from '../../src-server/testing/protocolClient';
+import { TestServer } from './testServer';
 
 const AGENT = { username: 'jonas.weber', password: DEMO_PASSWORD };
 const CASE_METHODS = ['cases:list', 'cases:counts', 'cases:search', 'cases:get', 'attention:list'] as const;
@@ -22,23 +22,23 @@ const CASE_INPUTS = {
   'attention:list': {},
 } as const;
 
-let demo: DemoServer;
+let demo: TestServer;
 const dirs: string[] = [];
 const open: Workstation[] = [];
 
 beforeAll(async () => {
-  demo = await startDemoServer();
+  demo = await TestServer.create();
 }, 120_000);
 afterAll(async () => {
   for (const workstation of open) workstation.close();
-  await demo?.dispose();
+  await demo?.destroy();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 async function desk(dataDir: string, signIn = true): Promise<Workstation> {
   const workstation = await openSyncedWorkstation({
     dataDir,
-    serverUrl: demo.server.url,
+    serverUrl: demo.url,
     ...(signIn ? { signIn: AGENT } : {}),
   });
   open.push(workstation);
@@ -66,17 +66,12 @@ async function expectLocked(workstation: Workstation): Promise<void> {
   expect(await workstation.call('session:get', {})).toMatchObject({ ok: true, data: { user: null, teams: [] } });
 }
 
-async function adminToken(): Promise<string> {
-  const response = await fetch(`${demo.server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
-  });
-  return LoginResponseSchema.parse(await response.json()).token;
+function adminToken(): Promise<string> {
+  return new ProtocolClient(demo.url).login('admin');
 }
 
 function revoke(clientId: string, token: string): Promise<Response> {
-  return fetch(`${demo.server.url}/api/v1/admin/devices/${encodeURIComponent(clientId)}/revoke`, {
+  return fetch(`${demo.url}/api/v1/admin/devices/${encodeURIComponent(clientId)}/revoke`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
   });
@@ -151,12 +146,7 @@ describe('a lost laptop', () => {
 
     const admin = await adminToken();
     // Only an admin may revoke, and only a well-formed client id.
-    const agentLogin = await fetch(`${demo.server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(AGENT),
-    });
-    const agentToken = LoginResponseSchema.parse(await agentLogin.json()).token;
+    const agentToken = await new ProtocolClient(demo.url).login(AGENT.username);
     expect((await revoke(clientId, agentToken)).status).toBe(403);
     expect((await revoke('not-a-client-id', admin)).status).toBe(400);
     expect(await workstation.call('cases:counts', {})).toMatchObject({ ok: true });
@@ -176,12 +166,8 @@ describe('a lost laptop', () => {
     expect(after.ok && after.data.clientId).not.toBe(clientId);
     expect(await workstation.call('auth:signIn', AGENT)).toMatchObject({ ok: true });
     // The revoked install's id stays refused: a copy of the old store signing in is turned away.
-    const copied = await fetch(`${demo.server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...AGENT, clientId }),
-    });
+    const copied = await new ProtocolClient(demo.url).call('POST', '/api/v1/auth/login', { ...AGENT, clientId });
     expect(copied.status).toBe(401);
-    expect(await copied.json()).toMatchObject({ error: { code: 'DEVICE_REVOKED' } });
+    expect(copied.body).toMatchObject({ error: { code: 'DEVICE_REVOKED' } });
   });
 });

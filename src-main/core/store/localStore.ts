@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Settings } from '../../../src-shared/contract/workstation';
+import { BREACHING_SOON_MS } from '../../../src-shared/sla/breachingSoon';
 import { createCaseState } from './caseState';
 import type { LocalStore } from './interface';
 import { createLocalWrites } from './localWrites';
@@ -58,7 +59,8 @@ export function openLocalStore(options: LocalStoreOptions): LocalStore {
     state,
     clock,
     userId,
-    breachingHorizonMs: (options.breachingHorizonHours ?? 4) * 3_600_000,
+    breachingHorizonMs:
+      options.breachingHorizonHours === undefined ? BREACHING_SOON_MS : options.breachingHorizonHours * 3_600_000,
   });
   const outbox = createOutbox(db);
   const settingsPut = db.prepare<[string]>(

@@ -169,7 +169,12 @@ export function createWorkstation(options: WorkstationOptions) {
 
   function session() {
     const user = isLocked() ? null : store.currentUser();
-    return { user, teams: user ? store.teams() : [], clientId: store.getSyncState().clientId };
+    return {
+      user,
+      teams: user ? store.teams() : [],
+      clientId: store.getSyncState().clientId,
+      colleagues: user ? store.users() : [],
+    };
   }
 
   const handlers: Handlers = {
