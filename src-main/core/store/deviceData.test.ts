@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDeviceData } from './deviceData';
-import { sequentialIds, tempStore, type TempStore } from './testStore';
+import { tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
 afterEach(() => t.dispose());
@@ -17,33 +16,32 @@ describe('device data', () => {
     const secret = t.data.messages.find((message) => message.body.length > 24)?.body.slice(0, 24) ?? '';
     expect(secret.length).toBe(24);
     t.store.updateSettings({ serverUrl: 'https://crossdesk.example', uiLocale: 'de' });
-    t.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    expect(filesHold(t.path, secret)).toBe(true);
     const clientId = t.store.getSyncState().clientId;
+    t.reopen();
+    expect(filesHold(t.path, secret)).toBe(true);
 
-    const device = createDeviceData(t.store.db, sequentialIds('w'));
-    device.wipe();
-
+    t.store.wipeDevice();
     expect(filesHold(t.path, secret)).toBe(false);
-    expect(t.store.caseCount()).toBe(0);
-    expect(t.store.users()).toEqual([]);
-    expect(t.store.pendingCount()).toBe(0);
-    expect(t.store.getSyncState()).toMatchObject({ userId: null, cursor: null });
-    expect(t.store.getSyncState().clientId).not.toBe(clientId);
-    expect(t.store.settings()).toEqual({
+    const store = t.reopen();
+    expect(filesHold(t.path, secret)).toBe(false);
+    expect(store.caseCount()).toBe(0);
+    expect(store.users()).toEqual([]);
+    expect(store.pendingCount()).toBe(0);
+    expect(store.getSyncState()).toMatchObject({ userId: null, cursor: null });
+    expect(store.getSyncState().clientId).not.toBe(clientId);
+    expect(store.settings()).toEqual({
       uiLocale: 'en',
       agentLanguages: ['en'],
       serverUrl: 'https://crossdesk.example',
     });
-    expect(device.isLocked()).toBe(true);
+    expect(store.isDeviceLocked()).toBe(true);
   });
 
   it('keeps the lock across reopening until it is lifted', () => {
     t = tempStore(5);
-    createDeviceData(t.store.db, sequentialIds('w')).lock();
-    const reopened = createDeviceData(t.reopen().db, sequentialIds('w'));
-    expect(reopened.isLocked()).toBe(true);
-    reopened.unlock();
-    expect(createDeviceData(t.reopen().db, sequentialIds('w')).isLocked()).toBe(false);
+    t.store.lockDevice();
+    expect(t.reopen().isDeviceLocked()).toBe(true);
+    t.store.unlockDevice();
+    expect(t.reopen().isDeviceLocked()).toBe(false);
   });
 });

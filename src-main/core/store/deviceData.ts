@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './schema/openDatabase';
-import { createServerData } from './sync/serverIdentity';
+import type { DeviceDataStore } from './interface';
+import { createServerIdentity } from './sync/serverIdentity';
 import { readJson } from './json';
 import type { IdGenerator } from './ports';
 
@@ -10,8 +11,8 @@ const LOCK_KEY = 'storeLocked';
  * contract until someone signs in again, also across restarts), and wiped on request or when an admin
  * revoked the device. The lock lives in the settings table under its own key.
  */
-export function createDeviceData(db: SqliteDatabase, ids: IdGenerator) {
-  const serverData = createServerData(db, ids);
+export function createDeviceData(db: SqliteDatabase, ids: IdGenerator): DeviceDataStore {
+  const serverData = createServerIdentity(db, ids);
   const readLock = db.prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = '${LOCK_KEY}'`);
   const writeLock = db.prepare(
     `INSERT INTO settings (key, value) VALUES ('${LOCK_KEY}', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -20,11 +21,11 @@ export function createDeviceData(db: SqliteDatabase, ids: IdGenerator) {
   const serverUrl = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'settings'");
 
   return {
-    isLocked: (): boolean => readLock.get() !== undefined,
-    lock(): void {
+    isDeviceLocked: (): boolean => readLock.get() !== undefined,
+    lockDevice(): void {
       writeLock.run();
     },
-    unlock(): void {
+    unlockDevice(): void {
       clearLock.run();
     },
     /**
@@ -34,7 +35,7 @@ export function createDeviceData(db: SqliteDatabase, ids: IdGenerator) {
      * and the WAL truncated, so nothing of the old rows is left in either file, not even encrypted. The
      * store stays locked until someone signs in.
      */
-    wipe(): void {
+    wipeDevice(): void {
       const kept = serverUrl.get()?.value;
       const address = kept === undefined ? null : readJson<{ serverUrl?: unknown }>(kept).serverUrl;
       const identity = serverData.dataServer() ?? 'embedded';
@@ -63,4 +64,3 @@ export function createDeviceData(db: SqliteDatabase, ids: IdGenerator) {
     },
   };
 }
-export type DeviceData = ReturnType<typeof createDeviceData>;

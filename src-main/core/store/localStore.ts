@@ -7,6 +7,7 @@ import { createLocalWrites } from './localWrites';
 import type { Clock, IdGenerator } from './ports';
 import { createLocalReads } from './reads/localReads';
 import type { Migration } from './schema/migrate';
+import { createDeviceData } from './deviceData';
 import { openDatabase } from './schema/openDatabase';
 import { createDiskFaults, type DiskFaults } from './schema/diskFaults';
 import { createBootstrapReceiving } from './sync/bootstrapReceiving';
@@ -94,5 +95,6 @@ export function openLocalStore(options: LocalStoreOptions): LocalStore {
     verifyHash: () => verifyHash(db),
 
     ...createServerIdentity(db, ids),
+    ...createDeviceData(db, ids),
   };
 }

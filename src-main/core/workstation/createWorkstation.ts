@@ -15,7 +15,6 @@ import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../st
 import { serverIdentity } from './serverChoice';
 import { assertNothingUnsent, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
-import { createDeviceData } from '../store/deviceData';
 import { withVisibleDeadlines } from './visibleSla';
 
 export interface WorkstationOptions {
@@ -78,7 +77,6 @@ export function createWorkstation(options: WorkstationOptions) {
     }
   }
   sync.connect?.(emit);
-  const device = createDeviceData(store.db, options.ids);
   watchRevocation(sync);
 
   /**
@@ -86,9 +84,9 @@ export function createWorkstation(options: WorkstationOptions) {
    * across restarts too: the lock is stored. Any sign-in lifts it, the agent's or the embedded demo's.
    */
   function isLocked(): boolean {
-    if (!device.isLocked()) return false;
+    if (!store.isDeviceLocked()) return false;
     if (sync.status().connection === 'signed_out') return true;
-    device.unlock();
+    store.unlockDevice();
     return false;
   }
 
@@ -96,7 +94,7 @@ export function createWorkstation(options: WorkstationOptions) {
   async function removeDeviceData(reason: 'requested' | 'revoked'): Promise<void> {
     await sync.signOut().catch(() => undefined);
     await sync.quiesce?.();
-    device.wipe();
+    store.wipeDevice();
     emit('cases:changed', { caseIds: [], all: true });
     emit('attention:changed', { count: 0 });
     emit('sync:status', sync.status());
@@ -187,7 +185,7 @@ export function createWorkstation(options: WorkstationOptions) {
     },
     'auth:signOut': async () => {
       await sync.signOut();
-      device.lock();
+      store.lockDevice();
       emit('sync:status', sync.status());
       emit('cases:changed', { caseIds: [], all: true });
       return null;
