@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
+    // One full first start of the web host per run; every test copies its data (support/demoTemplate.ts).
+    globalSetup: ['tests/e2e/support/demoTemplate.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // A page reacts on its own schedule; waits end when the condition holds, this is only the ceiling.

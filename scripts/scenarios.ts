@@ -29,7 +29,7 @@ import {
 const ROOT = join(import.meta.dirname, '..');
 const LIBRARY = join(ROOT, 'resources', 'scenarios');
 const USAGE = `Usage:
-  npm run scenarios -- check
+  npm run scenarios -- check [--dir DIR]
   npm run scenarios -- explore FILE
   npm run scenarios -- play FILE [--lang zh-CN|en|ar|es|de|ja]
       play reads answers from stdin: at a choice, the option's number or id; at a reply, lines of text,
@@ -59,8 +59,11 @@ function readJson(file: string): unknown {
   }
 }
 
-function check(): number {
-  const files = scenarioFiles(LIBRARY).sort();
+function check(args: string[]): number {
+  const dirIndex = args.indexOf('--dir');
+  const dir = dirIndex >= 0 ? args[dirIndex + 1] : LIBRARY;
+  if (!dir) throw new UsageError('--dir needs a folder');
+  const files = scenarioFiles(dir).sort();
   const scenarios: Scenario[] = [];
   let failed = 0;
   for (const file of files) {
@@ -228,7 +231,7 @@ async function play(args: string[]): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'check') return check();
+    if (command === 'check') return check(rest);
     if (command === 'explore') return explore(rest[0]);
     if (command === 'play') return await play(rest);
     throw new UsageError(command ? `Unknown command "${command}"` : 'Missing a command');

@@ -18,6 +18,7 @@ import { findUserByUsername } from './auth/directory';
 import { verifyPassword } from './auth/passwords';
 import { GateFullError, HashGate } from './auth/hashGate';
 import { LoginThrottle, type LoginLimit } from './auth/loginThrottle';
+import { isDeviceRevoked, isTokenOfRevokedDevice, revokeDevice } from './auth/devices';
 import { authenticate, hashToken, isTokenLive, issueToken, revokeToken, type Session } from './auth/tokens';
 import type { Db } from './db/db';
 import { errorReply } from './http/errorReply';
@@ -66,6 +67,17 @@ export interface App {
   fastify: ReturnType<typeof createFastify>;
   /** Ends open event streams so the HTTP server can close. */
   endStreams(): void;
+}
+
+const DeviceParamsSchema = z.object({ clientId: z.uuid() });
+
+/** The desk wipes its local data when it hears this code (src-main/core/sync/syncEngine.ts). */
+function deviceRevoked(): HttpError {
+  return new HttpError(
+    401,
+    'DEVICE_REVOKED',
+    'an administrator revoked this device; its local data is removed and it cannot sign in again',
+  );
 }
 
 function rateLimited(waitMs: number, message: string): HttpError {
@@ -126,7 +138,10 @@ export function buildApp(options: AppOptions): App {
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
     if (!match?.[1]) throw new HttpError(401, 'UNAUTHORIZED', 'a bearer token is required');
     const session = await authenticate(db, match[1], now());
-    if (!session) throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
+    if (!session) {
+      if (await isTokenOfRevokedDevice(db, match[1])) throw deviceRevoked();
+      throw new HttpError(401, 'UNAUTHORIZED', 'the token is unknown, expired or revoked');
+    }
     return session;
   }
   const principalOf = async (request: FastifyRequest): Promise<Principal> => (await sessionOf(request)).principal;
@@ -170,7 +185,9 @@ export function buildApp(options: AppOptions): App {
     }
     byUser.succeeded(userKey);
     byIp.discount(ipKey);
-    const { token, expiresMs } = await issueToken(db, found.user.id, now(), options.tokenTtlMs);
+    // Told only after the password is right, so a stranger cannot probe which devices are revoked.
+    if (body.clientId !== undefined && (await isDeviceRevoked(db, body.clientId))) throw deviceRevoked();
+    const { token, expiresMs } = await issueToken(db, found.user.id, now(), options.tokenTtlMs, body.clientId ?? null);
     void reply.code(200);
     return { token, expiresAt: new Date(expiresMs).toISOString(), user: found.user };
   });
@@ -194,6 +211,7 @@ export function buildApp(options: AppOptions): App {
   fastify.post('/sync/v1/push', async (request) => {
     const principal = await principalOf(request);
     const body = PushRequestSchema.parse(request.body);
+    if (await isDeviceRevoked(db, body.clientId)) throw deviceRevoked();
     const { queuedOutbound, ...response } = await push(db, principal, body, {
       nowMs: now(),
       replyGraceMs: options.replyGraceMs,
@@ -204,7 +222,16 @@ export function buildApp(options: AppOptions): App {
 
   fastify.post('/sync/v1/pull', async (request) => {
     const principal = await principalOf(request);
-    return pull(db, principal, PullRequestSchema.parse(request.body), options.pullPageSize);
+    const body = PullRequestSchema.parse(request.body);
+    if (await isDeviceRevoked(db, body.clientId)) throw deviceRevoked();
+    return pull(db, principal, body, options.pullPageSize);
+  });
+
+  fastify.post('/api/v1/admin/devices/:clientId/revoke', async (request) => {
+    const principal = await principalOf(request);
+    if (principal.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'only an admin may revoke a device');
+    const { clientId } = DeviceParamsSchema.parse(request.params);
+    return revokeDevice(db, clientId, principal.id, now());
   });
 
   fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));

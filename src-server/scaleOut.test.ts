@@ -6,16 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../src-shared/sync/protocol';
 import { PokeEventSchema } from '../src-shared/sync/protocol';
 import type { TestDb } from './testing/harness';
-import {
-  addCases,
-  ApiClient,
-  createWorld,
-  makeCase,
-  mutation,
-  openEvents,
-  openTestDb,
-  pushBody,
-} from './testing/harness';
+import { addCases, createWorld, makeCase, openTestDb } from './testing/harness';
+import { ProtocolClient, mutation, pushBody } from './testing/protocolClient';
 
 const databaseUrl = process.env.DATABASE_URL;
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -69,11 +61,9 @@ describe.runIf(databaseUrl !== undefined || process.env.CI)('two API processes o
     processes.push(a!, b!);
     expect(a!.url).not.toBe(b!.url);
 
-    const writer = new ApiClient(a!.url);
-    await writer.login(world.users.agentA1.username);
-    const watcher = new ApiClient(b!.url);
-    await watcher.login(world.users.agentA2.username);
-    const events = await openEvents(b!.url, watcher.token!);
+    const writer = await ProtocolClient.signIn(a!.url, world.users.agentA1.username);
+    const watcher = await ProtocolClient.signIn(b!.url, world.users.agentA2.username);
+    const events = await watcher.events();
     try {
       const initial = PokeEventSchema.parse((await events.nextOf('poke')).data);
       const pushed = await writer.call(

@@ -66,6 +66,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'session:get': (input) => call('session:get', input),
     'auth:signIn': (input) => call('auth:signIn', input),
     'auth:signOut': (input) => call('auth:signOut', input),
+    'auth:signOutAndRemoveData': (input) => call('auth:signOutAndRemoveData', input),
     'settings:get': (input) => call('settings:get', input),
     'settings:update': (input) => call('settings:update', input),
     'server:get': (input) => call('server:get', input),

@@ -6,12 +6,18 @@ export const DRAFT_KINDS = ['reply', 'note'] as const;
 export const DraftKindSchema = z.enum(DRAFT_KINDS);
 export type DraftKind = z.infer<typeof DraftKindSchema>;
 
+/**
+ * Far above what can be sent (TEXT_LIMITS.messageBody): a draft keeps a pasted text whole, so the agent can
+ * shorten it after a reload instead of finding it gone.
+ */
+export const DRAFT_BODY_MAX_LENGTH = 1_000_000;
+
 /** What the agent has typed but not sent; one per case and kind, so a reply and a note can be drafted together. */
 export const DraftSchema = z.object({
   key: z.string().min(1),
   caseId: IdSchema,
   kind: DraftKindSchema,
-  body: z.string().max(20_000),
+  body: z.string().max(DRAFT_BODY_MAX_LENGTH),
   /** The customer language the reply is written in (replies only). */
   locale: LocaleSchema.nullable(),
   /** Minted when the draft starts and kept until it is sent, so a retried send cannot create two messages. */

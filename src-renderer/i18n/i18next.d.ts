@@ -12,7 +12,7 @@ import type shortcuts from '../../locales/en/shortcuts.json';
 import type sla from '../../locales/en/sla.json';
 import type sync from '../../locales/en/sync.json';
 
-// English is the reference catalog: keys are typed from it, and locales.test.ts holds the others to it.
+// English is the reference catalog: keys are typed from it, and tests/unit/i18nCatalogs.test.ts holds the others to it.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'app';

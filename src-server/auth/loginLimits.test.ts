@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDb } from '../testing/harness';
-import { ApiClient, createWorld, DRIVERS, openTestDb, PASSWORD, startTestServer, TestClock } from '../testing/harness';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { createWorld, DRIVERS, openTestDb, startTestServer, TestClock } from '../testing/harness';
+import { ProtocolClient } from '../testing/protocolClient';
 import type { RunningServer } from '../startServer';
 import { hashPassword } from './passwords';
 
@@ -13,7 +15,7 @@ describe.each(DRIVERS)('login limits on %s', (driver) => {
   let proxied: RunningServer;
   const clock = new TestClock();
   const login = (target: RunningServer, username: string, password: string, headers: Record<string, string> = {}) =>
-    new ApiClient(target.url).call('POST', '/api/v1/auth/login', { username, password }, { headers });
+    new ProtocolClient(target.url).call('POST', '/api/v1/auth/login', { username, password }, { headers });
 
   beforeAll(async () => {
     testDb = await openTestDb(driver);
@@ -35,7 +37,7 @@ describe.each(DRIVERS)('login limits on %s', (driver) => {
     const username = world.users.agentA1.username;
     // The production cost, so each hash takes long enough for the guesses to overlap as they would live.
     await testDb.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [
-      await hashPassword(PASSWORD),
+      await hashPassword(DEMO_PASSWORD),
       world.users.agentA1.id,
     ]);
     const replies = await Promise.all(Array.from({ length: 40 }, () => login(server, username, 'guess')));
@@ -65,10 +67,10 @@ describe.each(DRIVERS)('login limits on %s', (driver) => {
     expect(waits).toEqual([...waits].sort((a, b) => a - b));
     expect(Math.max(...waits)).toBe(60);
     expect(waits[0]).toBeLessThan(5);
-    const limited = await login(server, username, PASSWORD);
+    const limited = await login(server, username, DEMO_PASSWORD);
     expect(limited.status).toBe(429);
     clock.advance(Number(limited.headers.get('retry-after')) * 1000);
-    expect((await login(server, username, PASSWORD)).status).toBe(200);
+    expect((await login(server, username, DEMO_PASSWORD)).status).toBe(200);
     // A success clears the user's count: the next typo is not delayed.
     expect((await login(server, username, 'typo')).status).toBe(401);
     clock.advance(15 * 60_000);

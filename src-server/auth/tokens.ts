@@ -13,15 +13,15 @@ export async function issueToken(
   userId: string,
   nowMs: number,
   ttlMs: number,
+  /** The desktop install signing in (its client id), so revoking that device revokes this token. */
+  clientId: string | null = null,
 ): Promise<{ token: string; expiresMs: number }> {
   const token = randomBytes(32).toString('base64url');
   const expiresMs = nowMs + ttlMs;
-  await db.query('INSERT INTO auth_tokens (token_hash, user_id, created_ms, expires_ms) VALUES ($1, $2, $3, $4)', [
-    hashToken(token),
-    userId,
-    nowMs,
-    expiresMs,
-  ]);
+  await db.query(
+    'INSERT INTO auth_tokens (token_hash, user_id, created_ms, expires_ms, client_id) VALUES ($1, $2, $3, $4, $5)',
+    [hashToken(token), userId, nowMs, expiresMs, clientId],
+  );
   return { token, expiresMs };
 }
 

@@ -1,42 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundResponse, VerifyResponse } from '../../src-shared/sync/protocol';
-import type { TestDb } from '../testing/harness';
-import {
-  addCases,
-  clientFor,
-  createWorld,
-  DRIVERS,
-  makeCase,
-  mutation,
-  openTestDb,
-  pushBody,
-  startTestServer,
-  TestClock,
-} from '../testing/harness';
-import type { RunningServer } from '../startServer';
+import { addCases, clientFor, createWorld, DRIVERS, makeCase, serverSuite } from '../testing/harness';
+import { mutation, pushBody } from '../testing/protocolClient';
 
 // Issue 19.2: text that PostgreSQL cannot store (NUL) or that is not Unicode (a lone surrogate) is refused at
 // the door with a 400 naming the field, never stored half-way and never a 500.
 describe.each(DRIVERS)('hostile text on %s', (driver) => {
-  let testDb: TestDb;
-  let server: RunningServer;
-  const clock = new TestClock();
-
-  beforeAll(async () => {
-    testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, { clock: clock.now });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await testDb?.dispose();
-  });
+  const suite = serverSuite(driver, (clock) => ({ clock: clock.now }));
+  const { clock } = suite;
 
   it('refuses a note or reply with NUL or a lone surrogate with 400 naming the field, and changes nothing', async () => {
-    const world = await createWorld(testDb.db);
+    const world = await createWorld(suite.db);
     const open = makeCase(world.teamA.id, world.users.agentA1.id);
-    await addCases(testDb.db, [open], clock.ms);
-    const agent = await clientFor(server, world.users.agentA1.username);
+    await addCases(suite.db, [open], clock.ms);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
     const before = await agent.call<VerifyResponse>('GET', '/sync/v1/verify');
     const clientId = randomUUID();
     const bodies = ['before\u0000after', 'half \ud83d of an emoji', 'trailing \udc00'];
@@ -53,12 +31,12 @@ describe.each(DRIVERS)('hostile text on %s', (driver) => {
       }
     }
     expect((await agent.call<VerifyResponse>('GET', '/sync/v1/verify')).body).toEqual(before.body);
-    expect(await testDb.db.query('SELECT 1 FROM clients WHERE client_id = $1', [clientId])).toEqual([]);
+    expect(await suite.db.query('SELECT 1 FROM clients WHERE client_id = $1', [clientId])).toEqual([]);
   });
 
   it('refuses an inbound message with NUL in its body or the customer name, and opens no case', async () => {
-    const world = await createWorld(testDb.db);
-    const gateway = await clientFor(server, world.users.gateway.username);
+    const world = await createWorld(suite.db);
+    const gateway = await clientFor(suite.server, world.users.gateway.username);
     const externalId = `nul-${randomUUID()}`;
     const inbound = {
       externalId,
@@ -72,7 +50,7 @@ describe.each(DRIVERS)('hostile text on %s', (driver) => {
     const reply = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound);
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ error: { code: 'BAD_REQUEST', details: { field: 'customer.name.given' } } });
-    expect(await testDb.db.query('SELECT 1 FROM inbound_messages WHERE external_id = $1', [externalId])).toEqual([]);
+    expect(await suite.db.query('SELECT 1 FROM inbound_messages WHERE external_id = $1', [externalId])).toEqual([]);
     const clean = await gateway.call('POST', '/api/v1/inbound', {
       ...inbound,
       customer: { ...inbound.customer, name: { ...inbound.customer.name, given: 'Lena' } },

@@ -1,24 +1,13 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Case, Message } from '../../src-shared/domain/case';
 import type { InboundResponse, PushResponse } from '../../src-shared/sync/protocol';
-import type { TestDb, World } from '../testing/harness';
-import {
-  addCases,
-  clientFor,
-  createWorld,
-  DRIVERS,
-  makeCase,
-  mutation,
-  openTestDb,
-  pushBody,
-  startTestServer,
-  TestClock,
-} from '../testing/harness';
-import type { RunningServer } from '../startServer';
 import type { Deliverer, DeliveryOutcome } from './deliverer';
 import { webhookDeliverer } from './webhookDeliverer';
+import type { World } from '../testing/harness';
+import { addCases, clientFor, createWorld, DRIVERS, makeCase, serverSuite } from '../testing/harness';
+import { mutation, pushBody } from '../testing/protocolClient';
 
 /** A deliverer whose outcomes the test scripts: fails the first `failures` calls per message, retryably. */
 class ScriptedDeliverer implements Deliverer {
@@ -49,26 +38,17 @@ function outboundMessage(world: World, forCase: Case): Message {
 }
 
 describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
-  let testDb: TestDb;
-  let server: RunningServer;
-  const clock = new TestClock();
   const deliverer = new ScriptedDeliverer();
 
-  beforeAll(async () => {
-    testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, {
-      clock: clock.now,
-      deliverer,
-      outboundRetry: { backoffMs: 1000, maxAttempts: 3 },
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await testDb?.dispose();
-  });
+  const suite = serverSuite(driver, (clock) => ({
+    clock: clock.now,
+    deliverer,
+    outboundRetry: { backoffMs: 1000, maxAttempts: 3 },
+  }));
+  const { clock } = suite;
 
   async function setup(): Promise<World> {
-    return createWorld(testDb.db);
+    return createWorld(suite.db);
   }
 
   const inbound = (externalId: string, extra: Record<string, unknown> = {}) => ({
@@ -83,15 +63,11 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     ...extra,
   });
 
-  async function caseRow(id: string): Promise<Case> {
-    const rows = await testDb.db.query<{ data: Case }>('SELECT data FROM cases WHERE id = $1', [id]);
-    if (!rows[0]) throw new Error('missing case');
-    return rows[0].data;
-  }
+  const { caseRow } = suite;
 
   it('opens a case for a new message, idempotently by externalId, and appends to a given case', async () => {
     const world = await setup();
-    const gateway = await clientFor(server, world.users.gateway.username);
+    const gateway = await clientFor(suite.server, world.users.gateway.username);
     const externalId = `mail-${randomUUID()}`;
     const first = await gateway.call<InboundResponse>('POST', '/api/v1/inbound', inbound(externalId));
     expect(first.status).toBe(201);
@@ -113,7 +89,7 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
       inbound(`mail-${randomUUID()}`, { caseId: first.body.caseId }),
     );
     expect(followUp.body).toMatchObject({ caseId: first.body.caseId, created: true });
-    const messages = await testDb.db.query('SELECT 1 FROM messages WHERE case_id = $1', [first.body.caseId]);
+    const messages = await suite.db.query('SELECT 1 FROM messages WHERE case_id = $1', [first.body.caseId]);
     expect(messages).toHaveLength(2);
     const missing = await gateway.call(
       'POST',
@@ -127,10 +103,10 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
 
   it("keeps Case.slaDueAt from the shared SLA engine's default policies as the case changes", async () => {
     const world = await setup();
-    const gateway = await clientFor(server, world.users.gateway.username);
+    const gateway = await clientFor(suite.server, world.users.gateway.username);
     // Appending to a case of this world's team: new cases are routed by market, and test worlds share markets.
     const existing = makeCase(world.teamA.id, null, { status: 'new', lastCustomerMessageAt: null });
-    await addCases(testDb.db, [existing], clock.ms);
+    await addCases(suite.db, [existing], clock.ms);
     const appended = await gateway.call<InboundResponse>(
       'POST',
       '/api/v1/inbound',
@@ -140,7 +116,7 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     const hours = (iso: string | null) => (Date.parse(iso ?? '') - Date.parse(fresh.createdAt)) / 3_600_000;
     // Default policy, normal priority: first reply within 24 calendar hours; high priority: within 8.
     expect(hours(fresh.slaDueAt)).toBe(24);
-    const agent = await clientFor(server, world.users.agentA1.username);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
     const pushed = await agent.call<PushResponse>(
       'POST',
       '/sync/v1/push',
@@ -157,8 +133,8 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     const world = await setup();
     const closed = makeCase(world.teamA.id, world.users.agentA1.id, { status: 'closed' });
     const solved = makeCase(world.teamA.id, world.users.agentA1.id, { status: 'solved' });
-    await addCases(testDb.db, [closed, solved], clock.ms);
-    const gateway = await clientFor(server, world.users.gateway.username);
+    await addCases(suite.db, [closed, solved], clock.ms);
+    const gateway = await clientFor(suite.server, world.users.gateway.username);
     const toClosed = await gateway.call<InboundResponse>(
       'POST',
       '/api/v1/inbound',
@@ -177,8 +153,8 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
   it('delivers each reply once, retries with backoff, and sends delivery states through the change log', async () => {
     const world = await setup();
     const open = makeCase(world.teamA.id, world.users.agentA1.id);
-    await addCases(testDb.db, [open], clock.ms);
-    const agent = await clientFor(server, world.users.agentA1.username);
+    await addCases(suite.db, [open], clock.ms);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
     const messageId = randomUUID();
     const reply = mutation(1, 'case.reply', {
       caseId: open.id,
@@ -191,20 +167,20 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, [reply]));
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, [reply]));
 
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
     clock.advance(1000);
-    await server.outbound.runOnce();
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(2);
-    const row = await testDb.db.query<{ state: string; attempts: number }>(
+    const row = await suite.db.query<{ state: string; attempts: number }>(
       'SELECT state, attempts FROM outbound WHERE message_id = $1',
       [messageId],
     );
     expect(row).toEqual([{ state: 'sent', attempts: 2 }]);
-    const states = await testDb.db.query<{ data: Message }>(
+    const states = await suite.db.query<{ data: Message }>(
       `SELECT data FROM change_log WHERE entity = 'message' AND entity_id = $1 AND op = 'upsert' ORDER BY seq`,
       [messageId],
     );
@@ -215,8 +191,8 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     deliverer.failures = 0;
     const world = await setup();
     const open = makeCase(world.teamA.id, world.users.agentA1.id);
-    await addCases(testDb.db, [open], clock.ms);
-    const agent = await clientFor(server, world.users.agentA1.username);
+    await addCases(suite.db, [open], clock.ms);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
     const messageId = randomUUID();
     const reply = mutation(1, 'case.reply', {
       caseId: open.id,
@@ -226,16 +202,16 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     });
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(randomUUID(), [reply]));
     // What a SIGKILL between the claim and the gateway's answer leaves behind: claimed, never finished.
-    await testDb.db.query(
+    await suite.db.query(
       `UPDATE outbound SET state = 'sending', attempts = 1, next_attempt_ms = $2 WHERE message_id = $1`,
       [messageId, clock.ms + 5 * 60_000],
     );
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(0);
     clock.advance(5 * 60_000);
-    await server.outbound.runOnce();
+    await suite.server.outbound.runOnce();
     expect(deliverer.calls.filter((id) => id === messageId)).toHaveLength(1);
-    const row = await testDb.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
+    const row = await suite.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
       messageId,
     ]);
     expect(row).toEqual([{ state: 'sent' }]);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src-shared/demo';
 import type { VerifyResponse } from '../../src-shared/sync/protocol';
-import type { TestDb } from '../testing/harness';
-import { ApiClient, openTestDb, startTestServer } from '../testing/harness';
 import type { RunningServer } from '../startServer';
 import { startServer } from '../startServer';
 import { seedDemo } from './seedDemo';
+import type { TestDb } from '../testing/harness';
+import { openTestDb, startTestServer } from '../testing/harness';
+import { ProtocolClient } from '../testing/protocolClient';
 
 describe('demo seeding', () => {
   let testDb: TestDb;
@@ -23,16 +23,13 @@ describe('demo seeding', () => {
 
   it('loads the demo set once; demo agents and the gateway can log in and sync their scope', async () => {
     expect(await seedDemo(testDb.db, Date.now())).toBe(false);
-    const agent = new ApiClient(server.url);
-    await agent.login('chen.mei', DEMO_PASSWORD);
+    const agent = await ProtocolClient.signIn(server.url, 'chen.mei');
     const scope = await agent.call<VerifyResponse>('GET', '/sync/v1/verify');
     expect(scope.body.count).toBeGreaterThan(0);
-    const supervisor = new ApiClient(server.url);
-    await supervisor.login('wang.lei', DEMO_PASSWORD);
+    const supervisor = await ProtocolClient.signIn(server.url, 'wang.lei');
     const wider = await supervisor.call<VerifyResponse>('GET', '/sync/v1/verify');
     expect(wider.body.count).toBeGreaterThan(scope.body.count);
-    const gateway = new ApiClient(server.url);
-    await gateway.login('gateway', DEMO_PASSWORD);
+    const gateway = await ProtocolClient.signIn(server.url, 'gateway');
     const posted = await gateway.call('POST', '/api/v1/inbound', {
       externalId: 'demo-1',
       channel: 'line',

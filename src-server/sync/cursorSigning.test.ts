@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src-shared/sync/protocol';
-import type { ApiClient, TestDb } from '../testing/harness';
-import { addCases, clientFor, createWorld, DRIVERS, makeCase, openTestDb, startTestServer } from '../testing/harness';
-import type { RunningServer } from '../startServer';
+import { addCases, clientFor, createWorld, DRIVERS, makeCase, serverSuite } from '../testing/harness';
+import type { ProtocolClient } from '../testing/protocolClient';
 
 /** The last line of a bootstrap: the cursor to pull from, and every page token on the way. */
-async function bootstrap(client: ApiClient): Promise<{ cursor: string; pageTokens: string[] }> {
+async function bootstrap(client: ProtocolClient): Promise<{ cursor: string; pageTokens: string[] }> {
   const reply = await client.call<string>('GET', '/sync/v1/bootstrap');
   const lines = String(reply.body)
     .trim()
@@ -26,29 +25,19 @@ function tamper(value: string, change: (claims: Record<string, unknown>) => void
 
 // Issue 19.5: cursors and page tokens are signed by the server; a rewound, forged or borrowed one is refused.
 describe.each(DRIVERS)('signed cursors and page tokens on %s', (driver) => {
-  let testDb: TestDb;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, { bootstrapPageRows: 2 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await testDb?.dispose();
-  });
+  const suite = serverSuite(driver, () => ({ bootstrapPageRows: 2 }));
 
   it('refuses a rewound, forged or another user’s cursor with 400 and serves the real one', async () => {
-    const world = await createWorld(testDb.db);
-    await addCases(testDb.db, [
+    const world = await createWorld(suite.db);
+    await addCases(suite.db, [
       makeCase(world.teamA.id, world.users.agentA1.id),
       makeCase(world.teamA.id, null),
       makeCase(world.teamA.id, null),
     ]);
-    const agent = await clientFor(server, world.users.agentA1.username);
-    const other = await clientFor(server, world.users.agentA2.username);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
+    const other = await clientFor(suite.server, world.users.agentA2.username);
     const { cursor, pageTokens } = await bootstrap(agent);
-    const pull = (client: ApiClient, value: string) =>
+    const pull = (client: ProtocolClient, value: string) =>
       client.call<PullResponse>('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor: value });
     expect((await pull(agent, cursor)).status).toBe(200);
     const refused = [
@@ -76,8 +65,8 @@ describe.each(DRIVERS)('signed cursors and page tokens on %s', (driver) => {
   });
 
   it('asks a client holding a cursor from before signing to bootstrap again (409), not to fail for good', async () => {
-    const world = await createWorld(testDb.db);
-    const agent = await clientFor(server, world.users.agentA1.username);
+    const world = await createWorld(suite.db);
+    const agent = await clientFor(suite.server, world.users.agentA1.username);
     const { cursor } = await bootstrap(agent);
     const [payload = ''] = cursor.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { epoch: string; seq: number };

@@ -1,55 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case } from '../../src-shared/domain/case';
-import type { PullResponse, PushResponse } from '../../src-shared/sync/protocol';
-import type { ApiClient, TestDb, World } from '../testing/harness';
-import {
-  addCases,
-  clientFor,
-  createWorld,
-  DRIVERS,
-  makeCase,
-  mutation,
-  openTestDb,
-  pushBody,
-  startTestServer,
-  TestClock,
-} from '../testing/harness';
-import type { RunningServer } from '../startServer';
+import { describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../src-shared/sync/protocol';
 import { signCursor } from './cursor';
 import { readSyncState } from './syncState';
+import { clientFor, DRIVERS, makeCase, startTestServer, serverSuite } from '../testing/harness';
+import { mutation, pushBody } from '../testing/protocolClient';
 
 describe.each(DRIVERS)('push on %s', (driver) => {
-  let testDb: TestDb;
-  let server: RunningServer;
-  const clock = new TestClock();
+  const suite = serverSuite(driver, (clock) => ({ clock: clock.now, replyGraceMs: 60 * 60_000 }));
+  const { clock } = suite;
 
-  beforeAll(async () => {
-    testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, { clock: clock.now, replyGraceMs: 60 * 60_000 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await testDb?.dispose();
-  });
+  const { setup } = suite;
 
-  async function setup(cases: (world: World) => Case[]) {
-    const world = await createWorld(testDb.db);
-    const list = cases(world);
-    await addCases(testDb.db, list, clock.ms);
-    const as = async (name: keyof World['users']) => clientFor(server, world.users[name].username);
-    return { world, cases: list, as };
-  }
-
-  async function caseRow(id: string): Promise<Case> {
-    const rows = await testDb.db.query<{ data: Case }>('SELECT data FROM cases WHERE id = $1', [id]);
-    const row = rows[0];
-    if (!row) throw new Error('missing case');
-    return row.data;
-  }
-
-  const push = (client: ApiClient, clientId: string, mutations: ReturnType<typeof mutation>[]) =>
-    client.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, mutations));
+  const { caseRow } = suite;
 
   it('applies a reply once with its effects, result, outbound row and change-log rows', async () => {
     const {
@@ -66,23 +29,23 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       body: 'Wir erstatten den Betrag.',
       locale: 'de-DE',
     });
-    const first = await push(agent, clientId, [reply]);
+    const first = await agent.sendPush(clientId, [reply]);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       lastMutationId: 1,
       results: [{ mutationId: 1, uuid: reply.uuid, status: 'applied' }],
     });
-    const messages = await testDb.db.query<{ id: string }>('SELECT id FROM messages WHERE case_id = $1', [open!.id]);
+    const messages = await suite.db.query<{ id: string }>('SELECT id FROM messages WHERE case_id = $1', [open!.id]);
     expect(messages.map((row) => row.id)).toEqual([messageId]);
-    const outbound = await testDb.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
+    const outbound = await suite.db.query<{ state: string }>('SELECT state FROM outbound WHERE message_id = $1', [
       messageId,
     ]);
     expect(outbound).toEqual([{ state: 'queued' }]);
     expect((await caseRow(open!.id)).firstRepliedAt).not.toBeNull();
 
-    const again = await push(agent, clientId, [reply]);
+    const again = await agent.sendPush(clientId, [reply]);
     expect(again.body).toEqual(first.body);
-    const afterAgain = await testDb.db.query('SELECT 1 FROM messages WHERE case_id = $1', [open!.id]);
+    const afterAgain = await suite.db.query('SELECT 1 FROM messages WHERE case_id = $1', [open!.id]);
     expect(afterAgain).toHaveLength(1);
     expect(world.users.agentA1.id).toBeTruthy();
   });
@@ -94,7 +57,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
-    const reply = await push(agent, clientId, [mutation(3, 'case.addTag', { caseId: open!.id, tag: 'vip' })]);
+    const reply = await agent.sendPush(clientId, [mutation(3, 'case.addTag', { caseId: open!.id, tag: 'vip' })]);
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ error: { code: 'OUT_OF_ORDER', details: { expected: 1 } } });
     expect((await caseRow(open!.id)).tags).toEqual([]);
@@ -107,8 +70,8 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
-    await push(agent, clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'first' })]);
-    const restored = await push(agent, clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'other' })]);
+    await agent.sendPush(clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'first' })]);
+    const restored = await agent.sendPush(clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'other' })]);
     expect(restored.status).toBe(409);
     expect(restored.body).toMatchObject({ error: { code: 'CLIENT_STATE_CONFLICT', details: { lastMutationId: 1 } } });
     expect((await caseRow(open!.id)).tags).toEqual(['first']);
@@ -121,9 +84,9 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const tag = mutation(1, 'case.addTag', { caseId: open!.id, tag: 'once' });
-    await push(agent, randomUUID(), [tag]);
+    await agent.sendPush(randomUUID(), [tag]);
     const version = (await caseRow(open!.id)).version;
-    const resent = await push(agent, randomUUID(), [
+    const resent = await agent.sendPush(randomUUID(), [
       { ...tag, id: 1 },
       mutation(2, 'case.addTag', { caseId: open!.id, tag: 'twice' }),
     ]);
@@ -142,13 +105,13 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const stranger = await as('agentB1');
     const messageId = randomUUID();
     const noteId = randomUUID();
-    await push(owner, randomUUID(), [
+    await owner.sendPush(randomUUID(), [
       mutation(1, 'case.reply', { caseId: theirs!.id, messageId, body: 'Hello', locale: 'en' }),
       mutation(2, 'case.addNote', { caseId: theirs!.id, noteId, body: 'Internal' }),
     ]);
     const before = await caseRow(theirs!.id);
     // Another team's agent re-uses both ids on that case: they must learn nothing, not even that the ids exist.
-    const probe = await push(stranger, randomUUID(), [
+    const probe = await stranger.sendPush(randomUUID(), [
       mutation(1, 'case.reply', { caseId: theirs!.id, messageId, body: 'Hello', locale: 'en' }),
       mutation(2, 'case.addNote', { caseId: theirs!.id, noteId, body: 'Internal' }),
     ]);
@@ -167,10 +130,10 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const agentA = await as('agentA1');
     const agentB = await as('agentB1');
     const tagA = mutation(1, 'case.addTag', { caseId: a!.id, tag: 'first' });
-    await push(agentA, randomUUID(), [tagA]);
+    await agentA.sendPush(randomUUID(), [tagA]);
     // The same uuid from another user (a copied store, or a guess) is that user's own mutation.
     const tagB = { ...mutation(1, 'case.addTag', { caseId: b!.id, tag: 'mine' }), uuid: tagA.uuid };
-    const answer = await push(agentB, randomUUID(), [tagB]);
+    const answer = await agentB.sendPush(randomUUID(), [tagB]);
     expect(answer.body.results).toEqual([{ mutationId: 1, uuid: tagA.uuid, status: 'applied' }]);
     expect((await caseRow(b!.id)).tags).toEqual(['mine']);
     expect((await caseRow(a!.id)).tags).toEqual(['first']);
@@ -184,7 +147,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const agent = await as('agentA1');
     const clientId = randomUUID();
     const unknown = { ...mutation(1, 'case.teleport', { caseId: open!.id }), v: 7 };
-    const reply = await push(agent, clientId, [
+    const reply = await agent.sendPush(clientId, [
       unknown,
       mutation(2, 'case.addTag', { caseId: open!.id, tag: 'after' }),
     ]);
@@ -195,7 +158,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       reason: { key: 'unknown_mutation', params: { name: 'case.teleport@7' } },
     });
     expect(reply.body.results[1]).toMatchObject({ status: 'applied' });
-    const kept = await testDb.db.query<{ name: string; v: number; args: unknown }>(
+    const kept = await suite.db.query<{ name: string; v: number; args: unknown }>(
       'SELECT name, v, args FROM mutations WHERE client_id = $1 AND mutation_id = 1',
       [clientId],
     );
@@ -208,7 +171,9 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       as,
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
-    const reply = await push(agent, randomUUID(), [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'two words' })]);
+    const reply = await agent.sendPush(randomUUID(), [
+      mutation(1, 'case.addTag', { caseId: open!.id, tag: 'two words' }),
+    ]);
     expect(reply.body).toMatchObject({
       lastMutationId: 1,
       results: [{ status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'malformed_args' } }],
@@ -224,7 +189,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       makeCase(w.teamA.id, w.users.agentA1.id),
     ]);
     const agent = await as('agentA1');
-    const reply = await push(agent, randomUUID(), [
+    const reply = await agent.sendPush(randomUUID(), [
       mutation(1, 'case.setStatus', { caseId: closed!.id, to: 'open' }),
       mutation(2, 'case.setStatus', { caseId: open!.id, to: 'solved' }),
     ]);
@@ -245,10 +210,10 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     } = await setup((w) => [makeCase(w.teamA.id, null, { assigneeVersion: 3 })]);
     const first = await as('agentA1');
     const second = await as('agentA2');
-    const won = await push(first, randomUUID(), [
+    const won = await first.sendPush(randomUUID(), [
       mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 }),
     ]);
-    const lost = await push(second, randomUUID(), [
+    const lost = await second.sendPush(randomUUID(), [
       mutation(1, 'case.take', { caseId: unassigned!.id }, { assigneeVersion: 3 }),
     ]);
     expect(won.body.results[0]?.status).toBe('applied');
@@ -270,7 +235,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const supervisor = await as('supervisorA');
-    const refused = await push(agent, randomUUID(), [
+    const refused = await agent.sendPush(randomUUID(), [
       mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentA2.id }),
     ]);
     expect(refused.body.results[0]).toMatchObject({
@@ -278,7 +243,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       code: 'FORBIDDEN',
       reason: { key: 'assign_supervisor_only' },
     });
-    const outsider = await push(supervisor, randomUUID(), [
+    const outsider = await supervisor.sendPush(randomUUID(), [
       mutation(1, 'case.assign', { caseId: open!.id, to: world.users.agentB1.id }),
     ]);
     expect(outsider.body.results[0]).toMatchObject({
@@ -287,12 +252,12 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       reason: { key: 'assignee_not_in_team' },
     });
     const sup = randomUUID();
-    await push(supervisor, sup, [
+    await supervisor.sendPush(sup, [
       mutation(1, 'case.setField', { caseId: open!.id, field: 'priority', value: 'urgent' }),
       mutation(2, 'case.addTag', { caseId: open!.id, tag: 'x' }),
     ]);
     const ag = randomUUID();
-    await push(agent, ag, [
+    await agent.sendPush(ag, [
       mutation(1, 'case.setField', { caseId: open!.id, field: 'priority', value: 'low' }),
       mutation(2, 'case.addTag', { caseId: open!.id, tag: 'x' }),
       mutation(3, 'case.removeTag', { caseId: open!.id, tag: 'absent' }),
@@ -311,8 +276,8 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     const owner = await as('agentA1');
     const other = await as('agentA2');
     const clientId = randomUUID();
-    await push(owner, clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'mine' })]);
-    const stolen = await push(other, clientId, [mutation(2, 'case.addTag', { caseId: open!.id, tag: 'theirs' })]);
+    await owner.sendPush(clientId, [mutation(1, 'case.addTag', { caseId: open!.id, tag: 'mine' })]);
+    const stolen = await other.sendPush(clientId, [mutation(2, 'case.addTag', { caseId: open!.id, tag: 'theirs' })]);
     expect(stolen.status).toBe(403);
     expect(stolen.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect((await caseRow(open!.id)).tags).toEqual(['mine']);
@@ -333,11 +298,11 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     ]);
     const supervisor = await as('supervisorA');
     const sup = randomUUID();
-    await push(supervisor, sup, [mutation(1, 'case.merge', { caseId: merged!.id, intoId: survivor!.id })]);
+    await supervisor.sendPush(sup, [mutation(1, 'case.merge', { caseId: merged!.id, intoId: survivor!.id })]);
     const agent = await as('agentA1');
     const reply = (id: number, caseId: string) =>
       mutation(id, 'case.reply', { caseId, messageId: randomUUID(), body: 'Sorry for the wait', locale: 'en' });
-    const result = await push(agent, randomUUID(), [
+    const result = await agent.sendPush(randomUUID(), [
       reply(1, solved!.id),
       reply(2, teammates!.id),
       reply(3, otherTeam!.id),
@@ -352,24 +317,23 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     expect(result.body.results[0]).toMatchObject({ reason: { key: 'case_done', params: { status: 'solved' } } });
     expect(result.body.results[2]).toMatchObject({ reason: { key: 'not_permitted' } });
     expect(result.body.results[3]).toMatchObject({ redirectedToCaseId: survivor!.id });
-    const events = await testDb.db.query<{ data: { kind: string } }>(
-      'SELECT data FROM case_events WHERE case_id = $1',
-      [teammates!.id],
-    );
+    const events = await suite.db.query<{ data: { kind: string } }>('SELECT data FROM case_events WHERE case_id = $1', [
+      teammates!.id,
+    ]);
     expect(events.map((row) => row.data.kind)).toContain('replied_while_offline');
 
     // A previous assignee may still reply within the grace window, not after it.
     const otherTeamSupervisor = world.users.admin.username;
-    const admin = await clientFor(server, otherTeamSupervisor);
-    await push(admin, randomUUID(), [mutation(1, 'case.assign', { caseId: reassigned!.id, to: null })]);
-    await testDb.db.query(
+    const admin = await clientFor(suite.server, otherTeamSupervisor);
+    await admin.sendPush(randomUUID(), [mutation(1, 'case.assign', { caseId: reassigned!.id, to: null })]);
+    await suite.db.query(
       "UPDATE cases SET team_id = $2, data = jsonb_set(data, '{teamId}', to_jsonb($2::text)) WHERE id = $1",
       [reassigned!.id, world.teamB.id],
     );
-    const inGrace = await push(agent, randomUUID(), [reply(1, reassigned!.id)]);
+    const inGrace = await agent.sendPush(randomUUID(), [reply(1, reassigned!.id)]);
     expect(inGrace.body.results[0]?.status).toBe('applied');
     clock.advance(2 * 60 * 60_000);
-    const late = await push(agent, randomUUID(), [reply(1, reassigned!.id)]);
+    const late = await agent.sendPush(randomUUID(), [reply(1, reassigned!.id)]);
     expect(late.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
   });
 
@@ -383,13 +347,13 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     let isFailing = false;
     const failing = await startTestServer(
       {
-        kind: testDb.db.kind,
-        query: testDb.db.query,
-        copyOut: testDb.db.copyOut,
-        listen: testDb.db.listen,
+        kind: suite.db.kind,
+        query: suite.db.query,
+        copyOut: suite.db.copyOut,
+        listen: suite.db.listen,
         close: async () => undefined,
         transaction: (fn) =>
-          testDb.db.transaction(async (tx) => {
+          suite.db.transaction(async (tx) => {
             const result = await fn(tx);
             if (isFailing) throw Object.assign(new Error('connection lost before commit'), { code: '08006' });
             return result;
@@ -414,7 +378,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       expect(viaFailing.status).toBe(503);
       expect(viaFailing.headers.get('retry-after')).toBeTruthy();
       expect(await viaFailing.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
-      const client = await testDb.db.query<{ last_mutation_id: number }>(
+      const client = await suite.db.query<{ last_mutation_id: number }>(
         'SELECT last_mutation_id FROM clients WHERE client_id = $1',
         [clientId],
       );
@@ -433,9 +397,9 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const clientId = randomUUID();
-    const state = await readSyncState(testDb.db);
+    const state = await readSyncState(suite.db);
     const tag = mutation(1, 'case.addTag', { caseId: open!.id, tag: 'lost-response' });
-    await push(agent, clientId, [tag]);
+    await agent.sendPush(clientId, [tag]);
     const pulled = await agent.call<PullResponse>('POST', '/sync/v1/pull', {
       protocol: 1,
       clientId,

@@ -1,24 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case } from '../../src-shared/domain/case';
-import type { BootstrapLine, Change, PullResponse, PushResponse, VerifyResponse } from '../../src-shared/sync/protocol';
+import { describe, expect, it } from 'vitest';
+import type { BootstrapLine, Change, PullResponse, VerifyResponse } from '../../src-shared/sync/protocol';
 import { BootstrapLineSchema, PokeEventSchema, verifyLine } from '../../src-shared/sync/protocol';
-import type { ApiClient, TestDb, World } from '../testing/harness';
-import {
-  addCases,
-  clientFor,
-  createWorld,
-  DRIVERS,
-  makeCase,
-  mutation,
-  openEvents,
-  openTestDb,
-  pushBody,
-  startTestServer,
-  TestClock,
-} from '../testing/harness';
-import type { RunningServer } from '../startServer';
 import { compactChangeLog, resetEpoch } from './epoch';
+import { DRIVERS, makeCase, serverSuite } from '../testing/harness';
+import { ProtocolClient, mutation } from '../testing/protocolClient';
 
 /** What a client keeps per entity: the version the server sent, for the verify hash. */
 class Replica {
@@ -73,33 +59,16 @@ function parseNdjson(text: string): BootstrapLine[] {
 }
 
 describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
-  let testDb: TestDb;
-  let server: RunningServer;
-  const clock = new TestClock();
+  const suite = serverSuite(driver, (clock) => ({
+    clock: clock.now,
+    bootstrapPageRows: 2,
+    pullPageSize: 3,
+    heartbeatMs: 40,
+  }));
 
-  beforeAll(async () => {
-    testDb = await openTestDb(driver);
-    server = await startTestServer(testDb.db, {
-      clock: clock.now,
-      bootstrapPageRows: 2,
-      pullPageSize: 3,
-      heartbeatMs: 40,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await testDb?.dispose();
-  });
+  const { setup } = suite;
 
-  async function setup(cases: (world: World) => Case[]) {
-    const world = await createWorld(testDb.db);
-    const list = cases(world);
-    await addCases(testDb.db, list, clock.ms);
-    const as = async (name: keyof World['users']) => clientFor(server, world.users[name].username);
-    return { world, cases: list, as };
-  }
-
-  async function bootstrapAll(client: ApiClient): Promise<Replica> {
+  async function bootstrapAll(client: ProtocolClient): Promise<Replica> {
     const reply = await client.call<string>('GET', '/sync/v1/bootstrap');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toContain('application/x-ndjson');
@@ -108,7 +77,7 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     return replica;
   }
 
-  async function pullAll(client: ApiClient, replica: Replica, clientId = randomUUID()): Promise<Change[]> {
+  async function pullAll(client: ProtocolClient, replica: Replica, clientId = randomUUID()): Promise<Change[]> {
     const all: Change[] = [];
     for (;;) {
       const reply = await client.call<PullResponse>('POST', '/sync/v1/pull', {
@@ -124,9 +93,6 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
       if (!reply.body.hasMore) return all;
     }
   }
-
-  const push = (client: ApiClient, clientId: string, mutations: ReturnType<typeof mutation>[]) =>
-    client.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, mutations));
 
   it("bootstraps exactly the caller's scope, resumably, and verify hashes match", async () => {
     const {
@@ -183,14 +149,14 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const supervisorReplica = await bootstrapAll(supervisor);
     const messageId = randomUUID();
     const noteId = randomUUID();
-    await push(first, randomUUID(), [
+    await first.sendPush(randomUUID(), [
       mutation(1, 'case.reply', { caseId: moving!.id, messageId, body: 'On it', locale: 'de-DE' }),
       mutation(2, 'case.addNote', { caseId: moving!.id, noteId, body: 'customer called' }),
     ]);
     await pullAll(first, firstReplica);
     await pullAll(second, secondReplica);
     expect(secondReplica.has('message', messageId)).toBe(false);
-    await push(supervisor, randomUUID(), [
+    await supervisor.sendPush(randomUUID(), [
       mutation(1, 'case.assign', { caseId: moving!.id, to: world.users.agentA2.id }),
     ]);
 
@@ -229,7 +195,7 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const outsider = await as('agentA1');
     const replica = await bootstrapAll(outsider);
     const insider = await as('agentB1');
-    await push(insider, randomUUID(), [mutation(1, 'case.addTag', { caseId: teamBCase!.id, tag: 'secret' })]);
+    await insider.sendPush(randomUUID(), [mutation(1, 'case.addTag', { caseId: teamBCase!.id, tag: 'secret' })]);
     const changes = await pullAll(outsider, replica);
     expect(changes.filter((change) => change.entityId === teamBCase!.id)).toEqual([]);
   });
@@ -238,7 +204,7 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const { as } = await setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
     const agent = await as('agentA1');
     const replica = await bootstrapAll(agent);
-    await compactChangeLog(testDb.db, Number.MAX_SAFE_INTEGER);
+    await compactChangeLog(suite.db, Number.MAX_SAFE_INTEGER);
     const expired = await agent.call('POST', '/sync/v1/pull', {
       protocol: 1,
       clientId: randomUUID(),
@@ -246,12 +212,12 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     });
     expect(expired.status).toBe(409);
     expect(expired.body).toMatchObject({ error: { code: 'RESET_REQUIRED', details: { reason: 'expired' } } });
-    await testDb.db.query('UPDATE sync_state SET floor_seq = 0');
+    await suite.db.query('UPDATE sync_state SET floor_seq = 0');
 
     const fresh = await bootstrapAll(agent);
-    const events = await openEvents(server.url, agent.token!);
+    const events = await agent.events();
     await events.nextOf('poke');
-    await resetEpoch(testDb.db);
+    await resetEpoch(suite.db);
     expect((await events.nextOf('reset')).event).toBe('reset');
     events.close();
     const stale = await agent.call('POST', '/sync/v1/pull', {
@@ -276,16 +242,20 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     const writerA = await as('agentA1');
     const watcherA = await as('agentA2');
     const watcherB = await as('agentB1');
-    const eventsA = await openEvents(server.url, watcherA.token!);
-    const eventsB = await openEvents(server.url, watcherB.token!);
+    const eventsA = await watcherA.events();
+    const eventsB = await watcherB.events();
     try {
       expect(eventsA.status).toBe(200);
       await eventsA.nextOf('poke');
       await eventsB.nextOf('poke');
-      const pushedA = await push(writerA, randomUUID(), [mutation(1, 'case.addTag', { caseId: teamA!.id, tag: 'a' })]);
+      const pushedA = await writerA.sendPush(randomUUID(), [
+        mutation(1, 'case.addTag', { caseId: teamA!.id, tag: 'a' }),
+      ]);
       expect(pushedA.status).toBe(200);
       const pokeA = await eventsA.nextOf('poke');
-      const pushedB = await push(watcherB, randomUUID(), [mutation(1, 'case.addTag', { caseId: teamB!.id, tag: 'b' })]);
+      const pushedB = await watcherB.sendPush(randomUUID(), [
+        mutation(1, 'case.addTag', { caseId: teamB!.id, tag: 'b' }),
+      ]);
       expect(pushedB.status).toBe(200);
       const pokeB = await eventsB.nextOf('poke');
       // B's first poke after connecting is for B's own change: A's change never reached B.
@@ -314,7 +284,7 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
         const clientId = randomUUID();
         for (let round = 1; round <= 5; round++) {
           const caseId = cases[(index + round) % cases.length]!.id;
-          const reply = await push(agent, clientId, [
+          const reply = await agent.sendPush(clientId, [
             mutation(round, 'case.addTag', { caseId, tag: `t${index}-${round}` }),
           ]);
           expect(reply.status).toBe(200);
@@ -324,7 +294,7 @@ describe.each(DRIVERS)('pull, bootstrap, verify and events on %s', (driver) => {
     isDone = true;
     await puller;
     const ids = JSON.stringify(cases.map((each) => each.id));
-    const expected = await testDb.db.query<{ seq: number }>(
+    const expected = await suite.db.query<{ seq: number }>(
       'SELECT seq FROM change_log WHERE entity_id IN (SELECT jsonb_array_elements_text($1::jsonb)) OR entity_id IN (SELECT id FROM case_events WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb)))',
       [ids],
     );

@@ -1,16 +1,18 @@
 // Test support for the server suites: a real server on loopback over a real database (a PGlite temp
-// directory, or a fresh database on the PostgreSQL server of DATABASE_URL), fixtures, and an HTTP client.
-import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+// directory, or a fresh database on the PostgreSQL server of DATABASE_URL), and fixtures; the HTTP client is
+// protocolClient.ts.
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { Role, Team, User } from '../../src-shared/domain/user';
-import type { MutationEnvelope } from '../../src-shared/sync/mutations';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
 import type { Db } from '../db/db';
-import { loadMigrations, migrate } from '../db/migrate';
+import { migrate } from '../db/migrate';
 import { openPgliteDb } from '../db/pgliteDb';
 import { openPostgresDb } from '../db/postgresDb';
 import { putTeam, putUser } from '../auth/directory';
@@ -18,11 +20,12 @@ import { hashPassword } from '../auth/passwords';
 import { insertSnapshot } from '../seed/insertSnapshot';
 import type { RunningServer, ServerOptions } from '../startServer';
 import { startServer } from '../startServer';
+import { seededTemplate } from './seededTemplate';
+import { ProtocolClient } from './protocolClient';
 
 export type Driver = 'pglite' | 'postgres';
 /** PGlite always; PostgreSQL too when DATABASE_URL names a server (CI provides one). */
 export const DRIVERS: readonly Driver[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-export const PASSWORD = 'correct horse battery staple';
 
 export interface TestDb {
   db: Db;
@@ -71,31 +74,9 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
   };
 }
 
-/**
- * Initialising a PGlite cluster takes seconds; copying a migrated one takes a fraction of one. The template
- * is keyed by the migrations' content and published by rename, so parallel test workers can race safely.
- */
-async function pgliteTemplate(): Promise<string> {
-  const key = createHash('sha256')
-    .update(
-      loadMigrations()
-        .map((migration) => migration.sql)
-        .join('\0'),
-    )
-    .digest('hex')
-    .slice(0, 16);
-  const template = join(tmpdir(), `crossdesk-pglite-template-${key}`);
-  if (existsSync(template)) return template;
-  const building = mkdtempSync(join(tmpdir(), 'crossdesk-pglite-building-'));
-  const db = await openPgliteDb(building);
-  await migrate(db);
-  await db.close();
-  try {
-    renameSync(building, template);
-  } catch {
-    rmSync(building, { recursive: true, force: true });
-  }
-  return template;
+/** A migrated, empty PGlite data directory made once per machine and migration set. */
+function pgliteTemplate(): Promise<string> {
+  return seededTemplate({ root: tmpdir(), prefix: 'crossdesk-pglite', keyParts: [] });
 }
 
 export const silentLogger = pino({ level: 'silent' });
@@ -160,11 +141,11 @@ export async function createWorld(db: Db): Promise<World> {
     trainer: user(`tr-${suffix}`, 'trainer', [teamA.id]),
   };
   // A cheap scrypt cost keeps logins fast in tests; the stored hash carries its own parameters.
-  cachedHash ??= hashPassword(PASSWORD, { n: 2 ** 10, r: 8, p: 1 });
+  cachedHash ??= hashPassword(DEMO_PASSWORD, { n: 2 ** 10, r: 8, p: 1 });
   const hash = await cachedHash;
   await putTeam(db, teamA);
   await putTeam(db, teamB);
-  for (const each of Object.values(users)) await putUser(db, each, PASSWORD, hash);
+  for (const each of Object.values(users)) await putUser(db, each, DEMO_PASSWORD, hash);
   return { teamA, teamB, users };
 }
 
@@ -210,124 +191,67 @@ export async function addCases(db: Db, cases: readonly Case[], nowMs = Date.now(
   await insertSnapshot(db, { cases, messages: [], notes: [], events: [] }, nowMs);
 }
 
-export interface Reply<T = unknown> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-export class ApiClient {
-  token: string | undefined;
-  constructor(readonly baseUrl: string) {}
-
-  async call<T = unknown>(
-    method: string,
-    path: string,
-    body?: unknown,
-    init: { token?: string | null; raw?: string; headers?: Record<string, string> } = {},
-  ): Promise<Reply<T>> {
-    const token = init.token === null ? undefined : (init.token ?? this.token);
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined || init.raw !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...init.headers,
-      },
-      ...(init.raw !== undefined ? { body: init.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // NDJSON and empty bodies stay text.
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers };
-  }
-
-  async login(username: string, password = PASSWORD): Promise<string> {
-    const reply = await this.call<{ token: string }>(
-      'POST',
-      '/api/v1/auth/login',
-      { username, password },
-      { token: null },
-    );
-    if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    this.token = reply.body.token;
-    return reply.body.token;
-  }
-}
-
-export async function clientFor(server: RunningServer, username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.url);
-  await client.login(username);
-  return client;
+export function clientFor(server: RunningServer, username: string): Promise<ProtocolClient> {
+  return ProtocolClient.signIn(server.url, username);
 }
 
 export function startTestServer(db: Db, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
   return startServer({ db, logger: silentLogger, runOutbound: false, ...options });
 }
 
-export function mutation(
-  id: number,
-  name: string,
-  args: unknown,
-  base: MutationEnvelope['base'] = {},
-): MutationEnvelope {
-  return { id, uuid: randomUUID(), name, v: 1, args, base, clientTime: '2026-11-25T09:59:00.000Z' };
+/** One describe block's server: a fresh migrated database, a server on it, and the clock it runs on. */
+export interface ServerSuite {
+  readonly clock: TestClock;
+  readonly db: Db;
+  readonly server: RunningServer;
+  /** A new world (teams and users of their own) with the cases `cases` makes for it, and sign-in by role. */
+  setup(cases?: (world: World) => Case[]): Promise<{
+    world: World;
+    cases: Case[];
+    as(name: keyof World['users']): Promise<ProtocolClient>;
+  }>;
+  /** A case as the server stored it. */
+  caseRow(id: string): Promise<Case>;
 }
 
-export function pushBody(clientId: string, mutations: MutationEnvelope[]) {
-  return { protocol: 1, clientId, appVersion: '0.1.0', schemaVersion: 1, mutations };
-}
-
-export interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
-/** Reads `GET /sync/v1/events` as a stream of parsed server-sent events. */
-export async function openEvents(
-  baseUrl: string,
-  token: string,
-): Promise<{ next(): Promise<SseEvent>; nextOf(event: string): Promise<SseEvent>; close(): void; status: number }> {
-  const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/sync/v1/events`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
+/**
+ * The hooks of a server test on one driver (inside `describe.each(DRIVERS)`): the database and server
+ * start before the block's tests and close after them; each test makes its own world, so tests share
+ * the server without seeing each other's rows.
+ */
+export function serverSuite(driver: Driver, options: (clock: TestClock) => Partial<ServerOptions>): ServerSuite {
+  const clock = new TestClock();
+  let testDb: TestDb | undefined;
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    testDb = await openTestDb(driver);
+    running = await startTestServer(testDb.db, options(clock));
   });
-  const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const queue: SseEvent[] = [];
-  async function next(): Promise<SseEvent> {
-    for (;;) {
-      const queued = queue.shift();
-      if (queued) return queued;
-      if (!reader) throw new Error(`no event stream (status ${response.status})`);
-      const chunk = await reader.read();
-      if (chunk.done) throw new Error('event stream ended');
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data !== undefined) queue.push({ event, data: JSON.parse(data) });
-      }
-    }
-  }
-  return {
-    status: response.status,
-    next,
-    async nextOf(event) {
-      for (;;) {
-        const received = await next();
-        if (received.event === event) return received;
-      }
+  afterAll(async () => {
+    await running?.close();
+    await testDb?.dispose();
+  });
+  const suite: ServerSuite = {
+    clock,
+    get db() {
+      if (testDb === undefined) throw new Error('no database outside the suite: read it in a hook or a test');
+      return testDb.db;
     },
-    close: () => controller.abort(),
+    get server() {
+      if (running === undefined) throw new Error('no server outside the suite: read it in a hook or a test');
+      return running;
+    },
+    async setup(cases = () => []) {
+      const world = await createWorld(suite.db);
+      const list = cases(world);
+      await addCases(suite.db, list, clock.ms);
+      return { world, cases: list, as: (name) => clientFor(suite.server, world.users[name].username) };
+    },
+    async caseRow(id) {
+      const [row] = await suite.db.query<{ data: Case }>('SELECT data FROM cases WHERE id = $1', [id]);
+      if (row === undefined) throw new Error(`no case ${id} on the server`);
+      return row.data;
+    },
   };
+  return suite;
 }

@@ -5,6 +5,7 @@ import { MarketCodeSchema } from '../domain/market';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema } from '../domain/user';
+import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
 import { TagSchema } from '../sync/mutations';
@@ -72,7 +73,10 @@ export const ViewCountsSchema = z.lazy(() => z.record(QueueViewSchema, z.int().m
 export type ViewCounts = z.infer<typeof ViewCountsSchema>;
 
 export const SearchQuerySchema = z.lazy(() =>
-  z.object({ text: z.string().trim().min(1).max(200), limit: z.int().min(1).max(200).default(50) }),
+  z.object({
+    text: z.string().trim().min(1).max(TEXT_LIMITS.searchText),
+    limit: z.int().min(1).max(200).default(50),
+  }),
 );
 export const SearchHitSchema = z.lazy(() => z.object({ row: CaseRowSchema, snippet: z.string() }));
 export type SearchHit = z.infer<typeof SearchHitSchema>;
@@ -96,12 +100,12 @@ export const ReplyInputSchema = z.lazy(() =>
     caseId: IdSchema,
     /** Minted by the renderer when the draft starts, so a retried send can never create two messages. */
     messageId: IdSchema,
-    body: z.string().trim().min(1).max(20_000),
+    body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody),
     locale: LocaleSchema,
   }),
 );
 export const NoteInputSchema = z.lazy(() =>
-  z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }),
+  z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody) }),
 );
 export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
 export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
@@ -190,6 +194,8 @@ export const SessionSchema = z.lazy(() =>
     user: UserSchema.nullable(),
     teams: z.array(TeamSchema),
     clientId: z.uuid(),
+    /** The people in the directory, so assignees and reply authors show by name (empty from older hosts). */
+    colleagues: z.array(UserSchema).default([]),
   }),
 );
 export type Session = z.infer<typeof SessionSchema>;
@@ -211,6 +217,11 @@ export const workstationContract = {
   'session:get': method(Empty, SessionSchema),
   'auth:signIn': method(SignInSchema, SessionSchema),
   'auth:signOut': method(Empty, z.null()),
+  /**
+   * Signs out and removes every case, message, note, draft-bearing setting and unsent change of this
+   * device (the renderer clears its drafts too); the server address stays, so someone can sign in again.
+   */
+  'auth:signOutAndRemoveData': method(Empty, z.null()),
   'settings:get': method(Empty, SettingsSchema),
   /**
    * A new serverUrl takes effect at once: refused while changes for the current server are unsent or
@@ -259,6 +270,8 @@ export const workstationEvents = {
   'cases:changed': z.lazy(() => z.object({ caseIds: z.array(IdSchema), all: z.boolean() })),
   'sync:status': SyncStatusSchema,
   'attention:changed': z.object({ count: z.int().min(0) }),
+  /** This device's data was removed: at the agent's request, or because an admin revoked the device. */
+  'device:wiped': z.object({ reason: z.enum(['requested', 'revoked']) }),
   notify: z.lazy(() =>
     z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema }),
   ),

@@ -12,6 +12,7 @@ import { CASE_STATUSES } from './caseStatus';
 import { CASE_TYPES, CHANNELS, PRIORITIES } from './caseType';
 import { TimeZoneSchema } from './ids';
 import { MARKET_CODES } from './market';
+import { TEXT_LIMITS } from './limits';
 
 /*
  * CaseSchema, MessageSchema, NoteSchema and CaseEventSchema written out as plain checks, for a bootstrap's
@@ -245,7 +246,7 @@ export function isCanonicalMessage(value: unknown): value is Message {
     isIdOrNull(value.authorId) &&
     isLocale(value.locale) &&
     isChannel(value.channel) &&
-    isText(value.body, 1, 20_000) &&
+    isText(value.body, 1, TEXT_LIMITS.messageBody) &&
     isInstant(value.createdAt) &&
     isInstant(value.writtenAt) &&
     isDeliveryState(value.deliveryState)
@@ -260,7 +261,7 @@ export function isCanonicalNote(value: unknown): value is Note {
     isId(value.id) &&
     isId(value.caseId) &&
     isId(value.authorId) &&
-    isText(value.body, 1, 20_000) &&
+    isText(value.body, 1, TEXT_LIMITS.messageBody) &&
     isInstant(value.createdAt) &&
     isInstant(value.writtenAt)
   );

@@ -4,6 +4,7 @@ import { MarketCodeSchema, RegionCodeSchema } from './market';
 import { MoneySchema } from './money';
 import { CaseTypeSchema, ChannelSchema, PrioritySchema } from './caseType';
 import { CaseStatusSchema } from './caseStatus';
+import { TEXT_LIMITS } from './limits';
 
 /**
  * A person's name kept in parts, because salutations differ by market:
@@ -97,7 +98,7 @@ export const CaseSchema = z.object({
   order: OrderSchema.optional(),
   teamId: IdSchema,
   assigneeId: IdSchema.nullable(),
-  tags: z.array(z.string().min(1).max(64)),
+  tags: z.array(z.string().min(1).max(TEXT_LIMITS.tag)),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   /** When the case entered its current status; SLA pauses and ages start here. */
@@ -127,7 +128,7 @@ export const MessageSchema = z.object({
   authorId: IdSchema.nullable(),
   locale: LocaleSchema,
   channel: ChannelSchema,
-  body: z.string().min(1).max(20_000),
+  body: z.string().min(1).max(TEXT_LIMITS.messageBody),
   /** Server arrival time: the order of the conversation. */
   createdAt: InstantSchema,
   /** When the author wrote it (the agent's clock while offline); shown, never used for ordering. */
@@ -140,7 +141,7 @@ export const NoteSchema = z.object({
   id: IdSchema,
   caseId: IdSchema,
   authorId: IdSchema,
-  body: z.string().min(1).max(20_000),
+  body: z.string().min(1).max(TEXT_LIMITS.messageBody),
   createdAt: InstantSchema,
   writtenAt: InstantSchema,
 });

@@ -1,5 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../tests/e2e/support/browser';
 import { stripBidiControls } from './bidi';
 import { buildReplyContext } from './buildReplyContext';
 import { builtinReplyLibrary, builtinSalutations } from './builtinLibrary';
@@ -11,18 +12,7 @@ import { renderReply } from './renderReply';
 // the characters of an embedded Latin item title back from their boxes.
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

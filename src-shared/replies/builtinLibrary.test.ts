@@ -10,7 +10,25 @@ import { renderSideBySide } from './sideBySide';
 import { variantStatus } from './staleness';
 
 /** Every language the demo's customers write in (issue 14.6: th, vi, it, nl, pl, hi and id were missing). */
-const REQUIRED_LOCALES = ['en', 'zh-CN', 'de', 'fr', 'es', 'ja', 'ko', 'ar', 'pt-BR', 'ru', 'it', 'nl', 'pl'] as const;
+const REQUIRED_LOCALES = [
+  'en',
+  'zh-CN',
+  'de',
+  'fr',
+  'es',
+  'ja',
+  'ko',
+  'ar',
+  'pt-BR',
+  'ru',
+  'it',
+  'nl',
+  'pl',
+  'th',
+  'vi',
+  'id',
+  'hi',
+] as const;
 /** The market whose customers write each language; every reply is rendered for a real case there. */
 const MARKET_OF: Record<(typeof REQUIRED_LOCALES)[number], MarketCode> = {
   en: 'GB',
@@ -26,6 +44,10 @@ const MARKET_OF: Record<(typeof REQUIRED_LOCALES)[number], MarketCode> = {
   it: 'IT',
   nl: 'NL',
   pl: 'PL',
+  th: 'TH',
+  vi: 'VN',
+  id: 'ID',
+  hi: 'IN',
 };
 const REQUIRED_SITUATIONS = [
   'acknowledge',

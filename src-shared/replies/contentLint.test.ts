@@ -42,6 +42,23 @@ describe('content checks catch each class of error (issue 13)', () => {
     ).toEqual([]);
   });
 
+  it('reads day counts in the languages added for issue 14.6 too', () => {
+    const context = buildReplyContext(demoReplyCase('DE').caseRecord, { agentName: 'Li Wei', brand: 'Shop' });
+    const counted = (locale: string, text: string) =>
+      lintRenderedDeadlines('x', locale, text, context).map((problem) => problem.rule);
+    expect(counted('it', 'La rimborseremo entro 14 giorni dal ricevimento del pacco.')).toEqual([
+      'statutory_days_in_text',
+    ]);
+    expect(counted('nl', 'We betalen het bedrag binnen 14 dagen terug.')).toEqual(['statutory_days_in_text']);
+    expect(counted('pl', 'Zwrot pieniędzy nastąpi w ciągu 14 dni.')).toEqual(['statutory_days_in_text']);
+    expect(counted('th', 'เราจะคืนเงินภายใน 15 วัน')).toEqual(['statutory_days_in_text']);
+    expect(counted('vi', 'Chúng tôi sẽ hoàn tiền trong 15 ngày.')).toEqual(['statutory_days_in_text']);
+    expect(counted('id', 'Pengembalian dana dalam 7 hari.')).toEqual(['statutory_days_in_text']);
+    expect(counted('hi', 'हम 14 दिन में रिफ़ंड कर देंगे।')).toEqual(['statutory_days_in_text']);
+    // A repair time is a commercial promise, not a statutory period.
+    expect(counted('vi', 'Việc sửa chữa mất khoảng 5 ngày làm việc.')).toEqual([]);
+  });
+
   it('finds counted nouns without every plural category of the language', () => {
     expect(rules({ ar: 'خلال {promisedDays} يومًا' })).toContain('ar count_outside_plural');
     expect(rules({ ru: '{promisedDays, plural, one {# дня} other {# дней}}' })).toContain('ru plural_category_missing');

@@ -102,6 +102,9 @@ function dateReader(locale: string): DateReader {
             .map(flexibleSpace)
             .join('|')})`
         : '(\\d{1,2})';
+    } else if (part.type === 'era') {
+      // Thai writes the era of a Gregorian date ("ค.ศ. 2026") so it is not read as a Buddhist year.
+      source += `(?:${flexibleSpace(normalizeText(part.value))})?`;
     } else if (part.type === 'literal') {
       // A trailing literal ("г." in Russian) may be cut off by the sentence splitter.
       const literal = flexibleSpace(normalizeText(part.value));

@@ -34,6 +34,9 @@ const RULES: Readonly<Record<string, FormalityRule>> = {
     formalOnly: false,
     informal: word('ty|ciebie|cię|tobie|twój|twoja|twoje|twojego|twojej|twoim|twoich|masz|możesz|chcesz'),
   },
+  id: { formalOnly: false, informal: word('kamu|kau|lu|elo|gue|gua') },
+  vi: { formalOnly: false, informal: word('mày|tao|mi') },
+  hi: { formalOnly: false, informal: /(?<![\p{L}\p{M}])(?:तू|तुम|तुम्हारा|तुम्हारी|तुम्हें|तेरा|तेरी|तुझे)(?![\p{L}\p{M}])/gu },
   ru: {
     formalOnly: false,
     informal: word('ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоего|твоей|твоему|твоим|твоих'),

@@ -44,7 +44,8 @@ const WORDS: Readonly<Record<string, WindowWords>> = {
   nl: {
     days: /(\d+)\s*(?:werk)?dag(?:en)?\b/giu,
     returning: /retour|terugstur|herroep|bedenktijd/iu,
-    refunding: /terugbeta|terugstort/iu,
+    // Dutch splits the verb: "we betalen het bedrag binnen 14 dagen terug".
+    refunding: /terugbeta|terugstort|geld terug|\bbetal\S*\b.*\bterug\b|\bstort\S*\b.*\bterug\b/iu,
   },
   pl: {
     days: /(\d+)\s*(?:dni|dnia|dzień)/giu,
@@ -52,10 +53,10 @@ const WORDS: Readonly<Record<string, WindowWords>> = {
     refunding: /zwrot\S* (?:pieniędzy|kwoty|środków)|zwróci|zwrot \S+ (?:na|za)/iu,
   },
   th: { days: /(\d+)\s*วัน/gu, returning: /คืนสินค้า|ส่งคืน|ส่งสินค้าคืน|เลิกสัญญา/u, refunding: /คืนเงิน/u },
-  vi: { days: /(\d+)\s*ngày/giu, returning: /trả hàng|gửi trả|trả lại sản phẩm/iu, refunding: /hoàn tiền/iu },
+  vi: { days: /(\d+)\s*ngày/giu, returning: /trả hàng|gửi trả hàng|trả lại sản phẩm/iu, refunding: /hoàn tiền/iu },
   id: {
     days: /(\d+)\s*hari/giu,
-    returning: /pengembalian barang|mengembalikan barang|kirim(?:kan)? kembali|retur/iu,
+    returning: /pengembalian barang|mengembalikan barang|barang kembali|retur/iu,
     refunding: /pengembalian dana|dana dikembalikan|refund/iu,
   },
   hi: { days: /(\d+)\s*दिन/gu, returning: /वापस भेज|रिटर्न|वापसी/u, refunding: /रिफ़ंड|रिफंड|धनवापसी/u },

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
+import { TEXT_LIMITS } from '../domain/limits';
 
 export const TagSchema = z
   .string()
   .trim()
   .min(1)
-  .max(64)
+  .max(TEXT_LIMITS.tag)
   .regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
 
 /**

@@ -62,6 +62,8 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 export const ApiErrorCodeSchema = z.enum([
   'BAD_REQUEST',
   'UNAUTHORIZED',
+  /** An admin revoked this desktop install: the desk wipes its local data and says why. */
+  'DEVICE_REVOKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'PAYLOAD_TOO_LARGE',
@@ -124,6 +126,8 @@ export const HeartbeatEventSchema = z.object({ serverTime: z.string() });
 export const LoginRequestSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(1024),
+  /** The desktop install signing in (its local store's client id): an admin can revoke it by this id. */
+  clientId: z.uuid().optional(),
 });
 export const LoginResponseSchema = z.object({
   token: z.string().min(1),

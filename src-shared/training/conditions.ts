@@ -29,7 +29,7 @@ export class ConditionError extends Error {
   }
 }
 
-const TOKEN = /\s*(\|\||&&|!|\(|\)|[^\s!()&|]+)/gy;
+const TOKEN = /\s*(\|\||&&|!|\(|\)|[^\s!()&|][^\s()&|]*)/gy;
 
 function tokens(source: string): string[] {
   const out: string[] = [];

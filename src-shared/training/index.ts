@@ -26,3 +26,4 @@ export { findPersonalData } from './personalData';
 export { krippendorffAlpha, AlphaError, ALPHA_LEVELS } from './alpha';
 export type { AlphaLevel, AlphaResult, RatingMatrix } from './alpha';
 export { parseRatingsCsv, RatingsCsvError } from './ratingsCsv';
+export { builtinScenarios, SCENARIO_FILES } from './library';

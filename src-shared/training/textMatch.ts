@@ -4,7 +4,7 @@ import type { Script } from './schema';
 /**
  * Text as rules compare it: bidi marks gone, Arabic-Indic and full-width digits as ASCII, NFKC (full-width
  * Latin, half-width kana), case folded, Arabic without diacritics or tatweel and with its letter variants
- * folded (alef forms, alef maksura, ta marbuta, hamza seats), whitespace collapsed. Deterministic and
+ * folded (alef forms, alef maksura, ta marbuta, hamza seats), spaces collapsed. Deterministic and
  * independent of the host's locale.
  */
 export function foldText(text: string): string {
@@ -19,7 +19,9 @@ export function foldText(text: string): string {
     .replace(/\u0629/gu, '\u0647')
     .replace(/\u0624/gu, '\u0648')
     .replace(/\u0626/gu, '\u064A')
-    .replace(/\s+/gu, ' ')
+    // Line breaks stay: they end sentences (a salutation line) for the first-sentence rule.
+    .replace(/[^\S\n]+/gu, ' ')
+    .replace(/ ?\n[\s]*/gu, '\n')
     .trim();
   // Lower-casing can leave a sequence NFKC would compose (İ -> i + combining dot), so normalise once more.
   return folded.normalize('NFKC');

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { MutationEnvelope } from '../../src-shared/sync/mutations';
 import type { Driver } from '../../src-server/testing/harness';
+import { pushBody } from '../../src-server/testing/protocolClient';
 import {
   addCases,
   clientFor,
@@ -12,7 +13,6 @@ import {
   DRIVERS,
   makeCase,
   openTestDb,
-  pushBody,
   startTestServer,
 } from '../../src-server/testing/harness';
 import { measure, report } from './stats';

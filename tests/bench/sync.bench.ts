@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, generateDemoBatches, SMALL_DEMO } from '../../src-shared/demo';
-import { BootstrapLineSchema, LoginResponseSchema } from '../../src-shared/sync/protocol';
+import { BootstrapLineSchema } from '../../src-shared/sync/protocol';
 import type { BootstrapLine } from '../../src-shared/sync/protocol';
 import { openLocalStore } from '../../src-main/core/store';
 import type { LocalStore } from '../../src-main/core/store';
@@ -30,6 +30,7 @@ import type { Db } from '../../src-server/db/db';
 import { openDatabase } from '../../src-server/startServer';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { insertSnapshot } from '../../src-server/seed/insertSnapshot';
+import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { report, round, summarize } from './stats';
 
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 100_000);
@@ -209,15 +210,6 @@ function engineFor(store: LocalStore, serverUrl: string, options: Partial<SyncEn
   return engine;
 }
 
-async function login(serverUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return LoginResponseSchema.parse(await response.json()).token;
-}
-
 /**
  * CPU time (user + system) so far of the server's process and, when the bench runs on PostgreSQL, of every
  * postgres process on the machine (its backends do the query work), read from /proc (Linux; null
@@ -297,7 +289,7 @@ async function main(): Promise<void> {
   try {
     // 1. Bootstrap: the raw stream once (server time alone), then BOOTSTRAP_RUNS pairs of the engine and
     // the direct baseline, alternating, so both see the machine in the same states.
-    const token = await login(server.url, SUPERVISOR);
+    const token = await new ProtocolClient(server.url).login(SUPERVISOR);
     const serverCpu = serverCpuMs();
     let started = performance.now();
     const ndjson = await (

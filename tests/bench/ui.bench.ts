@@ -14,6 +14,7 @@ import { DEMO_AGENT_USERNAME } from '../../src-main/core/workstation/openDemoWor
 import { startWorkstationHost } from '../../src-main/core/host/workstationHost';
 import { startWebHost } from '../../src-main/web-host/webHost';
 import { report, round, summarize } from './stats';
+import { AGENT_CONTEXT, CHROMIUM_LAUNCH } from '../e2e/support/browser';
 
 const CASES = Number(process.env.BENCH_UI_CASES ?? 50_000);
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 7);
@@ -64,20 +65,8 @@ const importMs = performance.now() - importStart;
 
 const core = await startWorkstationHost({ dataDir });
 const hosts = await Promise.all(builds.map(({ staticDir }) => startWebHost({ core, staticDir, port: 0 })));
-const chromiumOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-  headless: true,
-};
-const contextOptions = { locale: 'en-US', viewport: { width: 1366, height: 800 } };
+const chromiumOptions = CHROMIUM_LAUNCH;
+const contextOptions = AGENT_CONTEXT;
 // BENCH_UI_CODE_CACHE=1 times the opens in a profile on disk. The default context is off the record:
 // its HTTP cache serves the scripts, but V8's code cache is never consumed, so every open compiles the
 // queue's ~800 kB of JS again (a browser profile, or an Electron scheme with codeCache, reuses it).

@@ -6,8 +6,11 @@ import { AttentionPage } from './pages/AttentionPage';
 import { CasePage } from './pages/CasePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncIndicator } from './pages/SyncIndicator';
+import type { UiLanguage } from '../../src-renderer/i18n/languages';
 import { contractData } from './support/bridgeClient';
-import { ProtocolClient } from './support/centralApiClient';
+import { caseDetail, topRow } from './support/storeRows';
+import { uiText } from './support/uiText';
+import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { startCentralApiProcess, type RunningCentralApi } from './support/centralApiProcess';
 import type { RunningWebHost } from './support/webHostProcess';
 import { startSyncedWorkstation, workstationPerTest } from './support/workstationFixture';
@@ -18,24 +21,7 @@ const SUPERVISOR = 'wang.lei';
 const RECONNECT = { timeout: 150_000, interval: 250 };
 const FLOW_TIMEOUT = 400_000;
 
-const LANGUAGES = {
-  'zh-CN': {
-    sync: '同步状态',
-    thread: '会话与内部备注',
-    attention: { nav: '待处理问题', reopenAndSend: '重新打开并发送', discard: '放弃' },
-  },
-  en: {
-    sync: 'Sync status',
-    thread: 'Conversation and internal notes',
-    attention: { nav: 'Needs attention', reopenAndSend: 'Reopen case and send', discard: 'Discard' },
-  },
-  ar: {
-    sync: 'حالة المزامنة',
-    thread: 'المحادثة والملاحظات الداخلية',
-    attention: { nav: 'بحاجة إلى متابعة', reopenAndSend: 'إعادة فتح الحالة والإرسال', discard: 'تجاهل' },
-  },
-} as const;
-type Language = keyof typeof LANGUAGES;
+type Language = UiLanguage;
 
 const workstation = workstationPerTest(startSyncedWorkstation);
 let apiDataDir: string;
@@ -53,18 +39,8 @@ async function syncStatus() {
   return contractData(host, 'sync:status', {});
 }
 
-async function detailOf(caseId: string) {
-  return contractData(host, 'cases:get', { caseId });
-}
-
-async function topRow() {
-  const row = (await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 1 })).rows[0];
-  if (row === undefined) throw new Error('the agent has no cases');
-  return row;
-}
-
 function indicator(page: Page, language: Language): SyncIndicator {
-  return new SyncIndicator(page, LANGUAGES[language].sync);
+  return new SyncIndicator(page, language);
 }
 
 /** Opens the workstation, signs in as the demo agent from Settings and waits for the first sync. */
@@ -77,31 +53,18 @@ async function signInAsAgent(): Promise<void> {
   await expect.poll(async () => (await syncStatus()).lastSyncedAt).not.toBeNull();
 }
 
-/**
- * The queue in `language` from a real page load: going to the same address again would only change the
- * fragment (the token) and keep the page, and its screen, as they were.
- */
-async function loadQueue(view: CasePage, language: Language): Promise<void> {
-  await view.page.goto('about:blank');
-  await view.queue.open(host.url, language);
-}
-
-/** The queue in `language`, then the case found by its ref in the search box (where it sorts does not matter). */
-async function openCase(page: Page, language: Language, ref: string): Promise<CasePage> {
-  const view = new CasePage(page);
-  await loadQueue(view, language);
-  await page.getByRole('searchbox').fill(ref);
-  await page
-    .getByRole('list')
-    .getByRole('button', { name: new RegExp(ref) })
-    .click();
-  await page.locator('[data-sla-target]').first().waitFor();
-  await expect.poll(() => view.heading().innerText()).toContain(ref);
-  return view;
+/** Signs in as the demo agent and opens the first case of the queue from a fresh page load. */
+async function signInAndOpenTopCase() {
+  await signInAsAgent();
+  const row = await topRow(host);
+  await screen.page.goto('about:blank');
+  await screen.openFromQueue(host.url, 'en');
+  expect(await screen.heading().innerText()).toContain(row.ref);
+  return row;
 }
 
 function threadEntry(view: CasePage, body: string, language: Language = 'en') {
-  return view.threadEntries(LANGUAGES[language].thread).filter({ hasText: body });
+  return view.threadEntries(uiText(language)('case:thread.label')).filter({ hasText: body });
 }
 
 async function sendTypedReply(view: CasePage, body: string): Promise<void> {
@@ -135,11 +98,7 @@ describe('sync flows through the web host against a central API the test runs', 
   it(
     'queues a reply and a status change while the server is down and delivers both once when it is back',
     async () => {
-      await signInAsAgent();
-      const row = await topRow();
-      await screen.page.goto('about:blank');
-      await screen.openFromQueue(host.url, 'en');
-      expect(await screen.heading().innerText()).toContain(row.ref);
+      const row = await signInAndOpenTopCase();
 
       // Online: a canned reply goes out and the composer says so.
       await screen.page.keyboard.press('i');
@@ -159,7 +118,7 @@ describe('sync flows through the web host against a central API the test runs', 
       await screen.page.getByRole('option', { name: 'Pending customer' }).click();
       await screen.page.getByText(/^Status set to /).waitFor();
       await screen.page.getByRole('listbox').waitFor({ state: 'hidden' });
-      expect((await detailOf(row.id)).case.status).toBe('pending_customer');
+      expect((await caseDetail(host, row.id)).case.status).toBe('pending_customer');
 
       const sync = indicator(screen.page, 'en');
       await expect.poll(() => sync.tone(), RECONNECT).toBe('offline');
@@ -171,7 +130,8 @@ describe('sync flows through the web host against a central API the test runs', 
 
       // The same offline state in Chinese and Arabic, in a second tab so this one keeps its composer.
       for (const language of ['zh-CN', 'ar'] as const) {
-        const tab = await openCase(await context.newPage(), language, row.ref);
+        const tab = new CasePage(await context.newPage());
+        await tab.openBySearch(host.url, language, row.ref);
         await expect.poll(() => indicator(tab.page, language).tone()).toBe('offline');
         await expect.poll(() => threadEntry(tab, offlineText, language).getAttribute('data-pending')).toBe('true');
         await tab.screenshot(language, 'offline');
@@ -190,7 +150,7 @@ describe('sync flows through the web host against a central API the test runs', 
       await expect
         .poll(
           async () =>
-            (await detailOf(row.id)).messages
+            (await caseDetail(host, row.id)).messages
               .filter((message) => message.body === onlineText || message.body === offlineText)
               .map((message) => message.deliveryState),
           RECONNECT,
@@ -227,14 +187,14 @@ describe('sync flows through the web host against a central API the test runs', 
       );
       if (target === undefined) throw new Error("no open case of a colleague on the agent's team");
 
-      await loadQueue(screen, 'en');
+      await screen.loadQueue(host.url, 'en');
       await screen.queue.viewTab(/^Mine/).click();
       await expect.poll(() => screen.queue.viewTab(/^Mine/).getAttribute('aria-selected')).toBe('true');
       const targetRow = screen.queue.dataRows().filter({ hasText: target.ref });
       expect(await targetRow.count()).toBe(0);
       const mineBefore = await screen.queue.viewTab(/^Mine/).innerText();
 
-      const result = await supervisor.push('case.assign@1', { caseId: target.id, to: agent.id });
+      const result = await supervisor.pushOne('case.assign@1', { caseId: target.id, to: agent.id });
       expect(result.status).toBe('applied');
       // No reload, no navigation: the poke, the pull and cases:changed bring it to the open page.
       await expect.poll(() => targetRow.count(), RECONNECT).toBe(1);
@@ -245,7 +205,7 @@ describe('sync flows through the web host against a central API the test runs', 
         .poll(() => toast.evaluate((element) => getComputedStyle(element.parentElement ?? element).opacity))
         .toBe('1');
       await screen.screenshot('en', 'assigned-live');
-      expect((await detailOf(target.id)).case.assigneeId).toBe(agent.id);
+      expect((await caseDetail(host, target.id)).case.assigneeId).toBe(agent.id);
     },
     FLOW_TIMEOUT,
   );
@@ -253,11 +213,7 @@ describe('sync flows through the web host against a central API the test runs', 
   it(
     'puts offline replies to a case solved meanwhile into needs attention; reopen and send, or discard',
     async () => {
-      await signInAsAgent();
-      const row = await topRow();
-      await screen.page.goto('about:blank');
-      await screen.openFromQueue(host.url, 'en');
-      expect(await screen.heading().innerText()).toContain(row.ref);
+      const row = await signInAndOpenTopCase();
 
       await api.stop();
       const keep = `Kept reply ${row.ref}: your refund was approved today.`;
@@ -269,7 +225,7 @@ describe('sync flows through the web host against a central API the test runs', 
       const elsewhere = await startCentralApiProcess({ dataDir: apiDataDir });
       try {
         const supervisor = await ProtocolClient.signIn(elsewhere.url, SUPERVISOR);
-        expect(await supervisor.push('case.setStatus@1', { caseId: row.id, to: 'solved' })).toMatchObject({
+        expect(await supervisor.pushOne('case.setStatus@1', { caseId: row.id, to: 'solved' })).toMatchObject({
           status: 'applied',
         });
       } finally {
@@ -283,8 +239,8 @@ describe('sync flows through the web host against a central API the test runs', 
       for (const language of ['zh-CN', 'ar', 'en'] as const) {
         const page = language === 'en' ? screen.page : await context.newPage();
         const view = new CasePage(page);
-        await loadQueue(view, language);
-        const attention = new AttentionPage(page, LANGUAGES[language].attention);
+        await view.loadQueue(host.url, language);
+        const attention = new AttentionPage(page, language);
         await attention.open();
         await expect.poll(() => attention.items().count()).toBe(2);
         expect(await attention.keptText(attention.item(keep)).innerText()).toBe(keep);
@@ -296,7 +252,7 @@ describe('sync flows through the web host against a central API the test runs', 
         if (language !== 'en') await page.close();
       }
 
-      const attention = new AttentionPage(screen.page, LANGUAGES.en.attention);
+      const attention = new AttentionPage(screen.page, 'en');
       const kept = attention.item(keep);
       expect(await kept.innerText()).toContain('The case was closed before your reply arrived.');
       expect(await kept.innerText()).toContain(row.ref);
@@ -309,7 +265,8 @@ describe('sync flows through the web host against a central API the test runs', 
       await expect
         .poll(
           async () =>
-            (await detailOf(row.id)).messages.filter((message) => message.body === keep && !message.isPending).length,
+            (await caseDetail(host, row.id)).messages.filter((message) => message.body === keep && !message.isPending)
+              .length,
           RECONNECT,
         )
         .toBe(1);

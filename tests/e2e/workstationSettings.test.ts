@@ -1,38 +1,25 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { CasePage } from './pages/CasePage';
 import { contractData, callContract } from './support/bridgeClient';
+import { queueRows, topRow } from './support/storeRows';
+import { uiText } from './support/uiText';
 import { startCentralApiProcess } from './support/centralApiProcess';
 import { copyDemoCentralApi, UNREACHABLE_SERVER_URL, type RunningWebHost } from './support/webHostProcess';
 import { startWorkstation, workstationPerTest } from './support/workstationFixture';
 
 const LANGUAGES = ['zh-CN', 'en', 'ar'] as const;
 type Language = (typeof LANGUAGES)[number];
-
-/** Names from the locale catalogs, so the test finds what the agent reads (a missing key fails here). */
-function catalog(language: Language, namespace: string): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(new URL(`../../locales/${language}/${namespace}.json`, import.meta.url), 'utf8'),
-  ) as Record<string, unknown>;
-}
-function text(language: Language, namespace: string, path: string, values: Record<string, string> = {}): string {
-  let node: unknown = catalog(language, namespace);
-  for (const part of path.split('.'))
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no ${namespace}:${path} in ${language}`);
-  return Object.entries(values).reduce((out, [key, value]) => out.replaceAll(`{{${key}}}`, value), node);
-}
+const en = uiText('en');
 
 async function openSettings(page: Page, host: RunningWebHost, language: Language): Promise<void> {
-  await page.goto('about:blank');
-  await new CasePage(page).queue.open(host.url, language);
+  await new CasePage(page).loadQueue(host.url, language);
   await page
     .getByRole('navigation')
-    .getByRole('button', { name: text(language, 'app', 'nav.settings') })
+    .getByRole('button', { name: uiText(language)('app:nav.settings') })
     .click();
-  await page.getByRole('heading', { level: 1, name: text(language, 'settings', 'title') }).waitFor();
+  await page.getByRole('heading', { level: 1, name: uiText(language)('settings:title') }).waitFor();
 }
 
 /** The screen isolates addresses (FSI ... PDI) so they read left to right inside Arabic sentences. */
@@ -43,11 +30,11 @@ function statusMessage(page: Page) {
 }
 
 async function saveAddress(page: Page, address: string, confirm: boolean): Promise<void> {
-  await page.getByRole('textbox', { name: text('en', 'settings', 'server.url') }).fill(address);
-  await page.getByRole('button', { name: text('en', 'settings', 'server.save') }).click();
+  await page.getByRole('textbox', { name: en('settings:server.url') }).fill(address);
+  await page.getByRole('button', { name: en('settings:server.save') }).click();
   if (!confirm) return;
-  const dialog = page.getByRole('dialog', { name: text('en', 'settings', 'server.confirmTitle') });
-  await dialog.getByRole('button', { name: text('en', 'settings', 'server.confirm') }).click();
+  const dialog = page.getByRole('dialog', { name: en('settings:server.confirmTitle') });
+  await dialog.getByRole('button', { name: en('settings:server.confirm') }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
@@ -59,69 +46,64 @@ describe('Settings: the server address', () => {
     const demoCases = (await contractData(host, 'cases:counts', {})).all;
     expect(demoCases).toBeGreaterThan(0);
     await openSettings(page, host, 'en');
-    await page
-      .getByText(text('en', 'settings', 'server.current', { server: text('en', 'settings', 'server.embedded') }))
-      .waitFor();
+    await page.getByText(en('settings:server.current', { server: en('settings:server.embedded') })).waitFor();
 
     // A malformed address: a clear message, nothing asked, nothing changed.
     await saveAddress(page, 'ftp://example.test', false);
-    await statusMessage(page)
-      .getByText(text('en', 'settings', 'server.invalid'))
-      .waitFor();
+    await statusMessage(page).getByText(en('settings:server.invalid')).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     // An address where nothing answers: refused after confirmation, the demo data stays.
     await saveAddress(page, UNREACHABLE_SERVER_URL, true);
     await statusMessage(page)
-      .getByText(text('en', 'settings', 'server.unreachable', { url: isolate(UNREACHABLE_SERVER_URL) }))
+      .getByText(en('settings:server.unreachable', { url: isolate(UNREACHABLE_SERVER_URL) }))
       .waitFor();
     expect(await contractData(host, 'server:get', {})).toEqual({ url: null, source: 'embedded' });
     expect((await contractData(host, 'cases:counts', {})).all).toBe(demoCases);
 
     // A real central API: the agent is told what happens, the demo cases go, sign-in is asked for.
     const api = await startCentralApiProcess({ dataDir: await copyDemoCentralApi() });
-    await page.getByRole('textbox', { name: text('en', 'settings', 'server.url') }).fill(api.url);
-    await page.getByRole('button', { name: text('en', 'settings', 'server.save') }).click();
-    const dialog = page.getByRole('dialog', { name: text('en', 'settings', 'server.confirmTitle') });
+    await page.getByRole('textbox', { name: en('settings:server.url') }).fill(api.url);
+    await page.getByRole('button', { name: en('settings:server.save') }).click();
+    const dialog = page.getByRole('dialog', { name: en('settings:server.confirmTitle') });
     await dialog
       .getByText(
-        text('en', 'settings', 'server.confirmBody', {
-          from: text('en', 'settings', 'server.embedded'),
+        en('settings:server.confirmBody', {
+          from: en('settings:server.embedded'),
           to: isolate(api.url),
         }),
       )
       .waitFor();
     await screenshotSettings(page, 'en', 'settings-server-confirm');
-    await dialog.getByRole('button', { name: text('en', 'settings', 'server.confirm') }).click();
+    await dialog.getByRole('button', { name: en('settings:server.confirm') }).click();
     await statusMessage(page)
-      .getByText(text('en', 'settings', 'server.switched', { server: isolate(api.url) }))
+      .getByText(en('settings:server.switched', { server: isolate(api.url) }))
       .waitFor();
     expect(await contractData(host, 'server:get', {})).toEqual({ url: api.url, source: 'settings' });
     expect((await contractData(host, 'settings:get', {})).serverUrl).toBe(api.url);
     expect((await contractData(host, 'cases:counts', {})).all).toBe(0);
     expect((await contractData(host, 'sync:status', {})).connection).toBe('signed_out');
 
-    await page.getByRole('textbox', { name: text('en', 'settings', 'account.username') }).fill('chen.mei');
-    await page.getByLabel(text('en', 'settings', 'account.password')).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: text('en', 'settings', 'account.signIn'), exact: true }).click();
+    await page.getByRole('textbox', { name: en('settings:account.username') }).fill('chen.mei');
+    await page.getByLabel(en('settings:account.password')).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: en('settings:account.signIn'), exact: true }).click();
     await expect
       .poll(async () => (await contractData(host, 'cases:counts', {})).all, { timeout: 120_000, interval: 500 })
       .toBeGreaterThan(0);
     for (const language of LANGUAGES) {
       await openSettings(page, host, language);
-      await page.getByText(text(language, 'settings', 'server.current', { server: isolate(api.url) })).waitFor();
+      await page.getByText(uiText(language)('settings:server.current', { server: isolate(api.url) })).waitFor();
       await screenshotSettings(page, language, 'settings-server');
     }
 
     // The server goes away with a change still unsent: switching back is refused, the change kept.
     await api.stop();
-    const row = (await contractData(host, 'cases:list', { view: 'all', limit: 1 })).rows[0];
-    if (row === undefined) throw new Error('no case after sign-in');
+    const row = await topRow(host);
     await contractData(host, 'cases:addTag', { caseId: row.id, tag: 'unsent-before-switch' });
     await openSettings(page, host, 'en');
     await saveAddress(page, '', true);
     await statusMessage(page)
-      .getByText(text('en', 'settings', 'server.unsent', { number: '1' }))
+      .getByText(en('settings:server.unsent', { number: '1' }))
       .waitFor();
     expect(await contractData(host, 'server:get', {})).toEqual({ url: api.url, source: 'settings' });
     expect((await contractData(host, 'sync:status', {})).pendingCount).toBe(1);
@@ -141,8 +123,9 @@ describe('the case view while offline', () => {
 
   it('pauses the SLA clocks and the queue countdown at once for "waiting on customer", and signs replies with the team brand', async () => {
     const { host, page } = workstation();
-    const rows = (await contractData(host, 'cases:list', { view: 'mine', sort: 'sla', limit: 100 })).rows;
-    const row = rows.find((candidate) => candidate.status === 'open' && candidate.slaDueAt !== null);
+    const row = (await queueRows(host, 100, { view: 'mine' })).find(
+      (candidate) => candidate.status === 'open' && candidate.slaDueAt !== null,
+    );
     if (row === undefined) throw new Error('the demo agent has no open case with a deadline');
     const session = await contractData(host, 'session:get', {});
     const detail = await contractData(host, 'cases:get', { caseId: row.id });
@@ -150,13 +133,7 @@ describe('the case view while offline', () => {
     expect(brand).toMatch(/^Lumora Home /);
 
     const view = new CasePage(page);
-    await view.queue.open(host.url, 'en');
-    await page.getByRole('searchbox').fill(row.ref);
-    await page
-      .getByRole('list')
-      .getByRole('button', { name: new RegExp(row.ref) })
-      .click();
-    await page.locator('[data-sla-target]').first().waitFor();
+    await view.openBySearch(host.url, 'en', row.ref);
     const running = () => page.locator('[data-sla-target]:not([data-sla-state="achieved"])');
     expect(
       await running().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla-state'))),
@@ -182,16 +159,8 @@ describe('the case view while offline', () => {
     expect((await contractData(host, 'sync:status', {})).pendingCount).toBeGreaterThan(0);
 
     for (const language of LANGUAGES) {
-      await page.goto('about:blank');
-      await view.queue.open(host.url, language);
       const cell = page.locator(`[role="row"][data-case-id="${row.id}"] [data-sla-state]`);
-      await page.getByRole('searchbox').fill(row.ref);
-      await page
-        .getByRole('list')
-        .getByRole('button', { name: new RegExp(row.ref) })
-        .click();
-      await page.locator('[data-sla-target]').first().waitFor();
-      await expect.poll(() => view.heading().innerText()).toContain(row.ref);
+      await view.openBySearch(host.url, language, row.ref);
       await expect
         .poll(async () => {
           const states = await running().evaluateAll((nodes) =>
@@ -201,12 +170,11 @@ describe('the case view while offline', () => {
         })
         .toBe(true);
       await view.screenshot(language, 'case-paused-offline');
-      await page.goto('about:blank');
-      await view.queue.open(host.url, language);
-      await view.queue.viewTab(new RegExp(`^${text(language, 'queue', 'views.pending_customer')}`)).click();
+      await view.loadQueue(host.url, language);
+      await view.queue.viewTab(new RegExp(`^${uiText(language)('queue:views.pending_customer')}`)).click();
       await cell.waitFor();
       expect(await cell.getAttribute('data-sla-state')).toBe('paused');
-      expect(await cell.innerText()).toBe(text(language, 'queue', 'sla.paused'));
+      expect(await cell.innerText()).toBe(uiText(language)('queue:sla.paused'));
     }
   }, 300_000);
 });

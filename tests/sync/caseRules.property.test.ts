@@ -7,7 +7,7 @@ import { PRIORITIES } from '../../src-shared/domain/caseType';
 import type { MutationKey, MutationResult } from '../../src-shared/sync/mutations';
 import { StoreError } from '../../src-main/core/store';
 import type { DesktopClient } from './desktopClient';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { World } from './world';
 
 /**
@@ -62,7 +62,7 @@ const at = <T>(list: readonly T[], index: number): T | undefined =>
 describe('shared case rules: the desk decides as the server does', { timeout: 120_000 }, () => {
   let world: World;
   const desks: DesktopClient[] = [];
-  const consoles: DirectClient[] = [];
+  const consoles: ProtocolClient[] = [];
   const userIds: string[] = [];
   let outsiderId: string;
 

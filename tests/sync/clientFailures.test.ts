@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { DesktopClient } from './desktopClient';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import type { World } from './world';
 import { worldWithJonas } from './worldWithJonas';
 
@@ -11,7 +11,7 @@ describe('failures inside the client', { timeout: 90_000 }, () => {
   let world: World;
   let jonas: DesktopClient;
   let caseAt: (index: number) => Case;
-  let supervisor: DirectClient;
+  let supervisor: ProtocolClient;
 
   beforeAll(async () => {
     ({ world, jonas, caseAt } = await worldWithJonas({ minOpenCases: 3 }));

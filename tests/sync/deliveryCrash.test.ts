@@ -5,12 +5,11 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src-shared/demo';
 import type { Case, Message } from '../../src-shared/domain/case';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { openDatabase } from '../../src-server/startServer';
-import { ApiClient, mutation, pushBody } from '../../src-server/testing/harness';
-import { seededTemplate } from './seededTemplate';
+import { mutation, ProtocolClient, pushBody } from '../../src-server/testing/protocolClient';
+import { seededTemplate } from '../../src-server/testing/seededTemplate';
 import { WORLD_START } from './testServer';
 
 const REPLIES = 120;
@@ -100,8 +99,7 @@ describe('delivery across a server crash', { timeout: 240_000 }, () => {
     gateway = await startGateway();
     const first = await startApi(dataDir, gateway.url);
     children.push(first.child);
-    const client = new ApiClient(first.url);
-    await client.login('chen.mei', DEMO_PASSWORD);
+    const client = await ProtocolClient.signIn(first.url, 'chen.mei');
     const replies = Array.from({ length: REPLIES }, (_, index) => {
       const forCase = cases[index % cases.length]?.data;
       return mutation(index + 1, 'case.reply', {
@@ -132,8 +130,7 @@ describe('delivery across a server crash', { timeout: 240_000 }, () => {
     // Each reply reached the customer once; only the ones in flight at the kill were sent to the gateway twice.
     expect(new Set(received).size).toBe(REPLIES);
     expect(received.length - REPLIES).toBeLessThanOrEqual(4);
-    const after = new ApiClient(second.url);
-    await after.login('chen.mei', DEMO_PASSWORD);
+    const after = await ProtocolClient.signIn(second.url, 'chen.mei');
     await until(async () => {
       const bootstrap = await after.call<string>('GET', '/sync/v1/bootstrap');
       const states = String(bootstrap.body)

@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PUSH_MUTATIONS } from '../../src-shared/sync/protocol';
 import type { SyncEngineOptions } from '../../src-main/core/sync';
-import type { Desk, DemoServer } from './engineHarness';
-import { openDesk, serverMutation, serverVerify, startDemoServer } from './engineHarness';
+import type { Desk } from './engineHarness';
+import { openDesk } from './engineHarness';
+import { TestServer } from './testServer';
 
-let demo: DemoServer;
+let demo: TestServer;
 let desk: Desk;
 const inFlight = { push: 0, pull: 0 };
 const seen = { maxPushes: 0, pullsDuringPush: 0, pushes: 0 };
@@ -30,13 +31,13 @@ const countingFetch: NonNullable<SyncEngineOptions['fetch']> = async (url, init)
 };
 
 beforeAll(async () => {
-  demo = await startDemoServer();
-  desk = await openDesk(demo.server.url, 'wang.lei', { fetch: countingFetch });
+  demo = await TestServer.create();
+  desk = await openDesk(demo.url, 'wang.lei', { fetch: countingFetch });
 }, 120_000);
 
 afterAll(async () => {
   await desk?.close();
-  await demo?.dispose();
+  await demo?.destroy();
 });
 
 describe('outbox drain over several push batches', () => {
@@ -70,7 +71,9 @@ describe('outbox drain over several push batches', () => {
       locale: 'en-GB',
     });
     expect(desk.engine.status().pendingCount).toBe(total);
-    const solved = await serverMutation(demo.server.url, 'wang.lei', 'case.setStatus', {
+    const solved = await (
+      await demo.login('wang.lei')
+    ).pushOne('case.setStatus@1', {
       caseId: solvedMeanwhile,
       to: 'solved',
     });
@@ -83,15 +86,15 @@ describe('outbox drain over several push batches', () => {
     expect(seen.maxPushes).toBe(1);
     expect(seen.pullsDuringPush).toBeGreaterThan(0);
     expect(desk.engine.status()).toMatchObject({ pendingCount: 0, lastError: null });
-    expect(desk.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+    expect(desk.store.verifyHash()).toEqual(await (await demo.login('wang.lei')).verify());
     const attention = desk.store.attention();
     expect(attention.map((item) => [item.code, item.body])).toEqual([['CASE_CLOSED', 'Late answer.']]);
-    const results = await demo.server.db.query<{ n: number }>(
+    const results = await demo.database.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM mutations WHERE client_id = $1',
       [desk.store.getSyncState().clientId],
     );
     expect(results[0]?.n).toBe(total);
-    const notes = await demo.server.db.query<{ n: number }>(
+    const notes = await demo.database.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM notes WHERE id = ANY($1::text[])',
       [`{${noteIds.join(',')}}`],
     );

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
-import type { Desk, DemoServer } from './engineHarness';
-import { openDesk, serverMutation, serverVerify, startDemoServer } from './engineHarness';
+import type { Desk } from './engineHarness';
+import { openDesk } from './engineHarness';
+import { TestServer } from './testServer';
 
-let demo: DemoServer;
+let demo: TestServer;
 let agent: Desk;
 let supervisor: Desk;
 
@@ -39,15 +40,15 @@ function messagesOn(desk: Desk, caseId: string) {
 }
 
 beforeAll(async () => {
-  demo = await startDemoServer();
-  agent = await openDesk(demo.server.url, 'jonas.weber');
-  supervisor = await openDesk(demo.server.url, 'wang.lei');
+  demo = await TestServer.create();
+  agent = await openDesk(demo.url, 'jonas.weber');
+  supervisor = await openDesk(demo.url, 'wang.lei');
 }, 120_000);
 
 afterAll(async () => {
   await agent?.close();
   await supervisor?.close();
-  await demo?.dispose();
+  await demo?.destroy();
 });
 
 describe('sync engine end to end', () => {
@@ -60,8 +61,8 @@ describe('sync engine end to end', () => {
     });
     expect(agent.store.caseCount()).toBeGreaterThan(0);
     expect(supervisor.store.caseCount()).toBeGreaterThan(agent.store.caseCount());
-    expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
-    expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+    expect(agent.store.verifyHash()).toEqual(await (await demo.login('jonas.weber')).verify());
+    expect(supervisor.store.verifyHash()).toEqual(await (await demo.login('wang.lei')).verify());
     // The snapshot's search entries are built after it is swapped in, on the engine's timers.
     await vi.waitFor(() => expect(agent.store.searchBacklog()).toBe(0), { timeout: 10_000 });
     const indexed = agent.sql((db) => {
@@ -93,7 +94,7 @@ describe('sync engine end to end', () => {
 
     await supervisor.engine.syncNow();
     expect(messagesOn(supervisor, target.id).filter((m) => m.id === messageId)).toHaveLength(1);
-    await demo.server.outbound.runOnce();
+    await demo.deliverAll();
     expect(demo.deliveries.get(messageId)).toBe(1);
   });
 
@@ -136,7 +137,7 @@ describe('sync engine end to end', () => {
     supervisor.store.write('case.assign@1', { caseId: reassigned.id, to: camille });
     supervisor.store.write('case.setStatus@1', { caseId: closed.id, to: 'solved' });
     expect(
-      await serverMutation(demo.server.url, 'wang.lei', 'case.merge', { caseId: merged.id, intoId: into.id }),
+      await (await demo.login('wang.lei')).pushOne('case.merge@1', { caseId: merged.id, intoId: into.id }),
     ).toMatchObject({ status: 'applied' });
     await supervisor.engine.syncNow();
     expect(supervisor.engine.status().pendingCount).toBe(0);
@@ -173,7 +174,7 @@ describe('sync engine end to end', () => {
       expect.objectContaining({ isPending: false }),
     ]);
 
-    await demo.server.outbound.runOnce();
+    await demo.deliverAll();
     expect(demo.deliveries.get(replies.reassigned)).toBe(1);
     expect(demo.deliveries.get(replies.merged)).toBe(1);
     expect(demo.deliveries.has(replies.closed)).toBe(false);
@@ -181,8 +182,8 @@ describe('sync engine end to end', () => {
     // Delivery moved the replies to "sent" on the server: once the desks pull that, all views agree.
     await agent.engine.syncNow();
     await supervisor.engine.syncNow();
-    expect(agent.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'jonas.weber'));
-    expect(supervisor.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'wang.lei'));
+    expect(agent.store.verifyHash()).toEqual(await (await demo.login('jonas.weber')).verify());
+    expect(supervisor.store.verifyHash()).toEqual(await (await demo.login('wang.lei')).verify());
   });
 });
 
@@ -191,7 +192,7 @@ describe('the workstation on the sync engine', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-ws-'));
     const workstation = await openSyncedWorkstation({
       dataDir,
-      serverUrl: demo.server.url,
+      serverUrl: demo.url,
       signIn: { username: 'camille.durand', password: DEMO_PASSWORD },
     });
     try {
@@ -233,7 +234,7 @@ describe('the workstation on the sync engine', () => {
 
 describe('a desk restored from an old backup', () => {
   it('continues as a new client after CLIENT_STATE_CONFLICT and sends every note exactly once', async () => {
-    const desk = await openDesk(demo.server.url, 'camille.durand');
+    const desk = await openDesk(demo.url, 'camille.durand');
     const backupDir = mkdtempSync(join(tmpdir(), 'crossdesk-engine-backup-'));
     const backup = join(backupDir, 'backup.sqlite');
     let restored: Desk | null = null;
@@ -256,7 +257,7 @@ describe('a desk restored from an old backup', () => {
       const firstClientId = desk.store.getSyncState().clientId;
       await desk.close();
 
-      restored = await openDesk(demo.server.url, 'camille.durand', { path: backup });
+      restored = await openDesk(demo.url, 'camille.durand', { path: backup });
       // The restored outbox still holds the first note; its mutation id 2 now clashes with the second note's.
       restored.store.write('case.addNote@1', { caseId, noteId: notes[2], body: 'Written on the restored copy.' });
       await restored.engine.syncNow();
@@ -266,7 +267,7 @@ describe('a desk restored from an old backup', () => {
       await supervisor.engine.syncNow();
       const onServer = supervisor.store.caseDetail(caseId)?.notes ?? [];
       for (const noteId of notes) expect(onServer.filter((note) => note.id === noteId)).toHaveLength(1);
-      expect(restored.store.verifyHash()).toEqual(await serverVerify(demo.server.url, 'camille.durand'));
+      expect(restored.store.verifyHash()).toEqual(await (await demo.login('camille.durand')).verify());
     } finally {
       await restored?.close();
       rmSync(backupDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { signCursor } from '../../src-server/sync/cursor';
 const encodeCursor = (epoch: string, seq: number) => signCursor({ key: 'test', userId: 'u' }, epoch, seq);
 import type { ClientProbe, InvariantInput } from './invariants';
 import { checkInvariants, hashLines, principalOf, scopeLines } from './invariants';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { TestServer, WORLD_START } from './testServer';
 import { VirtualTime } from './virtualTime';
 
@@ -18,7 +18,7 @@ import { VirtualTime } from './virtualTime';
 describe('checkInvariants', () => {
   const time = new VirtualTime(WORLD_START);
   let server: TestServer;
-  let agent: DirectClient;
+  let agent: ProtocolClient;
   let agentId: string;
   let lines: string[];
   let initialCases: Map<string, Pick<Case, 'tags' | 'status'>>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-shared/domain/case';
 import type { DesktopClient } from './desktopClient';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import type { World } from './world';
 import { nthCase, worldWithJonas } from './worldWithJonas';
 
@@ -16,7 +16,7 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
   let world: World;
   let jonas: DesktopClient;
   let camille: DesktopClient;
-  let supervisor: DirectClient;
+  let supervisor: ProtocolClient;
   let open: Case[];
   let unassigned: Case;
 

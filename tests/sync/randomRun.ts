@@ -5,7 +5,7 @@ import { StoreError } from '../../src-main/core/store';
 import { NetworkError, SyncHttpError } from '../../src-main/core/sync';
 import type { DesktopClient } from './desktopClient';
 import type { Fault } from './faultProxy';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import type { World } from './world';
 
 /** The agents of one team in the demo data; the randomized run uses two or three of them. */
@@ -132,7 +132,7 @@ function visibleCases(client: DesktopClient): string[] {
 export async function playRandomRun(
   world: World,
   clients: readonly DesktopClient[],
-  supervisor: () => Promise<DirectClient>,
+  supervisor: () => Promise<ProtocolClient>,
   actions: readonly Action[],
   onLocalRefusal: (code: string) => void = () => undefined,
 ): Promise<string[]> {
@@ -146,8 +146,8 @@ export async function playRandomRun(
     );
     return rows.map((row) => row.data);
   };
-  let console: DirectClient | null = null;
-  const asSupervisor = async (): Promise<DirectClient | null> => {
+  let console: ProtocolClient | null = null;
+  const asSupervisor = async (): Promise<ProtocolClient | null> => {
     if (!world.server.isRunning) return null;
     console ??= await supervisor();
     return console;

@@ -55,21 +55,16 @@ describe('server unavailable', { timeout: 90_000 }, () => {
       { times: 1 },
     );
     const before = world.proxy.exchanges({ path: '/sync/v1/push' }).length;
+    const statusesSince = () =>
+      world.proxy
+        .exchanges({ path: '/sync/v1/push' })
+        .slice(before)
+        .map((push) => push.status);
     jonas.write('case.removeTag@1', { caseId: caseAt(2).id, tag: 'vip' });
     await world.runFor(15_000, 1_000);
-    expect(
-      world.proxy
-        .exchanges({ path: '/sync/v1/push' })
-        .slice(before)
-        .map((push) => push.status),
-    ).toEqual([503]);
+    expect(statusesSince()).toEqual([503]);
     await world.runFor(10_000, 1_000);
-    expect(
-      world.proxy
-        .exchanges({ path: '/sync/v1/push' })
-        .slice(before)
-        .map((push) => push.status),
-    ).toEqual([503, 200]);
+    expect(statusesSince()).toEqual([503, 200]);
     expect(await world.settleAndCheck()).toEqual([]);
   });
 });

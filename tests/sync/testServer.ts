@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Case } from '../../src-shared/domain/case';
-import type { MutationKey, MutationResult } from '../../src-shared/sync/mutations';
-import { PROTOCOL_VERSION, PushResponseSchema, VerifyResponseSchema } from '../../src-shared/sync/protocol';
-import type { VerifyResponse } from '../../src-shared/sync/protocol';
-import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { DEMO_PASSWORD, SMALL_DEMO } from '../../src-shared/demo';
 import type { Db } from '../../src-server/db/db';
 import type { Deliverer } from '../../src-server/outbound/deliverer';
 import { openDatabase, startServer } from '../../src-server/startServer';
 import type { RunningServer } from '../../src-server/startServer';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { resetEpoch } from '../../src-server/sync/epoch';
-import { seededTemplate } from './seededTemplate';
+import { ProtocolClient } from '../../src-server/testing/protocolClient';
+import { seededTemplate } from '../../src-server/testing/seededTemplate';
 import type { VirtualTime } from './virtualTime';
 
 /** Demo data is dated relative to this instant; virtual time in every fault test starts here. */
@@ -37,15 +34,13 @@ function scratchRoot(): string {
 }
 
 export interface TestServerOptions {
-  time: VirtualTime;
+  /**
+   * A fault world's virtual time: the server runs on it over 100 demo cases dated from WORLD_START. Without
+   * it (the engine's own tests) the server runs on the machine's clock over the small demo set seeded now.
+   */
+  time?: VirtualTime;
   tokenTtlMs?: number;
   replyGraceMs?: number;
-}
-
-export interface DirectMutation {
-  key: MutationKey;
-  args: Record<string, unknown>;
-  base?: { caseVersion?: number; assigneeVersion?: number };
 }
 
 /**
@@ -70,13 +65,22 @@ export class TestServer {
     private readonly options: TestServerOptions,
   ) {}
 
-  static async create(options: TestServerOptions): Promise<TestServer> {
-    const template = await seededTemplate({
-      root: scratchRoot(),
-      prefix: 'crossdesk-sync',
-      keyParts: [TEMPLATE_CASES, WORLD_START],
-      seed: (db) => seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES),
-    });
+  static async create(options: TestServerOptions = {}): Promise<TestServer> {
+    const template = await seededTemplate(
+      options.time
+        ? {
+            root: scratchRoot(),
+            prefix: 'crossdesk-sync',
+            keyParts: [TEMPLATE_CASES, WORLD_START],
+            seed: (db) => seedDemo(db, Date.parse(WORLD_START), TEMPLATE_CASES),
+          }
+        : {
+            root: scratchRoot(),
+            prefix: 'crossdesk-engine',
+            keyParts: [SMALL_DEMO],
+            seed: (db) => seedDemo(db, Date.now()),
+          },
+    );
     const dataDir = mkdtempSync(join(scratchRoot(), 'crossdesk-sync-server-'));
     cpSync(template, dataDir, { recursive: true });
     const server = new TestServer(dataDir, options);
@@ -103,7 +107,7 @@ export class TestServer {
     this.db = await openDatabase({ dataDir: this.dataDir });
     this.running = await startServer({
       db: this.db,
-      clock: this.options.time.dateClock(),
+      clock: this.options.time?.dateClock(),
       logger: pino({ level: 'silent' }),
       deliverer: this.deliverer,
       runOutbound: false,
@@ -169,73 +173,12 @@ export class TestServer {
     return rows.map((row) => row.data);
   }
 
-  async login(username: string): Promise<DirectClient> {
-    const response = await fetch(`${this.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  /** A client that talks to this server directly (no proxy, no local store), on the world's time. */
+  login(username: string): Promise<ProtocolClient> {
+    const time = this.options.time;
+    return ProtocolClient.signIn(() => this.url, username, DEMO_PASSWORD, {
+      now: time ? () => time.now() : undefined,
+      appVersion: 'test',
     });
-    if (!response.ok) throw new Error(`login of ${username} failed with ${response.status}`);
-    const body: unknown = await response.json();
-    const token = typeof body === 'object' && body !== null ? Reflect.get(body, 'token') : undefined;
-    if (typeof token !== 'string') throw new Error('login answered without a token');
-    return new DirectClient(() => this.url, token, this.options.time);
-  }
-}
-
-/**
- * A client that talks to the server directly (no proxy, no local store): the supervisor's console in
- * these tests, and the neutral observer that asks the server for a user's verify hash.
- */
-export class DirectClient {
-  readonly clientId = randomUUID();
-  private nextMutationId = 1;
-
-  constructor(
-    private readonly baseUrl: () => string,
-    readonly token: string,
-    private readonly time: VirtualTime,
-  ) {}
-
-  async push(mutations: readonly DirectMutation[]): Promise<MutationResult[]> {
-    const envelopes = mutations.map((mutation) => {
-      const at = mutation.key.indexOf('@');
-      return {
-        id: this.nextMutationId++,
-        uuid: randomUUID(),
-        name: mutation.key.slice(0, at),
-        v: Number(mutation.key.slice(at + 1)),
-        args: mutation.args,
-        base: mutation.base ?? {},
-        clientTime: new Date(this.time.now()).toISOString(),
-      };
-    });
-    const response = await fetch(`${this.baseUrl()}/sync/v1/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({
-        protocol: PROTOCOL_VERSION,
-        clientId: this.clientId,
-        appVersion: 'test',
-        schemaVersion: 1,
-        mutations: envelopes,
-      }),
-    });
-    if (!response.ok) throw new Error(`direct push answered ${response.status}: ${await response.text()}`);
-    return PushResponseSchema.parse(await response.json()).results;
-  }
-
-  /** One mutation that must be applied (a supervisor's reassign or close in a scenario's set-up). */
-  async apply(key: MutationKey, args: Record<string, unknown>): Promise<void> {
-    const [result] = await this.push([{ key, args }]);
-    if (result?.status !== 'applied') throw new Error(`${key} was not applied: ${JSON.stringify(result)}`);
-  }
-
-  async verify(): Promise<VerifyResponse> {
-    const response = await fetch(`${this.baseUrl()}/sync/v1/verify`, {
-      headers: { authorization: `Bearer ${this.token}` },
-    });
-    if (!response.ok) throw new Error(`verify answered ${response.status}`);
-    return VerifyResponseSchema.parse(await response.json());
   }
 }

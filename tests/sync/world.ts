@@ -3,7 +3,7 @@ import { DesktopClient } from './desktopClient';
 import type { DesktopClientOptions } from './desktopClient';
 import { FaultProxy } from './faultProxy';
 import { checkInvariants, principalOf, hashLines, scopeLines } from './invariants';
-import type { DirectClient } from './testServer';
+import type { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { TestServer, WORLD_START } from './testServer';
 import { VirtualTime } from './virtualTime';
 
@@ -58,7 +58,7 @@ export class World {
     return client;
   }
 
-  supervisor(): Promise<DirectClient> {
+  supervisor(): Promise<ProtocolClient> {
     return this.server.login('wang.lei');
   }
 

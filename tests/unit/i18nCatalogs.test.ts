@@ -4,8 +4,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The catalogs against CLDR plural rules as the runtime knows them (Intl.PluralRules), the English key
- * set, and the renderer's own t(..., { count }) calls, so a count is never shown with "(s)" or a wrong form.
+ * The one test of the catalogs against each other: every language has English's keys and placeholders,
+ * CLDR plural rules as the runtime knows them (Intl.PluralRules), and the renderer's own t(..., { count })
+ * calls, so a count is never shown with "(s)" or a wrong form.
  */
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -121,10 +122,21 @@ describe('i18n catalogs', () => {
       for (const [base, categories] of plurals) expect([...categories].sort(), `${language} ${base}`).toEqual(required);
     });
 
-    it(`${language}: the same keys as English (plural groups compared by their base)`, () => {
+    it(`${language}: the same keys as English (plural groups compared by their base), none empty`, () => {
       const { plurals, plain } = shape(language);
       expect([...plain].sort()).toEqual([...english.plain].sort());
       expect([...plurals.keys()].sort()).toEqual([...english.plurals.keys()].sort());
+      for (const [key, text] of allLeaves(language)) expect(text.trim(), `${language} ${key}`).not.toBe('');
+    });
+
+    it(`${language}: every key with one form has English's placeholders`, () => {
+      const texts = allLeaves(language);
+      for (const [key, text] of allLeaves('en')) {
+        if (PLURAL_SUFFIX.test(key)) continue;
+        expect([...placeholders(texts.get(key) ?? '')].sort(), `${language} ${key}`).toEqual(
+          [...placeholders(text)].sort(),
+        );
+      }
     });
 
     it(`${language}: plural forms use only the English placeholders; the open-ended one uses all of them`, () => {

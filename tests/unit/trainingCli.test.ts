@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './runScript';
 
 const dir = mkdtempSync(join(tmpdir(), 'training-cli-'));
 function csv(name: string, text: string): string {
@@ -11,13 +11,7 @@ function csv(name: string, text: string): string {
   return file;
 }
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/training.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runScript('scripts/training.ts', ...args);
 
 describe('npm run training -- alpha', () => {
   const example = csv(

@@ -19,7 +19,7 @@ import type { QueueFilters, QueueRequest } from './reads/queueQueries';
  * method is; each mutating one is ONE SQLite transaction and throws StoreError (code) on a refusal, leaving
  * the database unchanged, so a failure such as SQLITE_FULL changes nothing and its caller may simply try again.
  */
-export interface LocalStore extends StoreReads, StoreWrites, SyncStore, ServerIdentityStore {
+export interface LocalStore extends StoreReads, StoreWrites, SyncStore, ServerIdentityStore, DeviceDataStore {
   close(): void;
 }
 
@@ -168,6 +168,21 @@ export interface ServerHoldings {
 }
 
 /** Which central API the data came from, and clearing it when the workstation moves to another one. */
+/**
+ * This device's hold on the agent's data (deviceData.ts): locked after a sign-out until someone signs in
+ * again, across restarts too; wiped at the agent's request or when an admin revoked the device.
+ */
+export interface DeviceDataStore {
+  isDeviceLocked(): boolean;
+  lockDevice(): void;
+  unlockDevice(): void;
+  /**
+   * Removes every case, message, note, user, outbox row and agent setting and starts a new client identity;
+   * only the server address stays. Nothing of the old rows is left in the file or its WAL. Leaves it locked.
+   */
+  wipeDevice(): void;
+}
+
 export interface ServerIdentityStore {
   /** The identity recorded with the data ('embedded', or the server's URL); null before the first record. */
   dataServer(): string | null;

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Settings } from '../../../src-shared/contract/workstation';
+import { BREACHING_SOON_MS } from '../../../src-shared/sla/breachingSoon';
 import { createCaseState } from './caseState';
 import type { LocalStore } from './interface';
 import { createLocalWrites } from './localWrites';
 import type { Clock, IdGenerator } from './ports';
 import { createLocalReads } from './reads/localReads';
 import type { Migration } from './schema/migrate';
+import { createDeviceData } from './deviceData';
 import { openDatabase } from './schema/openDatabase';
 import { createDiskFaults, type DiskFaults } from './schema/diskFaults';
 import { createBootstrapReceiving } from './sync/bootstrapReceiving';
@@ -58,7 +60,8 @@ export function openLocalStore(options: LocalStoreOptions): LocalStore {
     state,
     clock,
     userId,
-    breachingHorizonMs: (options.breachingHorizonHours ?? 4) * 3_600_000,
+    breachingHorizonMs:
+      options.breachingHorizonHours === undefined ? BREACHING_SOON_MS : options.breachingHorizonHours * 3_600_000,
   });
   const outbox = createOutbox(db);
   const settingsPut = db.prepare<[string]>(
@@ -92,5 +95,6 @@ export function openLocalStore(options: LocalStoreOptions): LocalStore {
     verifyHash: () => verifyHash(db),
 
     ...createServerIdentity(db, ids),
+    ...createDeviceData(db, ids),
   };
 }

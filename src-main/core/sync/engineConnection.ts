@@ -45,15 +45,17 @@ function signInError(error: unknown): StoreError {
  * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
  */
 export function createEngineConnection(
-  options: Omit<SyncEngineOptions, 'store' | 'onApplied'> & { store: LocalStore },
+  options: Omit<SyncEngineOptions, 'store' | 'onApplied' | 'onDeviceRevoked'> & { store: LocalStore },
 ): EngineConnection {
   const { store } = options;
   const timers = options.timers ?? systemTimers;
   let emit: EmitEvent | null = null;
   let notifier: Notifier | null = null;
   let cancelSlaCheck: (() => void) | null = null;
+  let deviceRevoked: (() => void) | null = null;
   const engine = createSyncEngine({
     ...options,
+    onDeviceRevoked: () => deviceRevoked?.(),
     onApplied(applied) {
       if (!emit) return;
       emit('cases:changed', { caseIds: applied.caseIds, all: applied.all });
@@ -95,6 +97,13 @@ export function createEngineConnection(
     close() {
       cancelSlaCheck?.();
       void engine.stop();
+    },
+    async quiesce() {
+      await engine.stop();
+      engine.start();
+    },
+    onDeviceRevoked(listener) {
+      deviceRevoked = listener;
     },
   };
 }

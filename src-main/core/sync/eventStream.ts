@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../../../src-shared/sync/protocol';
 import type { BackoffOptions } from './backoff';
 import { backoffDelay } from './backoff';
 import { readLines } from './lineReader';
@@ -21,8 +22,8 @@ export interface EventStreamOptions {
   token(): string | null;
   /** A poke or a reset arrived: pull now (a reset also asks for a fresh bootstrap). */
   onEvent(kind: 'poke' | 'reset'): void;
-  /** The server ended the session (401). */
-  onUnauthorized(): void;
+  /** The server ended the session (401), with its code where it sent one (DEVICE_REVOKED). */
+  onUnauthorized(serverCode: ApiErrorCode | null): void;
 }
 
 /**
@@ -59,8 +60,9 @@ export function startEventStream(options: EventStreamOptions): Disposable {
       }
       return true;
     } catch (error) {
-      if (syncFailureOf(error).code !== 'UNAUTHORIZED') return true;
-      options.onUnauthorized();
+      const failure = syncFailureOf(error);
+      if (failure.code !== 'UNAUTHORIZED') return true;
+      options.onUnauthorized(failure.serverCode);
       return false;
     } finally {
       stall.dispose();

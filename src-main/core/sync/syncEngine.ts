@@ -45,6 +45,8 @@ export interface SyncEngineOptions {
   bootstrapWriterAfterRows?: number;
   /** Listen to GET /sync/v1/events for pokes (default true). */
   events?: boolean;
+  /** The server answered DEVICE_REVOKED: an admin revoked this install; the workstation wipes its data. */
+  onDeviceRevoked?: () => void;
   /** After data from the server landed: which cases changed (all after a bootstrap) and how many rejections became attention items. */
   onApplied?: (applied: AppliedChanges) => void;
 }
@@ -201,6 +203,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastError = syncProblemOf(failure);
     if (failure.code === 'UNAUTHORIZED' || failure.code === 'NOT_SIGNED_IN') {
       signedOut();
+      if (serverCodeOf(failure) === 'DEVICE_REVOKED') options.onDeviceRevoked?.();
       return { next: 'stop', retryAfterMs: null };
     }
     const serverCode = serverCodeOf(failure);
@@ -283,10 +286,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // A poke proves the server is reachable again, so it also cuts a backoff wait short.
         runner.retryNow();
       },
-      onUnauthorized() {
+      onUnauthorized(serverCode) {
         lastError = { code: 'SESSION_ENDED' };
         signedOut();
         feed.emit();
+        if (serverCode === 'DEVICE_REVOKED') options.onDeviceRevoked?.();
       },
     });
   }
@@ -346,9 +350,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function signIn(username: string, password: string): Promise<User> {
     let login;
     try {
-      login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, { body: { username, password } });
+      login = await http.json('POST', '/api/v1/auth/login', LoginResponseSchema, {
+        body: { username, password, clientId: store.getSyncState().clientId },
+      });
     } catch (error) {
       const failure = syncFailureOf(error);
+      if (serverCodeOf(failure) === 'DEVICE_REVOKED') options.onDeviceRevoked?.();
       lastError = failure.code === 'UNAUTHORIZED' ? { code: 'SIGN_IN_FAILED' } : syncProblemOf(failure);
       feed.emit();
       throw error;

@@ -9,7 +9,8 @@ import { NetworkError, SyncHttpError } from './syncHttp';
  */
 export type SyncFailure =
   | { code: 'NETWORK' }
-  | { code: 'UNAUTHORIZED' }
+  /** 401; serverCode says why where the server did (DEVICE_REVOKED: an admin revoked this install). */
+  | { code: 'UNAUTHORIZED'; serverCode: ApiErrorCode | null }
   | { code: 'RATE_LIMITED'; retryAfterMs: number | null }
   | { code: 'SERVER_UNAVAILABLE'; retryAfterMs: number | null }
   /** The server refused with its own code (RESET_REQUIRED, CLIENT_STATE_CONFLICT, ...). */
@@ -48,7 +49,7 @@ export function syncFailureOf(error: unknown): SyncFailure {
   if (error instanceof NetworkError) return { code: 'NETWORK' };
   if (error instanceof LineTooLongError) return { code: 'BAD_RESPONSE', detail: error.message };
   if (error instanceof SyncHttpError) {
-    if (error.status === 401) return { code: 'UNAUTHORIZED' };
+    if (error.status === 401) return { code: 'UNAUTHORIZED', serverCode: error.code };
     if (error.status === 429) return { code: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
     if (error.status >= 500) return { code: 'SERVER_UNAVAILABLE', retryAfterMs: error.retryAfterMs };
     return { code: 'SERVER_REFUSED', serverCode: error.code, retryAfterMs: error.retryAfterMs };
@@ -87,7 +88,7 @@ export function isOfflineFailure(failure: SyncFailure): boolean {
 
 /** The server's own error code, when the failure carries one (RESET_REQUIRED, CLIENT_STATE_CONFLICT, ...). */
 export function serverCodeOf(failure: SyncFailure): ApiErrorCode | null {
-  return failure.code === 'SERVER_REFUSED' ? failure.serverCode : null;
+  return failure.code === 'SERVER_REFUSED' || failure.code === 'UNAUTHORIZED' ? failure.serverCode : null;
 }
 
 /** How long the server asked to wait, where it did. */

@@ -46,6 +46,7 @@ describe('workstation', () => {
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
+      'auth:signOutAndRemoveData': {},
       'settings:get': {},
       'server:get': {},
       'settings:update': { uiLocale: 'ar' },
@@ -68,7 +69,9 @@ describe('workstation', () => {
       'sync:status': {},
       'attention:list': {},
     };
-    const order = [...METHOD_NAMES.filter((m) => m !== 'auth:signOut'), 'auth:signOut' as const];
+    // Signing out locks the workstation, and removing the data empties it: both go last.
+    const last = ['auth:signOut', 'auth:signOutAndRemoveData'] as const;
+    const order = [...METHOD_NAMES.filter((m) => !last.some((name) => name === m)), ...last];
     for (const method of order) {
       if (method === 'auth:signIn' || method === 'attention:resolve') continue;
       const result = await ws.call(method, inputs[method]);

@@ -33,6 +33,18 @@ type Handlers = {
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
+/** What a signed-out (locked) workstation still answers: nothing that holds a case or a customer's words. */
+const OPEN_WHEN_SIGNED_OUT: ReadonlySet<MethodName> = new Set<MethodName>([
+  'session:get',
+  'auth:signIn',
+  'auth:signOut',
+  'auth:signOutAndRemoveData',
+  'settings:get',
+  'settings:update',
+  'server:get',
+  'sync:status',
+]);
+
 function toError(error: unknown): ContractError {
   if (error instanceof StoreError)
     return {
@@ -65,6 +77,35 @@ export function createWorkstation(options: WorkstationOptions) {
     }
   }
   sync.connect?.(emit);
+  watchRevocation(sync);
+
+  /**
+   * After a sign-out nothing but signing in (and the settings) is served until someone signs in again,
+   * across restarts too: the lock is stored. Any sign-in lifts it, the agent's or the embedded demo's.
+   */
+  function isLocked(): boolean {
+    if (!store.isDeviceLocked()) return false;
+    if (sync.status().connection === 'signed_out') return true;
+    store.unlockDevice();
+    return false;
+  }
+
+  /** Signs out, waits for a running sync to end, then removes everything this device holds for the agent. */
+  async function removeDeviceData(reason: 'requested' | 'revoked'): Promise<void> {
+    await sync.signOut().catch(() => undefined);
+    await sync.quiesce?.();
+    store.wipeDevice();
+    emit('cases:changed', { caseIds: [], all: true });
+    emit('attention:changed', { count: 0 });
+    emit('sync:status', sync.status());
+    emit('device:wiped', { reason });
+  }
+
+  function watchRevocation(connection: SyncConnection): void {
+    connection.onDeviceRevoked?.(() => {
+      void removeDeviceData('revoked').catch(() => undefined);
+    });
+  }
 
   function afterWrite(caseIds: readonly string[]): void {
     if (caseIds.length > 0) emit('cases:changed', { caseIds: [...caseIds], all: false });
@@ -115,6 +156,7 @@ export function createWorkstation(options: WorkstationOptions) {
     store.updateSettings({ ...kept, serverUrl: url });
     sync = next.sync;
     sync.connect?.(emit);
+    watchRevocation(sync);
     emit('cases:changed', { caseIds: [], all: true });
     emit('attention:changed', { count: 0 });
     emit('sync:status', sync.status());
@@ -124,7 +166,13 @@ export function createWorkstation(options: WorkstationOptions) {
   }
 
   function session() {
-    return { user: store.currentUser(), teams: store.teams(), clientId: store.getSyncState().clientId };
+    const user = isLocked() ? null : store.currentUser();
+    return {
+      user,
+      teams: user ? store.teams() : [],
+      clientId: store.getSyncState().clientId,
+      colleagues: user ? store.users() : [],
+    };
   }
 
   const handlers: Handlers = {
@@ -137,8 +185,13 @@ export function createWorkstation(options: WorkstationOptions) {
     },
     'auth:signOut': async () => {
       await sync.signOut();
+      store.lockDevice();
       emit('sync:status', sync.status());
       emit('cases:changed', { caseIds: [], all: true });
+      return null;
+    },
+    'auth:signOutAndRemoveData': async () => {
+      await removeDeviceData('requested');
       return null;
     },
     'settings:get': () => store.settings(),
@@ -204,6 +257,11 @@ export function createWorkstation(options: WorkstationOptions) {
             message: `${field} contains a NUL character or a broken (lone surrogate) character`,
             details: { field },
           },
+        };
+      if (!OPEN_WHEN_SIGNED_OUT.has(method) && isLocked())
+        return {
+          ok: false,
+          error: { code: 'SIGNED_OUT', message: 'Signed out: sign in to see and work on cases on this device.' },
         };
       const parsed = workstationContract[method].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: z.prettifyError(parsed.error) } };

@@ -19,6 +19,10 @@ export interface SyncConnection {
   kick(): void;
   connect?(emit: EmitEvent): void;
   close?(): void;
+  /** Waits for a running sync cycle to end (after sign-out), so nothing lands in the store after a wipe. */
+  quiesce?(): Promise<void>;
+  /** Called when the server says an admin revoked this device (DEVICE_REVOKED). */
+  onDeviceRevoked?(listener: () => void): void;
 }
 
 /**

@@ -1,31 +1,16 @@
-import i18next, { type TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REJECTION_REASONS } from '../../../src-shared/sync/mutations';
 import { UI_LANGUAGES } from '../../i18n/languages';
+import { i18nInEveryLanguage } from '../../i18n/testing/everyLanguage';
 import { rejectionDetail } from './rejectionText';
 
-const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
-const instance = i18next.createInstance();
+let instance: I18n;
 const attention = (language: string): TFunction<['attention', 'domain']> =>
   instance.getFixedT(language, ['attention', 'domain']);
 
 beforeAll(async () => {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const [path, catalog] of Object.entries(files)) {
-    const [, language = '', namespace = ''] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
-    resources[language] = { ...resources[language], [namespace]: catalog };
-  }
-  await instance.init({
-    resources,
-    lng: 'en',
-    fallbackLng: false,
-    ns: ['attention', 'domain'],
-    defaultNS: 'attention',
-    interpolation: { escapeValue: false },
-  });
+  instance = await i18nInEveryLanguage();
 });
 
 describe('rejection reasons in the agent language', () => {

@@ -60,7 +60,7 @@ describe('replyOptions', () => {
   it('marks replies that the customer would get in another language', () => {
     const options = replyOptions(builtinReplyLibrary(), {
       caseType: 'return_refund',
-      customerLocale: 'th-TH',
+      customerLocale: 'sv-SE',
       uiLanguage: 'en',
       query: '',
     });

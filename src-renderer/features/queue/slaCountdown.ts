@@ -1,10 +1,12 @@
+import { BREACHING_SOON_MS } from '../../../src-shared/sla/breachingSoon';
+
 export type SlaState = 'none' | 'ok' | 'warning' | 'breached';
 
 /**
- * Display thresholds only: the SLA engine decides breaches; the queue colours a row amber in its last
- * hour so an agent sees it coming.
+ * Display thresholds only: the SLA engine decides breaches; the queue colours a row amber from the same
+ * horizon as the "Breaching soon" view and the SLA panel's badge.
  */
-export const WARNING_WINDOW_MS = 60 * 60_000;
+export const WARNING_WINDOW_MS = BREACHING_SOON_MS;
 
 export type SlaCountdown = { state: SlaState; remainingMs: number };
 

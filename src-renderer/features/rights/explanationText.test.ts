@@ -1,34 +1,18 @@
-import i18next, { type TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLOCK_STARTS } from '../../../src-shared/markets/index';
 import { MARKET_CODES } from '../../../src-shared/domain/market';
 import { ITEM_CATEGORIES } from '../../../src-shared/domain/case';
 import { computeStatutoryClocks, type StepDetail } from '../../../src-shared/rights/index';
-import { NAMESPACES } from '../../i18n/i18n';
 import { UI_LANGUAGES } from '../../i18n/languages';
+import { i18nInEveryLanguage } from '../../i18n/testing/everyLanguage';
 import { explanationStepText, formatMarketDay } from './explanationText';
 
-const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
-const instance = i18next.createInstance();
+let instance: I18n;
 const rights = (language: string): TFunction<'rights'> => instance.getFixedT(language, 'rights');
 
 beforeAll(async () => {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const [path, catalog] of Object.entries(files)) {
-    const [, language = '', namespace = ''] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
-    resources[language] = { ...resources[language], [namespace]: catalog };
-  }
-  await instance.init({
-    resources,
-    lng: 'en',
-    fallbackLng: false,
-    ns: [...NAMESPACES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  instance = await i18nInEveryLanguage();
 });
 
 /** Every step kind the calculator produces, from real market packs and order situations. */

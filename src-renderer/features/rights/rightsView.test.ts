@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../src-shared/demo/index';
+import type { CaseType } from '../../../src-shared/domain/caseType';
+import type { MarketCode } from '../../../src-shared/domain/market';
 import { findMarketPack } from '../../../src-shared/markets/index';
 import { clockInputFor, rightsFor } from './rightsView';
 
@@ -45,5 +47,40 @@ describe('rightsFor', () => {
     expect(after.clocks.find((clock) => clock.kind === 'withdrawal_ends')?.phase).toBe('ended');
     expect(withdrawal.source.label.length).toBeGreaterThan(0);
     expect(typeof withdrawal.verified).toBe('boolean');
+  });
+
+  function caseIn(market: MarketCode, type: CaseType) {
+    const base = demo.cases.find((candidate) => candidate.order?.deliveredAt !== undefined);
+    if (base === undefined) throw new Error('no delivered case in the demo');
+    return {
+      ...base,
+      type,
+      customer: { ...base.customer, market, region: undefined },
+    };
+  }
+
+  it('lists a right the market does not have as a rule, not as a clock that is "not running"', () => {
+    const rights = rightsFor(caseIn('AU', 'return_refund'), Date.parse(NOW));
+    if (!rights.hasPack) throw new Error('AU pack missing');
+    expect(rights.clocks.map((clock) => clock.kind)).not.toContain('withdrawal_ends');
+    expect(rights.notes.map((note) => note.kind)).toContain('withdrawal_ends');
+    expect(rights.clocks.every((clock) => clock.reason?.kind !== 'not_applicable')).toBe(true);
+  });
+
+  it('says what applies to a defect in a market whose defect right has no clock (Japan)', () => {
+    for (const type of ['complaint', 'return_refund', 'repair_warranty'] as const) {
+      const rights = rightsFor(caseIn('JP', type), Date.parse(NOW));
+      if (!rights.hasPack) throw new Error('JP pack missing');
+      const defect = rights.notes.find((note) => note.kind === 'guarantee');
+      expect(defect?.fact.summary.en, type).toMatch(/non-conformity/);
+    }
+  });
+
+  it('puts the clock that answers the case type first', () => {
+    const repair = rightsFor(caseIn('DE', 'repair_warranty'), Date.parse(NOW));
+    const refund = rightsFor(caseIn('DE', 'return_refund'), Date.parse(NOW));
+    if (!repair.hasPack || !refund.hasPack) throw new Error('DE pack missing');
+    expect(repair.clocks[0]?.kind).toBe('guarantee_ends');
+    expect(refund.clocks[0]?.kind).toBe('withdrawal_ends');
   });
 });

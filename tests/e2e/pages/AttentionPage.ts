@@ -1,17 +1,24 @@
 import type { Locator, Page } from 'playwright-core';
-
-export type AttentionLabels = { nav: string; reopenAndSend: string; discard: string };
+import type { UiLanguage } from '../../../src-renderer/i18n/languages';
+import { uiText } from '../support/uiText';
 
 /** "Needs attention": one card (article) per refused action, with the reason, the kept text and the choices. */
 export class AttentionPage {
+  private readonly t: ReturnType<typeof uiText>;
+
   constructor(
     readonly page: Page,
-    private readonly labels: AttentionLabels,
-  ) {}
+    language: UiLanguage,
+  ) {
+    this.t = uiText(language);
+  }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('button', { name: this.labels.nav }).click();
-    await this.page.getByRole('heading', { level: 1, name: this.labels.nav }).waitFor();
+    await this.page
+      .getByRole('navigation')
+      .getByRole('button', { name: this.t('app:nav.attention') })
+      .click();
+    await this.page.getByRole('heading', { level: 1, name: this.t('attention:title') }).waitFor();
   }
 
   items(): Locator {
@@ -28,10 +35,10 @@ export class AttentionPage {
   }
 
   async reopenAndSend(item: Locator): Promise<void> {
-    await item.getByRole('button', { name: this.labels.reopenAndSend }).click();
+    await item.getByRole('button', { name: this.t('attention:action.reopenAndSend') }).click();
   }
 
   async discard(item: Locator): Promise<void> {
-    await item.getByRole('button', { name: this.labels.discard }).click();
+    await item.getByRole('button', { name: this.t('attention:action.discard') }).click();
   }
 }

@@ -21,6 +21,27 @@ export class CasePage {
     await this.page.locator('[data-sla-target]').first().waitFor();
   }
 
+  /**
+   * The queue in `language` from a real page load: going to the same address again would only change the
+   * fragment (the token) and keep the page, and its screen, as they were.
+   */
+  async loadQueue(url: string, language: string): Promise<void> {
+    await this.page.goto('about:blank');
+    await this.queue.open(url, language);
+  }
+
+  /** The queue in `language` afresh, then the case found by its ref in the search box (wherever it sorts). */
+  async openBySearch(url: string, language: string, ref: string): Promise<void> {
+    await this.loadQueue(url, language);
+    await this.page.getByRole('searchbox').fill(ref);
+    await this.page
+      .getByRole('list')
+      .getByRole('button', { name: new RegExp(ref) })
+      .click();
+    await this.page.locator('[data-sla-target]').first().waitFor();
+    await this.heading().filter({ hasText: ref }).waitFor();
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
@@ -55,6 +76,24 @@ export class CasePage {
 
   findings(): Locator {
     return this.page.locator('[data-finding]');
+  }
+
+  /** The translation of the reply being written, in the agent's language. */
+  translation(name: RegExp | string): Locator {
+    return this.region(name);
+  }
+
+  /** Paragraphs of the translation pane: translated from the canned reply, or the agent's own edits. */
+  translationParts(name: RegExp | string, kind: 'translated' | 'edited'): Locator {
+    return this.translation(name).locator(`[data-preview-part="${kind}"]`);
+  }
+
+  /** Picks the first canned reply the picker offers. */
+  async insertFirstReply(buttonName: RegExp | string, dialogName: RegExp | string): Promise<void> {
+    await this.button(buttonName).click();
+    const picker = this.dialog(dialogName);
+    await picker.getByRole('button').first().click();
+    await picker.waitFor({ state: 'hidden' });
   }
 
   async screenshot(language: string, screen: string): Promise<string> {

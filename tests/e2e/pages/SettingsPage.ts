@@ -1,29 +1,27 @@
 import type { Page } from 'playwright-core';
-
-export type SettingsLabels = { nav: string; username: string; password: string; signIn: string; signOut: string };
-
-export const ENGLISH_SETTINGS: SettingsLabels = {
-  nav: 'Settings',
-  username: 'User name',
-  password: 'Password',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-};
+import type { UiLanguage } from '../../../src-renderer/i18n/languages';
+import { uiText } from '../support/uiText';
 
 /** Settings, where an agent signs in to the central API the workstation is configured with. */
 export class SettingsPage {
+  private readonly t: ReturnType<typeof uiText>;
+
   constructor(
     readonly page: Page,
-    private readonly labels: SettingsLabels = ENGLISH_SETTINGS,
-  ) {}
+    language: UiLanguage = 'en',
+  ) {
+    this.t = uiText(language);
+  }
 
   async signIn(username: string, password: string): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('button', { name: this.labels.nav }).click();
-    await this.page.getByRole('heading', { level: 1, name: this.labels.nav }).waitFor();
+    await this.page
+      .getByRole('navigation')
+      .getByRole('button', { name: this.t('app:nav.settings') })
+      .click();
+    await this.page.getByRole('heading', { level: 1, name: this.t('settings:title') }).waitFor();
     // A remembered user without a session on the server is offered the form again, not "signed in".
-    const usernameBox = this.page.getByRole('textbox', { name: this.labels.username });
-    await usernameBox.fill(username);
-    await this.page.getByLabel(this.labels.password, { exact: false }).fill(password);
-    await this.page.getByRole('button', { name: this.labels.signIn, exact: true }).click();
+    await this.page.getByRole('textbox', { name: this.t('settings:account.username') }).fill(username);
+    await this.page.getByLabel(this.t('settings:account.password'), { exact: false }).fill(password);
+    await this.page.getByRole('button', { name: this.t('settings:account.signIn'), exact: true }).click();
   }
 }

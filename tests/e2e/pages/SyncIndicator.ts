@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import type { UiLanguage } from '../../../src-renderer/i18n/languages';
+import { uiText } from '../support/uiText';
 
 export type SyncTone = 'ok' | 'busy' | 'offline' | 'signed_out' | 'error';
 
@@ -6,11 +8,11 @@ export type SyncTone = 'ok' | 'busy' | 'offline' | 'signed_out' | 'error';
 export class SyncIndicator {
   constructor(
     readonly page: Page,
-    private readonly label: string,
+    private readonly language: UiLanguage,
   ) {}
 
   region(): Locator {
-    return this.page.getByRole('status', { name: this.label });
+    return this.page.getByRole('status', { name: uiText(this.language)('sync:label') });
   }
 
   async tone(): Promise<string | null> {

@@ -7,8 +7,14 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 /** What a started process is: a desk is stopped before the servers it syncs with. */
 export type ProcessKind = 'desk' | 'server';
 
-/** Stop functions of the processes tests started and have not stopped yet. */
-const running = new Map<() => Promise<void>, ProcessKind>();
+/** Stop functions of the processes tests started and have not stopped yet, numbered in the order they started. */
+const running = new Map<() => Promise<void>, { kind: ProcessKind; started: number }>();
+let startedSoFar = 0;
+
+/** A mark to take before a test starts processes: `stopStartedProcesses(mark)` stops only those started after it. */
+export function processMark(): number {
+  return startedSoFar;
+}
 
 export type ListeningChild = { child: ChildProcess; address: string };
 
@@ -62,14 +68,18 @@ export function tracked(kind: ProcessKind, stop: () => Promise<void>): () => Pro
     running.delete(stopOnce);
     await stop();
   };
-  running.set(stopOnce, kind);
+  running.set(stopOnce, { kind, started: startedSoFar++ });
   return stopOnce;
 }
 
-/** Stops what tests started and left running: the desks first, then the servers they sync with. */
-export async function stopStartedProcesses(): Promise<void> {
-  const started = [...running];
+/**
+ * Stops what tests started and left running, all of it or what started after `since` (a processMark), so
+ * a test's own processes go while the file's shared workstation stays: the desks first, then the servers
+ * they sync with.
+ */
+export async function stopStartedProcesses(since = 0): Promise<void> {
+  const started = [...running].filter(([, entry]) => entry.started >= since);
   for (const kind of ['desk', 'server'] satisfies ProcessKind[]) {
-    for (const [stop, of] of started) if (of === kind) await stop();
+    for (const [stop, entry] of started) if (entry.kind === kind) await stop();
   }
 }

@@ -12,19 +12,22 @@ import { useTranslation } from 'react-i18next';
 import type { ContractResult } from '../../../../src-shared/contract/workstation';
 import type { Case } from '../../../../src-shared/domain/case';
 import { CASE_STATUSES, STATUS_TRANSITIONS, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
-import { TagSchema } from '../../../../src-shared/sync/mutations';
+import { normalizeTag, tagProblem } from '../../../../src-shared/domain/tag';
+import { tagProblemText } from '../../../i18n/tagProblemText';
 import { useShortcut } from '../../shortcuts';
 import { useCaseApi } from '../hooks/useCaseApi';
 
-type Props = { caseRecord: Case; myUserId: string | null };
+/** assigneeName: the assignee's display name when the directory knows them. */
+type Props = { caseRecord: Case; myUserId: string | null; assigneeName: string | null };
 
 function isStatus(value: string): value is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(value);
 }
 
 /** Status, tags and "take": each saved locally first and synced later, with the outcome said aloud. */
-export function CaseActions({ caseRecord, myUserId }: Props) {
+export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
   const { t } = useTranslation(['case', 'domain']);
+  const { t: tApp } = useTranslation('app');
   const api = useCaseApi();
   const statusId = useId();
   const statusRef = useRef<HTMLDivElement>(null);
@@ -48,13 +51,14 @@ export function CaseActions({ caseRecord, myUserId }: Props) {
   };
 
   const addTag = () => {
-    const parsed = TagSchema.safeParse(tag.trim());
-    if (!parsed.success) {
-      setFeedback({ severity: 'error', text: t('actions.badTag') });
+    const normal = normalizeTag(tag);
+    const problem = tagProblem(normal);
+    if (problem !== null) {
+      setFeedback({ severity: 'error', text: tagProblemText(tApp, problem, normal) });
       return;
     }
     setTag('');
-    void report(api.addTag(caseRecord.id, parsed.data), t('actions.tagAdded', { tag: parsed.data }));
+    void report(api.addTag(caseRecord.id, normal), t('actions.tagAdded', { tag: normal }));
   };
 
   const isMine = myUserId !== null && caseRecord.assigneeId === myUserId;
@@ -83,6 +87,15 @@ export function CaseActions({ caseRecord, myUserId }: Props) {
           ))}
         </Select>
       </FormControl>
+      <Box component="span" data-assignee={isMine ? 'me' : (caseRecord.assigneeId ?? 'none')} sx={{ fontSize: 14 }}>
+        {isMine
+          ? t('actions.assignedToYou')
+          : caseRecord.assigneeId === null
+            ? t('actions.unassigned')
+            : assigneeName === null
+              ? t('actions.assignedToColleague')
+              : t('actions.assignedTo', { name: assigneeName })}
+      </Box>
       {!isMine && (
         <Button
           variant="outlined"

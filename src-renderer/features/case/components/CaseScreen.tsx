@@ -12,6 +12,7 @@ import { SlaPanel } from '../../sla';
 import { useCaseDetail } from '../hooks/useCaseDetail';
 import { useNow } from '../../../hooks/useNow';
 import { CaseActions } from './CaseActions';
+import { ComposerDock } from './ComposerDock';
 import { CustomerPanel } from './CustomerPanel';
 import { MessageThread } from './MessageThread';
 import { OrderPanel } from './OrderPanel';
@@ -30,6 +31,8 @@ export function CaseScreen({ caseId }: { caseId: string }) {
   const customerName = fullName(caseRecord.customer.name);
   const serverNowMs = now + serverOffsetMs;
   const agentName = session?.user?.displayName ?? t('agentFallback');
+  const authorNames = new Map((session?.colleagues ?? []).map((user) => [user.id, user.displayName]));
+  const assigneeName = caseRecord.assigneeId === null ? null : (authorNames.get(caseRecord.assigneeId) ?? null);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
@@ -49,7 +52,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           />
         )}
       </Box>
-      <CaseActions caseRecord={caseRecord} myUserId={session?.user?.id ?? null} />
+      <CaseActions caseRecord={caseRecord} myUserId={session?.user?.id ?? null} assigneeName={assigneeName} />
       <Box
         sx={{
           display: 'grid',
@@ -59,14 +62,16 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           minHeight: 0,
         }}
       >
-        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, gap: 1, overflowY: 'auto' }}>
-          <MessageThread detail={detail} customerName={customerName} />
-          <Composer
-            key={caseRecord.id}
-            detail={detail}
-            agentName={agentName}
-            brand={replyBrand(caseRecord, session?.teams ?? []) ?? t('agentFallback')}
-          />
+        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
+          <MessageThread detail={detail} customerName={customerName} authorNames={authorNames} />
+          <ComposerDock resizeLabel={t('composerResize')}>
+            <Composer
+              key={caseRecord.id}
+              detail={detail}
+              agentName={agentName}
+              brand={replyBrand(caseRecord, session?.teams ?? []) ?? t('agentFallback')}
+            />
+          </ComposerDock>
         </Box>
         <Box
           component="aside"
@@ -75,6 +80,9 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         >
           <PanelSection title={t('panels.customer')}>
             <CustomerPanel caseRecord={caseRecord} customerName={customerName} serverNowMs={serverNowMs} />
+          </PanelSection>
+          <PanelSection title={t('panels.order')}>
+            <OrderPanel order={caseRecord.order} />
           </PanelSection>
           <PanelSection title={t('panels.sla')}>
             <SlaPanel
@@ -89,9 +97,6 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           </PanelSection>
           <PanelSection title={t('panels.guidance')}>
             <GuidancePanel market={caseRecord.customer.market} />
-          </PanelSection>
-          <PanelSection title={t('panels.order')}>
-            <OrderPanel order={caseRecord.order} />
           </PanelSection>
         </Box>
       </Box>

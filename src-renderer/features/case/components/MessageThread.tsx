@@ -8,9 +8,18 @@ import type { CaseDetail } from '../../../../src-shared/contract/workstation';
 import { formatDateTime } from '../../../i18n/format';
 import { threadItems, type ThreadItem } from '../threadItems';
 
-type Props = { detail: CaseDetail; customerName: string };
+/** authorNames: display names by user id, so a reply shows who wrote it. */
+type Props = { detail: CaseDetail; customerName: string; authorNames: ReadonlyMap<string, string> };
 
-function ThreadEntry({ item, customerName }: { item: ThreadItem; customerName: string }) {
+function ThreadEntry({
+  item,
+  customerName,
+  authorNames,
+}: {
+  item: ThreadItem;
+  customerName: string;
+  authorNames: ReadonlyMap<string, string>;
+}) {
   const { t, i18n } = useTranslation('case');
   const language = i18n.language;
   const isNote = item.kind === 'note';
@@ -23,7 +32,7 @@ function ThreadEntry({ item, customerName }: { item: ThreadItem; customerName: s
       ? customerName
       : item.message.authorKind === 'automation'
         ? t('thread.automation')
-        : t('thread.agent');
+        : ((item.message.authorId === null ? undefined : authorNames.get(item.message.authorId)) ?? t('thread.agent'));
   const bodyLang = item.kind === 'message' ? item.message.locale : undefined;
   return (
     <Box
@@ -80,7 +89,7 @@ function ThreadEntry({ item, customerName }: { item: ThreadItem; customerName: s
 }
 
 /** The conversation and internal notes in server order; pending items are dashed until the server has them. */
-export function MessageThread({ detail, customerName }: Props) {
+export function MessageThread({ detail, customerName, authorNames }: Props) {
   const { t } = useTranslation('case');
   const items = threadItems(detail);
   const scrollRef = useRef<HTMLElement>(null);
@@ -96,14 +105,14 @@ export function MessageThread({ detail, customerName }: Props) {
       component="section"
       aria-label={t('thread.label')}
       tabIndex={0}
-      sx={{ flex: '1 1 240px', minHeight: 200, overflowY: 'auto', pr: 1 }}
+      sx={{ flex: '1 1 0', minHeight: 120, overflowY: 'auto', paddingInlineEnd: 1 }}
     >
       {items.length === 0 ? (
         <Typography color="text.secondary">{t('thread.empty')}</Typography>
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
           {items.map((item) => (
-            <ThreadEntry key={item.id} item={item} customerName={customerName} />
+            <ThreadEntry key={item.id} item={item} customerName={customerName} authorNames={authorNames} />
           ))}
         </Box>
       )}

@@ -17,7 +17,9 @@ import { fullName } from '../../../../src-shared/domain/case';
 import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
 import { detectCustomerLocale } from '../../../../src-shared/replies/detectLanguage';
 import { describeReply, getReply } from '../../../../src-shared/replies/replyLibrary';
+import { TEXT_LIMITS } from '../../../../src-shared/domain/limits';
 import { languageName } from '../../../i18n/format';
+import { useTextLimit } from '../../../i18n/useTextLimit';
 import { useShortcut } from '../../shortcuts';
 import {
   blocksSending,
@@ -29,10 +31,12 @@ import {
 } from '../composerModel';
 import { useComposerApi } from '../hooks/useComposerApi';
 import { useDraft } from '../hooks/useDraft';
+import { editedPreview } from '../editedPreview';
+import { insertAtCursor } from '../insertAtCursor';
 import type { ReplyOption } from '../replyCatalog';
 import { FindingsList } from './FindingsList';
 import { ReplyPicker } from './ReplyPicker';
-import { SideBySidePreview } from './SideBySidePreview';
+import { TranslationPreview } from './TranslationPreview';
 
 type Props = { detail: CaseDetail; agentName: string; brand: string };
 type Mode = 'reply' | 'note';
@@ -45,6 +49,10 @@ const SEND_TONE: Record<SendState, { color: string; borderColor: string }> = {
   needs_attention: { color: '#a3161a', borderColor: '#c62828' },
   unknown: { color: 'text.secondary', borderColor: 'divider' },
 };
+
+function primaryLanguage(locale: string): string {
+  return locale.split('-')[0] ?? locale;
+}
 
 function availableLocales(): string[] {
   return [...new Set(builtinReplyLibrary().replies.flatMap((reply) => Object.keys(reply.variants)))].sort();
@@ -117,11 +125,23 @@ export function Composer({ detail, agentName, brand }: Props) {
       return null;
     }
   }, [reply.draft.replyId]);
-  const preview = useMemo(
+  const rendered = useMemo(
     () =>
       template === null ? null : sideBySideFor(template, context, { customer: customerLocale, agent: uiLanguage }),
     [template, context, customerLocale, uiLanguage],
   );
+  const edits = useMemo(
+    () =>
+      rendered === null
+        ? null
+        : editedPreview({ customer: rendered.customer.text, agent: rendered.agent.text }, reply.draft.body),
+    [rendered, reply.draft.body],
+  );
+  // Once nothing of the canned reply is left, the text is the agent's own and is checked as free text.
+  const preview = edits === null || edits.isUnrelated ? null : rendered;
+  const isSameLanguage =
+    preview !== null &&
+    primaryLanguage(preview.customer.resolution.locale) === primaryLanguage(preview.agent.resolution.locale);
   const findings = useMemo(
     () =>
       findingsFor({
@@ -132,14 +152,22 @@ export function Composer({ detail, agentName, brand }: Props) {
       }),
     [context, reply.draft.body, customerLocale, preview],
   );
-  const isBlocked = blocksSending(findings);
+  const replyLimit = useTextLimit(t('replyLimitField'), reply.draft.body.length, TEXT_LIMITS.messageBody);
+  const noteLimit = useTextLimit(t('noteLimitField'), note.draft.body.length, TEXT_LIMITS.messageBody);
+  const isBlocked = blocksSending(findings) || replyLimit.isOver;
   const state = sent === null ? null : sendState(sent.messageId, detail, attention, sent.body);
 
+  // The canned reply goes where the cursor was, replacing only a selection, as typing would; inserted
+  // through the browser's editing so Ctrl+Z takes it out again.
   const pick = (option: ReplyOption) => {
     setPickerOpen(false);
-    const rendered = sideBySideFor(option.template, context, { customer: customerLocale, agent: uiLanguage });
-    reply.update({ replyId: option.id, body: rendered.customer.text });
-    setTimeout(() => replyRef.current?.focus(), 0);
+    const text = sideBySideFor(option.template, context, { customer: customerLocale, agent: uiLanguage }).customer.text;
+    reply.update({ replyId: option.id });
+    setTimeout(() => {
+      const box = replyRef.current;
+      if (box === null) reply.update({ body: `${reply.draft.body}${text}` });
+      else reply.update({ body: insertAtCursor(box, text) });
+    }, 0);
   };
 
   const send = async () => {
@@ -158,7 +186,7 @@ export function Composer({ detail, agentName, brand }: Props) {
 
   const addNote = async () => {
     const body = note.draft.body.trim();
-    if (body === '') return;
+    if (body === '' || noteLimit.isOver) return;
     setError(null);
     const result = await api.addNote({ caseId: caseRecord.id, noteId: note.draft.entityId, body });
     if (!result.ok) {
@@ -196,7 +224,7 @@ export function Composer({ detail, agentName, brand }: Props) {
                 onChange={(event) =>
                   reply.update({
                     locale: event.target.value,
-                    ...(template === null
+                    ...(template === null || rendered === null || reply.draft.body !== rendered.customer.text
                       ? {}
                       : {
                           body: sideBySideFor(template, context, { customer: event.target.value, agent: uiLanguage })
@@ -243,12 +271,32 @@ export function Composer({ detail, agentName, brand }: Props) {
             onChange={(event) =>
               reply.update({ body: event.target.value, ...(event.target.value.trim() === '' ? { replyId: null } : {}) })
             }
-            slotProps={{ htmlInput: { lang: customerLocale, dir: 'auto' } }}
+            error={replyLimit.isOver}
+            helperText={replyLimit.helperText}
+            slotProps={{ htmlInput: { lang: preview?.customer.resolution.locale ?? customerLocale, dir: 'auto' } }}
           />
-          {preview !== null && <SideBySidePreview preview={preview} customerText={reply.draft.body} />}
+          {preview !== null && edits !== null && !isSameLanguage && (
+            <TranslationPreview
+              preview={edits}
+              locale={preview.agent.resolution.locale}
+              direction={preview.agent.direction}
+            />
+          )}
           <FindingsList findings={findings} />
           {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Box
+            sx={{
+              display: 'flex',
+              gap: 1,
+              alignItems: 'center',
+              // Send stays in view while the text, translation and checks above scroll.
+              position: 'sticky',
+              bottom: 0,
+              zIndex: 1,
+              py: 0.5,
+              bgcolor: 'background.default',
+            }}
+          >
             <Button
               variant="contained"
               onClick={() => void send()}
@@ -284,7 +332,8 @@ export function Composer({ detail, agentName, brand }: Props) {
             maxRows={10}
             fullWidth
             label={t('noteField')}
-            helperText={t('noteHelp')}
+            error={noteLimit.isOver}
+            helperText={noteLimit.helperText ?? t('noteHelp')}
             value={note.draft.body}
             onChange={(event) => {
               setNoteSaved(false);
@@ -297,7 +346,7 @@ export function Composer({ detail, agentName, brand }: Props) {
               variant="contained"
               color="secondary"
               onClick={() => void addNote()}
-              disabled={note.draft.body.trim() === ''}
+              disabled={note.draft.body.trim() === '' || noteLimit.isOver}
             >
               {t('addNote')}
             </Button>

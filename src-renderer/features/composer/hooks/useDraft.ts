@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDrafts, type DraftKind } from '../../../drafts';
+import { DRAFT_BODY_MAX_LENGTH, useDrafts, type DraftKind } from '../../../drafts';
 
 export type DraftState = {
   body: string;
@@ -54,6 +54,8 @@ export function useDraft(caseId: string, kind: DraftKind, defaultLocale: string 
       const next = { ...latest.current, ...change };
       latest.current = next;
       setState(next);
+      // Beyond what a draft can hold the text stays in the box only; the box says it is too long to send.
+      if (next.body.length > DRAFT_BODY_MAX_LENGTH) return;
       void (next.body === '' && next.replyId === null
         ? store.remove(caseId, kind)
         : store.save({

@@ -10,7 +10,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import { CASE_STATUSES, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
-import { TagSchema } from '../../../../src-shared/sync/mutations';
+import { normalizeTag, tagProblem } from '../../../../src-shared/domain/tag';
+import { tagProblemText } from '../../../i18n/tagProblemText';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { statusChoices } from '../selection/selectionModel';
 
@@ -30,6 +31,7 @@ function isStatus(value: string): value is CaseStatus {
  */
 export function BulkBar({ rows, onDone, onClear }: Props) {
   const { t } = useTranslation(['queue', 'domain']);
+  const { t: tApp } = useTranslation('app');
   const api = useWorkstation();
   const statusId = useId();
   const [tag, setTag] = useState('');
@@ -67,13 +69,14 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
   };
 
   const addTag = () => {
-    const parsed = TagSchema.safeParse(tag.trim());
-    if (!parsed.success) {
-      setOutcome({ kind: 'message', severity: 'error', text: t('bulk.badTag') });
+    const normal = normalizeTag(tag);
+    const problem = tagProblem(normal);
+    if (problem !== null) {
+      setOutcome({ kind: 'message', severity: 'error', text: tagProblemText(tApp, problem, normal) });
       return;
     }
     setTag('');
-    void run({ kind: 'addTag', tag: parsed.data });
+    void run({ kind: 'addTag', tag: normal });
   };
 
   const disabled = rows.length === 0 || isBusy;

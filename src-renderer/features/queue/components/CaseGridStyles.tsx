@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
+import { SLA_TONE } from '../../../theme/slaTone';
 import { GRID_COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './gridLayout';
 
 /**
@@ -27,13 +28,13 @@ export const GRID_CLASS = {
 const c = GRID_CLASS;
 const noWrap = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-// Text and tint pairs that keep WCAG AA contrast (axe checks the queue in e2e).
+// The queue's countdown states in the SLA panel's look (a paused row shows as paused there too).
 const SLA_TONES = {
-  none: { color: 'text.secondary', background: 'transparent' },
-  paused: { color: 'text.secondary', background: 'transparent' },
-  ok: { color: 'text.primary', background: 'transparent' },
-  warning: { color: '#7a4100', background: '#fff1db' },
-  breached: { color: '#a3161a', background: '#fde8e8' },
+  none: { color: 'text.secondary', borderColor: 'transparent' },
+  paused: SLA_TONE.paused,
+  ok: SLA_TONE.active,
+  warning: SLA_TONE.warning,
+  breached: SLA_TONE.breached,
 } as const;
 
 const PRIORITY_COLOR = { low: 'text.secondary', normal: 'text.primary', high: '#8a3b00', urgent: '#a3161a' } as const;
@@ -41,7 +42,13 @@ const PRIORITY_COLOR = { low: 'text.secondary', normal: 'text.primary', high: '#
 function gridStyles(theme: Theme) {
   const { palette, typography } = theme;
   const paletteColor = (color: string) =>
-    color === 'text.secondary' ? palette.text.secondary : color === 'text.primary' ? palette.text.primary : color;
+    color === 'text.secondary'
+      ? palette.text.secondary
+      : color === 'text.primary'
+        ? palette.text.primary
+        : color === 'divider'
+          ? palette.divider
+          : color;
   const radius = theme.shape.borderRadius;
   const body2 = {
     fontSize: typography.body2.fontSize,
@@ -149,7 +156,8 @@ function gridStyles(theme: Theme) {
       ]),
     ),
     [`.${c.sla}`]: {
-      padding: '2px 6px',
+      padding: '1px 6px',
+      border: '1px solid transparent',
       borderRadius: radius,
       whiteSpace: 'nowrap',
       fontVariantNumeric: 'tabular-nums',
@@ -157,7 +165,7 @@ function gridStyles(theme: Theme) {
     ...Object.fromEntries(
       Object.entries(SLA_TONES).map(([state, tone]) => [
         `.${c.sla}[data-sla-state="${state}"]`,
-        { color: paletteColor(tone.color), backgroundColor: tone.background },
+        { color: paletteColor(tone.color), borderColor: paletteColor(tone.borderColor) },
       ]),
     ),
   };

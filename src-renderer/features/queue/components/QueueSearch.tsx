@@ -10,7 +10,9 @@ import Typography from '@mui/material/Typography';
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow, SearchHit } from '../../../../src-shared/contract/workstation';
+import { TEXT_LIMITS } from '../../../../src-shared/domain/limits';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
+import { useTextLimit } from '../../../i18n/useTextLimit';
 import { BulkBar } from './BulkBar';
 
 type Props = { text: string; onTextChange: (text: string) => void };
@@ -18,12 +20,15 @@ type Props = { text: string; onTextChange: (text: string) => void };
 /** The search box; results come from the local store's full-text index (CJK included) as the agent types. */
 export const QueueSearchBox = memo(function QueueSearchBox({ text, onTextChange }: Props) {
   const { t } = useTranslation('queue');
+  const limit = useTextLimit(t('search.limitField'), text.trim().length, TEXT_LIMITS.searchText);
   return (
     <TextField
       type="search"
       size="small"
       label={t('search.label')}
       value={text}
+      error={limit.isOver}
+      helperText={limit.helperText}
       sx={{ minWidth: 260 }}
       onChange={(event) => onTextChange(event.target.value)}
       onKeyDown={(event) => {
@@ -46,7 +51,10 @@ export function QueueSearchResults({
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [generation, setGeneration] = useState(0);
+  const isTooLong = text.trim().length > TEXT_LIMITS.searchText;
   useEffect(() => {
+    // The search box says why an over-long text is not searched.
+    if (isTooLong) return undefined;
     let isCurrent = true;
     void api['cases:search']({ text: text.trim(), limit: 50 }).then((result) => {
       if (!isCurrent) return;
@@ -58,7 +66,8 @@ export function QueueSearchResults({
     return () => {
       isCurrent = false;
     };
-  }, [api, text, generation]);
+  }, [api, text, generation, isTooLong]);
+  if (isTooLong) return null;
   if (error !== null) return <Alert severity="error">{t('search.error', { message: error })}</Alert>;
   if (hits === null) return null;
   if (hits.length === 0) return <Typography sx={{ p: 2 }}>{t('search.none', { text: text.trim() })}</Typography>;

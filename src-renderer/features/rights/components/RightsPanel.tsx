@@ -9,7 +9,7 @@ import type { Case } from '../../../../src-shared/domain/case';
 import { formatDuration } from '../../../i18n/format';
 import { pickLocalized, VerifiedMark } from '../../guidance';
 import { explanationStepText } from '../explanationText';
-import { rightsFor, type RightsClock } from '../rightsView';
+import { rightsFor, type RightsClock, type RightsNote } from '../rightsView';
 
 function ClockRow({ clock }: { clock: RightsClock }) {
   const { t, i18n } = useTranslation('rights');
@@ -34,10 +34,9 @@ function ClockRow({ clock }: { clock: RightsClock }) {
         : t('clock.notRunning');
   return (
     <Accordion disableGutters variant="outlined" data-clock-kind={clock.kind} data-clock-phase={clock.phase}>
-      <AccordionSummary
-        expandIcon={<ExpandMoreIcon />}
-        aria-label={t('clock.summaryLabel', { kind: t(`kind.${clock.kind}`), state })}
-      >
+      {/* Named by what it shows (kind, verified mark, due date and state): a shorter aria-label left the
+          visible words out of the name, which voice control users say to press it (WCAG 2.5.3). */}
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Box sx={{ display: 'grid', gap: 0.25, width: '100%' }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -95,7 +94,7 @@ export function RightsPanel({ caseRecord, serverNowMs }: { caseRecord: Case; ser
         {t('noPack', { market: caseRecord.customer.market })}
       </Typography>
     );
-  if (rights.clocks.length === 0)
+  if (rights.clocks.length === 0 && rights.notes.length === 0)
     return (
       <Typography variant="body2" color="text.secondary">
         {t('none')}
@@ -106,6 +105,33 @@ export function RightsPanel({ caseRecord, serverNowMs }: { caseRecord: Case; ser
       {rights.clocks.map((clock) => (
         <ClockRow key={clock.kind} clock={clock} />
       ))}
+      {rights.notes.length > 0 && <NoteList notes={rights.notes} />}
+    </Box>
+  );
+}
+
+/** Rights without a date to count, and rights the market does not have, as the rules they are. */
+function NoteList({ notes }: { notes: readonly RightsNote[] }) {
+  const { t, i18n } = useTranslation('rights');
+  return (
+    <Box component="section" aria-label={t('notes.title')} sx={{ display: 'grid', gap: 0.75, pt: 0.5 }}>
+      <Typography variant="caption" component="h3" color="text.secondary" sx={{ fontWeight: 600 }}>
+        {t('notes.title')}
+      </Typography>
+      {notes.map((note) => {
+        const summary = pickLocalized(note.fact.summary, i18n.language);
+        return (
+          <Box key={note.kind} data-rights-note={note.kind} sx={{ display: 'grid', gap: 0.25, fontSize: 14 }}>
+            <Box lang={summary.locale}>{summary.text}</Box>
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="caption" color="text.secondary">
+                {t('source', { source: note.fact.source.label })}
+              </Typography>
+              <VerifiedMark verified={note.fact.verified} />
+            </Box>
+          </Box>
+        );
+      })}
     </Box>
   );
 }

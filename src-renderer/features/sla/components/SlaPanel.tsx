@@ -9,19 +9,11 @@ import { useTranslation } from 'react-i18next';
 import slaCatalog from '../../../../locales/en/sla.json';
 import type { CaseDetail } from '../../../../src-shared/contract/workstation';
 import type { Team } from '../../../../src-shared/domain/user';
-import type { SlaState, SlaTargetResult } from '../../../../src-shared/sla/index';
+import type { SlaTargetResult } from '../../../../src-shared/sla/index';
+import { shownSlaState } from '../../../../src-shared/sla/breachingSoon';
 import { formatDateTime, formatDuration } from '../../../i18n/format';
+import { SLA_TONE } from '../../../theme/slaTone';
 import { slaPanelModel } from '../slaView';
-
-// Text and border pairs with at least 4.5:1 contrast on white (axe checks the case view in e2e).
-const STATE_TONE: Record<SlaState, { color: string; borderColor: string }> = {
-  active: { color: '#01579b', borderColor: '#0277bd' },
-  warning: { color: '#7a4100', borderColor: '#b86e00' },
-  breached: { color: '#a3161a', borderColor: '#c62828' },
-  achieved: { color: '#1b5e20', borderColor: '#2e7d32' },
-  paused: { color: 'text.secondary', borderColor: 'divider' },
-  cancelled: { color: 'text.secondary', borderColor: 'divider' },
-};
 
 function formatDay(language: string, date: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -47,15 +39,16 @@ function TargetRow({ target }: { target: SlaTargetResult }) {
               : t('countdown.dueIn', { duration: formatDuration(language, remaining) });
   const explanation = target.explanation;
   const business = explanation?.business;
+  const state = shownSlaState(target.state, remaining);
   return (
-    <Accordion disableGutters variant="outlined" data-sla-target={target.target} data-sla-state={target.state}>
+    <Accordion disableGutters variant="outlined" data-sla-target={target.target} data-sla-state={state}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Box sx={{ display: 'grid', gap: 0.25, width: '100%' }}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {t(`target.${target.target}`)}
             </Typography>
-            <Chip size="small" label={t(`state.${target.state}`)} variant="outlined" sx={STATE_TONE[target.state]} />
+            <Chip size="small" label={t(`state.${state}`)} variant="outlined" sx={SLA_TONE[state]} />
           </Box>
           <Typography variant="body2">
             {target.dueAt === null ? countdown : t('due', { time: formatDateTime(language, target.dueAt), countdown })}
