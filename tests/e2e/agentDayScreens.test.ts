@@ -78,6 +78,8 @@ describe("the agent's screens in three languages and two sizes", () => {
             .getByRole('button', { name: new RegExp(wanted.ref) })
             .click();
           await screen.page.locator('[data-sla-target]').first().waitFor();
+          // The draft from the previous language is still there; start from an empty reply.
+          await screen.page.getByRole('textbox', { name: /.+/ }).and(screen.page.locator('textarea[lang]')).fill('');
           await screen.insertFirstReply(names.insert, names.picker);
           await screen.page.locator('[data-preview-part]').first().waitFor();
           const send = await screen.button(names.send).boundingBox();
