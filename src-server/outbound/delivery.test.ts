@@ -150,18 +150,19 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     expect((await caseRow(solved.id)).status).toBe('open');
   });
 
-  it('delivers each reply once, retries with backoff, and sends delivery states through the change log', async () => {
+  /** An agent's open case in a new world and a reply to it, not pushed yet. */
+  async function replyOnNewCase(body: string) {
     const world = await setup();
     const open = makeCase(world.teamA.id, world.users.agentA1.id);
     await addCases(suite.db, [open], clock.ms);
     const agent = await clientFor(suite.server, world.users.agentA1.username);
     const messageId = randomUUID();
-    const reply = mutation(1, 'case.reply', {
-      caseId: open.id,
-      messageId,
-      body: 'Das Etikett ist unterwegs.',
-      locale: 'de-DE',
-    });
+    const reply = mutation(1, 'case.reply', { caseId: open.id, messageId, body, locale: 'de-DE' });
+    return { agent, messageId, reply };
+  }
+
+  it('delivers each reply once, retries with backoff, and sends delivery states through the change log', async () => {
+    const { agent, messageId, reply } = await replyOnNewCase('Das Etikett ist unterwegs.');
     const clientId = randomUUID();
     deliverer.failures = 1;
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(clientId, [reply]));
@@ -189,17 +190,7 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
 
   it('delivers a reply again, same key, when the process that claimed it died before finishing (issue 19.11)', async () => {
     deliverer.failures = 0;
-    const world = await setup();
-    const open = makeCase(world.teamA.id, world.users.agentA1.id);
-    await addCases(suite.db, [open], clock.ms);
-    const agent = await clientFor(suite.server, world.users.agentA1.username);
-    const messageId = randomUUID();
-    const reply = mutation(1, 'case.reply', {
-      caseId: open.id,
-      messageId,
-      body: 'Ersatz ist unterwegs.',
-      locale: 'de-DE',
-    });
+    const { agent, messageId, reply } = await replyOnNewCase('Ersatz ist unterwegs.');
     await agent.call<PushResponse>('POST', '/sync/v1/push', pushBody(randomUUID(), [reply]));
     // What a SIGKILL between the claim and the gateway's answer leaves behind: claimed, never finished.
     await suite.db.query(

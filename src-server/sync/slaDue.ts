@@ -1,10 +1,6 @@
 import type { Case, CaseEvent, Message } from '../../src-shared/domain/case';
-import { CaseStatusSchema } from '../../src-shared/domain/caseStatus';
 import { TeamSchema } from '../../src-shared/domain/user';
-import type { Team } from '../../src-shared/domain/user';
-import { placeholderSlaDueAt } from '../../src-shared/demo/placeholderSla';
-import type { SlaTimeline } from '../../src-shared/sla';
-import { caseSlaDueAt } from '../../src-shared/sla';
+import { caseSlaDueAt, slaTimelineFromCase } from '../../src-shared/sla';
 import type { Queryable } from '../db/db';
 import { textArray } from '../db/sqlArray';
 
@@ -12,9 +8,9 @@ type MessageFact = { case_id: string; at: string; direction: Message['direction'
 type StatusFact = { case_id: string; at: string; status: string | null };
 
 /**
- * Case.slaDueAt from the shared SLA engine (src-shared/sla): default policies, the team's business
- * calendar and the customer market's, over the case's status history and conversation, so the server's
- * deadline equals the one desktop clients compute offline. Evaluated once per changed case per transaction.
+ * Case.slaDueAt from the shared SLA engine: the case's status history and conversation as
+ * slaTimelineFromCase builds them, under caseSlaSetup's policy and calendars (src-shared/sla), exactly as
+ * the SLA panel, the queue countdown and the demo data do. Evaluated once per changed case per transaction.
  */
 export async function refreshSlaDue(
   tx: Queryable,
@@ -48,54 +44,36 @@ export async function refreshSlaDue(
   const messagesByCase = group([
     ...messages.map((row) => ({
       caseId: row.case_id,
-      at: row.at,
+      createdAt: row.at,
       direction: row.direction,
       authorKind: row.author_kind,
     })),
-    ...pending.messages.map((message) => ({
-      caseId: message.caseId,
-      at: message.createdAt,
-      direction: message.direction,
-      authorKind: message.authorKind,
-    })),
+    ...pending.messages,
   ]);
-  const statusesByCase = group([
-    ...statuses.map((row) => ({ caseId: row.case_id, at: row.at, status: row.status })),
-    ...pending.events
-      .filter((event) => event.kind === 'status_changed')
-      .map((event) => ({ caseId: event.caseId, at: event.at, status: event.data.to ?? null })),
+  const eventsByCase = group([
+    ...statuses.map((row) => ({
+      caseId: row.case_id,
+      kind: 'status_changed' as const,
+      at: row.at,
+      data: { to: row.status },
+    })),
+    ...pending.events,
   ]);
   const now = new Date(nowMs).toISOString();
   for (const data of cases) {
     const team = teamById.get(data.teamId);
-    const timeline: SlaTimeline = {
+    // A case whose team is unknown cannot be evaluated; it keeps the deadline it had.
+    if (!team) continue;
+    const timeline = slaTimelineFromCase({
       createdAt: data.createdAt,
-      initialStatus: 'new',
-      statusChanges: (statusesByCase.get(data.id) ?? [])
-        .flatMap((change) => {
-          const status = CaseStatusSchema.safeParse(change.status);
-          return status.success ? [{ at: change.at, status: status.data }] : [];
-        })
-        .sort(byTime),
-      messages: (messagesByCase.get(data.id) ?? [])
-        .map(({ at, direction, authorKind }) => ({ at, direction, authorKind }))
-        .sort(byTime),
-    };
-    data.slaDueAt = team ? evaluate(data, timeline, team, now) : placeholderSlaDueAt(data);
-  }
-}
-
-function byTime(a: { at: string }, b: { at: string }): number {
-  return Date.parse(a.at) - Date.parse(b.at);
-}
-
-/** The timeline is built from stored, already validated rows, so it is passed to the engine without re-parsing. */
-function evaluate(data: Case, timeline: SlaTimeline, team: Team, now: string): string | null {
-  try {
-    return caseSlaDueAt(timeline, data, team, now);
-  } catch {
-    // A case the engine cannot evaluate (a market without a pack) still gets a calendar-hours deadline.
-    return placeholderSlaDueAt(data);
+      events: eventsByCase.get(data.id) ?? [],
+      messages: messagesByCase.get(data.id) ?? [],
+    });
+    try {
+      data.slaDueAt = caseSlaDueAt(timeline, data, team, now);
+    } catch {
+      // One case the engine cannot evaluate (a malformed calendar) must not fail the push: it keeps its deadline.
+    }
   }
 }
 

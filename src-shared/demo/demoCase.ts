@@ -377,6 +377,6 @@ export function generateDemoCase(input: DemoCaseInput): DemoCase {
     version: 1 + events.length + rng.int(3),
     assigneeVersion: assignee ? 2 : 1,
   };
-  caseRow.slaDueAt = demoSlaDueAt(caseRow, messages, team, iso(now));
+  caseRow.slaDueAt = demoSlaDueAt(caseRow, { events, messages }, team, iso(now));
   return { case: caseRow, messages, notes, events };
 }

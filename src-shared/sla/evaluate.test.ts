@@ -85,7 +85,7 @@ describe('evaluateSla states', () => {
         { at: at(10), status: 'open' },
       ],
     });
-    const result = target(evaluateSla(paused, reply24, calendars, at(20)), 'first_reply');
+    const result = target(evaluateSla(paused, reply24, calendars, at(20), { explain: true }), 'first_reply');
     expect(result).toMatchObject({ state: 'active', dueAt: utc('2026-06-02T17:00:00+08:00') });
     expect(result.explanation?.pausedMs).toBe(8 * HOUR);
     const stillPaused = timeline({ statusChanges: [{ at: at(2), status: 'on_hold' }] });
@@ -168,7 +168,10 @@ describe('evaluateSla states', () => {
     });
     // Thu 18 Jun 2026 16:00 Shanghai: 2 h that day, Fri 19 Jun is 端午节, then Monday 22 Jun 09:00 + 6 h.
     const dragonBoat = SlaTimelineSchema.parse({ createdAt: '2026-06-18T16:00:00+08:00' });
-    const result = target(evaluateSla(dragonBoat, business, calendars, '2026-06-18T17:00:00+08:00'), 'first_reply');
+    const result = target(
+      evaluateSla(dragonBoat, business, calendars, '2026-06-18T17:00:00+08:00', { explain: true }),
+      'first_reply',
+    );
     expect(result.dueAt).toBe(utc('2026-06-22T15:00:00+08:00'));
     expect(result.explanation?.business?.closedDays.map((day) => day.reason)).toEqual([
       'holiday',

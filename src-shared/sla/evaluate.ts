@@ -73,6 +73,7 @@ export interface SlaEvaluation {
 }
 
 export interface EvaluateOptions {
+  /** Build each target's explanation (business hours counted, closed days, pauses): only the SLA panel shows them. */
   explain?: boolean;
   events?: boolean;
 }
@@ -425,7 +426,8 @@ export function evaluateSla(
   const stops = stopsOf(timeline, created, now);
   const messages = parseMessages(timeline, created, now);
   const withEvents = options.events ?? true;
-  const withExplain = options.explain ?? true;
+  // Explanations cost more than the evaluation itself; they are built only when asked for.
+  const withExplain = options.explain ?? false;
   const targets: SlaTargetResult[] = [];
   const rawEvents: Array<{ target: SlaTargetKind; from: SlaState | null; to: SlaState; at: number }> = [];
   for (const target of policy.targets) {

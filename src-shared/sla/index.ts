@@ -6,9 +6,10 @@ export { parseWeeklyHours } from './hoursSpec';
 export { SLA_TARGET_KINDS, SlaPolicySchema, SlaTargetSchema, SlaTargetKindSchema, selectSlaPolicy } from './policy';
 export type { PolicyContext, SlaPolicy, SlaPolicyInput, SlaTarget, SlaTargetKind } from './policy';
 export { DEFAULT_SLA_POLICIES } from './defaultPolicies';
-export { caseSlaDueAt } from './caseSlaDue';
-export { slaTimelineFromCase } from './timelineFromCase';
-export type { CaseHistory } from './timelineFromCase';
+export { caseSlaDueAt, caseSlaSetup, teamCalendar } from './caseSlaDue';
+export type { CaseSlaSetup } from './caseSlaDue';
+export { heldSlaTimeline, slaTimelineFromCase } from './timelineFromCase';
+export type { CaseHistory, HeldCaseHistory } from './timelineFromCase';
 export { evaluateSla, nextSlaDueAt, resolveServerNow, SLA_STATES, SlaTimelineSchema } from './evaluate';
 export type {
   EvaluateOptions,

@@ -1,6 +1,7 @@
 import type { CaseEvent, Message } from '../domain/case';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import type { SlaTimeline } from './evaluate';
+import { withVisibleStatus, type VisibleStatus } from './optimisticTimeline';
 
 export interface CaseHistory {
   createdAt: string;
@@ -26,4 +27,25 @@ export function slaTimelineFromCase(history: CaseHistory): SlaTimeline {
     .map((message) => ({ at: message.createdAt, direction: message.direction, authorKind: message.authorKind }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { createdAt: history.createdAt, initialStatus: 'new', statusChanges, messages };
+}
+
+/** A case as the desk holds it: its server history plus whether changes of its own are still unsent. */
+export interface HeldCaseHistory {
+  case: VisibleStatus & { createdAt: string };
+  events: CaseHistory['events'];
+  messages: ReadonlyArray<CaseHistory['messages'][number] & { isPending: boolean }>;
+  pendingMutationCount: number;
+}
+
+/**
+ * The timeline the desk evaluates (the SLA panel and the queue countdown): the server's history, whose
+ * messages not yet accepted have no server time and satisfy no target, with an unsent status change on top.
+ */
+export function heldSlaTimeline(held: HeldCaseHistory, serverOffsetMs: number, serverNowMs: number): SlaTimeline {
+  const server = slaTimelineFromCase({
+    createdAt: held.case.createdAt,
+    events: held.events,
+    messages: held.messages.filter((message) => !message.isPending),
+  });
+  return held.pendingMutationCount > 0 ? withVisibleStatus(server, held.case, serverOffsetMs, serverNowMs) : server;
 }

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CasePage } from './pages/CasePage';
+import type { CaseRow } from '../../src-shared/contract/workstation';
 import { contractData } from './support/bridgeClient';
+import { queueRows } from './support/storeRows';
 import type { RunningWebHost } from './support/webHostProcess';
 import { screenPerFile } from './support/workstationFixture';
 
@@ -18,11 +20,9 @@ beforeEach(() => {
   screen.page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
-type Row = Awaited<ReturnType<typeof contractData<'cases:list'>>>['rows'][number];
-
 /** The queue position (default view and sort) of the first case that fits. */
-async function firstCaseWhere(fits: (row: Row) => boolean, what: string) {
-  const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 200 });
+async function firstCaseWhere(fits: (row: CaseRow) => boolean, what: string) {
+  const rows = await queueRows(host, 200);
   const index = rows.findIndex(fits);
   const row = rows[index];
   if (row === undefined) throw new Error(`no ${what} among the first 200 rows`);
@@ -116,7 +116,7 @@ describe('limits are said before they are hit, in a sentence', () => {
 
 describe('urgency reads the same everywhere', () => {
   it('shows a breaching-soon case amber in the queue and "Breaching soon" in its own SLA panel', async () => {
-    const { rows } = await contractData(host, 'cases:list', { view: 'breaching_soon', sort: 'sla', limit: 200 });
+    const rows = await queueRows(host, 200, { view: 'breaching_soon' });
     // More than an hour left: the queue used to colour only the last hour and the panel said "On track".
     const wanted = rows.find((row) => row.slaDueAt !== null && Date.parse(row.slaDueAt) - Date.now() > 90 * 60_000);
     if (wanted === undefined) throw new Error('no breaching-soon case with more than 90 minutes left');

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CasePage } from './pages/CasePage';
-import { contractData } from './support/bridgeClient';
+import { queueRows } from './support/storeRows';
+import { uiText } from './support/uiText';
 import type { RunningWebHost } from './support/webHostProcess';
 import { screenPerFile } from './support/workstationFixture';
 
@@ -17,32 +18,7 @@ beforeEach(() => {
   screen = file.screen();
 });
 
-const LANGUAGES = [
-  {
-    language: 'zh-CN',
-    insert: '插入快捷回复',
-    picker: '插入快捷回复',
-    send: '发送回复',
-    search: '搜索工单',
-    attention: '待处理问题',
-  },
-  {
-    language: 'en',
-    insert: 'Insert canned reply',
-    picker: 'Insert a canned reply',
-    send: 'Send reply',
-    search: 'Search cases',
-    attention: 'Needs attention',
-  },
-  {
-    language: 'ar',
-    insert: 'إدراج رد جاهز',
-    picker: 'إدراج رد جاهز',
-    send: 'إرسال الرد',
-    search: 'البحث في الحالات',
-    attention: 'بحاجة إلى متابعة',
-  },
-] as const;
+const LANGUAGES = ['zh-CN', 'en', 'ar'] as const;
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
@@ -57,19 +33,20 @@ describe("the agent's screens in three languages and two sizes", () => {
     'queue, case with composer and translation, search results and Needs attention',
     { timeout: 600_000 },
     async () => {
-      const { rows } = await contractData(host, 'cases:list', { view: 'all', sort: 'sla', limit: 200 });
+      const rows = await queueRows(host, 200);
       const index = rows.findIndex((row) => row.locale.startsWith('ja'));
       const wanted = rows[index];
       if (wanted === undefined) throw new Error('no Japanese case among the first 200 rows');
       for (const size of SIZES) {
         await screen.page.setViewportSize(size);
-        for (const names of LANGUAGES) {
-          const tag = `${names.language}-${size.width}`;
-          await screen.queue.open(host.url, names.language);
+        for (const language of LANGUAGES) {
+          const t = uiText(language);
+          const tag = `${language}-${size.width}`;
+          await screen.queue.open(host.url, language);
           expect(await fitsTheWindow(), `${tag} queue`).toBe(true);
           await screen.screenshot(tag, 'queue');
 
-          await screen.page.getByRole('searchbox', { name: names.search }).fill(wanted.customerName);
+          await screen.page.getByRole('searchbox', { name: t('queue:search.label') }).fill(wanted.customerName);
           await screen.page.getByRole('list', { name: /.+/ }).getByRole('button').first().waitFor();
           expect(await fitsTheWindow(), `${tag} search`).toBe(true);
           await screen.screenshot(tag, 'search');
@@ -78,17 +55,20 @@ describe("the agent's screens in three languages and two sizes", () => {
             .getByRole('button', { name: new RegExp(wanted.ref) })
             .click();
           await screen.page.locator('[data-sla-target]').first().waitFor();
-          await screen.insertFirstReply(names.insert, names.picker);
+          await screen.insertFirstReply(t('composer:insertReply'), t('composer:picker.title'));
           await screen.page.locator('[data-preview-part]').first().waitFor();
-          const send = await screen.button(names.send).boundingBox();
+          const send = await screen.button(t('composer:send')).boundingBox();
           expect((send?.y ?? size.height) + (send?.height ?? 0), `${tag} Send in view`).toBeLessThanOrEqual(
             size.height,
           );
           expect(await fitsTheWindow(), `${tag} case`).toBe(true);
           await screen.screenshot(tag, 'case-composer');
 
-          await screen.page.getByRole('navigation').getByRole('button', { name: names.attention }).click();
-          await screen.page.getByRole('heading', { level: 1, name: names.attention }).waitFor();
+          await screen.page
+            .getByRole('navigation')
+            .getByRole('button', { name: t('app:nav.attention') })
+            .click();
+          await screen.page.getByRole('heading', { level: 1, name: t('attention:title') }).waitFor();
           expect(await fitsTheWindow(), `${tag} attention`).toBe(true);
           await screen.screenshot(tag, 'attention');
         }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from './runScript';
 
-const run = (...args: string[]) => runScript('scripts/markets.ts', ...args);
+const run = (...args: string[]) => runScript('scripts/markets.ts', args);
 
 describe('npm run markets', () => {
   it('check validates every pack and reports unverified facts per market', () => {

@@ -2,11 +2,16 @@ import { spawnSync } from 'node:child_process';
 
 export type ScriptRun = { status: number | null; stdout: string; stderr: string };
 
-/** Runs a script of this repo (`npm run markets`, `npm run training`) under tsx as npm would, and waits. */
-export function runScript(script: string, ...args: string[]): ScriptRun {
+/** Runs a script of this repo (`npm run markets`, `training`, `scenarios`) under tsx as npm would, and waits. */
+export function runScript(
+  script: string,
+  args: readonly string[],
+  options: { input?: string; timeoutMs?: number } = {},
+): ScriptRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

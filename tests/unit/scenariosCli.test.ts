@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './runScript';
 
 const FILE = 'resources/scenarios/de-return-withdrawal.scenario.json';
 
-function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scenarios.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    ...(input === undefined ? {} : { input }),
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], input?: string) => runScript('scripts/scenarios.ts', args, { input, timeoutMs: 120_000 });
 
 describe('npm run scenarios', () => {
   it('check passes the shipped library', () => {

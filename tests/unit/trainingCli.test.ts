@@ -11,7 +11,7 @@ function csv(name: string, text: string): string {
   return file;
 }
 
-const run = (...args: string[]) => runScript('scripts/training.ts', ...args);
+const run = (...args: string[]) => runScript('scripts/training.ts', args);
 
 describe('npm run training -- alpha', () => {
   const example = csv(

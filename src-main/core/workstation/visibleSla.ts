@@ -1,8 +1,7 @@
 import type { CaseDetail, CaseRow } from '../../../src-shared/contract/workstation';
 import { DONE_STATUSES, PAUSED_STATUSES } from '../../../src-shared/domain/caseStatus';
 import type { Team } from '../../../src-shared/domain/user';
-import { caseSlaDueAt, slaTimelineFromCase } from '../../../src-shared/sla';
-import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
+import { caseSlaDueAt, heldSlaTimeline } from '../../../src-shared/sla';
 
 /**
  * The next SLA deadline of a case as the agent sees it, unsent status changes included, computed the way
@@ -19,18 +18,7 @@ export function visibleSlaDue(
   if (PAUSED_STATUSES.includes(c.status) || DONE_STATUSES.includes(c.status)) return null;
   const team = teams.find((candidate) => candidate.id === c.teamId);
   if (team === undefined) return c.slaDueAt;
-  const server = slaTimelineFromCase({
-    createdAt: c.createdAt,
-    events: detail.events,
-    messages: detail.messages.filter((m) => !m.isPending),
-  });
-  const timeline = detail.pendingMutationCount > 0 ? withVisibleStatus(server, c, serverOffsetMs, serverNowMs) : server;
-  try {
-    return caseSlaDueAt(timeline, c, team, serverNowMs);
-  } catch {
-    // A market without a pack: the server falls back to its placeholder, which arrives with the next pull.
-    return c.slaDueAt;
-  }
+  return caseSlaDueAt(heldSlaTimeline(detail, serverOffsetMs, serverNowMs), c, team, serverNowMs);
 }
 
 /**

@@ -1,20 +1,14 @@
 import type { CaseDetail } from '../../../src-shared/contract/workstation';
 import type { Team } from '../../../src-shared/domain/user';
-import { findMarketPack } from '../../../src-shared/markets/index';
 import {
+  caseSlaSetup,
   DEFAULT_SLA_POLICIES,
   evaluateSla,
-  marketCalendar,
-  selectSlaPolicy,
-  SlaTimelineSchema,
-  type BusinessCalendar,
-  type SlaCalendars,
+  heldSlaTimeline,
   type SlaPolicy,
   type SlaTargetResult,
   type SlaTimeline,
 } from '../../../src-shared/sla/index';
-import { CaseStatusSchema } from '../../../src-shared/domain/caseStatus';
-import { withVisibleStatus } from '../../../src-shared/sla/optimisticTimeline';
 
 /**
  * The SLA engine's view of a case: its creation, status changes and messages, in server time, with a
@@ -26,35 +20,7 @@ export function slaTimelineFor(
   serverOffsetMs = 0,
   serverNowMs = Number.POSITIVE_INFINITY,
 ): SlaTimeline {
-  const statusChanges = detail.events
-    .filter((event) => event.kind === 'status_changed')
-    .flatMap((event) => {
-      const to = CaseStatusSchema.safeParse(event.data.to);
-      return to.success ? [{ at: event.at, status: to.data }] : [];
-    })
-    .sort((a, b) => a.at.localeCompare(b.at));
-  const first = detail.events.find((event) => event.kind === 'status_changed');
-  const initial = CaseStatusSchema.safeParse(first?.data.from);
-  const server = SlaTimelineSchema.parse({
-    createdAt: detail.case.createdAt,
-    initialStatus: statusChanges.length === 0 ? detail.case.status : initial.success ? initial.data : 'new',
-    statusChanges,
-    // Messages not yet accepted by the server have no server time and cannot satisfy a target yet.
-    messages: detail.messages
-      .filter((message) => !message.isPending)
-      .map((message) => ({ at: message.createdAt, direction: message.direction, authorKind: message.authorKind })),
-  });
-  return detail.pendingMutationCount > 0 ? withVisibleStatus(server, detail.case, serverOffsetMs, serverNowMs) : server;
-}
-
-function teamCalendar(team: Team): BusinessCalendar {
-  return {
-    id: team.name,
-    timeZone: team.timeZone,
-    weeklyHours: team.weeklyHours,
-    holidayMarket: team.holidayMarket,
-    closedDates: [],
-  };
+  return heldSlaTimeline(detail, serverOffsetMs, serverNowMs);
 }
 
 export type SlaPanelModel =
@@ -73,19 +39,11 @@ export function slaPanelModel(
 ): SlaPanelModel {
   const team = teams.find((candidate) => candidate.id === detail.case.teamId) ?? teams[0];
   if (team === undefined) return { kind: 'no_team' };
-  const market = detail.case.customer.market;
-  const hasPack = findMarketPack(market) !== undefined;
-  const calendars: SlaCalendars = {
-    team: teamCalendar(team),
-    ...(hasPack ? { customer: marketCalendar(market, detail.case.customer.region) } : {}),
-  };
-  const policy = selectSlaPolicy(policies, { caseType: detail.case.type, priority: detail.case.priority, market });
-  // A target counted in the customer's market needs its pack; without one the team calendar stands in.
-  const usable: SlaPolicy = hasPack
-    ? policy
-    : { ...policy, targets: policy.targets.map((target) => ({ ...target, calendar: 'team' })) };
-  const evaluation = evaluateSla(slaTimelineFor(detail, serverOffsetMs, serverNowMs), usable, calendars, serverNowMs, {
+  const { policy, calendars, hasCustomerCalendar } = caseSlaSetup(detail.case, team, policies);
+  // The panel shows why each deadline is where it is: the one caller that asks for explanations.
+  const evaluation = evaluateSla(slaTimelineFor(detail, serverOffsetMs, serverNowMs), policy, calendars, serverNowMs, {
     events: false,
+    explain: true,
   });
-  return { kind: 'ready', policy: usable, targets: evaluation.targets, customerCalendar: hasPack };
+  return { kind: 'ready', policy, targets: evaluation.targets, customerCalendar: hasCustomerCalendar };
 }
