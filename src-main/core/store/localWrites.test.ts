@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRow } from '../../../src-shared/contract/workstation';
-import { refusal, tempStore, type TempStore } from './testStore';
+import { refusal, TEST_NOW, tempStore, type TempStore } from './testStore';
 
 let t: TempStore;
 beforeEach(() => {
@@ -143,6 +143,36 @@ describe('local writes', () => {
       refusal(() => t.store.write('case.addTag@1', { caseId: '10000000-0000-4000-8000-0000000000ff', tag: 'x' })).code,
     ).toBe('NOT_FOUND');
     expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses a reply to a solved case as the server does (CASE_CLOSED), changing nothing', () => {
+    const solved = firstRow((r) => r.status === 'solved');
+    const before = snapshot();
+    const error = refusal(() =>
+      t.store.write('case.reply@1', {
+        caseId: solved.id,
+        messageId: '10000000-0000-4000-8000-000000000007',
+        body: 'One more thing',
+        locale: 'en',
+      }),
+    );
+    expect(error.code).toBe('CASE_CLOSED');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('opens a new case with a reply, as the server does', () => {
+    const fresh = firstRow((r) => r.status === 'new');
+    t.store.write('case.reply@1', {
+      caseId: fresh.id,
+      messageId: '10000000-0000-4000-8000-000000000008',
+      body: 'Thank you for writing',
+      locale: 'en',
+    });
+    expect(t.store.caseDetail(fresh.id)?.case).toMatchObject({
+      status: 'open',
+      statusChangedAt: TEST_NOW,
+      firstRepliedAt: TEST_NOW,
+    });
   });
 
   it('bulk saves what it can and lists the refusals, in one transaction', () => {
