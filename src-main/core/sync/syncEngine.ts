@@ -301,7 +301,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function signedOut(): void {
-    runner.rejectWaiters(new SyncError({ code: 'UNAUTHORIZED' }, 'signed out'));
+    runner.rejectWaiters(new SyncError({ code: 'UNAUTHORIZED', serverCode: null }, 'signed out'));
     session.token = null;
     stopEvents();
     runner.dispose();
