@@ -16,6 +16,8 @@ import {
   ScenarioCompileError,
   ScenarioSchema,
   scoreRange,
+  scenarioHash,
+  scenarioKey,
   scoreRun,
   startRun,
   UI_LANGUAGES,
@@ -116,7 +118,7 @@ function explore(file: string | undefined): number {
   const outcomes = new Map<string, number>();
   for (const path of paths) outcomes.set(path.outcome, (outcomes.get(path.outcome) ?? 0) + 1);
   console.log(
-    `\n${compiled.scenario.id}@${compiled.scenario.version}: ${paths.length} paths, score ${range ? `${range.min.toFixed(1)}-${range.max.toFixed(1)}` : 'n/a'}, ` +
+    `\n${scenarioKey(compiled.scenario)} #${scenarioHash(compiled.scenario)}: ${paths.length} paths, score ${range ? `${range.min.toFixed(1)}-${range.max.toFixed(1)}` : 'n/a'}, ` +
       `${paths.filter((path) => path.passed).length} pass, ${paths.filter((path) => path.criticalFails.length > 0).length} critical fail`,
   );
   console.log(`outcomes: ${[...outcomes].map(([outcome, count]) => `${outcome} ${count}`).join(', ')}`);

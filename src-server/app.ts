@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Readable } from 'node:stream';
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { z } from 'zod';
 import {
   InboundRequestSchema,
@@ -59,12 +60,44 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over the size limit, a malformed
+ * request line) still get the error body of SYNC.md, not Node's or Fastify's own.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy();
+  const [status, text] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({
+    error: {
+      code: 'BAD_REQUEST',
+      message: status === 431 ? 'the request headers are too large' : 'the request is malformed',
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 function createFastify(logger: Logger, trustProxy: boolean | string | string[] = false) {
-  return Fastify({ loggerInstance: logger, bodyLimit: MAX_PUSH_BYTES, trustProxy });
+  return Fastify({
+    loggerInstance: logger,
+    bodyLimit: MAX_PUSH_BYTES,
+    trustProxy,
+    clientErrorHandler: answerClientError,
+  });
+}
+
+/** One entry of the route table: what the fuzz and authorization suites enumerate. */
+export interface RouteEntry {
+  method: string;
+  url: string;
 }
 
 export interface App {
   fastify: ReturnType<typeof createFastify>;
+  /** Every route as registered, so tests cover routes added later without being edited. */
+  routes: readonly RouteEntry[];
   /** Ends open event streams so the HTTP server can close. */
   endStreams(): void;
 }
@@ -94,6 +127,10 @@ function rateLimited(waitMs: number, message: string): HttpError {
 export function buildApp(options: AppOptions): App {
   const { db, now } = options;
   const fastify = createFastify(options.logger, options.trustProxy);
+  const routes: RouteEntry[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   const { perUser, perIp, windowMs, maxDelayMs } = options.loginLimit;
   const byUser = new LoginThrottle(perUser, windowMs, now, maxDelayMs);
   const byIp = new LoginThrottle(perIp, windowMs, now, maxDelayMs);
@@ -305,6 +342,7 @@ export function buildApp(options: AppOptions): App {
 
   return {
     fastify,
+    routes,
     endStreams() {
       for (const stream of streams.keys()) stream.end();
     },

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { isLoopbackHostname } from '../src-shared/net/serverUrl';
 import type { Logger } from 'pino';
-import { buildApp } from './app';
+import { buildApp, type RouteEntry } from './app';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openPgliteDb } from './db/pgliteDb';
@@ -43,6 +43,7 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  routes: readonly RouteEntry[];
   db: Db;
   outbound: OutboundWorker;
   pokes: PokeHub;
@@ -100,6 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    routes: app.routes,
     db,
     outbound,
     pokes,

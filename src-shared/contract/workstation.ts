@@ -7,6 +7,7 @@ import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
+import { SyncProblemSchema } from './syncProblem';
 import { TagSchema } from '../sync/mutations';
 import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
@@ -135,7 +136,8 @@ export const SyncStatusSchema = z.lazy(() =>
     /** Server time minus local time, so countdowns use the server's clock (SYNC.md client rules). */
     serverOffsetMs: z.number(),
     bootstrap: z.object({ received: z.int().min(0), total: z.int().min(0).nullable() }).nullable(),
-    lastError: z.string().nullable(),
+    /** Why the last sync failed, as a code the renderer words (syncProblem.ts); null after a good one. */
+    lastError: SyncProblemSchema.nullable(),
   }),
 );
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -27,3 +27,4 @@ export { krippendorffAlpha, AlphaError, ALPHA_LEVELS } from './alpha';
 export type { AlphaLevel, AlphaResult, RatingMatrix } from './alpha';
 export { parseRatingsCsv, RatingsCsvError } from './ratingsCsv';
 export { builtinScenarios, SCENARIO_FILES } from './library';
+export { scenarioHash, scenarioKey } from './scenarioHash';

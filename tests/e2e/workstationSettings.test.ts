@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { CasePage } from './pages/CasePage';
 import { contractData, callContract } from './support/bridgeClient';
-import { queueRows, topRow } from './support/storeRows';
+import { caseDetail, queueRows, topRow } from './support/storeRows';
 import { uiText } from './support/uiText';
 import { startCentralApiProcess } from './support/centralApiProcess';
 import { copyDemoCentralApi, UNREACHABLE_SERVER_URL, type RunningWebHost } from './support/webHostProcess';
@@ -128,7 +128,7 @@ describe('the case view while offline', () => {
     );
     if (row === undefined) throw new Error('the demo agent has no open case with a deadline');
     const session = await contractData(host, 'session:get', {});
-    const detail = await contractData(host, 'cases:get', { caseId: row.id });
+    const detail = await caseDetail(host, row.id);
     const brand = session.teams.find((team) => team.id === detail.case.teamId)?.brand;
     expect(brand).toMatch(/^Lumora Home /);
 

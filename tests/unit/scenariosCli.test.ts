@@ -36,7 +36,7 @@ describe('npm run scenarios', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/PASS 100\.0 withdrawal_confirmed +a1:model > a2:o_no_packaging_needed/);
     expect(result.stdout).toMatch(/critical: legal\/r_date/);
-    expect(result.stdout).toMatch(/de-return-withdrawal@1\.0\.0: 10 paths, score 0\.0-100\.0/);
+    expect(result.stdout).toMatch(/de-return-withdrawal@1\.0\.0 #[0-9a-f]{14}: 10 paths, score 0\.0-100\.0/);
     expect(result.stdout).toMatch(/outcomes: withdrawal_confirmed \d+, complaint_to_consumer_advice \d+/);
   });
 

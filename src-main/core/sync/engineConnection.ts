@@ -6,21 +6,38 @@ import { createNotifier, SLA_CHECK_INTERVAL_MS, type Notifier } from '../worksta
 import { systemTimers } from './timers';
 import type { SyncEngine, SyncEngineOptions } from './syncEngine';
 import { createSyncEngine } from './syncEngine';
-import { NetworkError, SyncHttpError } from './syncHttp';
+import { syncFailureOf } from './syncFailure';
+import { SyncHttpError } from './syncHttp';
 
 export type EngineConnection = SyncConnection & { engine: SyncEngine };
 
-/** Sign-in failures as the contract reports them: a code the renderer can branch on and a sentence for the agent. */
+/**
+ * Sign-in failures as the contract reports them: a code the renderer words in the agent's language
+ * (features/settings), the message only for logs.
+ */
 function signInError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
-  if (error instanceof NetworkError)
-    return new StoreError('OFFLINE', 'The sync server cannot be reached; check the connection and try again.');
-  if (error instanceof SyncHttpError) {
-    if (error.status === 401) return new StoreError('UNAUTHORIZED', 'Wrong username or password.');
-    if (error.status === 429) return new StoreError('RATE_LIMITED', error.message, error.details);
-    return new StoreError(error.code, error.message, error.details);
+  const failure = syncFailureOf(error);
+  const details = error instanceof SyncHttpError ? error.details : undefined;
+  switch (failure.code) {
+    case 'NETWORK':
+      return new StoreError('OFFLINE', 'The sync server cannot be reached.');
+    case 'UNAUTHORIZED':
+      return new StoreError('UNAUTHORIZED', 'Wrong username or password.');
+    case 'RATE_LIMITED':
+      return new StoreError('RATE_LIMITED', 'Too many sign-in attempts.', details);
+    case 'OTHER_USER_UNSENT':
+      return new StoreError('FORBIDDEN', 'This workstation holds unsent work of another user.');
+    case 'SERVER_REFUSED':
+    case 'SERVER_UNAVAILABLE':
+      return new StoreError(
+        error instanceof SyncHttpError ? error.code : failure.code,
+        'The server refused sign-in.',
+        details,
+      );
+    default:
+      return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
   }
-  return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
 }
 
 /**

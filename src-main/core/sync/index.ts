@@ -1,4 +1,6 @@
-export { createSyncEngine, describeSyncError, pushBatch } from './syncEngine';
+export { createSyncEngine, pushBatch } from './syncEngine';
+export { SyncError, syncFailureOf } from './syncFailure';
+export type { SyncFailure } from './syncFailure';
 export type { SyncEngine, SyncEngineOptions } from './syncEngine';
 export type { BootstrapRow, SyncState, SyncStatePatch, SyncStore } from '../store';
 export { NetworkError, SyncHttpError } from './syncHttp';

@@ -16,6 +16,10 @@ export function caseApi(api: WorkstationApi) {
       const status = await api['sync:status']({});
       return status.ok ? status.data.serverOffsetMs : 0;
     },
+    /** The offset moves with every sync (measured on each request), so countdowns follow it, as the queue's do. */
+    onServerOffset(listener: (offsetMs: number) => void): () => void {
+      return api.subscribe('sync:status', (status) => listener(status.serverOffsetMs));
+    },
     onCasesChanged(caseId: string, listener: () => void): () => void {
       return api.subscribe('cases:changed', (change) => {
         if (change.all || change.caseIds.includes(caseId)) listener();

@@ -13,8 +13,8 @@ const base = {
 describe('sync indicator state', () => {
   it('shows an error while online instead of a green light', () => {
     expect(syncTone(base)).toBe('ok');
-    expect(syncTone({ ...base, lastError: 'push refused: 500' })).toBe('error');
-    expect(syncTone({ ...base, connection: 'offline', lastError: 'ECONNREFUSED' })).toBe('offline');
+    expect(syncTone({ ...base, lastError: { code: 'SERVER_UNAVAILABLE' } })).toBe('error');
+    expect(syncTone({ ...base, connection: 'offline', lastError: { code: 'NETWORK' } })).toBe('offline');
     expect(syncTone({ ...base, connection: 'syncing' })).toBe('busy');
     expect(syncTone({ ...base, connection: 'signed_out' })).toBe('signed_out');
   });

@@ -8,6 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import type { AttentionItem } from '../../../../src-shared/contract/workstation';
 import { formatDateTime } from '../../../i18n/format';
 import { useAttention } from '../hooks/useAttention';
@@ -100,11 +101,12 @@ function AttentionCard({
 /** Actions the server refused, with the agent's text kept and the choices SYNC.md gives. */
 export function AttentionScreen({ onOpenCase }: Props) {
   const { t } = useTranslation('attention');
+  const { t: tApp } = useTranslation('app');
   const { items, error, resolve, reload } = useAttention();
   const [failure, setFailure] = useState<string | null>(null);
   const onResolve = (id: string) => async (action: 'reopen_and_send' | 'discard') => {
     const result = await resolve(id, action);
-    setFailure(result.ok ? null : result.error.message);
+    setFailure(result.ok ? null : contractErrorText(tApp, result.error));
     reload();
   };
   return (

@@ -46,8 +46,10 @@ export function useCaseDetail(caseId: string): CaseDetailState {
     void api.serverOffsetMs().then((offset) => {
       if (isCurrent) setServerOffsetMs(offset);
     });
+    const unsubscribe = api.onServerOffset(setServerOffsetMs);
     return () => {
       isCurrent = false;
+      unsubscribe();
     };
   }, [api]);
 

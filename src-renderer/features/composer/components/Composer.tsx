@@ -11,6 +11,7 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import type { AttentionItem, CaseDetail } from '../../../../src-shared/contract/workstation';
 import { fullName } from '../../../../src-shared/domain/case';
 import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
@@ -59,6 +60,7 @@ function availableLocales(): string[] {
 
 export function Composer({ detail, agentName, brand }: Props) {
   const { t, i18n } = useTranslation('composer');
+  const { t: tApp } = useTranslation('app');
   const api = useComposerApi();
   const caseRecord = detail.case;
   const uiLanguage = i18n.language;
@@ -175,7 +177,7 @@ export function Composer({ detail, agentName, brand }: Props) {
     const locale = preview?.customer.resolution.locale ?? customerLocale;
     const result = await api.reply({ caseId: caseRecord.id, messageId: reply.draft.entityId, body, locale });
     if (!result.ok) {
-      setError(result.error.message);
+      setError(contractErrorText(tApp, result.error));
       return;
     }
     setSent({ messageId: reply.draft.entityId, body });
@@ -188,7 +190,7 @@ export function Composer({ detail, agentName, brand }: Props) {
     setError(null);
     const result = await api.addNote({ caseId: caseRecord.id, noteId: note.draft.entityId, body });
     if (!result.ok) {
-      setError(result.error.message);
+      setError(contractErrorText(tApp, result.error));
       return;
     }
     note.finish();

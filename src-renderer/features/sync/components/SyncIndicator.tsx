@@ -56,7 +56,13 @@ export function SyncIndicator() {
     status.lastSyncedAt === null
       ? t('neverSynced')
       : t('lastSynced', { time: formatDateTime(i18n.language, status.lastSyncedAt) }),
-    ...(status.lastError === null ? [] : [t('lastError', { message: status.lastError })]),
+    ...(status.lastError === null
+      ? []
+      : [
+          t('lastError', {
+            message: t(`problem.${status.lastError.code}`, { serverCode: status.lastError.serverCode ?? '' }),
+          }),
+        ]),
   ].join('\n');
   return (
     <Box

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
+import type { Case } from '../../src-shared/domain/case';
+import type { RunningServer } from '../../src-server/startServer';
+import type { TestDb, World } from '../../src-server/testing/harness';
+import { addCases, createWorld, makeCase, openTestDb, startTestServer } from '../../src-server/testing/harness';
+import { mutation, ProtocolClient, pushBody, type Reply } from '../../src-server/testing/protocolClient';
+
+const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'integration', 'none'] as const;
+type Role = (typeof ROLES)[number];
+const USER_OF: Record<Exclude<Role, 'none'>, keyof World['users']> = {
+  agent: 'agentA1',
+  supervisor: 'supervisorA',
+  trainer: 'trainer',
+  admin: 'admin',
+  integration: 'gateway',
+};
+
+/**
+ * allow: answered (2xx) and done; rejects: answered 200 but each mutation refused FORBIDDEN (push is
+ * per mutation); deny: 403 FORBIDDEN; signIn: 401, a token is needed.
+ */
+type Outcome = 'allow' | 'rejects' | 'deny' | 'signIn';
+const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
+  agent: outcome,
+  supervisor: outcome,
+  trainer: outcome,
+  admin: outcome,
+  integration: outcome,
+  none: 'signIn',
+});
+
+/**
+ * Who may use each route. A route missing here fails the suite: whoever adds a route decides who may
+ * use it, in this table.
+ */
+const EXPECTED: Record<string, Record<Role, Outcome>> = {
+  'GET /health': { ...signedIn('allow'), none: 'allow' },
+  'POST /api/v1/auth/login': { ...signedIn('allow'), none: 'signIn' },
+  'POST /api/v1/auth/logout': signedIn('allow'),
+  'POST /api/v1/inbound': { ...signedIn('deny'), integration: 'allow' },
+  'POST /sync/v1/push': { ...signedIn('allow'), trainer: 'rejects', integration: 'rejects' },
+  'POST /sync/v1/pull': signedIn('allow'),
+  'POST /api/v1/admin/devices/:clientId/revoke': { ...signedIn('deny'), admin: 'allow' },
+  'GET /sync/v1/verify': signedIn('allow'),
+  'GET /sync/v1/bootstrap': signedIn('allow'),
+  'GET /sync/v1/events': signedIn('allow'),
+};
+
+describe('authorization: every route x every role', { timeout: 300_000 }, () => {
+  let testDb: TestDb;
+  let server: RunningServer;
+  let world: World;
+  let open: Case;
+
+  beforeAll(async () => {
+    testDb = await openTestDb('pglite');
+    server = await startTestServer(testDb.db, { loginLimit: { perUser: 1e6, perIp: 1e6, windowMs: 60_000 } });
+    world = await createWorld(testDb.db);
+    open = makeCase(world.teamA.id, world.users.agentA1.id);
+    await addCases(testDb.db, [open]);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await testDb?.dispose();
+  });
+
+  async function clientAs(role: Role): Promise<ProtocolClient> {
+    const client = new ProtocolClient(server.url);
+    if (role !== 'none') await client.login(world.users[USER_OF[role]].username);
+    return client;
+  }
+
+  /** A request each role could legitimately make on the route, so only authorization decides the answer. */
+  async function request(route: string, role: Role, client: ProtocolClient): Promise<Reply> {
+    switch (route) {
+      case 'GET /health':
+      case 'GET /sync/v1/verify':
+        return client.call('GET', route.slice(4));
+      case 'POST /api/v1/auth/login':
+        return client.call('POST', '/api/v1/auth/login', {
+          username: role === 'none' ? `nobody-${randomUUID()}` : world.users[USER_OF[role]].username,
+          password: role === 'none' ? 'guess' : DEMO_PASSWORD,
+        });
+      case 'POST /api/v1/auth/logout':
+        return client.call('POST', '/api/v1/auth/logout');
+      case 'POST /api/v1/inbound':
+        return client.call('POST', '/api/v1/inbound', {
+          externalId: `matrix-${randomUUID()}`,
+          channel: 'email',
+          receivedAt: '2026-11-25T09:00:00.000Z',
+          market: 'DE',
+          locale: 'de-DE',
+          customer: { name: { given: 'Lena', family: 'Schmidt', order: 'given_family' }, address: 'l@example.test' },
+          caseId: open.id,
+          body: 'Wo bleibt meine Erstattung?',
+        });
+      case 'POST /sync/v1/push':
+        return client.call(
+          'POST',
+          '/sync/v1/push',
+          pushBody(randomUUID(), [mutation(1, 'case.addTag', { caseId: open.id, tag: `matrix-${role}` })]),
+        );
+      case 'POST /sync/v1/pull':
+      case 'GET /sync/v1/bootstrap': {
+        const bootstrap = await client.call<string>('GET', '/sync/v1/bootstrap');
+        if (route === 'GET /sync/v1/bootstrap' || bootstrap.status !== 200) return bootstrap;
+        const cursor = /"cursor":"([^"]+)"/.exec(String(bootstrap.body))?.[1] ?? 'x';
+        return client.call('POST', '/sync/v1/pull', { protocol: 1, clientId: randomUUID(), cursor });
+      }
+      case 'POST /api/v1/admin/devices/:clientId/revoke':
+        return client.call('POST', `/api/v1/admin/devices/${randomUUID()}/revoke`, {});
+      case 'GET /sync/v1/events': {
+        const controller = new AbortController();
+        const response = await fetch(`${server.url}/sync/v1/events`, {
+          headers: client.token ? { authorization: `Bearer ${client.token}` } : {},
+          signal: controller.signal,
+        });
+        const body: unknown = response.ok ? null : await response.json();
+        controller.abort();
+        return { status: response.status, body, headers: response.headers };
+      }
+      default:
+        throw new Error(`no request for ${route}: add one here and its row to EXPECTED`);
+    }
+  }
+
+  function outcomeOf(reply: Reply): Outcome | `unexpected ${number}` {
+    if (reply.status === 401) return 'signIn';
+    if (reply.status === 403) return 'deny';
+    if (reply.status >= 200 && reply.status < 300) {
+      const results = Reflect.get(Object(reply.body), 'results');
+      const isRefused =
+        Array.isArray(results) &&
+        results.length > 0 &&
+        results.every((result) => Reflect.get(Object(result), 'code') === 'FORBIDDEN');
+      return isRefused ? 'rejects' : 'allow';
+    }
+    return `unexpected ${reply.status}`;
+  }
+
+  it('has an expected row for every route in the route table', () => {
+    const routes = server.routes.map((route) => `${route.method} ${route.url}`).sort();
+    expect(routes).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers every route for every role as the table says', async () => {
+    const actual: Record<string, Record<string, string>> = {};
+    for (const { method, url } of server.routes) {
+      const route = `${method} ${url}`;
+      actual[route] = {};
+      for (const role of ROLES) {
+        const reply = await request(route, role, await clientAs(role));
+        (actual[route] ?? {})[role] = outcomeOf(reply);
+      }
+    }
+    expect(actual).toEqual(EXPECTED);
+  });
+});
