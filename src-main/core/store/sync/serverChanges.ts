@@ -61,7 +61,11 @@ interface Deps {
   userId: () => string | null;
 }
 
-/** What the server sends back: pull pages of changes and the results of pushed mutations, applied to the store. */
+/**
+ * What the server sends back: pull pages of changes and the results of pushed mutations, applied to the store.
+ *
+ * Over 100 lines as a factory only: its prepared statements are made once per connection and shared by the page and result transactions; each function inside is short.
+ */
 export function createServerChanges(deps: Deps) {
   const { db, writer, state, clock, ids } = deps;
   const setCursor = db.prepare<[string, string]>(
