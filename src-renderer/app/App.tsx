@@ -5,7 +5,7 @@ import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstat
 import { useAttentionCount } from '../features/attention/hooks/useAttention';
 import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
-import { Notifications, SyncIndicator } from '../features/sync';
+import { DeviceWipedNotice, Notifications, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import type { Route } from './navigation';
@@ -44,6 +44,12 @@ const SettingsScreen = lazy(() =>
 // Sync status, attention count and notifications update the app around the queue while its first page
 // loads: none of them should re-render the queue's grid, tabs and filters.
 const QueueScreen = memo(QueueScreenUnmemoized);
+
+/** The device's data is gone: its drafts go too, whether or not the case screen ever loaded them. */
+async function clearDrafts(): Promise<void> {
+  drafts ??= openDrafts();
+  await (await drafts).store.clearAll();
+}
 
 /** Long enough for the queue's first page to paint; then the case screen loads while the agent reads. */
 const PREFETCH_DELAY_MS = 1_500;
@@ -115,6 +121,7 @@ function Screens() {
         {route.screen === 'settings' && <SettingsScreen />}
       </Suspense>
       <Notifications onOpenCase={openCase} />
+      <DeviceWipedNotice clearDrafts={clearDrafts} />
     </AppShell>
   );
 }
