@@ -69,6 +69,11 @@ function usePrefetchCaseScreen(): void {
 
 function Screens() {
   const [route, setRoute] = useState<Route>({ screen: 'queue' });
+  const lastCase = route.screen === 'case' ? route : null;
+  const [previousCase, setPreviousCase] = useState<Extract<Route, { screen: 'case' }> | null>(null);
+  useEffect(() => {
+    if (lastCase !== null) setPreviousCase(lastCase);
+  }, [lastCase]);
   // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
@@ -100,6 +105,7 @@ function Screens() {
     <AppShell
       route={route}
       onNavigate={setRoute}
+      lastCase={lastCase ?? previousCase}
       toolbarExtras={
         <>
           <SyncIndicator />

@@ -9,15 +9,7 @@ import type { ResultsOutcome } from '../interface';
 import { readJson } from '../json';
 import { StoreError, type Clock, type IdGenerator } from '../ports';
 import type { RowWriter } from '../writes/rowWriter';
-
-const ENTITY_SCHEMAS = {
-  case: CaseSchema,
-  message: MessageSchema,
-  note: NoteSchema,
-  case_event: CaseEventSchema,
-  user: UserSchema,
-  team: TeamSchema,
-} as const;
+import { ENTITY_SCHEMAS } from './nextGenerationRow';
 
 type TypedChange =
   | { entity: 'case'; op: 'upsert'; id: string; version: number; data: z.infer<typeof CaseSchema> }
