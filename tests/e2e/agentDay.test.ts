@@ -222,3 +222,18 @@ describe('the case just left stays reachable', () => {
     await expect.poll(() => screen.heading().innerText()).toContain(row.ref);
   });
 });
+
+describe('keyboard', () => {
+  it('sends with Ctrl+Enter, and not while a check blocks the reply', async () => {
+    const { index } = await firstCaseIn('en');
+    await screen.openFromQueue(host.url, 'en', index);
+    const reply = screen.replyBox(REPLY);
+    await reply.fill('x'.repeat(20_001));
+    await reply.press('Control+Enter');
+    expect(await screen.sendState().count()).toBe(0);
+    await reply.fill('Thanks, the replacement left our warehouse today.');
+    await reply.press('Control+Enter');
+    await screen.sendState().waitFor();
+    await expect.poll(() => reply.inputValue()).toBe('');
+  });
+});
