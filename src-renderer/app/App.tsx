@@ -5,7 +5,7 @@ import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstat
 import { useAttentionCount } from '../features/attention/hooks/useAttention';
 import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
-import { Notifications, SyncIndicator } from '../features/sync';
+import { DeviceWipedNotice, Notifications, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import type { Route } from './navigation';
@@ -45,6 +45,12 @@ const SettingsScreen = lazy(() =>
 // loads: none of them should re-render the queue's grid, tabs and filters.
 const QueueScreen = memo(QueueScreenUnmemoized);
 
+/** The device's data is gone: its drafts go too, whether or not the case screen ever loaded them. */
+async function clearDrafts(): Promise<void> {
+  drafts ??= openDrafts();
+  await (await drafts).store.clearAll();
+}
+
 /** Long enough for the queue's first page to paint; then the case screen loads while the agent reads. */
 const PREFETCH_DELAY_MS = 1_500;
 
@@ -63,6 +69,11 @@ function usePrefetchCaseScreen(): void {
 
 function Screens() {
   const [route, setRoute] = useState<Route>({ screen: 'queue' });
+  const lastCase = route.screen === 'case' ? route : null;
+  const [previousCase, setPreviousCase] = useState<Extract<Route, { screen: 'case' }> | null>(null);
+  useEffect(() => {
+    if (lastCase !== null) setPreviousCase(lastCase);
+  }, [lastCase]);
   // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
@@ -94,6 +105,7 @@ function Screens() {
     <AppShell
       route={route}
       onNavigate={setRoute}
+      lastCase={lastCase ?? previousCase}
       toolbarExtras={
         <>
           <SyncIndicator />
@@ -109,6 +121,7 @@ function Screens() {
         {route.screen === 'settings' && <SettingsScreen />}
       </Suspense>
       <Notifications onOpenCase={openCase} />
+      <DeviceWipedNotice clearDrafts={clearDrafts} />
     </AppShell>
   );
 }

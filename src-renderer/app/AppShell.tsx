@@ -30,6 +30,8 @@ const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
 type Props = {
   route: Route;
   onNavigate: (route: Route) => void;
+  /** The case the agent last had open, so the Case entry takes them back to it from any screen. */
+  lastCase?: Extract<Route, { screen: 'case' }> | null;
   children: ReactNode;
   /** Status and tools a feature puts in the app bar (sync indicator, shortcuts help). */
   toolbarExtras?: ReactNode;
@@ -37,10 +39,11 @@ type Props = {
   navBadges?: Partial<Record<ScreenId, number>>;
 };
 
-export function AppShell({ route, onNavigate, children, toolbarExtras, navBadges }: Props) {
+export function AppShell({ route, onNavigate, lastCase = null, children, toolbarExtras, navBadges }: Props) {
   const { t } = useTranslation('app');
   const go = (screen: ScreenId) => {
     if (screen === 'queue' || screen === 'attention' || screen === 'settings') onNavigate({ screen });
+    else if (lastCase !== null) onNavigate(lastCase);
   };
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
@@ -65,8 +68,8 @@ export function AppShell({ route, onNavigate, children, toolbarExtras, navBadges
                 <ListItemButton
                   selected={route.screen === screen}
                   aria-current={route.screen === screen ? 'page' : undefined}
-                  // The case slot opens from a queue row; it has no page of its own to jump to.
-                  disabled={screen === 'case' && route.screen !== 'case'}
+                  // Until a case has been opened the case slot has nothing to show.
+                  disabled={screen === 'case' && route.screen !== 'case' && lastCase === null}
                   onClick={() => go(screen)}
                 >
                   <ListItemIcon>

@@ -28,6 +28,10 @@ export function draftStore(db: DraftsDb, clock: () => Date = () => new Date()) {
     async remove(caseId: string, kind: DraftKind): Promise<void> {
       await db.drafts.delete(draftKey(caseId, kind));
     },
+    /** "Sign out and remove this device's data", or a revoked device: no draft stays behind. */
+    async clearAll(): Promise<void> {
+      await db.drafts.clear();
+    },
     async casesWithDrafts(): Promise<string[]> {
       const keys = await db.drafts.orderBy('caseId').uniqueKeys();
       return keys.filter((key): key is string => typeof key === 'string');

@@ -8,7 +8,7 @@ export function tagProblemText(t: TFunction<'app'>, problem: TagProblem, tag: st
     case 'empty':
       return t('tagProblem.empty');
     case 'too_long':
-      return t('tagProblem.tooLong', { count: tag.length, limit: TEXT_LIMITS.tag });
+      return t('tagProblem.tooLong', { length: tag.length, limit: TEXT_LIMITS.tag });
     case 'spaces':
       return t('tagProblem.spaces');
   }

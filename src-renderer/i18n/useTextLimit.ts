@@ -10,8 +10,7 @@ export type TextLimit = {
 /** A field's length against its limit, said before the agent hits it and in a sentence once past it. */
 export function useTextLimit(field: string, length: number, limit: number): TextLimit {
   const { t } = useTranslation('app');
-  if (length > limit) return { isOver: true, helperText: t('limit.over', { field, count: length, limit }) };
-  if (length >= limit * COUNTER_FROM_SHARE)
-    return { isOver: false, helperText: t('limit.counter', { count: length, limit }) };
+  if (length > limit) return { isOver: true, helperText: t('limit.over', { field, length, limit }) };
+  if (length >= limit * COUNTER_FROM_SHARE) return { isOver: false, helperText: t('limit.counter', { length, limit }) };
   return { isOver: false, helperText: undefined };
 }

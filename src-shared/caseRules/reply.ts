@@ -12,6 +12,7 @@ import {
   type EventDraft,
   type Refusal,
   type RuleContext,
+  type RuleOutcome,
 } from './ruleTypes';
 
 /** A reply to a merged case lands on the case it was merged into; the sender may write to either. */
@@ -19,6 +20,21 @@ export function writablePair(subject: Case, ctx: RuleContext): Refusal | null {
   const target = survivingCase(subject, ctx);
   if (!target) return caseMissing(subject.id);
   return canWriteTo(ctx, subject) || canWriteTo(ctx, target) ? null : notPermitted(subject.id);
+}
+
+/**
+ * Where a reply or note lands (the case its subject was merged into, if any); a re-sent one is answered at
+ * once, applied with the redirect and nothing new. Anything else is for `write` to decide on the target.
+ */
+export function landOnSurvivingCase(
+  subject: Case,
+  ctx: RuleContext,
+  write: (target: Case, redirect: { redirectedToCaseId?: string }) => RuleOutcome,
+): RuleOutcome {
+  const target = survivingCase(subject, ctx);
+  if (!target) return refused(caseMissing(subject.id));
+  const redirect = target.id === subject.id ? {} : { redirectedToCaseId: target.id };
+  return ctx.isDuplicate ? applied(redirect) : write(target, redirect);
 }
 
 export const caseDone = (c: Case): Refusal =>
@@ -38,41 +54,38 @@ export const caseDone = (c: Case): Refusal =>
 export const replyRule: CaseRule<'case.reply@1'> = {
   createsChild: { entity: 'message', idOf: (args) => args.messageId },
   permit: (subject, _args, ctx) => writablePair(subject, ctx),
-  decide(subject, args, ctx) {
-    const target = survivingCase(subject, ctx);
-    if (!target) return refused(caseMissing(subject.id));
-    const redirect = target.id === subject.id ? {} : { redirectedToCaseId: target.id };
-    if (ctx.isDuplicate) return applied(redirect);
-    if (DONE_STATUSES.includes(target.status)) return refused(caseDone(target));
-    const message: Message = {
-      id: args.messageId,
-      caseId: target.id,
-      direction: 'outbound',
-      authorKind: 'agent',
-      authorId: ctx.actor.id,
-      locale: args.locale,
-      channel: target.channel,
-      body: args.body,
-      createdAt: ctx.now,
-      writtenAt: ctx.clientTime,
-      deliveryState: 'queued',
-    };
-    const events: EventDraft[] = [];
-    const opens = target.status === 'new';
-    if (opens) events.push(eventOn(target, ctx, 'status_changed', { from: 'new', to: 'open' }));
-    if (target.assigneeId !== null && target.assigneeId !== ctx.actor.id) {
-      events.push(
-        eventOn(target, ctx, 'replied_while_offline', {
-          messageId: message.id,
-          authorId: ctx.actor.id,
-          writtenAt: ctx.clientTime,
-        }),
-      );
-    }
-    const next = edited(target, ctx, {
-      ...(opens ? statusFields('open', ctx) : {}),
-      firstRepliedAt: target.firstRepliedAt ?? ctx.now,
-    });
-    return applied({ cases: [next], messages: [message], events, ...redirect });
-  },
+  decide: (subject, args, ctx) =>
+    landOnSurvivingCase(subject, ctx, (target, redirect) => {
+      if (DONE_STATUSES.includes(target.status)) return refused(caseDone(target));
+      const message: Message = {
+        id: args.messageId,
+        caseId: target.id,
+        direction: 'outbound',
+        authorKind: 'agent',
+        authorId: ctx.actor.id,
+        locale: args.locale,
+        channel: target.channel,
+        body: args.body,
+        createdAt: ctx.now,
+        writtenAt: ctx.clientTime,
+        deliveryState: 'queued',
+      };
+      const events: EventDraft[] = [];
+      const opens = target.status === 'new';
+      if (opens) events.push(eventOn(target, ctx, 'status_changed', { from: 'new', to: 'open' }));
+      if (target.assigneeId !== null && target.assigneeId !== ctx.actor.id) {
+        events.push(
+          eventOn(target, ctx, 'replied_while_offline', {
+            messageId: message.id,
+            authorId: ctx.actor.id,
+            writtenAt: ctx.clientTime,
+          }),
+        );
+      }
+      const next = edited(target, ctx, {
+        ...(opens ? statusFields('open', ctx) : {}),
+        firstRepliedAt: target.firstRepliedAt ?? ctx.now,
+      });
+      return applied({ cases: [next], messages: [message], events, ...redirect });
+    }),
 };

@@ -207,3 +207,33 @@ describe('the case view keeps the conversation and the tools on screen', () => {
     expect(await mine.innerText()).toContain(session.user?.displayName ?? '?');
   });
 });
+
+describe('the case just left stays reachable', () => {
+  it('reopens the last case from the Case entry after going back to the queue', async () => {
+    const { index, row } = await firstCaseWhere(() => true, 'case');
+    await screen.queue.open(host.url, 'en');
+    const caseEntry = screen.page.getByRole('navigation').getByRole('button', { name: 'Case' });
+    expect(await caseEntry.isDisabled()).toBe(true);
+    await screen.openFromQueue(host.url, 'en', index);
+    await screen.page.getByRole('navigation').getByRole('button', { name: 'Queue' }).click();
+    await screen.queue.dataRows().first().waitFor();
+    expect(await caseEntry.isDisabled()).toBe(false);
+    await caseEntry.click();
+    await expect.poll(() => screen.heading().innerText()).toContain(row.ref);
+  });
+});
+
+describe('keyboard', () => {
+  it('sends with Ctrl+Enter, and not while a check blocks the reply', async () => {
+    const { index } = await firstCaseIn('en');
+    await screen.openFromQueue(host.url, 'en', index);
+    const reply = screen.replyBox(REPLY);
+    await reply.fill('x'.repeat(20_001));
+    await reply.press('Control+Enter');
+    expect(await screen.sendState().count()).toBe(0);
+    await reply.fill('Thanks, the replacement left our warehouse today.');
+    await reply.press('Control+Enter');
+    await screen.sendState().waitFor();
+    await expect.poll(() => reply.inputValue()).toBe('');
+  });
+});

@@ -55,6 +55,8 @@ describe("the agent's screens in three languages and two sizes", () => {
             .getByRole('button', { name: new RegExp(wanted.ref) })
             .click();
           await screen.page.locator('[data-sla-target]').first().waitFor();
+          // The draft from the previous language is still there; start from an empty reply.
+          await screen.page.locator('textarea[lang]').first().fill('');
           await screen.insertFirstReply(t('composer:insertReply'), t('composer:picker.title'));
           await screen.page.locator('[data-preview-part]').first().waitFor();
           const send = await screen.button(t('composer:send')).boundingBox();

@@ -1,5 +1,6 @@
 import { ENTITIES, type Entity } from '../../../src-shared/sync/protocol';
 import type { BootstrapRow } from '../store';
+import { isBootstrapRowHead } from '../store/sync/nextGenerationRow';
 
 const ENTITY_NAMES: ReadonlySet<unknown> = new Set(ENTITIES);
 const isEntity = (value: string): value is Entity => ENTITY_NAMES.has(value);
@@ -9,20 +10,7 @@ const isEntity = (value: string): value is Entity => ENTITY_NAMES.has(value);
  * union of the three line shapes cost a second of the stream. The store validates each row's data.
  */
 export function isBootstrapRow(value: unknown): value is BootstrapRow {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'entity' in value &&
-    'entityId' in value &&
-    'version' in value &&
-    'data' in value &&
-    ENTITY_NAMES.has(value.entity) &&
-    typeof value.entityId === 'string' &&
-    value.entityId.length > 0 &&
-    typeof value.version === 'number' &&
-    Number.isSafeInteger(value.version) &&
-    value.version >= 0
-  );
+  return typeof value === 'object' && value !== null && 'data' in value && isBootstrapRowHead(value);
 }
 
 const ENTITY = '{"entity":"';

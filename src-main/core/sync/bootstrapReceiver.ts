@@ -27,6 +27,8 @@ export interface BootstrapReceiverOptions {
 /**
  * Receives the server's snapshot (GET /sync/v1/bootstrap, NDJSON) into a staged generation, page by page,
  * resuming after the last page the store kept; the store makes it current on the stream's last line.
+ *
+ * Over 100 lines as a factory only: the page stager, line reader and stream share the progress count and the writer's health; each function inside is short.
  */
 export function createBootstrapReceiver(options: BootstrapReceiverOptions) {
   const { store, timers } = options;

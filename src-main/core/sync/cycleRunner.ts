@@ -27,6 +27,8 @@ export interface CycleRunnerOptions {
  * One sync cycle at a time, run again while more is wanted: the retry after a failure waits on backoff, a
  * poll follows each good cycle (pokes are only hints, SYNC.md), and callers of syncNow hear how the cycle
  * that started after their call ended. Its timers are disposables: dispose() cancels both.
+ *
+ * Over 100 lines as a factory only: the loop, its waiters and its two timers share one running/wanted state; each function inside is short.
  */
 export function createCycleRunner(options: CycleRunnerOptions) {
   const { timers } = options;

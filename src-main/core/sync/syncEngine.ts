@@ -112,6 +112,8 @@ function createStatusFeed(read: () => SyncStatus) {
  * The desk's sync engine (SYNC.md): the parts below, each with one job, wired to one session. It keeps only
  * what the parts share: the token and user, whether it runs, the last problem, and whether a fresh bootstrap
  * is due.
+ *
+ * Over 100 lines as a factory only: it wires the parts to one session's shared state (token, user, last problem); each function inside is short.
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { store, clock, ids } = options;
@@ -301,7 +303,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function signedOut(): void {
-    runner.rejectWaiters(new SyncError({ code: 'UNAUTHORIZED' }, 'signed out'));
+    runner.rejectWaiters(new SyncError({ code: 'UNAUTHORIZED', serverCode: null }, 'signed out'));
     session.token = null;
     stopEvents();
     runner.dispose();

@@ -16,6 +16,7 @@ export function settingsApi(api: WorkstationApi) {
     signIn: (username: string, password: string): Promise<ContractResult<Session>> =>
       api['auth:signIn']({ username, password }),
     signOut: (): Promise<ContractResult<null>> => api['auth:signOut']({}),
+    signOutAndRemoveData: (): Promise<ContractResult<null>> => api['auth:signOutAndRemoveData']({}),
   };
 }
 export type SettingsApi = ReturnType<typeof settingsApi>;

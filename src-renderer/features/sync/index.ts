@@ -1,2 +1,3 @@
 export { SyncIndicator, useSyncStatus } from './components/SyncIndicator';
 export { Notifications } from './components/Notifications';
+export { DeviceWipedNotice } from './components/DeviceWipedNotice';

@@ -10,6 +10,8 @@ export function syncApi(api: WorkstationApi) {
   return {
     status: (): Promise<ContractResult<SyncStatus>> => api['sync:status']({}),
     onStatus: (listener: (status: SyncStatus) => void): (() => void) => api.subscribe('sync:status', listener),
+    onDeviceWiped: (listener: (wiped: EventPayload<'device:wiped'>) => void): (() => void) =>
+      api.subscribe('device:wiped', listener),
     onNotify: (listener: (note: EventPayload<'notify'>) => void): (() => void) => api.subscribe('notify', listener),
     caseRef: async (caseId: string): Promise<string | null> => {
       const result = await api['cases:get']({ caseId });

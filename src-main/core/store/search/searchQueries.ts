@@ -29,6 +29,7 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (ch) => `\\${c
  * otherwise to LIKE over case fields, which stops at the limit. Rows a fresh bootstrap has not indexed
  * yet (the oldest, searchBacklog.ts) are scanned with LIKE after the indexed ones, so results stay
  * complete and newest first while the indexes are built; LIKE folds ASCII case only.
+ * Over 100 lines as a factory only: its prepared statements are shared by the small functions inside.
  */
 export function createSearchQueries(db: Database.Database, searchBacklog: () => SearchBacklog) {
   const caseMatch = db.prepare<[string, number], { rid: number }>(

@@ -11,7 +11,8 @@ import { BootstrapRowSchema, ENTITIES, type Entity } from '../../../../src-share
 import type { NextRow } from './nextGeneration';
 import { StoreError } from '../ports';
 
-const SCHEMAS = {
+/** Each entity's schema, for rows from the server (bootstrap rows here, pull pages in serverChanges.ts). */
+export const ENTITY_SCHEMAS = {
   case: CaseSchema,
   message: MessageSchema,
   note: NoteSchema,
@@ -29,7 +30,8 @@ const CANONICAL: Partial<Record<Entity, (value: unknown) => boolean>> = {
 const ENTITY_NAMES: ReadonlySet<unknown> = new Set(ENTITIES);
 
 type Head = { entity: Entity; entityId: string; version: number };
-function isHead(value: object): value is Head {
+/** A bootstrap row's head (entity, id, version) as BootstrapRowSchema checks it, written out for speed. */
+export function isBootstrapRowHead(value: object): value is Head {
   return (
     'entity' in value &&
     'entityId' in value &&
@@ -56,7 +58,7 @@ function badRow(raw: unknown): StoreError {
  * Throws StoreError BAD_CHANGE for a row the schemas reject.
  */
 export function readNextRow(raw: unknown): NextRow {
-  if (typeof raw !== 'object' || raw === null || !isHead(raw)) throw badRow(raw);
+  if (typeof raw !== 'object' || raw === null || !isBootstrapRowHead(raw)) throw badRow(raw);
   const { entity, entityId, version } = raw;
   let data: unknown;
   let text: string | null = null;
@@ -73,7 +75,7 @@ export function readNextRow(raw: unknown): NextRow {
     throw badRow(raw);
   }
   if (text !== null && CANONICAL[entity]?.(data)) return checked(entity, entityId, version, data, text);
-  const parsed = SCHEMAS[entity].safeParse(data);
+  const parsed = ENTITY_SCHEMAS[entity].safeParse(data);
   if (!parsed.success) throw new StoreError('BAD_CHANGE', `${entity} ${entityId}: ${z.prettifyError(parsed.error)}`);
   return checked(entity, entityId, version, parsed.data, JSON.stringify(parsed.data));
 }

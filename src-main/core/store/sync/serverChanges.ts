@@ -9,15 +9,7 @@ import type { ResultsOutcome } from '../interface';
 import { readJson } from '../json';
 import { StoreError, type Clock, type IdGenerator } from '../ports';
 import type { RowWriter } from '../writes/rowWriter';
-
-const ENTITY_SCHEMAS = {
-  case: CaseSchema,
-  message: MessageSchema,
-  note: NoteSchema,
-  case_event: CaseEventSchema,
-  user: UserSchema,
-  team: TeamSchema,
-} as const;
+import { ENTITY_SCHEMAS } from './nextGenerationRow';
 
 type TypedChange =
   | { entity: 'case'; op: 'upsert'; id: string; version: number; data: z.infer<typeof CaseSchema> }
@@ -61,7 +53,11 @@ interface Deps {
   userId: () => string | null;
 }
 
-/** What the server sends back: pull pages of changes and the results of pushed mutations, applied to the store. */
+/**
+ * What the server sends back: pull pages of changes and the results of pushed mutations, applied to the store.
+ *
+ * Over 100 lines as a factory only: its prepared statements are made once per connection and shared by the page and result transactions; each function inside is short.
+ */
 export function createServerChanges(deps: Deps) {
   const { db, writer, state, clock, ids } = deps;
   const setCursor = db.prepare<[string, string]>(

@@ -40,6 +40,8 @@ type CaseBody = Pick<
   | 'data'
 > & { rid: number };
 
+// Over 100 lines as a factory only: its prepared statements are made once per connection and shared by the
+// small write and index functions inside.
 export function createRowWriter(db: Database.Database) {
   db.function('cjk_tokens', { deterministic: true }, (text: unknown) =>
     cjkTokens(typeof text === 'string' ? text : ''),

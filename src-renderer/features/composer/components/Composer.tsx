@@ -271,6 +271,12 @@ export function Composer({ detail, agentName, brand }: Props) {
             onChange={(event) =>
               reply.update({ body: event.target.value, ...(event.target.value.trim() === '' ? { replyId: null } : {}) })
             }
+            // Ctrl+Enter (Cmd+Enter on a Mac) sends, through the same checks as the Send button.
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+              event.preventDefault();
+              void send();
+            }}
             error={replyLimit.isOver}
             helperText={replyLimit.helperText}
             slotProps={{ htmlInput: { lang: preview?.customer.resolution.locale ?? customerLocale, dir: 'auto' } }}

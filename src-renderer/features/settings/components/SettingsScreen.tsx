@@ -54,6 +54,8 @@ export function SettingsScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const removeId = useId();
   const [server, setServer] = useState<ServerInfo | null>(null);
   /** The address waiting for the agent's confirmation (null: the built-in demo server). */
   const [switchTo, setSwitchTo] = useState<{ url: string | null } | null>(null);
@@ -169,6 +171,14 @@ export function SettingsScreen() {
     } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
   };
 
+  // The core wipes the store and says so (device:wiped); the app then clears the drafts and tells the agent.
+  const removeData = async () => {
+    setConfirmRemove(false);
+    const result = await api.signOutAndRemoveData();
+    if (result.ok) setSession((previous) => (previous === null ? null : { ...previous, user: null }));
+    else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
+  };
+
   const syncStatus = useSyncStatus();
   // The store remembers the last user, but only the sync engine knows whether the server still accepts
   // them: a remembered user without a server session is offered the sign-in form, not "signed in".
@@ -191,6 +201,9 @@ export function SettingsScreen() {
             <Typography>{t('account.signedInAs', { name: user.displayName, username: user.username })}</Typography>
             <Button variant="outlined" onClick={() => void signOut()}>
               {t('account.signOut')}
+            </Button>
+            <Button variant="outlined" color="error" onClick={() => setConfirmRemove(true)}>
+              {t('account.removeData')}
             </Button>
           </Box>
         ) : (
@@ -301,6 +314,18 @@ export function SettingsScreen() {
           </Button>
           <Button variant="contained" onClick={() => void confirmSwitch()} disabled={switching}>
             {switching ? t('server.switching') : t('server.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={confirmRemove} onClose={() => setConfirmRemove(false)} aria-labelledby={removeId}>
+        <DialogTitle id={removeId}>{t('account.removeTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('account.removeBody', { number: syncStatus?.pendingCount ?? 0 })}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmRemove(false)}>{t('server.cancel')}</Button>
+          <Button variant="contained" color="error" onClick={() => void removeData()}>
+            {t('account.removeConfirm')}
           </Button>
         </DialogActions>
       </Dialog>
