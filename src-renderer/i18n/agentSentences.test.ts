@@ -25,6 +25,30 @@ beforeAll(async () => {
   });
 });
 
+// Every code the core, the sign-in path and the contract client answer with (createWorkstation, engineConnection,
+// typedClient): an agent reads each of them as a sentence of the UI language.
+const WORKSTATION_CODES = [
+  'NOT_FOUND',
+  'NOTHING_TO_SEND',
+  'CASE_CLOSED',
+  'DUPLICATE_ID',
+  'FORBIDDEN',
+  'INVALID_ARGS',
+  'INVALID_TRANSITION',
+  'OFFLINE',
+  'BAD_INPUT',
+  'SIGNED_OUT',
+  'UNAUTHORIZED',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'UNSENT_CHANGES',
+  'STORE_KEY_MISMATCH',
+  'TRANSPORT',
+  'DISCONNECTED',
+  'HOST_STOPPED',
+  'NO_HOST',
+];
+
 const looksUnworded = (text: string) => /problem\.|contractError\.|\{\{/.test(text);
 
 describe('sentences built from codes', () => {
@@ -40,10 +64,16 @@ describe('sentences built from codes', () => {
 
   it.each([...UI_LANGUAGES])('words workstation refusals in %s', (language) => {
     const t = instance.getFixedT(language, 'app') as TFunction<'app'>;
-    for (const code of ['NOT_FOUND', 'CASE_CLOSED', 'DUPLICATE_ID', 'FORBIDDEN', 'SOMETHING_NEW']) {
+    const english = instance.getFixedT('en', 'app') as TFunction<'app'>;
+    for (const code of WORKSTATION_CODES) {
       const text = contractErrorText(t, { code });
       expect(looksUnworded(text), `${language} ${code}: ${text}`).toBe(false);
+      expect(text, `${code} is worded, not left to the generic sentence`).not.toBe(
+        contractErrorText(t, { code: 'SOMETHING_NEW' }).replace('SOMETHING_NEW', code),
+      );
+      if (language !== 'en') expect(text, `${language} ${code}`).not.toBe(contractErrorText(english, { code }));
     }
     expect(contractErrorText(t, { code: 'SOMETHING_NEW' })).toContain('SOMETHING_NEW');
+    expect(contractErrorText(t, { code: 'FORBIDDEN' }, 'signIn')).not.toBe(contractErrorText(t, { code: 'FORBIDDEN' }));
   });
 });

@@ -25,7 +25,7 @@ describe('serverSwitchFailure', () => {
     });
     expect(serverSwitchFailure({ code: 'HOST_STOPPED', message: 'gone' }, null, 'en')).toEqual({
       kind: 'other',
-      message: 'gone',
+      code: 'HOST_STOPPED',
     });
   });
 

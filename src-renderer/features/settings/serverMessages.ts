@@ -5,7 +5,7 @@ export type ServerSwitchFailure =
   | { kind: 'unsent' | 'attention'; number: string }
   | { kind: 'invalid' | 'locked' | 'demoFailed' }
   | { kind: 'unreachable'; url: string }
-  | { kind: 'other'; message: string };
+  | { kind: 'other'; code: string };
 
 function countOf(error: ContractError, language: string): string {
   const details = error.details;
@@ -29,7 +29,7 @@ export function serverSwitchFailure(error: ContractError, url: string | null, la
     case 'SERVER_UNAVAILABLE':
       return { kind: 'demoFailed' };
     default:
-      return { kind: 'other', message: error.message };
+      return { kind: 'other', code: error.code };
   }
 }
 

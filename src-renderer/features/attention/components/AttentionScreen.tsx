@@ -115,7 +115,7 @@ export function AttentionScreen({ onOpenCase }: Props) {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
-      {error !== null && <Alert severity="error">{t('error', { message: error.message })}</Alert>}
+      {error !== null && <Alert severity="error">{t('error', { message: contractErrorText(tApp, error) })}</Alert>}
       {failure !== null && <Alert severity="error">{t('error', { message: failure })}</Alert>}
       {items === null && error === null && <LinearProgress aria-label={t('loading')} />}
       {items?.length === 0 && <Alert severity="success">{t('empty')}</Alert>}

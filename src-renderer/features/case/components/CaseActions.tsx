@@ -14,6 +14,7 @@ import type { Case } from '../../../../src-shared/domain/case';
 import { CASE_STATUSES, STATUS_TRANSITIONS, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
 import { normalizeTag, tagProblem } from '../../../../src-shared/domain/tag';
 import { tagProblemText } from '../../../i18n/tagProblemText';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import { useShortcut } from '../../shortcuts';
 import { useCaseApi } from '../hooks/useCaseApi';
 
@@ -46,7 +47,7 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
     setFeedback(
       outcome.ok
         ? { severity: 'ok', text: done }
-        : { severity: 'error', text: t('actions.failed', { message: outcome.error.message }) },
+        : { severity: 'error', text: t('actions.failed', { message: contractErrorText(tApp, outcome.error) }) },
     );
   };
 

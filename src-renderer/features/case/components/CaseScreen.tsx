@@ -11,6 +11,7 @@ import { RightsPanel } from '../../rights';
 import { SlaPanel } from '../../sla';
 import { useCaseDetail } from '../hooks/useCaseDetail';
 import { useNow } from '../../../hooks/useNow';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import { CaseActions } from './CaseActions';
 import { ComposerDock } from './ComposerDock';
 import { CustomerPanel } from './CustomerPanel';
@@ -22,10 +23,11 @@ import { replyBrand } from '../replyBrand';
 /** Everything about one case on one screen: the conversation and composer, and beside them the facts. */
 export function CaseScreen({ caseId }: { caseId: string }) {
   const { t } = useTranslation(['case', 'domain']);
+  const { t: tApp } = useTranslation('app');
   const { detail, session, serverOffsetMs, error } = useCaseDetail(caseId);
   const now = useNow(1_000);
   if (error !== null && detail === null)
-    return <Alert severity="error">{t('error', { message: error.message })}</Alert>;
+    return <Alert severity="error">{t('error', { message: contractErrorText(tApp, error) })}</Alert>;
   if (detail === null) return <LinearProgress aria-label={t('loading')} />;
   const caseRecord = detail.case;
   const customerName = fullName(caseRecord.customer.name);

@@ -12,6 +12,7 @@ import type { CaseRow } from '../../../../src-shared/contract/workstation';
 import { CASE_STATUSES, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
 import { normalizeTag, tagProblem } from '../../../../src-shared/domain/tag';
 import { tagProblemText } from '../../../i18n/tagProblemText';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { statusChoices } from '../selection/selectionModel';
 
@@ -53,7 +54,11 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
     const result = await api['cases:bulk']({ caseIds: rows.map((row) => row.id), action });
     setIsBusy(false);
     if (!result.ok) {
-      setOutcome({ kind: 'message', severity: 'error', text: t('bulk.failed', { message: result.error.message }) });
+      setOutcome({
+        kind: 'message',
+        severity: 'error',
+        text: t('bulk.failed', { message: contractErrorText(tApp, result.error) }),
+      });
       return;
     }
     const to = action.kind === 'setStatus' ? action.to : null;

@@ -13,6 +13,7 @@ import type { CaseRow, SearchHit } from '../../../../src-shared/contract/worksta
 import { TEXT_LIMITS } from '../../../../src-shared/domain/limits';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { useTextLimit } from '../../../i18n/useTextLimit';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import { BulkBar } from './BulkBar';
 
 type Props = { text: string; onTextChange: (text: string) => void };
@@ -46,6 +47,7 @@ export function QueueSearchResults({
   onOpen: (row: CaseRow, rows: readonly CaseRow[]) => void;
 }) {
   const { t } = useTranslation(['queue', 'domain']);
+  const { t: tApp } = useTranslation('app');
   const api = useWorkstation();
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,12 +63,12 @@ export function QueueSearchResults({
       if (result.ok) {
         setHits(result.data);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(contractErrorText(tApp, result.error));
     });
     return () => {
       isCurrent = false;
     };
-  }, [api, text, generation, isTooLong]);
+  }, [api, text, generation, isTooLong, tApp]);
   if (isTooLong) return null;
   if (error !== null) return <Alert severity="error">{t('search.error', { message: error })}</Alert>;
   if (hits === null) return null;

@@ -20,6 +20,7 @@ import type { ServerInfo, Session, Settings } from '../../../../src-shared/contr
 import { SettingsSchema } from '../../../../src-shared/contract/workstation';
 import { builtinReplyLibrary } from '../../../../src-shared/replies/builtinLibrary';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import { languageName } from '../../../i18n/format';
 import { UI_LANGUAGES, isUiLanguage } from '../../../i18n/languages';
 import { useSyncStatus } from '../../sync';
@@ -45,6 +46,7 @@ function agentLanguageChoices(): string[] {
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation('settings');
+  const { t: tApp } = useTranslation('app');
   const workstation = useWorkstation();
   const api = useMemo(() => settingsApi(workstation), [workstation]);
   const language = i18n.language;
@@ -89,7 +91,7 @@ export function SettingsScreen() {
     if (result.ok) {
       setSettings(result.data);
       setMessage({ severity: 'success', text: t('saved') });
-    } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
+    } else setMessage({ severity: 'error', text: t('failed', { message: contractErrorText(tApp, result.error) }) });
   };
 
   // An address is left-to-right inside Arabic text: isolated (FSI ... PDI) so its punctuation stays in place.
@@ -110,7 +112,7 @@ export function SettingsScreen() {
       case 'demoFailed':
         return t('server.demoFailed');
       case 'other':
-        return t('failed', { message: failure.message });
+        return t('failed', { message: contractErrorText(tApp, failure) });
     }
   };
 
@@ -160,7 +162,11 @@ export function SettingsScreen() {
         severity: 'success',
         text: t('account.signedIn', { name: result.data.user?.displayName ?? username }),
       });
-    } else setMessage({ severity: 'error', text: t('account.signInFailed', { message: result.error.message }) });
+    } else
+      setMessage({
+        severity: 'error',
+        text: t('account.signInFailed', { message: contractErrorText(tApp, result.error, 'signIn') }),
+      });
   };
 
   const signOut = async () => {
@@ -168,7 +174,7 @@ export function SettingsScreen() {
     if (result.ok) {
       setSession((previous) => (previous === null ? null : { ...previous, user: null }));
       setMessage({ severity: 'success', text: t('account.signedOut') });
-    } else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
+    } else setMessage({ severity: 'error', text: t('failed', { message: contractErrorText(tApp, result.error) }) });
   };
 
   // The core wipes the store and says so (device:wiped); the app then clears the drafts and tells the agent.
@@ -176,7 +182,7 @@ export function SettingsScreen() {
     setConfirmRemove(false);
     const result = await api.signOutAndRemoveData();
     if (result.ok) setSession((previous) => (previous === null ? null : { ...previous, user: null }));
-    else setMessage({ severity: 'error', text: t('failed', { message: result.error.message }) });
+    else setMessage({ severity: 'error', text: t('failed', { message: contractErrorText(tApp, result.error) }) });
   };
 
   const syncStatus = useSyncStatus();
