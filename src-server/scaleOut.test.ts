@@ -7,6 +7,7 @@ import type { PullResponse } from '../src-shared/sync/protocol';
 import { PokeEventSchema } from '../src-shared/sync/protocol';
 import type { TestDb } from './testing/harness';
 import { addCases, createWorld, makeCase, openTestDb } from './testing/harness';
+import { signCursor } from './sync/cursor';
 import { ProtocolClient, mutation, pushBody } from './testing/protocolClient';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -77,8 +78,12 @@ describe.runIf(databaseUrl !== undefined || process.env.CI)('two API processes o
     } finally {
       events.close();
     }
-    const state = await testDb.db.query<{ epoch: string }>('SELECT epoch FROM sync_state');
-    const cursor = Buffer.from(JSON.stringify({ v: 1, epoch: state[0]!.epoch, seq: 0 })).toString('base64url');
+    // A cursor from the start of the epoch, signed as the server signs the watcher's (issue 19.5).
+    const state = await testDb.db.query<{ epoch: string; signing_key: string }>(
+      'SELECT epoch, signing_key FROM sync_state',
+    );
+    const signer = { key: state[0]!.signing_key, userId: world.users.agentA2.id };
+    const cursor = signCursor(signer, state[0]!.epoch, 0);
     const pulled = await watcher.call<PullResponse>('POST', '/sync/v1/pull', {
       protocol: 1,
       clientId: randomUUID(),
