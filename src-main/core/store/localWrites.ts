@@ -16,7 +16,8 @@ export interface BulkOutcome {
   refused: { caseId: string; code: string; message: string }[];
 }
 
-interface Deps {
+/** What writes to cases need: the connection, the row writer, the case state and the injected clock and ids. */
+export interface CaseWriteDeps {
   db: Database.Database;
   writer: RowWriter;
   state: CaseState;
@@ -30,7 +31,7 @@ interface Deps {
  * so the UI hears "saved" only when both are on disk. A refusal throws StoreError and changes nothing.
  * Replies and notes are idempotent by their message or note id: a retried send returns the first write.
  */
-export function createLocalWrites(deps: Deps) {
+export function createLocalWrites(deps: CaseWriteDeps) {
   const { db, writer, state, clock, ids } = deps;
   const nextId = db.prepare<[], { next_mutation_id: number }>(
     'SELECT next_mutation_id FROM sync_state WHERE singleton = 1',

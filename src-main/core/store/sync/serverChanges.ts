@@ -4,11 +4,11 @@ import { CaseEventSchema, CaseSchema, MessageSchema, NoteSchema } from '../../..
 import { TeamSchema, UserSchema } from '../../../../src-shared/domain/user';
 import { MutationResultSchema, type MutationResult } from '../../../../src-shared/sync/mutations';
 import { ChangeSchema, type Change, type Entity } from '../../../../src-shared/sync/protocol';
-import type { CaseState, OutboxRecord } from '../caseState';
+import type { OutboxRecord } from '../caseState';
 import type { ResultsOutcome } from '../interface';
+import type { CaseWriteDeps } from '../localWrites';
 import { readJson } from '../json';
-import { StoreError, type Clock, type IdGenerator } from '../ports';
-import type { RowWriter } from '../writes/rowWriter';
+import { StoreError } from '../ports';
 import { ENTITY_SCHEMAS } from './nextGenerationRow';
 
 type TypedChange =
@@ -44,21 +44,12 @@ const BODY_ARGS = z.object({
   noteId: z.string().optional(),
 });
 
-interface Deps {
-  db: Database.Database;
-  writer: RowWriter;
-  state: CaseState;
-  clock: Clock;
-  ids: IdGenerator;
-  userId: () => string | null;
-}
-
 /**
  * What the server sends back: pull pages of changes and the results of pushed mutations, applied to the store.
  *
  * Over 100 lines as a factory only: its prepared statements are made once per connection and shared by the page and result transactions; each function inside is short.
  */
-export function createServerChanges(deps: Deps) {
+export function createServerChanges(deps: CaseWriteDeps) {
   const { db, writer, state, clock, ids } = deps;
   const setCursor = db.prepare<[string, string]>(
     'UPDATE sync_state SET cursor = ?, last_synced_at = ? WHERE singleton = 1',
