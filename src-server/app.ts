@@ -32,6 +32,9 @@ import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
+import type { PresenceTimeouts } from '../src-shared/supervision/presence';
+import { recordActivity } from './supervision/presenceStore';
+import { registerSupervisionRoutes } from './supervision/routes';
 
 export interface AppOptions {
   db: Db;
@@ -42,6 +45,8 @@ export interface AppOptions {
   tokenTtlMs: number;
   replyGraceMs: number;
   heartbeatMs: number;
+  /** Presence and lease timeouts of the supervisor console (SUPERVISION.md). */
+  presence: PresenceTimeouts;
   bootstrapPageRows?: number;
   pullPageSize?: number;
   loginLimit: LoginLimit;
@@ -87,6 +92,8 @@ function createFastify(logger: Logger, trustProxy: boolean | string | string[] =
     clientErrorHandler: answerClientError,
   });
 }
+
+export type AppFastify = ReturnType<typeof createFastify>;
 
 /** One entry of the route table: what the fuzz and authorization suites enumerate. */
 export interface RouteEntry {
@@ -254,6 +261,7 @@ export function buildApp(options: AppOptions): App {
       replyGraceMs: options.replyGraceMs,
     });
     if (queuedOutbound) options.outbound?.kick();
+    await recordActivity(db, principal.id, now());
     return response;
   });
 
@@ -270,6 +278,8 @@ export function buildApp(options: AppOptions): App {
     const { clientId } = DeviceParamsSchema.parse(request.params);
     return revokeDevice(db, clientId, principal.id, now());
   });
+
+  registerSupervisionRoutes(fastify, { db, now, timeouts: options.presence, principalOf });
 
   fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
 
@@ -313,6 +323,7 @@ export function buildApp(options: AppOptions): App {
     write('poke', { seq });
     const unsubscribe = options.pokes.subscribe(principal, (signal: SyncSignal) => {
       if (signal.kind === 'poke') write('poke', { seq: signal.seq });
+      else if (signal.kind === 'floor') write('floor', {});
       else write('reset', {});
     });
     // Each heartbeat also asks whether the token still works: expired, or revoked by any API process.

@@ -12,6 +12,8 @@ import { acceptingDeliverer } from './outbound/deliverer';
 import { OutboundWorker } from './outbound/outboundWorker';
 import { seedDemo } from './seed/seedDemo';
 import { PokeHub } from './sync/pokeHub';
+import { DEFAULT_PRESENCE_TIMEOUTS, type PresenceTimeouts } from '../src-shared/supervision/presence';
+import { startLeaseSweeper } from './supervision/leaseSweeper';
 
 export interface ServerOptions {
   /** PGlite data directory (the default driver); omitted with no databaseUrl and no db: in memory. */
@@ -33,6 +35,10 @@ export interface ServerOptions {
   tokenTtlMs?: number;
   replyGraceMs?: number;
   heartbeatMs?: number;
+  /** Presence and lease timeouts (SUPERVISION.md defaults); tests run them in seconds. */
+  presence?: Partial<PresenceTimeouts>;
+  /** How often the lease sweep runs; tests call leases.runOnce() on their own clock. */
+  leaseSweepMs?: number;
   loginLimit?: LoginLimit;
   /** Behind a reverse proxy: its address(es), so X-Forwarded-For gives the client's (never trusted otherwise). */
   trustProxy?: boolean | string | string[];
@@ -47,6 +53,8 @@ export interface RunningServer {
   db: Db;
   outbound: OutboundWorker;
   pokes: PokeHub;
+  /** The lease sweep: returns disconnected agents' cases to their queues (runOnce answers how many). */
+  leases: { runOnce(): Promise<number> };
   close(): Promise<void>;
 }
 
@@ -79,8 +87,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...options.outboundRetry,
     onError: (error) => logger.warn({ err: error }, 'outbound delivery run failed'),
   });
+  const presence = { ...DEFAULT_PRESENCE_TIMEOUTS, ...options.presence };
   const app = buildApp({
     db,
+    presence,
     logger,
     now,
     pokes,
@@ -95,6 +105,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   await app.fastify.listen({ port: options.port ?? 0, host });
   if (options.runOutbound !== false) outbound.start();
+  const leases = startLeaseSweeper(db, now, presence, options.leaseSweepMs ?? 5_000, (error) =>
+    logger.warn({ err: error }, 'lease sweep failed'),
+  );
   const address = app.fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
 
@@ -105,10 +118,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     db,
     outbound,
     pokes,
+    leases,
     close() {
       closing ??= (async () => {
         app.endStreams();
         await app.fastify.close();
+        await leases.stop();
         await outbound.stop();
         await pokes.stop();
         if (ownsDb) await db.close();

@@ -1,5 +1,7 @@
 import type { Case, CaseEvent, Message, Note } from '../../src-shared/domain/case';
 import type { Queryable } from '../db/db';
+import { contributionOf } from '../../src-shared/supervision/cells';
+import { applyRollupChanges } from '../supervision/rollups';
 
 export interface CaseSnapshot {
   cases: readonly Case[];
@@ -34,6 +36,10 @@ export async function insertSnapshot(db: Queryable, snapshot: CaseSnapshot, nowM
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, ref text, team_id text, assignee_id text, status text, version integer,
          assignee_version integer, merged_into_id text, assignee_changed_ms bigint, data jsonb)`,
       [JSON.stringify(rows)],
+    );
+    await applyRollupChanges(
+      db,
+      snapshot.cases.slice(start, start + CHUNK).map((data) => [null, contributionOf(data)] as const),
     );
   }
   await insertChildren(db, 'messages', snapshot.messages);

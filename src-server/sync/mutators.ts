@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseMissing,
   createdChildOf,
+  readsPins,
   readsTeamMembers,
   runCaseRule,
   type CaseChanges,
@@ -17,6 +18,7 @@ import type {
 } from '../../src-shared/sync/mutations';
 import type { Principal } from '../auth/principal';
 import type { CaseRecord, UnitOfWork } from './unitOfWork';
+import { countPins } from '../supervision/pins';
 
 export type Outcome =
   | { status: 'applied'; redirectedToCaseId?: string }
@@ -58,6 +60,7 @@ export async function applyMutation<K extends MutationKey>(
   if (!subject) return rejection(caseMissing(args.caseId));
   await loadRelatedCases(uow, subject, args);
   const members = readsTeamMembers(key) ? await ctx.teamMembers(subject.data.teamId) : [];
+  const pins = readsPins(key) ? await countPins(uow.tx, ctx.principal.id) : 0;
   const child = createdChildOf(key, args);
   const rule: RuleContext = {
     actor: ctx.principal,
@@ -71,6 +74,7 @@ export async function applyMutation<K extends MutationKey>(
       return record ? { previousAssigneeId: record.previousAssigneeId, atMs: record.assigneeChangedMs } : null;
     },
     replyGraceMs: ctx.replyGraceMs,
+    pinnedCaseCount: (userId) => (userId === ctx.principal.id ? pins : 0),
     isDuplicate: child !== null && (await uow.childExists(child.entity, child.id)),
   };
   const outcome = runCaseRule(key, subject.data, args, rule);
@@ -92,7 +96,8 @@ async function loadRelatedCases(uow: UnitOfWork, subject: CaseRecord, args: unkn
   }
 }
 
-function persist(uow: UnitOfWork, changes: CaseChanges): void {
+/** Hands what a rule decided to the unit of work; the lease sweep persists its rule's outcome the same way. */
+export function persist(uow: UnitOfWork, changes: CaseChanges): void {
   for (const next of changes.cases) {
     const record = uow.loaded(next.id);
     if (!record) throw new Error(`case ${next.id} changed by a rule is not loaded`);

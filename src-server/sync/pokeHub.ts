@@ -8,9 +8,15 @@ const NotificationSchema = z.union([
   z.object({ seq: z.int().min(0), scopes: z.array(z.tuple([z.string(), z.string().nullable()])) }),
   z.object({ seq: z.int().min(0), all: z.literal(true) }),
   z.object({ reset: z.literal(true) }),
+  z.object({ floor: z.literal(true), teams: z.array(z.string()) }),
 ]);
 
-export type SyncSignal = { kind: 'poke'; seq: number } | { kind: 'reset' };
+/** poke: the caller's scope changed; reset: re-bootstrap; floor: an agent of a supervised team changed presence. */
+const supervises = (principal: Principal, teams: readonly string[]) =>
+  principal.role === 'admin' ||
+  (principal.role === 'supervisor' && teams.some((team) => principal.teamIds.includes(team)));
+
+export type SyncSignal = { kind: 'poke'; seq: number } | { kind: 'reset' } | { kind: 'floor' };
 type Subscriber = { principal: Principal; send: (signal: SyncSignal) => void };
 
 /**
@@ -50,7 +56,9 @@ export class PokeHub {
     }
     for (const subscriber of this.subscribers) {
       if ('reset' in parsed) subscriber.send({ kind: 'reset' });
-      else if (
+      else if ('floor' in parsed) {
+        if (supervises(subscriber.principal, parsed.teams)) subscriber.send({ kind: 'floor' });
+      } else if (
         'all' in parsed ||
         parsed.scopes.some(([teamId, assigneeId]) => isVisible(subscriber.principal, { teamId, assigneeId }))
       ) {

@@ -6,6 +6,8 @@ import { scopeOf } from '../../src-shared/caseRules';
 import type { Scope } from './scope';
 import { sameScope } from './scope';
 import { textArray } from '../db/sqlArray';
+import { contributionOf, type RollupContribution } from '../../src-shared/supervision/cells';
+import { applyRollupChanges } from '../supervision/rollups';
 
 /** Every writer of change_log or change_seq holds this lock until commit, so sequence numbers become visible in order. */
 export const CHANGE_LOG_LOCK = 72_150_002;
@@ -26,6 +28,8 @@ export interface CaseRecord {
   dirty: boolean;
   /** slaInputs() when loaded or last flushed; null for a new case. */
   slaInputs: string | null;
+  /** What the case added to the supervision rollups when loaded or last flushed; null for a new or closed case. */
+  rollup: RollupContribution | null;
 }
 
 interface ChildWrite {
@@ -103,6 +107,7 @@ export class UnitOfWork {
         assigneeChangedMs: row.assignee_changed_ms,
         dirty: false,
         slaInputs: slaInputs(row.data),
+        rollup: contributionOf(row.data),
       });
     }
   }
@@ -138,6 +143,7 @@ export class UnitOfWork {
       assigneeChangedMs: this.nowMs,
       dirty: true,
       slaInputs: null,
+      rollup: null,
     };
     this.cases.set(data.id, record);
     return record;
@@ -313,6 +319,8 @@ export class UnitOfWork {
       this.nowMs,
     );
     await this.writeCases(dirty);
+    const rollupChanges = dirty.map((record) => [record.rollup, contributionOf(record.data)] as const);
+    await applyRollupChanges(this.tx, rollupChanges);
     await this.writeChildren();
     if (this.outbound.length > 0) {
       await this.tx.query(
@@ -332,10 +340,11 @@ export class UnitOfWork {
        ORDER BY x.ord`,
       [JSON.stringify(rows)],
     );
-    for (const record of dirty) {
+    for (const [index, record] of dirty.entries()) {
       record.original = scopeOf(record.data);
       record.dirty = false;
       record.slaInputs = slaInputs(record.data);
+      record.rollup = rollupChanges[index]?.[1] ?? null;
     }
     for (const child of this.children.values()) this.knownChildIds.add(`${child.entity}:${child.id}`);
     this.children.clear();

@@ -7,7 +7,14 @@ import { applied, notPermitted, refuse, refused, type RuleContext, type RuleOutc
 
 function assigned(subject: Case, to: string | null, ctx: RuleContext): RuleOutcome {
   return applied({
-    cases: [edited(subject, ctx, { assigneeId: to, assigneeVersion: subject.assigneeVersion + 1 })],
+    // A pin belongs to the agent who took it: it ends with their hold on the case.
+    cases: [
+      edited(subject, ctx, {
+        assigneeId: to,
+        assigneeVersion: subject.assigneeVersion + 1,
+        ...(subject.heldOffline ? { heldOffline: null } : {}),
+      }),
+    ],
     events: [eventOn(subject, ctx, 'assigned', { from: subject.assigneeId, to })],
   });
 }

@@ -2,6 +2,7 @@ import type { Case } from '../domain/case';
 import type { MutationArgs, MutationKey } from '../sync/mutations';
 import { addNoteRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
+import { breakLeaseRule, pinRule, unpinRule } from './leases';
 import { mergeRule } from './merge';
 import { replyRule } from './reply';
 import { setFieldRule } from './setField';
@@ -26,6 +27,9 @@ export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.removeTag@1': removeTagRule,
   'case.take@1': takeRule,
   'case.assign@1': assignRule,
+  'case.pin@1': pinRule,
+  'case.unpin@1': unpinRule,
+  'case.breakLease@1': breakLeaseRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
 };
@@ -45,6 +49,12 @@ export function runCaseRule<K extends MutationKey>(
 export function readsTeamMembers(key: MutationKey): boolean {
   return CASE_RULES[key].readsTeamMembers === true;
 }
+
+export function readsPins(key: MutationKey): boolean {
+  return CASE_RULES[key].readsPins === true;
+}
+
+export { expireLease, pinUntil, PIN_LIMIT } from './leases';
 
 /** The id of the message or note a mutation creates, for deduplication before the rule runs. */
 export function createdChildOf<K extends MutationKey>(

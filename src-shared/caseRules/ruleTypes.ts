@@ -42,6 +42,8 @@ export interface RuleContext {
   lastReassignment(caseId: string): Reassignment | null;
   /** How long a previous assignee may still send an offline reply to a reassigned case. */
   replyGraceMs: number;
+  /** How many open cases this user has pinned for offline work; the server counts, the desk does not know. */
+  pinnedCaseCount?(userId: string): number;
   /** The child row this mutation creates (its message or note id) already exists: a re-send, not a new write. */
   isDuplicate: boolean;
 }
@@ -79,6 +81,8 @@ export interface CaseRule<K extends MutationKey> {
   createsChild?: { entity: 'message' | 'note'; idOf(args: MutationArgs<K>): string };
   /** The rule reads ctx.teamMembers, so the server loads the subject team's members first. */
   readsTeamMembers?: boolean;
+  /** The rule reads ctx.pinnedCaseCount, so the server counts the actor's pins first. */
+  readsPins?: boolean;
   permit(subject: Case, args: MutationArgs<K>, ctx: RuleContext): Refusal | null;
   decide(subject: Case, args: MutationArgs<K>, ctx: RuleContext): RuleOutcome;
 }

@@ -112,6 +112,11 @@ export const CaseSchema = z.object({
   version: z.int().min(1),
   /** Bumped only when the assignee changes, so a "take" can tell whether someone else got there first. */
   assigneeVersion: z.int().min(1),
+  /**
+   * Pinned by its assignee for offline work (SUPERVISION.md leases): the case stays with them after their
+   * desk disconnects, until then. Absent on cases written before pins existed.
+   */
+  heldOffline: z.object({ by: IdSchema, until: InstantSchema }).nullable().optional(),
 });
 export type Case = z.infer<typeof CaseSchema>;
 

@@ -29,6 +29,11 @@ export const MUTATION_ARGS = {
   'case.take@1': z.object({ caseId: IdSchema }),
   /** Supervisor only: a null assignee returns the case to the team's unassigned queue. */
   'case.assign@1': z.object({ caseId: IdSchema, to: IdSchema.nullable() }),
+  /** The assignee keeps the case through a disconnect, for offline work (SUPERVISION.md leases). */
+  'case.pin@1': z.object({ caseId: IdSchema }),
+  'case.unpin@1': z.object({ caseId: IdSchema }),
+  /** Supervisor only: ends the assignee's lease or pin and returns the case to the team's queue. */
+  'case.breakLease@1': z.object({ caseId: IdSchema }),
   /** Supervisor only: closes caseId as a duplicate of intoId; later replies to it are redirected there. */
   'case.merge@1': z.object({ caseId: IdSchema, intoId: IdSchema }),
   'case.setField@1': z.discriminatedUnion('field', [
@@ -110,6 +115,10 @@ export const REJECTION_REASONS = [
   'merge_into_self',
   'unknown_mutation',
   'malformed_args',
+  'pin_not_assignee',
+  'pin_limit_reached',
+  'pin_due_too_soon',
+  'lease_supervisor_only',
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
 export const RejectionReasonSchema = z.object({

@@ -46,6 +46,13 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /sync/v1/verify': signedIn('allow'),
   'GET /sync/v1/bootstrap': signedIn('allow'),
   'GET /sync/v1/events': signedIn('allow'),
+  'POST /sync/v1/presence': signedIn('allow'),
+  'GET /api/v1/supervisor/floor': { ...signedIn('deny'), supervisor: 'allow', admin: 'allow' },
+  'GET /api/v1/supervisor/agents': { ...signedIn('deny'), supervisor: 'allow', admin: 'allow' },
+  'GET /api/v1/supervisor/cases': { ...signedIn('deny'), supervisor: 'allow', admin: 'allow' },
+  'GET /api/v1/supervisor/at-risk': { ...signedIn('deny'), supervisor: 'allow', admin: 'allow' },
+  'POST /api/v1/supervisor/agents/:userId/settings': { ...signedIn('deny'), supervisor: 'allow', admin: 'allow' },
+  'GET /api/v1/supervisor/rollups/check': { ...signedIn('deny'), admin: 'allow' },
 };
 
 describe('authorization: every route x every role', { timeout: 300_000 }, () => {
@@ -121,6 +128,20 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
         controller.abort();
         return { status: response.status, body, headers: response.headers };
       }
+      case 'POST /sync/v1/presence':
+        return client.call('POST', '/sync/v1/presence', { protocol: 1, clientId: randomUUID(), status: 'online' });
+      case 'GET /api/v1/supervisor/floor':
+      case 'GET /api/v1/supervisor/agents':
+      case 'GET /api/v1/supervisor/cases':
+      case 'GET /api/v1/supervisor/at-risk':
+      case 'GET /api/v1/supervisor/rollups/check':
+        return client.call('GET', route.slice(4));
+      case 'POST /api/v1/supervisor/agents/:userId/settings':
+        return client.call('POST', `/api/v1/supervisor/agents/${world.users.agentA2.id}/settings`, {
+          capacity: 12,
+          languages: ['de-DE', 'en'],
+          markets: ['DE'],
+        });
       default:
         throw new Error(`no request for ${route}: add one here and its row to EXPECTED`);
     }
