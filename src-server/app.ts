@@ -32,6 +32,7 @@ import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
+import { registerTrainingRoutes } from './training/trainingRoutes';
 
 export interface AppOptions {
   db: Db;
@@ -286,6 +287,9 @@ export function buildApp(options: AppOptions): App {
     }
     return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjson()));
   });
+
+  // Practice (issue 16): its own sync scope and the trainers' publishing and assigning.
+  registerTrainingRoutes(fastify, { db, now, principalOf });
 
   fastify.get('/sync/v1/events', async (request, reply) => {
     const session = await sessionOf(request);

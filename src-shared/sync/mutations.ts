@@ -110,6 +110,8 @@ export const REJECTION_REASONS = [
   'merge_into_self',
   'unknown_mutation',
   'malformed_args',
+  /** Practice ids (src-shared/training/trainingIds.ts) never reach a live case. */
+  'training_sandbox',
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
 export const RejectionReasonSchema = z.object({
