@@ -33,6 +33,7 @@ import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
 import { registerTrainingRoutes } from './training/trainingRoutes';
+import { registerTrainerRoutes } from './training/trainerRoutes';
 
 export interface AppOptions {
   db: Db;
@@ -288,14 +289,15 @@ export function buildApp(options: AppOptions): App {
     return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjson()));
   });
 
-  // Practice (issue 16): its own sync scope and the trainers' publishing and assigning.
-  registerTrainingRoutes(fastify, { db, now, principalOf });
-
   fastify.get('/sync/v1/events', async (request, reply) => {
     const session = await sessionOf(request);
     const state = await readSyncState(db);
     openEventStream(reply, session, state.highSeq);
   });
+
+  // Practice (issue 16): its own sync scope and what trainers publish and assign; then the trainers' reviews.
+  registerTrainingRoutes(fastify, { db, now, principalOf });
+  registerTrainerRoutes(fastify, { db, now, principalOf });
 
   function endStreamsOf(tokenHash: string): void {
     for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();

@@ -2,6 +2,7 @@ import { AssignmentSchema, type Assignment, type AssignmentRequest } from '../..
 import type { Principal } from '../auth/principal';
 import type { Db, SqlParam } from '../db/db';
 import { HttpError } from '../http/httpError';
+import { requireTrainer } from './trainerRoutes';
 import { appendTrainingChanges, lockTrainingLog } from './trainingLog';
 import { loadScenarioVersion } from './scenarioVersions';
 import { trainsAgentSql } from './trainingScope';
@@ -17,8 +18,7 @@ export async function createAssignment(
   request: AssignmentRequest,
   nowMs: number,
 ): Promise<{ status: 'created' | 'unchanged'; assignment: Assignment }> {
-  if (principal.role !== 'trainer' && principal.role !== 'admin')
-    throw new HttpError(403, 'FORBIDDEN', 'only a trainer or an admin may assign practice');
+  requireTrainer(principal);
   if (request.dueAt !== undefined && Date.parse(request.dueAt) <= nowMs)
     throw new HttpError(400, 'BAD_REQUEST', 'the due date has passed already', { dueAt: request.dueAt });
   return db.transaction(async (tx) => {

@@ -13,6 +13,7 @@ import {
 import type { Principal } from '../auth/principal';
 import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/httpError';
+import { requireTrainer } from './trainerRoutes';
 import { appendTrainingChanges, lockTrainingLog, type TrainingChangeRow } from './trainingLog';
 
 function versionRecord(scenario: Scenario, publishedBy: string | null, nowMs: number): ScenarioVersion {
@@ -84,8 +85,7 @@ export async function publishScenario(
   raw: unknown,
   nowMs: number,
 ): Promise<{ status: 'published' | 'unchanged'; version: ScenarioVersion }> {
-  if (principal.role !== 'trainer' && principal.role !== 'admin')
-    throw new HttpError(403, 'FORBIDDEN', 'only a trainer or an admin may publish a scenario');
+  requireTrainer(principal);
   const { problems } = checkScenario(raw);
   if (problems.length > 0)
     throw new HttpError(400, 'BAD_REQUEST', 'the scenario does not pass the checks; nothing was published', {

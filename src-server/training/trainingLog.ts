@@ -1,7 +1,7 @@
 import type { TrainingEntity } from '../../src-shared/training';
 import type { Queryable } from '../db/db';
 
-/** Taken by every writer of training_changes before it draws a number (migration 0005). */
+/** Taken by every writer of training_changes before it draws a number (migration 0006). */
 export const TRAINING_LOG_LOCK = 72_150_016;
 
 /** Who sees a training change: everyone signed in, one agent (and whoever trains them), or one team. */

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
+import type { FastifyRequest } from 'fastify';
 import { AssignmentRequestSchema, RunUploadRequestSchema, TrainingPullRequestSchema } from '../../src-shared/training';
+import type { App } from '../app';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/db';
 import { createAssignment } from './assignments';
@@ -19,10 +18,7 @@ export interface TrainingRouteDeps {
  * Practice's routes (issue 16): its sync scope (`/sync/v1/training/*`) and what trainers publish and assign
  * (`/api/v1/training/*`). Every body is parsed by its zod schema first: bad input is a 400 that changes nothing.
  */
-export function registerTrainingRoutes(
-  fastify: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>,
-  deps: TrainingRouteDeps,
-): void {
+export function registerTrainingRoutes(fastify: App['fastify'], deps: TrainingRouteDeps): void {
   const { db, now, principalOf } = deps;
 
   fastify.post('/sync/v1/training/pull', async (request) => {

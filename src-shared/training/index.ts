@@ -13,7 +13,7 @@ export { compileScenario, compileOrThrow, ScenarioCompileError } from './compile
 export type { Answer, CompiledScenario, CompiledRule, RuleStatus } from './compileScenario';
 export { startRun, answerRun, RunError } from './runPlayer';
 export type { RunState, RunInput, RuleResult, TranscriptEntry } from './runPlayer';
-export { scoreRun } from './scoreRun';
+export { scoreRun, totalScore } from './scoreRun';
 export type { RunScore, Criterion, CriticalFail } from './scoreRun';
 export { exploreScenario, pathAnswers, scoreRange } from './exploreScenario';
 export type { Exploration, ExploredPath } from './exploreScenario';
@@ -32,3 +32,18 @@ export * from './records';
 export * from './trainingProtocol';
 export { isTrainingId, trainingIdFrom, trainingIdsIn, TrainingIdSchema } from './trainingIds';
 export { replayAnswers, runResult } from './replayRun';
+export {
+  RubricDraftSchema,
+  RubricSchema,
+  RubricKeySchema,
+  RubricRatingsSchema,
+  RubricRatingError,
+  rubricRef,
+  rubricScoringHash,
+  scoreRubric,
+  checkRatings,
+  ratingShare,
+} from './rubric';
+export type { Rubric, RubricDraft, RubricDraftInput, RubricRatings, RubricScore, RubricCriterion } from './rubric';
+export { applyOverrides, criterionKey, CriterionKeySchema, OverrideSchema, OverrideError } from './overrides';
+export type { Override } from './overrides';

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Ids of practice data are marked as training so nothing of a run can pass for live data: a training id is
  * a UUID of version 8 (RFC 9562's custom version), while every live id is a v4 or v7 UUID (domain/ids.ts).
  * The central API refuses a training id in a case mutation, and its database refuses one in the outbound
- * queue and the messages table (migration 0005), so a training message can never be queued for delivery.
+ * queue and the messages table (migration 0006), so a training message can never be queued for delivery.
  */
 const VERSION_NIBBLE = 14;
 

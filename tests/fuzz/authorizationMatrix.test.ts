@@ -10,6 +10,7 @@ import { mutation, ProtocolClient, pushBody, type Reply } from '../../src-server
 import { practiceFixture, practiceRun } from '../../src-server/testing/practiceRuns';
 
 const practice = practiceFixture();
+import { sampleRubricDraft } from '../../src-shared/training/rubricFixture';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'integration', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -35,6 +36,9 @@ const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
   none: 'signIn',
 });
 
+/** The trainer's side of training (issue 16): trainers, and admins who may do all they do. */
+const trainers: Record<Role, Outcome> = { ...signedIn('deny'), trainer: 'allow', admin: 'allow' };
+
 /**
  * Who may use each route. A route missing here fails the suite: whoever adds a route decides who may
  * use it, in this table.
@@ -54,6 +58,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /sync/v1/training/runs': { ...signedIn('deny'), agent: 'allow' },
   'POST /api/v1/training/scenarios': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
   'POST /api/v1/training/assignments': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
+  'GET /api/v1/training/rubrics': trainers,
+  'POST /api/v1/training/rubrics': trainers,
+  'POST /api/v1/training/rubrics/:key/retire': trainers,
+  'DELETE /api/v1/training/rubrics/:key': trainers,
 };
 
 describe('authorization: every route x every role', { timeout: 300_000 }, () => {
@@ -141,6 +149,19 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
           scenarioKey: scenarioKey(practice.scenario),
           assignee: { kind: 'team', teamId: world.teamA.id },
         });
+      case 'GET /api/v1/training/rubrics':
+        return client.call('GET', '/api/v1/training/rubrics');
+      case 'POST /api/v1/training/rubrics':
+        return client.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(`matrix.${role}-${randomUUID()}`));
+      case 'POST /api/v1/training/rubrics/:key/retire':
+      case 'DELETE /api/v1/training/rubrics/:key': {
+        const key = `matrix.${role}-${randomUUID()}`;
+        const author = await ProtocolClient.signIn(server.url, world.users.trainer.username);
+        await author.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(key));
+        return route.startsWith('DELETE')
+          ? client.call('DELETE', `/api/v1/training/rubrics/${key}`)
+          : client.call('POST', `/api/v1/training/rubrics/${key}/retire`);
+      }
       default:
         throw new Error(`no request for ${route}: add one here and its row to EXPECTED`);
     }
