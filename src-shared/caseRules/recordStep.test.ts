@@ -27,6 +27,7 @@ const ctx = (actor: Actor = agent): RuleContext => ({
   base: {},
   teamMembers: () => [agent.id],
   caseById: () => undefined,
+  holdsEveryCase: true,
   lastReassignment: () => null,
   replyGraceMs: 0,
   isDuplicate: false,
