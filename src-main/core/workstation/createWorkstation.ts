@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  isMethodAllowed,
   workstationContract,
   type CaseRow,
   type ContractError,
@@ -54,6 +55,14 @@ function toError(error: unknown): ContractError {
     };
   if (error instanceof z.ZodError) return { code: 'BAD_INPUT', message: z.prettifyError(error) };
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A supervisor method asked by someone else (an agent): refused before the input is even read. */
+function forbidden(method: MethodName): ContractResult<never> {
+  return {
+    ok: false,
+    error: { code: 'FORBIDDEN', message: `${method} is for supervisors; the signed-in user may not use it.` },
+  };
 }
 
 /**
@@ -235,6 +244,11 @@ export function createWorkstation(options: WorkstationOptions) {
       afterWrite(outcome.applied);
       return outcome;
     },
+    'cases:reassign': (input) => {
+      const outcome = store.bulk(input.caseIds, (caseId) => ['case.assign@1', { caseId, to: input.to }]);
+      afterWrite(outcome.applied);
+      return outcome;
+    },
     'sync:status': () => sync.status(),
     'attention:list': () => store.attention(),
     'attention:resolve': (input) => {
@@ -263,6 +277,7 @@ export function createWorkstation(options: WorkstationOptions) {
           ok: false,
           error: { code: 'SIGNED_OUT', message: 'Signed out: sign in to see and work on cases on this device.' },
         };
+      if (!isMethodAllowed(method, store.currentUser()?.role ?? null)) return forbidden(method);
       const parsed = workstationContract[method].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: z.prettifyError(parsed.error) } };
       const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;
