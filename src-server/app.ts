@@ -32,6 +32,7 @@ import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
+import { registerTrainerRoutes } from './training/trainerRoutes';
 
 export interface AppOptions {
   db: Db;
@@ -292,6 +293,8 @@ export function buildApp(options: AppOptions): App {
     const state = await readSyncState(db);
     openEventStream(reply, session, state.highSeq);
   });
+
+  registerTrainerRoutes(fastify, { db, now, principalOf });
 
   function endStreamsOf(tokenHash: string): void {
     for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();

@@ -6,6 +6,7 @@ import type { RunningServer } from '../../src-server/startServer';
 import type { TestDb, World } from '../../src-server/testing/harness';
 import { addCases, createWorld, makeCase, openTestDb, startTestServer } from '../../src-server/testing/harness';
 import { mutation, ProtocolClient, pushBody, type Reply } from '../../src-server/testing/protocolClient';
+import { sampleRubricDraft } from '../../src-shared/training/rubricFixture';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'integration', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -31,6 +32,9 @@ const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
   none: 'signIn',
 });
 
+/** The trainer's side of training (issue 16): trainers, and admins who may do all they do. */
+const trainers: Record<Role, Outcome> = { ...signedIn('deny'), trainer: 'allow', admin: 'allow' };
+
 /**
  * Who may use each route. A route missing here fails the suite: whoever adds a route decides who may
  * use it, in this table.
@@ -46,6 +50,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /sync/v1/verify': signedIn('allow'),
   'GET /sync/v1/bootstrap': signedIn('allow'),
   'GET /sync/v1/events': signedIn('allow'),
+  'GET /api/v1/training/rubrics': trainers,
+  'POST /api/v1/training/rubrics': trainers,
+  'POST /api/v1/training/rubrics/:key/retire': trainers,
+  'DELETE /api/v1/training/rubrics/:key': trainers,
 };
 
 describe('authorization: every route x every role', { timeout: 300_000 }, () => {
@@ -120,6 +128,19 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
         const body: unknown = response.ok ? null : await response.json();
         controller.abort();
         return { status: response.status, body, headers: response.headers };
+      }
+      case 'GET /api/v1/training/rubrics':
+        return client.call('GET', '/api/v1/training/rubrics');
+      case 'POST /api/v1/training/rubrics':
+        return client.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(`matrix.${role}-${randomUUID()}`));
+      case 'POST /api/v1/training/rubrics/:key/retire':
+      case 'DELETE /api/v1/training/rubrics/:key': {
+        const key = `matrix.${role}-${randomUUID()}`;
+        const author = await ProtocolClient.signIn(server.url, world.users.trainer.username);
+        await author.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(key));
+        return route.startsWith('DELETE')
+          ? client.call('DELETE', `/api/v1/training/rubrics/${key}`)
+          : client.call('POST', `/api/v1/training/rubrics/${key}/retire`);
       }
       default:
         throw new Error(`no request for ${route}: add one here and its row to EXPECTED`);
