@@ -126,6 +126,7 @@ export function createWorkstation(options: WorkstationOptions) {
     'cases:addTag': (input) => write('case.addTag@1', input),
     'cases:removeTag': (input) => write('case.removeTag@1', input),
     'cases:take': (input) => write('case.take@1', input),
+    'cases:recordStep': (input) => write('case.recordStep@1', input),
     'cases:bulk': (input) => {
       const { action } = input;
       const outcome = store.bulk(input.caseIds, (caseId) =>
@@ -133,6 +134,11 @@ export function createWorkstation(options: WorkstationOptions) {
           ? ['case.addTag@1', { caseId, tag: action.tag }]
           : ['case.setStatus@1', { caseId, to: action.to }],
       );
+      afterWrite(outcome.applied);
+      return outcome;
+    },
+    'cases:reassign': (input) => {
+      const outcome = store.bulk(input.caseIds, (caseId) => ['case.assign@1', { caseId, to: input.to }]);
       afterWrite(outcome.applied);
       return outcome;
     },
@@ -146,7 +152,7 @@ export function createWorkstation(options: WorkstationOptions) {
     },
   };
 
-  const { call, dispatch } = contractCalls(handlers, device.isLocked);
+  const { call, dispatch } = contractCalls(handlers, device.isLocked, () => store.currentUser()?.role ?? null);
 
   return {
     call,
