@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import {
+  isMethodAllowed,
   workstationContract,
   type ContractError,
   type ContractResult,
   type MethodName,
   type MethodOutput,
 } from '../../../src-shared/contract/workstation';
+import type { Role } from '../../../src-shared/domain/user';
 import { findUnsafeText } from '../../../src-shared/text/unsafeText';
 import { StoreError } from '../store';
 
@@ -39,12 +41,20 @@ function toError(error: unknown): ContractError {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** A supervisor method asked by someone else (an agent): refused before the input is even read. */
+function forbidden(method: MethodName): ContractResult<never> {
+  return {
+    ok: false,
+    error: { code: 'FORBIDDEN', message: `${method} is for supervisors; the signed-in user may not use it.` },
+  };
+}
+
 /**
  * The contract's boundary: input arrives as unknown and is refused with a typed error when its text is
- * unsafe, the device is locked or the schema says no; a handler's throw becomes an error result. Nothing
- * throws across it.
+ * unsafe, the device is locked, the signed-in user's role may not use the method (supervisor methods) or
+ * the schema says no; a handler's throw becomes an error result. Nothing throws across it.
  */
-export function contractCalls(handlers: ContractHandlers, isLocked: () => boolean) {
+export function contractCalls(handlers: ContractHandlers, isLocked: () => boolean, role: () => Role | null) {
   async function call<M extends MethodName>(method: M, input: unknown): Promise<ContractResult<MethodOutput<M>>> {
     try {
       // Text the store or the server cannot keep faithfully is refused here, so it never waits in the outbox.
@@ -63,6 +73,7 @@ export function contractCalls(handlers: ContractHandlers, isLocked: () => boolea
           ok: false,
           error: { code: 'SIGNED_OUT', message: 'Signed out: sign in to see and work on cases on this device.' },
         };
+      if (!isMethodAllowed(method, role())) return forbidden(method);
       const parsed = workstationContract[method].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: z.prettifyError(parsed.error) } };
       const handler = handlers[method] as (input: unknown) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -136,6 +136,11 @@ export function createWorkstation(options: WorkstationOptions) {
       afterWrite(outcome.applied);
       return outcome;
     },
+    'cases:reassign': (input) => {
+      const outcome = store.bulk(input.caseIds, (caseId) => ['case.assign@1', { caseId, to: input.to }]);
+      afterWrite(outcome.applied);
+      return outcome;
+    },
     'sync:status': () => current.sync.status(),
     'attention:list': () => store.attention(),
     'attention:resolve': (input) => {
@@ -146,7 +151,7 @@ export function createWorkstation(options: WorkstationOptions) {
     },
   };
 
-  const { call, dispatch } = contractCalls(handlers, device.isLocked);
+  const { call, dispatch } = contractCalls(handlers, device.isLocked, () => store.currentUser()?.role ?? null);
 
   return {
     call,
