@@ -68,6 +68,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   // Taking is working the team's queue: its agents and supervisors; an admin assigns instead.
   'cases:take': { ...teamCase, admin: 'deny' },
   'cases:bulk': teamCase,
+  // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
+  'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
   'attention:resolve': signedIn('unseen'),
 };
@@ -146,6 +148,8 @@ function request(method: string, role: Role): unknown {
       return { caseId: role === 'supervisor' ? unassigned.id : caseId };
     case 'cases:bulk':
       return { caseIds: [caseId], action: { kind: 'addTag', tag: `bulk-${role}` } };
+    case 'cases:reassign':
+      return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
       return { id: randomUUID(), action: 'discard' };
     default:
