@@ -81,6 +81,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'cases:removeTag': (input) => call('cases:removeTag', input),
     'cases:take': (input) => call('cases:take', input),
     'cases:bulk': (input) => call('cases:bulk', input),
+    'cases:reassign': (input) => call('cases:reassign', input),
     'sync:status': (input) => call('sync:status', input),
     'attention:list': (input) => call('attention:list', input),
     'attention:resolve': (input) => call('attention:resolve', input),
