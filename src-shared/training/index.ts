@@ -47,3 +47,13 @@ export {
 export type { Rubric, RubricDraft, RubricDraftInput, RubricRatings, RubricScore, RubricCriterion } from './rubric';
 export { applyOverrides, criterionKey, CriterionKeySchema, OverrideSchema, OverrideError } from './overrides';
 export type { Override } from './overrides';
+export { alphaPerCriterion, alignmentWithBenchmark, alphaVerdict } from './calibration';
+export type { CriterionAlpha, SessionRatings, TrainerAlignment } from './calibration';
+export {
+  trainingResults,
+  MASTERY_DECAY,
+  TrainingResultsSchema,
+  TraineeResultSchema,
+  ScenarioResultSchema,
+} from './trainingResults';
+export type { RunFacts, TrainingResults, TraineeResult, ScenarioResult } from './trainingResults';
