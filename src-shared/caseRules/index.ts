@@ -4,6 +4,7 @@ import { addNoteRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
 import { breakLeaseRule, pinRule, unpinRule } from './leases';
 import { mergeRule } from './merge';
+import { recordStepRule } from './recordStep';
 import { replyRule } from './reply';
 import { setFieldRule } from './setField';
 import { setStatusRule } from './setStatus';
@@ -32,6 +33,7 @@ export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.breakLease@1': breakLeaseRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
+  'case.recordStep@1': recordStepRule,
 };
 
 /** Permission first, then the decision: a refused asker learns nothing about the case, not even a duplicate. */

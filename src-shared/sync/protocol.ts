@@ -66,6 +66,8 @@ export const ApiErrorCodeSchema = z.enum([
   'DEVICE_REVOKED',
   'FORBIDDEN',
   'NOT_FOUND',
+  /** The request is sound but the state forbids it (`details.reason` says which: RUBRIC_IN_USE, …). */
+  'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'OUT_OF_ORDER',
