@@ -26,6 +26,7 @@ function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
     caseById: () => undefined,
     lastReassignment: () => null,
     replyGraceMs: 0,
+    attachmentById: () => undefined,
     isDuplicate: false,
     ...more,
   };
