@@ -69,6 +69,7 @@ export async function applyMutation<K extends MutationKey>(
     base: ctx.base,
     teamMembers: (teamId) => (teamId === subject.data.teamId ? members : []),
     caseById: (id) => uow.loaded(id)?.data,
+    holdsEveryCase: true,
     lastReassignment: (id) => {
       const record = uow.loaded(id);
       return record ? { previousAssigneeId: record.previousAssigneeId, atMs: record.assigneeChangedMs } : null;

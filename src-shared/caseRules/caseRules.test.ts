@@ -24,6 +24,7 @@ function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
     base: {},
     teamMembers: () => [agent.id, supervisor.id],
     caseById: () => undefined,
+    holdsEveryCase: true,
     lastReassignment: () => null,
     replyGraceMs: 0,
     attachmentById: () => undefined,
@@ -102,6 +103,36 @@ describe('shared case rules', () => {
     expect(outcome).toMatchObject({ status: 'applied', redirectedToCaseId: into.id, messages: [{ caseId: into.id }] });
     expect(runCaseRule('case.reply@1', merged, reply(merged.id), ctx(agent))).toMatchObject({
       refusal: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('merges into a target the desk does not hold by closing its own case; the server refuses a missing one', () => {
+    const source = caseOf({ status: 'open' });
+    const args = { caseId: source.id, intoId: 'c0000000-0000-4000-8000-00000000000f' };
+    const onDesk = runCaseRule('case.merge@1', source, args, ctx(supervisor, { holdsEveryCase: false }));
+    if (onDesk.status !== 'applied') throw new Error(`refused on the desk: ${JSON.stringify(onDesk)}`);
+    expect(onDesk.cases).toEqual([
+      {
+        ...source,
+        status: 'closed',
+        statusChangedAt: NOW,
+        mergedIntoId: args.intoId,
+        version: source.version + 1,
+        updatedAt: NOW,
+      },
+    ]);
+    expect(onDesk.events.map((event) => [event.caseId, event.kind])).toEqual([
+      [source.id, 'status_changed'],
+      [source.id, 'merged'],
+    ]);
+    expect(runCaseRule('case.merge@1', source, args, ctx(supervisor))).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'NOT_FOUND' },
+    });
+    // Not knowing the target does not let an agent past the permission check.
+    expect(runCaseRule('case.merge@1', source, args, ctx(agent, { holdsEveryCase: false }))).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'FORBIDDEN' },
     });
   });
 });

@@ -39,6 +39,11 @@ export interface RuleContext {
   teamMembers(teamId: string): readonly string[];
   /** Another case by id (a merge target, the chain of a merged case); undefined when not held. */
   caseById(id: string): Case | undefined;
+  /**
+   * The server holds every case, so one caseById does not find does not exist. The desk holds only what it
+   * pulled: a case it lacks may exist (outside its scope, or not pulled yet), and only the server can judge it.
+   */
+  holdsEveryCase: boolean;
   /** The server's record of the case's last reassignment; the desk holds none and passes null. */
   lastReassignment(caseId: string): Reassignment | null;
   /** How long a previous assignee may still send an offline reply to a reassigned case. */
