@@ -27,7 +27,7 @@ import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
 import { ingestInbound } from './inbound';
 import type { BlobStore } from './attachments/blobStore';
-import { registerAttachmentRoutes } from './attachments/attachmentRoutes';
+import { attachmentRoutes } from './attachments/attachmentRoutes';
 import type { OutboundWorker } from './outbound/outboundWorker';
 import { bootstrapNdjson } from './sync/bootstrap';
 import type { PokeHub, SyncSignal } from './sync/pokeHub';
@@ -280,7 +280,7 @@ export function buildApp(options: AppOptions): App {
     return revokeDevice(db, clientId, principal.id, now());
   });
 
-  registerAttachmentRoutes(fastify, { db, blobs: options.blobs, now, principalOf });
+  void fastify.register(attachmentRoutes({ db, blobs: options.blobs, now, principalOf }));
 
   fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
 

@@ -16,7 +16,7 @@ export interface StoredFile {
   preview?: { displaySha256: string; thumbnailSha256: string };
 }
 
-export interface AttachmentRow {
+export type AttachmentRow = {
   id: string;
   case_id: string | null;
   uploaded_by: string;
@@ -27,7 +27,7 @@ export interface AttachmentRow {
   display_sha256: string | null;
   thumbnail_sha256: string | null;
   created_ms: number;
-}
+};
 
 const COLUMNS =
   'id, case_id, uploaded_by, file_name, media_type, size, sha256, display_sha256, thumbnail_sha256, created_ms';

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { canSee } from '../../src-shared/caseRules';
 import { ATTACHMENT_LIMITS, AttachmentVariantSchema } from '../../src-shared/domain/attachment';
@@ -33,10 +33,9 @@ const notFound = (): HttpError =>
  * request again and gets the same file back (exactly once). `GET .../content?variant=` serves it to whoever
  * may see its case. Registered in their own plugin, the only place that reads octet-stream bodies.
  */
-export function registerAttachmentRoutes(fastify: FastifyInstance, options: AttachmentRouteOptions): void {
+export function attachmentRoutes(options: AttachmentRouteOptions): FastifyPluginAsync {
   const { db, blobs, now, principalOf } = options;
-
-  void fastify.register(async (scope) => {
+  return async (scope) => {
     scope.addContentTypeParser(
       'application/octet-stream',
       { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.fileBytes },
@@ -52,7 +51,11 @@ export function registerAttachmentRoutes(fastify: FastifyInstance, options: Atta
         const query = UploadQuerySchema.parse(request.query);
         const caseId = await uploadTarget(db, principal, query.caseId);
         if (!Buffer.isBuffer(request.body))
-          throw new HttpError(400, 'BAD_REQUEST', 'send the file as the body, with Content-Type application/octet-stream');
+          throw new HttpError(
+            400,
+            'BAD_REQUEST',
+            'send the file as the body, with Content-Type application/octet-stream',
+          );
         const bytes = request.body;
         const existing = await attachmentRow(db, attachmentId);
         if (existing) return sameUpload(existing, principal, caseId, sha256Hex(bytes));
@@ -64,45 +67,58 @@ export function registerAttachmentRoutes(fastify: FastifyInstance, options: Atta
           intake.file,
         );
         // Two uploads under one id at once: the one that lost the insert is answered like a repeat.
-        if (row.sha256 !== intake.file.sha256 || row.uploaded_by !== principal.id) return sameUpload(row, principal, caseId, intake.file.sha256);
+        if (row.sha256 !== intake.file.sha256 || row.uploaded_by !== principal.id)
+          return sameUpload(row, principal, caseId, intake.file.sha256);
         return reply.code(201).send(uploadedFile(row));
       },
     );
-  });
 
-  fastify.get('/api/v1/attachments/:attachmentId/content', async (request, reply) => {
-    const principal = await principalOf(request);
-    const { attachmentId } = ParamsSchema.parse(request.params);
-    const { variant } = DownloadQuerySchema.parse(request.query);
-    const row = await attachmentRow(db, attachmentId);
-    if (!row || !(await mayDownload(db, principal, row))) throw notFound();
-    const isImage = row.display_sha256 !== null;
-    if (isImage && variant === 'original')
-      throw new HttpError(
-        403,
-        'FORBIDDEN',
-        "an image's original is kept as evidence and never served (it may hold the sender's location); ask for variant=display",
-      );
-    const sha256 = variant === 'display' ? row.display_sha256 : variant === 'thumbnail' ? row.thumbnail_sha256 : row.sha256;
-    if (sha256 === null) throw new HttpError(404, 'NOT_FOUND', `${row.file_name} has no ${variant} copy; ask for variant=original`);
-    const blob = await blobs.open(sha256);
-    if (!blob)
-      throw new HttpError(503, 'UNAVAILABLE', 'the file store does not answer for this file right now; retry later', undefined, {
-        'retry-after': '30',
-      });
-    const mediaType = isImage ? PREVIEW_MEDIA_TYPE : row.media_type === 'text/plain' ? 'text/plain; charset=utf-8' : row.media_type;
-    return reply
-      .headers({
-        'content-type': mediaType,
-        'content-length': String(blob.size),
-        // Nothing a browser or the OS might run: never sniffed, no scripts, offered as a download unless a preview.
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'; sandbox",
-        'content-disposition': `${variant === 'original' ? 'attachment' : 'inline'}; ${dispositionName(row.file_name)}`,
-        etag: `"${sha256}"`,
-      })
-      .send(blob.stream);
-  });
+    scope.get('/api/v1/attachments/:attachmentId/content', async (request, reply) => {
+      const principal = await principalOf(request);
+      const { attachmentId } = ParamsSchema.parse(request.params);
+      const { variant } = DownloadQuerySchema.parse(request.query);
+      const row = await attachmentRow(db, attachmentId);
+      if (!row || !(await mayDownload(db, principal, row))) throw notFound();
+      const isImage = row.display_sha256 !== null;
+      if (isImage && variant === 'original')
+        throw new HttpError(
+          403,
+          'FORBIDDEN',
+          "an image's original is kept as evidence and never served (it may hold the sender's location); ask for variant=display",
+        );
+      const sha256 =
+        variant === 'display' ? row.display_sha256 : variant === 'thumbnail' ? row.thumbnail_sha256 : row.sha256;
+      if (sha256 === null)
+        throw new HttpError(404, 'NOT_FOUND', `${row.file_name} has no ${variant} copy; ask for variant=original`);
+      const blob = await blobs.open(sha256);
+      if (!blob)
+        throw new HttpError(
+          503,
+          'UNAVAILABLE',
+          'the file store does not answer for this file right now; retry later',
+          undefined,
+          {
+            'retry-after': '30',
+          },
+        );
+      const mediaType = isImage
+        ? PREVIEW_MEDIA_TYPE
+        : row.media_type === 'text/plain'
+          ? 'text/plain; charset=utf-8'
+          : row.media_type;
+      return reply
+        .headers({
+          'content-type': mediaType,
+          'content-length': String(blob.size),
+          // Nothing a browser or the OS might run: never sniffed, no scripts, offered as a download unless a preview.
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; sandbox",
+          'content-disposition': `${variant === 'original' ? 'attachment' : 'inline'}; ${dispositionName(row.file_name)}`,
+          etag: `"${sha256}"`,
+        })
+        .send(blob.stream);
+    });
+  };
 }
 
 /** The case an upload belongs to: an integration's uploads wait for their inbound message, everyone else names a case they see. */
@@ -110,7 +126,11 @@ async function uploadTarget(db: Db, principal: Principal, caseId: string | undef
   if (principal.role === 'trainer') throw new HttpError(403, 'FORBIDDEN', 'a trainer account may not upload files');
   if (principal.role === 'integration') {
     if (caseId !== undefined)
-      throw new HttpError(400, 'BAD_REQUEST', 'an integration uploads without a case and names the upload in an inbound message');
+      throw new HttpError(
+        400,
+        'BAD_REQUEST',
+        'an integration uploads without a case and names the upload in an inbound message',
+      );
     return null;
   }
   if (caseId === undefined) throw new HttpError(400, 'BAD_REQUEST', 'name the case the file belongs to (caseId)');
@@ -124,7 +144,12 @@ async function uploadTarget(db: Db, principal: Principal, caseId: string | undef
 }
 
 /** A repeated upload (same caller, case and bytes) gets the stored file; anything else under that id is a conflict. */
-function sameUpload(existing: AttachmentRow, principal: Principal, caseId: string | null, sha256: string): UploadedFile {
+function sameUpload(
+  existing: AttachmentRow,
+  principal: Principal,
+  caseId: string | null,
+  sha256: string,
+): UploadedFile {
   if (existing.uploaded_by !== principal.id || existing.case_id !== caseId || existing.sha256 !== sha256)
     throw new HttpError(409, 'CONFLICT', 'this attachment id is already used for another file; choose a new id');
   return uploadedFile(existing);

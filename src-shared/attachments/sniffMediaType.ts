@@ -44,6 +44,10 @@ function isPlainText(bytes: Uint8Array): boolean {
   }
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
-  const head = text.replace(/^\ufeff/, '').trimStart().slice(0, 64).toLowerCase();
+  const head = text
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 64)
+    .toLowerCase();
   return !/^<(!doctype|html|svg|\?xml|script|head|body|iframe)/.test(head);
 }

@@ -181,7 +181,10 @@ export const InboundRequestSchema = z.object({
    * without a case). Each is checked on its own: a refused file is listed in the answer and the message
    * still arrives with the others.
    */
-  attachments: z.array(z.union([InboundInlineFileSchema, InboundUploadRefSchema])).max(100).optional(),
+  attachments: z
+    .array(z.union([InboundInlineFileSchema, InboundUploadRefSchema]))
+    .max(100)
+    .optional(),
 });
 export type InboundRequest = z.infer<typeof InboundRequestSchema>;
 

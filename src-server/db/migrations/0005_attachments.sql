@@ -8,7 +8,6 @@ CREATE TABLE attachments (
   uploaded_by text NOT NULL REFERENCES users (id),
   file_name text NOT NULL,
   media_type text NOT NULL,
-  kind text NOT NULL CHECK (kind IN ('image', 'pdf', 'text', 'file')),
   size bigint NOT NULL CHECK (size > 0),
   sha256 text NOT NULL,
   display_sha256 text,

@@ -85,6 +85,7 @@ describe('selection model', () => {
       holdsEveryCase: false,
       lastReassignment: () => null,
       replyGraceMs: 0,
+      attachmentById: () => undefined,
       isDuplicate: false,
     };
     const isAccepted = (from: CaseStatus, to: CaseStatus) =>
