@@ -1,9 +1,10 @@
 import {
   attachmentKindOf,
-  AttachmentSchema,
+  AttachmentMediaTypeSchema,
   type Attachment,
   type AttachmentMediaType,
 } from '../../src-shared/domain/attachment';
+import { UploadedFileSchema, type UploadedFile } from '../../src-shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import { textArray } from '../db/sqlArray';
 
@@ -32,20 +33,26 @@ export type AttachmentRow = {
 const COLUMNS =
   'id, case_id, uploaded_by, file_name, media_type, size, sha256, display_sha256, thumbnail_sha256, created_ms';
 
-/** The row as messages carry it; undefined for a file not yet bound to a case. */
-export function attachmentOf(row: AttachmentRow): Attachment | undefined {
-  if (row.case_id === null) return undefined;
-  return AttachmentSchema.parse({
+/** The row as an upload's answer gives it (caseId null until an integration's upload is sent). */
+export function uploadedFileOf(row: AttachmentRow): UploadedFile {
+  const mediaType = AttachmentMediaTypeSchema.parse(row.media_type);
+  return UploadedFileSchema.parse({
     id: row.id,
     caseId: row.case_id,
     fileName: row.file_name,
-    mediaType: row.media_type,
-    kind: attachmentKindOf(AttachmentSchema.shape.mediaType.parse(row.media_type)),
+    mediaType,
+    kind: attachmentKindOf(mediaType),
     size: Number(row.size),
     sha256: row.sha256,
     hasPreview: row.display_sha256 !== null,
     createdAt: new Date(Number(row.created_ms)).toISOString(),
   });
+}
+
+/** The row as messages carry it; undefined for a file not yet bound to a case. */
+export function attachmentOf(row: AttachmentRow): Attachment | undefined {
+  const file = uploadedFileOf(row);
+  return file.caseId === null ? undefined : { ...file, caseId: file.caseId };
 }
 
 export async function insertAttachment(

@@ -2,12 +2,11 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { canSee } from '../../src-shared/caseRules';
 import { ATTACHMENT_LIMITS, AttachmentVariantSchema } from '../../src-shared/domain/attachment';
-import { UploadedFileSchema, type UploadedFile } from '../../src-shared/sync/protocol';
+import type { UploadedFile } from '../../src-shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/db';
 import { HttpError } from '../http/httpError';
-import { attachmentKindOf } from '../../src-shared/domain/attachment';
-import { attachmentRow, insertAttachment, type AttachmentRow } from './attachmentIndex';
+import { attachmentRow, insertAttachment, uploadedFileOf, type AttachmentRow } from './attachmentIndex';
 import { sha256Hex, type BlobStore } from './blobStore';
 import { refusalError } from './refusalError';
 import { takeInFile } from './fileIntake';
@@ -69,7 +68,7 @@ export function attachmentRoutes(options: AttachmentRouteOptions): FastifyPlugin
         // Two uploads under one id at once: the one that lost the insert is answered like a repeat.
         if (row.sha256 !== intake.file.sha256 || row.uploaded_by !== principal.id)
           return sameUpload(row, principal, caseId, intake.file.sha256);
-        return reply.code(201).send(uploadedFile(row));
+        return reply.code(201).send(uploadedFileOf(row));
       },
     );
 
@@ -152,22 +151,7 @@ function sameUpload(
 ): UploadedFile {
   if (existing.uploaded_by !== principal.id || existing.case_id !== caseId || existing.sha256 !== sha256)
     throw new HttpError(409, 'CONFLICT', 'this attachment id is already used for another file; choose a new id');
-  return uploadedFile(existing);
-}
-
-function uploadedFile(row: AttachmentRow): UploadedFile {
-  const mediaType = UploadedFileSchema.shape.mediaType.parse(row.media_type);
-  return UploadedFileSchema.parse({
-    id: row.id,
-    caseId: row.case_id,
-    fileName: row.file_name,
-    mediaType,
-    kind: attachmentKindOf(mediaType),
-    size: Number(row.size),
-    sha256: row.sha256,
-    hasPreview: row.display_sha256 !== null,
-    createdAt: new Date(Number(row.created_ms)).toISOString(),
-  });
+  return uploadedFileOf(existing);
 }
 
 /**
