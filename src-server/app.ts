@@ -35,6 +35,8 @@ import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
+import { registerTrainingRoutes } from './training/trainingRoutes';
+import { registerTrainerRoutes } from './training/trainerRoutes';
 
 export interface AppOptions {
   db: Db;
@@ -303,6 +305,10 @@ export function buildApp(options: AppOptions): App {
     const state = await readSyncState(db);
     openEventStream(reply, session, state.highSeq);
   });
+
+  // Practice (issue 16): its own sync scope and what trainers publish and assign; then the trainers' reviews.
+  registerTrainingRoutes(fastify, { db, now, principalOf });
+  registerTrainerRoutes(fastify, { db, now, principalOf });
 
   function endStreamsOf(tokenHash: string): void {
     for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();

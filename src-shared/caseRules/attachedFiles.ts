@@ -14,7 +14,7 @@ export function attachedFiles(
 ): { files: Attachment[] } | { refusal: Refusal } {
   const files: Attachment[] = [];
   for (const id of new Set(ids)) {
-    const file = ctx.attachmentById(id);
+    const file = ctx.attachmentById?.(id);
     if (!file || (file.caseId !== subject.id && file.caseId !== target.id))
       return {
         refusal: refuse('INVALID_ARGS', 'attachment_missing', `attachment ${id} is not uploaded to this case`, {

@@ -27,7 +27,6 @@ function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
     holdsEveryCase: true,
     lastReassignment: () => null,
     replyGraceMs: 0,
-    attachmentById: () => undefined,
     isDuplicate: false,
     ...more,
   };

@@ -3,6 +3,7 @@ import type { MutationArgs, MutationKey } from '../sync/mutations';
 import { addNoteRule, addNoteWithFilesRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
 import { mergeRule } from './merge';
+import { recordStepRule } from './recordStep';
 import { replyRule, replyWithFilesRule } from './reply';
 import { setFieldRule } from './setField';
 import { setStatusRule } from './setStatus';
@@ -30,6 +31,7 @@ export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.assign@1': assignRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
+  'case.recordStep@1': recordStepRule,
 };
 
 /** Permission first, then the decision: a refused asker learns nothing about the case, not even a duplicate. */

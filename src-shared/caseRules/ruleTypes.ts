@@ -48,8 +48,11 @@ export interface RuleContext {
   lastReassignment(caseId: string): Reassignment | null;
   /** How long a previous assignee may still send an offline reply to a reassigned case. */
   replyGraceMs: number;
-  /** A file uploaded beforehand, as the server's index holds it (the desk: as its store holds it); undefined when unknown. */
-  attachmentById(id: string): Attachment | undefined;
+  /**
+   * A file uploaded to a case beforehand, as the server's index holds it; undefined when unknown. Only rules
+   * that attach files read it (caseRules/attachedFiles.ts); a side that holds no files leaves it out.
+   */
+  attachmentById?(id: string): Attachment | undefined;
   /** The child row this mutation creates (its message or note id) already exists: a re-send, not a new write. */
   isDuplicate: boolean;
 }

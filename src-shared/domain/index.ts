@@ -6,3 +6,4 @@ export * from './caseStatus';
 export * from './case';
 export * from './user';
 export * from './attachment';
+export * from './workflow';

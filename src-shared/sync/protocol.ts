@@ -67,6 +67,8 @@ export const ApiErrorCodeSchema = z.enum([
   'DEVICE_REVOKED',
   'FORBIDDEN',
   'NOT_FOUND',
+  /** The request is sound but the state forbids it (`details.reason` says which: RUBRIC_IN_USE, …). */
+  'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   /** A file whose bytes are not of an accepted type (src-shared/domain/attachment.ts), whatever its name says. */
   'UNSUPPORTED_TYPE',

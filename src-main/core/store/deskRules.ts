@@ -44,8 +44,6 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
       holdsEveryCase: false,
       lastReassignment: () => null,
       replyGraceMs: 0,
-      // The desk keeps no uploaded files yet and sends no reply or note with files (issue 18 part 2).
-      attachmentById: () => undefined,
       // The store answers a re-sent reply or note before deciding (localWrites.alreadyWritten).
       isDuplicate: false,
     };

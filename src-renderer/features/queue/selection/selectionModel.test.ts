@@ -85,7 +85,6 @@ describe('selection model', () => {
       holdsEveryCase: false,
       lastReassignment: () => null,
       replyGraceMs: 0,
-      attachmentById: () => undefined,
       isDuplicate: false,
     };
     const isAccepted = (from: CaseStatus, to: CaseStatus) =>
