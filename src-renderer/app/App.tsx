@@ -6,7 +6,7 @@ import { useAttentionCount } from '../features/attention/hooks/useAttention';
 import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
 import { useIsSupervisor, useSession } from '../features/supervision/hooks/useSession';
-import { DeviceWipedNotice, Notifications, SyncIndicator } from '../features/sync';
+import { DeviceWipedNotice, Notifications, ServerAddressNotice, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import { isSupervisorScreen, type Route } from './navigation';
@@ -136,6 +136,7 @@ function Screens() {
       </Suspense>
       <Notifications onOpenCase={openCase} />
       <DeviceWipedNotice clearDrafts={clearDrafts} />
+      <ServerAddressNotice />
     </AppShell>
   );
 }
