@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  attachmentIdsOf,
   caseMissing,
   createdChildOf,
   readsPins,
@@ -19,6 +20,7 @@ import type {
 import type { Principal } from '../auth/principal';
 import type { CaseRecord, UnitOfWork } from './unitOfWork';
 import { countPins } from '../supervision/pins';
+import { loadAttachments } from '../attachments/attachmentIndex';
 
 export type Outcome =
   | { status: 'applied'; redirectedToCaseId?: string }
@@ -62,6 +64,7 @@ export async function applyMutation<K extends MutationKey>(
   const members = readsTeamMembers(key) ? await ctx.teamMembers(subject.data.teamId) : [];
   const pins = readsPins(key) ? await countPins(uow.tx, ctx.principal.id) : 0;
   const child = createdChildOf(key, args);
+  const attachments = await loadAttachments(uow.tx, attachmentIdsOf(key, args));
   const rule: RuleContext = {
     actor: ctx.principal,
     now: uow.nowIso,
@@ -76,6 +79,7 @@ export async function applyMutation<K extends MutationKey>(
     },
     replyGraceMs: ctx.replyGraceMs,
     pinnedCaseCount: (userId) => (userId === ctx.principal.id ? pins : 0),
+    attachmentById: (id) => attachments.get(id),
     isDuplicate: child !== null && (await uow.childExists(child.entity, child.id)),
   };
   const outcome = runCaseRule(key, subject.data, args, rule);

@@ -1,3 +1,4 @@
+import type { Attachment } from '../domain/attachment';
 import type { Case, CaseEvent, Message, Note } from '../domain/case';
 import type { Role } from '../domain/user';
 import type {
@@ -49,6 +50,11 @@ export interface RuleContext {
   replyGraceMs: number;
   /** How many open cases this user has pinned for offline work; the server counts, the desk does not know. */
   pinnedCaseCount?(userId: string): number;
+  /**
+   * A file uploaded to a case beforehand, as the server's index holds it; undefined when unknown. Only rules
+   * that attach files read it (caseRules/attachedFiles.ts); a side that holds no files leaves it out.
+   */
+  attachmentById?(id: string): Attachment | undefined;
   /** The child row this mutation creates (its message or note id) already exists: a re-send, not a new write. */
   isDuplicate: boolean;
 }
@@ -84,6 +90,8 @@ export type RuleOutcome = ({ status: 'applied' } & CaseChanges) | { status: 'ref
 export interface CaseRule<K extends MutationKey> {
   /** The child row the mutation creates, keyed by an id in its args, so a re-sent mutation is recognised. */
   createsChild?: { entity: 'message' | 'note'; idOf(args: MutationArgs<K>): string };
+  /** The files the mutation attaches, so the server loads them from its index first. */
+  attachmentIdsOf?(args: MutationArgs<K>): readonly string[];
   /** The rule reads ctx.teamMembers, so the server loads the subject team's members first. */
   readsTeamMembers?: boolean;
   /** The rule reads ctx.pinnedCaseCount, so the server counts the actor's pins first. */
