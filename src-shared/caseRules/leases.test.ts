@@ -30,6 +30,7 @@ function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
     base: {},
     teamMembers: () => [agent.id, other.id],
     caseById: () => undefined,
+    holdsEveryCase: true,
     lastReassignment: () => null,
     replyGraceMs: 0,
     isDuplicate: false,

@@ -10,6 +10,15 @@ import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
 import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
 import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
+import { AgentStatusSchema } from '../supervision/presence';
+import {
+  AgentListSchema,
+  AgentSettingsSchema,
+  FloorSchema,
+  MAX_LISTED_CASES,
+  SupervisedCaseListSchema,
+  SupervisedCaseQuerySchema,
+} from '../supervision/views';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
 // when this module loads. A renderer parses a handful of results before the queue's first paint and
@@ -231,6 +240,7 @@ export const SignInSchema = z.lazy(() =>
 );
 
 const Empty = z.object({}).strict();
+const PresenceStatusSchema = z.object({ status: AgentStatusSchema });
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -286,6 +296,27 @@ export const workstationContract = {
   /** Moves every named case to one agent or back to the team queue; the answer says case by case. */
   'cases:reassign': supervisorMethod(ReassignInputSchema, BulkResultSchema),
   'sync:status': method(Empty, SyncStatusSchema),
+  /** Keeps one of the agent's cases through a disconnect for offline work (SUPERVISION.md leases), or stops. */
+  'cases:pin': method(CaseRefSchema, WriteResultSchema),
+  'cases:unpin': method(CaseRefSchema, WriteResultSchema),
+  /** Ends an agent's lease or pin: the case returns to the team queue. */
+  'cases:breakLease': supervisorMethod(CaseRefSchema, WriteResultSchema),
+  /** The agent's own status (online / away), sent with the desk's heartbeat; supervisors see it as presence. */
+  'presence:get': method(Empty, PresenceStatusSchema),
+  'presence:set': method(PresenceStatusSchema, PresenceStatusSchema),
+  /** The supervisor console (issue 15), read live from the central API for the supervisor's teams. */
+  'floor:get': supervisorMethod(Empty, FloorSchema),
+  'floor:agents': supervisorMethod(Empty, AgentListSchema),
+  /** A Floor cell's cases, one agent's, or the team queue's, by SLA due time. */
+  'floor:cases': supervisorMethod(SupervisedCaseQuerySchema, SupervisedCaseListSchema),
+  'floor:atRisk': supervisorMethod(
+    z.object({ limit: z.int().min(1).max(MAX_LISTED_CASES).default(50) }),
+    SupervisedCaseListSchema,
+  ),
+  'floor:setAgentSettings': supervisorMethod(
+    z.lazy(() => AgentSettingsSchema.extend({ userId: IdSchema })),
+    AgentSettingsSchema,
+  ),
   'attention:list': method(
     Empty,
     z.lazy(() => z.array(AttentionItemSchema)),
@@ -317,6 +348,8 @@ export const workstationEvents = {
   notify: z.lazy(() =>
     z.object({ kind: z.enum(['case_assigned', 'sla_warning', 'sla_breached', 'reply_rejected']), caseId: IdSchema }),
   ),
+  /** A supervisor's desk: an agent of their teams changed presence or settings; the console reads again. */
+  'floor:changed': z.object({}),
 } as const;
 export type EventName = keyof typeof workstationEvents;
 export type EventPayload<E extends EventName> = z.infer<(typeof workstationEvents)[E]>;

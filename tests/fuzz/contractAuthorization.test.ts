@@ -72,6 +72,18 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
   'attention:resolve': signedIn('unseen'),
+  // Pinning is the assignee's: the agent holds the subject case; the others' pins are refused by the rule.
+  'cases:pin': { ...teamCase, supervisor: 'deny', admin: 'deny' },
+  'cases:unpin': teamCase,
+  'cases:breakLease': { ...teamCase, agent: 'deny', trainer: 'deny' },
+  'presence:get': signedIn('allow'),
+  'presence:set': signedIn('allow'),
+  // The supervisor console: refused by role in the core (and again by the central API).
+  'floor:get': { ...signedIn('allow'), agent: 'deny', trainer: 'deny' },
+  'floor:agents': { ...signedIn('allow'), agent: 'deny', trainer: 'deny' },
+  'floor:cases': { ...signedIn('allow'), agent: 'deny', trainer: 'deny' },
+  'floor:atRisk': { ...signedIn('allow'), agent: 'deny', trainer: 'deny' },
+  'floor:setAgentSettings': { ...signedIn('allow'), agent: 'deny', trainer: 'deny' },
 };
 
 /** Methods that end the session or change where the desk syncs run last, in this order. */
@@ -82,6 +94,8 @@ const dirs: string[] = [];
 const desks = new Map<Role, Workstation>();
 let subject: CaseRow;
 let unassigned: CaseRow;
+/** One of the agent's open cases far enough from its deadline to pin for offline work. */
+let pinnable: CaseRow;
 
 beforeAll(async () => {
   server = await TestServer.create();
@@ -102,6 +116,13 @@ beforeAll(async () => {
   if (mine === undefined || free === undefined) throw new Error('no assigned and unassigned open case for the agent');
   subject = mine;
   unassigned = free;
+  pinnable =
+    page.data.rows.find(
+      (row) =>
+        row.assigneeId === mine.assigneeId &&
+        ['new', 'open'].includes(row.status) &&
+        (row.slaDueAt === null || Date.parse(row.slaDueAt) > Date.now() + 2 * 3_600_000),
+    ) ?? mine;
   const none = desks.get('none');
   if (!none || !(await none.call('auth:signOut', {})).ok) throw new Error('the signed-out desk did not sign out');
 }, 240_000);
@@ -152,6 +173,22 @@ function request(method: string, role: Role): unknown {
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
       return { id: randomUUID(), action: 'discard' };
+    case 'cases:pin':
+    case 'cases:unpin':
+    case 'cases:breakLease':
+      return { caseId: pinnable.id };
+    case 'presence:get':
+    case 'floor:get':
+    case 'floor:agents':
+      return {};
+    case 'presence:set':
+      return { status: 'online' };
+    case 'floor:cases':
+      return { market: 'DE', limit: 10 };
+    case 'floor:atRisk':
+      return { limit: 10 };
+    case 'floor:setAgentSettings':
+      return { userId: subject.assigneeId, capacity: 20, languages: ['de-DE', 'en'], markets: ['DE', 'NL'] };
     default:
       throw new Error(`no request for ${method}: add one here and its row to EXPECTED`);
   }

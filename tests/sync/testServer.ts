@@ -8,6 +8,7 @@ import type { Db } from '../../src-server/db/db';
 import type { Deliverer } from '../../src-server/outbound/deliverer';
 import { openDatabase, startServer } from '../../src-server/startServer';
 import type { RunningServer } from '../../src-server/startServer';
+import type { PresenceTimeouts } from '../../src-shared/supervision/presence';
 import { seedDemo } from '../../src-server/seed/seedDemo';
 import { resetEpoch } from '../../src-server/sync/epoch';
 import { ProtocolClient } from '../../src-server/testing/protocolClient';
@@ -41,6 +42,9 @@ export interface TestServerOptions {
   time?: VirtualTime;
   tokenTtlMs?: number;
   replyGraceMs?: number;
+  /** Presence and lease timeouts in seconds rather than minutes, and how often the lease sweep runs. */
+  presence?: Partial<PresenceTimeouts>;
+  leaseSweepMs?: number;
 }
 
 /**
@@ -114,6 +118,8 @@ export class TestServer {
       heartbeatMs: 24 * HOUR,
       tokenTtlMs: this.options.tokenTtlMs ?? 12 * HOUR,
       replyGraceMs: this.options.replyGraceMs ?? 24 * HOUR,
+      ...(this.options.presence ? { presence: this.options.presence } : {}),
+      ...(this.options.leaseSweepMs ? { leaseSweepMs: this.options.leaseSweepMs } : {}),
       loginLimit: { perUser: 1000, perIp: 1000, windowMs: 60_000 },
     });
     return this.running.url;

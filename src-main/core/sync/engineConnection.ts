@@ -40,6 +40,19 @@ function signInError(error: unknown): StoreError {
   }
 }
 
+/** A central API answer as the contract reports it: the server's code where it sent one, OFFLINE when unreachable. */
+function centralApiError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  if (error instanceof SyncHttpError) {
+    const code = error.status === 400 ? 'BAD_INPUT' : error.status === 401 ? 'SIGNED_OUT' : error.code;
+    return new StoreError(code, error.message, error.details);
+  }
+  const failure = syncFailureOf(error);
+  if (failure.code === 'NOT_SIGNED_IN') return new StoreError('SIGNED_OUT', 'Sign in to reach the central API.');
+  if (failure.code === 'NETWORK') return new StoreError('OFFLINE', 'The central API cannot be reached.');
+  return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
 /**
  * The workstation's SyncConnection backed by the real sync engine: status and its changes go out as
  * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
@@ -56,6 +69,7 @@ export function createEngineConnection(
   const engine = createSyncEngine({
     ...options,
     onDeviceRevoked: () => deviceRevoked?.(),
+    onFloorChanged: () => emit?.('floor:changed', {}),
     onApplied(applied) {
       if (!emit) return;
       emit('cases:changed', { caseIds: applied.caseIds, all: applied.all });
@@ -104,6 +118,15 @@ export function createEngineConnection(
     },
     onDeviceRevoked(listener) {
       deviceRevoked = listener;
+    },
+    presenceStatus: () => engine.presenceStatus(),
+    setPresenceStatus: (status) => engine.setPresenceStatus(status),
+    async centralApi(method, path, schema, body) {
+      try {
+        return await engine.api(method, path, schema, body);
+      } catch (error) {
+        throw centralApiError(error);
+      }
     },
   };
 }

@@ -22,6 +22,8 @@ export interface EventStreamOptions {
   token(): string | null;
   /** A poke or a reset arrived: pull now (a reset also asks for a fresh bootstrap). */
   onEvent(kind: 'poke' | 'reset'): void;
+  /** A supervisor's stream: an agent of their teams changed presence (the console reads again). */
+  onFloor?(): void;
   /** The server ended the session (401), with its code where it sent one (DEVICE_REVOKED). */
   onUnauthorized(serverCode: ApiErrorCode | null): void;
 }
@@ -57,6 +59,7 @@ export function startEventStream(options: EventStreamOptions): Disposable {
         onEvent();
         stall.reset();
         if (event.event === 'poke' || event.event === 'reset') options.onEvent(event.event);
+        else if (event.event === 'floor') options.onFloor?.();
       }
       return true;
     } catch (error) {

@@ -15,6 +15,8 @@ export interface SyncedWorkstationOptions {
   clock?: Clock;
   ids?: IdGenerator;
   fetch?: FetchLike;
+  /** The presence heartbeat (60 s by default); tests whose server counts presence in seconds beat faster. */
+  heartbeatIntervalMs?: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function openSyncedWorkstation(options: SyncedWorkstationOptions): 
     clock,
     ids,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
   });
   const workstation = createWorkstation({ store, clock, ids, sync });
   if (options.signIn) {

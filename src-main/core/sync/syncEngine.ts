@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { SyncProblem } from '../../../src-shared/contract/syncProblem';
 import type { User } from '../../../src-shared/domain/user';
@@ -8,6 +9,8 @@ import { DEFAULT_BACKOFF } from './backoff';
 import { createBootstrapReceiver } from './bootstrapReceiver';
 import { createCycleRunner, type AfterFailure } from './cycleRunner';
 import { startEventStream } from './eventStream';
+import { startPresenceBeat } from './presenceBeat';
+import { HEARTBEAT_INTERVAL_MS, type AgentStatus } from '../../../src-shared/supervision/presence';
 import { createPushPull } from './pushPull';
 import type { Disposable } from './scheduler';
 import { createSearchBacklogDriver } from './searchBacklogDriver';
@@ -49,6 +52,10 @@ export interface SyncEngineOptions {
   onDeviceRevoked?: () => void;
   /** After data from the server landed: which cases changed (all after a bootstrap) and how many rejections became attention items. */
   onApplied?: (applied: AppliedChanges) => void;
+  /** The desk's presence heartbeat interval (SUPERVISION.md: 60 s); false sends none. */
+  heartbeatIntervalMs?: number | false;
+  /** A supervisor's event stream said the floor changed (an agent's presence): the console reads again. */
+  onFloorChanged?: () => void;
 }
 
 export interface AppliedChanges {
@@ -75,6 +82,11 @@ export interface SyncEngine {
   /** Resolves when no cycle is running or queued (a retry waiting on its backoff timer does not count). */
   whenIdle(): Promise<void>;
   user(): User | null;
+  /** The agent's own status (online / away), sent with every heartbeat and at once when it changes. */
+  setPresenceStatus(status: AgentStatus): void;
+  presenceStatus(): AgentStatus;
+  /** A signed-in GET or PUT of the central API beside sync (the supervisor console); throws like any request. */
+  api<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
 }
 
 const DEFAULTS = {
@@ -139,6 +151,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let needsBootstrap = false;
   let resetsInARow = 0;
   let events: Disposable | null = null;
+  let presenceBeat: (Disposable & { beatNow(): void }) | null = null;
+  let presenceStatus: AgentStatus = 'online';
 
   const token = (): string => {
     if (session.token === null) throw new SyncError({ code: 'NOT_SIGNED_IN' }, 'signed out');
@@ -283,6 +297,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       backoff,
       stallTimeoutMs,
       token: () => session.token,
+      ...(options.onFloorChanged ? { onFloor: options.onFloorChanged } : {}),
       onEvent(kind) {
         if (kind === 'reset') needsBootstrap = true;
         // A poke proves the server is reachable again, so it also cuts a backoff wait short.
@@ -300,6 +315,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function stopEvents(): void {
     events?.dispose();
     events = null;
+    presenceBeat?.dispose();
+    presenceBeat = null;
+  }
+
+  function startPresence(): void {
+    const intervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+    if (intervalMs === false || presenceBeat !== null || !isStarted || session.token === null) return;
+    presenceBeat = startPresenceBeat({
+      http,
+      timers,
+      intervalMs,
+      token: () => session.token,
+      clientId: () => store.getSyncState().clientId,
+      status: () => presenceStatus,
+    });
   }
 
   function signedOut(): void {
@@ -314,6 +344,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (isStarted) return;
       isStarted = true;
       startEvents();
+      startPresence();
       runner.request();
       // An app closed before its search backlog was done picks it up again.
       searchBacklog.soon();
@@ -347,6 +378,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onStatus: (listener) => feed.subscribe(listener),
     whenIdle: () => runner.whenIdle(),
     user: () => session.user,
+    setPresenceStatus(next) {
+      presenceStatus = next;
+      presenceBeat?.beatNow();
+    },
+    presenceStatus: () => presenceStatus,
+    api: (method, path, schema, body) =>
+      http.json(method, path, schema, { token: token(), ...(body === undefined ? {} : { body }) }),
   };
 
   async function signIn(username: string, password: string): Promise<User> {
@@ -379,6 +417,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     isOffline = false;
     runner.resetFailures();
     startEvents();
+    startPresence();
     runner.request();
     feed.emit();
     return login.user;

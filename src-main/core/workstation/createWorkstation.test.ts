@@ -50,6 +50,13 @@ describe('workstation', () => {
     if (!first) throw new Error('no rows');
     const returnCase = (await ok(ws.call('cases:list', { view: 'mine', type: 'return_refund' }))).rows[0];
     if (!returnCase) throw new Error('the demo agent needs a return case');
+    // Pinning for offline work needs an open case with its deadline far enough away (or none).
+    const latestDue = (row: { slaDueAt: string | null }) =>
+      row.slaDueAt === null ? Number.POSITIVE_INFINITY : Date.parse(row.slaDueAt);
+    const pinnable = page.rows
+      .filter((row) => row.id !== first.id && ['new', 'open'].includes(row.status))
+      .sort((a, b) => latestDue(b) - latestDue(a))[0];
+    if (!pinnable) throw new Error('the demo agent needs a case to pin');
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
@@ -83,6 +90,16 @@ describe('workstation', () => {
       'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
       'cases:reassign': { caseIds: [first.id], to: null },
       'sync:status': {},
+      'cases:pin': { caseId: pinnable.id },
+      'cases:unpin': { caseId: pinnable.id },
+      'cases:breakLease': { caseId: first.id },
+      'presence:get': {},
+      'presence:set': { status: 'away' },
+      'floor:get': {},
+      'floor:agents': {},
+      'floor:cases': { market: 'CN' },
+      'floor:atRisk': { limit: 5 },
+      'floor:setAgentSettings': { userId: first.id, capacity: 5, languages: ['zh-CN'], markets: ['CN'] },
       'attention:list': {},
     };
     // Signing out locks the workstation, and removing the data empties it: both go last.

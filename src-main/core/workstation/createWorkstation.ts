@@ -3,6 +3,7 @@ import type { MutationKey } from '../../../src-shared/sync/mutations';
 import { StoreError, type Clock, type IdGenerator, type LocalStore } from '../store';
 import { contractCalls, type ContractHandlers } from './contractCalls';
 import type { CurrentConnection } from './currentConnection';
+import { floorHandlers } from './floorHandlers';
 import { createDeviceData } from './deviceData';
 import { createEventHub } from './eventHub';
 import { createServerSwitcher, type OpenedServer, type ServerConnector } from './serverSwitch';
@@ -143,6 +144,10 @@ export function createWorkstation(options: WorkstationOptions) {
       return outcome;
     },
     'sync:status': () => current.sync.status(),
+    'cases:pin': (input) => write('case.pin@1', input),
+    'cases:unpin': (input) => write('case.unpin@1', input),
+    'cases:breakLease': (input) => write('case.breakLease@1', input),
+    ...floorHandlers(() => current.sync),
     'attention:list': () => store.attention(),
     'attention:resolve': (input) => {
       const sent = store.resolveAttention(input.id, input.action);

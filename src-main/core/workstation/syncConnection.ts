@@ -1,5 +1,7 @@
 import type { EventName, EventPayload, SyncStatus } from '../../../src-shared/contract/workstation';
+import type { z } from 'zod';
 import type { User } from '../../../src-shared/domain/user';
+import type { AgentStatus } from '../../../src-shared/supervision/presence';
 import type { LocalStore } from '../store';
 import { StoreError } from '../store';
 
@@ -23,6 +25,19 @@ export interface SyncConnection {
   quiesce?(): Promise<void>;
   /** Called when the server says an admin revoked this device (DEVICE_REVOKED). */
   onDeviceRevoked?(listener: () => void): void;
+  /** The agent's own status, sent with the desk's heartbeat (the supervisor console's presence). */
+  presenceStatus?(): AgentStatus;
+  setPresenceStatus?(status: AgentStatus): void;
+  /**
+   * A signed-in read or write of the central API beside sync (the supervisor console). Rejects with a
+   * StoreError: OFFLINE when the server cannot be reached, FORBIDDEN, NOT_FOUND or BAD_INPUT as it answered.
+   */
+  centralApi?<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>>;
 }
 
 /**
