@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CASE_RULES,
   caseMissing,
   createdChildOf,
   readsTeamMembers,
@@ -74,7 +75,12 @@ export async function applyMutation<K extends MutationKey>(
     replyGraceMs: ctx.replyGraceMs,
     isDuplicate: child !== null && (await uow.childExists(child.entity, child.id)),
   };
-  const outcome = runCaseRule(key, subject.data, args, rule);
+  // Authorization before locks (issue 19.6): a case read without its lock is locked only once the rule
+  // permits the change, and read again under the lock for the decision.
+  const denied = CASE_RULES[key].permit(subject.data, args, rule);
+  if (denied) return rejection(denied);
+  await uow.lockCases([subject.data.id, ...referencedCaseIds(args), ...mergeChainOf(uow, subject)]);
+  const outcome = runCaseRule(key, (uow.loaded(subject.data.id) ?? subject).data, args, rule);
   if (outcome.status === 'refused') return rejection(outcome.refusal);
   persist(uow, outcome);
   return outcome.redirectedToCaseId === undefined
@@ -91,6 +97,16 @@ async function loadRelatedCases(uow: UnitOfWork, subject: CaseRecord, args: unkn
     if (!next) return;
     current = next;
   }
+}
+
+/** The ids of the cases a merged subject leads to (loaded by loadRelatedCases). */
+function mergeChainOf(uow: UnitOfWork, subject: CaseRecord): string[] {
+  const chain: string[] = [];
+  for (let next = subject.data.mergedIntoId; next !== null && chain.length < 8;) {
+    chain.push(next);
+    next = uow.loaded(next)?.data.mergedIntoId ?? null;
+  }
+  return chain;
 }
 
 function persist(uow: UnitOfWork, changes: CaseChanges): void {
