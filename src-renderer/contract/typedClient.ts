@@ -80,6 +80,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'cases:addTag': (input) => call('cases:addTag', input),
     'cases:removeTag': (input) => call('cases:removeTag', input),
     'cases:take': (input) => call('cases:take', input),
+    'cases:recordStep': (input) => call('cases:recordStep', input),
     'cases:bulk': (input) => call('cases:bulk', input),
     'cases:reassign': (input) => call('cases:reassign', input),
     'sync:status': (input) => call('sync:status', input),

@@ -4,6 +4,7 @@ import { addNoteRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
 import { mergeRule } from './merge';
 import { reassignRule } from './reassign';
+import { recordStepRule } from './recordStep';
 import { replyRule } from './reply';
 import { setFieldRule } from './setField';
 import { setStatusRule } from './setStatus';
@@ -30,6 +31,7 @@ export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.assign@2': reassignRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
+  'case.recordStep@1': recordStepRule,
 };
 
 /** Permission first, then the decision: a refused asker learns nothing about the case, not even a duplicate. */

@@ -8,7 +8,7 @@ import { TeamSchema, UserSchema, type Role } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
-import { TagSchema } from '../sync/mutations';
+import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
 import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
@@ -114,6 +114,8 @@ export const NoteInputSchema = z.lazy(() =>
 );
 export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
 export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
+/** One after-sales step; the renderer mints stepId when the agent opens the form, so a retry records it once. */
+export const RecordStepInputSchema = z.lazy(() => MUTATION_ARGS['case.recordStep@1']);
 export const BulkInputSchema = z.lazy(() =>
   z.object({
     caseIds: z.array(IdSchema).min(1).max(500),
@@ -284,6 +286,7 @@ export const workstationContract = {
   'cases:addTag': method(TagInputSchema, WriteResultSchema),
   'cases:removeTag': method(TagInputSchema, WriteResultSchema),
   'cases:take': method(CaseRefSchema, WriteResultSchema),
+  'cases:recordStep': method(RecordStepInputSchema, WriteResultSchema),
   'cases:bulk': method(BulkInputSchema, BulkResultSchema),
   /** Moves every named case to one agent or back to the team queue; the answer says case by case. */
   'cases:reassign': supervisorMethod(ReassignInputSchema, BulkResultSchema),

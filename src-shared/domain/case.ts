@@ -5,6 +5,7 @@ import { MoneySchema } from './money';
 import { CaseTypeSchema, ChannelSchema, PrioritySchema } from './caseType';
 import { CaseStatusSchema } from './caseStatus';
 import { TEXT_LIMITS } from './limits';
+import { MAX_WORKFLOW_STEPS, WorkflowStepSchema } from './workflow';
 
 /**
  * A person's name kept in parts, because salutations differ by market:
@@ -108,6 +109,8 @@ export const CaseSchema = z.object({
   /** The earliest open SLA deadline, kept denormalised so the queue can sort by it without computing. */
   slaDueAt: InstantSchema.nullable(),
   mergedIntoId: IdSchema.nullable(),
+  /** The after-sales steps recorded so far (return, exchange, repair, price protection, payment), oldest first. */
+  workflowSteps: z.array(WorkflowStepSchema).max(MAX_WORKFLOW_STEPS).optional(),
   /** Bumped by the server on every change to the case row. */
   version: z.int().min(1),
   /** Bumped only when the assignee changes, so a "take" can tell whether someone else got there first. */
@@ -158,6 +161,7 @@ export const CASE_EVENT_KINDS = [
   'merged',
   'sla_state_changed',
   'replied_while_offline',
+  'workflow_step',
 ] as const;
 export const CaseEventKindSchema = z.enum(CASE_EVENT_KINDS);
 

@@ -5,3 +5,4 @@ export * from './caseType';
 export * from './caseStatus';
 export * from './case';
 export * from './user';
+export * from './workflow';

@@ -3,6 +3,7 @@ import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { TEXT_LIMITS } from '../domain/limits';
+import { WorkflowStepInputSchema } from '../domain/workflow';
 
 export const TagSchema = z
   .string()
@@ -49,6 +50,8 @@ export const MUTATION_ARGS = {
     z.object({ caseId: IdSchema, field: z.literal('locale'), value: LocaleSchema }),
     z.object({ caseId: IdSchema, field: z.literal('subject'), value: z.string().trim().min(1).max(300) }),
   ]),
+  /** One after-sales step (withdrawal declared, label issued, refund issued...); idempotent by its stepId. */
+  'case.recordStep@1': z.object({ caseId: IdSchema, step: WorkflowStepInputSchema }),
 } as const;
 
 export type MutationKey = keyof typeof MUTATION_ARGS;
@@ -124,6 +127,19 @@ export const REJECTION_REASONS = [
   'malformed_args',
   'outside_supervisor_teams',
   'assignment_changed_meanwhile',
+  'step_not_for_case',
+  'step_needs',
+  'step_once',
+  'step_after_refusal',
+  'step_in_future',
+  'steps_full',
+  'refund_needs_reason',
+  'refund_over_order',
+  'already_refunded',
+  'currency_mismatch',
+  'price_not_lower',
+  /** Practice ids (src-shared/training/trainingIds.ts) never reach a live case. */
+  'training_sandbox',
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
 export const RejectionReasonSchema = z.object({

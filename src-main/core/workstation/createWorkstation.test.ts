@@ -48,6 +48,8 @@ describe('workstation', () => {
     const page = await ok(ws.call('cases:list', { view: 'mine' }));
     const first = page.rows[0];
     if (!first) throw new Error('no rows');
+    const returnCase = (await ok(ws.call('cases:list', { view: 'mine', type: 'return_refund' }))).rows[0];
+    if (!returnCase) throw new Error('the demo agent needs a return case');
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
@@ -70,6 +72,14 @@ describe('workstation', () => {
       'cases:addTag': { caseId: first.id, tag: 'vip' },
       'cases:removeTag': { caseId: first.id, tag: 'vip' },
       'cases:take': { caseId: page.rows[1]?.id },
+      'cases:recordStep': {
+        caseId: returnCase.id,
+        step: {
+          stepId: '66666666-6666-4666-8666-666666666666',
+          on: '2026-01-02',
+          detail: { kind: 'return_authorised' },
+        },
+      },
       'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
       'cases:reassign': { caseIds: [first.id], to: null },
       'sync:status': {},

@@ -126,6 +126,7 @@ export function createWorkstation(options: WorkstationOptions) {
     'cases:addTag': (input) => write('case.addTag@1', input),
     'cases:removeTag': (input) => write('case.removeTag@1', input),
     'cases:take': (input) => write('case.take@1', input),
+    'cases:recordStep': (input) => write('case.recordStep@1', input),
     'cases:bulk': (input) => {
       const { action } = input;
       const outcome = store.bulk(input.caseIds, (caseId) =>
