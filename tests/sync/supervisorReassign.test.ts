@@ -57,6 +57,18 @@ describe('supervisor bulk reassign under an API crash', { timeout: 180_000 }, ()
     return written;
   }
 
+  /** The first push kills the API process; it comes back after a while and everything settles with the invariants holding. */
+  async function crashAndRecover(kind: 'killBefore' | 'killAfter', written: number): Promise<void> {
+    world.proxy.addRule({ path: '/sync/v1/push' }, { kind }, { times: 1 });
+    await wang.engine.whenIdle();
+    expect(world.server.isRunning).toBe(false);
+    expect(wang.store.pendingCount()).toBe(written);
+    await world.runFor(5 * 60_000);
+    await world.restartServer();
+    expect(await world.settleAndCheck()).toEqual([]);
+    expect(wang.store.pendingCount()).toBe(0);
+  }
+
   async function assignedEvents(): Promise<Map<string, number[]>> {
     const rows = await world.server.database.query<{ case_id: string; reason: string }>(
       "SELECT case_id, data->'data'->>'reason' AS reason FROM case_events WHERE data->>'kind' = 'assigned' AND data->'data'->>'reason' LIKE $1 ORDER BY case_id, data->>'at', id",
@@ -78,15 +90,8 @@ describe('supervisor bulk reassign under an API crash', { timeout: 180_000 }, ()
     const rounds = Math.ceil(501 / europe.length) + 1;
     const written = reassignRounds(rounds);
     expect(written).toBeGreaterThan(500);
-    world.proxy.addRule({ path: '/sync/v1/push' }, { kind: 'killAfter' }, { times: 1 });
-    await wang.engine.whenIdle();
-    expect(world.server.isRunning).toBe(false);
-    // The first batch was committed; the desk does not know it and keeps every mutation pending.
-    expect(wang.store.pendingCount()).toBe(written);
-    await world.runFor(5 * 60_000);
-    await world.restartServer();
-    expect(await world.settleAndCheck()).toEqual([]);
-    expect(wang.store.pendingCount()).toBe(0);
+    // The first batch is committed; the desk does not know it and keeps every mutation pending.
+    await crashAndRecover('killAfter', written);
     const events = await assignedEvents();
     for (const c of europe) {
       // Every round that moved the case, exactly once; the last round's target holds it.
@@ -104,14 +109,7 @@ describe('supervisor bulk reassign under an API crash', { timeout: 180_000 }, ()
     const start = new Map(
       await Promise.all(europe.map(async (c) => [c.id, (await world.server.caseById(c.id)).assigneeId] as const)),
     );
-    const written = reassignRounds(2);
-    world.proxy.addRule({ path: '/sync/v1/push' }, { kind: 'killBefore' }, { times: 1 });
-    await wang.engine.whenIdle();
-    expect(world.server.isRunning).toBe(false);
-    expect(wang.store.pendingCount()).toBe(written);
-    await world.runFor(5 * 60_000);
-    await world.restartServer();
-    expect(await world.settleAndCheck()).toEqual([]);
+    await crashAndRecover('killBefore', reassignRounds(2));
     const after = await assignedEvents();
     for (const c of europe) {
       const moves = movingRounds(start.get(c.id) ?? null, 2).length;
