@@ -9,7 +9,7 @@ import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
 import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
-import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
+import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
 // when this module loads. A renderer parses a handful of results before the queue's first paint and
@@ -133,6 +133,8 @@ export const ReassignInputSchema = z.lazy(() =>
     caseIds: z.array(IdSchema).min(1).max(MAX_REASSIGN_CASES),
     /** A member of each case's team, or null: back to the team's unassigned queue. */
     to: IdSchema.nullable(),
+    /** Why, kept on each case's trail (and in the audit log). */
+    reason: z.string().trim().min(1).max(REASSIGN_REASON_MAX).optional(),
   }),
 );
 
@@ -141,7 +143,15 @@ export const WriteResultSchema = z.lazy(() => z.object({ mutationUuid: z.uuid() 
 export const BulkResultSchema = z.lazy(() =>
   z.object({
     applied: z.array(IdSchema),
-    refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
+    refused: z.array(
+      z.object({
+        caseId: IdSchema,
+        code: z.string(),
+        message: z.string(),
+        /** What exactly was refused, worded by the renderer (absent when the code says it all). */
+        reason: RejectionReasonSchema.optional(),
+      }),
+    ),
   }),
 );
 export type BulkResult = z.infer<typeof BulkResultSchema>;

@@ -68,6 +68,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   // Taking is working the team's queue: its agents and supervisors; an admin assigns instead.
   'cases:take': { ...teamCase, admin: 'deny' },
   'cases:bulk': teamCase,
+  'cases:recordStep': teamCase,
   // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
@@ -82,6 +83,7 @@ const dirs: string[] = [];
 const desks = new Map<Role, Workstation>();
 let subject: CaseRow;
 let unassigned: CaseRow;
+let returnCase: CaseRow;
 
 beforeAll(async () => {
   server = await TestServer.create();
@@ -102,6 +104,9 @@ beforeAll(async () => {
   if (mine === undefined || free === undefined) throw new Error('no assigned and unassigned open case for the agent');
   subject = mine;
   unassigned = free;
+  const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
+  if (aReturn === undefined) throw new Error('no return case assigned to the agent');
+  returnCase = aReturn;
   const none = desks.get('none');
   if (!none || !(await none.call('auth:signOut', {})).ok) throw new Error('the signed-out desk did not sign out');
 }, 240_000);
@@ -148,6 +153,12 @@ function request(method: string, role: Role): unknown {
       return { caseId: role === 'supervisor' ? unassigned.id : caseId };
     case 'cases:bulk':
       return { caseIds: [caseId], action: { kind: 'addTag', tag: `bulk-${role}` } };
+    case 'cases:recordStep':
+      // "In transit" may be reported again and again, so every role's request is legitimate on its own.
+      return {
+        caseId: returnCase.id,
+        step: { stepId: randomUUID(), on: '2026-01-02', detail: { kind: 'in_transit', trackingNumber: `TN-${role}` } },
+      };
     case 'cases:reassign':
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
