@@ -18,7 +18,7 @@ import {
   PracticeStartSchema,
 } from './practice';
 import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
-import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
+import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
 // when this module loads. A renderer parses a handful of results before the queue's first paint and
@@ -142,6 +142,8 @@ export const ReassignInputSchema = z.lazy(() =>
     caseIds: z.array(IdSchema).min(1).max(MAX_REASSIGN_CASES),
     /** A member of each case's team, or null: back to the team's unassigned queue. */
     to: IdSchema.nullable(),
+    /** Why, kept on each case's trail (and in the audit log). */
+    reason: z.string().trim().min(1).max(REASSIGN_REASON_MAX).optional(),
   }),
 );
 
@@ -150,7 +152,15 @@ export const WriteResultSchema = z.lazy(() => z.object({ mutationUuid: z.uuid() 
 export const BulkResultSchema = z.lazy(() =>
   z.object({
     applied: z.array(IdSchema),
-    refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
+    refused: z.array(
+      z.object({
+        caseId: IdSchema,
+        code: z.string(),
+        message: z.string(),
+        /** What exactly was refused, worded by the renderer (absent when the code says it all). */
+        reason: RejectionReasonSchema.optional(),
+      }),
+    ),
   }),
 );
 export type BulkResult = z.infer<typeof BulkResultSchema>;
@@ -212,6 +222,11 @@ export const ServerInfoSchema = z.lazy(() =>
     /** Null: the embedded local central API with demo data. */
     url: ServerUrlSchema.nullable(),
     source: z.enum(SERVER_SOURCES),
+    /**
+     * An address saved in Settings by an older version that was not used at this start: plain http:// to
+     * another computer would carry passwords and tokens in clear (issue 19.9). It is removed from Settings.
+     */
+    ignoredSavedUrl: z.string().max(2048).optional(),
   }),
 );
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;

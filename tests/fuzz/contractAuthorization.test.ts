@@ -70,6 +70,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   // Taking is working the team's queue: its agents and supervisors; an admin assigns instead.
   'cases:take': { ...teamCase, admin: 'deny' },
   'cases:bulk': teamCase,
+  'cases:recordStep': teamCase,
   // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
@@ -95,6 +96,7 @@ const practiceKey = scenarioKey(practice.scenario);
 const practiceAnswer = RunAnswerSchema.parse(pathAnswers(practice.compiled, practice.perfect)[0]);
 let practiceRunId = '';
 let unassigned: CaseRow;
+let returnCase: CaseRow;
 
 beforeAll(async () => {
   server = await TestServer.create();
@@ -115,6 +117,9 @@ beforeAll(async () => {
   if (mine === undefined || free === undefined) throw new Error('no assigned and unassigned open case for the agent');
   subject = mine;
   unassigned = free;
+  const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
+  if (aReturn === undefined) throw new Error('no return case assigned to the agent');
+  returnCase = aReturn;
   const started = await desks.get('agent')?.call('practice:start', { scenarioKey: practiceKey, uiLanguage: 'en' });
   if (!started?.ok) throw new Error('the agent desk could not start a practice run');
   practiceRunId = started.data.id;
@@ -164,6 +169,12 @@ function request(method: string, role: Role): unknown {
       return { caseId: role === 'supervisor' ? unassigned.id : caseId };
     case 'cases:bulk':
       return { caseIds: [caseId], action: { kind: 'addTag', tag: `bulk-${role}` } };
+    case 'cases:recordStep':
+      // "In transit" may be reported again and again, so every role's request is legitimate on its own.
+      return {
+        caseId: returnCase.id,
+        step: { stepId: randomUUID(), on: '2026-01-02', detail: { kind: 'in_transit', trackingNumber: `TN-${role}` } },
+      };
     case 'cases:reassign':
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':

@@ -213,11 +213,22 @@ describe('workstation', () => {
     expect(held.length).toBeGreaterThan(1);
     expect(held.every((row) => row.assigneeId === agent.id && !['solved', 'closed'].includes(row.status))).toBe(true);
     const unknown = '55555555-5555-4555-8555-555555555555';
-    const result = await ok(
-      ws.call('cases:reassign', { caseIds: [...held.map((row) => row.id), unknown], to: teammate.id }),
+    const done = (await ok(ws.call('cases:list', { view: 'all', limit: 500 }))).rows.find(
+      (row) => row.assigneeId === agent.id && row.status === 'solved',
     );
+    if (!done) throw new Error('the demo agent has no solved case');
+    const selection = [...held.map((row) => row.id), held[0]?.id ?? '', unknown, done.id];
+    const result = await ok(ws.call('cases:reassign', { caseIds: selection, to: teammate.id, reason: 'On leave' }));
     expect(result.applied.sort()).toEqual(held.map((row) => row.id).sort());
-    expect(result.refused).toEqual([{ caseId: unknown, code: 'NOT_FOUND', message: expect.any(String) }]);
+    expect(result.refused).toEqual([
+      { caseId: unknown, code: 'NOT_FOUND', message: expect.any(String) },
+      {
+        caseId: done.id,
+        code: 'CASE_CLOSED',
+        message: expect.any(String),
+        reason: expect.objectContaining({ key: 'case_done' }),
+      },
+    ]);
     expect((await ok(ws.call('cases:list', { view: 'all', holder: { assigneeId: agent.id } }))).rows).toEqual([]);
     expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(held.length);
     const tooMany = Array.from({ length: 10_001 }, () => unknown);

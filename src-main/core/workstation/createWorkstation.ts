@@ -143,7 +143,12 @@ export function createWorkstation(options: WorkstationOptions) {
       return outcome;
     },
     'cases:reassign': (input) => {
-      const outcome = store.bulk(input.caseIds, (caseId) => ['case.assign@1', { caseId, to: input.to }]);
+      const { to, reason } = input;
+      // Each case once: a selection that names a case twice still moves it once.
+      const outcome = store.bulk([...new Set(input.caseIds)], (caseId) => [
+        'case.assign@2',
+        { caseId, to, ...(reason === undefined ? {} : { reason }) },
+      ]);
       afterWrite(outcome.applied);
       return outcome;
     },
