@@ -4,6 +4,7 @@ import { addNoteRule, addNoteWithFilesRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
 import { breakLeaseRule, pinRule, unpinRule } from './leases';
 import { mergeRule } from './merge';
+import { reassignRule } from './reassign';
 import { recordStepRule } from './recordStep';
 import { replyRule, replyWithFilesRule } from './reply';
 import { setFieldRule } from './setField';
@@ -33,6 +34,7 @@ export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.pin@1': pinRule,
   'case.unpin@1': unpinRule,
   'case.breakLease@1': breakLeaseRule,
+  'case.assign@2': reassignRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
   'case.recordStep@1': recordStepRule,
