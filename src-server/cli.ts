@@ -4,7 +4,9 @@
 //   DATA_DIR-attachments; required with DATABASE_URL to keep files across restarts), SEED_DEMO=1 to load the demo data set into an
 //   empty database, OUTBOUND_WEBHOOK_URL (+ OUTBOUND_WEBHOOK_SECRET) to deliver replies to a channel gateway,
 //   TRUST_PROXY (addresses of a reverse proxy whose X-Forwarded-For is used for login limits),
-//   LOG_LEVEL (pino level, default info). SIGINT/SIGTERM shut down gracefully.
+//   LOG_LEVEL (pino level, default info), PRESENCE_DISCONNECT_MS, PRESENCE_IDLE_MS, LEASE_GRACE_MS and
+//   LEASE_SWEEP_MS (the supervisor console's presence and lease timeouts; SUPERVISION.md defaults).
+//   SIGINT/SIGTERM shut down gracefully.
 import { ServerUrlSchema } from '../src-shared/net/serverUrl';
 import { webhookDeliverer } from './outbound/webhookDeliverer';
 import { startServer } from './startServer';
@@ -16,7 +18,20 @@ if (webhook !== undefined && !ServerUrlSchema.safeParse(webhook).success) {
   console.error(`OUTBOUND_WEBHOOK_URL must be an https:// address (http:// only on loopback), got "${webhook}"`);
   process.exit(2);
 }
+/** A timeout from the environment in milliseconds; unset or not a positive whole number: the default. */
+function millis(name: string): number | undefined {
+  const value = Number(env[name]);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+const presence = {
+  ...(millis('PRESENCE_DISCONNECT_MS') ? { disconnectAfterMs: millis('PRESENCE_DISCONNECT_MS') } : {}),
+  ...(millis('PRESENCE_IDLE_MS') ? { idleAfterMs: millis('PRESENCE_IDLE_MS') } : {}),
+  ...(millis('LEASE_GRACE_MS') ? { leaseGraceMs: millis('LEASE_GRACE_MS') } : {}),
+};
+const leaseSweepMs = millis('LEASE_SWEEP_MS');
 const server = await startServer({
+  presence,
+  ...(leaseSweepMs ? { leaseSweepMs } : {}),
   ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR ?? '.data/server' }),
   ...(env.ATTACHMENTS_DIR ? { attachmentsDir: env.ATTACHMENTS_DIR } : {}),
   port: Number(env.PORT ?? 8787),

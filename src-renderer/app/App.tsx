@@ -10,6 +10,7 @@ import { DeviceWipedNotice, Notifications, ServerAddressNotice, SyncIndicator } 
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import { isSupervisorScreen, type Route } from './navigation';
+import { StatusToggle } from '../features/floor/components/StatusToggle';
 
 // The queue paints first; the other screens (market packs, holiday calendars, the reply library) load on
 // first use so the queue's chunk stays small (issue 6: queue open under 500 ms with 50,000 cases).
@@ -45,6 +46,9 @@ const AttentionScreen = lazy(() =>
 const ReassignScreen = lazy(() =>
   import('../features/supervision/components/ReassignScreen').then((module) => ({ default: module.ReassignScreen })),
 );
+const FloorScreen = lazy(() => import('../features/floor').then((module) => ({ default: module.FloorScreen })));
+const AgentsScreen = lazy(() => import('../features/floor').then((module) => ({ default: module.AgentsScreen })));
+const AtRiskScreen = lazy(() => import('../features/floor').then((module) => ({ default: module.AtRiskScreen })));
 const SettingsScreen = lazy(() =>
   import('../features/settings').then((module) => ({ default: module.SettingsScreen })),
 );
@@ -120,6 +124,7 @@ function Screens() {
       lastCase={lastCase ?? previousCase}
       toolbarExtras={
         <>
+          <StatusToggle />
           <SyncIndicator />
           <ShortcutsHelpButton />
         </>
@@ -133,6 +138,9 @@ function Screens() {
         {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
         {route.screen === 'settings' && <SettingsScreen />}
         {route.screen === 'reassign' && isSupervisor && <ReassignScreen />}
+        {route.screen === 'floor' && isSupervisor && <FloorScreen />}
+        {route.screen === 'agents' && isSupervisor && <AgentsScreen />}
+        {route.screen === 'atRisk' && isSupervisor && <AtRiskScreen />}
       </Suspense>
       <Notifications onOpenCase={openCase} />
       <DeviceWipedNotice clearDrafts={clearDrafts} />

@@ -16,6 +16,9 @@ import ArticleIcon from '@mui/icons-material/Article';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import GridViewIcon from '@mui/icons-material/GridView';
+import GroupsIcon from '@mui/icons-material/Groups';
+import AlarmIcon from '@mui/icons-material/Alarm';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { isSupervisorScreen, type Route, type ScreenId, type SupervisorScreenId } from './navigation';
@@ -31,6 +34,9 @@ const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
 
 /** The Supervisor section, in this order; supervision features add their screens here. */
 const SUPERVISOR_NAV_ITEMS: { screen: SupervisorScreenId; icon: ReactNode }[] = [
+  { screen: 'floor', icon: <GridViewIcon /> },
+  { screen: 'agents', icon: <GroupsIcon /> },
+  { screen: 'atRisk', icon: <AlarmIcon /> },
   { screen: 'reassign', icon: <SwapHorizIcon /> },
 ];
 

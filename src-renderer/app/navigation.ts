@@ -4,7 +4,7 @@ export const SCREENS = ['queue', 'case', 'attention', 'settings'] as const;
  * The Supervisor section: shown to supervisors and admins only (the core refuses its contract methods to
  * anyone else). Supervisor screens are listed here and routed as `{ screen }` like the agent's own.
  */
-export const SUPERVISOR_SCREENS = ['reassign'] as const;
+export const SUPERVISOR_SCREENS = ['floor', 'agents', 'atRisk', 'reassign'] as const;
 export type SupervisorScreenId = (typeof SUPERVISOR_SCREENS)[number];
 export type ScreenId = (typeof SCREENS)[number] | SupervisorScreenId;
 

@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'shortcuts',
   'sync',
   'supervision',
+  'floor',
 ] as const;
 
 type Catalog = Record<string, unknown>;
