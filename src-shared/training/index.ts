@@ -53,3 +53,4 @@ export {
   ScenarioResultSchema,
 } from './trainingResults';
 export type { RunFacts, TrainingResults, TraineeResult, ScenarioResult } from './trainingResults';
+export * from './review';

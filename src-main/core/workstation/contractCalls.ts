@@ -41,11 +41,13 @@ function toError(error: unknown): ContractError {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** A supervisor method asked by someone else (an agent): refused before the input is even read. */
+/** A supervisor or trainer method asked by someone else (an agent): refused before the input is even read. */
 function forbidden(method: MethodName): ContractResult<never> {
+  const entry = workstationContract[method];
+  const roles = 'roles' in entry ? entry.roles.join(', ') : '';
   return {
     ok: false,
-    error: { code: 'FORBIDDEN', message: `${method} is for supervisors; the signed-in user may not use it.` },
+    error: { code: 'FORBIDDEN', message: `${method} is for ${roles}; the signed-in user may not use it.` },
   };
 }
 

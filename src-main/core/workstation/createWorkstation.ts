@@ -7,6 +7,7 @@ import { createDeviceData } from './deviceData';
 import { createEventHub } from './eventHub';
 import { createServerSwitcher, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
+import { trainerHandlers } from './trainerCalls';
 import { withVisibleDeadlines } from './visibleSla';
 
 export interface WorkstationOptions {
@@ -150,6 +151,7 @@ export function createWorkstation(options: WorkstationOptions) {
       if (sent) afterWrite([sent.caseId]);
       return null;
     },
+    ...trainerHandlers(current),
   };
 
   const { call, dispatch } = contractCalls(handlers, device.isLocked, () => store.currentUser()?.role ?? null);
