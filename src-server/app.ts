@@ -32,6 +32,7 @@ import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
+import { registerTrainingRoutes } from './training/trainingRoutes';
 import { registerTrainerRoutes } from './training/trainerRoutes';
 
 export interface AppOptions {
@@ -294,6 +295,8 @@ export function buildApp(options: AppOptions): App {
     openEventStream(reply, session, state.highSeq);
   });
 
+  // Practice (issue 16): its own sync scope and what trainers publish and assign; then the trainers' reviews.
+  registerTrainingRoutes(fastify, { db, now, principalOf });
   registerTrainerRoutes(fastify, { db, now, principalOf });
 
   function endStreamsOf(tokenHash: string): void {

@@ -11,6 +11,7 @@ import type { Deliverer } from './outbound/deliverer';
 import { acceptingDeliverer } from './outbound/deliverer';
 import { OutboundWorker } from './outbound/outboundWorker';
 import { seedDemo } from './seed/seedDemo';
+import { ensureBuiltinScenarios } from './training/scenarioVersions';
 import { PokeHub } from './sync/pokeHub';
 
 export interface ServerOptions {
@@ -71,6 +72,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = options.db ?? (await openDatabase(options));
   if (!ownsDb) await migrate(db);
   if (options.seedDemo && (await seedDemo(db, now()))) logger.info('seeded the demo data set');
+  // Runs of the shipped practice scenarios need their versions stored (src-server/training).
+  await ensureBuiltinScenarios(db, now());
 
   const pokes = new PokeHub();
   await pokes.start(db);

@@ -124,6 +124,8 @@ export const REJECTION_REASONS = [
   'already_refunded',
   'currency_mismatch',
   'price_not_lower',
+  /** Practice ids (src-shared/training/trainingIds.ts) never reach a live case. */
+  'training_sandbox',
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
 export const RejectionReasonSchema = z.object({

@@ -15,7 +15,7 @@ export { startRun, answerRun, RunError } from './runPlayer';
 export type { RunState, RunInput, RuleResult, TranscriptEntry } from './runPlayer';
 export { scoreRun, totalScore } from './scoreRun';
 export type { RunScore, Criterion, CriticalFail } from './scoreRun';
-export { exploreScenario, scoreRange } from './exploreScenario';
+export { exploreScenario, pathAnswers, scoreRange } from './exploreScenario';
 export type { Exploration, ExploredPath } from './exploreScenario';
 export { checkScenario } from './checkScenario';
 export type { ScenarioCheck } from './checkScenario';
@@ -28,6 +28,10 @@ export type { AlphaLevel, AlphaResult, RatingMatrix } from './alpha';
 export { parseRatingsCsv, RatingsCsvError } from './ratingsCsv';
 export { builtinScenarios, SCENARIO_FILES } from './library';
 export { scenarioHash, scenarioKey } from './scenarioHash';
+export * from './records';
+export * from './trainingProtocol';
+export { isTrainingId, trainingIdFrom, trainingIdsIn, TrainingIdSchema } from './trainingIds';
+export { replayAnswers, runResult } from './replayRun';
 export {
   RubricDraftSchema,
   RubricSchema,

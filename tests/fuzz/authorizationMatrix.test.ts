@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { scenarioKey } from '../../src-shared/training';
 import type { Case } from '../../src-shared/domain/case';
 import type { RunningServer } from '../../src-server/startServer';
 import type { TestDb, World } from '../../src-server/testing/harness';
 import { addCases, createWorld, makeCase, openTestDb, startTestServer } from '../../src-server/testing/harness';
 import { mutation, ProtocolClient, pushBody, type Reply } from '../../src-server/testing/protocolClient';
+import { practiceFixture, practiceRun } from '../../src-server/testing/practiceRuns';
+
+const practice = practiceFixture();
 import { sampleRubricDraft } from '../../src-shared/training/rubricFixture';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'integration', 'none'] as const;
@@ -50,6 +54,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /sync/v1/verify': signedIn('allow'),
   'GET /sync/v1/bootstrap': signedIn('allow'),
   'GET /sync/v1/events': signedIn('allow'),
+  'POST /sync/v1/training/pull': { ...signedIn('allow'), integration: 'deny' },
+  'POST /sync/v1/training/runs': { ...signedIn('deny'), agent: 'allow' },
+  'POST /api/v1/training/scenarios': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
+  'POST /api/v1/training/assignments': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
   'GET /api/v1/training/rubrics': trainers,
   'POST /api/v1/training/rubrics': trainers,
   'POST /api/v1/training/rubrics/:key/retire': trainers,
@@ -129,6 +137,18 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
         controller.abort();
         return { status: response.status, body, headers: response.headers };
       }
+      case 'POST /sync/v1/training/pull':
+        return client.call('POST', route.slice(5), { protocol: 1, cursor: null });
+      case 'POST /sync/v1/training/runs':
+        return client.call('POST', route.slice(5), { protocol: 1, run: practiceRun(practice, practice.perfect) });
+      case 'POST /api/v1/training/scenarios':
+        return client.call('POST', route.slice(5), { ...practice.scenario, id: `matrix-${role}` });
+      case 'POST /api/v1/training/assignments':
+        return client.call('POST', route.slice(5), {
+          id: randomUUID(),
+          scenarioKey: scenarioKey(practice.scenario),
+          assignee: { kind: 'team', teamId: world.teamA.id },
+        });
       case 'GET /api/v1/training/rubrics':
         return client.call('GET', '/api/v1/training/rubrics');
       case 'POST /api/v1/training/rubrics':
