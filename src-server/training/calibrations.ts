@@ -43,7 +43,9 @@ async function raters(tx: Queryable, id: string): Promise<Map<string, RubricRati
     'SELECT trainer_id, ratings FROM training_calibration_raters WHERE calibration_id = $1 ORDER BY trainer_id',
     [id],
   );
-  return new Map(rows.map((row) => [row.trainer_id, row.ratings === null ? null : RubricRatingsSchema.parse(row.ratings)]));
+  return new Map(
+    rows.map((row) => [row.trainer_id, row.ratings === null ? null : RubricRatingsSchema.parse(row.ratings)]),
+  );
 }
 
 function submitted(all: Map<string, RubricRatings | null>): SessionRatings {

@@ -98,7 +98,15 @@ async function publishIfReleased(tx: Queryable, review: Review, version: number,
   await lockTrainingLog(tx);
   await appendTrainingChanges(
     tx,
-    [{ entity: 'review', entityId: review.runId, version, audience: { kind: 'agent', agentId: review.agentId }, data: review }],
+    [
+      {
+        entity: 'review',
+        entityId: review.runId,
+        version,
+        audience: { kind: 'agent', agentId: review.agentId },
+        data: review,
+      },
+    ],
     nowMs,
   );
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { workstationContract, type MethodName } from '../../../src-shared/contract/workstation';
 import { StoreError } from '../store';
 import type { ContractHandlers } from './contractCalls';
@@ -12,22 +13,28 @@ type TrainerMethod = Extract<MethodName, `training:${string}`>;
  * admins before this runs (contractCalls).
  */
 export function trainerHandlers(current: CurrentConnection): Pick<ContractHandlers, TrainerMethod> {
-  function ask<M extends TrainerMethod>(method: M, verb: 'GET' | 'POST', path: string, body?: unknown) {
+  function ask<S extends z.ZodType>(
+    schema: S,
+    verb: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     const call = current.sync.serverJson;
     if (!call) return Promise.reject(new StoreError('OFFLINE', 'No central API is configured for training.'));
-    return call(verb, path, workstationContract[method].output, body);
+    return call(verb, path, schema, body);
   }
+  const c = workstationContract;
   const run = (runId: string) => `/api/v1/training/runs/${encodeURIComponent(runId)}`;
   return {
-    'training:progress': () => ask('training:progress', 'GET', '/api/v1/training/progress'),
-    'training:assign': (input) => ask('training:assign', 'POST', '/api/v1/training/assignments', input),
-    'training:runs': () => ask('training:runs', 'GET', '/api/v1/training/runs'),
-    'training:review': (input) => ask('training:review', 'GET', `${run(input.runId)}/review`),
+    'training:progress': () => ask(c['training:progress'].output, 'GET', '/api/v1/training/progress'),
+    'training:assign': (input) => ask(c['training:assign'].output, 'POST', '/api/v1/training/assignments', input),
+    'training:runs': () => ask(c['training:runs'].output, 'GET', '/api/v1/training/runs'),
+    'training:review': (input) => ask(c['training:review'].output, 'GET', `${run(input.runId)}/review`),
     'training:override': (input) =>
-      ask('training:override', 'POST', `${run(input.runId)}/overrides`, { overrides: input.overrides }),
+      ask(c['training:override'].output, 'POST', `${run(input.runId)}/overrides`, { overrides: input.overrides }),
     'training:release': (input) =>
-      ask('training:release', 'POST', `${run(input.runId)}/release`, { feedback: input.feedback }),
-    'training:results': () => ask('training:results', 'GET', '/api/v1/training/results'),
-    'training:rubrics': () => ask('training:rubrics', 'GET', '/api/v1/training/rubrics'),
+      ask(c['training:release'].output, 'POST', `${run(input.runId)}/release`, { feedback: input.feedback }),
+    'training:results': () => ask(c['training:results'].output, 'GET', '/api/v1/training/results'),
+    'training:rubrics': () => ask(c['training:rubrics'].output, 'GET', '/api/v1/training/rubrics'),
   };
 }
