@@ -5,8 +5,8 @@ import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstat
 import { useAttentionCount } from '../features/attention/hooks/useAttention';
 import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
-import { useIsSupervisor } from '../features/supervision/hooks/useSession';
-import { DeviceWipedNotice, Notifications, SyncIndicator } from '../features/sync';
+import { useIsSupervisor, useSession } from '../features/supervision/hooks/useSession';
+import { DeviceWipedNotice, Notifications, ServerAddressNotice, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 import { isSupervisorScreen, type Route } from './navigation';
@@ -28,8 +28,11 @@ const loadCaseScreen = () => {
 const CaseScreen = lazy(() =>
   loadCaseScreen().then(([screen, { Provider, store }]) => ({
     default: function CaseScreenWithDrafts(props: ComponentProps<typeof screen.CaseScreen>) {
+      // Drafts are the signed-in user's own; nobody signed in (a locked device) has none to show.
+      const userId = useSession()?.user?.id;
+      if (userId === undefined) return <LinearProgress />;
       return (
-        <Provider store={store}>
+        <Provider store={store} userId={userId}>
           <screen.CaseScreen {...props} />
         </Provider>
       );
@@ -133,6 +136,7 @@ function Screens() {
       </Suspense>
       <Notifications onOpenCase={openCase} />
       <DeviceWipedNotice clearDrafts={clearDrafts} />
+      <ServerAddressNotice />
     </AppShell>
   );
 }

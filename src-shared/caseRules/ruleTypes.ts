@@ -1,3 +1,4 @@
+import type { Attachment } from '../domain/attachment';
 import type { Case, CaseEvent, Message, Note } from '../domain/case';
 import type { Role } from '../domain/user';
 import type {
@@ -47,6 +48,11 @@ export interface RuleContext {
   lastReassignment(caseId: string): Reassignment | null;
   /** How long a previous assignee may still send an offline reply to a reassigned case. */
   replyGraceMs: number;
+  /**
+   * A file uploaded to a case beforehand, as the server's index holds it; undefined when unknown. Only rules
+   * that attach files read it (caseRules/attachedFiles.ts); a side that holds no files leaves it out.
+   */
+  attachmentById?(id: string): Attachment | undefined;
   /** The child row this mutation creates (its message or note id) already exists: a re-send, not a new write. */
   isDuplicate: boolean;
 }
@@ -82,6 +88,8 @@ export type RuleOutcome = ({ status: 'applied' } & CaseChanges) | { status: 'ref
 export interface CaseRule<K extends MutationKey> {
   /** The child row the mutation creates, keyed by an id in its args, so a re-sent mutation is recognised. */
   createsChild?: { entity: 'message' | 'note'; idOf(args: MutationArgs<K>): string };
+  /** The files the mutation attaches, so the server loads them from its index first. */
+  attachmentIdsOf?(args: MutationArgs<K>): readonly string[];
   /** The rule reads ctx.teamMembers, so the server loads the subject team's members first. */
   readsTeamMembers?: boolean;
   permit(subject: Case, args: MutationArgs<K>, ctx: RuleContext): Refusal | null;

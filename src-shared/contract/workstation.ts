@@ -214,6 +214,11 @@ export const ServerInfoSchema = z.lazy(() =>
     /** Null: the embedded local central API with demo data. */
     url: ServerUrlSchema.nullable(),
     source: z.enum(SERVER_SOURCES),
+    /**
+     * An address saved in Settings by an older version that was not used at this start: plain http:// to
+     * another computer would carry passwords and tokens in clear (issue 19.9). It is removed from Settings.
+     */
+    ignoredSavedUrl: z.string().max(2048).optional(),
   }),
 );
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;

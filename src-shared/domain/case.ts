@@ -5,6 +5,7 @@ import { MoneySchema } from './money';
 import { CaseTypeSchema, ChannelSchema, PrioritySchema } from './caseType';
 import { CaseStatusSchema } from './caseStatus';
 import { TEXT_LIMITS } from './limits';
+import { ATTACHMENT_LIMITS, AttachmentSchema } from './attachment';
 import { MAX_WORKFLOW_STEPS, WorkflowStepSchema } from './workflow';
 
 /**
@@ -137,6 +138,8 @@ export const MessageSchema = z.object({
   /** When the author wrote it (the agent's clock while offline); shown, never used for ordering. */
   writtenAt: InstantSchema,
   deliveryState: DeliveryStateSchema,
+  /** Files that came with the message or that the agent attached; absent when there are none. */
+  attachments: z.array(AttachmentSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -147,6 +150,7 @@ export const NoteSchema = z.object({
   body: z.string().min(1).max(TEXT_LIMITS.messageBody),
   createdAt: InstantSchema,
   writtenAt: InstantSchema,
+  attachments: z.array(AttachmentSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage).optional(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 

@@ -3,6 +3,7 @@ import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { TEXT_LIMITS } from '../domain/limits';
+import { ATTACHMENT_LIMITS } from '../domain/attachment';
 import { WorkflowStepInputSchema } from '../domain/workflow';
 
 export const TagSchema = z
@@ -12,18 +13,26 @@ export const TagSchema = z
   .max(TEXT_LIMITS.tag)
   .regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
 
+const ReplyArgsSchema = z.object({
+  caseId: IdSchema,
+  messageId: IdSchema,
+  body: z.string().trim().min(1).max(20_000),
+  locale: LocaleSchema,
+});
+const NoteArgsSchema = z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) });
+/** Files uploaded to the case beforehand (PUT /api/v1/attachments/:id), sent with a reply or note. */
+const AttachmentIdsSchema = z.array(IdSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage);
+
 /**
  * Mutations are intents, never row images (SYNC.md). Each name@v has exactly one args schema;
  * a new shape is a new version, served beside the old one.
  */
 export const MUTATION_ARGS = {
-  'case.reply@1': z.object({
-    caseId: IdSchema,
-    messageId: IdSchema,
-    body: z.string().trim().min(1).max(20_000),
-    locale: LocaleSchema,
-  }),
-  'case.addNote@1': z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }),
+  'case.reply@1': ReplyArgsSchema,
+  /** A reply with attachments: @1 plus the ids of files already uploaded to the case. */
+  'case.reply@2': ReplyArgsSchema.extend({ attachmentIds: AttachmentIdsSchema }),
+  'case.addNote@1': NoteArgsSchema,
+  'case.addNote@2': NoteArgsSchema.extend({ attachmentIds: AttachmentIdsSchema }),
   'case.setStatus@1': z.object({ caseId: IdSchema, to: CaseStatusSchema }),
   'case.addTag@1': z.object({ caseId: IdSchema, tag: TagSchema }),
   'case.removeTag@1': z.object({ caseId: IdSchema, tag: TagSchema }),
@@ -113,6 +122,8 @@ export const REJECTION_REASONS = [
   'merge_into_self',
   'unknown_mutation',
   'malformed_args',
+  'attachment_missing',
+  'attachments_too_large',
   'step_not_for_case',
   'step_needs',
   'step_once',

@@ -26,9 +26,10 @@ const USER_OF: Record<Exclude<Role, 'none'>, keyof World['users']> = {
 
 /**
  * allow: answered (2xx) and done; rejects: answered 200 but each mutation refused FORBIDDEN (push is
- * per mutation); deny: 403 FORBIDDEN; signIn: 401, a token is needed.
+ * per mutation); deny: 403 FORBIDDEN; hidden: 404, as if it did not exist (a file of a case the caller
+ * cannot see); signIn: 401, a token is needed.
  */
-type Outcome = 'allow' | 'rejects' | 'deny' | 'signIn';
+type Outcome = 'allow' | 'rejects' | 'deny' | 'hidden' | 'signIn';
 const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
   agent: outcome,
   supervisor: outcome,
@@ -56,6 +57,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /sync/v1/verify': signedIn('allow'),
   'GET /sync/v1/bootstrap': signedIn('allow'),
   'GET /sync/v1/events': signedIn('allow'),
+  'PUT /api/v1/attachments/:attachmentId': { ...signedIn('allow'), trainer: 'deny' },
+  'GET /api/v1/attachments/:attachmentId/content': { ...signedIn('allow'), trainer: 'hidden', integration: 'hidden' },
   'POST /sync/v1/training/pull': { ...signedIn('allow'), integration: 'deny' },
   'POST /sync/v1/training/runs': { ...signedIn('deny'), agent: 'allow' },
   'POST /api/v1/training/scenarios': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
@@ -92,6 +95,7 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
   let server: RunningServer;
   let world: World;
   let open: Case;
+  let fileId: string;
 
   beforeAll(async () => {
     testDb = await openTestDb('pglite');
@@ -99,6 +103,13 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
     world = await createWorld(testDb.db);
     open = makeCase(world.teamA.id, world.users.agentA1.id);
     await addCases(testDb.db, [open]);
+    fileId = randomUUID();
+    const uploader = await clientAs('agent');
+    const upload = await uploader.uploadFile(fileId, Buffer.from('Serial number: 4711\n'), {
+      name: 'serial.txt',
+      caseId: open.id,
+    });
+    if (upload.status !== 201) throw new Error(`upload answered ${upload.status}`);
   });
   afterAll(async () => {
     await server?.close();
@@ -201,6 +212,13 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
         controller.abort();
         return { status: response.status, body, headers: response.headers };
       }
+      case 'PUT /api/v1/attachments/:attachmentId':
+        return client.uploadFile(randomUUID(), Buffer.from(`Order note from ${role}\n`), {
+          name: 'note.txt',
+          ...(role === 'integration' ? {} : { caseId: open.id }),
+        });
+      case 'GET /api/v1/attachments/:attachmentId/content':
+        return client.downloadFile(fileId);
       case 'POST /sync/v1/training/pull':
         return client.call('POST', route.slice(5), { protocol: 1, cursor: null });
       case 'POST /sync/v1/training/runs':
@@ -272,6 +290,7 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
   function outcomeOf(reply: Reply): Outcome | `unexpected ${number}` {
     if (reply.status === 401) return 'signIn';
     if (reply.status === 403) return 'deny';
+    if (reply.status === 404) return 'hidden';
     if (reply.status >= 200 && reply.status < 300) {
       const results = Reflect.get(Object(reply.body), 'results');
       const isRefused =
