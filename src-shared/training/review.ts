@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../domain/ids';
 import { CriterionKeySchema, OverrideSchema } from './overrides';
-import { AssignmentSchema, TrainingRunSchema } from './records';
+import { AssignmentSchema, RunResultSchema, TrainingRunSchema } from './records';
 import { UiTextSchema } from './schema';
 import { RubricKeySchema, RubricRatingsSchema } from './rubric';
 
@@ -18,12 +18,13 @@ export const RecordedOverrideSchema = OverrideSchema.extend({
 });
 export type RecordedOverride = z.infer<typeof RecordedOverrideSchema>;
 
-export const ReviewedScoreSchema = z.object({
-  score: z.number().min(0).max(100),
-  raw: z.number().min(0).max(100),
-  passed: z.boolean(),
-  categories: z.array(z.object({ id: z.string(), weight: z.number(), score: z.number().nullable() })),
-  criticalFails: z.array(z.object({ category: z.string(), source: z.string(), nodeId: z.string().optional() })),
+/** The score part of a run's result, recomputed with the overrides (the same shape as the automatic one). */
+export const ReviewedScoreSchema = RunResultSchema.pick({
+  score: true,
+  raw: true,
+  passed: true,
+  categories: true,
+  criticalFails: true,
 });
 export type ReviewedScore = z.infer<typeof ReviewedScoreSchema>;
 

@@ -28,7 +28,12 @@ export interface SyncConnection {
    * One online request to the central API as the signed-in user (trainer methods); rejects with a
    * StoreError: OFFLINE when the server cannot be reached, else the server's own code and details.
    */
-  serverJson?<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  serverJson?<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>>;
 }
 
 /**
