@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type CaseRow } from '../../src-shared/contract/workstation';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
-import { builtinScenarios, scenarioKey } from '../../src-shared/training';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Workstation } from '../../src-main/core/workstation';
 import { TestServer } from '../sync/testServer';
+import { pathAnswers, RunAnswerSchema, scenarioKey } from '../../src-shared/training';
+import { practiceFixture } from '../../src-server/testing/practiceRuns';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -72,6 +73,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   // Taking is working the team's queue: its agents and supervisors; an admin assigns instead.
   'cases:take': { ...teamCase, admin: 'deny' },
   'cases:bulk': teamCase,
+  'cases:recordStep': teamCase,
   // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
@@ -86,6 +88,12 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'training:release': { ...trainerOnly, trainer: 'unseen', admin: 'unseen' },
   'training:results': trainerOnly,
   'training:rubrics': trainerOnly,
+  // Practice (issue 16): anyone signed in may look at the scenarios; agents practise, and see only their runs.
+  'practice:overview': signedIn('allow'),
+  'practice:scenario': signedIn('allow'),
+  'practice:start': { ...signedIn('deny'), agent: 'allow' },
+  'practice:answer': { ...signedIn('deny'), agent: 'allow' },
+  'practice:run': { ...signedIn('unseen'), agent: 'allow' },
 };
 
 /** Methods that end the session or change where the desk syncs run last, in this order. */
@@ -95,7 +103,13 @@ let server: TestServer;
 const dirs: string[] = [];
 const desks = new Map<Role, Workstation>();
 let subject: CaseRow;
+/** A run the agent started, and the first answer of its scenario's perfect path. */
+const practice = practiceFixture();
+const practiceKey = scenarioKey(practice.scenario);
+const practiceAnswer = RunAnswerSchema.parse(pathAnswers(practice.compiled, practice.perfect)[0]);
+let practiceRunId = '';
 let unassigned: CaseRow;
+let returnCase: CaseRow;
 
 beforeAll(async () => {
   server = await TestServer.create();
@@ -116,6 +130,12 @@ beforeAll(async () => {
   if (mine === undefined || free === undefined) throw new Error('no assigned and unassigned open case for the agent');
   subject = mine;
   unassigned = free;
+  const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
+  if (aReturn === undefined) throw new Error('no return case assigned to the agent');
+  returnCase = aReturn;
+  const started = await desks.get('agent')?.call('practice:start', { scenarioKey: practiceKey, uiLanguage: 'en' });
+  if (!started?.ok) throw new Error('the agent desk could not start a practice run');
+  practiceRunId = started.data.id;
   const none = desks.get('none');
   if (!none || !(await none.call('auth:signOut', {})).ok) throw new Error('the signed-out desk did not sign out');
 }, 240_000);
@@ -162,6 +182,12 @@ function request(method: string, role: Role): unknown {
       return { caseId: role === 'supervisor' ? unassigned.id : caseId };
     case 'cases:bulk':
       return { caseIds: [caseId], action: { kind: 'addTag', tag: `bulk-${role}` } };
+    case 'cases:recordStep':
+      // "In transit" may be reported again and again, so every role's request is legitimate on its own.
+      return {
+        caseId: returnCase.id,
+        step: { stepId: randomUUID(), on: '2026-01-02', detail: { kind: 'in_transit', trackingNumber: `TN-${role}` } },
+      };
     case 'cases:reassign':
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
@@ -174,7 +200,7 @@ function request(method: string, role: Role): unknown {
     case 'training:assign':
       return {
         id: randomUUID(),
-        scenarioKey: scenarioKey(builtinScenarios()[0]!),
+        scenarioKey: practiceKey,
         assignee: { kind: 'agent', agentId: subject.assigneeId },
       };
     case 'training:review':
@@ -183,6 +209,16 @@ function request(method: string, role: Role): unknown {
       return { runId: randomUUID(), overrides: [{ criterion: 'a1/rule:r_x/legal', value: 1, comment: 'matrix' }] };
     case 'training:release':
       return { runId: randomUUID(), feedback: 'matrix' };
+    case 'practice:overview':
+      return {};
+    case 'practice:scenario':
+      return { key: practiceKey };
+    case 'practice:start':
+      return { scenarioKey: practiceKey, uiLanguage: 'en' };
+    case 'practice:answer':
+      return { runId: practiceRunId, answer: practiceAnswer };
+    case 'practice:run':
+      return { runId: practiceRunId };
     default:
       throw new Error(`no request for ${method}: add one here and its row to EXPECTED`);
   }
