@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   InboundRequestSchema,
   LoginRequestSchema,
+  MAX_INBOUND_BYTES,
   MAX_PUSH_BYTES,
   PullRequestSchema,
   PushRequestSchema,
@@ -25,6 +26,8 @@ import type { Db } from './db/db';
 import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
 import { ingestInbound } from './inbound';
+import type { BlobStore } from './attachments/blobStore';
+import { attachmentRoutes } from './attachments/attachmentRoutes';
 import type { OutboundWorker } from './outbound/outboundWorker';
 import { bootstrapNdjson } from './sync/bootstrap';
 import type { PokeHub, SyncSignal } from './sync/pokeHub';
@@ -32,6 +35,8 @@ import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { readSyncState } from './sync/syncState';
 import { verify } from './sync/verify';
+import { registerTrainingRoutes } from './training/trainingRoutes';
+import { registerTrainerRoutes } from './training/trainerRoutes';
 
 export interface AppOptions {
   db: Db;
@@ -49,6 +54,8 @@ export interface AppOptions {
   hashConcurrency?: { running: number; waiting: number };
   /** Fastify's trustProxy: use X-Forwarded-For only from these proxies (off unless configured). */
   trustProxy?: boolean | string | string[];
+  /** Where attachment bytes are kept (src-server/attachments/blobStore.ts). */
+  blobs: BlobStore;
 }
 
 // A hash to verify against when the username is unknown, so response time does not reveal which users exist.
@@ -145,7 +152,8 @@ export function buildApp(options: AppOptions): App {
   // Before any handler: NUL and lone surrogates cannot be stored faithfully, so no route ever sees them.
   fastify.addHook('preHandler', async (request) => {
     for (const [part, value] of [
-      ['body', request.body],
+      // A file's bytes are checked by the attachment routes, not as text.
+      ['body', Buffer.isBuffer(request.body) ? null : request.body],
       ['query', request.query],
     ] as const) {
       const field = findUnsafeText(value);
@@ -159,7 +167,7 @@ export function buildApp(options: AppOptions): App {
     }
   });
   fastify.setErrorHandler((error, request, reply) => {
-    const mapped = errorReply(error);
+    const mapped = errorReply(error, request.routeOptions.bodyLimit);
     if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: mapped.body.error.code }, mapped.body.error.message);
     void reply.code(mapped.status).headers(mapped.headers).send(mapped.body);
@@ -237,11 +245,14 @@ export function buildApp(options: AppOptions): App {
     return { ok: true };
   });
 
-  fastify.post('/api/v1/inbound', async (request, reply) => {
+  fastify.post('/api/v1/inbound', { bodyLimit: MAX_INBOUND_BYTES }, async (request, reply) => {
     const principal = await principalOf(request);
     if (principal.role !== 'integration')
       throw new HttpError(403, 'FORBIDDEN', 'only an integration account may post inbound messages');
-    const result = await ingestInbound(db, InboundRequestSchema.parse(request.body), now());
+    const result = await ingestInbound(db, InboundRequestSchema.parse(request.body), now(), {
+      integrationId: principal.id,
+      blobs: options.blobs,
+    });
     return reply.code(result.created ? 201 : 200).send(result);
   });
 
@@ -271,6 +282,8 @@ export function buildApp(options: AppOptions): App {
     return revokeDevice(db, clientId, principal.id, now());
   });
 
+  void fastify.register(attachmentRoutes({ db, blobs: options.blobs, now, principalOf }));
+
   fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
 
   const BootstrapQuerySchema = z.object({ pageToken: z.string().min(1).max(1024).optional() });
@@ -292,6 +305,10 @@ export function buildApp(options: AppOptions): App {
     const state = await readSyncState(db);
     openEventStream(reply, session, state.highSeq);
   });
+
+  // Practice (issue 16): its own sync scope and what trainers publish and assign; then the trainers' reviews.
+  registerTrainingRoutes(fastify, { db, now, principalOf });
+  registerTrainerRoutes(fastify, { db, now, principalOf });
 
   function endStreamsOf(tokenHash: string): void {
     for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();

@@ -1,6 +1,7 @@
 // `npm run server`: the central API from the command line.
 //   PORT (default 8787), HOST (default 127.0.0.1), DATABASE_URL (a PostgreSQL server) or
-//   DATA_DIR (PGlite data directory, default .data/server), SEED_DEMO=1 to load the demo data set into an
+//   DATA_DIR (PGlite data directory, default .data/server), ATTACHMENTS_DIR (attachment files, default
+//   DATA_DIR-attachments; required with DATABASE_URL to keep files across restarts), SEED_DEMO=1 to load the demo data set into an
 //   empty database, OUTBOUND_WEBHOOK_URL (+ OUTBOUND_WEBHOOK_SECRET) to deliver replies to a channel gateway,
 //   TRUST_PROXY (addresses of a reverse proxy whose X-Forwarded-For is used for login limits),
 //   LOG_LEVEL (pino level, default info). SIGINT/SIGTERM shut down gracefully.
@@ -17,6 +18,7 @@ if (webhook !== undefined && !ServerUrlSchema.safeParse(webhook).success) {
 }
 const server = await startServer({
   ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR ?? '.data/server' }),
+  ...(env.ATTACHMENTS_DIR ? { attachmentsDir: env.ATTACHMENTS_DIR } : {}),
   port: Number(env.PORT ?? 8787),
   host: env.HOST ?? '127.0.0.1',
   seedDemo: env.SEED_DEMO === '1' || env.SEED_DEMO === 'true',

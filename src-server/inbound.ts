@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Case, CaseEvent, Message } from '../src-shared/domain/case';
 import type { InboundRequest, InboundResponse } from '../src-shared/sync/protocol';
 import type { Db, Queryable } from './db/db';
+import type { BlobStore } from './attachments/blobStore';
+import { planInboundFiles, takeInInlineFiles } from './attachments/inboundFiles';
 import { HttpError } from './http/httpError';
 import type { CaseRecord } from './sync/unitOfWork';
 import { UnitOfWork } from './sync/unitOfWork';
@@ -9,19 +11,45 @@ import { UnitOfWork } from './sync/unitOfWork';
 // Inbound requests for one externalId are serialized by an advisory lock in this key space.
 const INBOUND_LOCK_SPACE = 7215;
 
+/** Who posts an inbound message and where its files go. */
+export interface InboundSource {
+  /** The integration account: its uploads are the ones a request may name. */
+  integrationId: string;
+  blobs: BlobStore;
+}
+
 /**
  * A customer's message from a channel integration: appended to the given (or surviving merged) case, or
  * a new case routed to the team serving the market. A closed case is terminal, so a message for it
  * opens a follow-up case. Idempotent by externalId: a repeat answers the first result with created=false.
+ * Its files are checked one by one (inboundFiles.ts); a refused file never keeps the message out.
  */
-export async function ingestInbound(db: Db, request: InboundRequest, nowMs: number): Promise<InboundResponse> {
+export async function ingestInbound(
+  db: Db,
+  request: InboundRequest,
+  nowMs: number,
+  source: InboundSource,
+): Promise<InboundResponse> {
+  const files = request.attachments ?? [];
+  const intakes = await takeInInlineFiles(source.blobs, files);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [INBOUND_LOCK_SPACE, request.externalId]);
-    const existing = await tx.query<{ case_id: string; message_id: string }>(
-      'SELECT case_id, message_id FROM inbound_messages WHERE external_id = $1',
+    const existing = await tx.query<{ case_id: string; message_id: string; attachments: Message['attachments'] }>(
+      `SELECT i.case_id, i.message_id, m.data->'attachments' AS attachments
+         FROM inbound_messages i JOIN messages m ON m.id = i.message_id WHERE i.external_id = $1`,
       [request.externalId],
     );
-    if (existing[0]) return { caseId: existing[0].case_id, messageId: existing[0].message_id, created: false };
+    if (existing[0]) {
+      const held = existing[0].attachments ?? [];
+      return {
+        caseId: existing[0].case_id,
+        messageId: existing[0].message_id,
+        created: false,
+        ...(files.length > 0
+          ? { attachments: held.map((attachment, index) => ({ index, ok: true as const, attachment })) }
+          : {}),
+      };
+    }
 
     const uow = new UnitOfWork(tx, nowMs);
     let record = request.caseId ? await uow.getCase(request.caseId) : undefined;
@@ -31,6 +59,11 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
     if (!record || record.data.status === 'closed') record = await openCase(tx, uow, request, record);
 
     const now = uow.nowIso;
+    const plan = await planInboundFiles(tx, files, intakes, {
+      caseId: record.data.id,
+      integrationId: source.integrationId,
+      nowMs,
+    });
     const message: Message = {
       id: randomUUID(),
       caseId: record.data.id,
@@ -43,6 +76,7 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
       createdAt: now,
       writtenAt: request.receivedAt,
       deliveryState: 'received',
+      ...(plan.attachments.length > 0 ? { attachments: plan.attachments } : {}),
     };
     uow.addMessage(message);
     const previous = record.data.status;
@@ -56,12 +90,19 @@ export async function ingestInbound(db: Db, request: InboundRequest, nowMs: numb
     });
     if (reopens) addEvent(uow, record, 'status_changed', { from: previous, to: 'open' });
     await uow.flush();
+    // After the flush: a new case's row must exist before its files' rows point at it.
+    await plan.write(tx);
     await tx.query(
       'INSERT INTO inbound_messages (external_id, case_id, message_id, created_ms) VALUES ($1, $2, $3, $4)',
       [request.externalId, record.data.id, message.id, nowMs],
     );
     await uow.seal();
-    return { caseId: record.data.id, messageId: message.id, created: true };
+    return {
+      caseId: record.data.id,
+      messageId: message.id,
+      created: true,
+      ...(files.length > 0 ? { attachments: plan.results } : {}),
+    };
   });
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { isLoopbackHostname } from '../src-shared/net/serverUrl';
 import type { Logger } from 'pino';
@@ -11,6 +14,8 @@ import type { Deliverer } from './outbound/deliverer';
 import { acceptingDeliverer } from './outbound/deliverer';
 import { OutboundWorker } from './outbound/outboundWorker';
 import { seedDemo } from './seed/seedDemo';
+import { diskBlobStore, type BlobStore } from './attachments/blobStore';
+import { ensureBuiltinScenarios } from './training/scenarioVersions';
 import { PokeHub } from './sync/pokeHub';
 
 export interface ServerOptions {
@@ -39,6 +44,13 @@ export interface ServerOptions {
   /** Smaller pages make paging testable without thousands of rows. */
   bootstrapPageRows?: number;
   pullPageSize?: number;
+  /**
+   * Attachment bytes: a folder (content-addressed, created 0700). Default: `<dataDir>-attachments` beside a
+   * PGlite data directory; with a PostgreSQL server or in memory, a temporary folder removed on close.
+   */
+  attachmentsDir?: string;
+  /** Another file store (tests, an S3-compatible bucket); wins over attachmentsDir. */
+  blobStore?: BlobStore;
 }
 
 export interface RunningServer {
@@ -71,6 +83,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = options.db ?? (await openDatabase(options));
   if (!ownsDb) await migrate(db);
   if (options.seedDemo && (await seedDemo(db, now()))) logger.info('seeded the demo data set');
+  // Runs of the shipped practice scenarios need their versions stored (src-server/training).
+  await ensureBuiltinScenarios(db, now());
+
+  const attachmentsDir =
+    options.attachmentsDir ?? (options.dataDir && !options.databaseUrl ? `${options.dataDir}-attachments` : undefined);
+  // Without a configured folder the files live as long as this process, like an in-memory database.
+  const temporaryFiles =
+    options.blobStore || attachmentsDir ? undefined : mkdtempSync(join(tmpdir(), 'crossdesk-attachments-'));
+  const blobs = options.blobStore ?? diskBlobStore(attachmentsDir ?? temporaryFiles ?? '');
 
   const pokes = new PokeHub();
   await pokes.start(db);
@@ -89,6 +110,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     replyGraceMs: options.replyGraceMs ?? 24 * HOUR,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     loginLimit: options.loginLimit ?? { perUser: 5, perIp: 30, windowMs: 15 * 60_000 },
+    blobs,
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.bootstrapPageRows ? { bootstrapPageRows: options.bootstrapPageRows } : {}),
     ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
@@ -112,6 +134,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await outbound.stop();
         await pokes.stop();
         if (ownsDb) await db.close();
+        if (temporaryFiles) rmSync(temporaryFiles, { recursive: true, force: true });
       })();
       return closing;
     },

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
 import { chooseServer } from '../core/workstation/serverChoice';
 import { loadOrCreateStoreKey } from '../core/store/storeKey';
-import { embeddedDemo } from '../embedded/embeddedDemoSync';
+import { demoUserChoice, embeddedDemo } from '../embedded/embeddedDemoSync';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './ipc';
 import { keychainWrapping } from './keychainWrapping';
@@ -53,17 +53,26 @@ async function main(): Promise<void> {
   const dataDir = join(app.getPath('userData'), 'workstation');
   // --server-url > CROSSDESK_SERVER_URL > the address saved in Settings > an embedded central API with demo
   // data (built beside index.js) and the demo agent, started only when needed.
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { 'server-url': { type: 'string' }, user: { type: 'string' } },
+    strict: false,
+  });
+  const flagValue = values['server-url'];
+  const flag = typeof flagValue === 'string' ? flagValue : undefined;
+  // --user=wang.lei signs the embedded demo in as its supervisor (a demo account only).
+  const user = demoUserChoice(typeof values.user === 'string' ? values.user : undefined);
+  if (!user.ok) {
+    dialog.showErrorBox('Crossdesk', user.message);
+    app.quit();
+    return;
+  }
   const demo = embeddedDemo({
     dataDir,
     entry: join(import.meta.dirname, 'embeddedServer.js'),
     launch: utilityLauncher,
+    username: user.username,
   });
-  const flagValue = parseArgs({
-    args: process.argv.slice(1),
-    options: { 'server-url': { type: 'string' } },
-    strict: false,
-  }).values['server-url'];
-  const flag = typeof flagValue === 'string' ? flagValue : undefined;
   const env = process.env.CROSSDESK_SERVER_URL;
   let host: WorkstationHost;
   try {

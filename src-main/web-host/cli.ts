@@ -2,18 +2,20 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWorkstationHost, type WorkstationHost } from '../core/host/workstationHost';
 import { chooseServer, ServerUrlError } from '../core/workstation/serverChoice';
-import { embeddedDemo } from '../embedded/embeddedDemoSync';
+import { demoUserChoice, embeddedDemo } from '../embedded/embeddedDemoSync';
 import { startWebHost } from './webHost';
 
-// `npm run dev:web -- --data-dir <dir> --port <n> [--server-url <url>]`: the workstation in a browser.
-// The central API: --server-url, else CROSSDESK_SERVER_URL, else the address saved in Settings, else an
-// embedded one with demo data (its data in <data-dir>/central-api), signed in as the demo agent.
+// `npm run dev:web -- --data-dir <dir> --port <n> [--server-url <url>] [--user <demo account>]`: the
+// workstation in a browser. The central API: --server-url, else CROSSDESK_SERVER_URL, else the address saved
+// in Settings, else an embedded one with demo data (its data in <data-dir>/central-api), signed in as the
+// demo agent, or as --user (`--user wang.lei`: the demo supervisor).
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string', default: '.data/web' },
     port: { type: 'string', default: '0' },
     'static-dir': { type: 'string', default: 'out/web' },
     'server-url': { type: 'string' },
+    user: { type: 'string' },
   },
 });
 
@@ -32,8 +34,13 @@ try {
   process.exit(2);
 }
 
+const user = demoUserChoice(values.user);
+if (!user.ok) {
+  console.error(user.message);
+  process.exit(2);
+}
 const dataDir = resolve(values['data-dir']);
-const demo = embeddedDemo({ dataDir });
+const demo = embeddedDemo({ dataDir, username: user.username });
 let core: WorkstationHost;
 try {
   core = await startWorkstationHost({ dataDir, server: { flag, env, embedded: () => demo.start() } });

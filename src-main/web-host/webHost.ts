@@ -3,6 +3,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_PATH, BridgeRequestSchema, type BridgeServerFrame } from '../../src-shared/contract/bridge';
 import { EVENT_NAMES } from '../../src-shared/contract/workstation';
 import { contentSecurityPolicy } from '../core/host/contentSecurityPolicy';
+import { failure } from '../core/host/hostProtocol';
 import type { WorkstationHost } from '../core/host/workstationHost';
 import { createAccessToken, decideUpgrade, isAllowedHost, parseRequestTarget } from './accessPolicy';
 import { readStaticFile } from './staticFiles';
@@ -25,7 +26,7 @@ export type WebHost = {
 };
 
 /** Large enough for a long reply, small enough that a runaway client cannot balloon memory. */
-const MAX_FRAME_BYTES = 256 * 1024;
+export const MAX_FRAME_BYTES = 256 * 1024;
 
 /**
  * The build names every file under assets/ by its content hash, so a changed file gets a new name and
@@ -104,7 +105,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const request = BridgeRequestSchema.safeParse(raw);
       if (!request.success) return ws.close(1007, 'not a bridge request');
       const { id, method, input } = request.data;
-      void options.core.dispatch(method, input).then((result) => send(ws, { id, result }));
+      void options.core.dispatch(method, input).then(
+        (result) => send(ws, { id, result }),
+        // The core answers every call; should it ever fail instead, the page still hears about its call.
+        (error: unknown) => send(ws, { id, result: failure('INTERNAL', String(error)) }),
+      );
     });
   }
 

@@ -5,10 +5,11 @@ import type { CaseRow, WorkstationApi } from '../../src-shared/contract/workstat
 import { useAttentionCount } from '../features/attention/hooks/useAttention';
 import { QueueScreen as QueueScreenUnmemoized } from '../features/queue';
 import { ShortcutsHelpButton, ShortcutsProvider, useShortcut } from '../features/shortcuts';
-import { DeviceWipedNotice, Notifications, SyncIndicator } from '../features/sync';
+import { useIsSupervisor, useSession } from '../features/supervision/hooks/useSession';
+import { DeviceWipedNotice, Notifications, ServerAddressNotice, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
-import { withRecent, type RecentCase, type Route } from './navigation';
+import { isSupervisorScreen, withRecent, type RecentCase, type Route } from './navigation';
 
 // The queue paints first; the other screens (market packs, holiday calendars, the reply library) load on
 // first use so the queue's chunk stays small (issue 6: queue open under 500 ms with 50,000 cases).
@@ -27,8 +28,11 @@ const loadCaseScreen = () => {
 const CaseScreen = lazy(() =>
   loadCaseScreen().then(([screen, { Provider, store }]) => ({
     default: function CaseScreenWithDrafts(props: ComponentProps<typeof screen.CaseScreen>) {
+      // Drafts are the signed-in user's own; nobody signed in (a locked device) has none to show.
+      const userId = useSession()?.user?.id;
+      if (userId === undefined) return <LinearProgress />;
       return (
-        <Provider store={store}>
+        <Provider store={store} userId={userId}>
           <screen.CaseScreen {...props} />
         </Provider>
       );
@@ -37,6 +41,9 @@ const CaseScreen = lazy(() =>
 );
 const AttentionScreen = lazy(() =>
   import('../features/attention').then((module) => ({ default: module.AttentionScreen })),
+);
+const ReassignScreen = lazy(() =>
+  import('../features/supervision/components/ReassignScreen').then((module) => ({ default: module.ReassignScreen })),
 );
 const SettingsScreen = lazy(() =>
   import('../features/settings').then((module) => ({ default: module.SettingsScreen })),
@@ -80,6 +87,11 @@ function Screens() {
   // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
+  const isSupervisor = useIsSupervisor();
+  // Signed out, or signed in as an agent: no supervisor screen stays open.
+  useEffect(() => {
+    if (!isSupervisor && isSupervisorScreen(route.screen)) setRoute({ screen: 'queue' });
+  }, [isSupervisor, route.screen]);
   usePrefetchCaseScreen();
   const openCase = useCallback(
     (caseId: string, caseRef: string | null) => setRoute({ screen: 'case', caseId, caseRef: caseRef ?? '' }),
@@ -127,15 +139,18 @@ function Screens() {
       }
       navBadges={{ attention: attentionCount }}
       recentCases={recentCases}
+      showSupervisor={isSupervisor}
     >
       {route.screen === 'queue' && <QueueScreen onOpenCase={openFromQueue} />}
       <Suspense fallback={<LinearProgress />}>
         {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
         {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
         {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'reassign' && isSupervisor && <ReassignScreen />}
       </Suspense>
       <Notifications onOpenCase={openCase} />
       <DeviceWipedNotice clearDrafts={clearDrafts} />
+      <ServerAddressNotice />
     </AppShell>
   );
 }

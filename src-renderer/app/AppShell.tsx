@@ -9,6 +9,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -18,10 +19,11 @@ import ArticleIcon from '@mui/icons-material/Article';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import SettingsIcon from '@mui/icons-material/Settings';
 import MenuIcon from '@mui/icons-material/Menu';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import type { RecentCase, Route, ScreenId } from './navigation';
+import { isSupervisorScreen, type RecentCase, type Route, type ScreenId, type SupervisorScreenId } from './navigation';
 
 const NAV_WIDTH = 220;
 /** Icons only: the queue gets the width on a laptop screen (issue 14 item 16). */
@@ -29,11 +31,26 @@ const NAV_COLLAPSED_WIDTH = 60;
 /** Below this window width the navigation starts collapsed; the agent can open it again. */
 const WIDE_WINDOW = '(min-width: 1400px)';
 
+/** Heard by screen readers, not shown: the folded navigation has no room for section titles. */
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
   { screen: 'queue', icon: <InboxIcon /> },
   { screen: 'case', icon: <ArticleIcon /> },
   { screen: 'attention', icon: <ReportProblemIcon /> },
   { screen: 'settings', icon: <SettingsIcon /> },
+];
+
+/** The Supervisor section, in this order; supervision features add their screens here. */
+const SUPERVISOR_NAV_ITEMS: { screen: SupervisorScreenId; icon: ReactNode }[] = [
+  { screen: 'reassign', icon: <SwapHorizIcon /> },
 ];
 
 type Props = {
@@ -48,6 +65,8 @@ type Props = {
   navBadges?: Partial<Record<ScreenId, number>>;
   /** The cases the agent opened last, newest first, each one click away. */
   recentCases?: readonly RecentCase[];
+  /** Supervisors and admins see the Supervisor section; agents never do. */
+  showSupervisor?: boolean;
 };
 
 export function AppShell({
@@ -58,6 +77,7 @@ export function AppShell({
   toolbarExtras,
   navBadges,
   recentCases = [],
+  showSupervisor = false,
 }: Props) {
   const { t } = useTranslation('app');
   const isWide = useMediaQuery(WIDE_WINDOW, { noSsr: true });
@@ -65,7 +85,8 @@ export function AppShell({
   const isCollapsed = collapsedChoice ?? !isWide;
   const width = isCollapsed ? NAV_COLLAPSED_WIDTH : NAV_WIDTH;
   const go = (screen: ScreenId) => {
-    if (screen === 'queue' || screen === 'attention' || screen === 'settings') onNavigate({ screen });
+    if (screen === 'queue' || screen === 'attention' || screen === 'settings' || isSupervisorScreen(screen))
+      onNavigate({ screen });
     else if (lastCase !== null) onNavigate(lastCase);
   };
   const entry = ({ screen, icon }: { screen: ScreenId; icon: ReactNode }) => {
@@ -135,6 +156,18 @@ export function AppShell({
         <Toolbar variant="dense" />
         <nav aria-label={t('nav.label')}>
           <List>{NAV_ITEMS.map(entry)}</List>
+          {showSupervisor && (
+            <List
+              aria-labelledby="nav-supervisor"
+              subheader={
+                <ListSubheader id="nav-supervisor" sx={isCollapsed ? VISUALLY_HIDDEN : undefined}>
+                  {t('nav.supervisor')}
+                </ListSubheader>
+              }
+            >
+              {SUPERVISOR_NAV_ITEMS.map(entry)}
+            </List>
+          )}
           {!isCollapsed && recentCases.length > 0 && (
             <List dense aria-labelledby="nav-recent" subheader={<RecentHeading />}>
               {recentCases.map((recent) => (

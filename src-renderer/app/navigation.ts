@@ -1,12 +1,24 @@
 /** Screens of the app shell. Later features fill the slots (case view, needs attention, settings). */
 export const SCREENS = ['queue', 'case', 'attention', 'settings'] as const;
-export type ScreenId = (typeof SCREENS)[number];
+/**
+ * The Supervisor section: shown to supervisors and admins only (the core refuses its contract methods to
+ * anyone else). Supervisor screens are listed here and routed as `{ screen }` like the agent's own.
+ */
+export const SUPERVISOR_SCREENS = ['reassign'] as const;
+export type SupervisorScreenId = (typeof SUPERVISOR_SCREENS)[number];
+export type ScreenId = (typeof SCREENS)[number] | SupervisorScreenId;
+
+export function isSupervisorScreen(screen: ScreenId): screen is SupervisorScreenId {
+  const screens: readonly ScreenId[] = SUPERVISOR_SCREENS;
+  return screens.includes(screen);
+}
 
 export type Route =
   | { screen: 'queue' }
   | { screen: 'case'; caseId: string; caseRef: string }
   | { screen: 'attention' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: SupervisorScreenId };
 
 /** A case the agent opened recently, listed under the navigation (issue 14 item 10). */
 export type RecentCase = { caseId: string; caseRef: string; customerName?: string };

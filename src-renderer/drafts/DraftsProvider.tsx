@@ -1,16 +1,25 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { openDraftsDb } from './draftsDb';
-import { draftStore, type DraftStore } from './draftStore';
+import { draftStore, type DraftStore, type UserDrafts } from './draftStore';
 
-const DraftsContext = createContext<DraftStore | null>(null);
+const DraftsContext = createContext<UserDrafts | null>(null);
 
-export function DraftsProvider({ store, children }: { store?: DraftStore; children: ReactNode }) {
-  const value = useMemo(() => store ?? draftStore(openDraftsDb()), [store]);
+/** The signed-in user's drafts for what it wraps; another user on this device never sees them. */
+export function DraftsProvider({
+  store,
+  userId,
+  children,
+}: {
+  store?: DraftStore;
+  userId: string;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => (store ?? draftStore(openDraftsDb())).forUser(userId), [store, userId]);
   return <DraftsContext.Provider value={value}>{children}</DraftsContext.Provider>;
 }
 
-export function useDrafts(): DraftStore {
-  const store = useContext(DraftsContext);
-  if (store === null) throw new Error('useDrafts needs a <DraftsProvider>');
-  return store;
+export function useDrafts(): UserDrafts {
+  const drafts = useContext(DraftsContext);
+  if (drafts === null) throw new Error('useDrafts needs a <DraftsProvider>');
+  return drafts;
 }

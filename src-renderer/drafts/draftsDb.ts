@@ -15,6 +15,11 @@ export const DRAFT_BODY_MAX_LENGTH = 1_000_000;
 /** What the agent has typed but not sent; one per case and kind, so a reply and a note can be drafted together. */
 export const DraftSchema = z.object({
   key: z.string().min(1),
+  /**
+   * Whose draft it is: one user's drafts are never shown to another on the same device (issue 19). Drafts
+   * from version 1 have no owner; they are never shown to anyone and go with the next clear.
+   */
+  userId: IdSchema,
   caseId: IdSchema,
   kind: DraftKindSchema,
   body: z.string().max(DRAFT_BODY_MAX_LENGTH),
@@ -40,5 +45,6 @@ export function openDraftsDb(
 ): DraftsDb {
   const db = new Dexie(name, idb ?? {}) as DraftsDb;
   db.version(1).stores({ drafts: 'key, caseId, updatedAt' });
+  db.version(2).stores({ drafts: 'key, caseId, updatedAt, userId' });
   return db;
 }

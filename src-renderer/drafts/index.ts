@@ -1,3 +1,3 @@
 export { DraftsProvider, useDrafts } from './DraftsProvider';
-export { draftStore, draftKey, type DraftStore, type DraftInput } from './draftStore';
+export { draftStore, draftKey, type DraftStore, type DraftInput, type UserDrafts } from './draftStore';
 export { DRAFT_BODY_MAX_LENGTH, openDraftsDb, type Draft, type DraftKind } from './draftsDb';

@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'settings',
   'shortcuts',
   'sync',
+  'supervision',
 ] as const;
 
 type Catalog = Record<string, unknown>;

@@ -11,6 +11,7 @@ import type settings from '../../locales/en/settings.json';
 import type shortcuts from '../../locales/en/shortcuts.json';
 import type sla from '../../locales/en/sla.json';
 import type sync from '../../locales/en/sync.json';
+import type supervision from '../../locales/en/supervision.json';
 
 // English is the reference catalog: keys are typed from it, and tests/unit/i18nCatalogs.test.ts holds the others to it.
 declare module 'i18next' {
@@ -29,6 +30,7 @@ declare module 'i18next' {
       settings: typeof settings;
       shortcuts: typeof shortcuts;
       sync: typeof sync;
+      supervision: typeof supervision;
     };
   }
 }

@@ -34,8 +34,11 @@ function body(code: ApiErrorCode, message: string, details?: Record<string, unkn
   return { error: details ? { code, message, details } : { code, message } };
 }
 
-/** Maps anything thrown while handling a request to the error body of SYNC.md; never a stack trace. */
-export function errorReply(error: unknown): ErrorReply {
+/**
+ * Maps anything thrown while handling a request to the error body of SYNC.md; never a stack trace.
+ * `bodyLimit` is the route's, for the sentence that tells a sender how much it may send.
+ */
+export function errorReply(error: unknown, bodyLimit = 1_000_000): ErrorReply {
   if (error instanceof HttpError) {
     return { status: error.status, body: body(error.code, error.message, error.details), headers: error.headers ?? {} };
   }
@@ -52,12 +55,20 @@ export function errorReply(error: unknown): ErrorReply {
   if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return {
       status: 413,
-      body: body('PAYLOAD_TOO_LARGE', 'the request body is larger than the server accepts (1 MB)'),
+      body: body(
+        'PAYLOAD_TOO_LARGE',
+        `the request body is larger than the server accepts here (${Math.round(bodyLimit / 100_000) / 10} MB)`,
+        { limitBytes: bodyLimit },
+      ),
       headers: {},
     };
   }
   if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { status: 415, body: body('BAD_REQUEST', 'send the body as application/json'), headers: {} };
+    return {
+      status: 415,
+      body: body('BAD_REQUEST', 'send the body as application/json (a file as application/octet-stream)'),
+      headers: {},
+    };
   }
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const message =

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Case, Message } from '../../src-shared/domain/case';
 import type { InboundResponse, PushResponse } from '../../src-shared/sync/protocol';
+import type { Attachment } from '../../src-shared/domain/attachment';
 import type { Deliverer, DeliveryOutcome } from './deliverer';
 import { webhookDeliverer } from './webhookDeliverer';
 import type { World } from '../testing/harness';
@@ -227,7 +228,18 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
     try {
       const world = await setup();
       const forCase = makeCase(world.teamA.id, null);
-      const message = outboundMessage(world, forCase);
+      const label = {
+        id: randomUUID(),
+        caseId: forCase.id,
+        fileName: 'return-label.pdf',
+        mediaType: 'application/pdf',
+        kind: 'pdf',
+        size: 2048,
+        sha256: 'a'.repeat(64),
+        hasPreview: false,
+        createdAt: '2026-11-25T10:00:00.000Z',
+      } satisfies Attachment;
+      const message = { ...outboundMessage(world, forCase), attachments: [label] };
       const address = gateway.address();
       if (typeof address !== 'object' || !address) throw new Error('gateway not listening');
       const webhook = webhookDeliverer({ url: `http://127.0.0.1:${address.port}/deliver` });
@@ -238,6 +250,16 @@ describe.each(DRIVERS)('inbound and outbound on %s', (driver) => {
       expect(received[0]?.body).toMatchObject({
         messageId: message.id,
         to: { channel: 'email', address: 'anna@example.test' },
+        attachments: [
+          {
+            id: label.id,
+            fileName: 'return-label.pdf',
+            mediaType: 'application/pdf',
+            size: 2048,
+            sha256: label.sha256,
+            contentPath: `/api/v1/attachments/${label.id}/content`,
+          },
+        ],
       });
     } finally {
       await new Promise((resolve) => gateway.close(resolve));

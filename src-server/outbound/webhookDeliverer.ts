@@ -8,7 +8,7 @@ export interface WebhookOptions {
 }
 
 /**
- * POSTs each reply as JSON to a channel gateway with `Idempotency-Key: <messageId>`, so a retry after an
+ * POSTs each reply as JSON to a channel gateway (its files by reference, to download) with `Idempotency-Key: <messageId>`, so a retry after an
  * ambiguous failure (timeout, 5xx) cannot reach the customer twice through a gateway that honours it.
  * 2xx delivers; 408, 429 and 5xx and network errors retry; redirects (never followed) and other 4xx fail for good.
  */
@@ -40,6 +40,15 @@ export function webhookDeliverer(options: WebhookOptions): Deliverer {
             locale: message.locale,
             body: message.body,
             subject: forCase.subject,
+            // The gateway fetches each file with its integration token from the path given (README "Attachments").
+            attachments: (message.attachments ?? []).map((file) => ({
+              id: file.id,
+              fileName: file.fileName,
+              mediaType: file.mediaType,
+              size: file.size,
+              sha256: file.sha256,
+              contentPath: `/api/v1/attachments/${file.id}/content${file.hasPreview ? '?variant=display' : ''}`,
+            })),
           }),
         });
         await response.arrayBuffer().catch(() => undefined);

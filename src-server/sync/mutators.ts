@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  attachmentIdsOf,
   caseMissing,
   createdChildOf,
   readsTeamMembers,
@@ -17,6 +18,7 @@ import type {
 } from '../../src-shared/sync/mutations';
 import type { Principal } from '../auth/principal';
 import type { CaseRecord, UnitOfWork } from './unitOfWork';
+import { loadAttachments } from '../attachments/attachmentIndex';
 
 export type Outcome =
   | { status: 'applied'; redirectedToCaseId?: string }
@@ -59,6 +61,7 @@ export async function applyMutation<K extends MutationKey>(
   await loadRelatedCases(uow, subject, args);
   const members = readsTeamMembers(key) ? await ctx.teamMembers(subject.data.teamId) : [];
   const child = createdChildOf(key, args);
+  const attachments = await loadAttachments(uow.tx, attachmentIdsOf(key, args));
   const rule: RuleContext = {
     actor: ctx.principal,
     now: uow.nowIso,
@@ -66,11 +69,13 @@ export async function applyMutation<K extends MutationKey>(
     base: ctx.base,
     teamMembers: (teamId) => (teamId === subject.data.teamId ? members : []),
     caseById: (id) => uow.loaded(id)?.data,
+    holdsEveryCase: true,
     lastReassignment: (id) => {
       const record = uow.loaded(id);
       return record ? { previousAssigneeId: record.previousAssigneeId, atMs: record.assigneeChangedMs } : null;
     },
     replyGraceMs: ctx.replyGraceMs,
+    attachmentById: (id) => attachments.get(id),
     isDuplicate: child !== null && (await uow.childExists(child.entity, child.id)),
   };
   const outcome = runCaseRule(key, subject.data, args, rule);

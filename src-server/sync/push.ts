@@ -9,6 +9,7 @@ import type { MutatorContext, Outcome } from './mutators';
 import { applyMutation, referencedCaseIds } from './mutators';
 import { UnitOfWork } from './unitOfWork';
 import { textArray } from '../db/sqlArray';
+import { trainingIdsIn } from '../../src-shared/training/trainingIds';
 
 export interface PushOptions {
   nowMs: number;
@@ -214,6 +215,15 @@ async function runMutation(ctx: MutatorContext, mutation: MutationEnvelope): Pro
       message: `this server does not know ${key}`,
       details: { name: mutation.name, v: mutation.v },
       reason: { key: 'unknown_mutation', params: { name: key } },
+    };
+  }
+  if (trainingIdsIn(mutation.args).length > 0) {
+    return {
+      status: 'rejected',
+      code: 'FORBIDDEN',
+      message: 'a practice (training) id cannot change a live case',
+      details: { trainingIds: trainingIdsIn(mutation.args) },
+      reason: { key: 'training_sandbox', params: {} },
     };
   }
   return parseAndApply(ctx, key, mutation.args);

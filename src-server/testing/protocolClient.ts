@@ -104,7 +104,7 @@ export class ProtocolClient {
     method: string,
     path: string,
     body?: unknown,
-    init: { token?: string | null; raw?: string; headers?: Record<string, string> } = {},
+    init: { token?: string | null; raw?: string; body?: Uint8Array; headers?: Record<string, string> } = {},
   ): Promise<Reply<T>> {
     const token = init.token === null ? undefined : (init.token ?? this.token);
     const response = await fetch(`${this.baseUrl}${path}`, {
@@ -114,7 +114,13 @@ export class ProtocolClient {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...init.headers,
       },
-      ...(init.raw !== undefined ? { body: init.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(init.body !== undefined
+        ? { body: new Blob([Uint8Array.from(init.body)]) }
+        : init.raw !== undefined
+          ? { body: init.raw }
+          : body !== undefined
+            ? { body: JSON.stringify(body) }
+            : {}),
     });
     const text = await response.text();
     let parsed: unknown = text;
@@ -185,6 +191,28 @@ export class ProtocolClient {
     const reply = await this.call('GET', '/sync/v1/verify');
     if (reply.status !== 200) throw new Error(`verify answered ${reply.status}`);
     return VerifyResponseSchema.parse(reply.body);
+  }
+
+  /** `PUT /api/v1/attachments/:id`: the file's raw bytes to a case (an integration names none); the answer as is. */
+  uploadFile(attachmentId: string, bytes: Uint8Array, target: { name: string; caseId?: string }): Promise<Reply> {
+    const query = new URLSearchParams({ name: target.name, ...(target.caseId ? { caseId: target.caseId } : {}) });
+    return this.call('PUT', `/api/v1/attachments/${attachmentId}?${query.toString()}`, undefined, {
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+  }
+
+  /** `GET /api/v1/attachments/:id/content`: the bytes on 200, else the error body in `body`. */
+  async downloadFile(
+    attachmentId: string,
+    variant: 'original' | 'display' | 'thumbnail' = 'original',
+  ): Promise<Reply & { bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}/api/v1/attachments/${attachmentId}/content?variant=${variant}`, {
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const body: unknown = response.ok ? null : JSON.parse(bytes.toString('utf8'));
+    return { status: response.status, body, headers: response.headers, bytes };
   }
 
   /** This client's `GET /sync/v1/events` stream. */

@@ -24,6 +24,7 @@ function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
     base: {},
     teamMembers: () => [agent.id, supervisor.id],
     caseById: () => undefined,
+    holdsEveryCase: true,
     lastReassignment: () => null,
     replyGraceMs: 0,
     isDuplicate: false,
@@ -101,6 +102,80 @@ describe('shared case rules', () => {
     expect(outcome).toMatchObject({ status: 'applied', redirectedToCaseId: into.id, messages: [{ caseId: into.id }] });
     expect(runCaseRule('case.reply@1', merged, reply(merged.id), ctx(agent))).toMatchObject({
       refusal: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('merges into a target the desk does not hold by closing its own case; the server refuses a missing one', () => {
+    const source = caseOf({ status: 'open' });
+    const args = { caseId: source.id, intoId: 'c0000000-0000-4000-8000-00000000000f' };
+    const onDesk = runCaseRule('case.merge@1', source, args, ctx(supervisor, { holdsEveryCase: false }));
+    if (onDesk.status !== 'applied') throw new Error(`refused on the desk: ${JSON.stringify(onDesk)}`);
+    expect(onDesk.cases).toEqual([
+      {
+        ...source,
+        status: 'closed',
+        statusChangedAt: NOW,
+        mergedIntoId: args.intoId,
+        version: source.version + 1,
+        updatedAt: NOW,
+      },
+    ]);
+    expect(onDesk.events.map((event) => [event.caseId, event.kind])).toEqual([
+      [source.id, 'status_changed'],
+      [source.id, 'merged'],
+    ]);
+    expect(runCaseRule('case.merge@1', source, args, ctx(supervisor))).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'NOT_FOUND' },
+    });
+    // Not knowing the target does not let an agent past the permission check.
+    expect(runCaseRule('case.merge@1', source, args, ctx(agent, { holdsEveryCase: false }))).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('reassigns from the console (assign@2) with the reason on the event, refusing a case changed meanwhile, done, or outside the teams', () => {
+    const c = caseOf({ status: 'open', assigneeId: agent.id, assigneeVersion: 4 });
+    const seen = { base: { assigneeVersion: 4 } };
+    const moved = runCaseRule(
+      'case.assign@2',
+      c,
+      { caseId: c.id, to: null, reason: 'On leave' },
+      ctx(supervisor, seen),
+    );
+    expect(moved).toMatchObject({
+      status: 'applied',
+      cases: [{ assigneeId: null, assigneeVersion: 5 }],
+      events: [{ kind: 'assigned', data: { from: agent.id, to: null, reason: 'On leave' } }],
+    });
+    const stale = runCaseRule(
+      'case.assign@2',
+      c,
+      { caseId: c.id, to: null },
+      ctx(supervisor, { base: { assigneeVersion: 3 } }),
+    );
+    expect(stale).toMatchObject({
+      refusal: { code: 'ASSIGNMENT_CHANGED', reason: { key: 'assignment_changed_meanwhile' } },
+    });
+    const done = caseOf({ status: 'solved', assigneeId: agent.id, assigneeVersion: 4 });
+    expect(runCaseRule('case.assign@2', done, { caseId: c.id, to: null }, ctx(supervisor, seen))).toMatchObject({
+      refusal: { code: 'CASE_CLOSED', reason: { key: 'case_done' } },
+    });
+    const elsewhere: Actor = { ...supervisor, teamIds: ['other-team'] };
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: null }, ctx(elsewhere, seen))).toMatchObject({
+      refusal: { code: 'FORBIDDEN', reason: { key: 'outside_supervisor_teams' } },
+    });
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: null }, ctx(agent, seen))).toMatchObject({
+      refusal: { code: 'FORBIDDEN', reason: { key: 'assign_supervisor_only' } },
+    });
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: stranger.id }, ctx(supervisor, seen))).toMatchObject({
+      refusal: { code: 'INVALID_ARGS', reason: { key: 'assignee_not_in_team' } },
+    });
+    // Already where it was sent: nothing to do, even when the versions moved meanwhile.
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: agent.id }, ctx(supervisor))).toMatchObject({
+      status: 'applied',
+      cases: [],
     });
   });
 });

@@ -1,9 +1,11 @@
 import type { Case } from '../domain/case';
 import type { MutationArgs, MutationKey } from '../sync/mutations';
-import { addNoteRule } from './addNote';
+import { addNoteRule, addNoteWithFilesRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
 import { mergeRule } from './merge';
-import { replyRule } from './reply';
+import { reassignRule } from './reassign';
+import { recordStepRule } from './recordStep';
+import { replyRule, replyWithFilesRule } from './reply';
 import { setFieldRule } from './setField';
 import { setStatusRule } from './setStatus';
 import { addTagRule, removeTagRule } from './tags';
@@ -20,14 +22,18 @@ export { canSee, scopeOf, type Scope } from './caseAccess';
  */
 export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.reply@1': replyRule,
+  'case.reply@2': replyWithFilesRule,
   'case.addNote@1': addNoteRule,
+  'case.addNote@2': addNoteWithFilesRule,
   'case.setStatus@1': setStatusRule,
   'case.addTag@1': addTagRule,
   'case.removeTag@1': removeTagRule,
   'case.take@1': takeRule,
   'case.assign@1': assignRule,
+  'case.assign@2': reassignRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
+  'case.recordStep@1': recordStepRule,
 };
 
 /** Permission first, then the decision: a refused asker learns nothing about the case, not even a duplicate. */
@@ -44,6 +50,12 @@ export function runCaseRule<K extends MutationKey>(
 
 export function readsTeamMembers(key: MutationKey): boolean {
   return CASE_RULES[key].readsTeamMembers === true;
+}
+
+/** The files a mutation attaches (none for most), for the server to load before the rule runs. */
+export function attachmentIdsOf<K extends MutationKey>(key: K, args: MutationArgs<K>): readonly string[] {
+  const rule: CaseRule<K> = CASE_RULES[key];
+  return rule.attachmentIdsOf?.(args) ?? [];
 }
 
 /** The id of the message or note a mutation creates, for deduplication before the rule runs. */

@@ -1,5 +1,7 @@
 import type { Case, Message } from '../domain/case';
 import { DONE_STATUSES } from '../domain/caseStatus';
+import type { MutationArgs } from '../sync/mutations';
+import { attachedFiles } from './attachedFiles';
 import { canWriteTo } from './caseAccess';
 import { edited, eventOn, statusFields, survivingCase } from './caseEdits';
 import {
@@ -49,43 +51,61 @@ export const caseDone = (c: Case): Refusal =>
 /**
  * SYNC.md: a reply to a solved or closed case is refused (it returns to the agent as a draft); a reply to a
  * new case opens it; the first reply sets firstRepliedAt; a reply by someone other than the assignee is
- * recorded, so the assignee learns that someone answered while offline.
+ * recorded, so the assignee learns that someone answered while offline. With @2 it carries files uploaded
+ * to the case beforehand.
  */
+function decideReply(
+  subject: Case,
+  args: MutationArgs<'case.reply@1'> & { attachmentIds?: readonly string[] },
+  ctx: RuleContext,
+): RuleOutcome {
+  return landOnSurvivingCase(subject, ctx, (target, redirect) => {
+    if (DONE_STATUSES.includes(target.status)) return refused(caseDone(target));
+    const attached = attachedFiles(subject, target, args.attachmentIds ?? [], ctx);
+    if ('refusal' in attached) return refused(attached.refusal);
+    const message: Message = {
+      id: args.messageId,
+      caseId: target.id,
+      direction: 'outbound',
+      authorKind: 'agent',
+      authorId: ctx.actor.id,
+      locale: args.locale,
+      channel: target.channel,
+      body: args.body,
+      createdAt: ctx.now,
+      writtenAt: ctx.clientTime,
+      deliveryState: 'queued',
+      ...(attached.files.length > 0 ? { attachments: attached.files } : {}),
+    };
+    const events: EventDraft[] = [];
+    const opens = target.status === 'new';
+    if (opens) events.push(eventOn(target, ctx, 'status_changed', { from: 'new', to: 'open' }));
+    if (target.assigneeId !== null && target.assigneeId !== ctx.actor.id) {
+      events.push(
+        eventOn(target, ctx, 'replied_while_offline', {
+          messageId: message.id,
+          authorId: ctx.actor.id,
+          writtenAt: ctx.clientTime,
+        }),
+      );
+    }
+    const next = edited(target, ctx, {
+      ...(opens ? statusFields('open', ctx) : {}),
+      firstRepliedAt: target.firstRepliedAt ?? ctx.now,
+    });
+    return applied({ cases: [next], messages: [message], events, ...redirect });
+  });
+}
+
 export const replyRule: CaseRule<'case.reply@1'> = {
   createsChild: { entity: 'message', idOf: (args) => args.messageId },
   permit: (subject, _args, ctx) => writablePair(subject, ctx),
-  decide: (subject, args, ctx) =>
-    landOnSurvivingCase(subject, ctx, (target, redirect) => {
-      if (DONE_STATUSES.includes(target.status)) return refused(caseDone(target));
-      const message: Message = {
-        id: args.messageId,
-        caseId: target.id,
-        direction: 'outbound',
-        authorKind: 'agent',
-        authorId: ctx.actor.id,
-        locale: args.locale,
-        channel: target.channel,
-        body: args.body,
-        createdAt: ctx.now,
-        writtenAt: ctx.clientTime,
-        deliveryState: 'queued',
-      };
-      const events: EventDraft[] = [];
-      const opens = target.status === 'new';
-      if (opens) events.push(eventOn(target, ctx, 'status_changed', { from: 'new', to: 'open' }));
-      if (target.assigneeId !== null && target.assigneeId !== ctx.actor.id) {
-        events.push(
-          eventOn(target, ctx, 'replied_while_offline', {
-            messageId: message.id,
-            authorId: ctx.actor.id,
-            writtenAt: ctx.clientTime,
-          }),
-        );
-      }
-      const next = edited(target, ctx, {
-        ...(opens ? statusFields('open', ctx) : {}),
-        firstRepliedAt: target.firstRepliedAt ?? ctx.now,
-      });
-      return applied({ cases: [next], messages: [message], events, ...redirect });
-    }),
+  decide: decideReply,
+};
+
+export const replyWithFilesRule: CaseRule<'case.reply@2'> = {
+  createsChild: { entity: 'message', idOf: (args) => args.messageId },
+  attachmentIdsOf: (args) => args.attachmentIds,
+  permit: (subject, _args, ctx) => writablePair(subject, ctx),
+  decide: decideReply,
 };

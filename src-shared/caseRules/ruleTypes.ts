@@ -1,3 +1,4 @@
+import type { Attachment } from '../domain/attachment';
 import type { Case, CaseEvent, Message, Note } from '../domain/case';
 import type { Role } from '../domain/user';
 import type {
@@ -38,10 +39,20 @@ export interface RuleContext {
   teamMembers(teamId: string): readonly string[];
   /** Another case by id (a merge target, the chain of a merged case); undefined when not held. */
   caseById(id: string): Case | undefined;
+  /**
+   * The server holds every case, so one caseById does not find does not exist. The desk holds only what it
+   * pulled: a case it lacks may exist (outside its scope, or not pulled yet), and only the server can judge it.
+   */
+  holdsEveryCase: boolean;
   /** The server's record of the case's last reassignment; the desk holds none and passes null. */
   lastReassignment(caseId: string): Reassignment | null;
   /** How long a previous assignee may still send an offline reply to a reassigned case. */
   replyGraceMs: number;
+  /**
+   * A file uploaded to a case beforehand, as the server's index holds it; undefined when unknown. Only rules
+   * that attach files read it (caseRules/attachedFiles.ts); a side that holds no files leaves it out.
+   */
+  attachmentById?(id: string): Attachment | undefined;
   /** The child row this mutation creates (its message or note id) already exists: a re-send, not a new write. */
   isDuplicate: boolean;
 }
@@ -77,6 +88,8 @@ export type RuleOutcome = ({ status: 'applied' } & CaseChanges) | { status: 'ref
 export interface CaseRule<K extends MutationKey> {
   /** The child row the mutation creates, keyed by an id in its args, so a re-sent mutation is recognised. */
   createsChild?: { entity: 'message' | 'note'; idOf(args: MutationArgs<K>): string };
+  /** The files the mutation attaches, so the server loads them from its index first. */
+  attachmentIdsOf?(args: MutationArgs<K>): readonly string[];
   /** The rule reads ctx.teamMembers, so the server loads the subject team's members first. */
   readsTeamMembers?: boolean;
   permit(subject: Case, args: MutationArgs<K>, ctx: RuleContext): Refusal | null;

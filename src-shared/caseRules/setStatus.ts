@@ -1,4 +1,4 @@
-import { canTransition } from '../domain/caseStatus';
+import { acceptsStatus } from '../domain/caseStatus';
 import { canActOn } from './caseAccess';
 import { edited, eventOn, statusFields } from './caseEdits';
 import { applied, notPermitted, refuse, refused, type CaseRule } from './ruleTypes';
@@ -8,8 +8,7 @@ export const setStatusRule: CaseRule<'case.setStatus@1'> = {
   permit: (subject, _args, ctx) => (canActOn(ctx.actor, subject) ? null : notPermitted(subject.id)),
   decide(subject, args, ctx) {
     const from = subject.status;
-    if (from === args.to) return applied();
-    if (!canTransition(from, args.to)) {
+    if (!acceptsStatus(from, args.to)) {
       return refused(
         refuse(
           'INVALID_TRANSITION',
@@ -20,6 +19,7 @@ export const setStatusRule: CaseRule<'case.setStatus@1'> = {
         ),
       );
     }
+    if (from === args.to) return applied();
     return applied({
       cases: [edited(subject, ctx, statusFields(args.to, ctx))],
       events: [eventOn(subject, ctx, 'status_changed', { from, to: args.to })],

@@ -4,12 +4,12 @@ import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { MarketCodeSchema } from '../domain/market';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
-import { TeamSchema, UserSchema } from '../domain/user';
+import { TeamSchema, UserSchema, type Role } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
-import { TagSchema } from '../sync/mutations';
-import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
+import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
+import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
 // when this module loads. A renderer parses a handful of results before the queue's first paint and
@@ -35,6 +35,11 @@ export const QueueQuerySchema = z.lazy(() =>
     market: MarketCodeSchema.optional(),
     type: CaseTypeSchema.optional(),
     sort: QueueSortSchema.default('sla'),
+    /**
+     * Only the cases one person holds (assigned to them and not done), or with null the team queue's
+     * (unassigned, not done): a supervisor's view of someone's work, with the view's other conditions.
+     */
+    holder: z.object({ assigneeId: IdSchema.nullable() }).optional(),
     /** Opaque keyset cursor from the previous page. */
     cursor: z.string().max(512).optional(),
     limit: z.int().min(1).max(500).default(100),
@@ -114,6 +119,8 @@ export const NoteInputSchema = z.lazy(() =>
 );
 export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
 export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
+/** One after-sales step; the renderer mints stepId when the agent opens the form, so a retry records it once. */
+export const RecordStepInputSchema = z.lazy(() => MUTATION_ARGS['case.recordStep@1']);
 export const BulkInputSchema = z.lazy(() =>
   z.object({
     caseIds: z.array(IdSchema).min(1).max(500),
@@ -124,14 +131,35 @@ export const BulkInputSchema = z.lazy(() =>
   }),
 );
 
+/** The most case ids one reassignment takes: a whole team's backlog, answered case by case. */
+export const MAX_REASSIGN_CASES = 10_000;
+export const ReassignInputSchema = z.lazy(() =>
+  z.object({
+    caseIds: z.array(IdSchema).min(1).max(MAX_REASSIGN_CASES),
+    /** A member of each case's team, or null: back to the team's unassigned queue. */
+    to: IdSchema.nullable(),
+    /** Why, kept on each case's trail (and in the audit log). */
+    reason: z.string().trim().min(1).max(REASSIGN_REASON_MAX).optional(),
+  }),
+);
+
 /** A local write's outcome: saved locally with its outbox row, or refused with the reason. */
 export const WriteResultSchema = z.lazy(() => z.object({ mutationUuid: z.uuid() }));
 export const BulkResultSchema = z.lazy(() =>
   z.object({
     applied: z.array(IdSchema),
-    refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
+    refused: z.array(
+      z.object({
+        caseId: IdSchema,
+        code: z.string(),
+        message: z.string(),
+        /** What exactly was refused, worded by the renderer (absent when the code says it all). */
+        reason: RejectionReasonSchema.optional(),
+      }),
+    ),
   }),
 );
+export type BulkResult = z.infer<typeof BulkResultSchema>;
 
 export const SyncStatusSchema = z.lazy(() =>
   z.object({
@@ -190,6 +218,11 @@ export const ServerInfoSchema = z.lazy(() =>
     /** Null: the embedded local central API with demo data. */
     url: ServerUrlSchema.nullable(),
     source: z.enum(SERVER_SOURCES),
+    /**
+     * An address saved in Settings by an older version that was not used at this start: plain http:// to
+     * another computer would carry passwords and tokens in clear (issue 19.9). It is removed from Settings.
+     */
+    ignoredSavedUrl: z.string().max(2048).optional(),
   }),
 );
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
@@ -216,6 +249,14 @@ const Empty = z.object({}).strict();
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
+}
+
+/** Who may call a supervisor method: the core refuses everyone else with FORBIDDEN before reading the input. */
+export const SUPERVISOR_ROLES = ['supervisor', 'admin'] as const satisfies readonly Role[];
+
+/** A method for supervisors only (the Supervisor section of the app); the server judges each action again. */
+function supervisorMethod<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output, roles: SUPERVISOR_ROLES };
 }
 
 export const workstationContract = {
@@ -259,7 +300,10 @@ export const workstationContract = {
   'cases:addTag': method(TagInputSchema, WriteResultSchema),
   'cases:removeTag': method(TagInputSchema, WriteResultSchema),
   'cases:take': method(CaseRefSchema, WriteResultSchema),
+  'cases:recordStep': method(RecordStepInputSchema, WriteResultSchema),
   'cases:bulk': method(BulkInputSchema, BulkResultSchema),
+  /** Moves every named case to one agent or back to the team queue; the answer says case by case. */
+  'cases:reassign': supervisorMethod(ReassignInputSchema, BulkResultSchema),
   'sync:status': method(Empty, SyncStatusSchema),
   'attention:list': method(
     Empty,
@@ -273,6 +317,14 @@ export type MethodName = keyof WorkstationContract;
 export type MethodInput<M extends MethodName> = z.input<WorkstationContract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.infer<WorkstationContract[M]['output']>;
 export const METHOD_NAMES = Object.keys(workstationContract) as MethodName[];
+
+/** Whether a role (null: nobody signed in) may call the method: supervisor methods name their roles, the rest are open. */
+export function isMethodAllowed(method: MethodName, role: Role | null): boolean {
+  const entry = workstationContract[method];
+  if (!('roles' in entry)) return true;
+  const roles: readonly Role[] = entry.roles;
+  return role !== null && roles.includes(role);
+}
 
 /** Events the core pushes to the renderer; subscriptions return an unsubscribe function. */
 export const workstationEvents = {

@@ -5,6 +5,8 @@ import { MoneySchema } from './money';
 import { CaseTypeSchema, ChannelSchema, PrioritySchema } from './caseType';
 import { CaseStatusSchema } from './caseStatus';
 import { TEXT_LIMITS } from './limits';
+import { ATTACHMENT_LIMITS, AttachmentSchema } from './attachment';
+import { MAX_WORKFLOW_STEPS, WorkflowStepSchema } from './workflow';
 
 /**
  * A person's name kept in parts, because salutations differ by market:
@@ -108,6 +110,8 @@ export const CaseSchema = z.object({
   /** The earliest open SLA deadline, kept denormalised so the queue can sort by it without computing. */
   slaDueAt: InstantSchema.nullable(),
   mergedIntoId: IdSchema.nullable(),
+  /** The after-sales steps recorded so far (return, exchange, repair, price protection, payment), oldest first. */
+  workflowSteps: z.array(WorkflowStepSchema).max(MAX_WORKFLOW_STEPS).optional(),
   /** Bumped by the server on every change to the case row. */
   version: z.int().min(1),
   /** Bumped only when the assignee changes, so a "take" can tell whether someone else got there first. */
@@ -134,6 +138,8 @@ export const MessageSchema = z.object({
   /** When the author wrote it (the agent's clock while offline); shown, never used for ordering. */
   writtenAt: InstantSchema,
   deliveryState: DeliveryStateSchema,
+  /** Files that came with the message or that the agent attached; absent when there are none. */
+  attachments: z.array(AttachmentSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -144,6 +150,7 @@ export const NoteSchema = z.object({
   body: z.string().min(1).max(TEXT_LIMITS.messageBody),
   createdAt: InstantSchema,
   writtenAt: InstantSchema,
+  attachments: z.array(AttachmentSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage).optional(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 
@@ -158,6 +165,7 @@ export const CASE_EVENT_KINDS = [
   'merged',
   'sla_state_changed',
   'replied_while_offline',
+  'workflow_step',
 ] as const;
 export const CaseEventKindSchema = z.enum(CASE_EVENT_KINDS);
 

@@ -21,6 +21,11 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return STATUS_TRANSITIONS[from].includes(to);
 }
 
+/** What `case.setStatus` accepts: a legal transition, or the status the case already has (a no-op, not a refusal). */
+export function acceptsStatus(from: CaseStatus, to: CaseStatus): boolean {
+  return from === to || canTransition(from, to);
+}
+
 /** Statuses in which SLA clocks stop, because the case waits on someone other than the team. */
 export const PAUSED_STATUSES: readonly CaseStatus[] = ['pending_customer', 'on_hold'];
 export const DONE_STATUSES: readonly CaseStatus[] = ['solved', 'closed'];

@@ -5,3 +5,5 @@ export * from './caseType';
 export * from './caseStatus';
 export * from './case';
 export * from './user';
+export * from './attachment';
+export * from './workflow';

@@ -3,6 +3,8 @@ import { IdSchema, InstantSchema, LocaleSchema } from '../domain/ids';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { TEXT_LIMITS } from '../domain/limits';
+import { ATTACHMENT_LIMITS } from '../domain/attachment';
+import { WorkflowStepInputSchema } from '../domain/workflow';
 
 export const TagSchema = z
   .string()
@@ -11,24 +13,43 @@ export const TagSchema = z
   .max(TEXT_LIMITS.tag)
   .regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
 
+/** The most characters of the reason a supervisor gives for a reassignment. */
+export const REASSIGN_REASON_MAX = 500;
+const ReplyArgsSchema = z.object({
+  caseId: IdSchema,
+  messageId: IdSchema,
+  body: z.string().trim().min(1).max(20_000),
+  locale: LocaleSchema,
+});
+const NoteArgsSchema = z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) });
+/** Files uploaded to the case beforehand (PUT /api/v1/attachments/:id), sent with a reply or note. */
+const AttachmentIdsSchema = z.array(IdSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage);
+
 /**
  * Mutations are intents, never row images (SYNC.md). Each name@v has exactly one args schema;
  * a new shape is a new version, served beside the old one.
  */
 export const MUTATION_ARGS = {
-  'case.reply@1': z.object({
-    caseId: IdSchema,
-    messageId: IdSchema,
-    body: z.string().trim().min(1).max(20_000),
-    locale: LocaleSchema,
-  }),
-  'case.addNote@1': z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(20_000) }),
+  'case.reply@1': ReplyArgsSchema,
+  /** A reply with attachments: @1 plus the ids of files already uploaded to the case. */
+  'case.reply@2': ReplyArgsSchema.extend({ attachmentIds: AttachmentIdsSchema }),
+  'case.addNote@1': NoteArgsSchema,
+  'case.addNote@2': NoteArgsSchema.extend({ attachmentIds: AttachmentIdsSchema }),
   'case.setStatus@1': z.object({ caseId: IdSchema, to: CaseStatusSchema }),
   'case.addTag@1': z.object({ caseId: IdSchema, tag: TagSchema }),
   'case.removeTag@1': z.object({ caseId: IdSchema, tag: TagSchema }),
   'case.take@1': z.object({ caseId: IdSchema }),
   /** Supervisor only: a null assignee returns the case to the team's unassigned queue. */
   'case.assign@1': z.object({ caseId: IdSchema, to: IdSchema.nullable() }),
+  /**
+   * Supervisor only, from the console: as @1 with an optional reason, and refused when the assignee changed
+   * after the supervisor saw the case (base.assigneeVersion) or the case is done.
+   */
+  'case.assign@2': z.object({
+    caseId: IdSchema,
+    to: IdSchema.nullable(),
+    reason: z.string().trim().min(1).max(REASSIGN_REASON_MAX).optional(),
+  }),
   /** Supervisor only: closes caseId as a duplicate of intoId; later replies to it are redirected there. */
   'case.merge@1': z.object({ caseId: IdSchema, intoId: IdSchema }),
   'case.setField@1': z.discriminatedUnion('field', [
@@ -37,6 +58,8 @@ export const MUTATION_ARGS = {
     z.object({ caseId: IdSchema, field: z.literal('locale'), value: LocaleSchema }),
     z.object({ caseId: IdSchema, field: z.literal('subject'), value: z.string().trim().min(1).max(300) }),
   ]),
+  /** One after-sales step (withdrawal declared, label issued, refund issued...); idempotent by its stepId. */
+  'case.recordStep@1': z.object({ caseId: IdSchema, step: WorkflowStepInputSchema }),
 } as const;
 
 export type MutationKey = keyof typeof MUTATION_ARGS;
@@ -110,6 +133,23 @@ export const REJECTION_REASONS = [
   'merge_into_self',
   'unknown_mutation',
   'malformed_args',
+  'outside_supervisor_teams',
+  'assignment_changed_meanwhile',
+  'attachment_missing',
+  'attachments_too_large',
+  'step_not_for_case',
+  'step_needs',
+  'step_once',
+  'step_after_refusal',
+  'step_in_future',
+  'steps_full',
+  'refund_needs_reason',
+  'refund_over_order',
+  'already_refunded',
+  'currency_mismatch',
+  'price_not_lower',
+  /** Practice ids (src-shared/training/trainingIds.ts) never reach a live case. */
+  'training_sandbox',
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
 export const RejectionReasonSchema = z.object({

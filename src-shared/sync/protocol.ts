@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MutationEnvelopeSchema, MutationResultSchema } from './mutations';
 import { IdSchema, InstantSchema, LocaleSchema, TimeZoneSchema } from '../domain/ids';
 import { OrderSchema, PersonNameSchema } from '../domain/case';
+import { ATTACHMENT_LIMITS, AttachmentRefusalCodeSchema, AttachmentSchema } from '../domain/attachment';
 import { ChannelSchema } from '../domain/caseType';
 import { MarketCodeSchema } from '../domain/market';
 import { UserSchema } from '../domain/user';
@@ -66,7 +67,13 @@ export const ApiErrorCodeSchema = z.enum([
   'DEVICE_REVOKED',
   'FORBIDDEN',
   'NOT_FOUND',
+  /** The request is sound but the state forbids it (`details.reason` says which: RUBRIC_IN_USE, …). */
+  'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  /** A file whose bytes are not of an accepted type (src-shared/domain/attachment.ts), whatever its name says. */
+  'UNSUPPORTED_TYPE',
+  /** The id is taken by something else (an attachment id re-used for other bytes or another case). */
+  'CONFLICT',
   'RATE_LIMITED',
   'OUT_OF_ORDER',
   'CLIENT_STATE_CONFLICT',
@@ -136,6 +143,23 @@ export const LoginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
+/**
+ * An inbound request carries at most one message's worth of files as base64 (4 bytes per 3) plus its text;
+ * a larger request is refused whole (413) before it is read.
+ */
+export const MAX_INBOUND_BYTES = Math.ceil(ATTACHMENT_LIMITS.messageBytes / 3) * 4 + 256 * 1024;
+
+const InboundInlineFileSchema = z.object({
+  /** Shown and offered on download; the type is sniffed from the content, never taken from this name. */
+  fileName: z.string().max(1000),
+  contentBase64: z.string().max(MAX_INBOUND_BYTES),
+});
+const InboundUploadRefSchema = z.object({ uploadId: IdSchema });
+
+/** `PUT /api/v1/attachments/:id` answers the stored file; caseId is null for an integration's upload not yet sent. */
+export const UploadedFileSchema = AttachmentSchema.extend({ caseId: IdSchema.nullable() });
+export type UploadedFile = z.infer<typeof UploadedFileSchema>;
+
 /** `POST /api/v1/inbound` (role integration): a customer's message from a channel; idempotent by externalId. */
 export const InboundRequestSchema = z.object({
   externalId: z.string().min(1).max(256),
@@ -154,7 +178,29 @@ export const InboundRequestSchema = z.object({
   order: OrderSchema.optional(),
   subject: z.string().trim().min(1).max(300).optional(),
   body: z.string().trim().min(1).max(20_000),
+  /**
+   * Files with the message, each inline (base64) or by reference to an upload (PUT /api/v1/attachments/:id
+   * without a case). Each is checked on its own: a refused file is listed in the answer and the message
+   * still arrives with the others.
+   */
+  attachments: z
+    .array(z.union([InboundInlineFileSchema, InboundUploadRefSchema]))
+    .max(100)
+    .optional(),
 });
 export type InboundRequest = z.infer<typeof InboundRequestSchema>;
-export const InboundResponseSchema = z.object({ caseId: IdSchema, messageId: IdSchema, created: z.boolean() });
+
+/** What became of each file of an inbound message, in the order sent. */
+export const InboundFileResultSchema = z.discriminatedUnion('ok', [
+  z.object({ index: z.int().min(0), ok: z.literal(true), attachment: AttachmentSchema }),
+  z.object({ index: z.int().min(0), ok: z.literal(false), code: AttachmentRefusalCodeSchema, message: z.string() }),
+]);
+export type InboundFileResult = z.infer<typeof InboundFileResultSchema>;
+export const InboundResponseSchema = z.object({
+  caseId: IdSchema,
+  messageId: IdSchema,
+  created: z.boolean(),
+  /** Present when files were sent; a repeated request lists the files the message holds. */
+  attachments: z.array(InboundFileResultSchema).optional(),
+});
 export type InboundResponse = z.infer<typeof InboundResponseSchema>;

@@ -56,22 +56,7 @@ export function exploreScenario(compiled: CompiledScenario, limit = 10_000): Exp
       problems.add(`node ${run.nodeId}: the run stopped here without an end`);
       return;
     }
-    const moves: Array<{ choice: string; input: RunInput }> =
-      node.mode === 'choose'
-        ? node.options.map((option) => ({
-            choice: option.id,
-            input: { kind: 'choose', optionId: option.id, delayMs: CHOICE_DELAY_MS },
-          }))
-        : node.samples.map((sample) => ({
-            choice: sample.id,
-            input: {
-              kind: 'compose',
-              // Authors write samples with placeholders ({rights.withdrawalEnds}) so they follow the calculator.
-              text: fillPlaceholders(sample.text, compiled.context.values),
-              actions: sample.actions,
-              delayMs: Duration.fromISO(sample.delay).toMillis(),
-            },
-          }));
+    const moves = movesAt(compiled, node);
     for (const { choice, input } of moves) {
       const where = `node ${run.nodeId} ${node.mode === 'choose' ? 'option' : 'sample'} ${choice}`;
       let next: RunState;
@@ -106,6 +91,37 @@ export function exploreScenario(compiled: CompiledScenario, limit = 10_000): Exp
     problems.add(`start: ${error.message}`);
   }
   return { paths, problems: [...problems], truncated };
+}
+
+type AgentNode = Extract<CompiledScenario['scenario']['nodes'][string], { type: 'agent' }>;
+
+/** Every answer the explorer tries at an agent node: each option, or each author's sample. */
+function movesAt(compiled: CompiledScenario, node: AgentNode): Array<{ choice: string; input: RunInput }> {
+  return node.mode === 'choose'
+    ? node.options.map((option) => ({
+        choice: option.id,
+        input: { kind: 'choose', optionId: option.id, delayMs: CHOICE_DELAY_MS },
+      }))
+    : node.samples.map((sample) => ({
+        choice: sample.id,
+        input: {
+          kind: 'compose',
+          // Authors write samples with placeholders ({rights.withdrawalEnds}) so they follow the calculator.
+          text: fillPlaceholders(sample.text, compiled.context.values),
+          actions: sample.actions,
+          delayMs: Duration.fromISO(sample.delay).toMillis(),
+        },
+      }));
+}
+
+/** The answers of an explored path, to replay it (tests, benchmarks, a run uploaded as an author played it). */
+export function pathAnswers(compiled: CompiledScenario, path: ExploredPath): RunInput[] {
+  return path.choices.map(({ nodeId, choice }) => {
+    const node = compiled.scenario.nodes[nodeId];
+    const move = node?.type === 'agent' ? movesAt(compiled, node).find((each) => each.choice === choice) : undefined;
+    if (!move) throw new RunError('stuck', `node ${nodeId} has no answer ${choice}`);
+    return move.input;
+  });
 }
 
 export function scoreRange(paths: readonly ExploredPath[]): { min: number; max: number } | null {

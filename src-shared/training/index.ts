@@ -13,9 +13,9 @@ export { compileScenario, compileOrThrow, ScenarioCompileError } from './compile
 export type { Answer, CompiledScenario, CompiledRule, RuleStatus } from './compileScenario';
 export { startRun, answerRun, RunError } from './runPlayer';
 export type { RunState, RunInput, RuleResult, TranscriptEntry } from './runPlayer';
-export { scoreRun } from './scoreRun';
+export { scoreRun, totalScore } from './scoreRun';
 export type { RunScore, Criterion, CriticalFail } from './scoreRun';
-export { exploreScenario, scoreRange } from './exploreScenario';
+export { exploreScenario, pathAnswers, scoreRange } from './exploreScenario';
 export type { Exploration, ExploredPath } from './exploreScenario';
 export { checkScenario } from './checkScenario';
 export type { ScenarioCheck } from './checkScenario';
@@ -28,3 +28,32 @@ export type { AlphaLevel, AlphaResult, RatingMatrix } from './alpha';
 export { parseRatingsCsv, RatingsCsvError } from './ratingsCsv';
 export { builtinScenarios, SCENARIO_FILES } from './library';
 export { scenarioHash, scenarioKey } from './scenarioHash';
+export * from './records';
+export * from './trainingProtocol';
+export { isTrainingId, trainingIdFrom, trainingIdsIn, TrainingIdSchema } from './trainingIds';
+export { replayAnswers, runResult } from './replayRun';
+export {
+  RubricDraftSchema,
+  RubricSchema,
+  RubricKeySchema,
+  RubricRatingsSchema,
+  RubricRatingError,
+  rubricRef,
+  rubricScoringHash,
+  scoreRubric,
+  checkRatings,
+  ratingShare,
+} from './rubric';
+export type { Rubric, RubricDraft, RubricDraftInput, RubricRatings, RubricScore, RubricCriterion } from './rubric';
+export { applyOverrides, criterionKey, CriterionKeySchema, OverrideSchema, OverrideError } from './overrides';
+export type { Override } from './overrides';
+export { alphaPerCriterion, alignmentWithBenchmark, alphaVerdict } from './calibration';
+export type { CriterionAlpha, SessionRatings, TrainerAlignment } from './calibration';
+export {
+  trainingResults,
+  MASTERY_DECAY,
+  TrainingResultsSchema,
+  TraineeResultSchema,
+  ScenarioResultSchema,
+} from './trainingResults';
+export type { RunFacts, TrainingResults, TraineeResult, ScenarioResult } from './trainingResults';

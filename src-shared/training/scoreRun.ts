@@ -1,6 +1,6 @@
 import type { CompiledScenario } from './compileScenario';
 import type { RunState } from './runPlayer';
-import type { FeedbackRef } from './schema';
+import type { FeedbackRef, Scenario } from './schema';
 
 /** One scored criterion: a rule at a node, or a rubric category of a choice the trainee made. */
 export interface Criterion {
@@ -13,6 +13,8 @@ export interface Criterion {
   /** N/A criteria leave both sides of the score. */
   applies: boolean;
   passed: boolean;
+  /** Failing it fails the run (a critical rule; an option's own critical flag is kept on the run's fails). */
+  critical: boolean;
   feedback?: FeedbackRef;
 }
 
@@ -57,6 +59,7 @@ export function scoreRun(compiled: CompiledScenario, run: RunState): RunScore {
       max: rule.points,
       applies: result.status !== 'na',
       passed,
+      critical: rule.critical,
       ...(feedback ? { feedback } : {}),
     });
     if (rule.critical && result.status === 'fail')
@@ -82,12 +85,27 @@ export function scoreRun(compiled: CompiledScenario, run: RunState): RunScore {
         max,
         applies: true,
         passed: selected === max,
+        critical: option.critical === category,
         ...(option.feedback ? { feedback: option.feedback } : {}),
       });
     }
     if (option.critical) criticalFails.push({ category: option.critical, source: option.id, nodeId: pick.nodeId });
   }
 
+  return totalScore(scenario, criteria, criticalFails);
+}
+
+/**
+ * The score from scored criteria: categories, critical categories below half, the weighted total and
+ * whether it passes. `criticalFails` are the criteria's own (rules and options); a review's overrides
+ * recompute through here too.
+ */
+export function totalScore(
+  scenario: Pick<Scenario, 'rubric' | 'passThreshold'>,
+  criteria: Criterion[],
+  criterionFails: readonly CriticalFail[],
+): RunScore {
+  const criticalFails = [...criterionFails];
   const categories = scenario.rubric.categories.map((category) => {
     const own = criteria.filter((criterion) => criterion.applies && criterion.category === category.id);
     const range = own.reduce((sum, criterion) => sum + criterion.max - criterion.min, 0);

@@ -8,12 +8,13 @@ import { SettingsPage } from './pages/SettingsPage';
 import { SyncIndicator } from './pages/SyncIndicator';
 import type { UiLanguage } from '../../src-renderer/i18n/languages';
 import { contractData } from './support/bridgeClient';
-import { caseDetail, topRow } from './support/storeRows';
+import { caseDetail, queueRows, topRow } from './support/storeRows';
 import { uiText } from './support/uiText';
 import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { startCentralApiProcess, type RunningCentralApi } from './support/centralApiProcess';
-import type { RunningWebHost } from './support/webHostProcess';
+import { startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
 import { startSyncedWorkstation, workstationPerTest } from './support/workstationFixture';
+import { FaultProxy } from '../sync/faultProxy';
 
 const AGENT = 'chen.mei';
 const SUPERVISOR = 'wang.lei';
@@ -275,6 +276,46 @@ describe('sync flows through the web host against a central API the test runs', 
       expect(stored.messages.filter((message) => message.body === keep).length).toBe(1);
       expect(stored.messages.filter((message) => message.body === drop).length).toBe(0);
       expect(stored.status).toBe('open');
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    "counts the case view's SLA down on the server's clock as it moves, without reopening the case",
+    async () => {
+      // The server's clock as the desk reads it (x-server-time) jumps while the case is open.
+      const clock = new FaultProxy({ upstream: api.url });
+      await clock.start();
+      try {
+        const shifted = await startWebHostProcess({ serverUrl: clock.url });
+        await contractData(shifted, 'auth:signIn', { username: AGENT, password: DEMO_PASSWORD });
+        await expect.poll(async () => (await contractData(shifted, 'sync:status', {})).lastSyncedAt).not.toBeNull();
+        const rows = await queueRows(shifted, 200);
+        const row = rows.find(
+          (candidate) =>
+            ['new', 'open'].includes(candidate.status) &&
+            candidate.slaDueAt !== null &&
+            Date.parse(candidate.slaDueAt) > Date.now() + 3_600_000,
+        );
+        if (row === undefined) throw new Error('no open case due later than an hour from now');
+        await screen.openBySearch(shifted.url, 'en', row.ref);
+        const running = screen.page.locator('[data-sla-state="active"]').first();
+        await running.waitFor();
+        const target = await running.getAttribute('data-sla-target');
+        const panel = screen.page.locator(`[data-sla-target="${target ?? ''}"]`);
+        expect(await panel.innerText()).not.toContain('overdue');
+
+        clock.setClockShift(60 * 24 * 3_600_000);
+        // Any request measures the offset again; a tag on another case moves nothing on this one.
+        const other = rows.find((candidate) => candidate.id !== row.id && candidate.status === 'open');
+        if (other === undefined) throw new Error('no second open case');
+        await contractData(shifted, 'cases:addTag', { caseId: other.id, tag: 'clock-jump' });
+        await expect.poll(() => panel.getAttribute('data-sla-state'), RECONNECT).toBe('breached');
+        expect(await panel.innerText()).toContain('overdue');
+        await screen.screenshot('en', 'server-clock-moved');
+      } finally {
+        await clock.stop();
+      }
     },
     FLOW_TIMEOUT,
   );

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { scenarioKey } from '../../src-shared/training';
 import type { Case } from '../../src-shared/domain/case';
 import type { RunningServer } from '../../src-server/startServer';
 import type { TestDb, World } from '../../src-server/testing/harness';
 import { addCases, createWorld, makeCase, openTestDb, startTestServer } from '../../src-server/testing/harness';
 import { mutation, ProtocolClient, pushBody, type Reply } from '../../src-server/testing/protocolClient';
+import { practiceFixture, practiceRun } from '../../src-server/testing/practiceRuns';
+
+const practice = practiceFixture();
+import { sampleRubricDraft } from '../../src-shared/training/rubricFixture';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'integration', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -19,9 +24,10 @@ const USER_OF: Record<Exclude<Role, 'none'>, keyof World['users']> = {
 
 /**
  * allow: answered (2xx) and done; rejects: answered 200 but each mutation refused FORBIDDEN (push is
- * per mutation); deny: 403 FORBIDDEN; signIn: 401, a token is needed.
+ * per mutation); deny: 403 FORBIDDEN; hidden: 404, as if it did not exist (a file of a case the caller
+ * cannot see); signIn: 401, a token is needed.
  */
-type Outcome = 'allow' | 'rejects' | 'deny' | 'signIn';
+type Outcome = 'allow' | 'rejects' | 'deny' | 'hidden' | 'signIn';
 const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
   agent: outcome,
   supervisor: outcome,
@@ -30,6 +36,9 @@ const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
   integration: outcome,
   none: 'signIn',
 });
+
+/** The trainer's side of training (issue 16): trainers, and admins who may do all they do. */
+const trainers: Record<Role, Outcome> = { ...signedIn('deny'), trainer: 'allow', admin: 'allow' };
 
 /**
  * Who may use each route. A route missing here fails the suite: whoever adds a route decides who may
@@ -46,6 +55,16 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'GET /sync/v1/verify': signedIn('allow'),
   'GET /sync/v1/bootstrap': signedIn('allow'),
   'GET /sync/v1/events': signedIn('allow'),
+  'PUT /api/v1/attachments/:attachmentId': { ...signedIn('allow'), trainer: 'deny' },
+  'GET /api/v1/attachments/:attachmentId/content': { ...signedIn('allow'), trainer: 'hidden', integration: 'hidden' },
+  'POST /sync/v1/training/pull': { ...signedIn('allow'), integration: 'deny' },
+  'POST /sync/v1/training/runs': { ...signedIn('deny'), agent: 'allow' },
+  'POST /api/v1/training/scenarios': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
+  'POST /api/v1/training/assignments': { ...signedIn('deny'), trainer: 'allow', admin: 'allow' },
+  'GET /api/v1/training/rubrics': trainers,
+  'POST /api/v1/training/rubrics': trainers,
+  'POST /api/v1/training/rubrics/:key/retire': trainers,
+  'DELETE /api/v1/training/rubrics/:key': trainers,
 };
 
 describe('authorization: every route x every role', { timeout: 300_000 }, () => {
@@ -53,6 +72,7 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
   let server: RunningServer;
   let world: World;
   let open: Case;
+  let fileId: string;
 
   beforeAll(async () => {
     testDb = await openTestDb('pglite');
@@ -60,6 +80,13 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
     world = await createWorld(testDb.db);
     open = makeCase(world.teamA.id, world.users.agentA1.id);
     await addCases(testDb.db, [open]);
+    fileId = randomUUID();
+    const uploader = await clientAs('agent');
+    const upload = await uploader.uploadFile(fileId, Buffer.from('Serial number: 4711\n'), {
+      name: 'serial.txt',
+      caseId: open.id,
+    });
+    if (upload.status !== 201) throw new Error(`upload answered ${upload.status}`);
   });
   afterAll(async () => {
     await server?.close();
@@ -121,6 +148,38 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
         controller.abort();
         return { status: response.status, body, headers: response.headers };
       }
+      case 'PUT /api/v1/attachments/:attachmentId':
+        return client.uploadFile(randomUUID(), Buffer.from(`Order note from ${role}\n`), {
+          name: 'note.txt',
+          ...(role === 'integration' ? {} : { caseId: open.id }),
+        });
+      case 'GET /api/v1/attachments/:attachmentId/content':
+        return client.downloadFile(fileId);
+      case 'POST /sync/v1/training/pull':
+        return client.call('POST', route.slice(5), { protocol: 1, cursor: null });
+      case 'POST /sync/v1/training/runs':
+        return client.call('POST', route.slice(5), { protocol: 1, run: practiceRun(practice, practice.perfect) });
+      case 'POST /api/v1/training/scenarios':
+        return client.call('POST', route.slice(5), { ...practice.scenario, id: `matrix-${role}` });
+      case 'POST /api/v1/training/assignments':
+        return client.call('POST', route.slice(5), {
+          id: randomUUID(),
+          scenarioKey: scenarioKey(practice.scenario),
+          assignee: { kind: 'team', teamId: world.teamA.id },
+        });
+      case 'GET /api/v1/training/rubrics':
+        return client.call('GET', '/api/v1/training/rubrics');
+      case 'POST /api/v1/training/rubrics':
+        return client.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(`matrix.${role}-${randomUUID()}`));
+      case 'POST /api/v1/training/rubrics/:key/retire':
+      case 'DELETE /api/v1/training/rubrics/:key': {
+        const key = `matrix.${role}-${randomUUID()}`;
+        const author = await ProtocolClient.signIn(server.url, world.users.trainer.username);
+        await author.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(key));
+        return route.startsWith('DELETE')
+          ? client.call('DELETE', `/api/v1/training/rubrics/${key}`)
+          : client.call('POST', `/api/v1/training/rubrics/${key}/retire`);
+      }
       default:
         throw new Error(`no request for ${route}: add one here and its row to EXPECTED`);
     }
@@ -129,6 +188,7 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
   function outcomeOf(reply: Reply): Outcome | `unexpected ${number}` {
     if (reply.status === 401) return 'signIn';
     if (reply.status === 403) return 'deny';
+    if (reply.status === 404) return 'hidden';
     if (reply.status >= 200 && reply.status < 300) {
       const results = Reflect.get(Object(reply.body), 'results');
       const isRefused =

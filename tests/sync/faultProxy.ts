@@ -97,6 +97,7 @@ export class FaultProxy {
   private readonly log: ExchangeRecord[] = [];
   private readonly agent = new http.Agent({ keepAlive: false });
   private isDown = false;
+  private clockShiftMs = 0;
   private nextSeq = 1;
   private port = 0;
 
@@ -134,6 +135,11 @@ export class FaultProxy {
   setDown(isDown: boolean): void {
     this.isDown = isDown;
     if (isDown) this.cutStreams();
+  }
+
+  /** Moves the server's clock as clients read it (x-server-time, Date) by `ms`, as a server whose clock jumped. */
+  setClockShift(ms: number): void {
+    this.clockShiftMs = ms;
   }
 
   addRule(match: Match, fault: Fault, options: RuleOptions = {}): Rule {
@@ -307,7 +313,7 @@ export class FaultProxy {
         status: second.status,
         response: parseJson(second.body.toString('utf8')),
       });
-      record.delivered = writeBuffered(response, first);
+      record.delivered = writeBuffered(response, first, this.clockShiftMs);
       return;
     }
     if (fault?.kind === 'loseResponse' || fault?.kind === 'killAfter') {
@@ -373,7 +379,7 @@ export class FaultProxy {
             );
             return;
           }
-          const responseHeaders = { ...upstreamResponse.headers };
+          const responseHeaders = shiftedClock(upstreamResponse.headers, this.clockShiftMs);
           // The proxy's upstream connections are one-shot; that must not tell the client its own connection closes.
           delete responseHeaders.connection;
           response.writeHead(upstreamResponse.statusCode ?? 502, responseHeaders);
@@ -439,15 +445,26 @@ interface Buffered {
   body: Buffer;
 }
 
-function writeBuffered(response: ServerResponse, answer: Buffered): boolean {
+function writeBuffered(response: ServerResponse, answer: Buffered, clockShiftMs: number): boolean {
   if (response.destroyed) return false;
-  const headers = { ...answer.headers };
+  const headers = shiftedClock(answer.headers, clockShiftMs);
   delete headers['transfer-encoding'];
   delete headers.connection;
   headers['content-length'] = String(answer.body.length);
   response.writeHead(answer.status, headers);
   response.end(answer.body);
   return true;
+}
+
+function shiftedClock(headers: http.IncomingHttpHeaders, shiftMs: number): http.IncomingHttpHeaders {
+  const shifted = { ...headers };
+  if (shiftMs === 0) return shifted;
+  const serverTime = Date.parse(String(headers['x-server-time'] ?? headers.date ?? ''));
+  if (Number.isFinite(serverTime)) {
+    shifted['x-server-time'] = new Date(serverTime + shiftMs).toISOString();
+    shifted.date = new Date(serverTime + shiftMs).toUTCString();
+  }
+  return shifted;
 }
 
 function forwardHeaders(request: IncomingMessage): http.OutgoingHttpHeaders {

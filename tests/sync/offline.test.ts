@@ -122,4 +122,49 @@ describe('an agent offline while the supervisor acts', { timeout: 90_000 }, () =
     // Tag writes are ordered by server arrival, never by client clocks: jonas's later removal wins.
     expect((await world.server.caseById(target.id)).tags).not.toContain('from-the-future');
   });
+
+  it('workflow steps recorded offline land in order; a step the warehouse recorded meanwhile refuses the duplicate', async () => {
+    const target = open.length > 5 ? caseAt(5) : unassigned;
+    if (target === unassigned)
+      await supervisor.apply('case.assign@1', { caseId: target.id, to: await world.userId('jonas.weber') });
+    await supervisor.apply('case.setField@1', { caseId: target.id, field: 'type', value: 'return_refund' });
+    await world.settle();
+    const today = new Date(world.time.now()).toISOString().slice(0, 10);
+    const step = (detail: Record<string, unknown>) => ({
+      caseId: target.id,
+      step: { stepId: randomUUID(), on: today, detail },
+    });
+    world.proxy.setDown(true);
+    jonas.write('case.recordStep@1', step({ kind: 'withdrawal_declared', via: 'message' }));
+    jonas.write('case.recordStep@1', step({ kind: 'return_authorised' }));
+    jonas.write('case.recordStep@1', step({ kind: 'label_issued', carrier: 'DHL', trackingNumber: 'JJD0001' }));
+    jonas.write('case.recordStep@1', step({ kind: 'received' }));
+    // Offline, the desk's own copy already carries the steps (the rights panel reads them from here).
+    expect(jonas.store.caseDetail(target.id)?.case.workflowSteps?.map((s) => s.detail.kind)).toEqual([
+      'withdrawal_declared',
+      'return_authorised',
+      'label_issued',
+      'received',
+    ]);
+    await world.runFor(10 * 60_000);
+    await supervisor.apply('case.recordStep@1', step({ kind: 'received', condition: 'box dented' }));
+    world.proxy.setDown(false);
+    expect(await world.settleAndCheck()).toEqual([]);
+
+    const onServer = await world.server.caseById(target.id);
+    expect(onServer.workflowSteps?.map((s) => s.detail.kind)).toEqual([
+      'received',
+      'withdrawal_declared',
+      'return_authorised',
+      'label_issued',
+    ]);
+    expect(jonas.store.caseDetail(target.id)?.case.workflowSteps).toEqual(onServer.workflowSteps);
+    expect(jonas.store.attention().find((item) => item.caseId === target.id)).toMatchObject({
+      mutationName: 'case.recordStep',
+      code: 'INVALID_TRANSITION',
+      reason: { key: 'step_once' },
+    });
+    const trail = jonas.store.caseDetail(target.id)?.events.filter((event) => event.kind === 'workflow_step');
+    expect(trail).toHaveLength(4);
+  });
 });

@@ -15,15 +15,19 @@ const FLAG = 'http://127.0.0.1:9/flag';
 let dir: string;
 let workstation: Workstation | null;
 let embeddedStarts: number;
+/** The embedded demo as the host would hand it over; by default it cannot start. */
+let embeddedAccess: { serverUrl: string; signIn: { username: string; password: string } } | null;
 const embedded = async () => {
   embeddedStarts++;
-  throw new Error('no embedded server in this test');
+  if (embeddedAccess === null) throw new Error('no embedded server in this test');
+  return embeddedAccess;
 };
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'crossdesk-hosted-'));
   workstation = null;
   embeddedStarts = 0;
+  embeddedAccess = null;
   const store = openLocalStore({ path: join(dir, 'workstation.db'), clock: manualClock(), ids: sequentialIds() });
   store.updateSettings({ serverUrl: SAVED });
   store.close();
@@ -78,5 +82,19 @@ describe('openHostedWorkstation', () => {
     expect(await ws.call('settings:get', {})).toMatchObject({ ok: true, data: { serverUrl: SAVED } });
     expect(await ws.call('server:get', {})).toEqual({ ok: true, data: { url: SAVED, source: 'settings' } });
     expect(await ws.call('session:get', {})).toEqual(before);
+  });
+
+  it('starts without a plain http:// address to another computer saved by an older version, and says why', async () => {
+    const store = openLocalStore({ path: join(dir, 'workstation.db'), clock: manualClock(), ids: sequentialIds() });
+    store.updateSettings({ serverUrl: 'http://crossdesk.example.com:8787' });
+    store.close();
+    embeddedAccess = { serverUrl: 'http://127.0.0.1:9/embedded', signIn: { username: 'demo', password: 'demo' } };
+    const ws = await open({});
+    expect(embeddedStarts).toBe(1);
+    expect(await ws.call('server:get', {})).toEqual({
+      ok: true,
+      data: { url: null, source: 'embedded', ignoredSavedUrl: 'http://crossdesk.example.com:8787' },
+    });
+    expect(await ws.call('settings:get', {})).toMatchObject({ ok: true, data: { serverUrl: null } });
   });
 });

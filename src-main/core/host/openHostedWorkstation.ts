@@ -110,6 +110,7 @@ export async function openHostedWorkstation(options: HostedWorkstationOptions): 
   try {
     const choice = chooseServer({ flag: options.flag, env: options.env, saved: store.settings().serverUrl });
     adoptServerData(store, choice.url);
+    if (choice.ignoredSavedUrl !== undefined) store.updateSettings({ serverUrl: null });
     const connect = connector(store, options, clock, ids);
     const opened = await connect(choice.url);
     opened.info = choice;

@@ -56,6 +56,19 @@ describe('startWorkstationHost', () => {
     expect(await host.dispatch('echo', 1)).toMatchObject({ ok: true });
   });
 
+  it('refuses input nested too deeply for the port with BAD_INPUT instead of leaving the call unanswered', async () => {
+    const host = await start();
+    const deep = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}0${']'.repeat(depth)}`);
+    for (const depth of [33, 5_000])
+      expect(await host.dispatch('echo', deep(depth))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    // A function cannot be cloned at all: the same typed refusal, and the host keeps answering.
+    expect(await host.dispatch('echo', { run: () => undefined })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await host.dispatch('echo', deep(32))).toMatchObject({ ok: true });
+  });
+
   it('ends pending and later calls with HOST_STOPPED when the worker dies', async () => {
     const host = await start();
     expect(await host.dispatch('exit', {})).toMatchObject({ ok: false, error: { code: 'HOST_STOPPED' } });

@@ -1,5 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { isNestedDeeperThan, MAX_INPUT_NESTING } from '../../../src-shared/contract/inputNesting';
 import type { EventName } from '../../../src-shared/contract/workstation';
 import type { EmbeddedServerAccess } from './embeddedRequest';
 import { startWorker } from '../threads/workerThreads';
@@ -149,10 +150,18 @@ export async function startWorkstationHost(options: WorkstationHostOptions): Pro
   return {
     dispatch(method, input) {
       if (stopped !== null) return Promise.resolve(failure('HOST_STOPPED', stopped));
+      if (isNestedDeeperThan(input, MAX_INPUT_NESTING))
+        return Promise.resolve(failure('BAD_INPUT', `The input is nested deeper than ${MAX_INPUT_NESTING} levels.`));
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        port.postMessage({ kind: 'call', id, method, input });
+        try {
+          port.postMessage({ kind: 'call', id, method, input });
+        } catch (error) {
+          // Input structured clone cannot carry (a function, a stack overflow): this call's failure, answered.
+          pending.delete(id);
+          resolve(failure('BAD_INPUT', `The input cannot be passed to the workstation: ${String(error)}`));
+        }
       });
     },
     subscribe(event, listener) {

@@ -41,6 +41,7 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
       base: moment.base,
       teamMembers: (teamId) => membersOf.all(teamId).map((row) => row.id),
       caseById: (id) => caseById(id) ?? undefined,
+      holdsEveryCase: false,
       lastReassignment: () => null,
       replyGraceMs: 0,
       // The store answers a re-sent reply or note before deciding (localWrites.alreadyWritten).

@@ -2,10 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, workstationContract, type EventPayload } from '../../../src-shared/contract/workstation';
+import {
+  isMethodAllowed,
+  METHOD_NAMES,
+  workstationContract,
+  type EventPayload,
+} from '../../../src-shared/contract/workstation';
 import { manualClock, sequentialIds } from '../store/testStore';
 import type { Workstation } from './createWorkstation';
-import { DEMO_AGENT_USERNAME, openDemoWorkstation } from './openDemoWorkstation';
+import { DEMO_AGENT_USERNAME, DEMO_SUPERVISOR_USERNAME, openDemoWorkstation } from './openDemoWorkstation';
 
 let dir: string;
 let ws: Workstation;
@@ -43,6 +48,8 @@ describe('workstation', () => {
     const page = await ok(ws.call('cases:list', { view: 'mine' }));
     const first = page.rows[0];
     if (!first) throw new Error('no rows');
+    const returnCase = (await ok(ws.call('cases:list', { view: 'mine', type: 'return_refund' }))).rows[0];
+    if (!returnCase) throw new Error('the demo agent needs a return case');
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
@@ -66,7 +73,16 @@ describe('workstation', () => {
       'cases:addTag': { caseId: first.id, tag: 'vip' },
       'cases:removeTag': { caseId: first.id, tag: 'vip' },
       'cases:take': { caseId: page.rows[1]?.id },
+      'cases:recordStep': {
+        caseId: returnCase.id,
+        step: {
+          stepId: '66666666-6666-4666-8666-666666666666',
+          on: '2026-01-02',
+          detail: { kind: 'return_authorised' },
+        },
+      },
       'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
+      'cases:reassign': { caseIds: [first.id], to: null },
       'sync:status': {},
       'attention:list': {},
     };
@@ -76,6 +92,11 @@ describe('workstation', () => {
     for (const method of order) {
       if (method === 'auth:signIn' || method === 'attention:resolve') continue;
       const result = await ws.call(method, inputs[method]);
+      // The demo agent may not use supervisor methods (tested below); the supervisor's answers are checked there.
+      if (!isMethodAllowed(method, 'agent')) {
+        expect(result, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        continue;
+      }
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
       expect(() => workstationContract[method].output.parse(result.data), method).not.toThrow();
     }
@@ -135,5 +156,59 @@ describe('workstation', () => {
     expect(changed.length).toBe(1);
     await ok(ws.call('auth:signOut', {}));
     expect((await ok(ws.call('sync:status', {}))).connection).toBe('signed_out');
+  });
+
+  it('refuses every supervisor method to an agent, whatever the input, and changes nothing', async () => {
+    const before = await ok(ws.call('sync:status', {}));
+    const mine = (await ok(ws.call('cases:list', { view: 'mine', limit: 3 }))).rows;
+    const supervisorOnly = METHOD_NAMES.filter((method) => !isMethodAllowed(method, 'agent'));
+    expect(supervisorOnly).toContain('cases:reassign');
+    for (const method of supervisorOnly) {
+      for (const input of [{}, { caseIds: mine.map((row) => row.id), to: null }, null]) {
+        expect(await ws.dispatch(method, input), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+    }
+    expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(before.pendingCount);
+    expect((await ok(ws.call('cases:list', { view: 'mine', limit: 3 }))).rows).toEqual(mine);
+  });
+
+  it('lets a supervisor reassign a selection and answers case by case', async () => {
+    ws.close();
+    rmSync(dir, { recursive: true, force: true });
+    ws = openDemoWorkstation(dir, manualClock(), sequentialIds(), DEMO_SUPERVISOR_USERNAME);
+    const session = await ok(ws.call('session:get', {}));
+    expect(session.user?.role).toBe('supervisor');
+    const agent = session.colleagues.find((user) => user.username === DEMO_AGENT_USERNAME);
+    const teammate = session.colleagues.find(
+      (user) => user.role === 'agent' && user.id !== agent?.id && user.teamIds.includes(agent?.teamIds[0] ?? ''),
+    );
+    if (!agent || !teammate) throw new Error('demo directory without the agent or a teammate');
+    const held = (await ok(ws.call('cases:list', { view: 'all', holder: { assigneeId: agent.id }, limit: 500 }))).rows;
+    expect(held.length).toBeGreaterThan(1);
+    expect(held.every((row) => row.assigneeId === agent.id && !['solved', 'closed'].includes(row.status))).toBe(true);
+    const unknown = '55555555-5555-4555-8555-555555555555';
+    const done = (await ok(ws.call('cases:list', { view: 'all', limit: 500 }))).rows.find(
+      (row) => row.assigneeId === agent.id && row.status === 'solved',
+    );
+    if (!done) throw new Error('the demo agent has no solved case');
+    const selection = [...held.map((row) => row.id), held[0]?.id ?? '', unknown, done.id];
+    const result = await ok(ws.call('cases:reassign', { caseIds: selection, to: teammate.id, reason: 'On leave' }));
+    expect(result.applied.sort()).toEqual(held.map((row) => row.id).sort());
+    expect(result.refused).toEqual([
+      { caseId: unknown, code: 'NOT_FOUND', message: expect.any(String) },
+      {
+        caseId: done.id,
+        code: 'CASE_CLOSED',
+        message: expect.any(String),
+        reason: expect.objectContaining({ key: 'case_done' }),
+      },
+    ]);
+    expect((await ok(ws.call('cases:list', { view: 'all', holder: { assigneeId: agent.id } }))).rows).toEqual([]);
+    expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(held.length);
+    const tooMany = Array.from({ length: 10_001 }, () => unknown);
+    expect(await ws.dispatch('cases:reassign', { caseIds: tooMany, to: null })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 });

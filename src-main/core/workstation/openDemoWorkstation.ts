@@ -6,6 +6,8 @@ import { createWorkstation, type Workstation } from './createWorkstation';
 
 /** The demo agent a fresh demo workstation is signed in as (Asia-Pacific desk, Chinese and English). */
 export const DEMO_AGENT_USERNAME = 'chen.mei';
+/** The demo supervisor (every demo team): `npm run dev:web -- --user wang.lei`. */
+export const DEMO_SUPERVISOR_USERNAME = 'wang.lei';
 
 /**
  * A workstation on dataDir/workstation.db that loads the small demo set when the store is empty and
@@ -15,6 +17,7 @@ export function openDemoWorkstation(
   dataDir: string,
   clock: Clock = systemClock,
   ids: IdGenerator = randomIds,
+  username: string = DEMO_AGENT_USERNAME,
 ): Workstation {
   ensurePrivateDir(dataDir);
   const key = loadOrCreateStoreKey(dataDir);
@@ -25,7 +28,7 @@ export function openDemoWorkstation(
       const { teams, users } = demoDirectory(SMALL_DEMO.seed);
       store.importCanonical({ teams, users });
       for (const batch of generateDemoBatches({ ...SMALL_DEMO, now })) store.importCanonical(batch);
-      const agent = users.find((u) => u.username === DEMO_AGENT_USERNAME);
+      const agent = users.find((u) => u.username === username);
       store.setSyncState({ userId: agent?.id ?? null });
       if (agent) store.updateSettings({ uiLocale: agent.uiLocale, agentLanguages: agent.languages });
     }

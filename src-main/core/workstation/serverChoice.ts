@@ -20,7 +20,8 @@ export class ServerUrlError extends Error {
 /**
  * The central API to use at start: --server-url, else CROSSDESK_SERVER_URL, else the address saved in
  * Settings, else the embedded demo (url null). An empty flag or variable counts as not given; a malformed
- * one is an error (a typo must not silently fall through to another server).
+ * one is an error (a typo must not silently fall through to another server). A saved address that is no
+ * longer acceptable (plain http:// to another computer) falls back to the embedded demo and says so.
  */
 export function chooseServer(given: {
   flag?: string | undefined;
@@ -34,5 +35,9 @@ export function chooseServer(given: {
     if (!parsed.success || parsed.data === null) throw new ServerUrlError(source, value);
     return { url: parsed.data, source };
   }
-  return given.saved === null ? { url: null, source: 'embedded' } : { url: given.saved, source: 'settings' };
+  if (given.saved === null) return { url: null, source: 'embedded' };
+  // Saved before addresses were checked (issue 19.9): plain http:// to another computer is not used.
+  if (!SettingsSchema.shape.serverUrl.safeParse(given.saved).success)
+    return { url: null, source: 'embedded', ignoredSavedUrl: given.saved };
+  return { url: given.saved, source: 'settings' };
 }

@@ -84,6 +84,18 @@ describe('chooseServer', () => {
     for (const loopback of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])
       expect(chooseServer({ flag: loopback, saved: null })).toMatchObject({ url: loopback, source: 'flag' });
   });
+
+  it('does not use a plain http:// address to another computer saved by an older version, and says so', () => {
+    expect(chooseServer({ saved: 'http://10.0.0.5:8787' })).toEqual({
+      url: null,
+      source: 'embedded',
+      ignoredSavedUrl: 'http://10.0.0.5:8787',
+    });
+    expect(chooseServer({ saved: 'http://localhost:8787' })).toEqual({
+      url: 'http://localhost:8787',
+      source: 'settings',
+    });
+  });
 });
 
 describe('changing the server in Settings', () => {

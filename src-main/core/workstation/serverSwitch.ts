@@ -1,8 +1,9 @@
 import type { ServerInfo } from '../../../src-shared/contract/workstation';
 import { StoreError } from '../store';
-import type { ServerIdentityStore } from '../store';
+import type { LocalStore, ServerIdentityStore } from '../store';
+import type { CurrentConnection } from './currentConnection';
 import { serverIdentity } from './serverChoice';
-import type { SyncConnection } from './syncConnection';
+import type { EmitEvent, SyncConnection } from './syncConnection';
 
 /** A central API the workstation is connected to (or about to be). */
 export interface OpenedServer {
@@ -66,4 +67,48 @@ export function adoptServerData(data: ServerIdentityStore, url: string | null): 
     );
   }
   data.recordDataServer(identity);
+}
+
+/**
+ * Moves the workstation to another central API at once: refused while work for the current one is
+ * unsent or locked by --server-url / CROSSDESK_SERVER_URL; the new server is reached first (a failure
+ * changes nothing), then the old one is stopped, its data cleared, and the agent signs in anew.
+ */
+export function createServerSwitcher(options: {
+  store: LocalStore;
+  current: CurrentConnection;
+  connect: ServerConnector | undefined;
+  emit: EmitEvent;
+  /** Wires a new sync connection to the workstation (its events, device revocation). */
+  attach(sync: SyncConnection): void;
+}) {
+  const { store, current, emit } = options;
+  return async function switchServer(url: string | null): Promise<void> {
+    const { server } = current;
+    const connect = options.connect;
+    if (!server || !connect || serverIdentity(url) === serverIdentity(server.info.url)) return;
+    if (server.info.source === 'flag' || server.info.source === 'env') {
+      throw new StoreError(
+        'SERVER_URL_LOCKED',
+        `This workstation was started with ${server.info.source === 'flag' ? '--server-url' : 'CROSSDESK_SERVER_URL'} ${server.info.url ?? ''}; restart it without to use another server.`,
+      );
+    }
+    assertNothingUnsent(store, serverIdentity(server.info.url), serverIdentity(url));
+    const next = await connect(url);
+    current.server = next;
+    current.sync.close?.();
+    await server.stop();
+    // Read before the directory goes: settings not saved yet are derived from the signed-in user.
+    const kept = store.settings();
+    store.clearForNewServer(serverIdentity(url));
+    store.updateSettings({ ...kept, serverUrl: url });
+    current.sync = next.sync;
+    options.attach(next.sync);
+    emit('cases:changed', { caseIds: [], all: true });
+    emit('attention:changed', { count: 0 });
+    emit('sync:status', current.sync.status());
+    await next.start().catch(() => undefined);
+    emit('sync:status', current.sync.status());
+    emit('cases:changed', { caseIds: [], all: true });
+  };
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { CaseStatusSchema } from '../../../src-shared/domain/caseStatus';
+import { isWorkflowStepKind } from '../../../src-shared/domain/workflow';
 import { REJECTION_REASONS, type RejectionReason, type RejectionReasonKey } from '../../../src-shared/sync/mutations';
 
 function isKnownReason(key: string): key is RejectionReasonKey {
@@ -7,6 +8,7 @@ function isKnownReason(key: string): key is RejectionReasonKey {
 }
 
 const STATUS_PARAMS = new Set(['status', 'from', 'to']);
+const STEP_PARAMS = new Set(['step', 'needs']);
 
 /**
  * The server's reason for a refusal in the agent's language, case statuses translated; null when the
@@ -21,12 +23,18 @@ export function rejectionDetail(
     const value = reason.params[name];
     if (value === undefined) return '';
     const status = STATUS_PARAMS.has(name) ? CaseStatusSchema.safeParse(value) : null;
-    return status?.success ? t(`domain:status.${status.data}`) : String(value);
+    if (status?.success) return t(`domain:status.${status.data}`);
+    const text = String(value);
+    return STEP_PARAMS.has(name) && isWorkflowStepKind(text) ? t(`domain:workflowStep.${text}`) : text;
   };
   return t(`detail.${reason.key}`, {
     status: param('status'),
     from: param('from'),
     to: param('to'),
     name: param('name'),
+    step: param('step'),
+    needs: param('needs'),
+    currency: param('currency'),
+    on: param('on'),
   });
 }

@@ -1,6 +1,7 @@
 import type {
   ContractResult,
   EventPayload,
+  ServerInfo,
   SyncStatus,
   WorkstationApi,
 } from '../../../src-shared/contract/workstation';
@@ -9,6 +10,7 @@ import type {
 export function syncApi(api: WorkstationApi) {
   return {
     status: (): Promise<ContractResult<SyncStatus>> => api['sync:status']({}),
+    server: (): Promise<ContractResult<ServerInfo>> => api['server:get']({}),
     onStatus: (listener: (status: SyncStatus) => void): (() => void) => api.subscribe('sync:status', listener),
     onDeviceWiped: (listener: (wiped: EventPayload<'device:wiped'>) => void): (() => void) =>
       api.subscribe('device:wiped', listener),

@@ -23,6 +23,8 @@ export interface QueueFilters {
 
 export interface QueueRequest extends QueueFilters {
   view: QueueView;
+  /** Only what one person holds (assigned, not done), or with null the team queue (unassigned, not done). */
+  holder?: { assigneeId: string | null } | undefined;
   sort: QueueSort;
   cursor?: string | undefined;
   limit: number;
@@ -118,6 +120,13 @@ export function createQueueQueries(db: Database.Database) {
     return where;
   }
 
+  function holderWhere(holder: QueueRequest['holder'], params: Record<string, unknown>): string[] {
+    if (holder === undefined) return [];
+    if (holder.assigneeId === null) return ['assignee_id IS NULL', 'state_group < 2'];
+    params.holder = holder.assigneeId;
+    return ['assignee_id = @holder', 'state_group < 2'];
+  }
+
   function pageSql(
     request: QueueRequest,
     viewer: Viewer,
@@ -126,7 +135,7 @@ export function createQueueQueries(db: Database.Database) {
     const params: Record<string, unknown> = {};
     const columns = SORT_COLUMNS[request.sort];
     const order = `ORDER BY ${columns.join(', ')} LIMIT @limit`;
-    const extra = filterWhere(request, params);
+    const extra = [...filterWhere(request, params), ...holderWhere(request.holder, params)];
     if (request.cursor !== undefined) {
       const key = decodeCursor(request.cursor, request.view, request.sort);
       key.forEach((value, i) => {

@@ -27,8 +27,8 @@ function isStatus(value: string): value is CaseStatus {
 }
 
 /**
- * Tag or status for every selected case in one local write. The status menu only lists statuses legal
- * for at least one selected case and says when some would be refused; refusals come back per case.
+ * Tag or status for every selected case in one local write. The status menu only lists statuses that change
+ * at least one selected case and says when some would be refused; refusals come back per case.
  */
 export function BulkBar({ rows, onDone, onClear }: Props) {
   const { t } = useTranslation(['queue', 'domain']);
@@ -122,11 +122,11 @@ export function BulkBar({ rows, onDone, onClear }: Props) {
             if (isStatus(to)) void run({ kind: 'setStatus', to });
           }}
         >
-          {choices.map(({ to, legalFor }) => (
+          {choices.map(({ to, acceptedFor }) => (
             <MenuItem key={to} value={to}>
-              {legalFor === rows.length
+              {acceptedFor === rows.length
                 ? t(`domain:status.${to}`)
-                : t('bulk.partialStatus', { status: t(`domain:status.${to}`), legal: legalFor, count: rows.length })}
+                : t('bulk.partialStatus', { status: t(`domain:status.${to}`), legal: acceptedFor, count: rows.length })}
             </MenuItem>
           ))}
         </Select>

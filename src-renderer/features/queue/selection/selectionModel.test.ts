@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, canTransition } from '../../../../src-shared/domain/caseStatus';
+import { runCaseRule, type RuleContext } from '../../../../src-shared/caseRules';
+import { generateDemoData } from '../../../../src-shared/demo';
+import { CASE_STATUSES, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
 import {
   EMPTY_SELECTION,
   extendTo,
@@ -13,6 +15,7 @@ import {
   type Selection,
 } from './selectionModel';
 
+const NOW = '2026-11-25T12:00:00.000Z';
 const rows = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id }));
 const ids = (selection: Selection) => [...selection.ids].sort();
 
@@ -57,21 +60,45 @@ describe('selection model', () => {
     expect(selectedRows(kept, rows).map((row) => row.id)).toEqual(['c', 'd']);
   });
 
-  it('offers statuses legal for all first, partial ones with their count, none legal for nobody', () => {
+  it('offers statuses accepted for all first, partial ones with their count, none that changes nothing', () => {
     expect(statusChoices(['closed'])).toEqual([]);
     const choices = statusChoices(['new', 'solved']);
-    expect(choices[0]).toEqual({ to: 'open', legalFor: 2 });
-    expect(choices).toContainEqual({ to: 'closed', legalFor: 1 });
+    expect(choices[0]).toEqual({ to: 'open', acceptedFor: 2 });
+    expect(choices).toContainEqual({ to: 'closed', acceptedFor: 1 });
     expect(choices.map((choice) => choice.to)).not.toContain('new');
+    // A case already open accepts "open" as a no-op: the choice is not "legal for 1 of 2".
+    expect(statusChoices(['open', 'pending_customer'])).toContainEqual({ to: 'open', acceptedFor: 2 });
+    expect(statusChoices(['open', 'open']).map((choice) => choice.to)).not.toContain('open');
   });
 
-  it('property: every offered status is legal for exactly legalFor of the selected cases', () => {
+  it('property: every offered status is one the shared rule accepts for exactly acceptedFor cases', () => {
+    const [demo] = generateDemoData({ seed: 1, cases: 1, now: NOW }).cases;
+    if (!demo) throw new Error('no demo case');
+    const actor = { id: demo.assigneeId ?? 'agent', role: 'agent' as const, teamIds: [demo.teamId] };
+    const context: RuleContext = {
+      actor,
+      now: NOW,
+      clientTime: NOW,
+      base: {},
+      teamMembers: () => [actor.id],
+      caseById: () => undefined,
+      holdsEveryCase: false,
+      lastReassignment: () => null,
+      replyGraceMs: 0,
+      isDuplicate: false,
+    };
+    const isAccepted = (from: CaseStatus, to: CaseStatus) =>
+      runCaseRule('case.setStatus@1', { ...demo, status: from, assigneeId: actor.id }, { caseId: demo.id, to }, context)
+        .status === 'applied';
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...CASE_STATUSES), { maxLength: 12 }), (statuses) => {
-        for (const { to, legalFor } of statusChoices(statuses)) {
-          expect(legalFor).toBeGreaterThan(0);
-          expect(statuses.filter((from) => canTransition(from, to)).length).toBe(legalFor);
+        const offered = statusChoices(statuses);
+        for (const { to, acceptedFor } of offered) {
+          expect(statuses.filter((from) => isAccepted(from, to)).length).toBe(acceptedFor);
+          expect(statuses.some((from) => from !== to && isAccepted(from, to))).toBe(true);
         }
+        for (const to of CASE_STATUSES.filter((status) => !offered.some((choice) => choice.to === status)))
+          expect(statuses.some((from) => from !== to && isAccepted(from, to))).toBe(false);
       }),
     );
   });

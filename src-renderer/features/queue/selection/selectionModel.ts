@@ -1,4 +1,4 @@
-import { CASE_STATUSES, STATUS_TRANSITIONS, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
+import { acceptsStatus, canTransition, CASE_STATUSES, type CaseStatus } from '../../../../src-shared/domain/caseStatus';
 
 /**
  * Which loaded rows the agent has picked for a bulk action. The anchor is where a Shift range starts
@@ -61,17 +61,16 @@ export function selectedRows<R extends Row>(selection: Selection, rows: readonly
   return rows.filter((row) => selection.ids.has(row.id));
 }
 
-export type StatusChoice = { readonly to: CaseStatus; readonly legalFor: number };
+export type StatusChoice = { readonly to: CaseStatus; readonly acceptedFor: number };
 
 /**
- * The statuses the selection can move to, with how many selected cases each is legal for
- * (STATUS_TRANSITIONS): ones legal for all come first, partial ones say so up front, and a status legal
- * for none is not offered at all.
+ * The statuses the selection can move to, with how many selected cases each is accepted for: a legal
+ * transition (STATUS_TRANSITIONS) or the status a case already has, which the rule accepts as a no-op
+ * (acceptsStatus). Ones accepted for all come first, partial ones say so up front; a status that changes
+ * no selected case, or is accepted for none, is not offered at all.
  */
 export function statusChoices(statuses: readonly CaseStatus[]): StatusChoice[] {
-  const choices = new Map<CaseStatus, number>();
-  for (const from of statuses) for (const to of STATUS_TRANSITIONS[from]) choices.set(to, (choices.get(to) ?? 0) + 1);
-  return [...choices]
-    .map(([to, legalFor]) => ({ to, legalFor }))
-    .sort((a, b) => b.legalFor - a.legalFor || CASE_STATUSES.indexOf(a.to) - CASE_STATUSES.indexOf(b.to));
+  return CASE_STATUSES.filter((to) => statuses.some((from) => canTransition(from, to)))
+    .map((to) => ({ to, acceptedFor: statuses.filter((from) => acceptsStatus(from, to)).length }))
+    .sort((a, b) => b.acceptedFor - a.acceptedFor || CASE_STATUSES.indexOf(a.to) - CASE_STATUSES.indexOf(b.to));
 }

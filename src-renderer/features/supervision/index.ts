@@ -1,0 +1,2 @@
+export { ReassignScreen } from './components/ReassignScreen';
+export { useIsSupervisor } from './hooks/useSession';

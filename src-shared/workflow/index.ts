@@ -1,0 +1,2 @@
+export * from './facts';
+export { checkStep, type StepRefusal } from './stepOrder';

@@ -1,0 +1,209 @@
+// Authorization on the desk (issue 19, Proof): every contract method x every role, through the real core on a
+// real encrypted store, signed in to the real central API. The core answers what the role's desk may do:
+// the shared case rules refuse a write the role may not make, the sign-out lock refuses everything that
+// holds a case or a customer's words.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES, type CaseRow } from '../../src-shared/contract/workstation';
+import { DEMO_PASSWORD } from '../../src-shared/demo';
+import { openSyncedWorkstation } from '../../src-main/core/sync';
+import type { Workstation } from '../../src-main/core/workstation';
+import { TestServer } from '../sync/testServer';
+
+const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'none'] as const;
+type Role = (typeof ROLES)[number];
+/** Demo users (src-shared/demo/demoDirectory.ts); `none` is the agent's desk after signing out. */
+const USER_OF: Record<Role, string> = {
+  agent: 'jonas.weber',
+  supervisor: 'wang.lei',
+  trainer: 'sofia.marino',
+  admin: 'admin',
+  none: 'jonas.weber',
+};
+
+/**
+ * allow: answered ok; deny: FORBIDDEN (a bulk write answered ok with every case refused FORBIDDEN counts
+ * too); unseen: NOT_FOUND, the case or item is not on this role's desk (its scope); signIn: SIGNED_OUT.
+ */
+type Outcome = 'allow' | 'deny' | 'unseen' | 'signIn';
+const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({
+  agent: outcome,
+  supervisor: outcome,
+  trainer: outcome,
+  admin: outcome,
+  none: 'signIn',
+});
+const open = (): Record<Role, Outcome> => ({ ...signedIn('allow'), none: 'allow' });
+/**
+ * A case of the agent's team (caseAccess.ts): its agent, the team's supervisor and an admin hold and change
+ * it; a trainer sees no live cases.
+ */
+const teamCase: Record<Role, Outcome> = { ...signedIn('allow'), trainer: 'unseen' };
+
+/**
+ * Who may use each contract method on the desk. A method missing here fails the suite: whoever adds a
+ * contract method decides who may use it, in this table (and gives it a request in `request` below).
+ */
+const EXPECTED: Record<string, Record<Role, Outcome>> = {
+  'session:get': open(),
+  'auth:signIn': open(),
+  'auth:signOut': open(),
+  'auth:signOutAndRemoveData': open(),
+  'settings:get': open(),
+  'settings:update': open(),
+  'server:get': open(),
+  'sync:status': open(),
+  'cases:list': signedIn('allow'),
+  'cases:counts': signedIn('allow'),
+  'cases:search': signedIn('allow'),
+  // The tags on the cases this desk holds, which are the signed-in user's scope already.
+  'cases:tags': signedIn('allow'),
+  'cases:get': teamCase,
+  'cases:reply': teamCase,
+  'cases:addNote': teamCase,
+  'cases:setStatus': teamCase,
+  'cases:addTag': teamCase,
+  'cases:removeTag': teamCase,
+  // Taking is working the team's queue: its agents and supervisors; an admin assigns instead.
+  'cases:take': { ...teamCase, admin: 'deny' },
+  'cases:bulk': teamCase,
+  'cases:recordStep': teamCase,
+  // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
+  'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
+  'attention:list': signedIn('allow'),
+  'attention:resolve': signedIn('unseen'),
+};
+
+/** Methods that end the session or change where the desk syncs run last, in this order. */
+const LAST: readonly string[] = ['auth:signOut', 'auth:signIn', 'auth:signOutAndRemoveData'];
+
+let server: TestServer;
+const dirs: string[] = [];
+const desks = new Map<Role, Workstation>();
+let subject: CaseRow;
+let unassigned: CaseRow;
+let returnCase: CaseRow;
+
+beforeAll(async () => {
+  server = await TestServer.create();
+  for (const role of ROLES) {
+    const dataDir = mkdtempSync(join(tmpdir(), `crossdesk-matrix-${role}-`));
+    dirs.push(dataDir);
+    const desk = await openSyncedWorkstation({
+      dataDir,
+      serverUrl: server.url,
+      signIn: { username: USER_OF[role], password: DEMO_PASSWORD },
+    });
+    desks.set(role, desk);
+  }
+  const page = await desks.get('agent')?.call('cases:list', { view: 'all', limit: 200 });
+  if (!page?.ok) throw new Error('the agent desk has no queue');
+  const mine = page.data.rows.find((row) => row.assigneeId !== null && ['new', 'open'].includes(row.status));
+  const free = page.data.rows.find((row) => row.assigneeId === null && ['new', 'open'].includes(row.status));
+  if (mine === undefined || free === undefined) throw new Error('no assigned and unassigned open case for the agent');
+  subject = mine;
+  unassigned = free;
+  const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
+  if (aReturn === undefined) throw new Error('no return case assigned to the agent');
+  returnCase = aReturn;
+  const none = desks.get('none');
+  if (!none || !(await none.call('auth:signOut', {})).ok) throw new Error('the signed-out desk did not sign out');
+}, 240_000);
+
+afterAll(async () => {
+  for (const desk of desks.values()) desk.close();
+  await server?.destroy();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A request each role could legitimately make, so only authorization and scope decide the answer. */
+function request(method: string, role: Role): unknown {
+  const caseId = subject.id;
+  switch (method) {
+    case 'session:get':
+    case 'auth:signOut':
+    case 'auth:signOutAndRemoveData':
+    case 'settings:get':
+    case 'server:get':
+    case 'sync:status':
+    case 'cases:counts':
+    case 'cases:tags':
+    case 'attention:list':
+      return {};
+    case 'auth:signIn':
+      return { username: USER_OF[role], password: DEMO_PASSWORD };
+    case 'settings:update':
+      return { uiLocale: 'de' };
+    case 'cases:list':
+      return { view: 'all' };
+    case 'cases:search':
+      return { text: 'refund', limit: 5 };
+    case 'cases:get':
+      return { caseId };
+    case 'cases:reply':
+      return { caseId, messageId: randomUUID(), body: `Matrix reply by the ${role}.`, locale: 'en' };
+    case 'cases:addNote':
+      return { caseId, noteId: randomUUID(), body: `Matrix note by the ${role}.` };
+    case 'cases:setStatus':
+      return { caseId, to: 'pending_customer' };
+    case 'cases:addTag':
+    case 'cases:removeTag':
+      return { caseId, tag: `matrix-${role}` };
+    case 'cases:take':
+      return { caseId: role === 'supervisor' ? unassigned.id : caseId };
+    case 'cases:bulk':
+      return { caseIds: [caseId], action: { kind: 'addTag', tag: `bulk-${role}` } };
+    case 'cases:recordStep':
+      // "In transit" may be reported again and again, so every role's request is legitimate on its own.
+      return {
+        caseId: returnCase.id,
+        step: { stepId: randomUUID(), on: '2026-01-02', detail: { kind: 'in_transit', trackingNumber: `TN-${role}` } },
+      };
+    case 'cases:reassign':
+      return { caseIds: [caseId], to: subject.assigneeId };
+    case 'attention:resolve':
+      return { id: randomUUID(), action: 'discard' };
+    default:
+      throw new Error(`no request for ${method}: add one here and its row to EXPECTED`);
+  }
+}
+
+function outcomeOf(result: unknown): Outcome | string {
+  const answer = Object(result);
+  if (answer.ok === true) {
+    const refused: unknown = Reflect.get(Object(answer.data), 'refused');
+    const applied: unknown = Reflect.get(Object(answer.data), 'applied');
+    if (Array.isArray(refused) && Array.isArray(applied) && applied.length === 0 && refused.length > 0)
+      return outcomeOf({ ok: false, error: refused[0] });
+    return 'allow';
+  }
+  const code: unknown = Reflect.get(Object(answer.error), 'code');
+  if (code === 'FORBIDDEN') return 'deny';
+  if (code === 'NOT_FOUND') return 'unseen';
+  if (code === 'SIGNED_OUT') return 'signIn';
+  return `unexpected ${String(code)}: ${String(Reflect.get(Object(answer.error), 'message'))}`;
+}
+
+describe('authorization on the desk: every contract method x every role', { timeout: 300_000 }, () => {
+  it('has an expected row for every contract method', () => {
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers every method for every role as the table says', async () => {
+    const ordered = [...METHOD_NAMES.filter((method) => !LAST.includes(method)), ...LAST];
+    const actual: Record<string, Record<string, string>> = {};
+    for (const method of ordered) {
+      const row: Record<string, string> = {};
+      for (const role of ROLES) {
+        const desk = desks.get(role);
+        if (!desk) throw new Error(`no desk for ${role}`);
+        row[role] = outcomeOf(await desk.dispatch(method, request(method, role)));
+      }
+      actual[method] = row;
+    }
+    expect(actual).toEqual(EXPECTED);
+  });
+});
