@@ -8,6 +8,15 @@ import { TeamSchema, UserSchema, type Role } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
+import {
+  PracticeAnswerSchema,
+  PracticeOverviewSchema,
+  PracticeRunRefSchema,
+  PracticeRunViewSchema,
+  PracticeScenarioRefSchema,
+  PracticeScenarioVersionSchema,
+  PracticeStartSchema,
+} from './practice';
 import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
 import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
@@ -254,6 +263,13 @@ function supervisorMethod<I extends z.ZodType, O extends z.ZodType>(input: I, ou
   return { input, output, roles: SUPERVISOR_ROLES };
 }
 
+/** Who practises (issue 16): agents; everyone signed in may look at the scenarios. */
+export const PRACTICE_ROLES = ['agent'] as const satisfies readonly Role[];
+
+function practiceMethod<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output, roles: PRACTICE_ROLES };
+}
+
 export const workstationContract = {
   'session:get': method(Empty, SessionSchema),
   'auth:signIn': method(SignInSchema, SessionSchema),
@@ -301,6 +317,12 @@ export const workstationContract = {
     z.lazy(() => z.array(AttentionItemSchema)),
   ),
   'attention:resolve': method(AttentionResolveSchema, z.null()),
+  // Practice (issue 16): the sandbox's scenarios, assignments and runs, never a live case.
+  'practice:overview': method(Empty, PracticeOverviewSchema),
+  'practice:scenario': method(PracticeScenarioRefSchema, PracticeScenarioVersionSchema),
+  'practice:start': practiceMethod(PracticeStartSchema, PracticeRunViewSchema),
+  'practice:answer': practiceMethod(PracticeAnswerSchema, PracticeRunViewSchema),
+  'practice:run': method(PracticeRunRefSchema, PracticeRunViewSchema),
 } as const;
 
 export type WorkstationContract = typeof workstationContract;
