@@ -22,7 +22,8 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
   const signedIn = db.prepare<[], { user_id: string | null; data: string | null }>(
     'SELECT s.user_id, u.data FROM sync_state s LEFT JOIN users u ON u.id = s.user_id WHERE s.singleton = 1',
   );
-  const heldFile = db.prepare<[string], { data: string }>('SELECT data FROM pending_files WHERE id = ?');
+  // Prepared on first use: migration tests open the store before migration 008 made the table.
+  let heldFile: Database.Statement<[string], { data: string }> | undefined;
   const membersOf = db.prepare<[string], { id: string }>(
     "SELECT id FROM users WHERE EXISTS (SELECT 1 FROM json_each(data, '$.teamIds') WHERE value = ?)",
   );
@@ -48,6 +49,7 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
       replyGraceMs: 0,
       // The desk knows the files it attached itself (files/fileStore.ts); the server checks against its index.
       attachmentById: (id) => {
+        heldFile ??= db.prepare<[string], { data: string }>('SELECT data FROM pending_files WHERE id = ?');
         const row = heldFile.get(id);
         return row ? readJson<Attachment>(row.data) : undefined;
       },

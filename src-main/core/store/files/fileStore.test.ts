@@ -57,6 +57,9 @@ describe('files on the desk', () => {
     expect(store.cachedFile(label.id, 'original')?.bytes.length).toBe(label.size);
     // Still named by the optimistic reply after the upload.
     expect(store.heldAttachment(label.id)).toEqual(label);
+    // Wiping the device (a lost laptop) leaves no file behind.
+    store.wipeDevice();
+    expect([store.heldAttachment(label.id), store.fileCacheUsage().files]).toEqual([undefined, 0]);
   });
 
   it('refuses what the API would refuse, by the bytes and not the name', () => {

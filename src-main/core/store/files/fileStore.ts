@@ -51,6 +51,15 @@ export interface FileStore {
 /** 256 MiB of downloaded files by default; pending uploads never count and are never evicted. */
 export const DEFAULT_FILE_CACHE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * A statement prepared on first use: the store opens on databases migrated only part-way (migration tests),
+ * where the tables of migration 008 do not exist yet.
+ */
+function prepared<T>(prepare: () => T): () => T {
+  let statement: T | undefined;
+  return () => (statement ??= prepare());
+}
+
 export interface FileStoreOptions {
   clock: Clock;
   ids: IdGenerator;
@@ -59,48 +68,74 @@ export interface FileStoreOptions {
 
 export function createFileStore(db: Database.Database, options: FileStoreOptions): FileStore {
   const limitBytes = options.limitBytes ?? DEFAULT_FILE_CACHE_BYTES;
-  const nextSeq = db.prepare<[], { seq: number }>(
-    'SELECT MAX(COALESCE((SELECT MAX(used_seq) FROM file_cache), 0), COALESCE((SELECT MAX(added_seq) FROM pending_files), 0)) + 1 AS seq',
+  const nextSeq = prepared(() =>
+    db.prepare<[], { seq: number }>(
+      'SELECT MAX(COALESCE((SELECT MAX(used_seq) FROM file_cache), 0), COALESCE((SELECT MAX(added_seq) FROM pending_files), 0)) + 1 AS seq',
+    ),
   );
-  const insertPending = db.prepare<[string, string, string, Buffer, number]>(
-    "INSERT INTO pending_files (id, case_id, data, bytes, state, added_seq) VALUES (?, ?, ?, ?, 'pending', ?)",
+  const insertPending = prepared(() =>
+    db.prepare<[string, string, string, Buffer, number]>(
+      "INSERT INTO pending_files (id, case_id, data, bytes, state, added_seq) VALUES (?, ?, ?, ?, 'pending', ?)",
+    ),
   );
-  const pendingData = db.prepare<[string], { data: string }>('SELECT data FROM pending_files WHERE id = ?');
-  const toUpload = db.prepare<[number], { data: string; bytes: Buffer }>(
-    "SELECT data, bytes FROM pending_files WHERE state = 'pending' ORDER BY added_seq LIMIT ?",
+  const pendingData = prepared(() =>
+    db.prepare<[string], { data: string }>('SELECT data FROM pending_files WHERE id = ?'),
   );
-  const pendingBytes = db.prepare<[string], { data: string; bytes: Buffer | null }>(
-    'SELECT data, bytes FROM pending_files WHERE id = ?',
+  const toUpload = prepared(() =>
+    db.prepare<[number], { data: string; bytes: Buffer }>(
+      "SELECT data, bytes FROM pending_files WHERE state = 'pending' ORDER BY added_seq LIMIT ?",
+    ),
   );
-  const setUploaded = db.prepare<[string]>("UPDATE pending_files SET state = 'uploaded', bytes = NULL WHERE id = ?");
-  const setRefused = db.prepare<[string, string]>(
-    "UPDATE pending_files SET state = 'refused', refusal = ?, bytes = NULL WHERE id = ? AND state = 'pending'",
+  const pendingBytes = prepared(() =>
+    db.prepare<[string], { data: string; bytes: Buffer | null }>('SELECT data, bytes FROM pending_files WHERE id = ?'),
   );
-  const cached = db.prepare<[string, string], { media_type: string; bytes: Buffer }>(
-    'SELECT media_type, bytes FROM file_cache WHERE attachment_id = ? AND variant = ?',
+  const setUploaded = prepared(() =>
+    db.prepare<[string]>("UPDATE pending_files SET state = 'uploaded', bytes = NULL WHERE id = ?"),
   );
-  const touch = db.prepare<[number, string, string]>(
-    'UPDATE file_cache SET used_seq = ? WHERE attachment_id = ? AND variant = ?',
+  const setRefused = prepared(() =>
+    db.prepare<[string, string]>(
+      "UPDATE pending_files SET state = 'refused', refusal = ?, bytes = NULL WHERE id = ? AND state = 'pending'",
+    ),
   );
-  const upsertCached = db.prepare<[string, string, string, Buffer, number, number]>(
-    `INSERT INTO file_cache (attachment_id, variant, media_type, bytes, size, used_seq) VALUES (?, ?, ?, ?, ?, ?)
+  const cached = prepared(() =>
+    db.prepare<[string, string], { media_type: string; bytes: Buffer }>(
+      'SELECT media_type, bytes FROM file_cache WHERE attachment_id = ? AND variant = ?',
+    ),
+  );
+  const touch = prepared(() =>
+    db.prepare<[number, string, string]>('UPDATE file_cache SET used_seq = ? WHERE attachment_id = ? AND variant = ?'),
+  );
+  const upsertCached = prepared(() =>
+    db.prepare<[string, string, string, Buffer, number, number]>(
+      `INSERT INTO file_cache (attachment_id, variant, media_type, bytes, size, used_seq) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (attachment_id, variant) DO UPDATE SET media_type = excluded.media_type, bytes = excluded.bytes,
        size = excluded.size, used_seq = excluded.used_seq`,
+    ),
   );
-  const usage = db.prepare<[], { bytes: number; files: number }>(
-    'SELECT COALESCE(SUM(size), 0) AS bytes, COUNT(*) AS files FROM file_cache',
+  const usage = prepared(() =>
+    db.prepare<[], { bytes: number; files: number }>(
+      'SELECT COALESCE(SUM(size), 0) AS bytes, COUNT(*) AS files FROM file_cache',
+    ),
   );
-  const oldest = db.prepare<[], { attachment_id: string; variant: string; size: number }>(
-    'SELECT attachment_id, variant, size FROM file_cache ORDER BY used_seq LIMIT 1',
+  const oldest = prepared(() =>
+    db.prepare<[], { attachment_id: string; variant: string; size: number }>(
+      'SELECT attachment_id, variant, size FROM file_cache ORDER BY used_seq LIMIT 1',
+    ),
   );
-  const evict = db.prepare<[string, string]>('DELETE FROM file_cache WHERE attachment_id = ? AND variant = ?');
-  const variantsOf = db.prepare<[string], { attachment_id: string; variant: string }>(
-    'SELECT attachment_id, variant FROM file_cache WHERE attachment_id IN (SELECT value FROM json_each(?))',
+  const evict = prepared(() =>
+    db.prepare<[string, string]>('DELETE FROM file_cache WHERE attachment_id = ? AND variant = ?'),
   );
-  const pendingOf = db.prepare<[string], { id: string }>(
-    "SELECT id FROM pending_files WHERE state = 'pending' AND id IN (SELECT value FROM json_each(?))",
+  const variantsOf = prepared(() =>
+    db.prepare<[string], { attachment_id: string; variant: string }>(
+      'SELECT attachment_id, variant FROM file_cache WHERE attachment_id IN (SELECT value FROM json_each(?))',
+    ),
   );
-  const seq = (): number => nextSeq.get()?.seq ?? 1;
+  const pendingOf = prepared(() =>
+    db.prepare<[string], { id: string }>(
+      "SELECT id FROM pending_files WHERE state = 'pending' AND id IN (SELECT value FROM json_each(?))",
+    ),
+  );
+  const seq = (): number => nextSeq().get()?.seq ?? 1;
   const attachmentOf = (data: string): Attachment => AttachmentSchema.parse(readJson<unknown>(data));
 
   const store: FileStore = {
@@ -125,34 +160,36 @@ export function createFileStore(db: Database.Database, options: FileStoreOptions
         hasPreview: mediaType.startsWith('image/'),
         createdAt: new Date(options.clock.now()).toISOString(),
       };
-      insertPending.run(attachment.id, caseId, JSON.stringify(attachment), bytes, seq());
+      insertPending().run(attachment.id, caseId, JSON.stringify(attachment), bytes, seq());
       return attachment;
     },
     heldAttachment(id) {
-      const row = pendingData.get(id);
+      const row = pendingData().get(id);
       return row ? attachmentOf(row.data) : undefined;
     },
     filesToUpload(limit) {
-      return toUpload.all(limit).map((row) => ({ attachment: attachmentOf(row.data), bytes: row.bytes }));
+      return toUpload()
+        .all(limit)
+        .map((row) => ({ attachment: attachmentOf(row.data), bytes: row.bytes }));
     },
     markFileUploaded: db.transaction((id: string) => {
-      const row = pendingBytes.get(id);
+      const row = pendingBytes().get(id);
       if (!row?.bytes) return;
       const attachment = attachmentOf(row.data);
-      setUploaded.run(id);
+      setUploaded().run(id);
       // An image's original is the agent's own file, shown to them only; others get the API's re-encoded copy.
       store.cacheFile(id, 'original', { mediaType: attachment.mediaType, bytes: row.bytes });
     }),
     markFileRefused(id, code) {
-      setRefused.run(code, id);
+      setRefused().run(code, id);
     },
     cachedFile(id, variant) {
-      const row = cached.get(id, variant);
+      const row = cached().get(id, variant);
       if (row) {
-        touch.run(seq(), id, variant);
+        touch().run(seq(), id, variant);
         return { mediaType: row.media_type, bytes: row.bytes };
       }
-      const pending = pendingBytes.get(id);
+      const pending = pendingBytes().get(id);
       if (!pending?.bytes || variant !== 'original') return undefined;
       const mediaType: AttachmentMediaType = attachmentOf(pending.data).mediaType;
       return { mediaType, bytes: pending.bytes };
@@ -161,25 +198,25 @@ export function createFileStore(db: Database.Database, options: FileStoreOptions
       const held = new Map<string, AttachmentVariant[]>();
       const json = JSON.stringify(ids);
       const add = (id: string, variant: AttachmentVariant) => held.set(id, [...(held.get(id) ?? []), variant]);
-      for (const row of variantsOf.all(json))
+      for (const row of variantsOf().all(json))
         if (row.variant === 'original' || row.variant === 'display' || row.variant === 'thumbnail')
           add(row.attachment_id, row.variant);
-      for (const row of pendingOf.all(json)) if (!held.get(row.id)?.includes('original')) add(row.id, 'original');
+      for (const row of pendingOf().all(json)) if (!held.get(row.id)?.includes('original')) add(row.id, 'original');
       return held;
     },
     cacheFile: db.transaction((id: string, variant: AttachmentVariant, file: CachedFile) => {
       // A file larger than the whole cache is shown but not kept.
       if (file.bytes.length > limitBytes) return;
-      upsertCached.run(id, variant, file.mediaType, file.bytes, file.bytes.length, seq());
-      for (let total = usage.get()?.bytes ?? 0; total > limitBytes;) {
-        const victim = oldest.get();
+      upsertCached().run(id, variant, file.mediaType, file.bytes, file.bytes.length, seq());
+      for (let total = usage().get()?.bytes ?? 0; total > limitBytes;) {
+        const victim = oldest().get();
         if (!victim) break;
-        evict.run(victim.attachment_id, victim.variant);
+        evict().run(victim.attachment_id, victim.variant);
         total -= victim.size;
       }
     }),
     fileCacheUsage() {
-      const row = usage.get();
+      const row = usage().get();
       return { bytes: row?.bytes ?? 0, files: row?.files ?? 0, limitBytes };
     },
   };
