@@ -86,6 +86,11 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'sync:status': (input) => call('sync:status', input),
     'attention:list': (input) => call('attention:list', input),
     'attention:resolve': (input) => call('attention:resolve', input),
+    'practice:overview': (input) => call('practice:overview', input),
+    'practice:scenario': (input) => call('practice:scenario', input),
+    'practice:start': (input) => call('practice:start', input),
+    'practice:answer': (input) => call('practice:answer', input),
+    'practice:run': (input) => call('practice:run', input),
     subscribe(event, listener) {
       return transport.subscribe(event, (payload) => {
         const parsed = parseEvent(event, payload);

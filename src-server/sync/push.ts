@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/httpError';
 import type { MutatorContext, Outcome } from './mutators';
 import { applyMutation, referencedCaseIds } from './mutators';
-import { UnitOfWork } from './unitOfWork';
+import { UnitOfWork, type LockScope } from './unitOfWork';
 import { textArray } from '../db/sqlArray';
 import { trainingIdsIn } from '../../src-shared/training/trainingIds';
 
@@ -110,14 +110,19 @@ export async function push(
       [textArray(fresh.map((mutation) => mutation.uuid)), principal.id],
     );
     const seenByUuid = new Map(seen.map((row) => [row.uuid, row.result]));
-    await uow.loadCases(fresh.flatMap((mutation) => referencedCaseIds(mutation.args)));
+    // Only known mutations name cases to read, and only cases the caller could change are locked up front.
+    const known = fresh.filter((mutation) => isKnownMutation(mutationKey(mutation.name, mutation.v)));
+    await uow.loadCases(
+      known.flatMap((mutation) => referencedCaseIds(mutation.args)),
+      couldChange(principal),
+    );
     await uow.preloadChildIds(
       'message',
-      fresh.flatMap((mutation) => stringArg(mutation.args, 'messageId')),
+      known.flatMap((mutation) => stringArg(mutation.args, 'messageId')),
     );
     await uow.preloadChildIds(
       'note',
-      fresh.flatMap((mutation) => stringArg(mutation.args, 'noteId')),
+      known.flatMap((mutation) => stringArg(mutation.args, 'noteId')),
     );
 
     const memberCache = new Map<string, Promise<string[]>>();
@@ -167,7 +172,8 @@ export async function push(
             uuid: mutation.uuid,
             name: mutation.name,
             v: mutation.v,
-            args: mutation.args ?? null,
+            // An unknown mutation's args are not kept: nothing will ever read them (issue 19.6).
+            args: result.status === 'rejected' && result.code === 'UNSUPPORTED_MUTATION' ? {} : (mutation.args ?? null),
             base: mutation.base,
             client_time: mutation.clientTime,
             result,
@@ -182,6 +188,30 @@ export async function push(
     await uow.seal();
     return { lastMutationId, results, queuedOutbound: uow.hasOutbound };
   });
+}
+
+/**
+ * A superset of who the shared rules may permit to change a case (src-shared/caseRules/caseAccess.ts): an
+ * admin any, a supervisor their teams', an agent their teams' and their own, also one reassigned away from
+ * them within the offline-reply grace window. Only these rows are locked before a rule has judged.
+ */
+function couldChange(principal: Principal): (scope: LockScope) => boolean {
+  return (scope) => {
+    switch (principal.role) {
+      case 'admin':
+        return true;
+      case 'supervisor':
+        return principal.teamIds.includes(scope.teamId);
+      case 'agent':
+        return (
+          principal.teamIds.includes(scope.teamId) ||
+          scope.assigneeId === principal.id ||
+          scope.previousAssigneeId === principal.id
+        );
+      default:
+        return false;
+    }
+  };
 }
 
 function stringArg(args: unknown, key: string): string[] {

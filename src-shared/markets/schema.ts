@@ -52,6 +52,8 @@ export const CLOCK_KINDS = [
   'privacy_response_due',
   'complaint_ack_due',
   'complaint_redress_due',
+  /** The seller must have repaired or replaced the goods by then (FR L217-10, BR CDC art. 18 §1). */
+  'repair_due',
 ] as const;
 export const ClockKindSchema = z.enum(CLOCK_KINDS);
 export type ClockKind = z.infer<typeof ClockKindSchema>;
@@ -63,6 +65,8 @@ export const CLOCK_STARTS = [
   'withdrawal_notice',
   'privacy_received',
   'complaint_received',
+  /** The day the goods reached the seller for repair (a workflow step the agent or an integration records). */
+  'repair_received',
 ] as const;
 export const ClockStartSchema = z.enum(CLOCK_STARTS);
 export type ClockStart = z.infer<typeof ClockStartSchema>;
@@ -93,6 +97,8 @@ export const StatutoryClockRuleSchema = z.object({
   /** Source of the counting rule (start day, end adjustment), which is often a different law. */
   counting: LegalFactSchema.optional(),
   exclusions: z.array(ExclusionSchema).default([]),
+  /** A repair under the guarantee lengthens it (FR L217-13: six months), counted on from the period's end. */
+  extendedAfterRepair: z.object({ months: z.int().min(1).max(60), fact: LegalFactSchema }).optional(),
 });
 export type StatutoryClockRule = z.infer<typeof StatutoryClockRuleSchema>;
 

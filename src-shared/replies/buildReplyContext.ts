@@ -1,6 +1,7 @@
 import type { Case, Money } from '../domain';
 import { findMarketPack, type MarketPack, type PeriodRule } from '../markets';
-import { computeStatutoryClocks, type StatutoryClock } from '../rights';
+import { clockInputForCase, computeStatutoryClocks, type StatutoryClock } from '../rights';
+import { workflowFacts } from '../workflow';
 import type { AttachmentKind } from './schema';
 import { ReplyContextSchema, type Deadline, type DeadlineName, type Register, type ReplyContext } from './replyContext';
 
@@ -18,7 +19,8 @@ export interface ReplyContextOptions {
   promisedDays?: number;
   /**
    * When the customer told us they withdraw from the purchase: the start of the statutory refund period
-   * in most markets. Defaults to the case's creation for return cases, whose opening message is that notice.
+   * in most markets. Defaults to the recorded withdrawal step, else to the case's creation for return cases,
+   * whose opening message is that notice.
    */
   withdrawalNotifiedAt?: string;
   /** Files this desk can attach (a return label from a carrier integration). */
@@ -40,26 +42,17 @@ const DEADLINE_BY_CLOCK: Partial<Record<StatutoryClock['kind'], DeadlineName>> =
 export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions): ReplyContext {
   const { customer, order } = caseRecord;
   const pack = findMarketPack(customer.market);
+  const facts = workflowFacts(caseRecord);
+  // The replies quote every deadline the market has, whatever the case type says (the calculator's filter is the panel's).
+  const { caseType: _panelOnly, ...recorded } = clockInputForCase(caseRecord);
+  // Before anything is recorded, a return case's opening message is taken as the withdrawal notice.
   const withdrawalNotifiedAt =
-    options.withdrawalNotifiedAt ?? (caseRecord.type === 'return_refund' ? caseRecord.createdAt : undefined);
+    options.withdrawalNotifiedAt ??
+    recorded.withdrawalNotifiedAt ??
+    (caseRecord.type === 'return_refund' ? caseRecord.createdAt : undefined);
   const clocks =
     options.clocks ??
-    (pack
-      ? computeStatutoryClocks({
-          market: customer.market,
-          ...(customer.region ? { region: customer.region } : {}),
-          ...(order
-            ? {
-                purchasedAt: order.purchasedAt,
-                ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
-                ...(order.returnReceivedAt ? { returnReceivedAt: order.returnReceivedAt } : {}),
-                itemCategories: [...new Set(order.items.map((item) => item.category))],
-              }
-            : {}),
-          receivedAt: caseRecord.createdAt,
-          ...(withdrawalNotifiedAt ? { withdrawalNotifiedAt } : {}),
-        })
-      : []);
+    (pack ? computeStatutoryClocks({ ...recorded, ...(withdrawalNotifiedAt ? { withdrawalNotifiedAt } : {}) }) : []);
 
   const deadlines: Partial<Record<DeadlineName, Deadline>> = {};
   for (const clock of clocks) {
@@ -91,7 +84,7 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
       ? {
           orderId: order.orderId,
           orderTotal: order.total,
-          refundAmount: options.refundAmount ?? order.total,
+          refundAmount: options.refundAmount ?? facts.refunded ?? order.total,
           itemTitle: order.items[0]?.title,
           itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
           purchasedAt: order.purchasedAt,
@@ -99,7 +92,9 @@ export function buildReplyContext(caseRecord: Case, options: ReplyContextOptions
         }
       : {}),
     ...(options.priceDifference ? { priceDifference: options.priceDifference } : {}),
-    ...(options.trackingNumber ? { trackingNumber: options.trackingNumber } : {}),
+    ...(options.trackingNumber || facts.trackingNumber
+      ? { trackingNumber: options.trackingNumber ?? facts.trackingNumber }
+      : {}),
     ...(options.expectedAt ? { expectedAt: options.expectedAt } : {}),
     ...(options.promisedDays ? { promisedDays: options.promisedDays } : {}),
     ...(options.attachments?.length ? { attachments: [...options.attachments] } : {}),

@@ -29,6 +29,8 @@ export type StepDetail =
   | { kind: 'end'; date: string; zone: string }
   | { kind: 'end_at'; at: string; zone: string }
   | { kind: 'needs_date'; start: ClockStart }
+  /** A repair under the guarantee on repairedOn lengthened the period by some months, to a new last day. */
+  | { kind: 'extended_by_repair'; months: number; repairedOn: string; date: string }
   /** The law excludes these goods; reasons as the market pack words them. */
   | { kind: 'excluded'; reasons: LocalizedText[] }
   /** The market has no such clock; the pack says why. */
@@ -43,6 +45,7 @@ const START_LABELS: Record<ClockStart, string> = {
   withdrawal_notice: 'the withdrawal notice',
   privacy_received: 'receipt of the privacy request',
   complaint_received: 'receipt of the complaint',
+  repair_received: 'receipt of the goods for repair',
 };
 
 const START_LABELS_ZH: Record<ClockStart, string> = {
@@ -52,6 +55,7 @@ const START_LABELS_ZH: Record<ClockStart, string> = {
   withdrawal_notice: '收到撤回通知',
   privacy_received: '收到隐私请求',
   complaint_received: '收到投诉',
+  repair_received: '收到送修商品',
 };
 
 const UNIT_LABELS: Record<PeriodRule['unit'], string> = {
@@ -123,6 +127,8 @@ export function stepTextEn(detail: StepDetail): string {
       return `Due at ${detail.at} (${detail.zone}).`;
     case 'needs_date':
       return `Needs the date of ${START_LABELS[detail.start]}.`;
+    case 'extended_by_repair':
+      return `Extended by ${detail.months} month(s) for the repair of ${detail.repairedOn}: last day ${detail.date}.`;
     case 'excluded':
       return `Excluded for these goods: ${detail.reasons.map((reason) => reason.en).join(' ')}`;
     case 'not_applicable':
@@ -159,6 +165,8 @@ export function stepTextZh(detail: StepDetail): string {
       return `于${detail.at}（${detail.zone}）到期。`;
     case 'needs_date':
       return `需要${START_LABELS_ZH[detail.start]}的日期。`;
+    case 'extended_by_repair':
+      return `因${detail.repairedOn}的维修延长${detail.months}个月：最后一日${detail.date}。`;
     case 'excluded':
       return `这些商品依法不适用：${detail.reasons.map((reason) => reason['zh-CN']).join('')}`;
     case 'not_applicable':

@@ -4,3 +4,4 @@ export { countPeriod } from './periods';
 export type { PeriodResult, SkippedDay, SkipReason } from './periods';
 export { describeSkipped, stepTextEn, stepTextZh } from './explanationStep';
 export type { StepDetail, StepKind } from './explanationStep';
+export { clockInputForCase } from './caseClockInput';

@@ -4,6 +4,7 @@ import { CaseTypeSchema, type CaseType } from '../domain/caseType';
 import { ItemCategorySchema, type ItemCategory } from '../domain/case';
 import { MarketCodeSchema, RegionCodeSchema } from '../domain/market';
 import {
+  addMonths,
   getMarketPack,
   marketZone,
   type ClockKind,
@@ -32,6 +33,10 @@ export const StatutoryClockInputSchema = z.object({
   withdrawalNotifiedAt: DateOrInstantSchema.optional(),
   /** When a privacy request or complaint reached the seller. */
   receivedAt: DateOrInstantSchema.optional(),
+  /** When the goods reached the seller for repair (starts a statutory repair period). */
+  repairReceivedAt: DateOrInstantSchema.optional(),
+  /** When the last repair under the guarantee was done (lengthens the guarantee where the law says so). */
+  repairedAt: DateOrInstantSchema.optional(),
   itemCategories: z.array(ItemCategorySchema).default([]),
 });
 export type StatutoryClockInput = z.input<typeof StatutoryClockInputSchema>;
@@ -85,6 +90,7 @@ const DEFAULT_CASE_TYPES: Record<ClockKind, readonly CaseType[]> = {
   privacy_response_due: ['privacy_request'],
   complaint_ack_due: ['complaint'],
   complaint_redress_due: ['complaint'],
+  repair_due: ['repair_warranty'],
 };
 
 const COARSE_STEP: Record<StepDetail['kind'], ExplanationStep['step']> = {
@@ -99,6 +105,7 @@ const COARSE_STEP: Record<StepDetail['kind'], ExplanationStep['step']> = {
   end: 'end',
   end_at: 'end',
   needs_date: 'note',
+  extended_by_repair: 'adjust',
   excluded: 'note',
   not_applicable: 'note',
 };
@@ -134,6 +141,8 @@ function startValue(input: ParsedInput, start: ClockStart): string | undefined {
     case 'privacy_received':
     case 'complaint_received':
       return input.receivedAt;
+    case 'repair_received':
+      return input.repairReceivedAt;
   }
 }
 
@@ -222,6 +231,24 @@ function notRunning(
   };
 }
 
+/** A repair done while the period ran lengthens it by the law's months (FR L217-13); a later one does not. */
+function extendedByRepair(
+  rule: StatutoryClockRule,
+  input: ParsedInput,
+  zone: string,
+  endDate: string,
+  steps: ExplanationStep[],
+): string {
+  if (!rule.extendedAfterRepair || !input.repairedAt) return endDate;
+  const repairedOn = toMarketDate(input.repairedAt, zone);
+  if (repairedOn > endDate) return endDate;
+  const extended = addMonths(endDate, rule.extendedAfterRepair.months);
+  steps.push(
+    step({ kind: 'extended_by_repair', months: rule.extendedAfterRepair.months, repairedOn, date: extended }, extended),
+  );
+  return extended;
+}
+
 function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string): StatutoryClock {
   const matchingExclusions = rule.exclusions.filter((exclusion) =>
     exclusion.categories.some((category) => input.itemCategories.includes(category)),
@@ -284,11 +311,12 @@ function computeClock(rule: StatutoryClockRule, input: ParsedInput, zone: string
   for (const skipped of result.skippedAtEnd) steps.push(step({ kind: 'adjust', day: skipped }, skipped.date));
   if (period.endAdjust === 'none' && period.unit !== 'business_days') steps.push(step({ kind: 'no_end_adjust' }));
   steps.push(step({ kind: 'end', date: result.endDate, zone }, result.endDate));
+  const endDate = extendedByRepair(rule, input, zone, result.endDate, steps);
   return {
     ...baseClock(rule, zone),
     ...extra,
-    dueDate: result.endDate,
-    dueAt: endOfDayIn(result.endDate, zone),
+    dueDate: endDate,
+    dueAt: endOfDayIn(endDate, zone),
     explanation: explanationOf(steps),
   };
 }

@@ -12,6 +12,8 @@ import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Workstation } from '../../src-main/core/workstation';
 import { TestServer } from '../sync/testServer';
+import { pathAnswers, RunAnswerSchema, scenarioKey } from '../../src-shared/training';
+import { practiceFixture } from '../../src-server/testing/practiceRuns';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -68,10 +70,17 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   // Taking is working the team's queue: its agents and supervisors; an admin assigns instead.
   'cases:take': { ...teamCase, admin: 'deny' },
   'cases:bulk': teamCase,
+  'cases:recordStep': teamCase,
   // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
   'attention:resolve': signedIn('unseen'),
+  // Practice (issue 16): anyone signed in may look at the scenarios; agents practise, and see only their runs.
+  'practice:overview': signedIn('allow'),
+  'practice:scenario': signedIn('allow'),
+  'practice:start': { ...signedIn('deny'), agent: 'allow' },
+  'practice:answer': { ...signedIn('deny'), agent: 'allow' },
+  'practice:run': { ...signedIn('unseen'), agent: 'allow' },
 };
 
 /** Methods that end the session or change where the desk syncs run last, in this order. */
@@ -81,7 +90,13 @@ let server: TestServer;
 const dirs: string[] = [];
 const desks = new Map<Role, Workstation>();
 let subject: CaseRow;
+/** A run the agent started, and the first answer of its scenario's perfect path. */
+const practice = practiceFixture();
+const practiceKey = scenarioKey(practice.scenario);
+const practiceAnswer = RunAnswerSchema.parse(pathAnswers(practice.compiled, practice.perfect)[0]);
+let practiceRunId = '';
 let unassigned: CaseRow;
+let returnCase: CaseRow;
 
 beforeAll(async () => {
   server = await TestServer.create();
@@ -102,6 +117,12 @@ beforeAll(async () => {
   if (mine === undefined || free === undefined) throw new Error('no assigned and unassigned open case for the agent');
   subject = mine;
   unassigned = free;
+  const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
+  if (aReturn === undefined) throw new Error('no return case assigned to the agent');
+  returnCase = aReturn;
+  const started = await desks.get('agent')?.call('practice:start', { scenarioKey: practiceKey, uiLanguage: 'en' });
+  if (!started?.ok) throw new Error('the agent desk could not start a practice run');
+  practiceRunId = started.data.id;
   const none = desks.get('none');
   if (!none || !(await none.call('auth:signOut', {})).ok) throw new Error('the signed-out desk did not sign out');
 }, 240_000);
@@ -148,10 +169,26 @@ function request(method: string, role: Role): unknown {
       return { caseId: role === 'supervisor' ? unassigned.id : caseId };
     case 'cases:bulk':
       return { caseIds: [caseId], action: { kind: 'addTag', tag: `bulk-${role}` } };
+    case 'cases:recordStep':
+      // "In transit" may be reported again and again, so every role's request is legitimate on its own.
+      return {
+        caseId: returnCase.id,
+        step: { stepId: randomUUID(), on: '2026-01-02', detail: { kind: 'in_transit', trackingNumber: `TN-${role}` } },
+      };
     case 'cases:reassign':
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
       return { id: randomUUID(), action: 'discard' };
+    case 'practice:overview':
+      return {};
+    case 'practice:scenario':
+      return { key: practiceKey };
+    case 'practice:start':
+      return { scenarioKey: practiceKey, uiLanguage: 'en' };
+    case 'practice:answer':
+      return { runId: practiceRunId, answer: practiceAnswer };
+    case 'practice:run':
+      return { runId: practiceRunId };
     default:
       throw new Error(`no request for ${method}: add one here and its row to EXPECTED`);
   }

@@ -107,6 +107,14 @@ export function explanationStepText(t: TFunction<'rights'>, language: string, de
       return mine(t('step.endAt', { time: formatMarketInstant(language, detail.at, detail.zone), zone: detail.zone }));
     case 'needs_date':
       return mine(t('step.needsDate', { event: t(`event.${detail.start}`) }));
+    case 'extended_by_repair':
+      return mine(
+        t('step.extendedByRepair', {
+          repaired: formatMarketDay(language, detail.repairedOn),
+          period: t('unit.months', { count: detail.months }),
+          date: formatMarketDay(language, detail.date),
+        }),
+      );
     case 'excluded': {
       const reasons = fromPack(language, detail.reasons);
       return { text: t('step.excluded', { reasons: reasons.text }), locale: reasons.locale };

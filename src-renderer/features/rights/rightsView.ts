@@ -2,33 +2,14 @@ import type { Case } from '../../../src-shared/domain/case';
 import type { CaseType } from '../../../src-shared/domain/caseType';
 import { findMarketPack, type ClockKind, type LegalFact } from '../../../src-shared/markets/index';
 import {
+  clockInputForCase,
   computeStatutoryClocks,
   type StatutoryClock,
-  type StatutoryClockInput,
   type StepDetail,
 } from '../../../src-shared/rights/index';
 
-/** The rights calculator's input for a case: what the order says happened, and when the case arrived. */
-export function clockInputFor(caseRecord: Case): StatutoryClockInput {
-  const { customer, order } = caseRecord;
-  // A subdivision the pack has no rules for (ID "JK") falls under the national rules, not an error.
-  const hasRegionRules =
-    customer.region !== undefined && findMarketPack(customer.market)?.regions[customer.region] !== undefined;
-  return {
-    market: customer.market,
-    ...(hasRegionRules ? { region: customer.region } : {}),
-    caseType: caseRecord.type,
-    receivedAt: caseRecord.createdAt,
-    ...(order === undefined
-      ? {}
-      : {
-          purchasedAt: order.purchasedAt,
-          ...(order.deliveredAt === undefined ? {} : { deliveredAt: order.deliveredAt }),
-          ...(order.returnReceivedAt === undefined ? {} : { returnReceivedAt: order.returnReceivedAt }),
-          itemCategories: [...new Set(order.items.map((item) => item.category))],
-        }),
-  };
-}
+/** The rights calculator's input for a case, recorded workflow steps included (src-shared/rights). */
+export const clockInputFor = clockInputForCase;
 
 /** not_running: the clock has no end date (an event it counts from has not happened, or the goods are excluded). */
 export type ClockPhase = 'running' | 'ended' | 'not_running';
@@ -55,7 +36,7 @@ const DEFECT_KINDS: readonly ClockKind[] = [
 const FOCUS: Record<CaseType, readonly ClockKind[]> = {
   return_refund: ['withdrawal_ends', 'refund_due', ...DEFECT_KINDS],
   exchange: ['withdrawal_ends', ...DEFECT_KINDS, 'refund_due'],
-  repair_warranty: DEFECT_KINDS,
+  repair_warranty: ['repair_due', ...DEFECT_KINDS],
   complaint: ['complaint_ack_due', 'complaint_redress_due', ...DEFECT_KINDS, 'withdrawal_ends', 'refund_due'],
   price_protection: [],
   privacy_request: ['privacy_ack_due', 'privacy_response_due'],
