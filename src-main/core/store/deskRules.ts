@@ -22,7 +22,7 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
   const signedIn = db.prepare<[], { user_id: string | null; data: string | null }>(
     'SELECT s.user_id, u.data FROM sync_state s LEFT JOIN users u ON u.id = s.user_id WHERE s.singleton = 1',
   );
-  // Prepared on first use: migration tests open the store before migration 008 made the table.
+  // Prepared on first use: migration tests open the store before migration 009 made the table.
   let heldFile: Database.Statement<[string], { data: string }> | undefined;
   const membersOf = db.prepare<[string], { id: string }>(
     "SELECT id FROM users WHERE EXISTS (SELECT 1 FROM json_each(data, '$.teamIds') WHERE value = ?)",

@@ -53,7 +53,7 @@ export const DEFAULT_FILE_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * A statement prepared on first use: the store opens on databases migrated only part-way (migration tests),
- * where the tables of migration 008 do not exist yet.
+ * where the tables of migration 009 do not exist yet.
  */
 function prepared<T>(prepare: () => T): () => T {
   let statement: T | undefined;

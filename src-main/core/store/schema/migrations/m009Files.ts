@@ -1,9 +1,9 @@
 /**
- * Migration 008 (issue 18): files on the desk. pending_files holds what the agent attached until the central
+ * Migration 009 (issue 18): files on the desk. pending_files holds what the agent attached until the central
  * API has it (bytes dropped once uploaded; the row stays so the optimistic reply can still name the file);
  * file_cache holds downloaded thumbnails and originals, the least recently used going first when it is full.
  */
-export const m008Files = `
+export const m009Files = `
 CREATE TABLE pending_files (
   id TEXT PRIMARY KEY,
   case_id TEXT NOT NULL,
