@@ -73,6 +73,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'cases:list': (input) => call('cases:list', input),
     'cases:counts': (input) => call('cases:counts', input),
     'cases:search': (input) => call('cases:search', input),
+    'cases:tags': (input) => call('cases:tags', input),
     'cases:get': (input) => call('cases:get', input),
     'cases:reply': (input) => call('cases:reply', input),
     'cases:addNote': (input) => call('cases:addNote', input),
@@ -107,5 +108,13 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
         if (parsed.success) listener(parsed.data);
       });
     },
+    'training:progress': (input) => call('training:progress', input),
+    'training:assign': (input) => call('training:assign', input),
+    'training:runs': (input) => call('training:runs', input),
+    'training:review': (input) => call('training:review', input),
+    'training:override': (input) => call('training:override', input),
+    'training:release': (input) => call('training:release', input),
+    'training:results': (input) => call('training:results', input),
+    'training:rubrics': (input) => call('training:rubrics', input),
   };
 }

@@ -10,6 +10,9 @@ import { applyMutation, referencedCaseIds } from './mutators';
 import { UnitOfWork, type LockScope } from './unitOfWork';
 import { textArray } from '../db/sqlArray';
 import { trainingIdsIn } from '../../src-shared/training/trainingIds';
+import type { Case } from '../../src-shared/domain/case';
+import { appendAudit, type NewAuditEntry } from '../audit/auditLog';
+import { mutationAuditEntry } from '../audit/mutationAudit';
 
 export interface PushOptions {
   nowMs: number;
@@ -138,8 +141,12 @@ export async function push(
     };
 
     const records: { mutation: MutationEnvelope; result: MutationResult }[] = [];
+    const audit: NewAuditEntry[] = [];
+    const device = { clientId: request.clientId, appVersion: request.appVersion };
     for (const mutation of fresh) {
       const earlier = seenByUuid.get(mutation.uuid);
+      const subjectId = stringArg(mutation.args, 'caseId')[0];
+      const before = subjectId === undefined ? undefined : snapshot(uow.loaded(subjectId)?.data);
       const outcome = earlier
         ? stripIdentity(earlier)
         : await runMutation(
@@ -156,6 +163,11 @@ export async function push(
       const result = withIdentity(outcome, mutation);
       records.push({ mutation, result });
       results.push(result);
+      // A re-send under a new client id was audited when it was first applied.
+      if (!earlier) {
+        const after = subjectId === undefined ? undefined : snapshot(uow.loaded(subjectId)?.data);
+        audit.push(mutationAuditEntry({ principal, device, mutation, result, before, after, nowMs: options.nowMs }));
+      }
     }
 
     await uow.flush();
@@ -183,11 +195,18 @@ export async function push(
         options.nowMs,
       ],
     );
+    // In the same transaction as the changes, under the change-log lock taken above: one chain, in commit order.
+    await appendAudit(tx, audit, options.nowMs);
     const lastMutationId = fresh[fresh.length - 1]?.id ?? last;
     await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [request.clientId, lastMutationId]);
     await uow.seal();
     return { lastMutationId, results, queuedOutbound: uow.hasOutbound };
   });
+}
+
+/** A copy of the case as it is now: rules replace it, and some updates change it in place. */
+function snapshot(data: Case | undefined): Case | undefined {
+  return data === undefined ? undefined : structuredClone(data);
 }
 
 /**

@@ -121,6 +121,8 @@ export class TestServer {
       ...(this.options.presence ? { presence: this.options.presence } : {}),
       ...(this.options.leaseSweepMs ? { leaseSweepMs: this.options.leaseSweepMs } : {}),
       loginLimit: { perUser: 1000, perIp: 1000, windowMs: 60_000 },
+      // Files outlive a server restart, as the database does.
+      attachmentsDir: `${this.dataDir}-attachments`,
     });
     return this.running.url;
   }
@@ -138,6 +140,7 @@ export class TestServer {
   async destroy(): Promise<void> {
     await this.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
+    rmSync(`${this.dataDir}-attachments`, { recursive: true, force: true });
   }
 
   /**

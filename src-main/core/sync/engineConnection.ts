@@ -40,16 +40,12 @@ function signInError(error: unknown): StoreError {
   }
 }
 
-/** A central API answer as the contract reports it: the server's code where it sent one, OFFLINE when unreachable. */
-function centralApiError(error: unknown): StoreError {
-  if (error instanceof StoreError) return error;
-  if (error instanceof SyncHttpError) {
-    const code = error.status === 400 ? 'BAD_INPUT' : error.status === 401 ? 'SIGNED_OUT' : error.code;
-    return new StoreError(code, error.message, error.details);
-  }
+/** An online call's failure as the contract reports it: OFFLINE when unreachable, else the server's code and details. */
+function serverCallError(error: unknown): StoreError {
+  if (error instanceof SyncHttpError) return new StoreError(error.code, error.message, error.details);
   const failure = syncFailureOf(error);
-  if (failure.code === 'NOT_SIGNED_IN') return new StoreError('SIGNED_OUT', 'Sign in to reach the central API.');
   if (failure.code === 'NETWORK') return new StoreError('OFFLINE', 'The central API cannot be reached.');
+  if (failure.code === 'NOT_SIGNED_IN') return new StoreError('SIGNED_OUT', 'Sign in to use the central API.');
   return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
 }
 
@@ -84,6 +80,13 @@ export function createEngineConnection(
 
   return {
     engine,
+    async serverJson(method, path, schema, body) {
+      try {
+        return await engine.serverJson(method, path, schema, body);
+      } catch (error) {
+        throw serverCallError(error);
+      }
+    },
     status: () => engine.status(),
     async signIn(credentials): Promise<User> {
       let user: User;
@@ -121,12 +124,5 @@ export function createEngineConnection(
     },
     presenceStatus: () => engine.presenceStatus(),
     setPresenceStatus: (status) => engine.setPresenceStatus(status),
-    async centralApi(method, path, schema, body) {
-      try {
-        return await engine.api(method, path, schema, body);
-      } catch (error) {
-        throw centralApiError(error);
-      }
-    },
   };
 }

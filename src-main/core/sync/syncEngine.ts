@@ -92,8 +92,11 @@ export interface SyncEngine {
   /** The agent's own status (online / away), sent with every heartbeat and at once when it changes. */
   setPresenceStatus(status: AgentStatus): void;
   presenceStatus(): AgentStatus;
-  /** A signed-in GET or PUT of the central API beside sync (the supervisor console); throws like any request. */
-  api<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  /**
+   * One JSON request to the central API as the signed-in user (the trainer's online calls); throws
+   * SyncError NOT_SIGNED_IN without a session, and what the HTTP client throws (SyncHttpError, NetworkError).
+   */
+  serverJson<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
 }
 
 const DEFAULTS = {
@@ -391,8 +394,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       presenceBeat?.beatNow();
     },
     presenceStatus: () => presenceStatus,
-    api: (method, path, schema, body) =>
-      http.json(method, path, schema, { token: token(), ...(body === undefined ? {} : { body }) }),
+    serverJson(method, path, schema, body) {
+      if (session.token === null) return Promise.reject(new SyncError({ code: 'NOT_SIGNED_IN' }, 'sign in first'));
+      return http.json(method, path, schema, { token: session.token, ...(body === undefined ? {} : { body }) });
+    },
   };
 
   async function signIn(username: string, password: string): Promise<User> {

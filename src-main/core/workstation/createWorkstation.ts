@@ -8,6 +8,7 @@ import { createDeviceData } from './deviceData';
 import { createEventHub } from './eventHub';
 import { createServerSwitcher, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
+import { trainerHandlers } from './trainerCalls';
 import { withVisibleDeadlines } from './visibleSla';
 import { openPracticeStore, type PracticeStore } from '../store/practice/practiceStore';
 import { practiceHandlers } from './practiceCalls';
@@ -121,6 +122,7 @@ export function createWorkstation(options: WorkstationOptions) {
       const rows = visibleDeadlines(hits.map((hit) => hit.row));
       return hits.map((hit, i) => ({ ...hit, row: rows[i] ?? hit.row }));
     },
+    'cases:tags': (input) => store.tagsInUse(input.limit),
     'cases:get': (input) => {
       const detail = store.caseDetail(input.caseId);
       if (!detail) throw new StoreError('NOT_FOUND', `No case ${input.caseId} in this workstation.`);
@@ -165,6 +167,7 @@ export function createWorkstation(options: WorkstationOptions) {
       if (sent) afterWrite([sent.caseId]);
       return null;
     },
+    ...trainerHandlers(current),
     ...practiceHandlers({
       practice,
       store,

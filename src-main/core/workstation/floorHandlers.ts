@@ -33,7 +33,7 @@ function caseQueryString(query: SupervisedCaseQuery): string {
 export function floorHandlers(sync: () => SyncConnection): Pick<ContractHandlers, FloorMethod> {
   const central = () => {
     const connection = sync();
-    const api = connection.centralApi?.bind(connection);
+    const api = connection.serverJson?.bind(connection);
     if (!api) throw new StoreError('OFFLINE', 'No central API is configured: the supervisor console needs one.');
     return api;
   };

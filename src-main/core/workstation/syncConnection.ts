@@ -1,5 +1,5 @@
-import type { EventName, EventPayload, SyncStatus } from '../../../src-shared/contract/workstation';
 import type { z } from 'zod';
+import type { EventName, EventPayload, SyncStatus } from '../../../src-shared/contract/workstation';
 import type { User } from '../../../src-shared/domain/user';
 import type { AgentStatus } from '../../../src-shared/supervision/presence';
 import type { LocalStore } from '../store';
@@ -29,10 +29,10 @@ export interface SyncConnection {
   presenceStatus?(): AgentStatus;
   setPresenceStatus?(status: AgentStatus): void;
   /**
-   * A signed-in read or write of the central API beside sync (the supervisor console). Rejects with a
-   * StoreError: OFFLINE when the server cannot be reached, FORBIDDEN, NOT_FOUND or BAD_INPUT as it answered.
+   * One online request to the central API as the signed-in user (trainer methods); rejects with a
+   * StoreError: OFFLINE when the server cannot be reached, else the server's own code and details.
    */
-  centralApi?<S extends z.ZodType>(
+  serverJson?<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S,

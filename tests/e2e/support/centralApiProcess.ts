@@ -15,7 +15,7 @@ export type RunningCentralApi = {
 export async function startCentralApiProcess(options: {
   dataDir: string;
   port?: number;
-  /** More of the server's environment (src-server/cli.ts), e.g. presence timeouts in seconds. */
+  /** More of the server's environment (cli.ts), e.g. OUTBOUND_WEBHOOK_URL for a gateway the test runs. */
   env?: Record<string, string>;
 }): Promise<RunningCentralApi> {
   const { child, address } = await spawnListening({
