@@ -16,6 +16,7 @@ import ArticleIcon from '@mui/icons-material/Article';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import SchoolIcon from '@mui/icons-material/School';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { isSupervisorScreen, type Route, type ScreenId, type SupervisorScreenId } from './navigation';
@@ -28,6 +29,9 @@ const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
   { screen: 'attention', icon: <ReportProblemIcon /> },
   { screen: 'settings', icon: <SettingsIcon /> },
 ];
+
+/** Entries for agents only (Practice). */
+const AGENT_NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [{ screen: 'practice', icon: <SchoolIcon /> }];
 
 /** The Supervisor section, in this order; supervision features add their screens here. */
 const SUPERVISOR_NAV_ITEMS: { screen: SupervisorScreenId; icon: ReactNode }[] = [
@@ -46,6 +50,8 @@ type Props = {
   navBadges?: Partial<Record<ScreenId, number>>;
   /** Supervisors and admins see the Supervisor section; agents never do. */
   showSupervisor?: boolean;
+  /** Agents see Practice (issue 16). */
+  showPractice?: boolean;
 };
 
 export function AppShell({
@@ -56,10 +62,17 @@ export function AppShell({
   toolbarExtras,
   navBadges,
   showSupervisor = false,
+  showPractice = false,
 }: Props) {
   const { t } = useTranslation('app');
   const go = (screen: ScreenId) => {
-    if (screen === 'queue' || screen === 'attention' || screen === 'settings' || isSupervisorScreen(screen))
+    if (
+      screen === 'queue' ||
+      screen === 'attention' ||
+      screen === 'settings' ||
+      screen === 'practice' ||
+      isSupervisorScreen(screen)
+    )
       onNavigate({ screen });
     else if (lastCase !== null) onNavigate(lastCase);
   };
@@ -102,7 +115,10 @@ export function AppShell({
       >
         <Toolbar />
         <nav aria-label={t('nav.label')}>
-          <List>{NAV_ITEMS.map(entry)}</List>
+          <List>
+            {NAV_ITEMS.map(entry)}
+            {showPractice && AGENT_NAV_ITEMS.map(entry)}
+          </List>
           {showSupervisor && (
             <List
               aria-labelledby="nav-supervisor"
