@@ -73,6 +73,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'cases:list': (input) => call('cases:list', input),
     'cases:counts': (input) => call('cases:counts', input),
     'cases:search': (input) => call('cases:search', input),
+    'cases:tags': (input) => call('cases:tags', input),
     'cases:get': (input) => call('cases:get', input),
     'cases:reply': (input) => call('cases:reply', input),
     'cases:addNote': (input) => call('cases:addNote', input),

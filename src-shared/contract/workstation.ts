@@ -92,6 +92,11 @@ export const SearchQuerySchema = z.lazy(() =>
     limit: z.int().min(1).max(200).default(50),
   }),
 );
+/** The tags on the cases this desk holds, most used first: what tag autocomplete offers (issue 14 item 14). */
+export const TagUseSchema = z.lazy(() => z.object({ tag: z.string(), cases: z.int().min(1) }));
+export type TagUse = z.infer<typeof TagUseSchema>;
+export const TagsQuerySchema = z.lazy(() => z.object({ limit: z.int().min(1).max(500).default(200) }));
+
 export const SearchHitSchema = z.lazy(() => z.object({ row: CaseRowSchema, snippet: z.string() }));
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
@@ -299,6 +304,10 @@ export const workstationContract = {
   'cases:search': method(
     SearchQuerySchema,
     z.lazy(() => z.array(SearchHitSchema)),
+  ),
+  'cases:tags': method(
+    TagsQuerySchema,
+    z.lazy(() => z.array(TagUseSchema)),
   ),
   'cases:get': method(CaseRefSchema, CaseDetailSchema),
   'cases:reply': method(ReplyInputSchema, WriteResultSchema),

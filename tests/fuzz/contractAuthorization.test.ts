@@ -61,6 +61,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'cases:list': signedIn('allow'),
   'cases:counts': signedIn('allow'),
   'cases:search': signedIn('allow'),
+  // The tags on the cases this desk holds, which are the signed-in user's scope already.
+  'cases:tags': signedIn('allow'),
   'cases:get': teamCase,
   'cases:reply': teamCase,
   'cases:addNote': teamCase,
@@ -144,6 +146,7 @@ function request(method: string, role: Role): unknown {
     case 'server:get':
     case 'sync:status':
     case 'cases:counts':
+    case 'cases:tags':
     case 'attention:list':
       return {};
     case 'auth:signIn':

@@ -76,6 +76,7 @@ describe('workstation', () => {
       'cases:list': { view: 'mine', sort: 'priority', limit: 5 },
       'cases:counts': { market: 'CN' },
       'cases:search': { text: '退款' },
+      'cases:tags': { limit: 20 },
       'cases:get': { caseId: first.id },
       'cases:reply': {
         caseId: first.id,

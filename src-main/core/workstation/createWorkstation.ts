@@ -120,6 +120,7 @@ export function createWorkstation(options: WorkstationOptions) {
       const rows = visibleDeadlines(hits.map((hit) => hit.row));
       return hits.map((hit, i) => ({ ...hit, row: rows[i] ?? hit.row }));
     },
+    'cases:tags': (input) => store.tagsInUse(input.limit),
     'cases:get': (input) => {
       const detail = store.caseDetail(input.caseId);
       if (!detail) throw new StoreError('NOT_FOUND', `No case ${input.caseId} in this workstation.`);
