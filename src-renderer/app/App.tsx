@@ -49,6 +49,9 @@ const ReassignScreen = lazy(() =>
 const FloorScreen = lazy(() => import('../features/floor').then((module) => ({ default: module.FloorScreen })));
 const AgentsScreen = lazy(() => import('../features/floor').then((module) => ({ default: module.AgentsScreen })));
 const AtRiskScreen = lazy(() => import('../features/floor').then((module) => ({ default: module.AtRiskScreen })));
+const PracticeScreen = lazy(() =>
+  import('../features/practice').then((module) => ({ default: module.PracticeScreen })),
+);
 const SettingsScreen = lazy(() =>
   import('../features/settings').then((module) => ({ default: module.SettingsScreen })),
 );
@@ -92,6 +95,7 @@ function Screens() {
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
   const isSupervisor = useIsSupervisor();
+  const isAgent = useSession()?.user?.role === 'agent';
   // Signed out, or signed in as an agent: no supervisor screen stays open.
   useEffect(() => {
     if (!isSupervisor && isSupervisorScreen(route.screen)) setRoute({ screen: 'queue' });
@@ -145,12 +149,14 @@ function Screens() {
       navBadges={{ attention: attentionCount }}
       recentCases={recentCases}
       showSupervisor={isSupervisor}
+      showPractice={isAgent}
     >
       {route.screen === 'queue' && <QueueScreen onOpenCase={openFromQueue} />}
       <Suspense fallback={<LinearProgress />}>
         {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
         {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
         {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'practice' && isAgent && <PracticeScreen />}
         {route.screen === 'reassign' && isSupervisor && <ReassignScreen />}
         {route.screen === 'floor' && isSupervisor && <FloorScreen />}
         {route.screen === 'agents' && isSupervisor && <AgentsScreen />}

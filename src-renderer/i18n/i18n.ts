@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'sync',
   'supervision',
   'floor',
+  'practice',
 ] as const;
 
 type Catalog = Record<string, unknown>;
