@@ -1,4 +1,5 @@
 import type { AttachmentVariant } from '../../../src-shared/domain/attachment';
+import type { z } from 'zod';
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { SyncProblem } from '../../../src-shared/contract/syncProblem';
 import type { User } from '../../../src-shared/domain/user';
@@ -85,6 +86,11 @@ export interface SyncEngine {
   user(): User | null;
   /** One copy of a file from the server, read whole (at most a file's limit); throws what syncFailureOf reads. */
   downloadFile(attachmentId: string, variant: AttachmentVariant): Promise<{ mediaType: string; bytes: Buffer }>;
+  /**
+   * One JSON request to the central API as the signed-in user (the trainer's online calls); throws
+   * SyncError NOT_SIGNED_IN without a session, and what the HTTP client throws (SyncHttpError, NetworkError).
+   */
+  serverJson<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
 }
 
 const DEFAULTS = {
@@ -367,6 +373,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onStatus: (listener) => feed.subscribe(listener),
     whenIdle: () => runner.whenIdle(),
     user: () => session.user,
+    serverJson(method, path, schema, body) {
+      if (session.token === null) return Promise.reject(new SyncError({ code: 'NOT_SIGNED_IN' }, 'sign in first'));
+      return http.json(method, path, schema, { token: session.token, ...(body === undefined ? {} : { body }) });
+    },
   };
 
   async function signIn(username: string, password: string): Promise<User> {
