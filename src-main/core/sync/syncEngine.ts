@@ -1,3 +1,4 @@
+import type { AttachmentVariant } from '../../../src-shared/domain/attachment';
 import type { z } from 'zod';
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { SyncProblem } from '../../../src-shared/contract/syncProblem';
@@ -92,6 +93,8 @@ export interface SyncEngine {
   /** The agent's own status (online / away), sent with every heartbeat and at once when it changes. */
   setPresenceStatus(status: AgentStatus): void;
   presenceStatus(): AgentStatus;
+  /** One copy of a file from the server, read whole (at most a file's limit); throws what syncFailureOf reads. */
+  downloadFile(attachmentId: string, variant: AttachmentVariant): Promise<{ mediaType: string; bytes: Buffer }>;
   /**
    * One JSON request to the central API as the signed-in user (the trainer's online calls); throws
    * SyncError NOT_SIGNED_IN without a session, and what the HTTP client throws (SyncHttpError, NetworkError).
@@ -369,6 +372,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await runner.settled();
     },
     signIn: (username, password) => signIn(username, password),
+    async downloadFile(attachmentId, variant) {
+      const response = await http.request(
+        'GET',
+        `/api/v1/attachments/${encodeURIComponent(attachmentId)}/content?variant=${variant}`,
+        { token: token() },
+      );
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { mediaType: response.headers.get('content-type') ?? 'application/octet-stream', bytes };
+    },
     async signOut() {
       const previous = session.token;
       signedOut();
