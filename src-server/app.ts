@@ -25,6 +25,7 @@ import { authenticate, hashToken, isTokenLive, issueToken, revokeToken, type Ses
 import type { Db } from './db/db';
 import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
+import { DEFAULT_QUOTAS, QuotaExceeded, UserQuotas, type QuotaLimits } from './http/userQuotas';
 import { ingestInbound } from './inbound';
 import type { BlobStore } from './attachments/blobStore';
 import { attachmentRoutes } from './attachments/attachmentRoutes';
@@ -54,6 +55,8 @@ export interface AppOptions {
   hashConcurrency?: { running: number; waiting: number };
   /** Fastify's trustProxy: use X-Forwarded-For only from these proxies (off unless configured). */
   trustProxy?: boolean | string | string[];
+  /** Per-user quotas on the sync protocol (issue 19.6); DEFAULT_QUOTAS where not given. */
+  quotas?: Partial<QuotaLimits>;
   /** Where attachment bytes are kept (src-server/attachments/blobStore.ts). */
   blobs: BlobStore;
 }
@@ -142,6 +145,17 @@ export function buildApp(options: AppOptions): App {
   const byUser = new LoginThrottle(perUser, windowMs, now, maxDelayMs);
   const byIp = new LoginThrottle(perIp, windowMs, now, maxDelayMs);
   const hashes = new HashGate(options.hashConcurrency?.running ?? 4, options.hashConcurrency?.waiting ?? 64);
+  const quotas = new UserQuotas({ ...DEFAULT_QUOTAS, ...options.quotas }, now);
+  /** Counts a request against the user's quota; over it, 429 with Retry-After, before any lock or query. */
+  function withinQuota<T>(use: () => T): T {
+    try {
+      return use();
+    } catch (error) {
+      if (error instanceof QuotaExceeded)
+        throw rateLimited(error.retryAfterMs, `too many requests of this kind (${error.quota}); try again later`);
+      throw error;
+    }
+  }
   /** Open event streams and the session that opened each: a stream ends with its token (issue 19.7). */
   const streams = new Map<ServerResponse, Session>();
 
@@ -259,6 +273,7 @@ export function buildApp(options: AppOptions): App {
   fastify.post('/sync/v1/push', async (request) => {
     const principal = await principalOf(request);
     const body = PushRequestSchema.parse(request.body);
+    withinQuota(() => quotas.take(principal.id, 'mutations', body.mutations.length));
     if (await isDeviceRevoked(db, body.clientId)) throw deviceRevoked();
     const { queuedOutbound, ...response } = await push(db, principal, body, {
       nowMs: now(),
@@ -284,12 +299,17 @@ export function buildApp(options: AppOptions): App {
 
   void fastify.register(attachmentRoutes({ db, blobs: options.blobs, now, principalOf }));
 
-  fastify.get('/sync/v1/verify', async (request) => verify(db, await principalOf(request)));
+  fastify.get('/sync/v1/verify', async (request) => {
+    const principal = await principalOf(request);
+    withinQuota(() => quotas.take(principal.id, 'verifyRequests'));
+    return verify(db, principal);
+  });
 
   const BootstrapQuerySchema = z.object({ pageToken: z.string().min(1).max(1024).optional() });
   fastify.get('/sync/v1/bootstrap', async (request, reply) => {
     const principal = await principalOf(request);
     const query = BootstrapQuerySchema.parse(request.query);
+    withinQuota(() => quotas.take(principal.id, 'bootstrapRequests'));
     const chunks = bootstrapNdjson(db, principal, query.pageToken, options.bootstrapPageRows);
     // The first page is read before answering, so a stale page token still gets a proper 409.
     const first = await chunks.next();
@@ -302,8 +322,14 @@ export function buildApp(options: AppOptions): App {
 
   fastify.get('/sync/v1/events', async (request, reply) => {
     const session = await sessionOf(request);
-    const state = await readSyncState(db);
-    openEventStream(reply, session, state.highSeq);
+    const closeStream = withinQuota(() => quotas.openStream(session.principal.id));
+    try {
+      const state = await readSyncState(db);
+      openEventStream(reply, session, state.highSeq, closeStream);
+    } catch (error) {
+      closeStream();
+      throw error;
+    }
   });
 
   // Practice (issue 16): its own sync scope and what trainers publish and assign; then the trainers' reviews.
@@ -314,7 +340,7 @@ export function buildApp(options: AppOptions): App {
     for (const [stream, opened] of streams) if (opened.tokenHash === tokenHash) stream.end();
   }
 
-  function openEventStream(reply: FastifyReply, session: Session, seq: number): void {
+  function openEventStream(reply: FastifyReply, session: Session, seq: number, onClose: () => void): void {
     const { principal } = session;
     reply.hijack();
     const raw = reply.raw;
@@ -354,6 +380,7 @@ export function buildApp(options: AppOptions): App {
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(raw);
+      onClose();
     });
   }
 

@@ -9,6 +9,7 @@ import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openPgliteDb } from './db/pgliteDb';
 import { openPostgresDb } from './db/postgresDb';
+import type { QuotaLimits } from './http/userQuotas';
 import type { LoginLimit } from './auth/loginThrottle';
 import type { Deliverer } from './outbound/deliverer';
 import { acceptingDeliverer } from './outbound/deliverer';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   replyGraceMs?: number;
   heartbeatMs?: number;
   loginLimit?: LoginLimit;
+  /** Per-user quotas on the sync protocol (DEFAULT_QUOTAS where not given). */
+  quotas?: Partial<QuotaLimits>;
   /** Behind a reverse proxy: its address(es), so X-Forwarded-For gives the client's (never trusted otherwise). */
   trustProxy?: boolean | string | string[];
   /** Smaller pages make paging testable without thousands of rows. */
@@ -112,6 +115,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     loginLimit: options.loginLimit ?? { perUser: 5, perIp: 30, windowMs: 15 * 60_000 },
     blobs,
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
     ...(options.bootstrapPageRows ? { bootstrapPageRows: options.bootstrapPageRows } : {}),
     ...(options.pullPageSize ? { pullPageSize: options.pullPageSize } : {}),
   });

@@ -9,7 +9,7 @@ import { useIsSupervisor, useSession } from '../features/supervision/hooks/useSe
 import { DeviceWipedNotice, Notifications, ServerAddressNotice, SyncIndicator } from '../features/sync';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
-import { isSupervisorScreen, type Route } from './navigation';
+import { isSupervisorScreen, withRecent, type RecentCase, type Route } from './navigation';
 
 // The queue paints first; the other screens (market packs, holiday calendars, the reply library) load on
 // first use so the queue's chunk stays small (issue 6: queue open under 500 ms with 50,000 cases).
@@ -78,8 +78,11 @@ function Screens() {
   const [route, setRoute] = useState<Route>({ screen: 'queue' });
   const lastCase = route.screen === 'case' ? route : null;
   const [previousCase, setPreviousCase] = useState<Extract<Route, { screen: 'case' }> | null>(null);
+  const [recentCases, setRecentCases] = useState<readonly RecentCase[]>([]);
   useEffect(() => {
-    if (lastCase !== null) setPreviousCase(lastCase);
+    if (lastCase === null) return;
+    setPreviousCase(lastCase);
+    setRecentCases((recent) => withRecent(recent, { caseId: lastCase.caseId, caseRef: lastCase.caseRef }));
   }, [lastCase]);
   // The rows the agent last saw in the queue, so next/previous case follow the same view and sort.
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
@@ -97,18 +100,28 @@ function Screens() {
   const openFromQueue = useCallback(
     (row: CaseRow, rows: readonly CaseRow[]) => {
       setCaseOrder(rows);
+      setRecentCases((recent) =>
+        withRecent(recent, { caseId: row.id, caseRef: row.ref, customerName: row.customerName }),
+      );
       openCase(row.id, row.ref);
     },
     [openCase],
   );
+  // Next and previous case mean something on the case screen only; elsewhere the queue's grid has them.
   const step = (delta: number) => {
-    if (route.screen !== 'case') return;
+    if (route.screen !== 'case') return false;
     const index = caseOrder.findIndex((row) => row.id === route.caseId);
     const next = caseOrder[index + delta];
     if (index >= 0 && next !== undefined) openCase(next.id, next.ref);
+    return true;
   };
   useShortcut('nextCase', () => step(1));
   useShortcut('previousCase', () => step(-1));
+  useShortcut('backToQueue', () => {
+    if (route.screen === 'queue') return false;
+    setRoute({ screen: 'queue' });
+    return true;
+  });
   useShortcut('search', () => {
     setRoute({ screen: 'queue' });
     setTimeout(() => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(), 0);
@@ -125,6 +138,7 @@ function Screens() {
         </>
       }
       navBadges={{ attention: attentionCount }}
+      recentCases={recentCases}
       showSupervisor={isSupervisor}
     >
       {route.screen === 'queue' && <QueueScreen onOpenCase={openFromQueue} />}

@@ -19,3 +19,16 @@ export type Route =
   | { screen: 'attention' }
   | { screen: 'settings' }
   | { screen: SupervisorScreenId };
+
+/** A case the agent opened recently, listed under the navigation (issue 14 item 10). */
+export type RecentCase = { caseId: string; caseRef: string; customerName?: string };
+
+/** How many recently opened cases the navigation lists. */
+export const RECENT_CASES = 5;
+
+/** The recent list after opening `opened`: it moves to the top, the oldest drops off. */
+export function withRecent(recent: readonly RecentCase[], opened: RecentCase): RecentCase[] {
+  const previous = recent.find((entry) => entry.caseId === opened.caseId);
+  const merged = { ...previous, ...opened, customerName: opened.customerName ?? previous?.customerName };
+  return [merged, ...recent.filter((entry) => entry.caseId !== opened.caseId)].slice(0, RECENT_CASES);
+}

@@ -73,6 +73,7 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'cases:list': (input) => call('cases:list', input),
     'cases:counts': (input) => call('cases:counts', input),
     'cases:search': (input) => call('cases:search', input),
+    'cases:tags': (input) => call('cases:tags', input),
     'cases:get': (input) => call('cases:get', input),
     'cases:reply': (input) => call('cases:reply', input),
     'cases:addNote': (input) => call('cases:addNote', input),
@@ -86,6 +87,11 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
     'sync:status': (input) => call('sync:status', input),
     'attention:list': (input) => call('attention:list', input),
     'attention:resolve': (input) => call('attention:resolve', input),
+    'practice:overview': (input) => call('practice:overview', input),
+    'practice:scenario': (input) => call('practice:scenario', input),
+    'practice:start': (input) => call('practice:start', input),
+    'practice:answer': (input) => call('practice:answer', input),
+    'practice:run': (input) => call('practice:run', input),
     subscribe(event, listener) {
       return transport.subscribe(event, (payload) => {
         const parsed = parseEvent(event, payload);

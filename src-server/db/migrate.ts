@@ -48,7 +48,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<nu
   return applied;
 }
 
-/** Splits on semicolons at line ends; migrations keep one statement per `;`-terminated block and no dollar quoting. */
+/** Splits on semicolons at line ends; migrations keep one statement per `;`-terminated block, a dollar-quoted body on one line. */
 function splitStatements(sql: string): string[] {
   return sql
     .split('\n')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   attachmentIdsOf,
+  CASE_RULES,
   caseMissing,
   createdChildOf,
   readsTeamMembers,
@@ -78,7 +79,12 @@ export async function applyMutation<K extends MutationKey>(
     attachmentById: (id) => attachments.get(id),
     isDuplicate: child !== null && (await uow.childExists(child.entity, child.id)),
   };
-  const outcome = runCaseRule(key, subject.data, args, rule);
+  // Authorization before locks (issue 19.6): a case read without its lock is locked only once the rule
+  // permits the change, and read again under the lock for the decision.
+  const denied = CASE_RULES[key].permit(subject.data, args, rule);
+  if (denied) return rejection(denied);
+  await uow.lockCases([subject.data.id, ...referencedCaseIds(args), ...mergeChainOf(uow, subject)]);
+  const outcome = runCaseRule(key, (uow.loaded(subject.data.id) ?? subject).data, args, rule);
   if (outcome.status === 'refused') return rejection(outcome.refusal);
   persist(uow, outcome);
   return outcome.redirectedToCaseId === undefined
@@ -95,6 +101,16 @@ async function loadRelatedCases(uow: UnitOfWork, subject: CaseRecord, args: unkn
     if (!next) return;
     current = next;
   }
+}
+
+/** The ids of the cases a merged subject leads to (loaded by loadRelatedCases). */
+function mergeChainOf(uow: UnitOfWork, subject: CaseRecord): string[] {
+  const chain: string[] = [];
+  for (let next = subject.data.mergedIntoId; next !== null && chain.length < 8;) {
+    chain.push(next);
+    next = uow.loaded(next)?.data.mergedIntoId ?? null;
+  }
+  return chain;
 }
 
 function persist(uow: UnitOfWork, changes: CaseChanges): void {

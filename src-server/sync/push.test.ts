@@ -139,7 +139,7 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     expect((await caseRow(a!.id)).tags).toEqual(['first']);
   });
 
-  it('keeps an unknown mutation as UNSUPPORTED_MUTATION and does not block later ones', async () => {
+  it('answers an unknown mutation UNSUPPORTED_MUTATION without keeping its args, and does not block later ones', async () => {
     const {
       cases: [open],
       as,
@@ -162,7 +162,8 @@ describe.each(DRIVERS)('push on %s', (driver) => {
       'SELECT name, v, args FROM mutations WHERE client_id = $1 AND mutation_id = 1',
       [clientId],
     );
-    expect(kept).toEqual([{ name: 'case.teleport', v: 7, args: { caseId: open!.id } }]);
+    // Its result answers a re-send; its args are never read again, so they are not kept (issue 19.6).
+    expect(kept).toEqual([{ name: 'case.teleport', v: 7, args: {} }]);
   });
 
   it('rejects invalid args as a result, advancing lastMutationId', async () => {
@@ -225,6 +226,45 @@ describe.each(DRIVERS)('push on %s', (driver) => {
     });
     const after = await caseRow(unassigned!.id);
     expect(after.assigneeVersion).toBe(4);
+  });
+
+  it('reassigns a selection from the console (assign@2) case by case: moved, changed meanwhile, outside the teams, not a member', async () => {
+    const { world, cases, as } = await setup((w) => [
+      ...Array.from({ length: 200 }, () => makeCase(w.teamA.id, w.users.agentA1.id, { assigneeVersion: 2 })),
+      makeCase(w.teamA.id, w.users.agentA1.id, { assigneeVersion: 5 }),
+      makeCase(w.teamB.id, w.users.agentB1.id, { assigneeVersion: 2 }),
+    ]);
+    const moving = cases.slice(0, 200);
+    const [changed, otherTeam] = cases.slice(200);
+    const supervisor = await as('supervisorA');
+    const to = world.users.agentA2.id;
+    const seen = { assigneeVersion: 2 };
+    const response = await supervisor.sendPush(randomUUID(), [
+      ...moving.map((c, i) => mutation(i + 1, 'case.assign@2', { caseId: c.id, to, reason: 'Urlaub' }, seen)),
+      mutation(201, 'case.assign@2', { caseId: changed!.id, to }, seen),
+      mutation(202, 'case.assign@2', { caseId: otherTeam!.id, to }, seen),
+      mutation(203, 'case.assign@2', { caseId: moving[0]!.id, to: world.users.agentB1.id }, { assigneeVersion: 3 }),
+    ]);
+    const results = response.body.results;
+    expect(results.slice(0, 200).every((result) => result.status === 'applied')).toBe(true);
+    expect(results.slice(200)).toMatchObject([
+      { status: 'rejected', code: 'ASSIGNMENT_CHANGED', reason: { key: 'assignment_changed_meanwhile' } },
+      { status: 'rejected', code: 'FORBIDDEN', reason: { key: 'outside_supervisor_teams' } },
+      { status: 'rejected', code: 'INVALID_ARGS', reason: { key: 'assignee_not_in_team' } },
+    ]);
+    expect(await caseRow(moving[199]!.id)).toMatchObject({ assigneeId: to, assigneeVersion: 3 });
+    expect(await caseRow(changed!.id)).toMatchObject({ assigneeId: world.users.agentA1.id, assigneeVersion: 5 });
+    const [event] = await suite.db.query<{ data: { data: Record<string, unknown> } }>(
+      "SELECT data FROM case_events WHERE case_id = $1 AND data->>'kind' = 'assigned'",
+      [moving[0]!.id],
+    );
+    expect(event?.data.data).toEqual({ from: world.users.agentA1.id, to, reason: 'Urlaub' });
+    // An agent may not reassign at all, whatever the versions.
+    const agent = await as('agentA2');
+    const refused = await agent.sendPush(randomUUID(), [
+      mutation(1, 'case.assign@2', { caseId: moving[1]!.id, to: null }, { assigneeVersion: 3 }),
+    ]);
+    expect(refused.body.results[0]).toMatchObject({ code: 'FORBIDDEN', reason: { key: 'assign_supervisor_only' } });
   });
 
   it('lets only a supervisor assign, and applies scalar fields last-writer-wins with commutative tags', async () => {

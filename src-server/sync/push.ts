@@ -7,9 +7,12 @@ import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/httpError';
 import type { MutatorContext, Outcome } from './mutators';
 import { applyMutation, referencedCaseIds } from './mutators';
-import { UnitOfWork } from './unitOfWork';
+import { UnitOfWork, type LockScope } from './unitOfWork';
 import { textArray } from '../db/sqlArray';
 import { trainingIdsIn } from '../../src-shared/training/trainingIds';
+import type { Case } from '../../src-shared/domain/case';
+import { appendAudit, type NewAuditEntry } from '../audit/auditLog';
+import { mutationAuditEntry } from '../audit/mutationAudit';
 
 export interface PushOptions {
   nowMs: number;
@@ -110,14 +113,19 @@ export async function push(
       [textArray(fresh.map((mutation) => mutation.uuid)), principal.id],
     );
     const seenByUuid = new Map(seen.map((row) => [row.uuid, row.result]));
-    await uow.loadCases(fresh.flatMap((mutation) => referencedCaseIds(mutation.args)));
+    // Only known mutations name cases to read, and only cases the caller could change are locked up front.
+    const known = fresh.filter((mutation) => isKnownMutation(mutationKey(mutation.name, mutation.v)));
+    await uow.loadCases(
+      known.flatMap((mutation) => referencedCaseIds(mutation.args)),
+      couldChange(principal),
+    );
     await uow.preloadChildIds(
       'message',
-      fresh.flatMap((mutation) => stringArg(mutation.args, 'messageId')),
+      known.flatMap((mutation) => stringArg(mutation.args, 'messageId')),
     );
     await uow.preloadChildIds(
       'note',
-      fresh.flatMap((mutation) => stringArg(mutation.args, 'noteId')),
+      known.flatMap((mutation) => stringArg(mutation.args, 'noteId')),
     );
 
     const memberCache = new Map<string, Promise<string[]>>();
@@ -133,8 +141,12 @@ export async function push(
     };
 
     const records: { mutation: MutationEnvelope; result: MutationResult }[] = [];
+    const audit: NewAuditEntry[] = [];
+    const device = { clientId: request.clientId, appVersion: request.appVersion };
     for (const mutation of fresh) {
       const earlier = seenByUuid.get(mutation.uuid);
+      const subjectId = stringArg(mutation.args, 'caseId')[0];
+      const before = subjectId === undefined ? undefined : snapshot(uow.loaded(subjectId)?.data);
       const outcome = earlier
         ? stripIdentity(earlier)
         : await runMutation(
@@ -151,6 +163,11 @@ export async function push(
       const result = withIdentity(outcome, mutation);
       records.push({ mutation, result });
       results.push(result);
+      // A re-send under a new client id was audited when it was first applied.
+      if (!earlier) {
+        const after = subjectId === undefined ? undefined : snapshot(uow.loaded(subjectId)?.data);
+        audit.push(mutationAuditEntry({ principal, device, mutation, result, before, after, nowMs: options.nowMs }));
+      }
     }
 
     await uow.flush();
@@ -167,7 +184,8 @@ export async function push(
             uuid: mutation.uuid,
             name: mutation.name,
             v: mutation.v,
-            args: mutation.args ?? null,
+            // An unknown mutation's args are not kept: nothing will ever read them (issue 19.6).
+            args: result.status === 'rejected' && result.code === 'UNSUPPORTED_MUTATION' ? {} : (mutation.args ?? null),
             base: mutation.base,
             client_time: mutation.clientTime,
             result,
@@ -177,11 +195,42 @@ export async function push(
         options.nowMs,
       ],
     );
+    // In the same transaction as the changes, under the change-log lock taken above: one chain, in commit order.
+    await appendAudit(tx, audit, options.nowMs);
     const lastMutationId = fresh[fresh.length - 1]?.id ?? last;
     await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [request.clientId, lastMutationId]);
     await uow.seal();
     return { lastMutationId, results, queuedOutbound: uow.hasOutbound };
   });
+}
+
+/** A copy of the case as it is now: rules replace it, and some updates change it in place. */
+function snapshot(data: Case | undefined): Case | undefined {
+  return data === undefined ? undefined : structuredClone(data);
+}
+
+/**
+ * A superset of who the shared rules may permit to change a case (src-shared/caseRules/caseAccess.ts): an
+ * admin any, a supervisor their teams', an agent their teams' and their own, also one reassigned away from
+ * them within the offline-reply grace window. Only these rows are locked before a rule has judged.
+ */
+function couldChange(principal: Principal): (scope: LockScope) => boolean {
+  return (scope) => {
+    switch (principal.role) {
+      case 'admin':
+        return true;
+      case 'supervisor':
+        return principal.teamIds.includes(scope.teamId);
+      case 'agent':
+        return (
+          principal.teamIds.includes(scope.teamId) ||
+          scope.assigneeId === principal.id ||
+          scope.previousAssigneeId === principal.id
+        );
+      default:
+        return false;
+    }
+  };
 }
 
 function stringArg(args: unknown, key: string): string[] {

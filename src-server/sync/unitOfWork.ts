@@ -17,6 +17,13 @@ export type ChildEntity = Extract<Entity, 'message' | 'note' | 'case_event'>;
 const CHILD_TABLES: Record<ChildEntity, string> = { message: 'messages', note: 'notes', case_event: 'case_events' };
 const CHILD_ENTITIES = ['message', 'note', 'case_event'] as const satisfies readonly ChildEntity[];
 
+/** What decides whether a caller could be permitted to change a case, before any rule has run. */
+export interface LockScope {
+  teamId: string;
+  assigneeId: string | null;
+  previousAssigneeId: string | null;
+}
+
 export interface CaseRecord {
   data: Case;
   /** Scope when loaded; null for a case created in this unit of work. */
@@ -68,6 +75,8 @@ export { scopeOf };
  */
 export class UnitOfWork {
   private readonly cases = new Map<string, CaseRecord>();
+  /** Cases read without a row lock (out of the caller's possible reach); they must be locked before a change. */
+  private readonly unlocked = new Set<string>();
   private readonly children = new Map<string, ChildWrite>();
   private readonly newMessages: Message[] = [];
   private readonly newEvents: CaseEvent[] = [];
@@ -87,13 +96,36 @@ export class UnitOfWork {
     return new Date(this.nowMs).toISOString();
   }
 
-  async loadCases(ids: readonly string[]): Promise<void> {
+  /**
+   * Reads cases into the unit of work. Each row is locked FOR UPDATE unless `lockable` says the caller could
+   * not be permitted to change it (issue 19.6: authorization before locks); such a row is read without a
+   * lock and locked (lockCases) only once a rule has permitted the change.
+   */
+  async loadCases(ids: readonly string[], lockable?: (scope: LockScope) => boolean): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.cases.has(id));
     if (missing.length === 0) return;
+    if (lockable === undefined) return this.readCases(missing, true);
+    await this.readCases(missing, false);
+    const toLock = missing.filter((id) => {
+      const record = this.cases.get(id);
+      return (
+        record !== undefined && lockable({ ...scopeOf(record.data), previousAssigneeId: record.previousAssigneeId })
+      );
+    });
+    await this.lockCases(toLock);
+  }
+
+  /** Locks cases read without a lock, reading them again under the lock (what a rule decides on). */
+  async lockCases(ids: readonly string[]): Promise<void> {
+    const toLock = [...new Set(ids)].filter((id) => this.unlocked.has(id));
+    if (toLock.length > 0) await this.readCases(toLock, true);
+  }
+
+  private async readCases(ids: readonly string[], forUpdate: boolean): Promise<void> {
     const rows = await this.tx.query<{ data: Case; previous_assignee_id: string | null; assignee_changed_ms: number }>(
       `SELECT data, previous_assignee_id, assignee_changed_ms FROM cases
-       WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-      [textArray(missing)],
+       WHERE id = ANY($1::text[]) ORDER BY id${forUpdate ? ' FOR UPDATE' : ''}`,
+      [textArray(ids)],
     );
     for (const row of rows) {
       this.cases.set(row.data.id, {
@@ -104,6 +136,8 @@ export class UnitOfWork {
         dirty: false,
         slaInputs: slaInputs(row.data),
       });
+      if (forUpdate) this.unlocked.delete(row.data.id);
+      else this.unlocked.add(row.data.id);
     }
   }
 
@@ -122,6 +156,7 @@ export class UnitOfWork {
    * place of the loaded one, remembering a change of assignee for the offline-reply grace window.
    */
   replaceCase(record: CaseRecord, next: Case): void {
+    if (this.unlocked.has(next.id)) throw new Error(`case ${next.id} is changed without its row lock`);
     if (next.assigneeId !== record.data.assigneeId) {
       record.previousAssigneeId = record.data.assigneeId;
       record.assigneeChangedMs = this.nowMs;

@@ -134,4 +134,48 @@ describe('shared case rules', () => {
       refusal: { code: 'FORBIDDEN' },
     });
   });
+
+  it('reassigns from the console (assign@2) with the reason on the event, refusing a case changed meanwhile, done, or outside the teams', () => {
+    const c = caseOf({ status: 'open', assigneeId: agent.id, assigneeVersion: 4 });
+    const seen = { base: { assigneeVersion: 4 } };
+    const moved = runCaseRule(
+      'case.assign@2',
+      c,
+      { caseId: c.id, to: null, reason: 'On leave' },
+      ctx(supervisor, seen),
+    );
+    expect(moved).toMatchObject({
+      status: 'applied',
+      cases: [{ assigneeId: null, assigneeVersion: 5 }],
+      events: [{ kind: 'assigned', data: { from: agent.id, to: null, reason: 'On leave' } }],
+    });
+    const stale = runCaseRule(
+      'case.assign@2',
+      c,
+      { caseId: c.id, to: null },
+      ctx(supervisor, { base: { assigneeVersion: 3 } }),
+    );
+    expect(stale).toMatchObject({
+      refusal: { code: 'ASSIGNMENT_CHANGED', reason: { key: 'assignment_changed_meanwhile' } },
+    });
+    const done = caseOf({ status: 'solved', assigneeId: agent.id, assigneeVersion: 4 });
+    expect(runCaseRule('case.assign@2', done, { caseId: c.id, to: null }, ctx(supervisor, seen))).toMatchObject({
+      refusal: { code: 'CASE_CLOSED', reason: { key: 'case_done' } },
+    });
+    const elsewhere: Actor = { ...supervisor, teamIds: ['other-team'] };
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: null }, ctx(elsewhere, seen))).toMatchObject({
+      refusal: { code: 'FORBIDDEN', reason: { key: 'outside_supervisor_teams' } },
+    });
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: null }, ctx(agent, seen))).toMatchObject({
+      refusal: { code: 'FORBIDDEN', reason: { key: 'assign_supervisor_only' } },
+    });
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: stranger.id }, ctx(supervisor, seen))).toMatchObject({
+      refusal: { code: 'INVALID_ARGS', reason: { key: 'assignee_not_in_team' } },
+    });
+    // Already where it was sent: nothing to do, even when the versions moved meanwhile.
+    expect(runCaseRule('case.assign@2', c, { caseId: c.id, to: agent.id }, ctx(supervisor))).toMatchObject({
+      status: 'applied',
+      cases: [],
+    });
+  });
 });

@@ -3,6 +3,7 @@ import type { MutationArgs, MutationKey } from '../sync/mutations';
 import { addNoteRule, addNoteWithFilesRule } from './addNote';
 import { assignRule, takeRule } from './assignment';
 import { mergeRule } from './merge';
+import { reassignRule } from './reassign';
 import { recordStepRule } from './recordStep';
 import { replyRule, replyWithFilesRule } from './reply';
 import { setFieldRule } from './setField';
@@ -29,6 +30,7 @@ export const CASE_RULES: { readonly [K in MutationKey]: CaseRule<K> } = {
   'case.removeTag@1': removeTagRule,
   'case.take@1': takeRule,
   'case.assign@1': assignRule,
+  'case.assign@2': reassignRule,
   'case.merge@1': mergeRule,
   'case.setField@1': setFieldRule,
   'case.recordStep@1': recordStepRule,

@@ -8,8 +8,17 @@ import { TeamSchema, UserSchema, type Role } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
+import {
+  PracticeAnswerSchema,
+  PracticeOverviewSchema,
+  PracticeRunRefSchema,
+  PracticeRunViewSchema,
+  PracticeScenarioRefSchema,
+  PracticeScenarioVersionSchema,
+  PracticeStartSchema,
+} from './practice';
 import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
-import { RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
+import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
 // when this module loads. A renderer parses a handful of results before the queue's first paint and
@@ -83,6 +92,11 @@ export const SearchQuerySchema = z.lazy(() =>
     limit: z.int().min(1).max(200).default(50),
   }),
 );
+/** The tags on the cases this desk holds, most used first: what tag autocomplete offers (issue 14 item 14). */
+export const TagUseSchema = z.lazy(() => z.object({ tag: z.string(), cases: z.int().min(1) }));
+export type TagUse = z.infer<typeof TagUseSchema>;
+export const TagsQuerySchema = z.lazy(() => z.object({ limit: z.int().min(1).max(500).default(200) }));
+
 export const SearchHitSchema = z.lazy(() => z.object({ row: CaseRowSchema, snippet: z.string() }));
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
@@ -133,6 +147,8 @@ export const ReassignInputSchema = z.lazy(() =>
     caseIds: z.array(IdSchema).min(1).max(MAX_REASSIGN_CASES),
     /** A member of each case's team, or null: back to the team's unassigned queue. */
     to: IdSchema.nullable(),
+    /** Why, kept on each case's trail (and in the audit log). */
+    reason: z.string().trim().min(1).max(REASSIGN_REASON_MAX).optional(),
   }),
 );
 
@@ -141,7 +157,15 @@ export const WriteResultSchema = z.lazy(() => z.object({ mutationUuid: z.uuid() 
 export const BulkResultSchema = z.lazy(() =>
   z.object({
     applied: z.array(IdSchema),
-    refused: z.array(z.object({ caseId: IdSchema, code: z.string(), message: z.string() })),
+    refused: z.array(
+      z.object({
+        caseId: IdSchema,
+        code: z.string(),
+        message: z.string(),
+        /** What exactly was refused, worded by the renderer (absent when the code says it all). */
+        reason: RejectionReasonSchema.optional(),
+      }),
+    ),
   }),
 );
 export type BulkResult = z.infer<typeof BulkResultSchema>;
@@ -244,6 +268,13 @@ function supervisorMethod<I extends z.ZodType, O extends z.ZodType>(input: I, ou
   return { input, output, roles: SUPERVISOR_ROLES };
 }
 
+/** Who practises (issue 16): agents; everyone signed in may look at the scenarios. */
+export const PRACTICE_ROLES = ['agent'] as const satisfies readonly Role[];
+
+function practiceMethod<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output, roles: PRACTICE_ROLES };
+}
+
 export const workstationContract = {
   'session:get': method(Empty, SessionSchema),
   'auth:signIn': method(SignInSchema, SessionSchema),
@@ -274,6 +305,10 @@ export const workstationContract = {
     SearchQuerySchema,
     z.lazy(() => z.array(SearchHitSchema)),
   ),
+  'cases:tags': method(
+    TagsQuerySchema,
+    z.lazy(() => z.array(TagUseSchema)),
+  ),
   'cases:get': method(CaseRefSchema, CaseDetailSchema),
   'cases:reply': method(ReplyInputSchema, WriteResultSchema),
   'cases:addNote': method(NoteInputSchema, WriteResultSchema),
@@ -291,6 +326,12 @@ export const workstationContract = {
     z.lazy(() => z.array(AttentionItemSchema)),
   ),
   'attention:resolve': method(AttentionResolveSchema, z.null()),
+  // Practice (issue 16): the sandbox's scenarios, assignments and runs, never a live case.
+  'practice:overview': method(Empty, PracticeOverviewSchema),
+  'practice:scenario': method(PracticeScenarioRefSchema, PracticeScenarioVersionSchema),
+  'practice:start': practiceMethod(PracticeStartSchema, PracticeRunViewSchema),
+  'practice:answer': practiceMethod(PracticeAnswerSchema, PracticeRunViewSchema),
+  'practice:run': method(PracticeRunRefSchema, PracticeRunViewSchema),
 } as const;
 
 export type WorkstationContract = typeof workstationContract;

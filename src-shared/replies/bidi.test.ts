@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FSI, PDI } from './bidi';
+import { FSI, PDI, textDirection } from './bidi';
 import { buildReplyContext } from './buildReplyContext';
 import { builtinReplyLibrary, builtinSalutations } from './builtinLibrary';
 import { demoReplyCase } from './demoReplyCases';
@@ -67,5 +67,15 @@ describe('right-to-left replies', () => {
     const rendered = renderReply(getReply(library, 'return_refund.partial_refund'), context, 'en', { salutations });
     expect(rendered.direction).toBe('ltr');
     expect(rendered.text).not.toMatch(/[\u2066-\u2069]/u);
+  });
+});
+
+describe('textDirection', () => {
+  it('takes the direction of the first letter, skipping digits and punctuation', () => {
+    expect(textDirection('Komplain pesanan')).toBe('ltr');
+    expect(textDirection('ขอซ่อมตามประกัน')).toBe('ltr');
+    expect(textDirection('123 · طلب استرداد')).toBe('rtl');
+    expect(textDirection('«שלום»')).toBe('rtl');
+    expect(textDirection('2611-123')).toBe('ltr');
   });
 });

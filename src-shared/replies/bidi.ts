@@ -20,3 +20,15 @@ export function isolate(value: string): string {
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
+
+const RTL_STRONG = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const FIRST_STRONG = /[\p{L}]/u;
+
+/**
+ * The direction of a text from its first letter (UAX #9's rule P2, letters only), so a truncated Latin
+ * subject in a right-to-left row can keep its own direction and lose its end, not its start.
+ */
+export function textDirection(text: string): 'ltr' | 'rtl' {
+  const first = FIRST_STRONG.exec(text)?.[0];
+  return first !== undefined && RTL_STRONG.test(first) ? 'rtl' : 'ltr';
+}

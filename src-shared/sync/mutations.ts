@@ -13,6 +13,8 @@ export const TagSchema = z
   .max(TEXT_LIMITS.tag)
   .regex(/^[^\s,]+$/u, 'a tag without spaces or commas');
 
+/** The most characters of the reason a supervisor gives for a reassignment. */
+export const REASSIGN_REASON_MAX = 500;
 const ReplyArgsSchema = z.object({
   caseId: IdSchema,
   messageId: IdSchema,
@@ -39,6 +41,15 @@ export const MUTATION_ARGS = {
   'case.take@1': z.object({ caseId: IdSchema }),
   /** Supervisor only: a null assignee returns the case to the team's unassigned queue. */
   'case.assign@1': z.object({ caseId: IdSchema, to: IdSchema.nullable() }),
+  /**
+   * Supervisor only, from the console: as @1 with an optional reason, and refused when the assignee changed
+   * after the supervisor saw the case (base.assigneeVersion) or the case is done.
+   */
+  'case.assign@2': z.object({
+    caseId: IdSchema,
+    to: IdSchema.nullable(),
+    reason: z.string().trim().min(1).max(REASSIGN_REASON_MAX).optional(),
+  }),
   /** Supervisor only: closes caseId as a duplicate of intoId; later replies to it are redirected there. */
   'case.merge@1': z.object({ caseId: IdSchema, intoId: IdSchema }),
   'case.setField@1': z.discriminatedUnion('field', [
@@ -122,6 +133,8 @@ export const REJECTION_REASONS = [
   'merge_into_self',
   'unknown_mutation',
   'malformed_args',
+  'outside_supervisor_teams',
+  'assignment_changed_meanwhile',
   'attachment_missing',
   'attachments_too_large',
   'step_not_for_case',

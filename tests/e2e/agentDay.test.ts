@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CasePage } from './pages/CasePage';
 import type { CaseRow } from '../../src-shared/contract/workstation';
+import { priorityReason } from '../../src-shared/domain/priorityReason';
 import { contractData } from './support/bridgeClient';
-import { queueRows } from './support/storeRows';
+import { caseDetail, queueRows } from './support/storeRows';
+import { uiText } from './support/uiText';
 import type { RunningWebHost } from './support/webHostProcess';
 import { screenPerFile } from './support/workstationFixture';
 
@@ -105,8 +107,8 @@ describe('limits are said before they are hit, in a sentence', () => {
       .waitFor();
     expect(await screen.page.getByText(/Search failed|✖/).count()).toBe(0);
     await screen.page.getByRole('searchbox', { name: 'Search cases' }).fill('');
-    await screen.queue.dataRows().first().dblclick();
-    const tagBox = screen.replyBox('Add tag');
+    await screen.queue.dataRows().first().click();
+    const tagBox = screen.tagBox('Add tag');
     await tagBox.fill('t'.repeat(300));
     await tagBox.press('Enter');
     await screen.page.getByText('A tag can have at most 64 characters; this one has 300.').waitFor();
@@ -124,11 +126,31 @@ describe('urgency reads the same everywhere', () => {
     await screen.queue.viewTab(/^Breaching soon/).click();
     const row = screen.queue.rowByRef(wanted.ref);
     await expect.poll(() => row.locator('[data-sla-state]').getAttribute('data-sla-state')).toBe('warning');
-    await row.dblclick();
+    await row.click();
     const panel = screen.region('Service targets');
     const warning = panel.locator('[data-sla-state="warning"]');
     await warning.first().waitFor();
     expect(await warning.first().innerText()).toContain('Breaching soon');
+  });
+});
+
+describe('the reason for a high priority is on screen', () => {
+  it('says why a high or urgent case is so, in its queue row and in the case', async () => {
+    const { row } = await firstCaseWhere((candidate) => priorityReason(candidate) !== null, 'high or urgent case');
+    const reason = priorityReason(row);
+    if (reason === null) throw new Error('unreachable');
+    const t = uiText('en');
+    await screen.queue.open(host.url, 'en');
+    const queueReason = screen.queue.rowByRef(row.ref).locator('[data-priority-reason]');
+    await expect.poll(() => queueReason.innerText()).toBe(t(`domain:priorityReason.short.${reason.kind}`));
+    await screen.queue.rowByRef(row.ref).click();
+    await screen.heading().filter({ hasText: row.ref }).waitFor();
+    const events = (await caseDetail(host, row.id)).events;
+    const inCase = priorityReason(row, events);
+    const caseReason = screen.page.locator(`[data-priority-reason="${inCase?.kind ?? '?'}"]`);
+    expect(await caseReason.innerText()).toContain(
+      inCase?.kind === 'changed' ? 'set by' : t(`domain:priorityReason.long.${inCase?.kind ?? 'atIntake'}`),
+    );
   });
 });
 
@@ -173,6 +195,21 @@ describe('the case view keeps the conversation and the tools on screen', () => {
     expect(thread?.height ?? 0).toBeGreaterThanOrEqual(100);
     expect((thread?.y ?? 720) + 100).toBeLessThanOrEqual(720);
     await screen.screenshot('en', 'case-1280');
+  });
+
+  it('puts the translation beside the reply at 1280x720, both in view', async () => {
+    await screen.page.setViewportSize({ width: 1280, height: 720 });
+    const { index } = await firstCaseIn('ja');
+    await screen.openFromQueue(host.url, 'en', index);
+    await screen.insertFirstReply('Insert canned reply', 'Insert a canned reply');
+    await screen.translationParts(TRANSLATION, 'translated').first().waitFor();
+    const reply = await screen.replyBox(REPLY).boundingBox();
+    const translation = await screen.translation(TRANSLATION).boundingBox();
+    if (reply === null || translation === null) throw new Error('reply or translation not laid out');
+    expect(translation.x).toBeGreaterThanOrEqual(reply.x + reply.width - 1);
+    expect(Math.abs(translation.y - reply.y)).toBeLessThan(40);
+    expect(translation.y + 60).toBeLessThanOrEqual(720);
+    expect(translation.width).toBeGreaterThanOrEqual(240);
   });
 
   it('puts the order above the rules and folds the etiquette to its first notes', async () => {
@@ -238,5 +275,260 @@ describe('keyboard', () => {
     await reply.press('Control+Enter');
     await screen.sendState().waitFor();
     await expect.poll(() => reply.inputValue()).toBe('');
+    // The sent reply shows at the foot of the conversation, and the focus goes there.
+    await expect.poll(() => screen.page.evaluate(() => document.activeElement?.id)).toBe('case-thread');
+  });
+
+  it('starts in the queue: J, K and arrows move, Enter opens the case with the focus on it, U goes back', async () => {
+    const rows = await queueRows(host, 4);
+    await screen.queue.open(host.url, 'en');
+    const grid = screen.queue.grid();
+    await expect.poll(() => grid.evaluate((element) => element === document.activeElement)).toBe(true);
+    const activeRef = async () => {
+      const id = await screen.queue.activeRowId();
+      return id === null ? null : screen.page.locator(`#${id}`).innerText();
+    };
+    await screen.page.keyboard.press('j');
+    await screen.page.keyboard.press('j');
+    await expect.poll(activeRef).toContain(rows[2]?.ref ?? '?');
+    await screen.page.keyboard.press('k');
+    await screen.page.keyboard.press('ArrowDown');
+    await screen.page.keyboard.press('ArrowDown');
+    await expect.poll(activeRef).toContain(rows[3]?.ref ?? '?');
+    await screen.page.keyboard.press('Enter');
+    await screen
+      .heading()
+      .filter({ hasText: rows[3]?.ref ?? '?' })
+      .waitFor();
+    await expect.poll(() => screen.heading().evaluate((element) => element === document.activeElement)).toBe(true);
+    await screen.page.keyboard.press('u');
+    await expect.poll(() => grid.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it('takes and tags with T and L, and does not steal those letters while the agent types', async () => {
+    const { index, row } = await firstCaseWhere(
+      (candidate) => candidate.assigneeId === null && candidate.status !== 'closed',
+      'unassigned case',
+    );
+    await screen.openFromQueue(host.url, 'en', index);
+    await screen.page.getByText('Unassigned', { exact: true }).waitFor();
+    const reply = screen.replyBox(REPLY);
+    await reply.pressSequentially('tl ju');
+    expect(await reply.inputValue()).toBe('tl ju');
+    expect(await screen.page.getByText('Assigned to you', { exact: true }).count()).toBe(0);
+    await screen.heading().click();
+    await screen.page.keyboard.press('t');
+    await screen.page.getByText('Assigned to you', { exact: true }).waitFor();
+    await screen.page.keyboard.press('l');
+    const tagBox = screen.tagBox('Add tag');
+    await expect.poll(() => tagBox.evaluate((element) => element === document.activeElement)).toBe(true);
+    await tagBox.pressSequentially('keyboard-tag');
+    await tagBox.press('Enter');
+    await expect.poll(async () => (await caseDetail(host, row.id)).case.tags).toContain('keyboard-tag');
+  });
+
+  it('lists every shortcut in the help, in the UI language', async () => {
+    for (const language of ['en', 'ar'] as const) {
+      const t = uiText(language);
+      await screen.loadQueue(host.url, language);
+      await screen.page.keyboard.press('Shift+?');
+      const help = screen.dialog(t('shortcuts:title'));
+      await help.waitFor();
+      for (const action of ['take', 'tag', 'backToQueue', 'nextCase'] as const)
+        await help.getByRole('rowheader', { name: t(`shortcuts:action.${action}`) }).waitFor();
+      for (const key of ['openCase', 'selectRow', 'searchToResults'] as const)
+        await help.getByRole('rowheader', { name: t(`shortcuts:list.${key}`) }).waitFor();
+      await screen.screenshot(language, 'shortcuts-help');
+      await screen.page.keyboard.press('Escape');
+    }
+  });
+});
+
+describe('the mouse: one click opens, recent cases stay one click away', () => {
+  it('opens a case with one click, and selects with Ctrl+click instead', async () => {
+    const rows = await queueRows(host, 3);
+    await screen.queue.open(host.url, 'en');
+    await screen.queue.rowByRef(rows[1]?.ref ?? '?').click({ modifiers: ['Control'] });
+    await expect.poll(() => screen.queue.selectedRows().count()).toBe(1);
+    await screen.queue.rowByRef(rows[2]?.ref ?? '?').click();
+    await screen
+      .heading()
+      .filter({ hasText: rows[2]?.ref ?? '?' })
+      .waitFor();
+  });
+
+  it('lists the cases opened last under the navigation, newest first, each one click away', async () => {
+    const rows = await queueRows(host, 3);
+    await screen.queue.open(host.url, 'en');
+    for (const row of [rows[0], rows[2]]) {
+      await screen.page.getByRole('navigation').getByRole('button', { name: 'Queue' }).click();
+      await screen.queue.rowByRef(row?.ref ?? '?').click();
+      await screen
+        .heading()
+        .filter({ hasText: row?.ref ?? '?' })
+        .waitFor();
+    }
+    // The navigation shows its labels (and the recent list) when the agent opens it on a narrow window.
+    const expand = screen.page.getByRole('button', { name: 'Show the navigation labels' });
+    if ((await expand.count()) > 0) await expand.click();
+    const recent = screen.page.getByRole('list', { name: 'Recent cases' }).getByRole('button');
+    expect(await recent.allInnerTexts()).toEqual([
+      expect.stringContaining(rows[2]?.ref ?? '?'),
+      expect.stringContaining(rows[0]?.ref ?? '?'),
+    ]);
+    await recent.nth(1).click();
+    await screen
+      .heading()
+      .filter({ hasText: rows[0]?.ref ?? '?' })
+      .waitFor();
+  });
+});
+
+describe("search: the queue's columns, the match marked, what agents paste", () => {
+  const results = () => screen.queue.searchResults();
+  const resultRow = (ref: string) => results().locator('[role="row"][data-case-id]').filter({ hasText: ref });
+
+  it('shows results with the queue columns and marks the match; arrows and Enter open one', async () => {
+    const rows = await queueRows(host, 40);
+    const wanted = rows.find((row) => /^[A-Za-z]{4,}/u.test(row.customerName));
+    if (wanted === undefined) throw new Error('no case with a Latin customer name');
+    const term = wanted.customerName.split(' ')[0] ?? '?';
+    await screen.queue.open(host.url, 'en');
+    const box = screen.page.getByRole('searchbox', { name: 'Search cases' });
+    await box.fill(term);
+    await resultRow(wanted.ref).waitFor();
+    const headers = await results().getByRole('columnheader').allInnerTexts();
+    for (const column of ['SLA due', 'Priority', 'Market', 'Assignee']) expect(headers).toContain(column);
+    const marks = await results().locator('mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase()).toBe(term.toLowerCase());
+    await screen.screenshot('en', 'search-grid');
+    await box.press('ArrowDown');
+    await expect.poll(() => results().evaluate((element) => element === document.activeElement)).toBe(true);
+    const first = await results().locator('[role="row"][data-case-id]').first().innerText();
+    await screen.page.keyboard.press('Enter');
+    await screen
+      .heading()
+      .filter({ hasText: /CD-\d+/u.exec(first)?.[0] ?? '?' })
+      .waitFor();
+  });
+
+  it('finds a case by tag, customer e-mail, product title, reference without CD- and order number without separators', async () => {
+    const rows = await queueRows(host, 60);
+    const detailOf = async (row: CaseRow) => (await caseDetail(host, row.id)).case;
+    const tagged = rows.find((row) => row.tags.length > 0);
+    const details = await Promise.all(rows.slice(0, 30).map(detailOf));
+    const withEmail = details.find((c) => c.customer.contacts.some((contact) => contact.address.includes('@')));
+    const withItem = details.find((c) => (c.order?.items[0]?.title.length ?? 0) > 8);
+    const withSeparators = details.find((c) => /[-\s]/u.test(c.order?.orderId ?? ''));
+    const numbered = details.find((c) => (c.order?.orderId.length ?? 0) > 8);
+    const searches: [string, string][] = [
+      [`#${tagged?.tags[0] ?? '?'}`, tagged?.ref ?? '?'],
+      [
+        withEmail?.customer.contacts.find((contact) => contact.address.includes('@'))?.address ?? '?',
+        withEmail?.ref ?? '?',
+      ],
+      [withItem?.order?.items[0]?.title ?? '?', withItem?.ref ?? '?'],
+      [rows[5]?.ref.replace(/^CD-/u, '') ?? '?', rows[5]?.ref ?? '?'],
+      [
+        (withSeparators ?? numbered)?.order?.orderId.replace(/[-\s]/gu, '') ?? '?',
+        (withSeparators ?? numbered)?.ref ?? '?',
+      ],
+    ];
+    await screen.queue.open(host.url, 'en');
+    const box = screen.page.getByRole('searchbox', { name: 'Search cases' });
+    for (const [text, ref] of searches) {
+      await box.fill(text);
+      await resultRow(ref).waitFor();
+    }
+  });
+});
+
+describe('who owns the case, in the queue', () => {
+  it('shows the assignee of every row: you, a colleague by name, or unassigned', async () => {
+    const session = await contractData(host, 'session:get', {});
+    const names = new Map(session.colleagues.map((user) => [user.id, user.displayName]));
+    const rows = await queueRows(host, 12);
+    await screen.queue.open(host.url, 'en');
+    const headers = await screen.queue.columnHeaders().allInnerTexts();
+    expect(headers).toContain('Assignee');
+    for (const row of rows) {
+      const expected =
+        row.assigneeId === null
+          ? 'Unassigned'
+          : row.assigneeId === session.user?.id
+            ? 'You'
+            : (names.get(row.assigneeId) ?? 'A colleague');
+      expect(await screen.queue.rowByRef(row.ref).locator('[data-assignee]').innerText()).toBe(expected);
+    }
+  });
+});
+
+describe('tags: one spelling', () => {
+  it('offers the tags already in use as the agent types one', async () => {
+    const uses = await contractData(host, 'cases:tags', {});
+    const { index, row } = await firstCaseWhere(
+      (candidate) => candidate.status !== 'closed' && uses.some((use) => !candidate.tags.includes(use.tag)),
+      'case without some tag in use',
+    );
+    const tag = uses.find((use) => !row.tags.includes(use.tag))?.tag ?? '?';
+    await screen.openFromQueue(host.url, 'en', index);
+    const tagBox = screen.tagBox('Add tag');
+    await tagBox.fill(tag.slice(0, 4));
+    await screen.page.getByRole('option', { name: tag, exact: true }).click();
+    await expect.poll(async () => (await caseDetail(host, row.id)).case.tags).toContain(tag);
+  });
+});
+
+describe('refused actions read as what they are', () => {
+  it('names the screen after the refused actions and shows no badge while there are none', async () => {
+    const refused = await contractData(host, 'attention:list', {});
+    await screen.queue.open(host.url, 'en');
+    const entry = screen.page.getByRole('navigation').getByRole('button', { name: /^Refused actions/ });
+    await entry.waitFor();
+    expect(await screen.page.locator('[data-nav-badge]').count()).toBe(refused.length > 0 ? 1 : 0);
+    if (refused.length === 0) expect(await entry.getAttribute('aria-label')).toBe('Refused actions');
+    await entry.click();
+    await screen.page.getByRole('heading', { level: 1, name: 'Actions the server refused' }).waitFor();
+  });
+});
+
+describe('small screens and right to left', () => {
+  it('folds the navigation at 1280x720, shows at least 12 queue rows, and unfolds on request', async () => {
+    await screen.page.setViewportSize({ width: 1280, height: 720 });
+    await screen.queue.open(host.url, 'en');
+    const nav = await screen.page.getByRole('navigation').boundingBox();
+    expect(nav?.width ?? 999).toBeLessThanOrEqual(80);
+    const fullyVisible = await screen.queue
+      .dataRows()
+      .evaluateAll((rows) => rows.filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length);
+    expect(fullyVisible).toBeGreaterThanOrEqual(12);
+    await screen.page.getByRole('button', { name: 'Show the navigation labels' }).click();
+    await screen.page.getByRole('navigation').getByText('Queue', { exact: true }).waitFor();
+  });
+
+  it('cuts a Latin subject or tag at its end, not its start, in a right-to-left row', async () => {
+    await screen.page.setViewportSize({ width: 1280, height: 720 });
+    await screen.queue.open(host.url, 'ar');
+    const lines = screen.queue.dataRows().locator('[dir="ltr"]');
+    await lines.first().waitFor();
+    const layout = await lines.evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const text = range.getBoundingClientRect();
+        const isCut = text.width > box.width + 1;
+        return {
+          direction: getComputedStyle(element).direction,
+          overflow: getComputedStyle(element).textOverflow,
+          // Cut: the start of the text shows at the line's left. Not cut: it sits at the row's start (right).
+          isPlaced: isCut ? Math.abs(text.left - box.left) < 2 : Math.abs(text.right - box.right) < 2,
+        };
+      }),
+    );
+    expect(layout.length).toBeGreaterThan(0);
+    for (const line of layout) expect(line).toEqual({ direction: 'ltr', overflow: 'ellipsis', isPlaced: true });
+    await screen.screenshot('ar', 'queue-1280-rtl');
   });
 });

@@ -47,12 +47,13 @@ describe("the agent's screens in three languages and two sizes", () => {
           await screen.screenshot(tag, 'queue');
 
           await screen.page.getByRole('searchbox', { name: t('queue:search.label') }).fill(wanted.customerName);
-          await screen.page.getByRole('list', { name: /.+/ }).getByRole('button').first().waitFor();
+          await screen.queue.searchResults().locator('[role="row"][data-case-id]').first().waitFor();
           expect(await fitsTheWindow(), `${tag} search`).toBe(true);
           await screen.screenshot(tag, 'search');
-          await screen.page
-            .getByRole('list', { name: /.+/ })
-            .getByRole('button', { name: new RegExp(wanted.ref) })
+          await screen.queue
+            .searchResults()
+            .locator('[role="row"][data-case-id]')
+            .filter({ hasText: wanted.ref })
             .click();
           await screen.page.locator('[data-sla-target]').first().waitFor();
           // The draft from the previous language is still there; start from an empty reply.

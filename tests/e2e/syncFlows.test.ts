@@ -260,7 +260,7 @@ describe('sync flows through the web host against a central API the test runs', 
       await attention.reopenAndSend(kept);
       await expect.poll(() => attention.items().count()).toBe(1);
       await attention.discard(attention.item(drop));
-      await screen.page.getByText('Nothing needs your attention.').waitFor();
+      await screen.page.getByText('The server has refused none of your actions.').waitFor();
 
       await expect.poll(async () => (await syncStatus()).pendingCount, RECONNECT).toBe(0);
       await expect

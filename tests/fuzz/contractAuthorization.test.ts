@@ -12,6 +12,8 @@ import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Workstation } from '../../src-main/core/workstation';
 import { TestServer } from '../sync/testServer';
+import { pathAnswers, RunAnswerSchema, scenarioKey } from '../../src-shared/training';
+import { practiceFixture } from '../../src-server/testing/practiceRuns';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -59,6 +61,8 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'cases:list': signedIn('allow'),
   'cases:counts': signedIn('allow'),
   'cases:search': signedIn('allow'),
+  // The tags on the cases this desk holds, which are the signed-in user's scope already.
+  'cases:tags': signedIn('allow'),
   'cases:get': teamCase,
   'cases:reply': teamCase,
   'cases:addNote': teamCase,
@@ -73,6 +77,12 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
   'attention:resolve': signedIn('unseen'),
+  // Practice (issue 16): anyone signed in may look at the scenarios; agents practise, and see only their runs.
+  'practice:overview': signedIn('allow'),
+  'practice:scenario': signedIn('allow'),
+  'practice:start': { ...signedIn('deny'), agent: 'allow' },
+  'practice:answer': { ...signedIn('deny'), agent: 'allow' },
+  'practice:run': { ...signedIn('unseen'), agent: 'allow' },
 };
 
 /** Methods that end the session or change where the desk syncs run last, in this order. */
@@ -82,6 +92,11 @@ let server: TestServer;
 const dirs: string[] = [];
 const desks = new Map<Role, Workstation>();
 let subject: CaseRow;
+/** A run the agent started, and the first answer of its scenario's perfect path. */
+const practice = practiceFixture();
+const practiceKey = scenarioKey(practice.scenario);
+const practiceAnswer = RunAnswerSchema.parse(pathAnswers(practice.compiled, practice.perfect)[0]);
+let practiceRunId = '';
 let unassigned: CaseRow;
 let returnCase: CaseRow;
 
@@ -107,6 +122,9 @@ beforeAll(async () => {
   const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
   if (aReturn === undefined) throw new Error('no return case assigned to the agent');
   returnCase = aReturn;
+  const started = await desks.get('agent')?.call('practice:start', { scenarioKey: practiceKey, uiLanguage: 'en' });
+  if (!started?.ok) throw new Error('the agent desk could not start a practice run');
+  practiceRunId = started.data.id;
   const none = desks.get('none');
   if (!none || !(await none.call('auth:signOut', {})).ok) throw new Error('the signed-out desk did not sign out');
 }, 240_000);
@@ -128,6 +146,7 @@ function request(method: string, role: Role): unknown {
     case 'server:get':
     case 'sync:status':
     case 'cases:counts':
+    case 'cases:tags':
     case 'attention:list':
       return {};
     case 'auth:signIn':
@@ -163,6 +182,16 @@ function request(method: string, role: Role): unknown {
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
       return { id: randomUUID(), action: 'discard' };
+    case 'practice:overview':
+      return {};
+    case 'practice:scenario':
+      return { key: practiceKey };
+    case 'practice:start':
+      return { scenarioKey: practiceKey, uiLanguage: 'en' };
+    case 'practice:answer':
+      return { runId: practiceRunId, answer: practiceAnswer };
+    case 'practice:run':
+      return { runId: practiceRunId };
     default:
       throw new Error(`no request for ${method}: add one here and its row to EXPECTED`);
   }

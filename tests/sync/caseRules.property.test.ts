@@ -25,7 +25,7 @@ type Op =
   | { kind: 'reply' | 'note' | 'take' | 'merge' }
   | { kind: 'status'; to: (typeof CASE_STATUSES)[number] }
   | { kind: 'tag' | 'untag'; tag: (typeof TAGS)[number] }
-  | { kind: 'assign'; to: number }
+  | { kind: 'assign'; to: number; console: boolean }
   | { kind: 'priority'; value: (typeof PRIORITIES)[number] };
 
 interface Step {
@@ -40,7 +40,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('status' as const), to: fc.constantFrom(...CASE_STATUSES) }),
   fc.record({ kind: fc.constantFrom('tag' as const, 'untag' as const), tag: fc.constantFrom(...TAGS) }),
   // 0..2: the actors; 3: back to the team's queue; 4: someone outside the team.
-  fc.record({ kind: fc.constant('assign' as const), to: fc.nat(4) }),
+  fc.record({ kind: fc.constant('assign' as const), to: fc.nat(4), console: fc.boolean() }),
   fc.record({ kind: fc.constant('priority' as const), value: fc.constantFrom(...PRIORITIES) }),
 );
 const stepArbitrary: fc.Arbitrary<Step> = fc.record({
@@ -119,11 +119,13 @@ describe('shared case rules: the desk decides as the server does', { timeout: 12
         return { key: 'case.addTag@1', args: { caseId, tag: op.tag } };
       case 'untag':
         return { key: 'case.removeTag@1', args: { caseId, tag: op.tag } };
-      case 'assign':
-        return {
-          key: 'case.assign@1',
-          args: { caseId, to: op.to < userIds.length ? userIds[op.to] : op.to === 3 ? null : outsiderId },
-        };
+      case 'assign': {
+        const to = op.to < userIds.length ? userIds[op.to] : op.to === 3 ? null : outsiderId;
+        // The console's reassignment (@2, with a reason) and the older one (@1) both go through both paths.
+        return op.console
+          ? { key: 'case.assign@2', args: { caseId, to, reason: 'Agent on leave' } }
+          : { key: 'case.assign@1', args: { caseId, to } };
+      }
       case 'priority':
         return { key: 'case.setField@1', args: { caseId, field: 'priority', value: op.value } };
     }

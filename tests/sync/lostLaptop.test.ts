@@ -13,11 +13,19 @@ import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { TestServer } from './testServer';
 
 const AGENT = { username: 'jonas.weber', password: DEMO_PASSWORD };
-const CASE_METHODS = ['cases:list', 'cases:counts', 'cases:search', 'cases:get', 'attention:list'] as const;
+const CASE_METHODS = [
+  'cases:list',
+  'cases:counts',
+  'cases:search',
+  'cases:tags',
+  'cases:get',
+  'attention:list',
+] as const;
 const CASE_INPUTS = {
   'cases:list': { view: 'all' },
   'cases:counts': {},
   'cases:search': { text: 'refund', limit: 5 },
+  'cases:tags': {},
   'cases:get': { caseId: '00000000-0000-4000-8000-000000000000' },
   'attention:list': {},
 } as const;

@@ -9,6 +9,7 @@ import {
   type LocalStore,
 } from '../store';
 import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
+import { openPracticeStore, PRACTICE_STORE_FILE, type PracticeStore } from '../store/practice/practiceStore';
 import { createEngineConnection } from '../sync/engineConnection';
 import type { FetchLike } from '../sync/syncHttp';
 import { createWorkstation, type Workstation } from '../workstation';
@@ -59,6 +60,7 @@ async function probe(url: string, fetchFn: FetchLike): Promise<void> {
 
 function connector(
   store: LocalStore,
+  practice: PracticeStore,
   options: HostedWorkstationOptions,
   clock: Clock,
   ids: IdGenerator,
@@ -76,6 +78,7 @@ function connector(
     const serverUrl = embedded?.serverUrl ?? url ?? '';
     const port = createEngineConnection({
       store,
+      practice,
       serverUrl,
       clock,
       ids,
@@ -107,11 +110,12 @@ export async function openHostedWorkstation(options: HostedWorkstationOptions): 
   const ids = options.ids ?? randomIds;
   const key = options.key ?? loadOrCreateStoreKey(options.dataDir);
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids, key });
+  const practice = openPracticeStore({ path: join(options.dataDir, PRACTICE_STORE_FILE), key });
   try {
     const choice = chooseServer({ flag: options.flag, env: options.env, saved: store.settings().serverUrl });
     adoptServerData(store, choice.url);
     if (choice.ignoredSavedUrl !== undefined) store.updateSettings({ serverUrl: null });
-    const connect = connector(store, options, clock, ids);
+    const connect = connector(store, practice, options, clock, ids);
     const opened = await connect(choice.url);
     opened.info = choice;
     const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
@@ -119,11 +123,18 @@ export async function openHostedWorkstation(options: HostedWorkstationOptions): 
       if (url !== null) await probe(url, fetchFn);
       return connect(url);
     };
-    const workstation = createWorkstation({ store, clock, ids, server: { opened, connect: connectChecked } });
+    const workstation = createWorkstation({
+      store,
+      clock,
+      ids,
+      practice,
+      server: { opened, connect: connectChecked },
+    });
     await opened.start().catch(() => undefined);
     return workstation;
   } catch (error) {
     store.close();
+    practice.close();
     throw error;
   }
 }

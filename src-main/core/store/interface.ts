@@ -3,6 +3,7 @@ import type {
   CaseDetail,
   QueuePage,
   SearchHit,
+  TagUse,
   Settings,
   ViewCounts,
 } from '../../../src-shared/contract/workstation';
@@ -32,6 +33,8 @@ export interface StoreReads {
   queue(request: QueueRequest): QueuePage;
   counts(filters: QueueFilters): ViewCounts;
   search(text: string, limit: number): SearchHit[];
+  /** The tags on the visible cases with how many cases carry each, most used first. */
+  tagsInUse(limit: number): TagUse[];
   /** Rows a bootstrap left to index for search (search/searchBacklog.ts); 0 when search uses its indexes alone. */
   searchBacklog(): number;
   caseDetail(id: string): CaseDetail | null;

@@ -56,3 +56,20 @@ describe('local store', () => {
     expect(reopened.getSyncState()).toMatchObject({ cursor: 'c-1', lastMutationId: 7, serverOffsetMs: -1200 });
   });
 });
+
+describe('tags in use (tag autocomplete)', () => {
+  it('lists every tag on the cases with its case count, most used first, and follows new tags', () => {
+    const expected = new Map<string, number>();
+    for (const c of t.data.cases) for (const tag of c.tags) expected.set(tag, (expected.get(tag) ?? 0) + 1);
+    const listed = t.store.tagsInUse(500);
+    expect(new Map(listed.map((use) => [use.tag, use.cases]))).toEqual(expected);
+    const counts = listed.map((use) => use.cases);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(t.store.tagsInUse(2)).toHaveLength(Math.min(2, expected.size));
+
+    const subject = t.data.cases.find((c) => t.isMine(c) && c.status !== 'closed');
+    if (subject === undefined) throw new Error('no open case of the agent');
+    t.store.write('case.addTag@1', { caseId: subject.id, tag: 'brand-new-tag' });
+    expect(t.store.tagsInUse(500)).toContainEqual({ tag: 'brand-new-tag', cases: 1 });
+  });
+});

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { createdChildOf, type CaseChanges } from '../../../src-shared/caseRules';
-import { parseMutationArgs, type MutationArgs, type MutationKey } from '../../../src-shared/sync/mutations';
+import {
+  parseMutationArgs,
+  RejectionReasonSchema,
+  type MutationArgs,
+  type MutationKey,
+  type RejectionReason,
+} from '../../../src-shared/sync/mutations';
 import type { CaseState } from './caseState';
 import { StoreError, type Clock, type IdGenerator } from './ports';
 import type { RowWriter } from './writes/rowWriter';
@@ -13,7 +19,13 @@ export interface WriteOutcome {
 
 export interface BulkOutcome {
   applied: string[];
-  refused: { caseId: string; code: string; message: string }[];
+  refused: { caseId: string; code: string; message: string; reason?: RejectionReason }[];
+}
+
+/** The rule's reason a refused write carries in its details, when it has one. */
+function reasonOf(error: StoreError): RejectionReason | undefined {
+  const parsed = z.object({ reason: RejectionReasonSchema }).safeParse(error.details);
+  return parsed.success ? parsed.data.reason : undefined;
 }
 
 /** What writes to cases need: the connection, the row writer, the case state and the injected clock and ids. */
@@ -133,7 +145,8 @@ export function createLocalWrites(deps: CaseWriteDeps) {
               outcome.applied.push(caseId);
             } catch (error) {
               if (!(error instanceof StoreError)) throw error;
-              outcome.refused.push({ caseId, code: error.code, message: error.message });
+              const reason = reasonOf(error);
+              outcome.refused.push({ caseId, code: error.code, message: error.message, ...(reason ? { reason } : {}) });
             }
           }
           return outcome;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
 import { openLocalStore, randomIds, systemClock } from '../store';
+import { openPracticeStore, PRACTICE_STORE_FILE } from '../store/practice/practiceStore';
 import type { Clock, IdGenerator } from '../store';
 import { createWorkstation } from '../workstation';
 import type { Workstation } from '../workstation';
@@ -27,14 +28,16 @@ export async function openSyncedWorkstation(options: SyncedWorkstationOptions): 
   const ids = options.ids ?? randomIds;
   const key = loadOrCreateStoreKey(options.dataDir);
   const store = openLocalStore({ path: join(options.dataDir, 'workstation.db'), clock, ids, key });
+  const practice = openPracticeStore({ path: join(options.dataDir, PRACTICE_STORE_FILE), key });
   const sync = createEngineConnection({
     store,
+    practice,
     serverUrl: options.serverUrl,
     clock,
     ids,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const workstation = createWorkstation({ store, clock, ids, sync });
+  const workstation = createWorkstation({ store, clock, ids, sync, practice });
   if (options.signIn) {
     const signedIn = await workstation.call('auth:signIn', options.signIn);
     // A first start waits for its snapshot, so the agent never opens onto an empty queue. A failure is

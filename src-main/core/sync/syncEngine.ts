@@ -15,6 +15,8 @@ import { isOfflineFailure, retryAfterOf, serverCodeOf, SyncError, syncFailureOf,
 import type { FetchLike } from './syncHttp';
 import { createSyncHttp } from './syncHttp';
 import type { Timers } from './timers';
+import type { PracticeStore } from '../store/practice/practiceStore';
+import { syncTraining } from './trainingSync';
 import { systemTimers } from './timers';
 
 export { pushBatch } from './pushPull';
@@ -47,6 +49,11 @@ export interface SyncEngineOptions {
   events?: boolean;
   /** The server answered DEVICE_REVOKED: an admin revoked this install; the workstation wipes its data. */
   onDeviceRevoked?: () => void;
+  /**
+   * Practice's own scope, synced after the cases in every cycle (trainingSync.ts). Its failure never fails
+   * the case sync: it is tried again with the next cycle.
+   */
+  practice?: PracticeStore;
   /** After data from the server landed: which cases changed (all after a bootstrap) and how many rejections became attention items. */
   onApplied?: (applied: AppliedChanges) => void;
 }
@@ -197,6 +204,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // Those a pull page already carried were settled with it and are skipped by the store.
     if (pushResults.length > 0) reportApplied(store.markResults(pushResults), false);
     store.setSyncState({ lastSyncedAt: new Date(clock.now()).toISOString(), serverOffsetMs });
+    if (options.practice) await syncTraining({ http, token, practice: options.practice }).catch(() => undefined);
   }
 
   /** Records the failure and decides what comes next. */

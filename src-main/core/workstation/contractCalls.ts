@@ -41,11 +41,11 @@ function toError(error: unknown): ContractError {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** A supervisor method asked by someone else (an agent): refused before the input is even read. */
+/** A method for some roles (supervisors, practising agents) asked by another: refused before the input is read. */
 function forbidden(method: MethodName): ContractResult<never> {
   return {
     ok: false,
-    error: { code: 'FORBIDDEN', message: `${method} is for supervisors; the signed-in user may not use it.` },
+    error: { code: 'FORBIDDEN', message: `${method} is not for the signed-in user's role.` },
   };
 }
 

@@ -9,6 +9,14 @@ import {
   type EventPayload,
 } from '../../../src-shared/contract/workstation';
 import { manualClock, sequentialIds } from '../store/testStore';
+import {
+  builtinScenarios,
+  compileOrThrow,
+  exploreScenario,
+  pathAnswers,
+  RunAnswerSchema,
+  scenarioKey,
+} from '../../../src-shared/training';
 import type { Workstation } from './createWorkstation';
 import { DEMO_AGENT_USERNAME, DEMO_SUPERVISOR_USERNAME, openDemoWorkstation } from './openDemoWorkstation';
 
@@ -50,6 +58,14 @@ describe('workstation', () => {
     if (!first) throw new Error('no rows');
     const returnCase = (await ok(ws.call('cases:list', { view: 'mine', type: 'return_refund' }))).rows[0];
     if (!returnCase) throw new Error('the demo agent needs a return case');
+    const practice = builtinScenarios()[0];
+    if (!practice) throw new Error('no shipped practice scenario');
+    const practiceKey = scenarioKey(practice);
+    const compiled = compileOrThrow(practice);
+    const [path] = exploreScenario(compiled).paths;
+    const firstAnswer = path ? RunAnswerSchema.parse(pathAnswers(compiled, path)[0]) : null;
+    let started: unknown = null;
+    const practiceRunId = (): unknown => Reflect.get(Object(started), 'id');
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
@@ -60,6 +76,7 @@ describe('workstation', () => {
       'cases:list': { view: 'mine', sort: 'priority', limit: 5 },
       'cases:counts': { market: 'CN' },
       'cases:search': { text: '退款' },
+      'cases:tags': { limit: 20 },
       'cases:get': { caseId: first.id },
       'cases:reply': {
         caseId: first.id,
@@ -84,6 +101,16 @@ describe('workstation', () => {
       'cases:reassign': { caseIds: [first.id], to: null },
       'sync:status': {},
       'attention:list': {},
+      'practice:overview': {},
+      'practice:scenario': { key: practiceKey },
+      'practice:start': { scenarioKey: practiceKey, uiLanguage: 'zh-CN' },
+      // The run practice:start began (methods run in contract order).
+      get 'practice:answer'() {
+        return { runId: practiceRunId(), answer: firstAnswer };
+      },
+      get 'practice:run'() {
+        return { runId: practiceRunId() };
+      },
     };
     // Signing out locks the workstation, and removing the data empties it: both go last.
     const last = ['auth:signOut', 'auth:signOutAndRemoveData'] as const;
@@ -91,6 +118,7 @@ describe('workstation', () => {
     for (const method of order) {
       if (method === 'auth:signIn' || method === 'attention:resolve') continue;
       const result = await ws.call(method, inputs[method]);
+      if (method === 'practice:start' && result.ok) started = result.data;
       // The demo agent may not use supervisor methods (tested below); the supervisor's answers are checked there.
       if (!isMethodAllowed(method, 'agent')) {
         expect(result, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -186,11 +214,22 @@ describe('workstation', () => {
     expect(held.length).toBeGreaterThan(1);
     expect(held.every((row) => row.assigneeId === agent.id && !['solved', 'closed'].includes(row.status))).toBe(true);
     const unknown = '55555555-5555-4555-8555-555555555555';
-    const result = await ok(
-      ws.call('cases:reassign', { caseIds: [...held.map((row) => row.id), unknown], to: teammate.id }),
+    const done = (await ok(ws.call('cases:list', { view: 'all', limit: 500 }))).rows.find(
+      (row) => row.assigneeId === agent.id && row.status === 'solved',
     );
+    if (!done) throw new Error('the demo agent has no solved case');
+    const selection = [...held.map((row) => row.id), held[0]?.id ?? '', unknown, done.id];
+    const result = await ok(ws.call('cases:reassign', { caseIds: selection, to: teammate.id, reason: 'On leave' }));
     expect(result.applied.sort()).toEqual(held.map((row) => row.id).sort());
-    expect(result.refused).toEqual([{ caseId: unknown, code: 'NOT_FOUND', message: expect.any(String) }]);
+    expect(result.refused).toEqual([
+      { caseId: unknown, code: 'NOT_FOUND', message: expect.any(String) },
+      {
+        caseId: done.id,
+        code: 'CASE_CLOSED',
+        message: expect.any(String),
+        reason: expect.objectContaining({ key: 'case_done' }),
+      },
+    ]);
     expect((await ok(ws.call('cases:list', { view: 'all', holder: { assigneeId: agent.id } }))).rows).toEqual([]);
     expect((await ok(ws.call('sync:status', {}))).pendingCount).toBe(held.length);
     const tooMany = Array.from({ length: 10_001 }, () => unknown);

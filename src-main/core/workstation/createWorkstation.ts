@@ -8,6 +8,8 @@ import { createEventHub } from './eventHub';
 import { createServerSwitcher, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
 import { withVisibleDeadlines } from './visibleSla';
+import { openPracticeStore, type PracticeStore } from '../store/practice/practiceStore';
+import { practiceHandlers } from './practiceCalls';
 
 export interface WorkstationOptions {
   store: LocalStore;
@@ -16,6 +18,8 @@ export interface WorkstationOptions {
   sync?: SyncConnection;
   /** The connected central API and how to reach another; without it the server address is only saved. */
   server?: { opened: OpenedServer; connect: ServerConnector };
+  /** The practice sandbox's own store (practice.db beside the live one); in memory when not given. */
+  practice?: PracticeStore;
 }
 
 /**
@@ -33,7 +37,8 @@ export function createWorkstation(options: WorkstationOptions) {
   const current: CurrentConnection = { server, sync: server?.sync ?? options.sync ?? createOfflineSync(store) };
   const events = createEventHub();
   const { emit } = events;
-  const device = createDeviceData(store, current, emit);
+  const practice = options.practice ?? openPracticeStore({ path: ':memory:', key: null });
+  const device = createDeviceData(store, current, emit, () => practice.wipe());
   device.attach(current.sync);
   const switchServer = createServerSwitcher({
     store,
@@ -115,6 +120,7 @@ export function createWorkstation(options: WorkstationOptions) {
       const rows = visibleDeadlines(hits.map((hit) => hit.row));
       return hits.map((hit, i) => ({ ...hit, row: rows[i] ?? hit.row }));
     },
+    'cases:tags': (input) => store.tagsInUse(input.limit),
     'cases:get': (input) => {
       const detail = store.caseDetail(input.caseId);
       if (!detail) throw new StoreError('NOT_FOUND', `No case ${input.caseId} in this workstation.`);
@@ -138,7 +144,12 @@ export function createWorkstation(options: WorkstationOptions) {
       return outcome;
     },
     'cases:reassign': (input) => {
-      const outcome = store.bulk(input.caseIds, (caseId) => ['case.assign@1', { caseId, to: input.to }]);
+      const { to, reason } = input;
+      // Each case once: a selection that names a case twice still moves it once.
+      const outcome = store.bulk([...new Set(input.caseIds)], (caseId) => [
+        'case.assign@2',
+        { caseId, to, ...(reason === undefined ? {} : { reason }) },
+      ]);
       afterWrite(outcome.applied);
       return outcome;
     },
@@ -150,6 +161,13 @@ export function createWorkstation(options: WorkstationOptions) {
       if (sent) afterWrite([sent.caseId]);
       return null;
     },
+    ...practiceHandlers({
+      practice,
+      store,
+      clock: options.clock,
+      ids: options.ids,
+      onRunFinished: () => current.sync.kick(),
+    }),
   };
 
   const { call, dispatch } = contractCalls(handlers, device.isLocked, () => store.currentUser()?.role ?? null);
@@ -163,6 +181,7 @@ export function createWorkstation(options: WorkstationOptions) {
       events.clear();
       current.sync.close?.();
       store.close();
+      practice.close();
     },
   };
 }

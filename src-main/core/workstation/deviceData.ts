@@ -6,7 +6,13 @@ import type { EmitEvent, SyncConnection } from './syncConnection';
  * What this device holds for the agent: locked after a sign-out (across restarts: the lock is stored) and
  * wiped on request or when an admin revokes the device.
  */
-export function createDeviceData(store: LocalStore, current: CurrentConnection, emit: EmitEvent) {
+export function createDeviceData(
+  store: LocalStore,
+  current: CurrentConnection,
+  emit: EmitEvent,
+  /** Other stores of the device's data wiped with it (the practice sandbox's). */
+  alsoWipe: () => void = () => undefined,
+) {
   /** Locked until someone signs in again; any sign-in lifts it, the agent's or the embedded demo's. */
   function isLocked(): boolean {
     if (!store.isDeviceLocked()) return false;
@@ -20,6 +26,7 @@ export function createDeviceData(store: LocalStore, current: CurrentConnection, 
     await current.sync.signOut().catch(() => undefined);
     await current.sync.quiesce?.();
     store.wipeDevice();
+    alsoWipe();
     emit('cases:changed', { caseIds: [], all: true });
     emit('attention:changed', { count: 0 });
     emit('sync:status', current.sync.status());

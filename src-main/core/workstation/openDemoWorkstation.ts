@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { generateDemoBatches, demoDirectory, SMALL_DEMO } from '../../../src-shared/demo';
 import { openLocalStore, randomIds, systemClock, type Clock, type IdGenerator } from '../store';
 import { ensurePrivateDir, loadOrCreateStoreKey } from '../store/storeKey';
+import { openPracticeStore, PRACTICE_STORE_FILE } from '../store/practice/practiceStore';
 import { createWorkstation, type Workstation } from './createWorkstation';
 
 /** The demo agent a fresh demo workstation is signed in as (Asia-Pacific desk, Chinese and English). */
@@ -36,5 +37,6 @@ export function openDemoWorkstation(
     store.close();
     throw error;
   }
-  return createWorkstation({ store, clock, ids });
+  const practice = openPracticeStore({ path: join(dataDir, PRACTICE_STORE_FILE), key });
+  return createWorkstation({ store, clock, ids, practice });
 }

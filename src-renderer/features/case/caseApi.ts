@@ -1,4 +1,10 @@
-import type { CaseDetail, ContractResult, Session, WorkstationApi } from '../../../src-shared/contract/workstation';
+import type {
+  CaseDetail,
+  ContractResult,
+  Session,
+  TagUse,
+  WorkstationApi,
+} from '../../../src-shared/contract/workstation';
 import type { CaseStatus } from '../../../src-shared/domain/caseStatus';
 
 type Write = Promise<ContractResult<{ mutationUuid: string }>>;
@@ -12,6 +18,7 @@ export function caseApi(api: WorkstationApi) {
     addTag: (caseId: string, tag: string): Write => api['cases:addTag']({ caseId, tag }),
     removeTag: (caseId: string, tag: string): Write => api['cases:removeTag']({ caseId, tag }),
     take: (caseId: string): Write => api['cases:take']({ caseId }),
+    tagsInUse: (): Promise<ContractResult<TagUse[]>> => api['cases:tags']({}),
     async serverOffsetMs(): Promise<number> {
       const status = await api['sync:status']({});
       return status.ok ? status.data.serverOffsetMs : 0;

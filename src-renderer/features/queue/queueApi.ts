@@ -3,6 +3,8 @@ import type {
   ContractResult,
   QueuePage,
   QueueQuery,
+  SearchHit,
+  Session,
   ViewCounts,
   WorkstationApi,
 } from '../../../src-shared/contract/workstation';
@@ -17,6 +19,12 @@ export function queueApi(api: WorkstationApi) {
     },
     counts(filter: QueueFilter): Promise<ContractResult<ViewCounts>> {
       return api['cases:counts'](filter);
+    },
+    session(): Promise<ContractResult<Session>> {
+      return api['session:get']({});
+    },
+    search(text: string): Promise<ContractResult<SearchHit[]>> {
+      return api['cases:search']({ text, limit: 50 });
     },
     async serverOffsetMs(): Promise<number> {
       const status = await api['sync:status']({});

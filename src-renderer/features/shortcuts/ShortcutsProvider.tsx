@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { actionFor, type ShortcutAction } from './keymap';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 
-type Handler = () => void;
+/** Returns false when the action means nothing where it is registered now, so an older registration gets it. */
+type Handler = () => void | boolean;
 type Registry = { register(action: ShortcutAction, handler: Handler): () => void; openHelp(): void };
 
 const ShortcutsContext = createContext<Registry | null>(null);
@@ -48,10 +49,13 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
         setHelpOpen(true);
         return;
       }
-      const handler = handlers.current.get(action)?.at(-1);
-      if (handler === undefined) return;
-      event.preventDefault();
-      handler();
+      // Newest first: a parent registers after its children mount, so "newest" is not always "innermost".
+      for (const handler of [...(handlers.current.get(action) ?? [])].reverse()) {
+        if (handler() !== false) {
+          event.preventDefault();
+          return;
+        }
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

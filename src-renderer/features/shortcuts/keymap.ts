@@ -5,6 +5,9 @@ export const SHORTCUT_ACTIONS = [
   'note',
   'insertReply',
   'changeStatus',
+  'take',
+  'tag',
+  'backToQueue',
   'search',
   'help',
 ] as const;
@@ -23,8 +26,29 @@ export const KEYMAP: Readonly<Record<ShortcutAction, readonly KeyChord[]>> = {
   note: [{ key: 'n' }, { key: 'n', alt: true }],
   insertReply: [{ key: 'i' }, { key: 'i', alt: true }],
   changeStatus: [{ key: 's' }, { key: 's', alt: true }],
+  // T takes the case, L labels it (Gmail's letter for labels), U goes up to the list (Gmail's "back").
+  take: [{ key: 't' }, { key: 't', alt: true }],
+  tag: [{ key: 'l' }, { key: 'l', alt: true }],
+  backToQueue: [{ key: 'u' }, { key: 'u', alt: true }],
   search: [{ key: '/' }, { key: 'k', ctrlOrMeta: true }],
   help: [{ key: '?', shift: true }, { key: 'F1' }],
+};
+
+/**
+ * Keys the queue grid and search results handle themselves while they have focus; listed in the help
+ * beside the app-wide shortcuts, never dispatched from the window.
+ */
+export const LIST_KEY_ACTIONS = ['moveInList', 'openCase', 'selectRow', 'extendSelection', 'searchToResults'] as const;
+export type ListKeyAction = (typeof LIST_KEY_ACTIONS)[number];
+export const LIST_KEYS: Readonly<Record<ListKeyAction, readonly KeyChord[]>> = {
+  moveInList: [{ key: 'ArrowDown' }, { key: 'ArrowUp' }],
+  openCase: [{ key: 'Enter' }],
+  selectRow: [{ key: 'x' }],
+  extendSelection: [
+    { key: 'ArrowDown', shift: true },
+    { key: 'ArrowUp', shift: true },
+  ],
+  searchToResults: [{ key: 'ArrowDown' }],
 };
 
 export type KeyEventLike = {
@@ -72,9 +96,12 @@ export function actionFor(event: KeyEventLike, isInTextField: boolean): Shortcut
 /** How a chord is written in the help dialog ("Alt + ↓", "Ctrl + K"); modifier names are translated by the caller. */
 export function chordParts(chord: KeyChord): Array<{ modifier: 'alt' | 'ctrl' | 'shift' } | { key: string }> {
   const names: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' };
+  // "?" already implies Shift; elsewhere a Shift chord says so.
+  const showsShift = chord.shift === true && chord.key.length > 1;
   return [
     ...(chord.ctrlOrMeta === true ? [{ modifier: 'ctrl' as const }] : []),
     ...(chord.alt === true ? [{ modifier: 'alt' as const }] : []),
+    ...(showsShift ? [{ modifier: 'shift' as const }] : []),
     { key: names[chord.key] ?? (chord.key.length === 1 ? chord.key.toUpperCase() : chord.key) },
   ];
 }

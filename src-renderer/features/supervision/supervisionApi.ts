@@ -22,8 +22,9 @@ export function supervisionApi(api: WorkstationApi) {
         limit: PAGE_SIZE,
         ...(cursor === undefined ? {} : { cursor }),
       }),
-    reassign: (caseIds: readonly string[], to: string | null): Promise<ContractResult<BulkResult>> =>
-      api['cases:reassign']({ caseIds: [...caseIds], to }),
+    /** An empty reason is none at all. */
+    reassign: (caseIds: readonly string[], to: string | null, reason: string): Promise<ContractResult<BulkResult>> =>
+      api['cases:reassign']({ caseIds: [...caseIds], to, ...(reason.trim() === '' ? {} : { reason: reason.trim() }) }),
     /** Sign-in, sign-out and a new server change who is signed in: each is announced as a status or a full reload. */
     onSessionMaybeChanged: (listener: () => void): (() => void) => {
       const offStatus = api.subscribe('sync:status', listener);

@@ -34,10 +34,7 @@ export class CasePage {
   async openBySearch(url: string, language: string, ref: string): Promise<void> {
     await this.loadQueue(url, language);
     await this.page.getByRole('searchbox').fill(ref);
-    await this.page
-      .getByRole('list')
-      .getByRole('button', { name: new RegExp(ref) })
-      .click();
+    await this.queue.searchResults().locator('[role="row"][data-case-id]').filter({ hasText: ref }).click();
     await this.page.locator('[data-sla-target]').first().waitFor();
     await this.heading().filter({ hasText: ref }).waitFor();
   }
@@ -60,6 +57,11 @@ export class CasePage {
 
   replyBox(name: RegExp | string): Locator {
     return this.page.getByRole('textbox', { name });
+  }
+
+  /** The tag field: a combobox, as it offers the tags already in use. */
+  tagBox(name: RegExp | string): Locator {
+    return this.page.getByRole('combobox', { name });
   }
 
   button(name: RegExp | string): Locator {

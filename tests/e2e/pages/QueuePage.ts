@@ -25,8 +25,14 @@ export class QueuePage {
     await this.dataRows().first().waitFor();
   }
 
+  /** The queue's grid (search results are a grid of their own, shown instead of it). */
   grid(): Locator {
     return this.page.getByRole('grid');
+  }
+
+  /** Search results: the queue's grid with the matches, named after their count. */
+  searchResults(): Locator {
+    return this.page.getByRole('grid', { name: /./ }).and(this.page.locator('[data-search-results]'));
   }
 
   /** Rows with cases (the header row has no data-case-id). */

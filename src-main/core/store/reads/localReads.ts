@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { AttentionItem, CaseDetail, Settings } from '../../../../src-shared/contract/workstation';
+import type { AttentionItem, CaseDetail, Settings, TagUse } from '../../../../src-shared/contract/workstation';
 import type { CaseEvent, Message, Note } from '../../../../src-shared/domain/case';
 import type { Team, User } from '../../../../src-shared/domain/user';
 import { RejectionReasonSchema, type RejectionReason } from '../../../../src-shared/sync/mutations';
@@ -64,6 +64,10 @@ export function createLocalReads(deps: Deps): StoreReads {
   const attentionRows = db.prepare<[], AttentionRecord>('SELECT * FROM attention ORDER BY created_at, id');
   const settingsGet = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const caseCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases');
+  // Cases without tags skip json_each; the scan reads the short tags column only.
+  const tagsInUse = db.prepare<[number], TagUse>(`SELECT tag.value AS tag, count(*) AS cases
+    FROM cases, json_each(cases.tags) AS tag WHERE cases.tags <> '[]'
+    GROUP BY tag.value ORDER BY cases DESC, tag.value LIMIT ?`);
 
   function currentUser(): User | null {
     const id = userId();
@@ -85,6 +89,7 @@ export function createLocalReads(deps: Deps): StoreReads {
     queue: (request: QueueRequest) => queue.page(request, viewer(), horizon()),
     counts: (filters: QueueFilters) => queue.counts(filters, viewer(), horizon()),
     search: (text, limit) => searcher.search(text, limit),
+    tagsInUse: (limit) => tagsInUse.all(limit),
     searchBacklog: (): number => {
       const left = writer.searchBacklog.get();
       return left.cases + left.messages;

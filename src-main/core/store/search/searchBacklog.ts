@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { INDEX_CASE_RANGE } from './caseSearchText';
 
 /** Rows whose rid is at most these are not in the search indexes yet (0: every row is). */
 export interface SearchBacklog {
@@ -7,8 +8,7 @@ export interface SearchBacklog {
 }
 
 /** What a case or message puts in the search indexes, in SQL over a rid range (rid > ? AND rid <= ?). */
-const INDEX_CASES = `INSERT INTO case_fts (rowid, subject, customer, order_id)
-    SELECT rid, subject, customer_name, coalesce(order_id, '') FROM cases WHERE rid > ? AND rid <= ?;
+const INDEX_CASES = `${INDEX_CASE_RANGE};
   INSERT INTO cjk_fts (rowid, text) SELECT rid * 2 + 1, tokens
     FROM (SELECT rid, cjk_tokens(subject || ' ' || customer_name) AS tokens FROM cases WHERE rid > ? AND rid <= ?) WHERE tokens <> ''`;
 const INDEX_MESSAGES = `INSERT INTO message_fts (rowid, body) SELECT rid, data ->> '$.body' FROM messages WHERE rid > ? AND rid <= ?;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullName } from '../../../../src-shared/domain/case';
+import { fullName, type Case } from '../../../../src-shared/domain/case';
 import { tempStore, type TempStore } from '../testStore';
 
 let t: TempStore;
@@ -8,11 +8,19 @@ beforeAll(() => {
 });
 afterAll(() => t.dispose());
 
+/** Everything of a case search reads besides its messages: what the index holds, and its tags. */
+function caseText(c: Case): string {
+  const contacts = c.customer.contacts.map((contact) => contact.address).join(' ');
+  const products = (c.order?.items ?? []).map((item) => item.title).join(' ');
+  const orderId = c.order?.orderId ?? '';
+  const orderKey = orderId.replace(/[-\s_./]/gu, '');
+  return `${c.subject}\n${fullName(c.customer.name)} ${contacts}\n${orderId} ${orderKey} ${products}\n${c.tags.join(' ')}`;
+}
+
 /** Which cases contain every term somewhere, found by plain string search over the demo data. */
 function casesContaining(terms: readonly string[]): Set<string> {
   const text = new Map<string, string>();
-  for (const c of t.data.cases)
-    text.set(c.id, `${c.subject}\n${fullName(c.customer.name)}\n${c.order?.orderId ?? ''}`.toLowerCase());
+  for (const c of t.data.cases) text.set(c.id, caseText(c).toLowerCase());
   const bodies = new Map<string, string[]>();
   for (const m of t.data.messages) bodies.set(m.caseId, [...(bodies.get(m.caseId) ?? []), m.body.toLowerCase()]);
   const found = new Set<string>();
@@ -79,5 +87,45 @@ describe('full-text search', () => {
     expect(t.store.search(ref.toLowerCase(), 5)[0]?.row.ref).toBe(ref);
     const plan = t.sql.prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ref GLOB 'CD-1*' ORDER BY ref").all();
     expect(JSON.stringify(plan)).toMatch(/INDEX cases_ref/);
+  });
+});
+
+describe('search finds what agents paste (issue 14 item 11)', () => {
+  const idsOf = (text: string) => t.store.search(text, 200).map((hit) => hit.row.id);
+
+  it('finds a customer by an e-mail address and a case by a product title, and says where it matched', () => {
+    const withEmail = t.data.cases.find((c) => c.customer.contacts.some((contact) => contact.address.includes('@')));
+    const email = withEmail?.customer.contacts.find((contact) => contact.address.includes('@'))?.address ?? '';
+    expect(email).not.toBe('');
+    const byEmail = t.store.search(email, 200);
+    expect(byEmail.map((hit) => hit.row.id)).toContain(withEmail?.id);
+    expect(byEmail.find((hit) => hit.row.id === withEmail?.id)?.snippet).toContain(email);
+    const withItem = t.data.cases.find((c) => (c.order?.items[0]?.title.length ?? 0) >= 6);
+    const title = withItem?.order?.items[0]?.title ?? '';
+    const byTitle = t.store.search(title, 200);
+    expect(byTitle.map((hit) => hit.row.id)).toContain(withItem?.id);
+    expect(byTitle.find((hit) => hit.row.id === withItem?.id)?.snippet).toContain(title.slice(0, 20));
+  });
+
+  it('finds a reference without "CD-" and an order number without its separators', () => {
+    const someCase = t.data.cases[7];
+    expect(idsOf(someCase?.ref.replace(/^CD-/u, '') ?? '?')).toContain(someCase?.id);
+    const amazon = t.data.cases.find((c) => c.order?.orderId.includes('-'));
+    const orderId = amazon?.order?.orderId ?? '';
+    expect(orderId).not.toBe('');
+    const hits = t.store.search(orderId.replaceAll('-', ''), 10);
+    expect(hits[0]?.row.id).toBe(amazon?.id);
+    expect(hits[0]?.snippet).toBe(orderId);
+  });
+
+  it('finds the cases with a tag, written with or without "#"', () => {
+    const tagged = t.data.cases.find((c) => c.tags.length > 0);
+    const tag = tagged?.tags[0] ?? '';
+    expect(tag).not.toBe('');
+    const expected = t.data.cases.filter((c) => c.tags.includes(tag)).map((c) => c.id);
+    const exact = t.store.search(`#${tag}`, 200);
+    expect(new Set(exact.map((hit) => hit.row.id))).toEqual(new Set(expected));
+    expect(exact[0]?.snippet).toBe(`#${tag}`);
+    expect(idsOf(tag)).toEqual(expect.arrayContaining(expected));
   });
 });

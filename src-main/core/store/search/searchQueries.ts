@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SearchHit } from '../../../../src-shared/contract/workstation';
 import { CASE_ROW_SELECT, toCaseRow, type CaseRowRecord } from '../writes/caseRows';
+import { readJson } from '../json';
+import { CASE_SEARCH_TEXT, CASE_SNIPPET_FIELDS } from './caseSearchText';
 import { cjkPhrase, ftsPhrase, hasCjk } from './cjkText';
 import type { SearchBacklog } from './searchBacklog';
 
@@ -20,7 +22,9 @@ function snippetAround(text: string, terms: readonly string[], width = 40): stri
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+const likeEscape = (term: string) => term.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+const likePattern = (term: string) => `%${likeEscape(term)}%`;
+const ORDER_SEPARATORS = /[-\s_./]/gu;
 
 /**
  * Full-text search over case subjects, customer names, order ids and message bodies, newest first.
@@ -46,35 +50,27 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
   const messageByRid = db.prepare<[number], { case_id: string; body: string }>(
     "SELECT case_id, data ->> '$.body' AS body FROM messages WHERE rid = ?",
   );
-  const caseByRid = db.prepare<[number], CaseRowRecord & { order_id: string | null }>(
-    `SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE rid = ?`,
-  );
-  const caseById = db.prepare<[string], CaseRowRecord & { order_id: string | null }>(
-    `SELECT ${CASE_ROW_SELECT}, order_id FROM cases WHERE id = ?`,
-  );
-  const likeCases = db.prepare<
-    [string, string, string, string, number],
-    CaseRowRecord & { order_id: string | null }
-  >(`SELECT ${CASE_ROW_SELECT}, order_id
+  type CaseHit = CaseRowRecord & { order_id: string | null; contacts: string; products: string };
+  const HIT_SELECT = `${CASE_ROW_SELECT}, order_id, ${CASE_SNIPPET_FIELDS}`;
+  const caseByRid = db.prepare<[number], CaseHit>(`SELECT ${HIT_SELECT} FROM cases WHERE rid = ?`);
+  const caseById = db.prepare<[string], CaseHit>(`SELECT ${HIT_SELECT} FROM cases WHERE id = ?`);
+  const likeCases = db.prepare<[string, string, string, string, number], CaseHit>(`SELECT ${HIT_SELECT}
     FROM cases WHERE subject LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR order_id LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\'
     ORDER BY rid DESC LIMIT ?`);
 
-  const refPrefix = db.prepare<
-    [string, number],
-    CaseRowRecord & { order_id: string | null }
-  >(`SELECT ${CASE_ROW_SELECT}, order_id
+  const refPrefix = db.prepare<[string, number], CaseHit>(`SELECT ${HIT_SELECT}
     FROM cases WHERE ref GLOB ? ORDER BY ref LIMIT ?`);
+  // Tags are short JSON arrays of normalized words; a scan of the column finds one in any case.
+  const taggedCases = db.prepare<[string, number], CaseHit>(`SELECT ${HIT_SELECT}
+    FROM cases WHERE tags LIKE ? ESCAPE '\\' ORDER BY rid DESC LIMIT ?`);
 
-  type CaseHit = CaseRowRecord & { order_id: string | null };
   /** Cases not indexed yet whose searched fields hold every term, newest first. */
   function unindexedCases(below: number, terms: readonly string[], limit: number): (CaseHit & { rid: number })[] {
     if (below === 0) return [];
-    const each = terms
-      .map(() => "(subject || ' ' || customer_name || ' ' || coalesce(order_id, '')) LIKE ? ESCAPE '\\'")
-      .join(' AND ');
+    const each = terms.map(() => `${CASE_SEARCH_TEXT} LIKE ? ESCAPE '\\'`).join(' AND ');
     return db
       .prepare<unknown[], CaseHit & { rid: number }>(
-        `SELECT ${CASE_ROW_SELECT}, order_id, rid FROM cases
+        `SELECT ${HIT_SELECT}, rid FROM cases
       WHERE rid <= ? AND ${each} ORDER BY rid DESC LIMIT ?`,
       )
       .all(below, ...terms.map(likePattern), limit);
@@ -95,9 +91,13 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
       .all(below, ...terms.map(likePattern), limit);
   }
 
-  function caseSnippet(r: CaseRowRecord & { order_id: string | null }, terms: readonly string[]): string {
-    const fields = [r.subject, r.customer_name, r.order_id ?? '', r.ref];
+  function caseSnippet(r: CaseHit, terms: readonly string[]): string {
+    const fields = [r.subject, r.customer_name, r.order_id ?? '', r.ref, r.contacts, r.products];
     const hit = fields.find((f) => terms.some((t) => f.toLowerCase().includes(t.toLowerCase())));
+    // An order number typed without its separators matches none of the fields as written.
+    const orderKey = (r.order_id ?? '').replace(ORDER_SEPARATORS, '').toLowerCase();
+    if (hit === undefined && r.order_id !== null && terms.some((t) => orderKey.includes(t.toLowerCase())))
+      return r.order_id;
     return snippetAround(hit ?? r.subject, terms);
   }
 
@@ -108,14 +108,25 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
       const long = terms.filter((t) => [...t].length >= 3);
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
-      const add = (row: (CaseRowRecord & { order_id: string | null }) | undefined, snippet: string) => {
+      const add = (row: CaseHit | undefined, snippet: string) => {
         if (!row || seen.has(row.id) || hits.length >= limit) return;
         seen.add(row.id);
         hits.push({ row: toCaseRow(row), snippet });
       };
       const backlog = searchBacklog();
-      const ref = terms.length === 1 ? /^cd-\d{1,9}$/i.exec(terms[0] ?? '') : null;
-      if (ref) for (const row of refPrefix.all(`${ref[0].toUpperCase()}*`, limit)) add(row, row.ref);
+      // A reference with or without its "CD-" (4+ digits alone, so a short number is not read as one).
+      const ref = terms.length === 1 ? /^(?:cd-(\d{1,9})|(\d{4,9}))$/i.exec(terms[0] ?? '') : null;
+      if (ref) for (const row of refPrefix.all(`CD-${ref[1] ?? ref[2] ?? ''}*`, limit)) add(row, row.ref);
+      // One word, with or without the "#" agents write tags with: the cases tagged with it.
+      const tag =
+        terms.length === 1 ? /^#?([\p{L}\p{N}_-]{2,64})$/u.exec(terms[0] ?? '')?.[1]?.toLowerCase() : undefined;
+      if (tag !== undefined) {
+        const pattern = terms[0]?.startsWith('#') ? `%"${likeEscape(tag)}"%` : `%${likeEscape(tag)}%`;
+        for (const row of taggedCases.all(pattern, limit)) {
+          const tags = readJson<string[]>(row.tags);
+          add(row, `#${tags.find((name) => name.includes(tag)) ?? tag}`);
+        }
+      }
 
       if (long.length > 0) {
         // Short terms next to long ones (退款 SF1403) narrow the trigram hits instead of being dropped.
@@ -124,7 +135,10 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
         const match = long.map(ftsPhrase).join(' AND ');
         for (const { rid } of caseMatch.all(match, shortTerms.length ? CANDIDATES : limit)) {
           const row = caseByRid.get(rid);
-          if (row && hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''}`))
+          if (
+            row &&
+            hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''} ${row.contacts} ${row.products}`)
+          )
             add(row, caseSnippet(row, long));
         }
         for (const row of unindexedCases(backlog.cases, terms, limit - hits.length)) add(row, caseSnippet(row, long));

@@ -3,6 +3,7 @@ import type { Case, CaseEvent, Message, Note } from '../../../../src-shared/doma
 import type { Team, User } from '../../../../src-shared/domain/user';
 import { caseColumns, type CaseColumns } from './caseRows';
 import { cjkTokens } from '../search/cjkText';
+import { INDEX_CASE_RANGE } from '../search/caseSearchText';
 import { createSearchBacklog } from '../search/searchBacklog';
 
 /**
@@ -67,9 +68,8 @@ export function createRowWriter(db: Database.Database) {
     order_id = @order_id, tags = @tags, sla_due_at = @sla_due_at, sla_sort = @sla_sort, created_at = @created_at,
     created_ms = @created_ms, updated_at = @updated_at, has_pending = @has_pending, data = @data WHERE id = @id`);
   const deleteCaseRow = db.prepare<[number]>('DELETE FROM cases WHERE rid = ?');
-  const caseFtsInsert = db.prepare<[number, string, string, string]>(
-    'INSERT INTO case_fts (rowid, subject, customer, order_id) VALUES (?, ?, ?, ?)',
-  );
+  // From the row just written, by the one definition of a case's search text (caseSearchText.ts).
+  const caseFtsInsert = db.prepare<[number, number]>(INDEX_CASE_RANGE);
   const caseFtsDelete = db.prepare<[number]>('DELETE FROM case_fts WHERE rowid = ?');
   const cjkInsert = db.prepare<[number, string]>('INSERT INTO cjk_fts (rowid, text) VALUES (?, ?)');
   const cjkDelete = db.prepare<[number]>('DELETE FROM cjk_fts WHERE rowid = ?');
@@ -104,7 +104,7 @@ export function createRowWriter(db: Database.Database) {
 
   function indexCase(rid: number, cols: CaseColumns): void {
     if (rid <= searchBacklog.get().cases) return;
-    caseFtsInsert.run(rid, cols.subject, cols.customer_name, cols.order_id ?? '');
+    caseFtsInsert.run(rid - 1, rid);
     const cjk = cjkTokens(`${cols.subject} ${cols.customer_name}`);
     if (cjk) cjkInsert.run(rid * 2 + 1, cjk);
   }

@@ -14,7 +14,7 @@ import { formatDateTime } from '../../../i18n/format';
 import { useAttention } from '../hooks/useAttention';
 import { rejectionDetail } from '../rejectionText';
 
-const MUTATION_LABELS = ['reply', 'addNote', 'setStatus', 'addTag', 'removeTag', 'take'] as const;
+const MUTATION_LABELS = ['reply', 'addNote', 'setStatus', 'addTag', 'removeTag', 'take', 'assign'] as const;
 type MutationLabel = (typeof MUTATION_LABELS)[number] | 'other';
 
 function mutationLabel(name: string): MutationLabel {

@@ -5,9 +5,10 @@ import FormControl from '@mui/material/FormControl';
 import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
+import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import CancelIcon from '@mui/icons-material/Cancel';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractResult } from '../../../../src-shared/contract/workstation';
 import type { Case } from '../../../../src-shared/domain/case';
@@ -33,6 +34,8 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
   const statusId = useId();
   const statusRef = useRef<HTMLDivElement>(null);
   const [tag, setTag] = useState('');
+  const tagRef = useRef<HTMLInputElement>(null);
+  const suggestions = useTagsInUse(caseRecord.tags);
   const [feedback, setFeedback] = useState<{ severity: 'ok' | 'error'; text: string } | null>(null);
   const allowed = STATUS_TRANSITIONS[caseRecord.status];
 
@@ -51,8 +54,15 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
     );
   };
 
-  const addTag = () => {
-    const normal = normalizeTag(tag);
+  const isMine = myUserId !== null && caseRecord.assigneeId === myUserId;
+  const take = () => void report(api.take(caseRecord.id), t('actions.taken'));
+  useShortcut('take', () => {
+    if (!isMine) take();
+  });
+  useShortcut('tag', () => tagRef.current?.focus());
+
+  const addTag = (text = tag) => {
+    const normal = normalizeTag(text);
     const problem = tagProblem(normal);
     if (problem !== null) {
       setFeedback({ severity: 'error', text: tagProblemText(tApp, problem, normal) });
@@ -62,7 +72,6 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
     void report(api.addTag(caseRecord.id, normal), t('actions.tagAdded', { tag: normal }));
   };
 
-  const isMine = myUserId !== null && caseRecord.assigneeId === myUserId;
   return (
     <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
       <FormControl size="small" sx={{ minWidth: 200 }} ref={statusRef}>
@@ -98,11 +107,7 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
               : t('actions.assignedTo', { name: assigneeName })}
       </Box>
       {!isMine && (
-        <Button
-          variant="outlined"
-          size="small"
-          onClick={() => void report(api.take(caseRecord.id), t('actions.taken'))}
-        >
+        <Button variant="outlined" size="small" onClick={take}>
           {t('actions.take')}
         </Button>
       )}
@@ -122,18 +127,26 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
           </li>
         ))}
       </Box>
-      <TextField
+      {/* Free text with the tags already in use offered as the agent types, so one tag keeps one spelling. */}
+      <Autocomplete
+        freeSolo
+        disableClearable
         size="small"
-        label={t('actions.addTag')}
-        value={tag}
-        sx={{ width: 160 }}
-        onChange={(event) => setTag(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            addTag();
-          }
+        options={suggestions}
+        inputValue={tag}
+        onInputChange={(_event, value, reason) => {
+          if (reason !== 'reset') setTag(value);
         }}
+        // Enter adds what is typed (createOption) or the highlighted suggestion (selectOption).
+        onChange={(_event, value, reason) => {
+          if ((reason === 'selectOption' || reason === 'createOption') && typeof value === 'string') addTag(value);
+        }}
+        filterOptions={(options, { inputValue }) => {
+          const wanted = normalizeTag(inputValue);
+          return options.filter((option) => option.includes(wanted)).slice(0, 8);
+        }}
+        sx={{ width: 200 }}
+        renderInput={(params) => <TextField {...params} inputRef={tagRef} label={t('actions.addTag')} />}
       />
       <Box
         role="status"
@@ -144,4 +157,20 @@ export function CaseActions({ caseRecord, myUserId, assigneeName }: Props) {
       </Box>
     </Box>
   );
+}
+
+/** The tags on the desk's cases, most used first, without the ones this case already has. */
+function useTagsInUse(caseTags: readonly string[]): string[] {
+  const api = useCaseApi();
+  const [inUse, setInUse] = useState<readonly string[]>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    void api.tagsInUse().then((result) => {
+      if (isCurrent && result.ok) setInUse(result.data.map((use) => use.tag));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+  return inUse.filter((tag) => !caseTags.includes(tag));
 }

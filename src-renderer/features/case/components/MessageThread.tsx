@@ -89,6 +89,9 @@ function ThreadEntry({
 }
 
 /** The conversation and internal notes in server order; pending items are dashed until the server has them. */
+/** The thread's element id, so the case screen can hand it the focus after a reply is sent. */
+export const THREAD_ID = 'case-thread';
+
 export function MessageThread({ detail, customerName, authorNames }: Props) {
   const { t } = useTranslation('case');
   const items = threadItems(detail);
@@ -104,6 +107,7 @@ export function MessageThread({ detail, customerName, authorNames }: Props) {
       ref={scrollRef}
       component="section"
       aria-label={t('thread.label')}
+      id={THREAD_ID}
       tabIndex={0}
       sx={{ flex: '1 1 0', minHeight: 120, overflowY: 'auto', paddingInlineEnd: 1 }}
     >

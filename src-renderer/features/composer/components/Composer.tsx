@@ -38,8 +38,12 @@ import { FindingsList } from './FindingsList';
 import { ReplyPicker } from './ReplyPicker';
 import { TranslationPreview } from './TranslationPreview';
 
-type Props = { detail: CaseDetail; agentName: string; brand: string };
+/** onSent: after a reply or note is saved, so the screen can move the focus to where it shows. */
+type Props = { detail: CaseDetail; agentName: string; brand: string; onSent?: () => void };
 type Mode = 'reply' | 'note';
+
+/** From this composer width the translation sits beside the reply instead of under it. */
+const SIDE_BY_SIDE_MIN_PX = 560;
 type Sent = { messageId: string; body: string };
 
 // Text and border pairs with at least 4.5:1 contrast on white.
@@ -58,7 +62,7 @@ function availableLocales(): string[] {
   return [...new Set(builtinReplyLibrary().replies.flatMap((reply) => Object.keys(reply.variants)))].sort();
 }
 
-export function Composer({ detail, agentName, brand }: Props) {
+export function Composer({ detail, agentName, brand, onSent }: Props) {
   const { t, i18n } = useTranslation('composer');
   const { t: tApp } = useTranslation('app');
   const api = useComposerApi();
@@ -142,6 +146,7 @@ export function Composer({ detail, agentName, brand }: Props) {
   const isSameLanguage =
     preview !== null &&
     primaryLanguage(preview.customer.resolution.locale) === primaryLanguage(preview.agent.resolution.locale);
+  const hasTranslation = preview !== null && edits !== null && !isSameLanguage;
   const findings = useMemo(
     () =>
       findingsFor({
@@ -182,6 +187,7 @@ export function Composer({ detail, agentName, brand }: Props) {
     }
     setSent({ messageId: reply.draft.entityId, body });
     reply.finish();
+    onSent?.();
   };
 
   const addNote = async () => {
@@ -195,13 +201,23 @@ export function Composer({ detail, agentName, brand }: Props) {
     }
     note.finish();
     setNoteSaved(true);
+    onSent?.();
   };
 
   return (
     <Box
       component="section"
       aria-label={t('label')}
-      sx={{ display: 'grid', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1, flexShrink: 0 }}
+      sx={{
+        display: 'grid',
+        gap: 1,
+        borderTop: 1,
+        borderColor: 'divider',
+        pt: 1,
+        flexShrink: 0,
+        containerType: 'inline-size',
+        containerName: 'composer',
+      }}
     >
       <Tabs value={mode} onChange={(_event, next: Mode) => setMode(next)} aria-label={t('modeLabel')}>
         <Tab value="reply" label={t('mode.reply')} id="composer-tab-reply" aria-controls="composer-panel-reply" />
@@ -259,35 +275,54 @@ export function Composer({ detail, agentName, brand }: Props) {
               />
             )}
           </Box>
-          <TextField
-            inputRef={replyRef}
-            multiline
-            minRows={4}
-            maxRows={8}
-            fullWidth
-            label={t('replyField', { name: fullName(caseRecord.customer.name) || caseRecord.ref })}
-            value={reply.draft.body}
-            // Emptied text no longer comes from the canned reply: drop it, or the preview would translate nothing.
-            onChange={(event) =>
-              reply.update({ body: event.target.value, ...(event.target.value.trim() === '' ? { replyId: null } : {}) })
-            }
-            // Ctrl+Enter (Cmd+Enter on a Mac) sends, through the same checks as the Send button.
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-              event.preventDefault();
-              void send();
+          {/* The reply and its translation side by side where the composer is wide enough (a 1280 px window
+              with the navigation folded): the agent reads the gloss beside the sentence being written. */}
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 1,
+              gridTemplateColumns: 'minmax(0, 1fr)',
+              alignItems: 'start',
+              ...(hasTranslation && {
+                [`@container composer (min-width: ${SIDE_BY_SIDE_MIN_PX}px)`]: {
+                  gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+                },
+              }),
             }}
-            error={replyLimit.isOver}
-            helperText={replyLimit.helperText}
-            slotProps={{ htmlInput: { lang: preview?.customer.resolution.locale ?? customerLocale, dir: 'auto' } }}
-          />
-          {preview !== null && edits !== null && !isSameLanguage && (
-            <TranslationPreview
-              preview={edits}
-              locale={preview.agent.resolution.locale}
-              direction={preview.agent.direction}
+          >
+            <TextField
+              inputRef={replyRef}
+              multiline
+              minRows={4}
+              maxRows={8}
+              fullWidth
+              label={t('replyField', { name: fullName(caseRecord.customer.name) || caseRecord.ref })}
+              value={reply.draft.body}
+              // Emptied text no longer comes from the canned reply: drop it, or the preview would translate nothing.
+              onChange={(event) =>
+                reply.update({
+                  body: event.target.value,
+                  ...(event.target.value.trim() === '' ? { replyId: null } : {}),
+                })
+              }
+              // Ctrl+Enter (Cmd+Enter on a Mac) sends, through the same checks as the Send button.
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+                event.preventDefault();
+                void send();
+              }}
+              error={replyLimit.isOver}
+              helperText={replyLimit.helperText}
+              slotProps={{ htmlInput: { lang: preview?.customer.resolution.locale ?? customerLocale, dir: 'auto' } }}
             />
-          )}
+            {hasTranslation && (
+              <TranslationPreview
+                preview={edits}
+                locale={preview.agent.resolution.locale}
+                direction={preview.agent.direction}
+              />
+            )}
+          </Box>
           <FindingsList findings={findings} />
           {error !== null && <Alert severity="error">{t('error', { message: error })}</Alert>}
           <Box

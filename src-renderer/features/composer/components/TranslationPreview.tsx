@@ -44,7 +44,7 @@ export function TranslationPreview({ preview, locale, direction }: Props) {
         </Button>
       </Box>
       {isOpen && (
-        <Box sx={{ display: 'grid', gap: 1, maxHeight: 140, overflowY: 'auto' }}>
+        <Box sx={{ display: 'grid', gap: 1, maxHeight: 180, overflowY: 'auto' }}>
           {preview.parts.map((part, index) =>
             part.kind === 'translated' ? (
               <Typography

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import Checkbox from '@mui/material/Checkbox';
 import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { CaseRow } from '../../../../src-shared/contract/workstation';
+import type { CaseRow, SearchHit } from '../../../../src-shared/contract/workstation';
+import { useShortcut } from '../../shortcuts';
+import { assigneeText, type Directory } from '../directory';
 import {
   EMPTY_SELECTION,
   extendTo,
@@ -28,9 +30,18 @@ type Props = {
   onOpen: (row: CaseRow) => void;
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
+  /** Who is who, for the assignee column. */
+  directory: Directory;
+  /** Search results: each row's matching text and the terms to mark in it. */
+  hits?: ReadonlyMap<string, SearchHit>;
+  highlight?: readonly string[];
+  /** The header checkbox's name when "all loaded" is not what it selects (all search results). */
+  selectAllLabel?: string;
+  /** Take the keyboard focus when the grid appears (the queue on load; search results do not). */
+  autoFocus?: boolean;
 };
 
-const COLUMNS = ['select', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority'] as const;
+const COLUMNS = ['select', 'customer', 'market', 'type', 'language', 'sla', 'status', 'priority', 'assignee'] as const;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
 /** Rows rendered beyond the visible ones, so scrolling shows rows already laid out. */
@@ -108,9 +119,20 @@ export function CaseGrid({
   selection,
   onSelectionChange,
   describedBy,
+  directory,
+  hits,
+  highlight,
+  selectAllLabel,
+  autoFocus = false,
 }: Props) {
   const { t, i18n } = useTranslation(['queue', 'domain']);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Keyboard work starts in the queue: J/K and arrows move at once, Enter opens (issue 14 item 9).
+  // Not while the agent is typing elsewhere: clearing the search box brings the queue back under the cursor.
+  useEffect(() => {
+    const typing = document.activeElement?.matches('input, textarea, [contenteditable="true"]') ?? false;
+    if (autoFocus && !typing) scrollRef.current?.focus({ preventScroll: true });
+  }, [autoFocus]);
   const [activeIndex, setActiveIndex] = useState(0);
   const overscan = useOverscanAfterFirstRows(rows.length > 0);
   // The grid is its own scroll container (so it is the focusable, keyboard-scrollable region) with a
@@ -134,11 +156,25 @@ export function CaseGrid({
     if (hasMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
   }, [hasMore, lastIndex, rows.length, onLoadMore]);
 
+  const lastMove = useRef(0);
+  useLayoutEffect(() => {
+    lastMove.current = clampedActive;
+  });
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
+    lastMove.current = next;
     setActiveIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
+
+  // J and K move wherever focus is (outside text fields) and bring the focus back to the grid. They come
+  // from the window's listener, which may run again before this grid re-renders: count from the last move.
+  const step = (delta: number) => {
+    scrollRef.current?.focus({ preventScroll: true });
+    moveTo(lastMove.current + delta);
+  };
+  useShortcut('nextCase', () => step(1));
+  useShortcut('previousCase', () => step(-1));
 
   const pageSize = Math.max(
     1,
@@ -224,6 +260,7 @@ export function CaseGrid({
       aria-multiselectable
       aria-activedescendant={rows.length > 0 && isActiveRendered ? rowId(clampedActive) : undefined}
       tabIndex={0}
+      data-search-results={hits === undefined ? undefined : true}
       onKeyDown={onKeyDown}
     >
       <CaseGridStyles />
@@ -240,7 +277,9 @@ export function CaseGrid({
                   indeterminate={allState === 'some'}
                   onMouseDown={keepGridFocus}
                   onChange={() => onSelectionChange(toggleAllLoaded(selection, rows))}
-                  slotProps={{ input: { 'aria-label': t('bulk.selectAllLoaded', { count: rows.length }) } }}
+                  slotProps={{
+                    input: { 'aria-label': selectAllLabel ?? t('bulk.selectAllLoaded', { count: rows.length }) },
+                  }}
                 />
               ) : (
                 t(`columns.${column}`)
@@ -266,6 +305,9 @@ export function CaseGrid({
               serverOffsetMs={serverOffsetMs}
               t={t}
               language={i18n.language}
+              assignee={assigneeText(t, directory, row.assigneeId)}
+              snippet={hits?.get(row.id)?.snippet}
+              highlight={highlight}
               onPick={onRowPick}
               onActivate={onRowActivate}
               onOpen={onRowOpen}

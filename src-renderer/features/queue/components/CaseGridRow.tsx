@@ -2,7 +2,10 @@ import { memo } from 'react';
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { TFunction } from 'i18next';
 import type { CaseRow } from '../../../../src-shared/contract/workstation';
+import { priorityReason } from '../../../../src-shared/domain/priorityReason';
+import { textDirection } from '../../../../src-shared/replies/bidi';
 import { languageName, regionName } from '../../../i18n/format';
+import { HighlightedText } from './HighlightedText';
 import { GRID_CLASS as c } from './CaseGridStyles';
 import { keepGridFocus, type PickMode } from './gridLayout';
 import { SlaCountdownLabel } from './SlaCountdownLabel';
@@ -19,6 +22,11 @@ type Props = {
   /** The grid's translator for the queue and domain namespaces, and its language (rows do not subscribe). */
   t: TFunction<['queue', 'domain']>;
   language: string;
+  /** Who the assignee is in words: "You", a colleague's name, "Unassigned". */
+  assignee: string;
+  /** In search results: where the text matched, and the terms to mark in it. */
+  snippet?: string;
+  highlight?: readonly string[];
   // Stable handlers that take the row's index, so a change to one row does not re-render the others.
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
@@ -40,10 +48,18 @@ export const CaseGridRow = memo(function CaseGridRow({
   serverOffsetMs,
   t,
   language,
+  assignee,
+  snippet,
+  highlight = [],
   onActivate,
   onOpen,
   onPick,
 }: Props) {
+  // Rows carry no events, so "changed by" is the case view's to say.
+  const reason = priorityReason(row);
+  // A match in the name or reference is marked where they stand; any other match replaces the subject.
+  const secondLine =
+    snippet === undefined || snippet === row.customerName || snippet === row.ref ? row.subject : snippet;
   return (
     <div
       role="row"
@@ -58,12 +74,15 @@ export const CaseGridRow = memo(function CaseGridRow({
       onMouseDown={(event) => {
         if (event.shiftKey) event.preventDefault();
       }}
+      // One click opens, as in a mail client; Ctrl/Cmd or Shift held picks rows for a bulk action instead.
       onClick={(event) => {
         if (event.shiftKey) onPick(index, 'extend');
         else if (event.ctrlKey || event.metaKey) onPick(index, 'toggle');
-        else onActivate(index);
+        else {
+          onActivate(index);
+          onOpen(index);
+        }
       }}
-      onDoubleClick={() => onOpen(index)}
     >
       <div role="gridcell" className={c.selectCell}>
         <span className={c.checkbox} data-checked={isSelected}>
@@ -94,13 +113,20 @@ export const CaseGridRow = memo(function CaseGridRow({
         )}
       </div>
       <div role="gridcell" className={c.cell}>
-        <div className={c.primary}>
-          <bdi>{row.customerName}</bdi>
+        {/* Each line in its text's own direction, so a Latin name or subject in a right-to-left row loses its end. */}
+        <div className={`${c.primary} ${c.ownDirection}`} dir={textDirection(row.customerName)}>
+          <bdi>
+            <HighlightedText text={row.customerName} terms={highlight} />
+          </bdi>
         </div>
-        <div className={c.secondary}>
-          <bdi>{row.ref}</bdi>
+        <div className={`${c.secondary} ${c.ownDirection}`} dir={textDirection(secondLine)}>
+          <bdi>
+            <HighlightedText text={row.ref} terms={highlight} />
+          </bdi>
           {' · '}
-          <bdi lang={row.locale}>{row.subject}</bdi>
+          <bdi lang={row.locale}>
+            <HighlightedText text={secondLine} terms={highlight} />
+          </bdi>
         </div>
       </div>
       <div role="gridcell" className={c.cell} title={regionName(language, row.market)}>
@@ -125,9 +151,9 @@ export const CaseGridRow = memo(function CaseGridRow({
       <div role="gridcell" className={c.cell}>
         <div className={c.text}>{t(`domain:status.${row.status}`)}</div>
         {row.tags.length > 0 && (
-          <div className={c.secondary} title={row.tags.join(' ')}>
+          <div className={`${c.secondary} ${c.ownDirection}`} dir="ltr" title={row.tags.join(' ')}>
             {row.tags.map((tag) => (
-              <bdi key={tag}>{`#${tag} `}</bdi>
+              <HighlightedText key={tag} text={`#${tag} `} terms={highlight} />
             ))}
           </div>
         )}
@@ -135,6 +161,20 @@ export const CaseGridRow = memo(function CaseGridRow({
       <div role="gridcell" className={c.cell}>
         <div className={`${c.text} ${c.priority}`} data-priority={row.priority}>
           {t(`domain:priority.${row.priority}`)}
+        </div>
+        {reason !== null && (
+          <div
+            className={c.secondary}
+            data-priority-reason={reason.kind}
+            title={t(`domain:priorityReason.long.${reason.kind}`)}
+          >
+            {t(`domain:priorityReason.short.${reason.kind}`)}
+          </div>
+        )}
+      </div>
+      <div role="gridcell" className={c.cell}>
+        <div className={c.text} data-assignee>
+          {assignee}
         </div>
       </div>
     </div>

@@ -22,6 +22,7 @@ export const GRID_CLASS = {
   text: 'cd-queue-text',
   market: 'cd-queue-market',
   priority: 'cd-queue-priority',
+  ownDirection: 'cd-queue-own-direction',
   sla: 'cd-queue-sla',
 } as const;
 
@@ -135,13 +136,14 @@ function gridStyles(theme: Theme) {
       },
       '& svg': { display: 'block', width: 20, height: 20, fill: 'currentColor', flexShrink: 0 },
     },
-    [`.${c.primary}`]: { ...body2, fontWeight: 600, ...noWrap },
-    [`.${c.secondary}`]: {
-      fontSize: typography.caption.fontSize,
-      lineHeight: typography.caption.lineHeight,
-      ...noWrap,
-    },
-    [`.${c.text}`]: { ...body2, ...noWrap },
+    // Dense rows: two lines of 18 and 16 px in a 40 px row.
+    [`.${c.primary}`]: { ...body2, fontSize: 13, lineHeight: '18px', fontWeight: 600, ...noWrap },
+    [`.${c.secondary}`]: { fontSize: 12, lineHeight: '16px', color: palette.text.secondary, ...noWrap },
+    [`.${c.text}`]: { ...body2, fontSize: 13, lineHeight: '18px', ...noWrap },
+    // A line set in its text's own direction (so the ellipsis cuts its end) still lines up with the row:
+    // "left" is the UI's start side, as the right-to-left style cache flips it to "right" in Arabic.
+    [`.${c.ownDirection}`]: { textAlign: 'left' },
+    [`.${c.row} mark`]: { backgroundColor: '#fff3a0', color: 'inherit', borderRadius: 2 },
     [`.${c.market}`]: {
       border: `1px solid ${palette.divider}`,
       borderRadius: radius,
@@ -156,7 +158,8 @@ function gridStyles(theme: Theme) {
       ]),
     ),
     [`.${c.sla}`]: {
-      padding: '1px 6px',
+      padding: '0 6px',
+      fontSize: 13,
       border: '1px solid transparent',
       borderRadius: radius,
       whiteSpace: 'nowrap',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRow, QueueSort, QueueView } from '../../../../src-shared/contract/workstation';
 import { useNow } from '../../../hooks/useNow';
 import { useQueue } from '../hooks/useQueue';
+import { useDirectory } from '../hooks/useDirectory';
 import { useServerOffset } from '../hooks/useServerOffset';
 import { useViewCounts } from '../hooks/useViewCounts';
 import { FIRST_SORT, FIRST_VIEW } from '../firstPage';
@@ -28,6 +29,7 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
   const counts = useViewCounts(filter);
   const serverOffsetMs = useServerOffset();
   const now = useNow(1_000);
+  const directory = useDirectory();
   const panelId = useId();
   const hintId = useId();
   const viewName = t(`views.${view}`);
@@ -39,10 +41,13 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
-      <Typography component="h1" variant="h5" sx={{ mb: 1 }}>
-        {t('title')}
-      </Typography>
-      <QueueViewTabs view={view} counts={counts} onChange={setView} panelId={panelId} />
+      {/* Title and view tabs share a line, so a 720 px window keeps its height for rows (issue 14 item 16). */}
+      <Box sx={{ display: 'flex', alignItems: 'center', columnGap: 2, flexWrap: 'wrap' }}>
+        <Typography component="h1" variant="h6">
+          {t('title')}
+        </Typography>
+        <QueueViewTabs view={view} counts={counts} onChange={setView} panelId={panelId} />
+      </Box>
       <Box
         id={panelId}
         role="tabpanel"
@@ -61,7 +66,15 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
         {searchText.trim() === '' && picked.length > 0 && (
           <BulkBar rows={picked} onClear={() => setSelection(EMPTY_SELECTION)} />
         )}
-        {searchText.trim() !== '' && <QueueSearchResults text={searchText} onOpen={onOpenCase} />}
+        {searchText.trim() !== '' && (
+          <QueueSearchResults
+            text={searchText}
+            onOpen={onOpenCase}
+            directory={directory}
+            now={now}
+            serverOffsetMs={serverOffsetMs}
+          />
+        )}
         {queue.status === 'loading' && <LinearProgress aria-label={t('loading')} />}
         {queue.status === 'error' && (
           <Alert severity="error">{t('error', { message: queue.error?.message ?? '' })}</Alert>
@@ -86,6 +99,8 @@ export function QueueScreen({ onOpenCase }: { onOpenCase: (row: CaseRow, rows: r
             describedBy={hintId}
             selection={selection}
             onSelectionChange={setSelection}
+            directory={directory}
+            autoFocus
           />
         )}
       </Box>

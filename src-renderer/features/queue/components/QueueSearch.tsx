@@ -1,20 +1,17 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Checkbox from '@mui/material/Checkbox';
-import ListItem from '@mui/material/ListItem';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow, SearchHit } from '../../../../src-shared/contract/workstation';
 import { TEXT_LIMITS } from '../../../../src-shared/domain/limits';
-import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { useTextLimit } from '../../../i18n/useTextLimit';
 import { contractErrorText } from '../../../i18n/contractErrorText';
+import type { Directory } from '../directory';
+import { useQueueApi } from '../hooks/useQueueApi';
+import { EMPTY_SELECTION, keepLoaded, selectedRows, type Selection } from '../selection/selectionModel';
 import { BulkBar } from './BulkBar';
+import { CaseGrid } from './CaseGrid';
 
 type Props = { text: string; onTextChange: (text: string) => void };
 
@@ -34,31 +31,55 @@ export const QueueSearchBox = memo(function QueueSearchBox({ text, onTextChange 
       onChange={(event) => onTextChange(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onTextChange('');
+        // Down arrow (or Enter) goes from the box into the results, where arrows and Enter work as in the queue.
+        if ((event.key === 'ArrowDown' || event.key === 'Enter') && text.trim() !== '') {
+          const results = document.querySelector<HTMLElement>('[role="grid"][data-search-results]');
+          if (results !== null) {
+            event.preventDefault();
+            results.focus();
+          }
+        }
       }}
     />
   );
 });
 
+/** The search terms as the results mark them: words, and the whole text when it has several. */
+function highlightTerms(text: string): string[] {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  return words.length > 1 ? [text.trim(), ...words] : words;
+}
+
+/**
+ * Search results in the queue's own grid: the same columns (SLA, priority, market, assignee), the match
+ * marked, the same keys (arrows, Enter, x) and one click to open.
+ */
 export function QueueSearchResults({
   text,
   onOpen,
+  directory,
+  now,
+  serverOffsetMs,
 }: {
   text: string;
   onOpen: (row: CaseRow, rows: readonly CaseRow[]) => void;
+  directory: Directory;
+  now: number;
+  serverOffsetMs: number;
 }) {
-  const { t } = useTranslation(['queue', 'domain']);
+  const { t } = useTranslation('queue');
   const { t: tApp } = useTranslation('app');
-  const api = useWorkstation();
+  const api = useQueueApi();
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [storedSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [generation, setGeneration] = useState(0);
   const isTooLong = text.trim().length > TEXT_LIMITS.searchText;
   useEffect(() => {
     // The search box says why an over-long text is not searched.
     if (isTooLong) return undefined;
     let isCurrent = true;
-    void api['cases:search']({ text: text.trim(), limit: 50 }).then((result) => {
+    void api.search(text.trim()).then((result) => {
       if (!isCurrent) return;
       if (result.ok) {
         setHits(result.data);
@@ -69,77 +90,42 @@ export function QueueSearchResults({
       isCurrent = false;
     };
   }, [api, text, generation, isTooLong, tApp]);
+  const rows = useMemo(() => (hits ?? []).map((hit) => hit.row), [hits]);
+  const byId = useMemo(() => new Map((hits ?? []).map((hit) => [hit.row.id, hit])), [hits]);
+  const terms = useMemo(() => highlightTerms(text), [text]);
+  const selection = useMemo(() => keepLoaded(storedSelection, rows), [storedSelection, rows]);
+  const picked = useMemo(() => selectedRows(selection, rows), [selection, rows]);
   if (isTooLong) return null;
   if (error !== null) return <Alert severity="error">{t('search.error', { message: error })}</Alert>;
   if (hits === null) return null;
   if (hits.length === 0) return <Typography sx={{ p: 2 }}>{t('search.none', { text: text.trim() })}</Typography>;
-  const rows = hits.map((hit) => hit.row);
-  const visibleSelection = rows.filter((row) => selected.has(row.id));
-  const toggle = (id: string) =>
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const allSelected = visibleSelection.length === rows.length;
   return (
     <>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Checkbox
-          checked={allSelected}
-          indeterminate={visibleSelection.length > 0 && !allSelected}
-          onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
-          slotProps={{ input: { 'aria-label': t('bulk.selectAll') } }}
+      {picked.length > 0 && (
+        <BulkBar
+          rows={picked}
+          onClear={() => setSelection(EMPTY_SELECTION)}
+          onDone={() => setGeneration((value) => value + 1)}
         />
-        {visibleSelection.length > 0 && (
-          <BulkBar rows={visibleSelection} onDone={() => setGeneration((value) => value + 1)} />
-        )}
-      </Box>
-      <Box
-        sx={{
-          overflowY: 'auto',
-          flexGrow: 1,
-          minHeight: 0,
-          border: 1,
-          borderColor: 'divider',
-          borderRadius: 1,
-          bgcolor: 'background.paper',
-        }}
-      >
-        <List aria-label={t('search.results', { count: hits.length })} dense>
-          {hits.map((hit) => (
-            <ListItem key={hit.row.id} disablePadding>
-              <Checkbox
-                checked={selected.has(hit.row.id)}
-                onChange={() => toggle(hit.row.id)}
-                slotProps={{ input: { 'aria-label': t('bulk.select', { ref: hit.row.ref }) } }}
-              />
-              <ListItemButton onClick={() => onOpen(hit.row, rows)}>
-                <ListItemText
-                  primary={
-                    <>
-                      <bdi>{hit.row.ref}</bdi>
-                      {' · '}
-                      <bdi>{hit.row.customerName}</bdi>
-                      {' · '}
-                      <bdi lang={hit.row.locale}>{hit.row.subject}</bdi>
-                      {' · '}
-                      {t(`domain:status.${hit.row.status}`)}
-                    </>
-                  }
-                  secondary={
-                    <>
-                      <bdi lang={hit.row.locale}>{hit.snippet}</bdi>
-                      {hit.row.tags.length > 0 ? ` · ${hit.row.tags.join(', ')}` : ''}
-                    </>
-                  }
-                />
-              </ListItemButton>
-            </ListItem>
-          ))}
-        </List>
-      </Box>
+      )}
+      <CaseGrid
+        rows={rows}
+        totalCount={rows.length}
+        hasMore={false}
+        label={t('search.results', { count: hits.length })}
+        selectAllLabel={t('bulk.selectAll')}
+        now={now}
+        serverOffsetMs={serverOffsetMs}
+        onLoadMore={noMore}
+        onOpen={(row) => onOpen(row, rows)}
+        selection={selection}
+        onSelectionChange={setSelection}
+        directory={directory}
+        hits={byId}
+        highlight={terms}
+      />
     </>
   );
 }
+
+function noMore() {}

@@ -18,7 +18,8 @@ function tabStyles(theme: Theme) {
   return {
     [`.${LIST}`]: {
       display: 'flex',
-      minHeight: 48,
+      minHeight: 40,
+      minWidth: 0,
       overflowX: 'auto',
       overflowY: 'hidden',
       scrollbarWidth: 'thin',
@@ -31,8 +32,8 @@ function tabStyles(theme: Theme) {
       flexShrink: 0,
       minWidth: 90,
       maxWidth: 360,
-      minHeight: 48,
-      padding: '12px 16px',
+      minHeight: 40,
+      padding: '8px 14px',
       overflow: 'hidden',
       whiteSpace: 'normal',
       textAlign: 'center',

@@ -5,9 +5,10 @@ import type { MouseEvent } from 'react';
  * holds the selection checkbox and the unsent-changes marker.
  */
 export const GRID_COLUMNS =
-  '64px minmax(170px, 2fr) 72px minmax(110px, 1fr) minmax(110px, 1fr) minmax(190px, 1.3fr) minmax(100px, 0.9fr) minmax(72px, 0.6fr)';
-export const ROW_HEIGHT = 56;
-export const HEADER_HEIGHT = 40;
+  '60px minmax(160px, 2fr) 64px minmax(100px, 1fr) minmax(96px, 0.9fr) minmax(150px, 1.2fr) minmax(96px, 0.9fr) minmax(96px, 0.9fr) minmax(100px, 0.9fr)';
+/** Dense rows (two short lines), so a 1280x720 window shows at least 12 cases (issue 14 item 16). */
+export const ROW_HEIGHT = 40;
+export const HEADER_HEIGHT = 32;
 
 /** How a click picks rows: Shift extends from the anchor, Ctrl/Cmd (or the checkbox) toggles one. */
 export type PickMode = 'toggle' | 'extend';

@@ -10,7 +10,8 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chordParts, KEYMAP, SHORTCUT_ACTIONS, type KeyChord } from '../keymap';
+import Typography from '@mui/material/Typography';
+import { chordParts, KEYMAP, LIST_KEY_ACTIONS, LIST_KEYS, SHORTCUT_ACTIONS, type KeyChord } from '../keymap';
 
 function Chord({ chord }: { chord: KeyChord }) {
   const { t } = useTranslation('shortcuts');
@@ -41,6 +42,29 @@ function Chord({ chord }: { chord: KeyChord }) {
   );
 }
 
+function ShortcutRow({ name, chords }: { name: string; chords: readonly KeyChord[] }) {
+  const { t } = useTranslation('shortcuts');
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row">
+        {name}
+      </TableCell>
+      <TableCell>
+        {chords.map((chord, index) => (
+          <Fragment key={index}>
+            {index > 0 && (
+              <Box component="span" sx={{ mx: 1, color: 'text.secondary' }}>
+                {t('or')}
+              </Box>
+            )}
+            <Chord chord={chord} />
+          </Fragment>
+        ))}
+      </TableCell>
+    </TableRow>
+  );
+}
+
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('shortcuts');
   return (
@@ -50,23 +74,17 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         <Table size="small" aria-labelledby="shortcuts-title">
           <TableBody>
             {SHORTCUT_ACTIONS.map((action) => (
-              <TableRow key={action}>
-                <TableCell component="th" scope="row">
-                  {t(`action.${action}`)}
-                </TableCell>
-                <TableCell>
-                  {KEYMAP[action].map((chord, index) => (
-                    <Fragment key={index}>
-                      {index > 0 && (
-                        <Box component="span" sx={{ mx: 1, color: 'text.secondary' }}>
-                          {t('or')}
-                        </Box>
-                      )}
-                      <Chord chord={chord} />
-                    </Fragment>
-                  ))}
-                </TableCell>
-              </TableRow>
+              <ShortcutRow key={action} name={t(`action.${action}`)} chords={KEYMAP[action]} />
+            ))}
+          </TableBody>
+        </Table>
+        <Typography id="shortcuts-list-title" component="h3" variant="subtitle2" sx={{ mt: 2 }}>
+          {t('listTitle')}
+        </Typography>
+        <Table size="small" aria-labelledby="shortcuts-list-title">
+          <TableBody>
+            {LIST_KEY_ACTIONS.map((action) => (
+              <ShortcutRow key={action} name={t(`list.${action}`)} chords={LIST_KEYS[action]} />
             ))}
           </TableBody>
         </Table>

@@ -9,6 +9,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Table from '@mui/material/Table';
+import TextField from '@mui/material/TextField';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -17,6 +18,8 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { BulkResult, CaseRow, Session } from '../../../../src-shared/contract/workstation';
 import type { User } from '../../../../src-shared/domain/user';
+import { REASSIGN_REASON_MAX } from '../../../../src-shared/sync/mutations';
+import { rejectionDetail } from '../../attention/rejectionText';
 import { useWorkstation } from '../../../contract/WorkstationProvider';
 import { contractErrorText } from '../../../i18n/contractErrorText';
 import { formatDateTime, languageName } from '../../../i18n/format';
@@ -46,6 +49,8 @@ type Outcome = { result: BulkResult; rows: ReadonlyMap<string, CaseRow> };
 export function ReassignScreen() {
   const { t, i18n } = useTranslation('supervision');
   const { t: tApp } = useTranslation('app');
+  const { t: tRefusal } = useTranslation(['attention', 'domain']);
+  const [reason, setReason] = useState('');
   const workstation = useWorkstation();
   const api = useMemo(() => supervisionApi(workstation), [workstation]);
   const session = useSession();
@@ -80,11 +85,12 @@ export function ReassignScreen() {
     if (rows === null || to === '' || to === from) return;
     setIsMoving(true);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const result = await api.reassign([...selected], holderOf(to).assigneeId);
+    const result = await api.reassign([...selected], holderOf(to).assigneeId, reason);
     setIsMoving(false);
     if (result.ok) {
       setOutcome({ result: result.data, rows: byId });
       setSelected(new Set());
+      setReason('');
     } else
       setOutcome({
         result: { applied: [], refused: [...selected].map((caseId) => ({ caseId, ...result.error })) },
@@ -135,6 +141,14 @@ export function ReassignScreen() {
               ))}
           </Select>
         </FormControl>
+        <TextField
+          size="small"
+          label={t('reassign.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          slotProps={{ htmlInput: { maxLength: REASSIGN_REASON_MAX } }}
+          sx={{ minWidth: 260 }}
+        />
         <Button
           variant="contained"
           disabled={selected.size === 0 || to === '' || isMoving}
@@ -154,13 +168,14 @@ export function ReassignScreen() {
                 refused: outcome.result.refused.length,
               })}
             </Typography>
+            {outcome.result.applied.length > 0 && <Typography variant="body2">{t('reassign.pendingNote')}</Typography>}
             {outcome.result.refused.length > 0 && (
               <Box component="ul" sx={{ m: 0, ps: 2 }} aria-label={t('reassign.refusedList')}>
                 {outcome.result.refused.map((refusal) => (
                   <li key={refusal.caseId} data-refused-case={refusal.caseId}>
                     {t('reassign.refusedCase', {
                       ref: outcome.rows.get(refusal.caseId)?.ref ?? refusal.caseId,
-                      why: contractErrorText(tApp, refusal),
+                      why: rejectionDetail(tRefusal, refusal.reason) ?? contractErrorText(tApp, refusal),
                     })}
                   </li>
                 ))}

@@ -6,6 +6,7 @@ import { m004TeamBrand } from './m004TeamBrand';
 import { m005AttentionReason } from './m005AttentionReason';
 import { m006SearchBacklog } from './m006SearchBacklog';
 import { m007DropUnused } from './m007DropUnused';
+import { m008CaseSearchText } from './m008CaseSearchText';
 
 /** Append only. A shipped migration is never edited; a later one changes what it made. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '005_attention_reason', sql: m005AttentionReason },
   { version: 6, name: '006_search_backlog', sql: m006SearchBacklog },
   { version: 7, name: '007_drop_unused', sql: m007DropUnused },
+  { version: 8, name: '008_case_search_text', sql: m008CaseSearchText },
 ];
