@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'sync',
   'supervision',
   'workflow',
+  'practice',
 ] as const;
 
 type Catalog = Record<string, unknown>;
