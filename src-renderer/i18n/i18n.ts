@@ -18,6 +18,8 @@ export const NAMESPACES = [
   'shortcuts',
   'sync',
   'supervision',
+  'workflow',
+  'practice',
 ] as const;
 
 type Catalog = Record<string, unknown>;
