@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'sync',
   'supervision',
   'floor',
+  'workflow',
   'practice',
 ] as const;
 

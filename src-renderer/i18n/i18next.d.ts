@@ -13,6 +13,7 @@ import type sla from '../../locales/en/sla.json';
 import type sync from '../../locales/en/sync.json';
 import type supervision from '../../locales/en/supervision.json';
 import type floor from '../../locales/en/floor.json';
+import type workflow from '../../locales/en/workflow.json';
 import type practice from '../../locales/en/practice.json';
 
 // English is the reference catalog: keys are typed from it, and tests/unit/i18nCatalogs.test.ts holds the others to it.
@@ -34,6 +35,7 @@ declare module 'i18next' {
       sync: typeof sync;
       supervision: typeof supervision;
       floor: typeof floor;
+      workflow: typeof workflow;
       practice: typeof practice;
     };
   }
