@@ -45,6 +45,9 @@ const AttentionScreen = lazy(() =>
 const ReassignScreen = lazy(() =>
   import('../features/supervision/components/ReassignScreen').then((module) => ({ default: module.ReassignScreen })),
 );
+const PracticeScreen = lazy(() =>
+  import('../features/practice').then((module) => ({ default: module.PracticeScreen })),
+);
 const SettingsScreen = lazy(() =>
   import('../features/settings').then((module) => ({ default: module.SettingsScreen })),
 );
@@ -88,6 +91,7 @@ function Screens() {
   const [caseOrder, setCaseOrder] = useState<readonly CaseRow[]>([]);
   const attentionCount = useAttentionCount();
   const isSupervisor = useIsSupervisor();
+  const isAgent = useSession()?.user?.role === 'agent';
   // Signed out, or signed in as an agent: no supervisor screen stays open.
   useEffect(() => {
     if (!isSupervisor && isSupervisorScreen(route.screen)) setRoute({ screen: 'queue' });
@@ -140,12 +144,14 @@ function Screens() {
       navBadges={{ attention: attentionCount }}
       recentCases={recentCases}
       showSupervisor={isSupervisor}
+      showPractice={isAgent}
     >
       {route.screen === 'queue' && <QueueScreen onOpenCase={openFromQueue} />}
       <Suspense fallback={<LinearProgress />}>
         {route.screen === 'case' && <CaseScreen key={route.caseId} caseId={route.caseId} />}
         {route.screen === 'attention' && <AttentionScreen onOpenCase={openCase} />}
         {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'practice' && isAgent && <PracticeScreen />}
         {route.screen === 'reassign' && isSupervisor && <ReassignScreen />}
       </Suspense>
       <Notifications onOpenCase={openCase} />

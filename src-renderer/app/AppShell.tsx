@@ -20,6 +20,7 @@ import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import SettingsIcon from '@mui/icons-material/Settings';
 import MenuIcon from '@mui/icons-material/Menu';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import SchoolIcon from '@mui/icons-material/School';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -48,6 +49,9 @@ const NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [
   { screen: 'settings', icon: <SettingsIcon /> },
 ];
 
+/** Entries for agents only (Practice). */
+const AGENT_NAV_ITEMS: { screen: ScreenId; icon: ReactNode }[] = [{ screen: 'practice', icon: <SchoolIcon /> }];
+
 /** The Supervisor section, in this order; supervision features add their screens here. */
 const SUPERVISOR_NAV_ITEMS: { screen: SupervisorScreenId; icon: ReactNode }[] = [
   { screen: 'reassign', icon: <SwapHorizIcon /> },
@@ -67,6 +71,8 @@ type Props = {
   recentCases?: readonly RecentCase[];
   /** Supervisors and admins see the Supervisor section; agents never do. */
   showSupervisor?: boolean;
+  /** Agents see Practice (issue 16). */
+  showPractice?: boolean;
 };
 
 export function AppShell({
@@ -78,6 +84,7 @@ export function AppShell({
   navBadges,
   recentCases = [],
   showSupervisor = false,
+  showPractice = false,
 }: Props) {
   const { t } = useTranslation('app');
   const isWide = useMediaQuery(WIDE_WINDOW, { noSsr: true });
@@ -85,7 +92,13 @@ export function AppShell({
   const isCollapsed = collapsedChoice ?? !isWide;
   const width = isCollapsed ? NAV_COLLAPSED_WIDTH : NAV_WIDTH;
   const go = (screen: ScreenId) => {
-    if (screen === 'queue' || screen === 'attention' || screen === 'settings' || isSupervisorScreen(screen))
+    if (
+      screen === 'queue' ||
+      screen === 'attention' ||
+      screen === 'settings' ||
+      screen === 'practice' ||
+      isSupervisorScreen(screen)
+    )
       onNavigate({ screen });
     else if (lastCase !== null) onNavigate(lastCase);
   };
@@ -155,7 +168,10 @@ export function AppShell({
       >
         <Toolbar variant="dense" />
         <nav aria-label={t('nav.label')}>
-          <List>{NAV_ITEMS.map(entry)}</List>
+          <List>
+            {NAV_ITEMS.map(entry)}
+            {showPractice && AGENT_NAV_ITEMS.map(entry)}
+          </List>
           {showSupervisor && (
             <List
               aria-labelledby="nav-supervisor"

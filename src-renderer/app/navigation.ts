@@ -6,7 +6,10 @@ export const SCREENS = ['queue', 'case', 'attention', 'settings'] as const;
  */
 export const SUPERVISOR_SCREENS = ['reassign'] as const;
 export type SupervisorScreenId = (typeof SUPERVISOR_SCREENS)[number];
-export type ScreenId = (typeof SCREENS)[number] | SupervisorScreenId;
+/** Practice (issue 16): shown to agents, who practise in the sandbox. */
+export const AGENT_SCREENS = ['practice'] as const;
+export type AgentScreenId = (typeof AGENT_SCREENS)[number];
+export type ScreenId = (typeof SCREENS)[number] | SupervisorScreenId | AgentScreenId;
 
 export function isSupervisorScreen(screen: ScreenId): screen is SupervisorScreenId {
   const screens: readonly ScreenId[] = SUPERVISOR_SCREENS;
@@ -18,7 +21,8 @@ export type Route =
   | { screen: 'case'; caseId: string; caseRef: string }
   | { screen: 'attention' }
   | { screen: 'settings' }
-  | { screen: SupervisorScreenId };
+  | { screen: SupervisorScreenId }
+  | { screen: AgentScreenId };
 
 /** A case the agent opened recently, listed under the navigation (issue 14 item 10). */
 export type RecentCase = { caseId: string; caseRef: string; customerName?: string };

@@ -98,5 +98,13 @@ export function createTypedClient(transport: RawTransport): WorkstationApi {
         if (parsed.success) listener(parsed.data);
       });
     },
+    'training:progress': (input) => call('training:progress', input),
+    'training:assign': (input) => call('training:assign', input),
+    'training:runs': (input) => call('training:runs', input),
+    'training:review': (input) => call('training:review', input),
+    'training:override': (input) => call('training:override', input),
+    'training:release': (input) => call('training:release', input),
+    'training:results': (input) => call('training:results', input),
+    'training:rubrics': (input) => call('training:rubrics', input),
   };
 }

@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'shortcuts',
   'sync',
   'supervision',
+  'practice',
 ] as const;
 
 type Catalog = Record<string, unknown>;

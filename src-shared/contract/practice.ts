@@ -10,6 +10,7 @@ import {
   ScenarioKeySchema,
   ScenarioVersionSchema,
 } from '../training/records';
+import { ReviewSchema } from '../training/review';
 import { UI_LANGUAGES, UiTextSchema } from '../training/schema';
 
 /**
@@ -51,6 +52,8 @@ export const PracticeRunViewSchema = z.lazy(() =>
     uploadError: z.string().nullable(),
     /** The server's score once synced; the desk's own replay gives the same before that. */
     serverResult: RunResultSchema.nullable(),
+    /** The trainer's review once released: the score with their overrides and their feedback. */
+    review: ReviewSchema.nullable(),
   }),
 );
 export type PracticeRunView = z.infer<typeof PracticeRunViewSchema>;

@@ -19,6 +19,17 @@ import {
 } from './practice';
 import { MUTATION_ARGS, TagSchema } from '../sync/mutations';
 import { REASSIGN_REASON_MAX, RejectionCodeSchema, RejectionReasonSchema } from '../sync/mutations';
+import { AssignmentRequestSchema, AssignmentSchema } from '../training/records';
+import { OverrideSchema } from '../training/overrides';
+import {
+  AssignmentProgressSchema,
+  ReleaseRequestSchema,
+  ReviewSchema,
+  RunForReviewSchema,
+  RunSummarySchema,
+} from '../training/review';
+import { RubricSchema } from '../training/rubric';
+import { TrainingResultsSchema } from '../training/trainingResults';
 
 // Schemas with more than a field or two are wrapped in z.lazy: each is built when it first parses, not
 // when this module loads. A renderer parses a handful of results before the queue's first paint and
@@ -268,6 +279,53 @@ function supervisorMethod<I extends z.ZodType, O extends z.ZodType>(input: I, ou
   return { input, output, roles: SUPERVISOR_ROLES };
 }
 
+/** Who may call a trainer method (the Training section): the core refuses everyone else with FORBIDDEN. */
+export const TRAINER_ROLES = ['trainer', 'admin'] as const satisfies readonly Role[];
+
+/** A method for trainers only; it asks the central API online, which judges each request again. */
+function trainerMethod<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output, roles: TRAINER_ROLES };
+}
+
+const RunRefSchema = z.lazy(() => z.object({ runId: IdSchema }));
+
+/** The trainer's side of practice (issue 16): assign and follow progress, review runs, results, rubrics. */
+const trainerMethods = {
+  'training:progress': trainerMethod(
+    Empty,
+    z.lazy(() => z.object({ assignments: z.array(AssignmentProgressSchema) })),
+  ),
+  'training:assign': trainerMethod(
+    z.lazy(() => AssignmentRequestSchema),
+    z.lazy(() => z.object({ status: z.enum(['created', 'unchanged']), assignment: AssignmentSchema })),
+  ),
+  'training:runs': trainerMethod(
+    Empty,
+    z.lazy(() => z.object({ runs: z.array(RunSummarySchema) })),
+  ),
+  'training:review': trainerMethod(
+    RunRefSchema,
+    z.lazy(() => RunForReviewSchema),
+  ),
+  /** Overrides criteria of a run, each with its required comment; the answer is the review with the score recomputed. */
+  'training:override': trainerMethod(
+    z.lazy(() => z.object({ runId: IdSchema, overrides: z.array(OverrideSchema).min(1).max(100) })),
+    z.lazy(() => z.object({ review: ReviewSchema })),
+  ),
+  'training:release': trainerMethod(
+    z.lazy(() => ReleaseRequestSchema.extend({ runId: IdSchema })),
+    z.lazy(() => z.object({ review: ReviewSchema })),
+  ),
+  'training:results': trainerMethod(
+    Empty,
+    z.lazy(() => TrainingResultsSchema),
+  ),
+  'training:rubrics': trainerMethod(
+    Empty,
+    z.lazy(() => z.object({ rubrics: z.array(RubricSchema) })),
+  ),
+} as const;
+
 /** Who practises (issue 16): agents; everyone signed in may look at the scenarios. */
 export const PRACTICE_ROLES = ['agent'] as const satisfies readonly Role[];
 
@@ -326,6 +384,7 @@ export const workstationContract = {
     z.lazy(() => z.array(AttentionItemSchema)),
   ),
   'attention:resolve': method(AttentionResolveSchema, z.null()),
+  ...trainerMethods,
   // Practice (issue 16): the sandbox's scenarios, assignments and runs, never a live case.
   'practice:overview': method(Empty, PracticeOverviewSchema),
   'practice:scenario': method(PracticeScenarioRefSchema, PracticeScenarioVersionSchema),
@@ -340,7 +399,7 @@ export type MethodInput<M extends MethodName> = z.input<WorkstationContract[M]['
 export type MethodOutput<M extends MethodName> = z.infer<WorkstationContract[M]['output']>;
 export const METHOD_NAMES = Object.keys(workstationContract) as MethodName[];
 
-/** Whether a role (null: nobody signed in) may call the method: supervisor methods name their roles, the rest are open. */
+/** Whether a role (null: nobody signed in) may call the method: supervisor and trainer methods name their roles, the rest are open. */
 export function isMethodAllowed(method: MethodName, role: Role | null): boolean {
   const entry = workstationContract[method];
   if (!('roles' in entry)) return true;

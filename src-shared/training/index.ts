@@ -57,3 +57,4 @@ export {
   ScenarioResultSchema,
 } from './trainingResults';
 export type { RunFacts, TrainingResults, TraineeResult, ScenarioResult } from './trainingResults';
+export * from './review';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../sync/protocol';
 import { AssignmentSchema, RunUploadSchema, ScenarioVersionSchema, TrainingRunSchema } from './records';
+import { ReviewSchema } from './review';
 
 /**
  * Practice's own sync scope beside the case sync (SYNC.md conventions: protocol 1, signed opaque cursor,
@@ -9,7 +10,8 @@ import { AssignmentSchema, RunUploadSchema, ScenarioVersionSchema, TrainingRunSc
  * person the scenario versions; an agent their own runs and the assignments for them or their team; a
  * trainer the runs and assignments of the agents in their teams, and never a live case.
  */
-export const TRAINING_ENTITIES = ['scenario', 'assignment', 'run'] as const;
+/** `review`: a trainer's review of a run, sent to its trainee (and their trainers) once released. */
+export const TRAINING_ENTITIES = ['scenario', 'assignment', 'run', 'review'] as const;
 export const TrainingEntitySchema = z.enum(TRAINING_ENTITIES);
 export type TrainingEntity = z.infer<typeof TrainingEntitySchema>;
 
@@ -18,6 +20,7 @@ export const TRAINING_RECORDS = {
   scenario: ScenarioVersionSchema,
   assignment: AssignmentSchema,
   run: TrainingRunSchema,
+  review: ReviewSchema,
 } as const satisfies Record<TrainingEntity, z.ZodType>;
 
 export const MAX_TRAINING_PULL_CHANGES = 500;

@@ -185,6 +185,9 @@ function timedStore(store: LocalStore): SyncStore {
     indexSearchBacklog: timed('indexSearchBacklog', store.indexSearchBacklog),
     resetClientIdentity: timed('resetClientIdentity', store.resetClientIdentity),
     verifyHash: timed('verifyHash', store.verifyHash),
+    filesToUpload: timed('filesToUpload', store.filesToUpload),
+    markFileUploaded: timed('markFileUploaded', store.markFileUploaded),
+    markFileRefused: timed('markFileRefused', store.markFileRefused),
   };
 }
 

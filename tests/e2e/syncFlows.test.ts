@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-shared/demo';
@@ -12,7 +15,7 @@ import { caseDetail, queueRows, topRow } from './support/storeRows';
 import { uiText } from './support/uiText';
 import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { startCentralApiProcess, type RunningCentralApi } from './support/centralApiProcess';
-import { startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
+import { copyDemoCentralApi, startWebHostProcess, type RunningWebHost } from './support/webHostProcess';
 import { startSyncedWorkstation, workstationPerTest } from './support/workstationFixture';
 import { FaultProxy } from '../sync/faultProxy';
 
@@ -315,6 +318,71 @@ describe('sync flows through the web host against a central API the test runs', 
         await screen.screenshot('en', 'server-clock-moved');
       } finally {
         await clock.stop();
+      }
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    "shows every reply's delivery state, and sends a reply the gateway refused again",
+    async () => {
+      // A channel gateway on loopback that refuses (422, not retried) the first reply it sees with the marker.
+      const refused = 'GATEWAY-REFUSES';
+      let refusals = 0;
+      const gateway = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        request.on('end', () => {
+          const refuse = body.includes(refused) && refusals++ === 0;
+          response.writeHead(refuse ? 422 : 200, { 'content-type': 'application/json' }).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+      const gatewayDataDir = await copyDemoCentralApi();
+      try {
+        const { port } = gateway.address() as AddressInfo;
+        const withGateway = await startCentralApiProcess({
+          dataDir: gatewayDataDir,
+          env: { OUTBOUND_WEBHOOK_URL: `http://127.0.0.1:${port}/deliver` },
+        });
+        const desk = await startWebHostProcess({ serverUrl: withGateway.url });
+        await contractData(desk, 'auth:signIn', { username: AGENT, password: DEMO_PASSWORD });
+        await expect.poll(async () => (await contractData(desk, 'sync:status', {})).lastSyncedAt).not.toBeNull();
+        const row = await topRow(desk, { view: 'mine' });
+        await screen.openBySearch(desk.url, 'en', row.ref);
+        const text = `${refused} ${row.ref}: your replacement left our warehouse today.`;
+        await sendTypedReply(screen, text);
+        const entries = threadEntry(screen, text);
+        const delivery = () => entries.first().locator('[data-delivery-state]').getAttribute('data-delivery-state');
+        await expect.poll(delivery, RECONNECT).toBe('failed');
+
+        for (const language of ['zh-CN', 'ar'] as const) {
+          const tab = new CasePage(await context.newPage());
+          await tab.openBySearch(desk.url, language, row.ref);
+          const failed = threadEntry(tab, text, language).first();
+          await expect
+            .poll(() => failed.locator('[data-delivery-state]').getAttribute('data-delivery-state'))
+            .toBe('failed');
+          await failed.getByRole('button', { name: uiText(language)('case:thread.resend') }).waitFor();
+          await tab.screenshot(language, 'reply-not-delivered');
+          await tab.page.close();
+        }
+        await screen.screenshot('en', 'reply-not-delivered');
+
+        await entries.first().getByRole('button', { name: 'Send again' }).click();
+        await entries.first().getByText('Sent again as a new reply.').waitFor();
+        await expect.poll(() => entries.count()).toBe(2);
+        await expect
+          .poll(() => entries.nth(1).locator('[data-delivery-state]').getAttribute('data-delivery-state'), RECONNECT)
+          .toBe('sent');
+        // The failed one keeps saying so; it offers no second resend once its text was sent again.
+        expect(await delivery()).toBe('failed');
+        expect(await entries.first().getByRole('button', { name: 'Send again' }).count()).toBe(0);
+        await screen.screenshot('en', 'reply-sent-again');
+      } finally {
+        gateway.closeAllConnections();
+        await new Promise((resolve) => gateway.close(resolve));
+        rmSync(gatewayDataDir, { recursive: true, force: true });
       }
     },
     FLOW_TIMEOUT,

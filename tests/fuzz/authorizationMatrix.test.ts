@@ -11,6 +11,8 @@ import { practiceFixture, practiceRun } from '../../src-server/testing/practiceR
 
 const practice = practiceFixture();
 import { sampleRubricDraft } from '../../src-shared/training/rubricFixture';
+import { putUser } from '../../src-server/auth/directory';
+import { hashPassword } from '../../src-server/auth/passwords';
 
 const ROLES = ['agent', 'supervisor', 'trainer', 'admin', 'integration', 'none'] as const;
 type Role = (typeof ROLES)[number];
@@ -65,7 +67,28 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /api/v1/training/rubrics': trainers,
   'POST /api/v1/training/rubrics/:key/retire': trainers,
   'DELETE /api/v1/training/rubrics/:key': trainers,
+  'GET /api/v1/training/runs': trainers,
+  'GET /api/v1/training/runs/:runId/review': trainers,
+  'POST /api/v1/training/runs/:runId/overrides': trainers,
+  'POST /api/v1/training/runs/:runId/release': trainers,
+  'GET /api/v1/training/calibrations': trainers,
+  'POST /api/v1/training/calibrations': trainers,
+  'GET /api/v1/training/calibrations/:id': trainers,
+  // Only the calibration's raters rate (an admin is not one of them).
+  'POST /api/v1/training/calibrations/:id/ratings': { ...trainers, admin: 'deny' },
+  'POST /api/v1/training/calibrations/:id/close': trainers,
+  'GET /api/v1/training/progress': trainers,
+  'GET /api/v1/training/results': trainers,
 };
+
+interface TrainerFixture {
+  runId: string;
+  criterion: { key: string; max: number };
+  author: ProtocolClient;
+  colleague: ProtocolClient;
+  ratings: Record<string, number | null>;
+  calibrationRequest: unknown;
+}
 
 describe('authorization: every route x every role', { timeout: 300_000 }, () => {
   let testDb: TestDb;
@@ -92,6 +115,47 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
     await server?.close();
     await testDb?.dispose();
   });
+
+  /** A run of agent A1 to review, a rubric, and a second trainer of team A, so calibrations can be opened. */
+  let fixture: Promise<TrainerFixture> | undefined;
+  function trainerFixture(): Promise<TrainerFixture> {
+    fixture ??= (async () => {
+      const agent = await ProtocolClient.signIn(server.url, world.users.agentA1.username);
+      const run = practiceRun(practice, practice.failing);
+      await agent.call('POST', '/sync/v1/training/runs', { protocol: 1, run });
+      const author = await ProtocolClient.signIn(server.url, world.users.trainer.username);
+      const review = await author.call<{ criteria: Array<{ key: string; max: number }> }>(
+        'GET',
+        `/api/v1/training/runs/${run.id}/review`,
+      );
+      const criterion = review.body.criteria[0];
+      if (!criterion) throw new Error('the practice run has no criteria');
+      const colleagueUser = { ...world.users.trainer, id: randomUUID(), username: `tr2-${randomUUID().slice(0, 8)}` };
+      await putUser(
+        testDb.db,
+        colleagueUser,
+        DEMO_PASSWORD,
+        await hashPassword(DEMO_PASSWORD, { n: 2 ** 10, r: 8, p: 1 }),
+      );
+      const colleague = await ProtocolClient.signIn(server.url, colleagueUser.username);
+      const key = `matrix.calibration-${randomUUID().slice(0, 8)}`;
+      await author.call('POST', '/api/v1/training/rubrics', sampleRubricDraft(key));
+      return {
+        runId: run.id,
+        criterion,
+        author,
+        colleague,
+        ratings: { statutory_right: 1, mirrors_greeting: null, register: 3, timeframe: 2 },
+        calibrationRequest: {
+          runId: run.id,
+          rubric: { key, version: 1 },
+          trainerIds: [world.users.trainer.id, colleagueUser.id],
+          benchmarkTrainerId: world.users.trainer.id,
+        },
+      };
+    })();
+    return fixture;
+  }
 
   async function clientAs(role: Role): Promise<ProtocolClient> {
     const client = new ProtocolClient(server.url);
@@ -179,6 +243,44 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
         return route.startsWith('DELETE')
           ? client.call('DELETE', `/api/v1/training/rubrics/${key}`)
           : client.call('POST', `/api/v1/training/rubrics/${key}/retire`);
+      }
+      case 'GET /api/v1/training/runs':
+      case 'GET /api/v1/training/calibrations':
+      case 'GET /api/v1/training/progress':
+      case 'GET /api/v1/training/results':
+        return client.call('GET', route.slice(4));
+      case 'GET /api/v1/training/runs/:runId/review':
+        return client.call('GET', `/api/v1/training/runs/${(await trainerFixture()).runId}/review`);
+      case 'POST /api/v1/training/runs/:runId/overrides': {
+        const { runId, criterion } = await trainerFixture();
+        return client.call('POST', `/api/v1/training/runs/${runId}/overrides`, {
+          overrides: [{ criterion: criterion.key, value: criterion.max, comment: `matrix ${role}` }],
+        });
+      }
+      case 'POST /api/v1/training/runs/:runId/release':
+        return client.call('POST', `/api/v1/training/runs/${(await trainerFixture()).runId}/release`, {
+          feedback: `matrix ${role}`,
+        });
+      case 'POST /api/v1/training/calibrations':
+        return client.call('POST', '/api/v1/training/calibrations', (await trainerFixture()).calibrationRequest);
+      case 'GET /api/v1/training/calibrations/:id':
+      case 'POST /api/v1/training/calibrations/:id/ratings':
+      case 'POST /api/v1/training/calibrations/:id/close': {
+        const fixture = await trainerFixture();
+        const { calibration } = (
+          await fixture.author.call<{ calibration: { id: string } }>(
+            'POST',
+            '/api/v1/training/calibrations',
+            fixture.calibrationRequest,
+          )
+        ).body;
+        const path = `/api/v1/training/calibrations/${calibration.id}`;
+        if (route.startsWith('GET')) return client.call('GET', path);
+        if (route.endsWith('ratings')) return client.call('POST', `${path}/ratings`, { ratings: fixture.ratings });
+        // Two raters have submitted, so closing is a request its opener may make.
+        await fixture.author.call('POST', `${path}/ratings`, { ratings: fixture.ratings });
+        await fixture.colleague.call('POST', `${path}/ratings`, { ratings: fixture.ratings });
+        return client.call('POST', `${path}/close`);
       }
       default:
         throw new Error(`no request for ${route}: add one here and its row to EXPECTED`);

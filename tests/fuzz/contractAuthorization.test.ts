@@ -45,6 +45,9 @@ const open = (): Record<Role, Outcome> => ({ ...signedIn('allow'), none: 'allow'
  */
 const teamCase: Record<Role, Outcome> = { ...signedIn('allow'), trainer: 'unseen' };
 
+/** The Training section: trainers and admins; the agent's and supervisor's desks refuse it. */
+const trainerOnly: Record<Role, Outcome> = { ...signedIn('deny'), trainer: 'allow', admin: 'allow' };
+
 /**
  * Who may use each contract method on the desk. A method missing here fails the suite: whoever adds a
  * contract method decides who may use it, in this table (and gives it a request in `request` below).
@@ -77,6 +80,16 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
   'attention:resolve': signedIn('unseen'),
+  // Trainer methods (TRAINER_ROLES): refused by role on the desk; the central API judges the rest (a run
+  // id that is no run of an agent they train is not found).
+  'training:progress': trainerOnly,
+  'training:assign': trainerOnly,
+  'training:runs': trainerOnly,
+  'training:review': { ...trainerOnly, trainer: 'unseen', admin: 'unseen' },
+  'training:override': { ...trainerOnly, trainer: 'unseen', admin: 'unseen' },
+  'training:release': { ...trainerOnly, trainer: 'unseen', admin: 'unseen' },
+  'training:results': trainerOnly,
+  'training:rubrics': trainerOnly,
   // Practice (issue 16): anyone signed in may look at the scenarios; agents practise, and see only their runs.
   'practice:overview': signedIn('allow'),
   'practice:scenario': signedIn('allow'),
@@ -182,6 +195,23 @@ function request(method: string, role: Role): unknown {
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
       return { id: randomUUID(), action: 'discard' };
+    case 'training:progress':
+    case 'training:runs':
+    case 'training:results':
+    case 'training:rubrics':
+      return {};
+    case 'training:assign':
+      return {
+        id: randomUUID(),
+        scenarioKey: practiceKey,
+        assignee: { kind: 'agent', agentId: subject.assigneeId },
+      };
+    case 'training:review':
+      return { runId: randomUUID() };
+    case 'training:override':
+      return { runId: randomUUID(), overrides: [{ criterion: 'a1/rule:r_x/legal', value: 1, comment: 'matrix' }] };
+    case 'training:release':
+      return { runId: randomUUID(), feedback: 'matrix' };
     case 'practice:overview':
       return {};
     case 'practice:scenario':

@@ -139,5 +139,59 @@ describe('the practice sandbox on the desk', { timeout: 120_000 }, () => {
       expect(await server.database.query('SELECT id FROM messages WHERE id = $1', [run.id])).toEqual([]);
       desk.close();
     });
+
+    it("shows the agent the trainer's released review: the trainer overrides through their desk's contract, with a comment", async () => {
+      const agent = await openSyncedWorkstation({
+        dataDir: dataDir(),
+        serverUrl: server.url,
+        signIn: { username: 'jonas.weber', password: DEMO_PASSWORD },
+      });
+      const played = await play(agent);
+      await until(
+        () => ok(agent.call('practice:run', { runId: played.id })),
+        (view) => view.upload === 'synced',
+        'the run to reach the server',
+      );
+      const trainer = await openSyncedWorkstation({
+        dataDir: dataDir(),
+        serverUrl: server.url,
+        signIn: { username: 'sofia.marino', password: DEMO_PASSWORD },
+      });
+      // The agent's desk refuses trainer methods before anything reaches the server.
+      expect(await agent.call('training:review', { runId: played.id })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      const { runs } = await ok(trainer.call('training:runs', {}));
+      expect(runs.map((run) => run.id)).toContain(played.id);
+      const view = await ok(trainer.call('training:review', { runId: played.id }));
+      const criterion = view.criteria.find((each) => each.max > each.min);
+      if (!criterion) throw new Error('the run has no criterion to override');
+      const bare = await trainer.call('training:override', {
+        runId: played.id,
+        overrides: [{ criterion: criterion.key, value: criterion.min, comment: '' }],
+      });
+      expect(bare).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      const { review } = await ok(
+        trainer.call('training:override', {
+          runId: played.id,
+          overrides: [{ criterion: criterion.key, value: criterion.min, comment: 'Said before the customer asked.' }],
+        }),
+      );
+      expect(review.result.score).toBeLessThan(100);
+      await ok(trainer.call('training:release', { runId: played.id, feedback: 'Bien: la fecha exacta. Ojo al tono.' }));
+      const seen = await until(
+        () => ok(agent.call('practice:run', { runId: played.id })),
+        (run) => run.review !== null,
+        'the released review to reach the agent',
+      );
+      expect(seen.review).toMatchObject({
+        feedback: 'Bien: la fecha exacta. Ojo al tono.',
+        result: { score: review.result.score },
+        overrides: [{ criterion: criterion.key, comment: 'Said before the customer asked.' }],
+      });
+      trainer.close();
+      agent.close();
+    });
   });
 });

@@ -115,6 +115,8 @@ export class TestServer {
       tokenTtlMs: this.options.tokenTtlMs ?? 12 * HOUR,
       replyGraceMs: this.options.replyGraceMs ?? 24 * HOUR,
       loginLimit: { perUser: 1000, perIp: 1000, windowMs: 60_000 },
+      // Files outlive a server restart, as the database does.
+      attachmentsDir: `${this.dataDir}-attachments`,
     });
     return this.running.url;
   }
@@ -132,6 +134,7 @@ export class TestServer {
   async destroy(): Promise<void> {
     await this.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
+    rmSync(`${this.dataDir}-attachments`, { recursive: true, force: true });
   }
 
   /**

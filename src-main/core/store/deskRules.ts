@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { CASE_RULES, runCaseRule, type Actor, type RuleContext, type RuleOutcome } from '../../../src-shared/caseRules';
+import type { Attachment } from '../../../src-shared/domain/attachment';
 import type { Case } from '../../../src-shared/domain/case';
 import type { User } from '../../../src-shared/domain/user';
 import type { MutationArgs, MutationBase, MutationKey } from '../../../src-shared/sync/mutations';
@@ -21,6 +22,8 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
   const signedIn = db.prepare<[], { user_id: string | null; data: string | null }>(
     'SELECT s.user_id, u.data FROM sync_state s LEFT JOIN users u ON u.id = s.user_id WHERE s.singleton = 1',
   );
+  // Prepared on first use: migration tests open the store before migration 009 made the table.
+  let heldFile: Database.Statement<[string], { data: string }> | undefined;
   const membersOf = db.prepare<[string], { id: string }>(
     "SELECT id FROM users WHERE EXISTS (SELECT 1 FROM json_each(data, '$.teamIds') WHERE value = ?)",
   );
@@ -44,6 +47,12 @@ export function createDeskRules(db: Database.Database, caseById: (id: string) =>
       holdsEveryCase: false,
       lastReassignment: () => null,
       replyGraceMs: 0,
+      // The desk knows the files it attached itself (files/fileStore.ts); the server checks against its index.
+      attachmentById: (id) => {
+        heldFile ??= db.prepare<[string], { data: string }>('SELECT data FROM pending_files WHERE id = ?');
+        const row = heldFile.get(id);
+        return row ? readJson<Attachment>(row.data) : undefined;
+      },
       // The store answers a re-sent reply or note before deciding (localWrites.alreadyWritten).
       isDuplicate: false,
     };

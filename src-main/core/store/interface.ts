@@ -1,3 +1,4 @@
+import type { FileStore } from './files/fileStore';
 import type {
   AttentionItem,
   CaseDetail,
@@ -20,7 +21,8 @@ import type { QueueFilters, QueueRequest } from './reads/queueQueries';
  * method is; each mutating one is ONE SQLite transaction and throws StoreError (code) on a refusal, leaving
  * the database unchanged, so a failure such as SQLITE_FULL changes nothing and its caller may simply try again.
  */
-export interface LocalStore extends StoreReads, StoreWrites, SyncStore, ServerIdentityStore, DeviceDataStore {
+export interface LocalStore
+  extends StoreReads, StoreWrites, SyncStore, ServerIdentityStore, DeviceDataStore, FileStore {
   close(): void;
 }
 
@@ -160,6 +162,11 @@ export interface SyncStore {
   resetClientIdentity(clientId: string): SyncState;
   /** {count, hash} of canonical data, computed exactly as the server's GET /sync/v1/verify. */
   verifyHash(): VerifyResponse;
+
+  /** Files the agent attached that the API does not have yet, and what became of each upload (files/fileStore.ts). */
+  filesToUpload: FileStore['filesToUpload'];
+  markFileUploaded: FileStore['markFileUploaded'];
+  markFileRefused: FileStore['markFileRefused'];
 }
 
 /** What the data holds that belongs to its server: unsent changes and rejected ones kept for the agent. */

@@ -8,6 +8,7 @@ import type { Clock, IdGenerator } from './ports';
 import { createLocalReads } from './reads/localReads';
 import type { Migration } from './schema/migrate';
 import { createDeviceData } from './deviceData';
+import { createFileStore } from './files/fileStore';
 import { openDatabase } from './schema/openDatabase';
 import { createDiskFaults, type DiskFaults } from './schema/diskFaults';
 import { createBootstrapReceiving } from './sync/bootstrapReceiving';
@@ -35,6 +36,8 @@ export interface LocalStoreOptions {
    * before is encrypted on open. Null or absent only for tools and tests that want a plain file.
    */
   key?: Buffer | null;
+  /** The downloaded-file cache's bound in bytes (files/fileStore.ts); 256 MiB by default. */
+  fileCacheBytes?: number;
   /** Fault injection for tests: handed the controls of a disk that fills up (diskFaults.ts). */
   faults?: (controls: DiskFaults) => void;
 }
@@ -94,6 +97,7 @@ export function openLocalStore(options: LocalStoreOptions): LocalStore {
     indexSearchBacklog: (limit: number): number => writer.searchBacklog.indexSlice(limit),
     verifyHash: () => verifyHash(db),
 
+    ...createFileStore(db, { clock, ids, ...(options.fileCacheBytes ? { limitBytes: options.fileCacheBytes } : {}) }),
     ...createServerIdentity(db, ids),
     ...createDeviceData(db, ids),
   };

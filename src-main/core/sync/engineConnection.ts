@@ -40,6 +40,15 @@ function signInError(error: unknown): StoreError {
   }
 }
 
+/** An online call's failure as the contract reports it: OFFLINE when unreachable, else the server's code and details. */
+function serverCallError(error: unknown): StoreError {
+  if (error instanceof SyncHttpError) return new StoreError(error.code, error.message, error.details);
+  const failure = syncFailureOf(error);
+  if (failure.code === 'NETWORK') return new StoreError('OFFLINE', 'The central API cannot be reached.');
+  if (failure.code === 'NOT_SIGNED_IN') return new StoreError('SIGNED_OUT', 'Sign in to use the central API.');
+  return new StoreError('INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
 /**
  * The workstation's SyncConnection backed by the real sync engine: status and its changes go out as
  * sync:status, data landed from the server as cases:changed, and rejections as attention:changed.
@@ -70,6 +79,13 @@ export function createEngineConnection(
 
   return {
     engine,
+    async serverJson(method, path, schema, body) {
+      try {
+        return await engine.serverJson(method, path, schema, body);
+      } catch (error) {
+        throw serverCallError(error);
+      }
+    },
     status: () => engine.status(),
     async signIn(credentials): Promise<User> {
       let user: User;

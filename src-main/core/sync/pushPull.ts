@@ -9,7 +9,7 @@ import {
 } from '../../../src-shared/sync/protocol';
 import type { ChangeOutcome, SyncStore } from '../store';
 import { SyncError } from './syncFailure';
-import type { SyncHttp } from './syncHttp';
+import { SyncHttpError, type SyncHttp } from './syncHttp';
 
 /** Room for the push envelope around the mutations (protocol, clientId, versions, brackets). */
 const PUSH_ENVELOPE_BYTES = 512;
@@ -43,6 +43,30 @@ export interface PushPullOptions {
 /** The push and pull halves of a sync cycle (SYNC.md): the outbox sent in batches, the changes pulled in pages. */
 export function createPushPull(options: PushPullOptions) {
   const { http, store } = options;
+
+  /**
+   * Files the agent attached go up before the mutations that name them. Each upload is a PUT under the id the
+   * desk chose, so one repeated after a crash or a lost answer is stored once (the API answers the same
+   * file). A file the API refuses for good (its type, size, a case gone from view) is never sent again; the
+   * reply naming it is then refused and reaches Needs attention with the agent's text.
+   */
+  async function uploadFiles(): Promise<void> {
+    for (let batch = store.filesToUpload(8); batch.length > 0; batch = store.filesToUpload(8)) {
+      for (const { attachment, bytes } of batch) {
+        const query = new URLSearchParams({ caseId: attachment.caseId, name: attachment.fileName });
+        try {
+          await http.request('PUT', `/api/v1/attachments/${attachment.id}?${query.toString()}`, {
+            token: options.token(),
+            bytes,
+          });
+          store.markFileUploaded(attachment.id);
+        } catch (error) {
+          if (!(error instanceof SyncHttpError) || !isFinalRefusal(error.status)) throw error;
+          store.markFileRefused(attachment.id, error.code);
+        }
+      }
+    }
+  }
 
   /** Pulls until the server has no more; the results that come with a page are settled with it. */
   async function pullAll(): Promise<void> {
@@ -103,6 +127,7 @@ export function createPushPull(options: PushPullOptions) {
         });
     };
     let sentThrough = 0;
+    await uploadFiles();
     try {
       for (let batch = pushBatch(store.pendingMutations(MAX_PUSH_MUTATIONS)); batch.length > 0;) {
         const response = await pushOne(batch);
@@ -123,4 +148,9 @@ export function createPushPull(options: PushPullOptions) {
   }
 
   return { pushAll, pullAll };
+}
+
+/** 4xx that a repeat cannot change; 401 (signed out), 408 and 429 are worth another try later. */
+function isFinalRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { SyncProblem } from '../../../src-shared/contract/syncProblem';
 import type { User } from '../../../src-shared/domain/user';
@@ -82,6 +83,11 @@ export interface SyncEngine {
   /** Resolves when no cycle is running or queued (a retry waiting on its backoff timer does not count). */
   whenIdle(): Promise<void>;
   user(): User | null;
+  /**
+   * One JSON request to the central API as the signed-in user (the trainer's online calls); throws
+   * SyncError NOT_SIGNED_IN without a session, and what the HTTP client throws (SyncHttpError, NetworkError).
+   */
+  serverJson<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
 }
 
 const DEFAULTS = {
@@ -355,6 +361,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onStatus: (listener) => feed.subscribe(listener),
     whenIdle: () => runner.whenIdle(),
     user: () => session.user,
+    serverJson(method, path, schema, body) {
+      if (session.token === null) return Promise.reject(new SyncError({ code: 'NOT_SIGNED_IN' }, 'sign in first'));
+      return http.json(method, path, schema, { token: session.token, ...(body === undefined ? {} : { body }) });
+    },
   };
 
   async function signIn(username: string, password: string): Promise<User> {

@@ -28,6 +28,8 @@ export class NetworkError extends Error {
   }
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
 export interface SyncHttpOptions {
   baseUrl: string;
   fetch: FetchLike;
@@ -41,6 +43,8 @@ export interface SyncHttpOptions {
 export interface RequestOptions {
   token?: string | null;
   body?: unknown;
+  /** A file's raw bytes (application/octet-stream) instead of a JSON body. */
+  bytes?: Uint8Array;
   /** Streams (bootstrap, events) manage their own stall detection instead of one overall timeout. */
   signal?: AbortSignal;
   timeout?: boolean;
@@ -63,19 +67,14 @@ function serverTimeOf(response: Response): number | null {
 
 export interface SyncHttp {
   /** Sends a request and answers the 2xx response; a non-2xx answer throws SyncHttpError. */
-  request(method: 'GET' | 'POST', path: string, options?: RequestOptions): Promise<Response>;
-  json<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    options?: RequestOptions,
-  ): Promise<z.infer<S>>;
+  request(method: HttpMethod, path: string, options?: RequestOptions): Promise<Response>;
+  json<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
 }
 
 export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function request(method: 'GET' | 'POST', path: string, request: RequestOptions = {}): Promise<Response> {
+  async function request(method: HttpMethod, path: string, request: RequestOptions = {}): Promise<Response> {
     const controller = new AbortController();
     const abortFromCaller = () => controller.abort();
     request.signal?.addEventListener('abort', abortFromCaller, { once: true });
@@ -84,13 +83,18 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.bytes !== undefined) headers['content-type'] = 'application/octet-stream';
     const sentAt = options.clock.now();
     let response: Response;
     try {
       response = await options.fetch(`${base}${path}`, {
         method,
         headers,
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...(request.bytes !== undefined
+          ? { body: new Blob([Uint8Array.from(request.bytes)]) }
+          : request.body === undefined
+            ? {}
+            : { body: JSON.stringify(request.body) }),
         signal: controller.signal,
       });
     } catch (error) {
@@ -131,7 +135,7 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
   }
 
   async function json<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     path: string,
     schema: S,
     requestOptions: RequestOptions = {},

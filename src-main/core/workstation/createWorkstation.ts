@@ -7,6 +7,7 @@ import { createDeviceData } from './deviceData';
 import { createEventHub } from './eventHub';
 import { createServerSwitcher, type OpenedServer, type ServerConnector } from './serverSwitch';
 import { createOfflineSync, type SyncConnection } from './syncConnection';
+import { trainerHandlers } from './trainerCalls';
 import { withVisibleDeadlines } from './visibleSla';
 import { openPracticeStore, type PracticeStore } from '../store/practice/practiceStore';
 import { practiceHandlers } from './practiceCalls';
@@ -161,6 +162,7 @@ export function createWorkstation(options: WorkstationOptions) {
       if (sent) afterWrite([sent.caseId]);
       return null;
     },
+    ...trainerHandlers(current),
     ...practiceHandlers({
       practice,
       store,

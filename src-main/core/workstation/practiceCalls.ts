@@ -50,6 +50,7 @@ function view(run: PracticeRun): PracticeRunView {
     upload: run.upload,
     uploadError: run.uploadError,
     serverResult: run.serverRecord?.result ?? null,
+    review: run.review,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { EventName, EventPayload, SyncStatus } from '../../../src-shared/contract/workstation';
 import type { User } from '../../../src-shared/domain/user';
 import type { LocalStore } from '../store';
@@ -23,6 +24,16 @@ export interface SyncConnection {
   quiesce?(): Promise<void>;
   /** Called when the server says an admin revoked this device (DEVICE_REVOKED). */
   onDeviceRevoked?(listener: () => void): void;
+  /**
+   * One online request to the central API as the signed-in user (trainer methods); rejects with a
+   * StoreError: OFFLINE when the server cannot be reached, else the server's own code and details.
+   */
+  serverJson?<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>>;
 }
 
 /**

@@ -18,6 +18,9 @@ export function caseApi(api: WorkstationApi) {
     addTag: (caseId: string, tag: string): Write => api['cases:addTag']({ caseId, tag }),
     removeTag: (caseId: string, tag: string): Write => api['cases:removeTag']({ caseId, tag }),
     take: (caseId: string): Write => api['cases:take']({ caseId }),
+    /** A reply that finally failed, sent again as a new reply (a new id: the failed one stays in the thread). */
+    resend: (caseId: string, body: string, locale: string): Write =>
+      api['cases:reply']({ caseId, messageId: crypto.randomUUID(), body, locale }),
     tagsInUse: (): Promise<ContractResult<TagUse[]>> => api['cases:tags']({}),
     async serverOffsetMs(): Promise<number> {
       const status = await api['sync:status']({});

@@ -12,7 +12,12 @@ export type RunningCentralApi = {
  * test can take the central API away from a workstation and bring it back on the same data and port.
  * Port 0 lets the OS choose; restart with the port of the first start.
  */
-export async function startCentralApiProcess(options: { dataDir: string; port?: number }): Promise<RunningCentralApi> {
+export async function startCentralApiProcess(options: {
+  dataDir: string;
+  port?: number;
+  /** More of the server's environment (cli.ts), e.g. OUTBOUND_WEBHOOK_URL for a gateway the test runs. */
+  env?: Record<string, string>;
+}): Promise<RunningCentralApi> {
   const { child, address } = await spawnListening({
     name: 'the central API',
     args: ['src-server/cli.ts'],
@@ -25,6 +30,7 @@ export async function startCentralApiProcess(options: { dataDir: string; port?: 
       HOST: '127.0.0.1',
       SEED_DEMO: '0',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     listening: /Crossdesk API listening on (http:\/\/127\.0\.0\.1:\d+)/,
   });

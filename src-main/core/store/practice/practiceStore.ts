@@ -10,6 +10,8 @@ import {
   RunAnswerSchema,
   ScenarioVersionSchema,
   TRAINING_RECORDS,
+  ReviewSchema,
+  type Review,
   TrainingRunSchema,
   type RunAnswer,
 } from '../../../../src-shared/training';
@@ -52,6 +54,12 @@ const PRACTICE_MIGRATIONS: readonly Migration[] = [
       INSERT INTO training_sync (singleton, cursor) VALUES (1, NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'released_reviews',
+    // A trainer's review of the run, once released (the training pull's review changes).
+    sql: 'ALTER TABLE runs ADD COLUMN review TEXT;',
+  },
 ];
 
 /** Beside workstation.db in the data folder, encrypted with the same install key. */
@@ -75,6 +83,8 @@ export interface PracticeRun {
   uploadError: string | null;
   /** The server's record once synced: its score is the one that counts. */
   serverRecord: TrainingRun | null;
+  /** The trainer's released review: overrides, the score they make and the feedback. */
+  review: Review | null;
 }
 
 type RunRow = {
@@ -90,6 +100,7 @@ type RunRow = {
   upload: string;
   upload_error: string | null;
   server_record: string | null;
+  review: string | null;
 };
 
 const RunRowSchema = z.object({
@@ -117,6 +128,7 @@ function fromRow(row: RunRow): PracticeRun {
     upload: parsed.upload,
     uploadError: row.upload_error,
     serverRecord: row.server_record === null ? null : TrainingRunSchema.parse(JSON.parse(row.server_record)),
+    review: row.review === null ? null : ReviewSchema.parse(JSON.parse(row.review)),
   };
 }
 
@@ -126,7 +138,9 @@ export interface PracticeStore {
   assignments(): Assignment[];
   runsOf(agentId: string): PracticeRun[];
   run(id: string): PracticeRun | null;
-  startRun(run: Omit<PracticeRun, 'answers' | 'upload' | 'uploadError' | 'serverRecord' | 'finishedAt'>): PracticeRun;
+  startRun(
+    run: Omit<PracticeRun, 'answers' | 'upload' | 'uploadError' | 'serverRecord' | 'finishedAt' | 'review'>,
+  ): PracticeRun;
   /** Appends one answer; `finishedAt` set when it ended the run, which queues it for upload. */
   recordAnswer(id: string, answers: readonly RunAnswer[], finishedAt: string | null): PracticeRun;
   /** Finished runs not on the server yet, oldest first. */
@@ -176,6 +190,10 @@ export function openPracticeStore(options: { path: string; key: Buffer | null })
           assignment.id,
           JSON.stringify(assignment),
         );
+      } else if (change.entity === 'review') {
+        // Released reviews only reach the trainee; the run arrived earlier in the same log.
+        const review = ReviewSchema.parse(record.data);
+        db.prepare('UPDATE runs SET review = ? WHERE id = ?').run(JSON.stringify(review), review.runId);
       } else {
         const run = TrainingRunSchema.parse(record.data);
         // The server's record of a run this desk played, or of one played on another desk of the agent.

@@ -41,6 +41,7 @@ export function createServerIdentity(db: Database.Database, ids: IdGenerator): S
       db.transaction(() => {
         db.exec(`DELETE FROM case_shadow; DELETE FROM cases; DELETE FROM messages; DELETE FROM notes; DELETE FROM case_events;
           DELETE FROM users; DELETE FROM teams; DELETE FROM outbox; DELETE FROM attention;
+          DELETE FROM pending_files; DELETE FROM file_cache;
           INSERT INTO case_fts (case_fts) VALUES ('delete-all'); INSERT INTO message_fts (message_fts) VALUES ('delete-all');
           INSERT INTO cjk_fts (cjk_fts) VALUES ('delete-all');`);
         db.prepare<[string]>(

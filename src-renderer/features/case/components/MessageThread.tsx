@@ -1,12 +1,78 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src-shared/contract/workstation';
+import type { DeliveryState, Message } from '../../../../src-shared/domain/case';
+import { contractErrorText } from '../../../i18n/contractErrorText';
 import { formatDateTime } from '../../../i18n/format';
+import { useCaseApi } from '../hooks/useCaseApi';
 import { threadItems, type ThreadItem } from '../threadItems';
+
+/** How each delivery state of a reply looks; every state is shown, so a stranded reply never looks delivered. */
+const DELIVERY_CHIP: Record<Exclude<DeliveryState, 'received'>, { color: 'default' | 'success' | 'error' }> = {
+  queued: { color: 'default' },
+  sending: { color: 'default' },
+  sent: { color: 'success' },
+  delivered: { color: 'success' },
+  failed: { color: 'error' },
+};
+
+/** A reply's delivery state as the server last reported it (issue 19.11). */
+function DeliveryChip({ state }: { state: Exclude<DeliveryState, 'received'> }) {
+  const { t } = useTranslation('case');
+  const label = t(`thread.delivery.${state}`);
+  return (
+    <Chip
+      size="small"
+      variant={state === 'failed' ? 'filled' : 'outlined'}
+      color={DELIVERY_CHIP[state].color}
+      label={label}
+      aria-label={t('thread.deliveryLabel', { state: label })}
+      data-delivery-state={state}
+    />
+  );
+}
+
+/** Sends a reply that finally failed again, as a new reply; says what happened in the agent's language. */
+function ResendButton({ message }: { message: Message }) {
+  const { t } = useTranslation('case');
+  const { t: tApp } = useTranslation('app');
+  const api = useCaseApi();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const resend = async () => {
+    setIsBusy(true);
+    const result = await api.resend(message.caseId, message.body, message.locale);
+    setIsBusy(false);
+    setOutcome(
+      result.ok
+        ? { ok: true, text: t('thread.resent') }
+        : { ok: false, text: t('thread.resendFailed', { message: contractErrorText(tApp, result.error) }) },
+    );
+  };
+  if (outcome?.ok === true)
+    return (
+      <Typography variant="caption" role="status">
+        {outcome.text}
+      </Typography>
+    );
+  return (
+    <>
+      <Button size="small" variant="outlined" color="error" disabled={isBusy} onClick={() => void resend()}>
+        {t('thread.resend')}
+      </Button>
+      {outcome !== null && (
+        <Typography variant="caption" color="error" role="alert">
+          {outcome.text}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 /** authorNames: display names by user id, so a reply shows who wrote it. */
 type Props = { detail: CaseDetail; customerName: string; authorNames: ReadonlyMap<string, string> };
@@ -15,10 +81,13 @@ function ThreadEntry({
   item,
   customerName,
   authorNames,
+  isResent,
 }: {
   item: ThreadItem;
   customerName: string;
   authorNames: ReadonlyMap<string, string>;
+  /** A later reply in the thread carries this failed reply's text: it was sent again already. */
+  isResent: boolean;
 }) {
   const { t, i18n } = useTranslation('case');
   const language = i18n.language;
@@ -70,8 +139,11 @@ function ThreadEntry({
               sx={{ color: '#7a4100', borderColor: '#b86e00' }}
             />
           )}
-          {item.kind === 'message' && item.message.deliveryState === 'failed' && (
-            <Chip size="small" label={t('thread.failed')} color="error" />
+          {item.kind === 'message' && !item.isPending && item.message.deliveryState !== 'received' && (
+            <DeliveryChip state={item.message.deliveryState} />
+          )}
+          {item.kind === 'message' && !item.isPending && item.message.deliveryState === 'failed' && !isResent && (
+            <ResendButton message={item.message} />
           )}
         </Box>
         <Typography
@@ -85,6 +157,15 @@ function ThreadEntry({
         </Typography>
       </Paper>
     </Box>
+  );
+}
+
+function isSentAgain(message: Message, later: readonly ThreadItem[]): boolean {
+  return (
+    message.deliveryState === 'failed' &&
+    later.some(
+      (item) => item.kind === 'message' && item.message.direction === 'outbound' && item.message.body === message.body,
+    )
   );
 }
 
@@ -115,8 +196,14 @@ export function MessageThread({ detail, customerName, authorNames }: Props) {
         <Typography color="text.secondary">{t('thread.empty')}</Typography>
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-          {items.map((item) => (
-            <ThreadEntry key={item.id} item={item} customerName={customerName} authorNames={authorNames} />
+          {items.map((item, index) => (
+            <ThreadEntry
+              key={item.id}
+              item={item}
+              customerName={customerName}
+              authorNames={authorNames}
+              isResent={item.kind === 'message' && isSentAgain(item.message, items.slice(index + 1))}
+            />
           ))}
         </Box>
       )}

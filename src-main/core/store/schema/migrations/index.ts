@@ -7,6 +7,7 @@ import { m005AttentionReason } from './m005AttentionReason';
 import { m006SearchBacklog } from './m006SearchBacklog';
 import { m007DropUnused } from './m007DropUnused';
 import { m008CaseSearchText } from './m008CaseSearchText';
+import { m009Files } from './m009Files';
 
 /** Append only. A shipped migration is never edited; a later one changes what it made. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006_search_backlog', sql: m006SearchBacklog },
   { version: 7, name: '007_drop_unused', sql: m007DropUnused },
   { version: 8, name: '008_case_search_text', sql: m008CaseSearchText },
+  { version: 9, name: '009_files', sql: m009Files },
 ];
