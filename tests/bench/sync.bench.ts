@@ -10,7 +10,7 @@
 // The seeded server directory is kept in the temp dir between runs (keyed by the data set), because
 // seeding is not what is measured.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,9 +136,15 @@ function tempDir(prefix: string): string {
 
 /** Where each bench store's file is, for the bench's own connections to it (store/testStore.ts). */
 const storePaths = new Map<LocalStore, string>();
-function openStore(): LocalStore {
+/** A desk store; `encrypted` as the app opens it (SQLCipher, a random key per install), else a plain file. */
+function openStore(encrypted = false): LocalStore {
   const path = join(tempDir('crossdesk-bench-desk-'), 'desk.sqlite');
-  const store = openLocalStore({ path, clock: { now: () => Date.now() }, ids: { uuid: () => randomUUID() } });
+  const store = openLocalStore({
+    path,
+    clock: { now: () => Date.now() },
+    ids: { uuid: () => randomUUID() },
+    key: encrypted ? randomBytes(32) : null,
+  });
   storePaths.set(store, path);
   return store;
 }
@@ -303,47 +309,60 @@ async function main(): Promise<void> {
 
     const runs: {
       engineMs: number;
+      plainMs: number;
       directMs: number;
       serverCpu: number | null;
       desktopCpu: number;
       directCpu: number;
       searchMs: number;
     }[] = [];
-    let supervisorStore = openStore();
-    let supervisor = engineFor(supervisorStore, server.url);
     let rows = 0;
-    for (let run = 0; run < BOOTSTRAP_RUNS; run++) {
-      if (run > 0) {
-        await supervisor.stop();
-        supervisorStore.close();
-        supervisorStore = openStore();
-        supervisor = engineFor(supervisorStore, server.url);
-      }
-      await supervisor.signIn(SUPERVISOR, DEMO_PASSWORD);
+    /** One engine bootstrap into a fresh store, encrypted as the app's or plain, in the same machine state. */
+    const bootstrapInto = async (encrypted: boolean) => {
+      const store = openStore(encrypted);
+      const engine = engineFor(store, server.url);
+      await engine.signIn(SUPERVISOR, DEMO_PASSWORD);
       inStore.clear();
       const serverFrom = serverCpuMs();
-      let ownCpu = ownCpuMs();
-      started = performance.now();
-      await supervisor.syncNow();
-      const engineMs = performance.now() - started;
+      const ownCpu = ownCpuMs();
+      const from = performance.now();
+      await engine.syncNow();
+      const engineMs = performance.now() - from;
       const serverTo = serverCpuMs();
       const desktopCpu = ownCpuMs() - ownCpu;
       // Search entries are built after the swap, on the engine's timers (searchBacklog.ts); search scans the rows left meanwhile.
-      while (supervisorStore.searchBacklog() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      const searchMs = performance.now() - started - engineMs;
-      ownCpu = ownCpuMs();
+      while (store.searchBacklog() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const searchMs = performance.now() - from - engineMs;
+      const serverCpu = serverFrom === null || serverTo === null ? null : serverTo - serverFrom;
+      return { store, engine, figures: { engineMs, serverCpu, desktopCpu, searchMs } };
+    };
+    const plainBootstrap = async () => {
+      const { store, engine, figures } = await bootstrapInto(false);
+      await engine.stop();
+      store.close();
+      return figures.engineMs;
+    };
+    let supervisorStore: LocalStore | null = null;
+    let supervisor: SyncEngine | null = null;
+    for (let run = 0; run < BOOTSTRAP_RUNS; run++) {
+      // Encryption at rest's cost on the bootstrap: the same stream into a plain and an encrypted store, in
+      // turn (which goes first alternates), so both see the machine in the same states.
+      const plainFirst = run % 2 === 1 ? await plainBootstrap() : null;
+      await supervisor?.stop();
+      supervisorStore?.close();
+      const encrypted = await bootstrapInto(true);
+      supervisorStore = encrypted.store;
+      supervisor = encrypted.engine;
+      const plainMs = plainFirst ?? (await plainBootstrap());
+      const ownCpu = ownCpuMs();
       const direct = directBootstrap(ndjson);
       rows = direct.rows;
-      runs.push({
-        engineMs,
-        directMs: direct.ms,
-        serverCpu: serverFrom === null || serverTo === null ? null : serverTo - serverFrom,
-        desktopCpu,
-        directCpu: ownCpuMs() - ownCpu,
-        searchMs,
-      });
+      runs.push({ ...encrypted.figures, plainMs, directMs: direct.ms, directCpu: ownCpuMs() - ownCpu });
     }
+    if (supervisorStore === null || supervisor === null)
+      throw new Error('BENCH_SYNC_BOOTSTRAP_RUNS must be at least 1');
     const engine = summarize(runs.map((run) => run.engineMs));
+    const plain = summarize(runs.map((run) => run.plainMs));
     const direct = summarize(runs.map((run) => run.directMs));
     const median = (values: (number | null)[]) =>
       values.includes(null) ? 'n/a' : `${Math.round(summarize(values as number[]).medianMs)} ms`;
@@ -353,11 +372,13 @@ async function main(): Promise<void> {
       'NDJSON bytes': ndjson.length,
       'server stream alone (fetch + read)': `${Math.round(streamMs)} ms`,
       runs: BOOTSTRAP_RUNS,
-      'engine bootstrap (stream + parse + stage + complete), each run': runs
+      'engine bootstrap into the encrypted store (stream + parse + stage + complete), each run': runs
         .map((run) => Math.round(run.engineMs))
         .join(', '),
       'direct parse + stage + complete, same rows, each run': runs.map((run) => Math.round(run.directMs)).join(', '),
       'engine bootstrap median / p95': `${Math.round(engine.medianMs)} / ${Math.round(engine.p95Ms)} ms`,
+      'same, into a plain (unencrypted) store, each run': runs.map((run) => Math.round(run.plainMs)).join(', '),
+      'plain store median; encrypted / plain': `${Math.round(plain.medianMs)} ms; ${round(engine.medianMs / plain.medianMs, 2)}`,
       'direct median / p95': `${Math.round(direct.medianMs)} / ${Math.round(direct.p95Ms)} ms`,
       'store calls, last run': storeTimes(),
       [`CPU: server${DATABASE_URL ? ' + PostgreSQL' : ''} during the stream alone / during an engine bootstrap (median)`]: `${streamServerCpu} / ${median(runs.map((run) => run.serverCpu))}`,
