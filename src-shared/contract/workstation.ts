@@ -6,6 +6,7 @@ import { CaseTypeSchema, PrioritySchema } from '../domain/caseType';
 import { CaseStatusSchema } from '../domain/caseStatus';
 import { TeamSchema, UserSchema, type Role } from '../domain/user';
 import { TEXT_LIMITS } from '../domain/limits';
+import { ATTACHMENT_LIMITS, AttachmentSchema, AttachmentVariantSchema } from '../domain/attachment';
 import { ServerUrlSchema } from '../net/serverUrl';
 import { SyncProblemSchema } from './syncProblem';
 import {
@@ -132,11 +133,34 @@ export const ReplyInputSchema = z.lazy(() =>
     messageId: IdSchema,
     body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody),
     locale: LocaleSchema,
+    /** Files attached with files:attach; they go up before the reply (case.reply@2). */
+    attachmentIds: AttachmentIdsInputSchema.optional(),
   }),
 );
 export const NoteInputSchema = z.lazy(() =>
-  z.object({ caseId: IdSchema, noteId: IdSchema, body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody) }),
+  z.object({
+    caseId: IdSchema,
+    noteId: IdSchema,
+    body: z.string().trim().min(1).max(TEXT_LIMITS.messageBody),
+    attachmentIds: AttachmentIdsInputSchema.optional(),
+  }),
 );
+const AttachmentIdsInputSchema = z.array(IdSchema).min(1).max(ATTACHMENT_LIMITS.filesPerMessage);
+
+/** A file the agent picked, as base64 (the bridge carries JSON); checked by its bytes, never its name. */
+export const AttachFileInputSchema = z.lazy(() =>
+  z.object({
+    caseId: IdSchema,
+    fileName: z.string().min(1).max(1000),
+    contentBase64: z.string().max(Math.ceil(ATTACHMENT_LIMITS.fileBytes / 3) * 4 + 4),
+  }),
+);
+export const FileContentInputSchema = z.lazy(() =>
+  z.object({ attachmentId: IdSchema, variant: AttachmentVariantSchema }),
+);
+export const FileContentSchema = z.object({ mediaType: z.string(), contentBase64: z.string() });
+/** Which copies of each file this desk holds, so the case view can mark what opens offline. */
+export const HeldFilesSchema = z.record(z.string(), z.array(AttachmentVariantSchema));
 export const StatusInputSchema = z.lazy(() => z.object({ caseId: IdSchema, to: CaseStatusSchema }));
 export const TagInputSchema = z.lazy(() => z.object({ caseId: IdSchema, tag: TagSchema }));
 /** One after-sales step; the renderer mints stepId when the agent opens the form, so a retry records it once. */
@@ -375,6 +399,14 @@ export const workstationContract = {
   'cases:removeTag': method(TagInputSchema, WriteResultSchema),
   'cases:take': method(CaseRefSchema, WriteResultSchema),
   'cases:recordStep': method(RecordStepInputSchema, WriteResultSchema),
+  /** Keeps a file for a reply or note on this desk until it is uploaded (FILE_REFUSED with the reason otherwise). */
+  'files:attach': method(AttachFileInputSchema, AttachmentSchema),
+  /** A copy of a file: from this desk's cache, else downloaded (OFFLINE when there is no connection). */
+  'files:content': method(FileContentInputSchema, FileContentSchema),
+  'files:held': method(
+    z.lazy(() => z.object({ attachmentIds: z.array(IdSchema).max(500) })),
+    HeldFilesSchema,
+  ),
   'cases:bulk': method(BulkInputSchema, BulkResultSchema),
   /** Moves every named case to one agent or back to the team queue; the answer says case by case. */
   'cases:reassign': supervisorMethod(ReassignInputSchema, BulkResultSchema),

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../../src-shared/demo';
 import { openSyncedWorkstation } from '../../src-main/core/sync';
 import type { Workstation } from '../../src-main/core/workstation';
 import { TestServer } from '../sync/testServer';
+import { ProtocolClient } from '../../src-server/testing/protocolClient';
 import { pathAnswers, RunAnswerSchema, scenarioKey } from '../../src-shared/training';
 import { practiceFixture } from '../../src-server/testing/practiceRuns';
 
@@ -76,6 +77,10 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'cases:take': { ...teamCase, admin: 'deny' },
   'cases:bulk': teamCase,
   'cases:recordStep': teamCase,
+  // Files follow their case: attached only to a case on this desk, downloaded only by those the server lets see it.
+  'files:attach': teamCase,
+  'files:content': teamCase,
+  'files:held': signedIn('allow'),
   // A supervisor method (SUPERVISOR_ROLES): refused by role before the case is looked at.
   'cases:reassign': { ...teamCase, agent: 'deny', trainer: 'deny' },
   'attention:list': signedIn('allow'),
@@ -112,6 +117,8 @@ const practiceAnswer = RunAnswerSchema.parse(pathAnswers(practice.compiled, prac
 let practiceRunId = '';
 let unassigned: CaseRow;
 let returnCase: CaseRow;
+/** A file on the server, uploaded to the agent's case before the matrix runs. */
+let fileId: string;
 
 beforeAll(async () => {
   server = await TestServer.create();
@@ -135,6 +142,13 @@ beforeAll(async () => {
   const aReturn = page.data.rows.find((row) => row.assigneeId !== null && row.type === 'return_refund');
   if (aReturn === undefined) throw new Error('no return case assigned to the agent');
   returnCase = aReturn;
+  fileId = randomUUID();
+  const uploader = await ProtocolClient.signIn(server.url, USER_OF.agent);
+  const upload = await uploader.uploadFile(fileId, Buffer.from('Serial number 4711\n'), {
+    name: 'serial.txt',
+    caseId: subject.id,
+  });
+  if (upload.status !== 201) throw new Error(`the file upload answered ${upload.status}`);
   const started = await desks.get('agent')?.call('practice:start', { scenarioKey: practiceKey, uiLanguage: 'en' });
   if (!started?.ok) throw new Error('the agent desk could not start a practice run');
   practiceRunId = started.data.id;
@@ -195,6 +209,12 @@ function request(method: string, role: Role): unknown {
       return { caseIds: [caseId], to: subject.assigneeId };
     case 'attention:resolve':
       return { id: randomUUID(), action: 'discard' };
+    case 'files:attach':
+      return { caseId, fileName: 'note.txt', contentBase64: Buffer.from(`Note from the ${role}\n`).toString('base64') };
+    case 'files:content':
+      return { attachmentId: fileId, variant: 'original' };
+    case 'files:held':
+      return { attachmentIds: [fileId] };
     case 'training:progress':
     case 'training:runs':
     case 'training:results':

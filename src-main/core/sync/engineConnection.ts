@@ -87,6 +87,17 @@ export function createEngineConnection(
       }
     },
     status: () => engine.status(),
+    async downloadFile(attachmentId, variant) {
+      try {
+        return await engine.downloadFile(attachmentId, variant);
+      } catch (error) {
+        if (error instanceof SyncHttpError && (error.status === 404 || error.status === 403))
+          throw new StoreError(error.status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', error.message);
+        if (syncFailureOf(error).code === 'NETWORK')
+          throw new StoreError('OFFLINE', 'The file is not on this desk and the server cannot be reached.');
+        throw new StoreError('UNAVAILABLE', error instanceof Error ? error.message : String(error));
+      }
+    },
     async signIn(credentials): Promise<User> {
       let user: User;
       try {

@@ -1,3 +1,4 @@
+import type { AttachmentVariant } from '../../../src-shared/domain/attachment';
 import type { z } from 'zod';
 import type { SyncStatus } from '../../../src-shared/contract/workstation';
 import type { SyncProblem } from '../../../src-shared/contract/syncProblem';
@@ -83,6 +84,8 @@ export interface SyncEngine {
   /** Resolves when no cycle is running or queued (a retry waiting on its backoff timer does not count). */
   whenIdle(): Promise<void>;
   user(): User | null;
+  /** One copy of a file from the server, read whole (at most a file's limit); throws what syncFailureOf reads. */
+  downloadFile(attachmentId: string, variant: AttachmentVariant): Promise<{ mediaType: string; bytes: Buffer }>;
   /**
    * One JSON request to the central API as the signed-in user (the trainer's online calls); throws
    * SyncError NOT_SIGNED_IN without a session, and what the HTTP client throws (SyncHttpError, NetworkError).
@@ -341,6 +344,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await runner.settled();
     },
     signIn: (username, password) => signIn(username, password),
+    async downloadFile(attachmentId, variant) {
+      const response = await http.request(
+        'GET',
+        `/api/v1/attachments/${encodeURIComponent(attachmentId)}/content?variant=${variant}`,
+        { token: token() },
+      );
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { mediaType: response.headers.get('content-type') ?? 'application/octet-stream', bytes };
+    },
     async signOut() {
       const previous = session.token;
       signedOut();

@@ -66,6 +66,8 @@ describe('workstation', () => {
     const firstAnswer = path ? RunAnswerSchema.parse(pathAnswers(compiled, path)[0]) : null;
     let started: unknown = null;
     const practiceRunId = (): unknown => Reflect.get(Object(started), 'id');
+    let attached: unknown = null;
+    const attachedId = (): unknown => Reflect.get(Object(attached), 'id');
     const inputs: Record<string, unknown> = {
       'session:get': {},
       'auth:signOut': {},
@@ -97,6 +99,18 @@ describe('workstation', () => {
           detail: { kind: 'return_authorised' },
         },
       },
+      'files:attach': {
+        caseId: first.id,
+        fileName: 'label.pdf',
+        contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+      },
+      // The file files:attach kept (methods run in contract order): offline, its original is on this desk.
+      get 'files:content'() {
+        return { attachmentId: attachedId(), variant: 'original' };
+      },
+      get 'files:held'() {
+        return { attachmentIds: [attachedId()] };
+      },
       'cases:bulk': { caseIds: [first.id], action: { kind: 'addTag', tag: 'bulk' } },
       'cases:reassign': { caseIds: [first.id], to: null },
       'sync:status': {},
@@ -119,6 +133,7 @@ describe('workstation', () => {
       if (method === 'auth:signIn' || method === 'attention:resolve') continue;
       const result = await ws.call(method, inputs[method]);
       if (method === 'practice:start' && result.ok) started = result.data;
+      if (method === 'files:attach' && result.ok) attached = result.data;
       // The demo agent may not use supervisor methods (tested below); the supervisor's answers are checked there.
       if (!isMethodAllowed(method, 'agent')) {
         expect(result, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

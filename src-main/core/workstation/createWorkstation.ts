@@ -9,6 +9,7 @@ import { createServerSwitcher, type OpenedServer, type ServerConnector } from '.
 import { createOfflineSync, type SyncConnection } from './syncConnection';
 import { trainerHandlers } from './trainerCalls';
 import { withVisibleDeadlines } from './visibleSla';
+import { fileHandlers } from './fileCalls';
 import { openPracticeStore, type PracticeStore } from '../store/practice/practiceStore';
 import { practiceHandlers } from './practiceCalls';
 
@@ -127,13 +128,14 @@ export function createWorkstation(options: WorkstationOptions) {
       if (!detail) throw new StoreError('NOT_FOUND', `No case ${input.caseId} in this workstation.`);
       return detail;
     },
-    'cases:reply': (input) => write('case.reply@1', input),
-    'cases:addNote': (input) => write('case.addNote@1', input),
+    'cases:reply': (input) => write(input.attachmentIds ? 'case.reply@2' : 'case.reply@1', input),
+    'cases:addNote': (input) => write(input.attachmentIds ? 'case.addNote@2' : 'case.addNote@1', input),
     'cases:setStatus': (input) => write('case.setStatus@1', input),
     'cases:addTag': (input) => write('case.addTag@1', input),
     'cases:removeTag': (input) => write('case.removeTag@1', input),
     'cases:take': (input) => write('case.take@1', input),
     'cases:recordStep': (input) => write('case.recordStep@1', input),
+    ...fileHandlers(store, () => current.sync),
     'cases:bulk': (input) => {
       const { action } = input;
       const outcome = store.bulk(input.caseIds, (caseId) =>

@@ -1,3 +1,4 @@
+import type { AttachmentVariant } from '../../../src-shared/domain/attachment';
 import type { z } from 'zod';
 import type { EventName, EventPayload, SyncStatus } from '../../../src-shared/contract/workstation';
 import type { User } from '../../../src-shared/domain/user';
@@ -22,6 +23,8 @@ export interface SyncConnection {
   close?(): void;
   /** Waits for a running sync cycle to end (after sign-out), so nothing lands in the store after a wipe. */
   quiesce?(): Promise<void>;
+  /** Downloads one copy of a file from the server (GET /api/v1/attachments/:id/content); absent offline. */
+  downloadFile?(attachmentId: string, variant: AttachmentVariant): Promise<{ mediaType: string; bytes: Buffer }>;
   /** Called when the server says an admin revoked this device (DEVICE_REVOKED). */
   onDeviceRevoked?(listener: () => void): void;
   /**
