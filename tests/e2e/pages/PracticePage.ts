@@ -23,6 +23,7 @@ export class PracticePage {
     await this.page.goto(address.href);
     await this.page.getByRole('button', { name: uiTextOf(language, 'app')('nav.practice') }).click();
     await this.marker().waitFor();
+    await this.page.getByRole('list', { name: uiTextOf(language, 'practice')('open.title') }).waitFor();
   }
 
   marker(): Locator {
