@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'shortcuts',
   'sync',
   'supervision',
+  'workflow',
   'practice',
 ] as const;
 

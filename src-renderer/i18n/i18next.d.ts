@@ -12,6 +12,7 @@ import type shortcuts from '../../locales/en/shortcuts.json';
 import type sla from '../../locales/en/sla.json';
 import type sync from '../../locales/en/sync.json';
 import type supervision from '../../locales/en/supervision.json';
+import type workflow from '../../locales/en/workflow.json';
 import type practice from '../../locales/en/practice.json';
 
 // English is the reference catalog: keys are typed from it, and tests/unit/i18nCatalogs.test.ts holds the others to it.
@@ -32,6 +33,7 @@ declare module 'i18next' {
       shortcuts: typeof shortcuts;
       sync: typeof sync;
       supervision: typeof supervision;
+      workflow: typeof workflow;
       practice: typeof practice;
     };
   }

@@ -178,6 +178,8 @@ describe('i18n catalogs', () => {
       'Offline',
       'Server',
       'in {{duration}}',
+      // Spanish answers a yes/no question with the same word.
+      'No',
     ]);
     const english = allLeaves('en');
     for (const language of LANGUAGES.filter((code) => code !== 'en')) {

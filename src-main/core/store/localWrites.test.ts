@@ -181,7 +181,12 @@ describe('local writes', () => {
     const outcome = t.store.bulk([open.id, closed.id], (caseId) => ['case.setStatus@1', { caseId, to: 'solved' }]);
     expect(outcome.applied).toEqual([open.id]);
     expect(outcome.refused).toEqual([
-      { caseId: closed.id, code: 'INVALID_TRANSITION', message: expect.stringContaining('closed') },
+      {
+        caseId: closed.id,
+        code: 'INVALID_TRANSITION',
+        message: expect.stringContaining('closed'),
+        reason: { key: 'status_transition', params: { from: 'closed', to: 'solved' } },
+      },
     ]);
     expect(t.store.pendingMutations(10).map((m) => m.id)).toEqual([1]);
     expect(t.store.caseDetail(closed.id)?.case.status).toBe('closed');

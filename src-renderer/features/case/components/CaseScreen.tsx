@@ -11,6 +11,8 @@ import { Composer } from '../../composer';
 import { GuidancePanel } from '../../guidance';
 import { RightsPanel } from '../../rights';
 import { SlaPanel } from '../../sla';
+import { WorkflowPanel } from '../../workflow';
+import { WORKFLOW_OF_TYPE } from '../../../../src-shared/domain/workflow';
 import { useCaseDetail } from '../hooks/useCaseDetail';
 import { useNow } from '../../../hooks/useNow';
 import { contractErrorText } from '../../../i18n/contractErrorText';
@@ -32,7 +34,7 @@ function focusOnce(heading: HTMLElement | null) {
 
 /** Everything about one case on one screen: the conversation and composer, and beside them the facts. */
 export function CaseScreen({ caseId }: { caseId: string }) {
-  const { t, i18n } = useTranslation(['case', 'domain']);
+  const { t, i18n } = useTranslation(['case', 'domain', 'workflow']);
   const { t: tApp } = useTranslation('app');
   const { detail, session, serverOffsetMs, error } = useCaseDetail(caseId);
   const now = useNow(1_000);
@@ -123,6 +125,11 @@ export function CaseScreen({ caseId }: { caseId: string }) {
               serverOffsetMs={serverOffsetMs}
             />
           </PanelSection>
+          {WORKFLOW_OF_TYPE[caseRecord.type] !== undefined && (
+            <PanelSection title={t('workflow:title')}>
+              <WorkflowPanel detail={detail} serverNowMs={serverNowMs} />
+            </PanelSection>
+          )}
           <PanelSection title={t('panels.rights')}>
             <RightsPanel caseRecord={caseRecord} serverNowMs={serverNowMs} />
           </PanelSection>
