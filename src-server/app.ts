@@ -23,6 +23,7 @@ import { LoginThrottle, type LoginLimit } from './auth/loginThrottle';
 import { isDeviceRevoked, isTokenOfRevokedDevice, revokeDevice } from './auth/devices';
 import { authenticate, hashToken, isTokenLive, issueToken, revokeToken, type Session } from './auth/tokens';
 import type { Db } from './db/db';
+import { auditRoutes } from './audit/auditExport';
 import { errorReply } from './http/errorReply';
 import { HttpError } from './http/httpError';
 import { DEFAULT_QUOTAS, QuotaExceeded, UserQuotas, type QuotaLimits } from './http/userQuotas';
@@ -298,6 +299,7 @@ export function buildApp(options: AppOptions): App {
   });
 
   void fastify.register(attachmentRoutes({ db, blobs: options.blobs, now, principalOf }));
+  void fastify.register(auditRoutes({ db, principalOf }));
 
   fastify.get('/sync/v1/verify', async (request) => {
     const principal = await principalOf(request);

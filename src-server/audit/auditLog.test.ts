@@ -107,6 +107,47 @@ describe.each(DRIVERS)('audit log on %s', (driver) => {
     }
   });
 
+  it('exports CSV and NDJSON to supervisors of the case’s team with the customer redacted, in full to an admin, to nobody else', async () => {
+    const {
+      world,
+      cases: [open],
+      as,
+    } = await setup();
+    const supervisor = await as('supervisorA');
+    await supervisor.sendPush(randomUUID(), [
+      mutation(1, 'case.assign@2', { caseId: open!.id, to: null, reason: '=HYPERLINK("x")' }, { assigneeVersion: 1 }),
+    ]);
+    // The database may store the name's keys in another order: its words are what must (not) be there.
+    const nameParts = Object.values(open!.customer.name).filter((part) => typeof part === 'string' && part.length > 3);
+    expect(nameParts.length).toBeGreaterThan(0);
+    const ndjson = await supervisor.call<unknown>('GET', `/api/v1/audit?format=ndjson&caseId=${open!.id}`);
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.headers.get('content-type')).toContain('application/x-ndjson');
+    // One entry is one line, which the test client reads as JSON.
+    expect(AuditEntrySchema.parse(ndjson.body)).toMatchObject({
+      action: 'case.assign@2',
+      after: { customer: { name: '[redacted]', contacts: '[redacted]' } },
+    });
+    for (const part of nameParts) expect(JSON.stringify(ndjson.body)).not.toContain(part);
+    const csv = await supervisor.call<string>('GET', `/api/v1/audit?format=csv&caseId=${open!.id}`);
+    const [header, row] = String(csv.body).split('\r\n');
+    expect(header).toMatch(/^seq,atServer,atClient,actorId/);
+    // A reason a spreadsheet would run as a formula stays text.
+    expect(row).toContain(`"'=HYPERLINK(""x"")"`);
+    const admin = await as('admin');
+    const full = await admin.call<{ entries: AuditEntry[] }>('GET', `/api/v1/audit?caseId=${open!.id}`);
+    for (const part of nameParts) expect(JSON.stringify(full.body)).toContain(part);
+    const agent = await as('agentA1');
+    expect((await agent.call('GET', `/api/v1/audit?caseId=${open!.id}`)).status).toBe(403);
+    expect((await supervisor.call('GET', '/api/v1/audit?limit=0')).status).toBe(400);
+    // Another team's supervisor sees none of it.
+    const other = await supervisor.call<{ entries: AuditEntry[] }>(
+      'GET',
+      `/api/v1/audit?actorId=${world.users.agentB1.id}`,
+    );
+    expect(other.body.entries).toEqual([]);
+  });
+
   function setup() {
     return suite.setup((w) => [makeCase(w.teamA.id, w.users.agentA1.id)]);
   }

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'POST /sync/v1/pull': signedIn('allow'),
   'POST /api/v1/admin/devices/:clientId/revoke': { ...signedIn('deny'), admin: 'allow' },
   'GET /sync/v1/verify': signedIn('allow'),
+  'GET /api/v1/audit': { ...signedIn('deny'), supervisor: 'allow', admin: 'allow' },
   'GET /sync/v1/bootstrap': signedIn('allow'),
   'GET /sync/v1/events': signedIn('allow'),
   'PUT /api/v1/attachments/:attachmentId': { ...signedIn('allow'), trainer: 'deny' },
@@ -167,6 +168,7 @@ describe('authorization: every route x every role', { timeout: 300_000 }, () => 
   async function request(route: string, role: Role, client: ProtocolClient): Promise<Reply> {
     switch (route) {
       case 'GET /health':
+      case 'GET /api/v1/audit':
       case 'GET /sync/v1/verify':
         return client.call('GET', route.slice(4));
       case 'POST /api/v1/auth/login':
