@@ -50,8 +50,13 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
   const messageByRid = db.prepare<[number], { case_id: string; body: string }>(
     "SELECT case_id, data ->> '$.body' AS body FROM messages WHERE rid = ?",
   );
-  type CaseHit = CaseRowRecord & { order_id: string | null; contacts: string; products: string };
-  const HIT_SELECT = `${CASE_ROW_SELECT}, order_id, ${CASE_SNIPPET_FIELDS}`;
+  type CaseHit = CaseRowRecord & { order_id: string | null };
+  const HIT_SELECT = `${CASE_ROW_SELECT}, order_id`;
+  // Contacts and product titles come out of the case's JSON: read only for a hit the columns do not explain.
+  const extraFields = db.prepare<[number], { contacts: string; products: string }>(
+    `SELECT ${CASE_SNIPPET_FIELDS} FROM cases WHERE rid = ?`,
+  );
+  const extraOf = (r: CaseHit) => extraFields.get(r.rid) ?? { contacts: '', products: '' };
   const caseByRid = db.prepare<[number], CaseHit>(`SELECT ${HIT_SELECT} FROM cases WHERE rid = ?`);
   const caseById = db.prepare<[string], CaseHit>(`SELECT ${HIT_SELECT} FROM cases WHERE id = ?`);
   const likeCases = db.prepare<[string, string, string, string, number], CaseHit>(`SELECT ${HIT_SELECT}
@@ -92,8 +97,10 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
   }
 
   function caseSnippet(r: CaseHit, terms: readonly string[]): string {
-    const fields = [r.subject, r.customer_name, r.order_id ?? '', r.ref, r.contacts, r.products];
-    const hit = fields.find((f) => terms.some((t) => f.toLowerCase().includes(t.toLowerCase())));
+    const matches = (field: string) => terms.some((t) => field.toLowerCase().includes(t.toLowerCase()));
+    const columns = [r.subject, r.customer_name, r.order_id ?? '', r.ref];
+    const extra = columns.some(matches) ? null : extraOf(r);
+    const hit = [...columns, extra?.contacts ?? '', extra?.products ?? ''].find(matches);
     // An order number typed without its separators matches none of the fields as written.
     const orderKey = (r.order_id ?? '').replace(ORDER_SEPARATORS, '').toLowerCase();
     if (hit === undefined && r.order_id !== null && terms.some((t) => orderKey.includes(t.toLowerCase())))
@@ -117,9 +124,12 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
       // A reference with or without its "CD-" (4+ digits alone, so a short number is not read as one).
       const ref = terms.length === 1 ? /^(?:cd-(\d{1,9})|(\d{4,9}))$/i.exec(terms[0] ?? '') : null;
       if (ref) for (const row of refPrefix.all(`CD-${ref[1] ?? ref[2] ?? ''}*`, limit)) add(row, row.ref);
-      // One word, with or without the "#" agents write tags with: the cases tagged with it.
-      const tag =
-        terms.length === 1 ? /^#?([\p{L}\p{N}_-]{2,64})$/u.exec(terms[0] ?? '')?.[1]?.toLowerCase() : undefined;
+      // "#word", or one word shaped like a tag (ASCII, 3+ characters: "vip", "wrong_colour"): the cases
+      // tagged with it. A name or a CJK word does not scan the tags (that scan reads every case).
+      const word = terms.length === 1 ? (terms[0] ?? '') : '';
+      const tag = (
+        /^#([\p{L}\p{N}_-]{1,64})$/u.exec(word)?.[1] ?? /^([a-z0-9_-]{3,64})$/iu.exec(word)?.[1]
+      )?.toLowerCase();
       if (tag !== undefined) {
         const pattern = terms[0]?.startsWith('#') ? `%"${likeEscape(tag)}"%` : `%${likeEscape(tag)}%`;
         for (const row of taggedCases.all(pattern, limit)) {
@@ -137,7 +147,10 @@ export function createSearchQueries(db: Database.Database, searchBacklog: () => 
           const row = caseByRid.get(rid);
           if (
             row &&
-            hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''} ${row.contacts} ${row.products}`)
+            (hasShort(`${row.subject} ${row.customer_name} ${row.order_id ?? ''}`) ||
+              hasShort(
+                `${row.subject} ${row.customer_name} ${row.order_id ?? ''} ${Object.values(extraOf(row)).join(' ')}`,
+              ))
           )
             add(row, caseSnippet(row, long));
         }
