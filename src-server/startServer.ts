@@ -74,6 +74,8 @@ export interface RunningServer {
 }
 
 const HOUR = 3_600_000;
+/** How long a closing server waits for requests in flight before it drops their connections. */
+const SHUTDOWN_GRACE_MS = 2_000;
 
 export async function openDatabase(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<Db> {
   const db = options.databaseUrl ? await openPostgresDb(options.databaseUrl) : await openPgliteDb(options.dataDir);
@@ -148,7 +150,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close() {
       closing ??= (async () => {
         app.endStreams();
+        // Requests in flight get a moment to finish; then every connection goes, including sockets a client
+        // opened and never used (Node would otherwise wait for its headers timeout before closing).
+        const forceClose = setTimeout(() => app.fastify.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await app.fastify.close();
+        clearTimeout(forceClose);
         await leases.stop();
         await outbound.stop();
         await pokes.stop();

@@ -19,7 +19,7 @@ describe('rejection reasons in the agent language', () => {
       for (const key of REJECTION_REASONS) {
         const text = rejectionDetail(attention(language), {
           key,
-          params: { status: 'solved', from: 'closed', to: 'open', name: 'case.teleport@7' },
+          params: { status: 'solved', from: 'closed', to: 'open', name: 'case.teleport@7', limit: 5 },
         });
         expect(text, `${language} ${key}`).not.toBeNull();
         expect(text, `${language} ${key}`).not.toMatch(/\{\{|^detail\./);

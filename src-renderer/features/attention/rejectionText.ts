@@ -36,5 +36,6 @@ export function rejectionDetail(
     needs: param('needs'),
     currency: param('currency'),
     on: param('on'),
+    limit: param('limit'),
   });
 }
