@@ -142,9 +142,17 @@ function ThreadEntry({
           {item.kind === 'message' && !item.isPending && item.message.deliveryState !== 'received' && (
             <DeliveryChip state={item.message.deliveryState} />
           )}
-          {item.kind === 'message' && !item.isPending && item.message.deliveryState === 'failed' && !isResent && (
-            <ResendButton message={item.message} />
-          )}
+          {item.kind === 'message' &&
+            !item.isPending &&
+            item.message.deliveryState === 'failed' &&
+            // Once its text went out again, the failed reply says so for good (not only until the thread updates).
+            (isResent ? (
+              <Typography variant="caption" role="status">
+                {t('thread.resent')}
+              </Typography>
+            ) : (
+              <ResendButton message={item.message} />
+            ))}
         </Box>
         <Typography
           component="div"
