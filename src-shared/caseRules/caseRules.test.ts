@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../demo';
 import type { Case } from '../domain/case';
 import { runCaseRule, type Actor, type RuleContext } from './index';
+import { testRuleContext } from './testRuleContext';
 
 const NOW = '2026-11-25T12:00:00.000Z';
 const data = generateDemoData({ seed: 3, cases: 60, now: NOW });
@@ -16,21 +17,8 @@ function caseOf(change: Partial<Case>): Case {
   return { ...base!, teamId: TEAM, assigneeId: agent.id, mergedIntoId: null, tags: [], ...change };
 }
 
-function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
-  return {
-    actor,
-    now: NOW,
-    clientTime: NOW,
-    base: {},
-    teamMembers: () => [agent.id, supervisor.id],
-    caseById: () => undefined,
-    holdsEveryCase: true,
-    lastReassignment: () => null,
-    replyGraceMs: 0,
-    isDuplicate: false,
-    ...more,
-  };
-}
+const ctx = (actor: Actor, more: Partial<RuleContext> = {}): RuleContext =>
+  testRuleContext(actor, NOW, [agent.id, supervisor.id], more);
 
 const reply = (caseId: string) => ({
   caseId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../demo';
 import type { Case } from '../domain/case';
 import { expireLease, PIN_LIMIT, pinUntil, runCaseRule, type Actor, type RuleContext } from './index';
+import { testRuleContext } from './testRuleContext';
 
 const NOW = '2026-11-25T12:00:00.000Z';
 const base = generateDemoData({ seed: 5, cases: 5, now: NOW }).cases[0];
@@ -22,21 +23,8 @@ const caseOf = (change: Partial<Case>): Case => ({
   ...change,
 });
 
-function ctx(actor: Actor, more: Partial<RuleContext> = {}): RuleContext {
-  return {
-    actor,
-    now: NOW,
-    clientTime: NOW,
-    base: {},
-    teamMembers: () => [agent.id, other.id],
-    caseById: () => undefined,
-    holdsEveryCase: true,
-    lastReassignment: () => null,
-    replyGraceMs: 0,
-    isDuplicate: false,
-    ...more,
-  };
-}
+const ctx = (actor: Actor, more: Partial<RuleContext> = {}): RuleContext =>
+  testRuleContext(actor, NOW, [agent.id, other.id], more);
 
 describe('lease rules', () => {
   it('lets only the assignee pin, up to the limit, until 8 h or the due time less 30 min', () => {
